@@ -1,0 +1,41 @@
+// Lint rules, including the layering rules of DESIGN.md: checked, not reviewed.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'util', 'net', 'http', 'events', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-renderer/**', 'node_modules/**', 'release/**', 'test/**/output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', performance: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'shared/ imports nothing outside shared/.' }] }],
+    },
+  },
+  {
+    files: ['electron/engine/**/*.ts', 'electron/core/**/*.ts', 'electron/db/**/*.ts', 'electron/sidecar/**/*.ts', 'electron/cli.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main.ts, preload.ts and transport/ipc may import electron.' }], patterns: [{ regex: '^\\.\\./\\.\\./renderer|^\\.\\./renderer', message: 'The backend never imports the renderer.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer talks only to window.api.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer never imports Node.' }))],
+        patterns: [{ regex: '^node:', message: 'The renderer never imports Node.' }, { regex: '(^|/)electron/', message: 'The renderer imports only shared/.' }],
+      }],
+    },
+  },
+);
