@@ -1,0 +1,19 @@
+// One file in, symbols + entry points + external calls out. The tree is freed before returning.
+import type { Language } from '../../../shared/types.js';
+import { detectEntryPoints, detectExternalCalls } from '../entrypoints/index.js';
+import { extractSymbols } from './symbols.js';
+import { parse } from './treeSitter.js';
+import type { FileAnalysis } from './types.js';
+
+export async function analyzeFile(language: Language, relPath: string, source: string): Promise<FileAnalysis> {
+  const tree = await parse(language, source);
+  try {
+    const root = tree.rootNode;
+    const symbols = extractSymbols(language, root, source, relPath);
+    const entryPoints = detectEntryPoints(language, root, source, relPath, symbols);
+    const calls = detectExternalCalls(language, root, source, symbols);
+    return { language, symbols, entryPoints, calls };
+  } finally {
+    tree.delete();
+  }
+}
