@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import type * as TS from '@vscode/tree-sitter-wasm';
 import type { Language } from '../../../shared/types.js';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 // The package is UMD; require() gives its exports object in both ESM and bundled builds.
-const runtime = require('@vscode/tree-sitter-wasm') as typeof TS;
-const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+const runtime = requireCjs('@vscode/tree-sitter-wasm') as typeof TS;
+const wasmDir = dirname(requireCjs.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
 
 export type Tree = TS.Tree;
 export type SyntaxNode = TS.Node;

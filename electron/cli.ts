@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `clew`: the Backend's command-line host. Output on stdout (JSON with --json), one error line on stderr.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { InvokeChannel, Req, Res } from '../shared/contract.js';
+import { Backend } from './core/backend.js';
+import { defaultDataDir } from './core/dataDir.js';
+import { ClewFailure, toClewError } from './core/failure.js';
+import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatSearch, formatStatus, formatSymbols } from './cliFormat.js';
+
+const USAGE = `usage: clew [--data-dir DIR] [--json] <command>
+  index <path> [--max-file-bytes N]      index (or re-index) a folder
+  search <query> [--mode keyword|symbol|regex] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
+  symbols <repo> [--kind K]               list symbols
+  entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
+  deps <repo> [--symbol FQN]              external calls and declared packages
+  note add <fqn> <text> [--repo R]        attach a note to a symbol
+  note list [<repo>]                      list notes (current, stale, detached)
+  status                                  repos, counts and sync state`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  mode: { type: 'string' },
+  repo: { type: 'string' },
+  lang: { type: 'string' },
+  path: { type: 'string' },
+  kind: { type: 'string' },
+  limit: { type: 'string' },
+  symbol: { type: 'string' },
+  'max-file-bytes': { type: 'string' },
+} as const;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  progress?: ((text: string) => void) | undefined;
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ClewFailure('BAD_REQUEST', `--${name} must be a positive whole number, got "${value}"`);
+  return Number(value);
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new ClewFailure('BAD_REQUEST', `missing ${what}\n${USAGE}`);
+  return value;
+}
+
+async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
+  const result = await backend.invoke(channel, req);
+  if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** Runs one command; returns the exit code. Exported so tests can drive it in-process. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let json = argv.includes('--json');
+  let backend: Backend | null = null;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    json = values.json;
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      io.out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const writes = command === 'index' || (command === 'note' && rest[0] === 'add');
+    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status'];
+    if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
+    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}` });
+    const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
+
+    switch (command) {
+      case 'index': {
+        const path = need(rest[0], 'path to index');
+        if (io.progress && !json) {
+          const progress = io.progress;
+          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s`));
+        }
+        const maxFileBytes = positiveInt(values['max-file-bytes'], 'max-file-bytes');
+        print(await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path }), formatIndex);
+        break;
+      }
+      case 'search': {
+        const query = need(rest.join(' ').trim() || undefined, 'search query');
+        const mode = values.mode ?? 'keyword';
+        if (mode !== 'keyword' && mode !== 'symbol' && mode !== 'regex') throw new ClewFailure('BAD_REQUEST', `--mode must be keyword, symbol or regex, got "${mode}"`);
+        const req: Req<'search:query'> = { query, mode };
+        if (values.repo) req.repo = values.repo;
+        if (values.lang) req.lang = values.lang;
+        if (values.path) req.path = values.path;
+        if (values.kind) req.kind = values.kind;
+        const limit = positiveInt(values.limit, 'limit');
+        if (limit) req.limit = limit;
+        print(await call(backend, 'search:query', req), formatSearch);
+        break;
+      }
+      case 'symbols':
+        print(await call(backend, 'symbols:list', values.kind ? { repo: need(rest[0], 'repo'), kind: values.kind } : { repo: need(rest[0], 'repo') }), formatSymbols);
+        break;
+      case 'entrypoints':
+        print(await call(backend, 'entrypoints:list', values.kind ? { repo: need(rest[0], 'repo'), kind: values.kind } : { repo: need(rest[0], 'repo') }), formatEntryPoints);
+        break;
+      case 'deps':
+        print(await call(backend, 'deps:list', values.symbol ? { repo: need(rest[0], 'repo'), symbol: values.symbol } : { repo: need(rest[0], 'repo') }), formatDeps);
+        break;
+      case 'note': {
+        const [sub, ...args] = rest;
+        if (sub === 'add') {
+          const fqn = need(args[0], 'symbol FQN');
+          const text = need(args.slice(1).join(' ').trim() || undefined, 'note text');
+          const note = await call(backend, 'note:add', values.repo ? { fqn, text, repo: values.repo } : { fqn, text });
+          print(note, (n) => `added note #${n.id} on ${n.fqn}`);
+        } else if (sub === 'list') {
+          print(await call(backend, 'note:list', args[0] ? { repo: args[0] } : {}), formatNotes);
+        } else throw new ClewFailure('BAD_REQUEST', `note needs "add" or "list"\n${USAGE}`);
+        break;
+      }
+      case 'status':
+        print(await call(backend, 'status:get', {}), formatStatus);
+        break;
+    }
+    return 0;
+  } catch (e) {
+    const error = e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? { code: 'BAD_REQUEST' as const, message: `${e.message}\n${USAGE}` }
+      : toClewError(e);
+    io.err(`clew: ${error.message.split('\n')[0]}`);
+    if (json) io.out(JSON.stringify({ error }));
+    return error.code === 'BAD_REQUEST' ? 2 : 1;
+  } finally {
+    await backend?.close();
+  }
+}
+
+// The bin is usually a symlink (node_modules/.bin/clew): compare real paths.
+const invokedAs = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (invokedAs === realpathSync(fileURLToPath(import.meta.url))) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r${text.padEnd(60)}`) : undefined,
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(62) + '\r');
+  process.exitCode = code;
+}

@@ -1,0 +1,49 @@
+// Human-readable output for the CLI (the --json shapes are the DTOs themselves).
+import type { EntryPointRow, IndexReport, NoteRow, RepoDeps, SearchResponse, StatusReport, SymbolRow } from '../shared/types.js';
+
+const ago = (t: number | null): string => (t === null ? 'never' : new Date(t).toISOString().replace('T', ' ').slice(0, 19));
+
+export function formatIndex(r: IndexReport): string {
+  const skipped = Object.entries(r.skipped).map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
+  return [
+    `indexed ${r.repo.path} (repo ${r.repo.id}) in ${(r.durationMs / 1000).toFixed(2)}s`,
+    `  files ${r.files} (changed ${r.changed}, unchanged ${r.unchanged}, removed ${r.removed})`,
+    `  symbols ${r.symbols}, entry points ${r.entryPoints}, dependencies ${r.dependencies}, packages ${r.packages}, text units ${r.units}`,
+    `  skipped: ${skipped}`,
+    ...r.issues.filter((i) => i.reason !== 'ignored').slice(0, 10).map((i) => `  ! ${i.path}: ${i.message}`),
+    ...(r.issues.length > 10 ? [`  … ${r.issues.length - 10} more issues (see --json)`] : []),
+  ].join('\n');
+}
+
+export function formatSearch(r: SearchResponse): string {
+  const lines = r.results.map((h) => `${h.path}:${h.line}:${h.column}  ${h.snippet}${h.symbol ? `   [${h.symbol}]` : ''}`);
+  lines.push(`${r.results.length} result${r.results.length === 1 ? '' : 's'} in ${r.tookMs} ms${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
+  return lines.join('\n');
+}
+
+export function formatSymbols(rows: SymbolRow[]): string {
+  return rows.map((s) => `${s.kind.padEnd(11)} ${s.fqn}  ${s.file}:${s.line}`).join('\n') || 'no symbols';
+}
+
+export function formatEntryPoints(rows: EntryPointRow[]): string {
+  return rows.map((e) => {
+    const what = e.kind === 'http' ? `${(e.method ?? 'ANY').padEnd(6)} ${e.path ?? ''}` : e.kind === 'schedule' ? e.schedule ?? '' : e.kind === 'listener' ? e.queue ?? '' : e.queue ?? 'main';
+    return `${e.kind.padEnd(8)} ${what}  → ${e.symbol ?? '?'}  (${e.file}:${e.line}, ${e.framework})`;
+  }).join('\n') || 'no entry points';
+}
+
+export function formatDeps(d: RepoDeps): string {
+  const calls = d.calls.map((c) => `${c.kind.padEnd(8)} ${c.client}${c.target ? ` → ${c.target}` : ''}  in ${c.symbol ?? '(top level)'} (${c.file}:${c.line})`);
+  const packages = d.packages.map((p) => `${p.ecosystem.padEnd(6)} ${p.name}${p.version ? `@${p.version}` : ''} [${p.scope}]  (${p.manifest})`);
+  return [`external calls (${calls.length}):`, ...calls, `declared packages (${packages.length}):`, ...packages].join('\n');
+}
+
+export function formatNotes(rows: NoteRow[]): string {
+  return rows.map((n) => `#${n.id} [${n.state}] ${n.fqn}: ${n.text}${n.staleReason ? `  (${n.staleReason})` : ''}`).join('\n') || 'no notes';
+}
+
+export function formatStatus(s: StatusReport): string {
+  const repos = s.repos.map((r) => `  ${r.id}  ${r.path}  files ${r.files}, symbols ${r.symbols}, entry points ${r.entryPoints}, indexed ${ago(r.indexedAt)}`);
+  return [`data dir ${s.dataDir}`, `repos (${s.repos.length}):`, ...repos,
+    `sync: synced ${s.sync.synced}, pending ${s.sync.pending}, failed ${s.sync.failed}, tombstones ${s.sync.tombstones}`].join('\n');
+}

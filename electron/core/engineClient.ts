@@ -1,0 +1,60 @@
+// Spawns the engine worker and turns its messages into typed promises and progress callbacks.
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../../shared/result.js';
+import type { IndexProgress } from '../../shared/types.js';
+import type { EngineCommand, EngineCommands, EngineMessage, WorkerInit } from '../engine/protocol.js';
+import { ClewFailure } from './failure.js';
+
+/** Built: dist/engine-worker.js beside the bundle. From source (tests, tsx): the .ts file through tsx. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('../engine/worker.ts', here), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./engine-worker.js', here), execArgv: [] };
+}
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private nextId = 1;
+  private readonly ready: Promise<void>;
+  private exited: Error | null = null;
+
+  constructor(init: WorkerInit, private readonly onProgress: (progress: IndexProgress) => void) {
+    const entry = workerEntry();
+    this.worker = new Worker(entry.url, { workerData: init, execArgv: entry.execArgv });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('error', reject);
+      this.worker.on('message', (message: EngineMessage) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'progress') this.onProgress(message.progress);
+        else {
+          const settle = this.pending.get(message.id);
+          this.pending.delete(message.id);
+          settle?.(message.result);
+        }
+      });
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new Error(`engine worker exited with code ${code}`)));
+  }
+
+  private fail(e: Error): void {
+    this.exited ??= e;
+    for (const settle of this.pending.values()) settle({ ok: false, error: { code: 'INTERNAL', message: `engine stopped: ${e.message}` } });
+    this.pending.clear();
+  }
+
+  async call<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<Result<EngineCommands[C]['res']>> {
+    await this.ready;
+    if (this.exited) throw new ClewFailure('UNAVAILABLE', `engine is not running: ${this.exited.message}`);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve as (result: Result<unknown>) => void);
+      this.worker.postMessage({ id, command, req });
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,26 @@
+// A failure with a stable code: thrown inside a process, turned into an error Result at boundaries.
+import type { ClewError, ErrorCode } from '../../shared/result.js';
+
+export class ClewFailure extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ClewFailure';
+  }
+
+  /** Maps Node/SQLite system errors to codes a person can act on. */
+  static fromSystem(e: unknown, context: string): ClewFailure {
+    if (e instanceof ClewFailure) return e;
+    const code = (e as { code?: unknown } | null)?.code;
+    const message = e instanceof Error ? e.message : String(e);
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new ClewFailure('DISK_FULL', `${context}: disk is full (${message})`);
+    if (code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM') return new ClewFailure('READ_ONLY', `${context}: not writable (${message})`);
+    if (code === 'ENOENT') return new ClewFailure('NOT_FOUND', `${context}: ${message}`);
+    return new ClewFailure('INTERNAL', `${context}: ${message}`);
+  }
+}
+
+export function toClewError(e: unknown): ClewError {
+  if (e instanceof ClewFailure) return { code: e.code, message: e.message };
+  const f = ClewFailure.fromSystem(e, 'unexpected error');
+  return { code: f.code, message: f.message };
+}

@@ -1,0 +1,37 @@
+// Payloads arrive as unknown at every boundary and are parsed here; nothing unparsed reaches a handler.
+import { z } from 'zod';
+import type { InvokeChannel, Req } from '../../shared/contract.js';
+import { ENTRY_KINDS, SEARCH_MODES, SYMBOL_KINDS } from '../../shared/types.js';
+
+const text = (max: number) => z.string().max(max);
+const repoRef = z.string().min(1).max(4096);
+const empty = z.object({}).strict();
+
+export const REQUEST_SCHEMAS = {
+  'repo:index': z.object({ path: z.string().min(1).max(4096), maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).optional() }).strict(),
+  'repo:list': empty,
+  'search:query': z.object({
+    query: z.string().min(1).max(2000),
+    mode: z.enum(SEARCH_MODES).optional(),
+    repo: repoRef.optional(),
+    lang: text(40).optional(),
+    path: text(1000).optional(),
+    kind: z.enum(SYMBOL_KINDS).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }).strict(),
+  'symbols:list': z.object({ repo: repoRef, kind: z.enum(SYMBOL_KINDS).optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+  'entrypoints:list': z.object({ repo: repoRef, kind: z.enum(ENTRY_KINDS).optional() }).strict(),
+  'deps:list': z.object({ repo: repoRef, symbol: text(4000).optional() }).strict(),
+  'deps:symbol': z.object({ repo: repoRef, fqn: z.string().min(1).max(4000) }).strict(),
+  'note:add': z.object({ fqn: z.string().min(1).max(4000), text: z.string().min(1).max(100_000), repo: repoRef.optional() }).strict(),
+  'note:list': z.object({ repo: repoRef.optional() }).strict(),
+  'status:get': empty,
+} as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
+
+export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {
+  const schema: z.ZodType<Req<C>> | undefined = (REQUEST_SCHEMAS as Record<string, z.ZodType<Req<C>>>)[channel];
+  if (!schema) return { ok: false, message: `unknown channel ${String(channel)}` };
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') };
+}

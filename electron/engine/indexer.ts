@@ -1,0 +1,193 @@
+// Indexes one repo incrementally: unchanged files (size+mtime, then hash) are skipped, changed files
+// are re-parsed and written in batched transactions, vanished files are removed. Never fatal per file.
+import { realpath, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { IndexIssue, IndexPhase, IndexProgress, IndexReport, SkipReason } from '../../shared/types.js';
+import { ClewFailure } from '../core/failure.js';
+import type { Db } from '../db/connection.js';
+import { fingerprint, repoKeyOf } from './hash.js';
+import { isManifest, parseManifest } from './manifests/index.js';
+import { analyzeFile } from './parsers/analyze.js';
+import { languageOf } from './parsers/languages.js';
+import type { FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
+import { chunkLines, readSource, splitLines } from './source.js';
+import { type FileWrite, IndexStore, type RepoRow } from './store.js';
+import { DEFAULT_MAX_FILE_BYTES, walkRepo } from './walker.js';
+
+export interface IndexOptions {
+  maxFileBytes?: number;
+  extraIgnores?: readonly string[];
+  embedderId: string;
+  onProgress?: (progress: IndexProgress) => void;
+  /** Minimum milliseconds between progress events. */
+  progressIntervalMs?: number;
+}
+
+const BATCH_FILES = 200;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Resolves and checks the folder a person asked to index. */
+export async function resolveRepoRoot(path: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw new ClewFailure('NOT_FOUND', `no such folder: ${path} (${(e as { code?: string }).code ?? 'error'})`);
+  }
+  if (!info.isDirectory()) throw new ClewFailure('NOT_A_FOLDER', `not a folder: ${path} (drop or pass a repository folder, not a file)`);
+  return realpath(path);
+}
+
+function manifestMains(relPath: string, text: string, packages: FileWrite['packages'][number][], issues: IndexIssue[]): ParsedEntryPoint[] {
+  const parsed = parseManifest(relPath, text);
+  packages.push(...parsed.packages);
+  if (parsed.error) issues.push({ path: relPath, reason: 'unreadable', message: `manifest: ${parsed.error}` });
+  return parsed.mains.map((m) => ({
+    kind: 'main', framework: 'manifest', method: null, path: null, schedule: null, queue: `${m.name}`, symbol: null, handler: m.path, line: 1,
+  }));
+}
+
+export async function indexRepo(db: Db, path: string, options: IndexOptions): Promise<IndexReport> {
+  const started = performance.now();
+  const root = await resolveRepoRoot(path);
+  const store = new IndexStore(db, options.embedderId);
+  const repo: RepoRow = db.transaction(() => store.ensureRepo(root, repoKeyOf(root), basename(root) || root))();
+
+  let phase: IndexPhase = 'walking';
+  let filesDone = 0;
+  let filesTotal = 0;
+  let currentPath: string | null = null;
+  let lastEmit = 0;
+  const interval = options.progressIntervalMs ?? 150;
+  const emit = (force = false): void => {
+    const now = performance.now();
+    if (!options.onProgress || (!force && now - lastEmit < interval)) return;
+    lastEmit = now;
+    const seconds = (now - started) / 1000;
+    options.onProgress({ repoPath: root, phase, filesDone, filesTotal, ratePerSec: seconds > 0 ? Math.round(filesDone / seconds) : 0, currentPath });
+  };
+  emit(true);
+
+  const walk = await walkRepo(root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [] });
+  const skipped: Partial<Record<SkipReason, number>> = { ...walk.skipped };
+  const issues: IndexIssue[] = [...walk.issues];
+  const skip = (rel: string, reason: SkipReason, message: string): void => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+    issues.push({ path: rel, reason, message });
+  };
+  const known = store.knownFiles(repo.id);
+  filesTotal = walk.files.length;
+  phase = 'parsing';
+  emit(true);
+
+  let changed = 0;
+  let unchanged = 0;
+  let batch: FileWrite[] = [];
+  let batchBytes = 0;
+  const touches: Array<{ id: number; size: number; mtimeMs: number }> = [];
+  const seen = new Set<string>();
+  const flush = (): void => {
+    if (batch.length === 0 && touches.length === 0) return;
+    const writes = batch;
+    phase = 'writing';
+    db.transaction(() => {
+      for (const t of touches) store.touchFile(t.id, t.size, t.mtimeMs);
+      for (const file of writes) store.writeFile(repo, file);
+    }).immediate();
+    changed += writes.length;
+    batch = [];
+    batchBytes = 0;
+    touches.length = 0;
+    phase = 'parsing';
+  };
+
+  for (const file of walk.files) {
+    currentPath = file.relPath;
+    const previous = known.get(file.relPath);
+    if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
+      seen.add(file.relPath);
+      unchanged++;
+      filesDone++;
+      emit();
+      continue;
+    }
+    let read;
+    try {
+      read = await readSource(file.absPath);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'error';
+      if (code === 'ENOENT') skip(file.relPath, 'vanished', 'deleted while indexing');
+      else {
+        if (previous) seen.add(file.relPath); // keep what we had: the file still exists
+        skip(file.relPath, 'unreadable', `cannot read (${code})`);
+      }
+      filesDone++;
+      continue;
+    }
+    if (read.kind === 'binary') {
+      skip(file.relPath, 'binary', 'binary content');
+      filesDone++;
+      continue;
+    }
+    seen.add(file.relPath);
+    const hash = fingerprint(read.bytes);
+    if (previous && previous.hash === hash) {
+      touches.push({ id: previous.id, size: file.size, mtimeMs: file.mtimeMs });
+      unchanged++;
+      filesDone++;
+      continue;
+    }
+    if (read.lossy) issues.push({ path: file.relPath, reason: 'not-utf8', message: 'not valid UTF-8: indexed as latin1' });
+    const lines = splitLines(read.text);
+    const language = languageOf(file.relPath);
+    let analysis: FileAnalysis | null = null;
+    if (language) {
+      try {
+        analysis = await analyzeFile(language, file.relPath, read.text);
+      } catch (e) {
+        issues.push({ path: file.relPath, reason: 'unreadable', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    const packages: FileWrite['packages'][number][] = [];
+    const mains = isManifest(file.relPath) ? manifestMains(file.relPath, read.text, packages, issues) : [];
+    batch.push({
+      relPath: file.relPath, language, size: file.size, mtimeMs: file.mtimeMs, hash, lines, chunks: chunkLines(lines),
+      lossy: read.lossy, analysis, packages, manifestMains: mains,
+    });
+    batchBytes += file.size;
+    filesDone++;
+    emit();
+    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) flush();
+  }
+  flush();
+
+  phase = 'removing';
+  currentPath = null;
+  emit(true);
+  const gone = [...known.entries()].filter(([relPath]) => !seen.has(relPath) && !walk.unreadable.has(relPath));
+  db.transaction(() => {
+    for (const [, file] of gone) store.deleteFile(file.id);
+    store.reconcileNotes(repo.id);
+    store.resolveHandlers(repo.id);
+    const durationMs = Math.round(performance.now() - started);
+    // An unchanged repo writes nothing at all: only record the run when something changed.
+    if (changed > 0 || gone.length > 0 || db.prepare('SELECT indexed_at FROM repos WHERE id = ?').pluck().get(repo.id) === null) {
+      store.finishRepo(repo.id, durationMs, skipped, issues.slice(0, 500));
+    }
+  }).immediate();
+
+  phase = 'done';
+  filesDone = filesTotal;
+  emit(true);
+  const counts = db.prepare<[number, number, number, number, number, number], Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>>(
+    `SELECT (SELECT count(*) FROM files WHERE repo_id = ?) AS files, (SELECT count(*) FROM symbols WHERE repo_id = ?) AS symbols,
+            (SELECT count(*) FROM entry_points WHERE repo_id = ?) AS entryPoints, (SELECT count(*) FROM external_calls WHERE repo_id = ?) AS dependencies,
+            (SELECT count(*) FROM packages WHERE repo_id = ?) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = ?) AS units`,
+  ).get(repo.id, repo.id, repo.id, repo.id, repo.id, repo.id);
+  return {
+    repo: { id: repo.id, path: root },
+    files: counts?.files ?? 0, symbols: counts?.symbols ?? 0, entryPoints: counts?.entryPoints ?? 0, dependencies: counts?.dependencies ?? 0,
+    packages: counts?.packages ?? 0, units: counts?.units ?? 0,
+    changed, removed: gone.length, unchanged, skipped, issues, durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,19 @@
+// The text a symbol contributes to semantic search: what it is, its signature, its doc, and a bounded excerpt.
+import type { ParsedSymbol } from './parsers/types.js';
+
+const EXCERPT_LINES = 24;
+const EXCERPT_CHARS = 1500;
+
+export function symbolUnitText(symbol: ParsedSymbol, relPath: string, lines: readonly string[]): string {
+  const body = lines.slice(symbol.startLine - 1, Math.min(symbol.endLine, symbol.startLine - 1 + EXCERPT_LINES)).join('\n');
+  const excerpt = body.length > EXCERPT_CHARS ? body.slice(0, EXCERPT_CHARS) : body;
+  return [`${symbol.kind} ${symbol.fqn}`, `in ${relPath}`, symbol.signature, symbol.doc ?? '', excerpt].filter((s) => s.length > 0).join('\n');
+}
+
+export function noteUnitText(fqn: string, text: string): string {
+  return `note on ${fqn}\n${text}`;
+}
+
+export function symbolBody(symbol: ParsedSymbol, lines: readonly string[]): string {
+  return lines.slice(symbol.startLine - 1, symbol.endLine).join('\n');
+}

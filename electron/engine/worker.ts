@@ -1,0 +1,46 @@
+// The engine worker thread: owns the only write connection; runs indexing and note writes.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ok } from '../../shared/result.js';
+import type { IndexReport } from '../../shared/types.js';
+import { toClewError } from '../core/failure.js';
+import { openDatabase } from '../db/connection.js';
+import { addNote } from '../db/queries/notes.js';
+import { indexRepo, resolveRepoRoot } from './indexer.js';
+import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('engine worker must run in a worker thread');
+const init = workerData as WorkerInit;
+const db = openDatabase(init.dbFile, { migrate: false });
+const post = (message: EngineMessage): void => port.postMessage(message);
+// Two requests to index the same folder share one run instead of racing.
+const running = new Map<string, Promise<IndexReport>>();
+
+async function handle(request: EngineRequest): Promise<unknown> {
+  switch (request.command) {
+    case 'index': {
+      const root = await resolveRepoRoot(request.req.path);
+      let run = running.get(root);
+      if (!run) {
+        run = indexRepo(db, root, {
+          embedderId: init.embedderId,
+          maxFileBytes: request.req.maxFileBytes,
+          onProgress: (progress) => post({ type: 'progress', progress }),
+        }).finally(() => running.delete(root));
+        running.set(root, run);
+      }
+      return run;
+    }
+    case 'noteAdd':
+      return addNote(db, init.embedderId, request.req.fqn, request.req.text, request.req.repo);
+  }
+}
+
+port.on('message', (request: EngineRequest) => {
+  handle(request).then(
+    (value) => post({ type: 'reply', id: request.id, result: ok(value) }),
+    (e: unknown) => post({ type: 'reply', id: request.id, result: { ok: false, error: toClewError(e) } }),
+  );
+});
+port.on('close', () => db.close());
+post({ type: 'ready' });

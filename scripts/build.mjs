@@ -1,0 +1,16 @@
+// Builds the CLI, the engine worker and the Electron entry points with esbuild into dist/.
+import { build } from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+
+// Native modules and the WASM grammars stay in node_modules, loaded at run time.
+const external = ['better-sqlite3', '@vscode/tree-sitter-wasm', 'electron', 'chromadb'];
+const banner = { js: "import { createRequire as __clewCreateRequire } from 'node:module'; const require = __clewCreateRequire(import.meta.url);" };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: 'linked', external, banner, logLevel: 'warning' };
+
+await build({ ...common, entryPoints: { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/worker.ts' }, outdir: 'dist' });
+chmodSync('dist/cli.js', 0o755);
+if (existsSync('electron/main.ts')) {
+  await build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist' });
+  // The sandboxed preload must be CommonJS.
+  await build({ ...common, format: 'cjs', banner: {}, entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
+}
