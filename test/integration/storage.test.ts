@@ -1,0 +1,78 @@
+// The schema, pragmas and migration rules, on a real database file.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection.js';
+import { LATEST_VERSION } from '../../electron/db/migrate.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+describe('storage', () => {
+  const dirs: Array<() => void> = [];
+  afterEach(() => dirs.splice(0).forEach((c) => c()));
+  const dbFile = (): string => {
+    const dir = tempDir();
+    dirs.push(dir.cleanup);
+    return join(dir.path, 'clew.db');
+  };
+
+  it('migrates a new database and sets the pragmas on every open', () => {
+    const file = dbFile();
+    const db = openDatabase(file, { migrate: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
+    for (const t of ['repos', 'files', 'chunks', 'symbols', 'entry_points', 'external_calls', 'packages', 'notes', 'text_units', 'vector_outbox', 'sync_runs']) {
+      expect(tables).toContain(t);
+    }
+    const unitColumns = db.prepare("SELECT name FROM pragma_table_info('text_units')").pluck().all();
+    expect(unitColumns).toEqual(expect.arrayContaining(['vector_id', 'content_hash', 'synced_hash']));
+    db.close();
+    // Re-opening runs nothing twice.
+    const again = openDatabase(file, { migrate: true });
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    again.close();
+  });
+
+  it('refuses a database written by a newer Clew, clearly, without touching it', () => {
+    const file = dbFile();
+    openDatabase(file, { migrate: true }).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(file, { migrate: true })).toThrow(/newer Clew \(schema \d+, this build knows up to \d+\)/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
+    check.close();
+  });
+
+  it('records a tombstone for every deleted vector row, cascades included', () => {
+    const db = openDatabase(dbFile(), { migrate: true });
+    db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
+      INSERT INTO files(id, repo_id, path, size, mtime_ms, content_hash, line_count) VALUES (1, 1, 'a.ts', 1, 1, 'h', 1);
+      INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, body_hash) VALUES (1, 1, 1, 'a:f', 'function', 'f', 1, 1, 'f()', 'b');
+      INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, content_hash) VALUES (1, 'symbol', 1, 'vec-1', 't', 'c');
+      INSERT INTO notes(id, repo_id, fqn, text, created_at, updated_at) VALUES (1, 1, 'a:f', 'n', 0, 0);
+      INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash) VALUES (1, 'note', 1, 'vec-2', 't', 'c');`);
+    db.exec('DELETE FROM files WHERE id = 1');
+    expect(db.prepare('SELECT vector_id FROM vector_outbox ORDER BY id').pluck().all()).toEqual(['vec-1']);
+    // Notes are keyed by FQN, not by the symbol row: deleting the file kept the note.
+    expect(db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(1);
+    db.exec('DELETE FROM repos');
+    expect(db.prepare('SELECT vector_id FROM vector_outbox ORDER BY id').pluck().all()).toEqual(['vec-1', 'vec-2']);
+    db.close();
+  });
+
+  it('derives pending from the hashes, so status cannot drift', () => {
+    const db = openDatabase(dbFile(), { migrate: true });
+    db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
+      INSERT INTO notes(id, repo_id, fqn, text, created_at, updated_at) VALUES (1, 1, 'x', 'n', 0, 0);
+      INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash, synced_hash) VALUES (1, 'note', 1, 'v', 't', 'h1', 'h1');`);
+    const pending = db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS NOT content_hash').pluck();
+    expect(pending.get()).toBe(0);
+    db.exec("UPDATE text_units SET content_hash = 'h2'");
+    expect(pending.get()).toBe(1);
+    db.close();
+  });
+});
