@@ -1,0 +1,36 @@
+// Which files are package manifests, and what each declares: the one entry point of this folder.
+import { parsePackageJson } from './npm.js';
+import { baseName } from './paths.js';
+import type { ManifestResult } from './types.js';
+import { errorMessage } from './values.js';
+
+export type { ManifestMain, ManifestResult } from './types.js';
+
+type ManifestParser = (relPath: string, text: string) => ManifestResult;
+
+const BY_NAME = new Map<string, ManifestParser>([
+  ['package.json', parsePackageJson],
+]);
+
+function parserFor(relPath: string): ManifestParser | null {
+  const name = baseName(relPath);
+  const exact = BY_NAME.get(name);
+  if (exact !== undefined) return exact;
+  return null;
+}
+
+export function isManifest(relPath: string): boolean {
+  return parserFor(relPath) !== null;
+}
+
+/** Never throws: unreadable input yields whatever could be read plus `error`. */
+export function parseManifest(relPath: string, text: string): ManifestResult {
+  const parser = parserFor(relPath);
+  if (parser === null) return { packages: [], mains: [], error: `not a recognised manifest: ${relPath}` };
+  try {
+    return parser(relPath, text);
+  } catch (error) {
+    // A bug in one reader must not stop indexing; say so instead.
+    return { packages: [], mains: [], error: `could not read ${relPath}: ${errorMessage(error)}` };
+  }
+}
