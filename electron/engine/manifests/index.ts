@@ -1,4 +1,5 @@
 // Which files are package manifests, and what each declares: the one entry point of this folder.
+import { parsePom } from './maven.js';
 import { parsePackageJson } from './npm.js';
 import { baseName } from './paths.js';
 import type { ManifestResult } from './types.js';
@@ -10,6 +11,7 @@ type ManifestParser = (relPath: string, text: string) => ManifestResult;
 
 const BY_NAME = new Map<string, ManifestParser>([
   ['package.json', parsePackageJson],
+  ['pom.xml', parsePom],
 ]);
 
 function parserFor(relPath: string): ManifestParser | null {
