@@ -1,4 +1,5 @@
 // Which files are package manifests, and what each declares: the one entry point of this folder.
+import { parseGradle } from './gradle.js';
 import { parsePom } from './maven.js';
 import { parsePackageJson } from './npm.js';
 import { baseName } from './paths.js';
@@ -12,6 +13,8 @@ type ManifestParser = (relPath: string, text: string) => ManifestResult;
 const BY_NAME = new Map<string, ManifestParser>([
   ['package.json', parsePackageJson],
   ['pom.xml', parsePom],
+  ['build.gradle', parseGradle],
+  ['build.gradle.kts', parseGradle],
 ]);
 
 function parserFor(relPath: string): ManifestParser | null {
