@@ -2,7 +2,9 @@
 import { parseGradle } from './gradle.js';
 import { parsePom } from './maven.js';
 import { parsePackageJson } from './npm.js';
-import { baseName } from './paths.js';
+import { baseName, parentDirName } from './paths.js';
+import { parsePyproject } from './pyproject.js';
+import { parseRequirementsTxt } from './requirements.js';
 import type { ManifestResult } from './types.js';
 import { errorMessage } from './values.js';
 
@@ -15,12 +17,15 @@ const BY_NAME = new Map<string, ManifestParser>([
   ['pom.xml', parsePom],
   ['build.gradle', parseGradle],
   ['build.gradle.kts', parseGradle],
+  ['pyproject.toml', parsePyproject],
 ]);
 
 function parserFor(relPath: string): ManifestParser | null {
   const name = baseName(relPath);
   const exact = BY_NAME.get(name);
   if (exact !== undefined) return exact;
+  if (/^requirements.*\.txt$/.test(name)) return parseRequirementsTxt;
+  if (name.endsWith('.txt') && parentDirName(relPath) === 'requirements') return parseRequirementsTxt;
   return null;
 }
 
