@@ -1,4 +1,6 @@
 // Which files are package manifests, and what each declares: the one entry point of this folder.
+import { parseCargoToml } from './cargo.js';
+import { parseGoMod } from './gomod.js';
 import { parseGradle } from './gradle.js';
 import { parsePom } from './maven.js';
 import { parsePackageJson } from './npm.js';
@@ -18,6 +20,8 @@ const BY_NAME = new Map<string, ManifestParser>([
   ['build.gradle', parseGradle],
   ['build.gradle.kts', parseGradle],
   ['pyproject.toml', parsePyproject],
+  ['go.mod', parseGoMod],
+  ['Cargo.toml', parseCargoToml],
 ]);
 
 function parserFor(relPath: string): ManifestParser | null {
