@@ -69,17 +69,20 @@ export function toFtsExpression(terms: Term[]): string | null {
   return clauses.length ? clauses.join(' AND ') : null;
 }
 
-function lineMatches(lower: string, terms: Term[]): { all: boolean; count: number; needles: string[] } {
+/** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
+function lineMatches(lower: string, terms: Term[]): { all: boolean; count: number; quality: number; needles: string[] } {
   let count = 0;
+  let quality = 0;
   const needles: string[] = [];
   for (const term of terms) {
-    const alt = term.alternatives.find((needles) => needles.every((n) => lower.includes(n)));
-    if (alt) {
-      count++;
-      needles.push(...alt);
-    }
+    const index = term.alternatives.findIndex((needles) => needles.every((n) => lower.includes(n)));
+    const alt = term.alternatives[index];
+    if (!alt) continue;
+    count++;
+    quality += alt.length === 1 ? 1 : 0.5;
+    needles.push(...alt);
   }
-  return { all: count === terms.length, count, needles };
+  return { all: count === terms.length, count, quality: quality / terms.length, needles };
 }
 
 export function keywordSearch(db: Db, q: SearchQuery, limit: number): SearchHit[] {
@@ -108,7 +111,7 @@ export function keywordSearch(db: Db, q: SearchQuery, limit: number): SearchHit[
     lines.forEach((line, index) => {
       const match = lineMatches(line.toLowerCase(), terms);
       if (match.count === 0) return;
-      const score = match.count / terms.length;
+      const score = match.quality;
       if (match.all) lineHits.push({ index, score, needles: match.needles });
       else if (!best || score > best.score) best = { index, score, needles: match.needles };
     });
