@@ -27,8 +27,8 @@ export interface Chunk {
   text: string;
 }
 
-const CHUNK_LINES = 40;
-const CHUNK_CHARS = 4096;
+const CHUNK_LINES = 80;
+const CHUNK_CHARS = 8192;
 
 /** Line-aligned chunks: small enough for precise hits, big enough to keep the row count low. */
 export function chunkLines(lines: readonly string[]): Chunk[] {

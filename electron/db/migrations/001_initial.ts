@@ -71,7 +71,7 @@ CREATE INDEX symbols_file_lines ON symbols(file_id, start_line);
 CREATE INDEX symbols_parent ON symbols(parent_id);
 
 -- Identifier parts of symbol names (parseConfig → parse config) for symbol search.
-CREATE VIRTUAL TABLE symbols_fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3');
+CREATE VIRTUAL TABLE symbols_fts USING fts5(words, content='', contentless_delete=1, tokenize='unicode61');
 CREATE TRIGGER symbols_ad AFTER DELETE ON symbols BEGIN
   DELETE FROM symbols_fts WHERE rowid = old.id;
 END;
