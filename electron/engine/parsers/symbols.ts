@@ -1,8 +1,19 @@
-// Symbol extraction per language (to be filled by the parsers work).
+// Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
+import { extractJava } from './java.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
+import { extractTypeScript } from './typescript.js';
 
-export function extractSymbols(_lang: Language, _root: SyntaxNode, _source: string, _relPath: string): ParsedSymbol[] {
-  return [];
+export function extractSymbols(lang: Language, root: SyntaxNode, source: string, relPath: string): ParsedSymbol[] {
+  switch (lang) {
+    case 'java':
+      return extractJava(root, source);
+    case 'typescript':
+    case 'tsx':
+    case 'javascript':
+      return extractTypeScript(root, source, relPath);
+    default:
+      return [];
+  }
 }
