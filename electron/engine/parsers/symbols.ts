@@ -1,6 +1,7 @@
 // Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
 import { extractJava } from './java.js';
+import { extractPython } from './python.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
 import { extractTypeScript } from './typescript.js';
@@ -13,6 +14,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
     case 'tsx':
     case 'javascript':
       return extractTypeScript(root, source, relPath);
+    case 'python':
+      return extractPython(root, source, relPath);
     default:
       return [];
   }
