@@ -1,5 +1,6 @@
 // Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
+import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractPython } from './python.js';
 import type { SyntaxNode } from './treeSitter.js';
@@ -16,6 +17,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractTypeScript(root, source, relPath);
     case 'python':
       return extractPython(root, source, relPath);
+    case 'go':
+      return extractGo(root, source, relPath);
     default:
       return [];
   }
