@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/types.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractPython } from './python.js';
+import { extractRust } from './rust.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
 import { extractTypeScript } from './typescript.js';
@@ -19,6 +20,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractPython(root, source, relPath);
     case 'go':
       return extractGo(root, source, relPath);
+    case 'rust':
+      return extractRust(root, source, relPath);
     default:
       return [];
   }

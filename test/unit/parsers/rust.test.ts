@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { expectParentsFirst, get, parentOf, symbolsOf } from './helpers.js';
+
+const LIB = `//! Users.
+use std::fmt;
+
+/// A user of the system.
+/// Has an id.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: u64,
+    name: String,
+}
+
+pub(crate) const MAX_USERS: usize = 100;
+static mut COUNTER: u32 = 0;
+
+pub enum Role { Admin, Guest(u8) }
+
+pub trait Greeter {
+    fn greet(&self) -> String;
+}
+
+impl User {
+    /// Makes a user.
+    pub fn new(id: u64) -> Self {
+        let local = 1;
+        Self { id, name: String::new() }
+    }
+}
+
+impl fmt::Display for User {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.id)
+    }
+}
+
+impl<T: Clone> Greeter for Wrapper<T> {
+    fn greet(&self) -> String { String::new() }
+}
+
+#[get("/users/{id}")]
+async fn get_user(id: web::Path<u64>) -> impl Responder {
+    ""
+}
+
+mod admin {
+    pub fn ban() {}
+}
+
+mod other;
+
+type Result<T> = std::result::Result<T, Error>;
+`;
+
+describe('rust symbols', () => {
+  it('names symbols from the crate path, impl methods under their type', async () => {
+    const symbols = await symbolsOf('rust', 'src/users/model.rs', LIB);
+    expect(symbols.map((s) => `${s.kind} ${s.fqn}`)).toEqual([
+      'struct crate::users::model::User',
+      'field crate::users::model::User::id',
+      'field crate::users::model::User::name',
+      'constant crate::users::model::MAX_USERS',
+      'constant crate::users::model::COUNTER',
+      'enum crate::users::model::Role',
+      'constant crate::users::model::Role::Admin',
+      'constant crate::users::model::Role::Guest',
+      'trait crate::users::model::Greeter',
+      'method crate::users::model::Greeter::greet',
+      'method crate::users::model::User::new',
+      'method crate::users::model::User::fmt',
+      'function crate::users::model::get_user',
+      'module crate::users::model::admin',
+      'function crate::users::model::admin::ban',
+      'type crate::users::model::Result',
+      // The impl's type is declared elsewhere: its methods come last, under the module.
+      'method crate::users::model::Wrapper::greet',
+    ]);
+    expectParentsFirst(symbols);
+    expect(parentOf(symbols, 'crate::users::model::User::fmt')).toBe('crate::users::model::User');
+    expect(parentOf(symbols, 'crate::users::model::Wrapper::greet')).toBeNull();
+  });
+
+  it('keeps attributes as modifiers and /// lines as doc', async () => {
+    const symbols = await symbolsOf('rust', 'src/users/model.rs', LIB);
+    expect(get(symbols, 'crate::users::model::User')).toMatchObject({
+      startLine: 6,
+      endLine: 10,
+      signature: 'pub struct User',
+      doc: 'A user of the system.\nHas an id.',
+      modifiers: ['#[derive(Debug, Clone)]', 'pub'],
+    });
+    expect(get(symbols, 'crate::users::model::get_user')).toMatchObject({
+      startLine: 39,
+      endLine: 42,
+      signature: 'async fn get_user(id: web::Path<u64>) -> impl Responder',
+      modifiers: ['#[get("/users/{id}")]', 'async'],
+      doc: null,
+    });
+    expect(get(symbols, 'crate::users::model::User::new')).toMatchObject({ doc: 'Makes a user.', modifiers: ['pub'], startLine: 23, endLine: 26 });
+    expect(get(symbols, 'crate::users::model::MAX_USERS')).toMatchObject({ signature: 'pub(crate) const MAX_USERS: usize = 100', modifiers: ['pub(crate)'] });
+  });
+
+  it('maps lib.rs, main.rs and mod.rs to their module', async () => {
+    for (const [path, fqn] of [['src/lib.rs', 'crate::f'], ['src/main.rs', 'crate::f'], ['src/net/mod.rs', 'crate::net::f'], ['crates/core/src/io.rs', 'crate::io::f']]) {
+      expect((await symbolsOf('rust', path!, 'fn f() {}\n')).map((s) => s.fqn)).toEqual([fqn]);
+    }
+  });
+
+  it('suffixes colliding names: two impls with the same method', async () => {
+    const symbols = await symbolsOf('rust', 'src/lib.rs', 'struct A;\nimpl X for A { fn run(&self) {} }\nimpl Y for A { fn run(&self) {} }\n');
+    expect(symbols.map((s) => s.fqn)).toEqual(['crate::A', 'crate::A::run', 'crate::A::run#2']);
+  });
+});
