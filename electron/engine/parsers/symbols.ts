@@ -1,5 +1,6 @@
 // Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
+import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractPython } from './python.js';
@@ -22,6 +23,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractGo(root, source, relPath);
     case 'rust':
       return extractRust(root, source, relPath);
+    case 'csharp':
+      return extractCSharp(root, source);
     default:
       return [];
   }
