@@ -1,5 +1,6 @@
 // Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
+import { extractCpp } from './cpp.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
@@ -25,6 +26,9 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractRust(root, source, relPath);
     case 'csharp':
       return extractCSharp(root, source);
+    case 'cpp':
+    case 'c':
+      return extractCpp(root, source);
     default:
       return [];
   }
