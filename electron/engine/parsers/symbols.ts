@@ -5,6 +5,7 @@ import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
 import { extractPython } from './python.js';
+import { extractRuby } from './ruby.js';
 import { extractRust } from './rust.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
@@ -29,6 +30,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
     case 'cpp':
     case 'c':
       return extractCpp(root, source);
+    case 'ruby':
+      return extractRuby(root, source);
     default:
       return [];
   }
