@@ -4,6 +4,7 @@ import { extractCpp } from './cpp.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
 import { extractJava } from './java.js';
+import { extractPhp } from './php.js';
 import { extractPython } from './python.js';
 import { extractRuby } from './ruby.js';
 import { extractRust } from './rust.js';
@@ -32,6 +33,8 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractCpp(root, source);
     case 'ruby':
       return extractRuby(root, source);
+    case 'php':
+      return extractPhp(root, source);
     default:
       return [];
   }
