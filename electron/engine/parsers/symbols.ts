@@ -1,5 +1,6 @@
 // Symbol extraction: picks the extractor for the language; each walks the tree once without descending into bodies.
 import type { Language } from '../../../shared/types.js';
+import { extractBash } from './bash.js';
 import { extractCpp } from './cpp.js';
 import { extractCSharp } from './csharp.js';
 import { extractGo } from './go.js';
@@ -35,7 +36,10 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractRuby(root, source);
     case 'php':
       return extractPhp(root, source);
-    default:
+    case 'bash':
+      return extractBash(root, source, relPath);
+    case 'css':
+      // Stylesheets have rules, not symbols; they are indexed for text search only.
       return [];
   }
 }
