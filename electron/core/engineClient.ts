@@ -1,24 +1,10 @@
 // Spawns the engine worker and turns its messages into typed promises and progress callbacks.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/result.js';
 import type { IndexProgress } from '../../shared/types.js';
 import type { EngineCommand, EngineCommands, EngineMessage, WorkerInit } from '../engine/protocol.js';
+import { spawnWorker } from '../engine/spawnWorker.js';
 import { ClewFailure } from './failure.js';
-
-/** Built: dist/engine-worker.js beside the bundle. From source (tests, tsx): the .ts file, with tsx
- * registered inside the worker first (Node 20 does not pass loader hooks to workers). */
-function spawnWorker(init: WorkerInit): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./engine-worker.js', here), { workerData: init });
-  const tsxApi = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('../engine/worker.ts', here).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })
-    .catch((e) => { console.error(e); process.exit(70); });`;
-  return new Worker(boot, { eval: true, workerData: init });
-}
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -28,7 +14,7 @@ export class EngineClient {
   private exited: Error | null = null;
 
   constructor(init: WorkerInit, private readonly onProgress: (progress: IndexProgress) => void) {
-    this.worker = spawnWorker(init);
+    this.worker = spawnWorker(import.meta.url, '../engine/worker.ts', 'engine-worker.js', init);
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: EngineMessage) => {

@@ -1,29 +1,35 @@
 // Indexes one repo incrementally: unchanged files (size+mtime, then hash) are skipped, changed files
 // are re-parsed and written in batched transactions, vanished files are removed. Never fatal per file.
 import { realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { IndexIssue, IndexPhase, IndexProgress, IndexReport, SkipReason } from '../../shared/types.js';
 import { ClewFailure } from '../core/failure.js';
 import type { Db } from '../db/connection.js';
-import { fingerprint, repoKeyOf } from './hash.js';
-import { isManifest, parseManifest } from './manifests/index.js';
-import { analyzeFile } from './parsers/analyze.js';
-import { languageOf } from './parsers/languages.js';
-import type { FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
-import { chunkLines, readSource, splitLines } from './source.js';
+import { repoKeyOf } from './hash.js';
+import { ParsePool } from './parsePool.js';
+import { type Prepared, prepareFile } from './prepareFile.js';
 import { type FileWrite, IndexStore, type RepoRow } from './store.js';
-import { DEFAULT_MAX_FILE_BYTES, walkRepo } from './walker.js';
+import { DEFAULT_MAX_FILE_BYTES, type WalkedFile, walkRepo } from './walker.js';
 
 export interface IndexOptions {
   maxFileBytes?: number;
   extraIgnores?: readonly string[];
   embedderId: string;
   onProgress?: (progress: IndexProgress) => void;
+  /** Parse worker threads for large runs (default: one per core, at most 4). */
+  parseWorkers?: number;
   /** Minimum milliseconds between progress events. */
   progressIntervalMs?: number;
 }
 
 const BATCH_FILES = 200;
+// Below this many files to (re)read, starting parse workers costs more than it saves.
+const POOL_THRESHOLD = 64;
+
+function defaultParseWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Resolves and checks the folder a person asked to index. */
@@ -38,19 +44,10 @@ export async function resolveRepoRoot(path: string): Promise<string> {
   return realpath(path);
 }
 
-function manifestMains(relPath: string, text: string, packages: FileWrite['packages'][number][], issues: IndexIssue[]): ParsedEntryPoint[] {
-  const parsed = parseManifest(relPath, text);
-  packages.push(...parsed.packages);
-  if (parsed.error) issues.push({ path: relPath, reason: 'unreadable', message: `manifest: ${parsed.error}` });
-  return parsed.mains.map((m) => ({
-    kind: 'main', framework: 'manifest', method: null, path: null, schedule: null, queue: `${m.name}`, symbol: null, handler: m.path, line: 1,
-  }));
-}
-
 export async function indexRepo(db: Db, path: string, options: IndexOptions): Promise<IndexReport> {
   const started = performance.now();
   const root = await resolveRepoRoot(path);
-  const store = new IndexStore(db, options.embedderId);
+  const store = new IndexStore(db);
   const repo: RepoRow = db.transaction(() => store.ensureRepo(root, repoKeyOf(root), basename(root) || root))();
 
   let phase: IndexPhase = 'walking';
@@ -101,63 +98,67 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
     phase = 'parsing';
   };
 
-  for (const file of walk.files) {
-    currentPath = file.relPath;
+  // Files whose size and mtime are unchanged are not even read.
+  const work = walk.files.filter((file) => {
     const previous = known.get(file.relPath);
     if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
       seen.add(file.relPath);
       unchanged++;
       filesDone++;
+      return false;
+    }
+    return true;
+  });
+  emit();
+  const pool = work.length >= POOL_THRESHOLD ? new ParsePool(options.parseWorkers ?? defaultParseWorkers()) : null;
+  const prepare = (file: WalkedFile): Promise<Prepared> => {
+    const request = { absPath: file.absPath, relPath: file.relPath, repoKey: repo.key, embedderId: options.embedderId, previousHash: known.get(file.relPath)?.hash ?? null };
+    // A crashed parse worker costs only its files, which are then prepared inline.
+    return pool ? pool.prepare(request).catch(() => prepareFile(request)) : prepareFile(request);
+  };
+  // Wider than a write batch, so workers keep parsing while the writer commits.
+  const window = pool ? BATCH_FILES * 2 : 1;
+  const inflight: Array<{ file: WalkedFile; result: Promise<Prepared> }> = [];
+  let next = 0;
+  try {
+    while (next < work.length || inflight.length > 0) {
+      while (next < work.length && inflight.length < window) {
+        const file = work[next++] as WalkedFile;
+        inflight.push({ file, result: prepare(file) });
+      }
+      const head = inflight.shift();
+      if (!head) break;
+      const { file } = head;
+      const prepared = await head.result;
+      const previous = known.get(file.relPath);
+      currentPath = file.relPath;
+      filesDone++;
       emit();
-      continue;
-    }
-    let read;
-    try {
-      read = await readSource(file.absPath);
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? 'error';
-      if (code === 'ENOENT') skip(file.relPath, 'vanished', 'deleted while indexing');
-      else {
-        if (previous) seen.add(file.relPath); // keep what we had: the file still exists
-        skip(file.relPath, 'unreadable', `cannot read (${code})`);
+      if (prepared.kind === 'unreadable') {
+        if (prepared.code === 'ENOENT') skip(file.relPath, 'vanished', 'deleted while indexing');
+        else {
+          if (previous) seen.add(file.relPath); // keep what we had: the file still exists
+          skip(file.relPath, 'unreadable', `cannot read (${prepared.code})`);
+        }
+        continue;
       }
-      filesDone++;
-      continue;
-    }
-    if (read.kind === 'binary') {
-      skip(file.relPath, 'binary', 'binary content');
-      filesDone++;
-      continue;
-    }
-    seen.add(file.relPath);
-    const hash = fingerprint(read.bytes);
-    if (previous && previous.hash === hash) {
-      touches.push({ id: previous.id, size: file.size, mtimeMs: file.mtimeMs });
-      unchanged++;
-      filesDone++;
-      continue;
-    }
-    if (read.lossy) issues.push({ path: file.relPath, reason: 'not-utf8', message: 'not valid UTF-8: indexed as latin1' });
-    const lines = splitLines(read.text);
-    const language = languageOf(file.relPath);
-    let analysis: FileAnalysis | null = null;
-    if (language) {
-      try {
-        analysis = await analyzeFile(language, file.relPath, read.text);
-      } catch (e) {
-        issues.push({ path: file.relPath, reason: 'unreadable', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
+      if (prepared.kind === 'binary') {
+        skip(file.relPath, 'binary', 'binary content');
+        continue;
       }
+      seen.add(file.relPath);
+      if (prepared.kind === 'same') {
+        if (previous) touches.push({ id: previous.id, size: file.size, mtimeMs: file.mtimeMs });
+        unchanged++;
+        continue;
+      }
+      issues.push(...prepared.issues);
+      batch.push({ ...prepared, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs });
+      batchBytes += file.size;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) flush();
     }
-    const packages: FileWrite['packages'][number][] = [];
-    const mains = isManifest(file.relPath) ? manifestMains(file.relPath, read.text, packages, issues) : [];
-    batch.push({
-      relPath: file.relPath, language, size: file.size, mtimeMs: file.mtimeMs, hash, lines, chunks: chunkLines(lines),
-      lossy: read.lossy, analysis, packages, manifestMains: mains,
-    });
-    batchBytes += file.size;
-    filesDone++;
-    emit();
-    if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) flush();
+  } finally {
+    await pool?.close();
   }
   flush();
 

@@ -2,10 +2,8 @@
 // Upserts keep row ids stable (INSERT … ON CONFLICT DO UPDATE), so nothing cascades by accident.
 import type { Db } from '../db/connection.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
-import { fingerprint, unitContentHash, vectorId } from './hash.js';
-import { searchWords } from './identifiers.js';
 import type { Chunk } from './source.js';
-import { symbolBody, symbolUnitText } from './unitText.js';
+import type { SymbolRowData } from './symbolRows.js';
 
 export interface RepoRow {
   id: number;
@@ -30,6 +28,7 @@ export interface FileWrite {
   chunks: readonly Chunk[];
   lossy: boolean;
   analysis: FileAnalysis | null;
+  symbolRows: readonly SymbolRowData[];
   packages: readonly DeclaredPackage[];
   manifestMains: readonly ParsedEntryPoint[];
 }
@@ -37,7 +36,7 @@ export interface FileWrite {
 export class IndexStore {
   private readonly s;
 
-  constructor(private readonly db: Db, private readonly embedderId: string) {
+  constructor(private readonly db: Db) {
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
       insertRepo: db.prepare<[string, string, string, number], RepoRow>(
@@ -125,14 +124,16 @@ export class IndexStore {
     const analysis = file.analysis;
     const ids: number[] = [];
     const staleFqns = new Set<string>();
-    for (const symbol of analysis?.symbols ?? []) {
-      const bodyHash = fingerprint(symbolBody(symbol, file.lines));
+    for (const [index, symbol] of (analysis?.symbols ?? []).entries()) {
+      const row = file.symbolRows[index];
+      if (!row) throw new Error(`missing derived row for ${symbol.fqn}`);
+      const bodyHash = row.bodyHash;
       const parentId = symbol.parent === null ? null : (ids[symbol.parent] ?? null);
       const id = (s.upsertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
-        symbol.signature, symbol.doc, JSON.stringify(symbol.modifiers), bodyHash) as { id: number }).id;
+        symbol.signature, symbol.doc, row.modifiersJson, bodyHash) as { id: number }).id;
       ids.push(id);
       const old = previous.get(symbol.fqn);
-      if (!old) s.insertSymbolWords.run(id, searchWords(symbol.name).join(' '));
+      if (!old) s.insertSymbolWords.run(id, row.words);
       else {
         previous.delete(symbol.fqn);
         // A changed symbol makes its notes stale, and the notes of everything that encloses it.
@@ -143,8 +144,7 @@ export class IndexStore {
           }
         }
       }
-      const text = symbolUnitText(symbol, file.relPath, file.lines);
-      s.upsertUnit.run(repo.id, id, vectorId(repo.key, 'symbol', `${file.relPath}#${symbol.fqn}`), text, unitContentHash(this.embedderId, text));
+      s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);

@@ -1,0 +1,79 @@
+// Everything CPU-bound about one file, before it is written: read, hash, decode, split, parse,
+// read manifests. Runs inline or in a parse worker; the result is plain, cloneable data.
+import type { IndexIssue } from '../../shared/types.js';
+import { fingerprint } from './hash.js';
+import { type SymbolRowData, symbolRowData } from './symbolRows.js';
+import { isManifest, parseManifest } from './manifests/index.js';
+import { analyzeFile } from './parsers/analyze.js';
+import { languageOf } from './parsers/languages.js';
+import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
+import { type Chunk, chunkLines, readSource, splitLines } from './source.js';
+
+export interface PrepareRequest {
+  absPath: string;
+  relPath: string;
+  repoKey: string;
+  embedderId: string;
+  /** The content hash already indexed, if any: equal content is reported as `same`, not re-parsed. */
+  previousHash: string | null;
+}
+
+export interface PreparedText {
+  kind: 'text';
+  hash: string;
+  language: string | null;
+  lines: string[];
+  chunks: Chunk[];
+  lossy: boolean;
+  analysis: FileAnalysis | null;
+  /** Per symbol (same order as analysis.symbols): what the writer stores, computed off the writer thread. */
+  symbolRows: SymbolRowData[];
+  packages: DeclaredPackage[];
+  manifestMains: ParsedEntryPoint[];
+  issues: IndexIssue[];
+}
+
+export type Prepared =
+  | PreparedText
+  | { kind: 'same' }
+  | { kind: 'binary' }
+  | { kind: 'unreadable'; code: string };
+
+function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): { packages: DeclaredPackage[]; mains: ParsedEntryPoint[] } {
+  const parsed = parseManifest(relPath, text);
+  if (parsed.error) issues.push({ path: relPath, reason: 'unreadable', message: `manifest: ${parsed.error}` });
+  const mains = parsed.mains.map((m): ParsedEntryPoint => ({
+    kind: 'main', framework: 'manifest', method: null, path: null, schedule: null, queue: m.name, symbol: null, handler: m.path, line: 1,
+  }));
+  return { packages: parsed.packages, mains };
+}
+
+export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
+  let read;
+  try {
+    read = await readSource(request.absPath);
+  } catch (e) {
+    return { kind: 'unreadable', code: String((e as { code?: unknown }).code ?? 'error') };
+  }
+  if (read.kind === 'binary') return { kind: 'binary' };
+  const hash = fingerprint(read.bytes);
+  if (hash === request.previousHash) return { kind: 'same' };
+  const issues: IndexIssue[] = [];
+  if (read.lossy) issues.push({ path: request.relPath, reason: 'not-utf8', message: 'not valid UTF-8: indexed as latin1' });
+  const lines = splitLines(read.text);
+  const language = languageOf(request.relPath);
+  let analysis: FileAnalysis | null = null;
+  if (language) {
+    try {
+      analysis = await analyzeFile(language, request.relPath, read.text);
+    } catch (e) {
+      issues.push({ path: request.relPath, reason: 'unreadable', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
+  return {
+    kind: 'text', hash, language, lines, chunks: chunkLines(lines), lossy: read.lossy, analysis,
+    symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
+    packages: manifest.packages, manifestMains: manifest.mains, issues,
+  };
+}

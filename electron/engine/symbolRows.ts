@@ -1,0 +1,29 @@
+// The derived columns of each symbol row (body hash, search words, text unit, vector id, content
+// hash), computed where the file is parsed so the single writer thread only runs statements.
+import { fingerprint, unitContentHash, vectorId } from './hash.js';
+import { searchWords } from './identifiers.js';
+import type { ParsedSymbol } from './parsers/types.js';
+import { symbolBody, symbolUnitText } from './unitText.js';
+
+export interface SymbolRowData {
+  bodyHash: string;
+  words: string;
+  modifiersJson: string;
+  unitText: string;
+  vectorId: string;
+  contentHash: string;
+}
+
+export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolRowData[] {
+  return symbols.map((symbol) => {
+    const unitText = symbolUnitText(symbol, ctx.relPath, lines);
+    return {
+      bodyHash: fingerprint(symbolBody(symbol, lines)),
+      words: searchWords(symbol.name).join(' '),
+      modifiersJson: JSON.stringify(symbol.modifiers),
+      unitText,
+      vectorId: vectorId(ctx.repoKey, 'symbol', `${ctx.relPath}#${symbol.fqn}`),
+      contentHash: unitContentHash(ctx.embedderId, unitText),
+    };
+  });
+}
