@@ -208,13 +208,14 @@ function nameNode(declarator: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-/** `a::b::Widget::draw` → [`a`, `b`, `Widget`, `draw`], keeping template arguments whole. */
+/** `a::b::Widget::draw` → [`a`, `b`, `Widget`, `draw`]. */
 function qualifiedParts(node: SyntaxNode): string[] {
   const parts: string[] = [];
   let current: SyntaxNode | null = node;
   while (current?.type === 'qualified_identifier') {
     const scope = current.childForFieldName('scope');
-    if (scope) parts.push(compactType(scope.text));
+    // `Box<T>::set` belongs to `Box`: template arguments are not part of the owner's name.
+    if (scope) parts.push(compactType((scope.type === 'template_type' ? scope.childForFieldName('name') : null)?.text ?? scope.text));
     current = current.childForFieldName('name');
   }
   parts.push(current ? compactType(current.text) : '');

@@ -11,6 +11,8 @@ const TYPE_KINDS: Readonly<Record<string, SymbolKind>> = {
   trait_declaration: 'trait',
   enum_declaration: 'enum',
 };
+// Blocks whose declarations still land at file level (`if (!function_exists('f')) { function f() {} }`).
+const BLOCKS = new Set(['ERROR', 'compound_statement', 'if_statement', 'else_clause', 'else_if_clause', 'colon_block']);
 const MODIFIERS = new Set(['visibility_modifier', 'static_modifier', 'final_modifier', 'abstract_modifier', 'readonly_modifier', 'var_modifier']);
 
 /** The prefix is `App\Http` at file level, `App\Http\Controller` inside a class. */
@@ -31,7 +33,7 @@ function walk(ctx: Extraction, statements: readonly SyntaxNode[], outer: PhpScop
     if (node.type === 'namespace_definition') {
       const inner = declareNamespace(ctx, statements, i, outer);
       if (inner && !node.childForFieldName('body')) scope = inner;
-    } else if (node.type === 'ERROR' || node.type === 'compound_statement') {
+    } else if (BLOCKS.has(node.type)) {
       walk(ctx, named(node), scope);
     } else {
       declare(ctx, statements, i, scope);

@@ -84,6 +84,12 @@ describe('cpp symbols', () => {
     expect(get(symbols, 'ui::detail::Widget::id_').modifiers).toEqual(['private']);
   });
 
+  it('attaches an out-of-line template member to its class template', async () => {
+    const symbols = await symbolsOf('cpp', 'box.hpp', 'template <class T> class Box {\n  void set(T v);\n};\ntemplate <class T> void Box<T>::set(T v) {}\n');
+    expect(symbols.map((s) => `${s.kind} ${s.fqn} ${s.startLine}-${s.endLine}`)).toEqual(['class Box 1-3', 'method Box::set(T) 4-4']);
+    expect(parentOf(symbols, 'Box::set(T)')).toBe('Box');
+  });
+
   it('parses C with the same rules: typedef structs, prototypes then definitions', async () => {
     const symbols = await symbolsOf(
       'c',

@@ -82,5 +82,7 @@ describe('php symbols', () => {
     expect(symbols.map((s) => s.fqn)).toEqual(['A', 'A\\X', 'B', 'B\\f']);
     const plain = await symbolsOf('php', 'y.php', '<?php\nfunction g() {}\nclass Y { public $name; }\n');
     expect(plain.map((s) => s.fqn)).toEqual(['g', 'Y', 'Y::$name']);
+    const guarded = await symbolsOf('php', 'helpers.php', "<?php\nif (!function_exists('money')) {\n    /** Formats money. */\n    function money($v) { return $v; }\n}\n");
+    expect(guarded.map((s) => `${s.fqn} ${s.startLine} ${s.doc}`)).toEqual(['money 4 Formats money.']);
   });
 });
