@@ -96,10 +96,6 @@ export function endLine(node: SyntaxNode): number {
   return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
 }
 
-export function textOf(source: string, node: SyntaxNode): string {
-  return source.slice(node.startIndex, node.endIndex);
-}
-
 /** Whitespace runs become one space; capped at MAX_SIGNATURE characters. */
 export function collapse(text: string, max = MAX_SIGNATURE): string {
   const one = text.replace(/\s+/g, ' ').trim();
@@ -119,22 +115,17 @@ export function headText(source: string, from: number, to: number, cut: readonly
   return collapse(collapse(text, Number.MAX_SAFE_INTEGER).replace(/\s*(\{|=>|:|;|=)$/, ''));
 }
 
-/** Children of `node` with one of the given types, in order. */
-export function childrenOfType(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const child of node.children) if (child && types.has(child.type)) out.push(child);
-  return out;
-}
-
+/** Named children without the nulls web-tree-sitter's types allow. */
 export function named(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((c): c is SyntaxNode => c !== null);
 }
 
+/** All children, keyword tokens included, without nulls. */
 export function all(node: SyntaxNode): SyntaxNode[] {
   return node.children.filter((c): c is SyntaxNode => c !== null);
 }
 
-/** Unnamed keyword tokens (e.g. `static`, `async`) and named modifier nodes, as written, in order. */
+/** Children whose type is in `keywords` (tokens like `static`, `async`, or modifier nodes), as written, in order. */
 export function keywordModifiers(node: SyntaxNode, keywords: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const child of node.children) if (child && keywords.has(child.type)) out.push(collapse(child.text));

@@ -3,7 +3,7 @@ import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
 import type { Extraction, Scope } from './common.js';
-import { SymbolTable, all, collapse, commentsAbove, docOf, headText, isComment, named, qualify, symbol } from './common.js';
+import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, keywordModifiers, named, qualify, symbol } from './common.js';
 
 const TYPE_KINDS: Readonly<Record<string, SymbolKind>> = {
   class_declaration: 'class',
@@ -92,7 +92,7 @@ function add(ctx: Extraction, statements: readonly SyntaxNode[], i: number, name
   const attributes = named(node).filter((n) => n.type === 'attribute_list');
   const modifiers = [
     ...attributes.flatMap((list) => named(list).map((group) => collapse(group.text))),
-    ...all(node).filter((n) => MODIFIERS.has(n.type)).map((n) => n.text),
+    ...keywordModifiers(node, MODIFIERS),
   ];
   const body = node.childForFieldName('body');
   const signature = headText(ctx.source, node.startIndex, body?.startIndex ?? node.endIndex, [...attributes, ...named(node).filter(isComment)]);

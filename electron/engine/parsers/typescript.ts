@@ -3,7 +3,7 @@ import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from './types.js';
 import type { Extraction, Scope } from './common.js';
-import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, isUpperCase, named, qualify, symbol } from './common.js';
+import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, isUpperCase, keywordModifiers, named, qualify, symbol } from './common.js';
 
 const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
 const CLASS_NODES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
@@ -204,9 +204,7 @@ function fqnOf(ctx: Ctx, prefix: string, name: string): string {
 }
 
 function tokens(node: SyntaxNode): string[] {
-  const out: string[] = [];
-  for (const child of node.children) if (child && MODIFIER_TOKENS.has(child.type)) out.push(child.text);
-  return out;
+  return keywordModifiers(node, MODIFIER_TOKENS);
 }
 
 function nameOf(node: SyntaxNode): string | null {
