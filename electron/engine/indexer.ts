@@ -17,7 +17,7 @@ export interface IndexOptions {
   extraIgnores?: readonly string[];
   embedderId: string;
   onProgress?: (progress: IndexProgress) => void;
-  /** Parse worker threads for large runs (default: one per core, at most 4). */
+  /** Parse worker threads for large runs (default: one per spare core, at most 4). */
   parseWorkers?: number;
   /** Minimum milliseconds between progress events. */
   progressIntervalMs?: number;
@@ -27,8 +27,9 @@ const BATCH_FILES = 200;
 // Below this many files to (re)read, starting parse workers costs more than it saves.
 const POOL_THRESHOLD = 64;
 
+// One core stays with the writer thread, which is the bottleneck of a full index.
 function defaultParseWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 const BATCH_BYTES = 8 * 1024 * 1024;
 

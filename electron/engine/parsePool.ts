@@ -35,7 +35,6 @@ export class ParsePool {
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => { if (!this.closed) fail(new Error(`parse worker exited with code ${code}`)); });
-    slot.worker.unref();
     return slot;
   }
 

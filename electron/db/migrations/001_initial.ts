@@ -153,9 +153,8 @@ CREATE TABLE text_units (
   CHECK ((kind = 'symbol') = (symbol_id IS NOT NULL)),
   CHECK ((kind = 'note') = (note_id IS NOT NULL))
 ) STRICT;
-CREATE INDEX text_units_symbol ON text_units(symbol_id);
-CREATE INDEX text_units_note ON text_units(note_id);
-CREATE INDEX text_units_repo ON text_units(repo_id);
+CREATE INDEX text_units_symbol ON text_units(symbol_id) WHERE symbol_id IS NOT NULL;
+CREATE INDEX text_units_note ON text_units(note_id) WHERE note_id IS NOT NULL;
 CREATE INDEX text_units_pending ON text_units(repo_id) WHERE synced_hash IS NOT content_hash;
 
 -- Tombstones: a vector to delete from the vector store. No FK: they outlive their repo.
