@@ -24,7 +24,8 @@ interface ChunkRow {
 
 const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** `parseConfig` → [[parseconfig], [parse, config]]; `"exact phrase"` stays one needle. */
+/** `parseConfig` → [[parseconfig], [parse_config], [parse-config]]: the same identifier in any
+ * casing convention. Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle. */
 export function parseKeywordQuery(query: string): Term[] {
   const terms: Term[] = [];
   const re = /"([^"]+)"|(\S+)/g;
@@ -38,7 +39,7 @@ export function parseKeywordQuery(query: string): Term[] {
     const whole = raw.toLowerCase();
     const parts = identifierParts(raw);
     const alternatives = [[whole]];
-    if (parts.length > 1) alternatives.push(parts, [parts.join('')]);
+    if (parts.length > 1) alternatives.push([parts.join('')], [parts.join('_')], [parts.join('-')]);
     terms.push({ alternatives: dedupe(alternatives) });
   }
   return terms;
@@ -70,6 +71,26 @@ export function toFtsExpression(terms: Term[]): string | null {
 }
 
 /** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
+const RANKED_MATCH_LIMIT = 3000;
+
+/** bm25 scores every matching chunk, so it is used only when the match set is small; a very
+ * common term takes the first candidates instead, and lines are scored below either way. */
+function matchingChunks(db: Db, expression: string, where: string, params: Array<string | number>, candidates: number): ChunkRow[] {
+  const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
+  const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
+    .get(expression, ...params)?.n ?? 0;
+  const ranked = matches <= RANKED_MATCH_LIMIT;
+  // Rank on ids alone; chunk text is read only for the chosen candidates.
+  const top = db.prepare<Array<string | number>, { id: number; rank: number }>(
+    `SELECT c.id AS id, ${ranked ? 'bm25(chunks_fts)' : '0'} AS rank ${from}${ranked ? ' ORDER BY rank' : ''} LIMIT ?`).all(expression, ...params, candidates);
+  const rankById = new Map(top.map((t) => [t.id, t.rank]));
+  const rows = db.prepare<[string], Omit<ChunkRow, 'rank'>>(
+    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
+     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(top.map((t) => t.id)));
+  return rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 }));
+}
+
 function lineMatches(lower: string, terms: Term[]): { all: boolean; count: number; quality: number; needles: string[] } {
   let count = 0;
   let quality = 0;
@@ -90,47 +111,45 @@ export function keywordSearch(db: Db, q: SearchQuery, limit: number): SearchHit[
   if (terms.length === 0) return [];
   const filter = fileFilter(db, q);
   const expression = toFtsExpression(terms);
-  const candidates = Math.min(2000, limit * 8);
+  const candidates = Math.min(2000, limit * 4);
   const rows = expression
-    ? db.prepare<Array<string | number>, ChunkRow>(
-      `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
-       FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
-       WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`).all(expression, ...filter.params, candidates)
+    ? matchingChunks(db, expression, filter.where, filter.params, candidates)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
     : db.prepare<Array<string | number>, ChunkRow>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank
        FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
        WHERE instr(lower(c.text), ?) > 0${filter.where} LIMIT ?`).all(terms[0]?.alternatives[0]?.[0] ?? '', ...filter.params, candidates);
 
-  const enclosing = new EnclosingSymbols(db);
-  const hits: SearchHit[] = [];
+  // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
+  const candidatesFound: Array<{ row: ChunkRow; text: string; line: number; score: number; needles: string[] }> = [];
   for (const row of rows) {
     const lines = row.text.split('\n');
     let best: { index: number; score: number; needles: string[] } | null = null;
-    const lineHits: Array<{ index: number; score: number; needles: string[] }> = [];
-    lines.forEach((line, index) => {
-      const match = lineMatches(line.toLowerCase(), terms);
-      if (match.count === 0) return;
-      const score = match.quality;
-      if (match.all) lineHits.push({ index, score, needles: match.needles });
-      else if (!best || score > best.score) best = { index, score, needles: match.needles };
-    });
-    const chosen = lineHits.length ? lineHits.slice(0, 5) : best ? [best] : [];
-    for (const hit of chosen) {
-      const lineText = lines[hit.index] ?? '';
-      const line = row.start_line + hit.index;
-      const symbol = enclosing.at(row.file_id, line);
-      if (q.kind && symbol?.kind !== q.kind) continue;
-      const snippet = makeSnippet(lineText, findRanges(lineText.toLowerCase(), hit.needles));
-      // bm25 is negative (lower is better); whole-line matches and definitions rank first.
-      const definitionBonus = symbol && lineText.includes(symbol.fqn.split(/[.:#\\/]+/).pop() ?? '\u0000') ? 0.5 : 0;
-      hits.push({
-        repo: row.repo, path: row.path, line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
-        symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: row.language,
-        score: Math.round((-row.rank + hit.score * 2 + definitionBonus) * 1000) / 1000,
-      });
+    let whole = 0;
+    for (let index = 0; index < lines.length && whole < 5; index++) {
+      const match = lineMatches((lines[index] ?? '').toLowerCase(), terms);
+      if (match.count === 0) continue;
+      const candidate = { index, score: match.quality, needles: match.needles };
+      if (match.all) {
+        whole++;
+        candidatesFound.push({ row, text: lines[index] ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles });
+      } else if (!best || candidate.score > best.score) best = candidate;
     }
+    if (whole === 0 && best) candidatesFound.push({ row, text: lines[best.index] ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles });
   }
-  hits.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.line - b.line);
-  return hits.slice(0, limit);
+  candidatesFound.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
+
+  const enclosing = new EnclosingSymbols(db);
+  const hits: SearchHit[] = [];
+  for (const c of candidatesFound) {
+    if (hits.length >= limit) break;
+    const symbol = enclosing.at(c.row.file_id, c.line);
+    if (q.kind && symbol?.kind !== q.kind) continue;
+    const snippet = makeSnippet(c.text, findRanges(c.text.toLowerCase(), c.needles));
+    hits.push({
+      repo: c.row.repo, path: c.row.path, line: c.line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
+      symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: c.row.language, score: Math.round(c.score * 1000) / 1000,
+    });
+  }
+  return hits;
 }
