@@ -66,7 +66,7 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
   };
   emit(true);
 
-  const walk = await walkRepo(root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [] });
+  const walk = walkRepo(root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [] });
   const skipped: Partial<Record<SkipReason, number>> = { ...walk.skipped };
   const issues: IndexIssue[] = [...walk.issues];
   const skip = (rel: string, reason: SkipReason, message: string): void => {

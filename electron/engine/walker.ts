@@ -1,7 +1,7 @@
 // Walks a repo: nested .gitignore/.clewignore rules, default-skipped folders, symlinks that leave the
 // repo or loop, special files and the size cap. Every skip is counted by reason; nothing is fatal.
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+// Synchronous on purpose: it runs on the engine worker, and sync calls walk ~3× faster than promises.
+import { type Dirent, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { IndexIssue, SkipReason } from '../../shared/types.js';
@@ -15,7 +15,6 @@ const ALWAYS_SKIPPED = new Set([
   '.parcel-cache', '.cache', '.terraform', '.yarn',
 ]);
 const IGNORE_FILES = ['.gitignore', '.clewignore'];
-const DIR_CONCURRENCY = 32;
 
 export interface WalkedFile {
   relPath: string;
@@ -65,7 +64,7 @@ function isIgnored(rules: RuleSet[], rel: string, isDir: boolean): boolean {
   return ignored;
 }
 
-export async function walkRepo(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: WalkResult = { files: [], skipped: {}, issues: [], unreadable: new Set() };
   const skip = (rel: string, reason: SkipReason, message?: string): void => {
@@ -73,12 +72,12 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     if (message !== undefined) result.issues.push({ path: rel, reason, message });
   };
 
-  const rootReal = await realpath(root);
+  const rootReal = realpathSync(root);
   const visited = new Set<string>([rootReal]);
   const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal + sep);
   const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: ignore().add([...options.extraIgnores]) }] : [];
 
-  const visitEntry = async (dir: DirTask, entry: Dirent, queue: DirTask[]): Promise<void> => {
+  const visitEntry = (dir: DirTask, entry: Dirent, queue: DirTask[]): void => {
     const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
     const abs = join(dir.abs, entry.name);
     let isDir = entry.isDirectory();
@@ -86,14 +85,14 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     let real = join(dir.real, entry.name);
     if (entry.isSymbolicLink()) {
       try {
-        real = await realpath(abs);
+        real = realpathSync(abs);
       } catch (e) {
         const code = errorCode(e);
         return skip(rel, code === 'ELOOP' ? 'symlink-loop' : 'vanished', code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code})`);
       }
       if (!inside(real)) return skip(rel, 'symlink-outside', `symlink leaves the repo (→ ${real})`);
       let target: Stats;
-      try { target = await stat(abs); } catch (e) { return skip(rel, 'vanished', `symlink target vanished (${errorCode(e)})`); }
+      try { target = statSync(abs); } catch (e) { return skip(rel, 'vanished', `symlink target vanished (${errorCode(e)})`); }
       isDir = target.isDirectory();
       isFile = target.isFile();
     }
@@ -108,7 +107,7 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     if (isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
     let info: Stats;
     try {
-      info = await stat(abs);
+      info = statSync(abs);
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT') return skip(rel, 'vanished', 'deleted while walking');
@@ -119,10 +118,10 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     result.files.push({ relPath: rel, absPath: abs, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   };
 
-  const visitDir = async (dir: DirTask, queue: DirTask[]): Promise<void> => {
+  const visitDir = (dir: DirTask, queue: DirTask[]): void => {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir.abs, { withFileTypes: true });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT') return skip(dir.rel || '.', 'vanished', 'folder deleted while walking');
@@ -133,23 +132,21 @@ export async function walkRepo(root: string, options: WalkOptions = {}): Promise
     for (const name of IGNORE_FILES) {
       if (!entries.some((e) => e.name === name)) continue;
       try {
-        rules.push({ base: dir.rel, rules: ignore().add(await readFile(join(dir.abs, name), 'utf8')) });
+        rules.push({ base: dir.rel, rules: ignore().add(readFileSync(join(dir.abs, name), 'utf8')) });
       } catch (e) {
         result.issues.push({ path: dir.rel ? `${dir.rel}/${name}` : name, reason: 'unreadable', message: `ignore file unreadable (${errorCode(e)})` });
       }
     }
     const task = { ...dir, rules };
-    for (const entry of entries) await visitEntry(task, entry, queue);
+    for (const entry of entries) visitEntry(task, entry, queue);
   };
 
-  // Breadth-first with bounded concurrency: fast on big trees without opening thousands of handles.
-  let pending: DirTask[] = [{ abs: root, rel: '', real: rootReal, rules: baseRules }];
-  while (pending.length > 0) {
-    const next: DirTask[] = [];
-    for (let i = 0; i < pending.length; i += DIR_CONCURRENCY) {
-      await Promise.all(pending.slice(i, i + DIR_CONCURRENCY).map((dir) => visitDir(dir, next)));
-    }
-    pending = next;
+  // Depth-first with an explicit stack: no recursion limit on deep trees.
+  const stack: DirTask[] = [{ abs: root, rel: '', real: rootReal, rules: baseRules }];
+  for (let dir = stack.pop(); dir; dir = stack.pop()) {
+    const found: DirTask[] = [];
+    visitDir(dir, found);
+    stack.push(...found.reverse());
   }
   result.files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return result;

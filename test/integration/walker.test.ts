@@ -15,7 +15,7 @@ describe('walkRepo', () => {
     return dir.path;
   };
 
-  it('honours nested .gitignore, .clewignore, negations and always-skipped folders', async () => {
+  it('honours nested .gitignore, .clewignore, negations and always-skipped folders', () => {
     const root = repo();
     writeTree(root, {
       '.gitignore': 'build/\n*.log\n',
@@ -24,13 +24,13 @@ describe('walkRepo', () => {
       'src/gen/.gitignore': '*.gen.ts\n!keep.gen.ts\n', 'src/gen/x.gen.ts': 'x', 'src/gen/keep.gen.ts': 'k',
       'node_modules/dep/index.js': 'x', '.git/HEAD': 'ref', 'lib/node_modules/x.js': 'x',
     });
-    const result = await walkRepo(root);
+    const result = walkRepo(root);
     expect(result.files.map((f) => f.relPath)).toEqual(['.clewignore', '.gitignore', 'src/a.ts', 'src/gen/.gitignore', 'src/gen/keep.gen.ts']);
     // build/, debug.log, secret.txt, x.gen.ts, node_modules (twice), .git
     expect(result.skipped.ignored).toBe(7);
   });
 
-  it('skips files over the size cap and symlinks that leave the repo or loop', async () => {
+  it('skips files over the size cap and symlinks that leave the repo or loop', () => {
     const root = repo();
     const outside = repo();
     writeTree(outside, { 'elsewhere.ts': 'x' });
@@ -41,22 +41,22 @@ describe('walkRepo', () => {
     symlinkSync(join(root, 'self-a'), join(root, 'self-b'));
     symlinkSync(join(root, 'self-b'), join(root, 'self-a'));
     symlinkSync(join(root, 'small.ts'), join(root, 'alias.ts'));
-    const result = await walkRepo(root, { maxFileBytes: 1000 });
+    const result = walkRepo(root, { maxFileBytes: 1000 });
     expect(result.files.map((f) => f.relPath)).toEqual(['alias.ts', 'dir/inner.ts', 'small.ts']);
     expect(result.skipped).toMatchObject({ 'too-large': 1, 'symlink-outside': 2, 'symlink-loop': 3 });
     expect(result.issues.find((i) => i.path === 'out-dir')?.message).toMatch(/leaves the repo/);
   });
 
-  it('skips fifos as special files instead of blocking on them', async () => {
+  it('skips fifos as special files instead of blocking on them', () => {
     const root = repo();
     writeTree(root, { 'a.ts': 'a' });
     execFileSync('mkfifo', [join(root, 'pipe')]);
-    const result = await walkRepo(root);
+    const result = walkRepo(root);
     expect(result.files.map((f) => f.relPath)).toEqual(['a.ts']);
     expect(result.skipped.special).toBe(1);
   });
 
-  it('reports an unreadable folder and carries on', async () => {
+  it('reports an unreadable folder and carries on', () => {
     const root = repo();
     writeTree(root, { 'ok/a.ts': 'a', 'locked/b.ts': 'b' });
     chmodSync(root, 0o755);
@@ -65,7 +65,7 @@ describe('walkRepo', () => {
       if (process.getuid?.() === 0) {
         // Root reads everything: walk as an unprivileged user to see a real EACCES.
         const script = `import { walkRepo } from ${JSON.stringify(join(process.cwd(), 'electron/engine/walker.ts'))};
-          const r = await walkRepo(${JSON.stringify(root)}); console.log(JSON.stringify({ files: r.files.map((f) => f.relPath), skipped: r.skipped, unreadable: [...r.unreadable] }));`;
+          const r = walkRepo(${JSON.stringify(root)}); console.log(JSON.stringify({ files: r.files.map((f) => f.relPath), skipped: r.skipped, unreadable: [...r.unreadable] }));`;
         const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: process.cwd() });
         expect(out.stderr).toBe('');
         const parsed = JSON.parse(out.stdout) as { files: string[]; skipped: Record<string, number>; unreadable: string[] };
@@ -73,7 +73,7 @@ describe('walkRepo', () => {
         expect(parsed.skipped.unreadable).toBe(1);
         expect(parsed.unreadable).toEqual(['locked']);
       } else {
-        const result = await walkRepo(root);
+        const result = walkRepo(root);
         expect(result.files.map((f) => f.relPath)).toEqual(['ok/a.ts']);
         expect(result.skipped.unreadable).toBe(1);
         expect([...result.unreadable]).toEqual(['locked']);
@@ -83,9 +83,9 @@ describe('walkRepo', () => {
     }
   });
 
-  it('walks an empty folder', async () => {
+  it('walks an empty folder', () => {
     const root = repo();
     mkdirSync(join(root, 'empty'));
-    expect((await walkRepo(root)).files).toEqual([]);
+    expect(walkRepo(root).files).toEqual([]);
   });
 });
