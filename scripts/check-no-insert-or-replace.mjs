@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOTS = ['electron', 'shared', 'renderer', 'scripts', 'test'];
+// Usage: node scripts/check-no-insert-or-replace.mjs [projectDir]
+const base = process.argv[2] ?? '.';
+const ROOTS = ['electron', 'shared', 'renderer', 'scripts', 'test'].map((r) => join(base, r));
 const SELF = 'scripts/check-no-insert-or-replace.mjs';
 const FORBIDDEN = /\bINSERT\s+OR\s+REPLACE\b|^\s*REPLACE\s+INTO\b|[`'"]\s*REPLACE\s+INTO\b/im;
 const ALLOW_MARK = 'clew-allow-replace-fixture';
@@ -22,7 +24,7 @@ function* files(dir) {
 const offenders = [];
 for (const root of ROOTS) {
   for (const path of files(root)) {
-    const rel = relative('.', path);
+    const rel = relative(base, path);
     if (rel === SELF) continue;
     const text = readFileSync(path, 'utf8');
     if (text.includes(ALLOW_MARK)) continue;
