@@ -1,12 +1,37 @@
-// Entry point and external-call detection (to be filled by the entry points work).
+// Entry point and external-call detection: dispatches each file to its language family.
 import type { Language } from '../../../shared/types.js';
 import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
+import type { Family } from './context.js';
+import { fileContext } from './context.js';
+import { CallList, EntryList } from './results.js';
 
-export function detectEntryPoints(_lang: Language, _root: SyntaxNode, _source: string, _relPath: string, _symbols: ParsedSymbol[]): ParsedEntryPoint[] {
-  return [];
+const FAMILIES: Partial<Record<Language, Family>> = {
+};
+
+export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
+  const family = FAMILIES[lang];
+  if (!family) return [];
+  const out = new EntryList();
+  guarded(() => family.entryPoints(fileContext(family, lang, root, source, relPath, symbols), out));
+  return out.result();
 }
 
-export function detectExternalCalls(_lang: Language, _root: SyntaxNode, _source: string, _symbols: ParsedSymbol[]): ParsedExternalCall[] {
-  return [];
+export function detectExternalCalls(lang: Language, root: SyntaxNode, source: string, symbols: ParsedSymbol[]): ParsedExternalCall[] {
+  const family = FAMILIES[lang];
+  if (!family) return [];
+  const ctx = fileContext(family, lang, root, source, '', symbols);
+  const out = new CallList(ctx.symbols);
+  guarded(() => family.calls(ctx, out));
+  return out.result();
+}
+
+// Detection is best effort over arbitrary, possibly broken code: a detector bug must not fail indexing.
+// What was found before the failure is kept.
+function guarded(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // deliberately ignored: see above
+  }
 }

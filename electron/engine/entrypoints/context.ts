@@ -1,0 +1,36 @@
+// What each language family sees for one file, and the shape every family implements.
+import type { Language } from '../../../shared/types.js';
+import type { SyntaxNode } from '../parsers/treeSitter.js';
+import type { ParsedSymbol } from '../parsers/types.js';
+import type { CallList, EntryList } from './results.js';
+import { SymbolIndex } from './symbolIndex.js';
+import { nodesOf } from './walk.js';
+
+export interface FileContext {
+  lang: Language;
+  root: SyntaxNode;
+  source: string;
+  relPath: string;
+  symbols: SymbolIndex;
+  /** Nodes of these types (declared in the family's `types`) in document order. */
+  nodes(...types: string[]): readonly SyntaxNode[];
+}
+
+export interface Family {
+  /** Every node type either detector may ask `nodes()` for; asking for another is a bug. */
+  types: ReadonlySet<string>;
+  entryPoints(ctx: FileContext, out: EntryList): void;
+  calls(ctx: FileContext, out: CallList): void;
+}
+
+export function fileContext(family: Family, lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: readonly ParsedSymbol[]): FileContext {
+  return {
+    lang, root, source, relPath,
+    symbols: new SymbolIndex(symbols),
+    nodes: (...types) => {
+      const unknown = types.find((t) => !family.types.has(t));
+      if (unknown) throw new Error(`node type ${unknown} is not declared by the ${lang} detectors`);
+      return nodesOf(root, types);
+    },
+  };
+}
