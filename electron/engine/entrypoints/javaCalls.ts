@@ -1,0 +1,175 @@
+// Java external calls: clients recognised by their declared type, plus JDBC/JPA/Feign/Retrofit signals.
+import type { ExternalKind } from '../parsers/types.js';
+import type { SyntaxNode } from './common.js';
+import { argument, kids, lineOf, lookup } from './common.js';
+import type { FileContext } from './context.js';
+import { stringPrefix, stringValue } from './literals.js';
+import type { CallList } from './results.js';
+import { looksLikeSql, sqlTable } from './sql.js';
+import type { JavaDeclarations } from './javaSyntax.js';
+import { javaAnnotations, javaDeclarations, javaReceiver, simpleType } from './javaSyntax.js';
+
+type Target = 'url' | 'uri' | 'sql' | 'key' | 'name' | 'entity' | 'none';
+interface Client { kind: ExternalKind; client: string; methods: ReadonlySet<string>; target: Target }
+
+const set = (...names: string[]): ReadonlySet<string> => new Set(names);
+const REDIS_COMMANDS = set('get', 'set', 'setex', 'setnx', 'del', 'delete', 'exists', 'hasKey', 'expire', 'incr', 'incrBy', 'increment', 'decr',
+  'hget', 'hset', 'hgetAll', 'hdel', 'lpush', 'rpush', 'lpop', 'rpop', 'leftPush', 'rightPush', 'leftPop', 'rightPop', 'sadd', 'srem', 'smembers',
+  'zadd', 'zrange', 'add', 'members', 'put', 'entries', 'publish', 'convertAndSend', 'setIfAbsent', 'getAndSet', 'multiGet', 'range', 'keys');
+const WEB_VERBS = set('get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'method');
+const JDBC_TEMPLATE = set('query', 'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForStream', 'update', 'batchUpdate', 'execute');
+const SEND = set('send', 'convertAndSend', 'convertSendAndReceive', 'sendAndReceive', 'sendDefault');
+const MONGO = set('find', 'findOne', 'findById', 'findAll', 'findAndModify', 'findAndRemove', 'insert', 'insertAll', 'save', 'upsert', 'updateFirst', 'updateMulti', 'remove', 'aggregate', 'count', 'exists');
+const MONGO_COLLECTION = set('find', 'insertOne', 'insertMany', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'aggregate', 'countDocuments', 'findOneAndUpdate');
+const ELASTIC = set('search', 'index', 'get', 'update', 'delete', 'bulk', 'count', 'msearch', 'save');
+
+const CLIENTS: Record<string, Client> = {
+  RestTemplate: { kind: 'http', client: 'RestTemplate', methods: set('getForObject', 'getForEntity', 'postForObject', 'postForEntity', 'postForLocation', 'put', 'patchForObject', 'delete', 'exchange', 'execute', 'headForHeaders', 'optionsForAllow'), target: 'url' },
+  WebClient: { kind: 'http', client: 'WebClient', methods: WEB_VERBS, target: 'uri' },
+  RestClient: { kind: 'http', client: 'RestClient', methods: WEB_VERBS, target: 'uri' },
+  HttpClient: { kind: 'http', client: 'HttpClient', methods: set('send', 'sendAsync'), target: 'none' },
+  OkHttpClient: { kind: 'http', client: 'OkHttp', methods: set('newCall'), target: 'none' },
+  JdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
+  NamedParameterJdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
+  JdbcClient: { kind: 'sql', client: 'JdbcClient', methods: set('sql'), target: 'sql' },
+  EntityManager: { kind: 'orm', client: 'EntityManager', methods: set('createQuery', 'createNativeQuery', 'find', 'getReference', 'persist', 'merge', 'remove', 'refresh'), target: 'entity' },
+  Jedis: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
+  JedisCluster: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
+  JedisPooled: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
+  RedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
+  StringRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
+  ReactiveRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
+  KafkaTemplate: { kind: 'queue', client: 'KafkaTemplate', methods: set('send'), target: 'name' },
+  RabbitTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
+  AmqpTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
+  JmsTemplate: { kind: 'queue', client: 'JmsTemplate', methods: SEND, target: 'name' },
+  SqsTemplate: { kind: 'queue', client: 'SqsTemplate', methods: set('send', 'sendAsync'), target: 'name' },
+  QueueMessagingTemplate: { kind: 'queue', client: 'SqsTemplate', methods: SEND, target: 'name' },
+  AmazonSQS: { kind: 'queue', client: 'SQS', methods: set('sendMessage', 'sendMessageBatch'), target: 'name' },
+  SqsClient: { kind: 'queue', client: 'SQS', methods: set('sendMessage', 'sendMessageBatch'), target: 'none' },
+  MongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
+  ReactiveMongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
+  MongoDatabase: { kind: 'mongo', client: 'MongoClient', methods: set('getCollection'), target: 'name' },
+  MongoCollection: { kind: 'mongo', client: 'MongoClient', methods: MONGO_COLLECTION, target: 'none' },
+  RestHighLevelClient: { kind: 'elasticsearch', client: 'RestHighLevelClient', methods: ELASTIC, target: 'none' },
+  ElasticsearchClient: { kind: 'elasticsearch', client: 'ElasticsearchClient', methods: ELASTIC, target: 'none' },
+  ElasticsearchOperations: { kind: 'elasticsearch', client: 'ElasticsearchOperations', methods: ELASTIC, target: 'none' },
+  ElasticsearchRestTemplate: { kind: 'elasticsearch', client: 'ElasticsearchOperations', methods: ELASTIC, target: 'none' },
+};
+// Constructors whose first argument names the topic or index the call goes to.
+const CREATIONS: Record<string, Omit<Client, 'methods' | 'target'>> = {
+  ProducerRecord: { kind: 'queue', client: 'KafkaProducer' },
+  SearchRequest: { kind: 'elasticsearch', client: 'RestHighLevelClient' },
+  IndexRequest: { kind: 'elasticsearch', client: 'RestHighLevelClient' },
+};
+const RETROFIT = set('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'HTTP');
+const PREFILTER = /Template|Client|Jdbc|prepareStatement|execute(Query|Update)|EntityManager|entityManager|Jedis|ProducerRecord|Request\(|@Query|Feign|retrofit|MongoDatabase|MongoCollection|SQS|createQuery/;
+
+export function javaCalls(ctx: FileContext, out: CallList): void {
+  if (!PREFILTER.test(ctx.source)) return;
+  const decls = javaDeclarations(ctx.nodes('field_declaration', 'local_variable_declaration', 'formal_parameter', 'spread_parameter'));
+  for (const call of ctx.nodes('method_invocation')) invocation(ctx, call, decls, out);
+  for (const created of ctx.nodes('object_creation_expression')) {
+    const spec = lookup(CREATIONS, simpleType(created.childForFieldName('type')));
+    if (!spec) continue;
+    out.at(created, { ...spec, target: stringPrefix(firstArg(created)) });
+  }
+  if (ctx.source.includes('@')) declaredClients(ctx, out);
+}
+
+function invocation(ctx: FileContext, call: SyntaxNode, decls: JavaDeclarations, out: CallList): void {
+  const method = call.childForFieldName('name')?.text ?? '';
+  const line = lineOf(call);
+  const symbol = ctx.symbols.enclosing(line);
+  const first = firstArg(call);
+  const receiver = javaReceiver(call);
+  const type = receiver ? typeOf(receiver, decls) : null;
+  const client = lookup(CLIENTS, type);
+  if (client?.methods.has(method)) {
+    out.add(symbol, client.kind, client.client, target(client.target, call, first, decls), line);
+    return;
+  }
+  // These names belong to JDBC (and JPA's query factories) whatever the receiver is called.
+  if (method === 'prepareStatement' || method === 'prepareCall') {
+    out.add(symbol, 'sql', 'JDBC', sqlTarget(first, decls), line);
+  } else if ((method === 'executeQuery' || method === 'executeUpdate' || method === 'addBatch') && sqlText(first, decls) !== null) {
+    out.add(symbol, 'sql', 'JDBC', sqlTarget(first, decls), line);
+  } else if ((method === 'createQuery' || method === 'createNativeQuery') && sqlText(first, decls) !== null) {
+    out.add(symbol, 'orm', 'EntityManager', sqlTarget(first, decls), line);
+  }
+}
+
+function typeOf(receiver: string, decls: JavaDeclarations): string | null {
+  const declared = decls.types.get(receiver);
+  if (declared) return declared;
+  if (lookup(CLIENTS, receiver)) return receiver; // static factories: `WebClient.create()`, `HttpClient.newHttpClient()`
+  // Injected by a superclass or Lombok: trust only the conventional name `restTemplate` for `RestTemplate`.
+  const type = receiver.charAt(0).toUpperCase() + receiver.slice(1);
+  return lookup(CLIENTS, type) ? type : null;
+}
+
+function target(kind: Target, call: SyntaxNode, first: SyntaxNode | null, decls: JavaDeclarations): string | null {
+  switch (kind) {
+    case 'url': case 'key': case 'name': return stringPrefix(first);
+    case 'sql': return sqlTarget(first, decls);
+    case 'uri': return chainedUri(call);
+    case 'entity': return sqlTarget(first, decls) ?? entityArg(call);
+    case 'none': return null;
+  }
+}
+
+// `webClient.get().uri("/users/{id}", id)`: the target sits on a later link of the chain.
+function chainedUri(call: SyntaxNode): string | null {
+  let current = call;
+  for (let p = call.parent; p?.type === 'method_invocation' && p.childForFieldName('object')?.id === current.id; p = p.parent) {
+    if (p.childForFieldName('name')?.text === 'uri') return stringPrefix(firstArg(p));
+    current = p;
+  }
+  return null;
+}
+
+// `em.find(User.class, id)`, `mongoTemplate.find(q, User.class, "users")`: a collection name, else the entity class.
+function entityArg(call: SyntaxNode): string | null {
+  const args = kids(call.childForFieldName('arguments'));
+  for (const a of args) {
+    const v = stringValue(a);
+    if (v !== null) return v;
+  }
+  const cls = args.find((a) => a.type === 'class_literal');
+  return cls ? simpleType(cls.namedChild(0)) : null;
+}
+
+function sqlText(arg: SyntaxNode | null, decls: JavaDeclarations): string | null {
+  const node = arg?.type === 'identifier' ? decls.strings.get(arg.text) ?? null : arg;
+  const text = stringPrefix(node);
+  return text !== null && looksLikeSql(text) ? text : null;
+}
+
+function sqlTarget(arg: SyntaxNode | null, decls: JavaDeclarations): string | null {
+  const text = sqlText(arg, decls);
+  return text === null ? null : sqlTable(text);
+}
+
+function firstArg(call: SyntaxNode): SyntaxNode | null {
+  return call.childForFieldName('arguments')?.namedChild(0) ?? null;
+}
+
+// Clients declared rather than called: Spring Data `@Query`, `@FeignClient` interfaces, Retrofit methods.
+function declaredClients(ctx: FileContext, out: CallList): void {
+  for (const decl of ctx.nodes('interface_declaration', 'method_declaration')) {
+    for (const a of javaAnnotations(decl)) {
+      const line = lineOf(a.node);
+      const symbol = ctx.symbols.enclosing(lineOf(decl.childForFieldName('name') ?? decl));
+      if (a.name === 'Query') {
+        const query = stringPrefix(argument(a, 'value'));
+        if (query === null || query.trimStart().startsWith('{')) continue; // Mongo JSON queries
+        const native = a.named.get('nativeQuery')?.text === 'true';
+        out.add(symbol, native ? 'sql' : 'orm', 'Spring Data JPA', sqlTable(query), line);
+      } else if (a.name === 'FeignClient' && decl.type === 'interface_declaration') {
+        out.add(symbol, 'http', 'Feign', stringPrefix(a.named.get('url') ?? argument(a, 'name', 'value')), line);
+      } else if (RETROFIT.has(a.name) && a.positional.length + a.named.size > 0 && decl.type === 'method_declaration') {
+        out.add(symbol, 'http', 'Retrofit', stringPrefix(argument(a, 'value', 'path')), line);
+      }
+    }
+  }
+}
