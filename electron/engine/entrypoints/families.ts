@@ -3,6 +3,31 @@ import type { Family } from './context.js';
 import { javaCalls } from './javaCalls.js';
 import { javaEntryPoints } from './java.js';
 import { JAVA_TYPES } from './javaSyntax.js';
+import { nestEntryPoints } from './nest.js';
+import { nodeRoutes } from './node.js';
+import { nodeCalls } from './nodeCalls.js';
+import { nodeJobs } from './nodeJobs.js';
+import { JS_TYPES } from './nodeSyntax.js';
 
 export const java: Family = { types: JAVA_TYPES, entryPoints: javaEntryPoints, calls: javaCalls };
+
+// A client module imported by name, `fetch(`, an ORM type or a string starting with SQL: without one, no external calls.
+const JS_CALL_HINT = new RegExp([
+  String.raw`fetch\s*\(`,
+  String.raw`['"](?:axios|got|node-fetch|cross-fetch|undici|superagent|(?:node:)?https?|pg|mysql2?(?:/promise)?|better-sqlite3|sqlite3|knex|ioredis|redis|kafkajs|amqplib[\w/]*|mongodb|mongoose|@elastic/elasticsearch|typeorm|@prisma/client|@nestjs/axios|@angular/common/http|aws-sdk|@aws-sdk/client-sqs)['"]`,
+  String.raw`prisma|Repository<|Model<|HttpService`,
+  String.raw`['"\x60]\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s`,
+].join('|'), 'i');
+
+export const node: Family = {
+  types: JS_TYPES,
+  entryPoints(ctx, out) {
+    nodeRoutes(ctx, out);
+    nestEntryPoints(ctx, out);
+    nodeJobs(ctx, out);
+  },
+  calls(ctx, out) {
+    if (JS_CALL_HINT.test(ctx.source)) nodeCalls(ctx, out);
+  },
+};
 

@@ -4,11 +4,14 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
-import { java } from './families.js';
+import { java, node } from './families.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
   java,
+  javascript: node,
+  typescript: node,
+  tsx: node,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
