@@ -8,6 +8,10 @@ import { nodeRoutes } from './node.js';
 import { nodeCalls } from './nodeCalls.js';
 import { nodeJobs } from './nodeJobs.js';
 import { JS_TYPES } from './nodeSyntax.js';
+import { djangoRoutes, pythonRoutes } from './python.js';
+import { pythonCalls } from './pythonCalls.js';
+import { pythonJobs } from './pythonJobs.js';
+import { PY_TYPES, pyScope } from './pythonSyntax.js';
 
 export const java: Family = { types: JAVA_TYPES, entryPoints: javaEntryPoints, calls: javaCalls };
 
@@ -28,6 +32,20 @@ export const node: Family = {
   },
   calls(ctx, out) {
     if (JS_CALL_HINT.test(ctx.source)) nodeCalls(ctx, out);
+  },
+};
+
+const PY_CALL_HINT = /requests|httpx|aiohttp|urlopen|execute|fetch|read_sql|query|objects|redis|kafka|pika|send_task|boto3|mongo|elasticsearch/;
+
+export const python: Family = {
+  types: PY_TYPES,
+  entryPoints(ctx, out) {
+    pythonRoutes(ctx, out);
+    djangoRoutes(ctx, out);
+    pythonJobs(ctx, out);
+  },
+  calls(ctx, out) {
+    if (PY_CALL_HINT.test(ctx.source)) pythonCalls(ctx, pyScope(ctx), out);
   },
 };
 

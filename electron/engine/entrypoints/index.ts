@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
-import { java, node } from './families.js';
+import { java, node, python } from './families.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
@@ -12,6 +12,7 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   javascript: node,
   typescript: node,
   tsx: node,
+  python,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
