@@ -1,5 +1,9 @@
 // The language families, each pairing its node types with its two detectors.
 import type { Family } from './context.js';
+import { goMain, goRoutes } from './go.js';
+import { goCalls } from './goCalls.js';
+import { goJobs } from './goJobs.js';
+import { GO_TYPES } from './goSyntax.js';
 import { javaCalls } from './javaCalls.js';
 import { javaEntryPoints } from './java.js';
 import { JAVA_TYPES } from './javaSyntax.js';
@@ -47,5 +51,15 @@ export const python: Family = {
   calls(ctx, out) {
     if (PY_CALL_HINT.test(ctx.source)) pythonCalls(ctx, pyScope(ctx), out);
   },
+};
+
+export const go: Family = {
+  types: GO_TYPES,
+  entryPoints(ctx, out) {
+    goMain(ctx, out);
+    goRoutes(ctx, out);
+    goJobs(ctx, out);
+  },
+  calls: goCalls,
 };
 

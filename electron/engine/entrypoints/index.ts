@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
-import { java, node, python } from './families.js';
+import { go, java, node, python } from './families.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
@@ -13,6 +13,7 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   typescript: node,
   tsx: node,
   python,
+  go,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {

@@ -1,0 +1,137 @@
+// Go routes (net/http, gin, echo, chi, gorilla/mux, fiber) with group/sub-router prefixes, and `func main`.
+import type { SyntaxNode } from './common.js';
+import { handlerRef, joinPaths, kids, lineOf, lookup } from './common.js';
+import type { FileContext } from './context.js';
+import { stringValue } from './literals.js';
+import type { GoCall, GoFile } from './goSyntax.js';
+import { boundValue, goCall, goFile, goName, importsAny } from './goSyntax.js';
+import type { EntryList } from './results.js';
+
+const ROUTERS: [string, string][] = [['gin-gonic/gin', 'gin'], ['labstack/echo', 'echo'], ['go-chi/chi', 'chi'], ['gorilla/mux', 'gorilla'], ['gofiber/fiber', 'fiber']];
+// gin and echo name verbs in capitals; chi and fiber in title case.
+const UPPER: Record<string, string> = { GET: 'GET', POST: 'POST', PUT: 'PUT', DELETE: 'DELETE', PATCH: 'PATCH', HEAD: 'HEAD', OPTIONS: 'OPTIONS', Any: 'ANY' };
+const TITLE: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Delete: 'DELETE', Patch: 'PATCH', Head: 'HEAD', Options: 'OPTIONS', All: 'ANY' };
+const VERB_FIRST = new Set(['Handle', 'Add', 'Method', 'MethodFunc']);
+const PREFIXING = new Set(['Group', 'PathPrefix', 'Route']);
+const PASS_THROUGH = new Set(['Subrouter', 'With', 'Use']);
+const PATTERN = /^([A-Z]+)\s+(\S+)$/;
+const MAX_DEPTH = 8;
+
+interface Route { framework: string; methods: string[]; path: string; handler: SyntaxNode | undefined }
+
+export function goRoutes(ctx: FileContext, out: EntryList): void {
+  if (!/"([A-Z]+ )?\//.test(ctx.source)) return;
+  const file = goFile(ctx);
+  const routers = ROUTERS.filter(([fragment]) => importsAny(file, fragment)).map(([, name]) => name);
+  if (routers.length === 0 && !file.imports.has('net/http')) return;
+  for (const node of ctx.nodes('call_expression')) {
+    const c = goCall(node);
+    const route = c ? routeOf(c, routers, file) : null;
+    if (!c || !route) continue;
+    const handler = handlerRef(route.handler);
+    const symbol = ctx.symbols.handler(route.handler?.type === 'identifier' ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
+    const path = joinPaths(prefixOf(c.receiver, node, file, 0), route.path);
+    for (const method of route.methods) out.add({ kind: 'http', framework: route.framework, method, path, handler, symbol, line: lineOf(node) }, node.startIndex);
+  }
+}
+
+function routeOf(c: GoCall, routers: string[], file: GoFile): Route | null {
+  const [a0, a1] = c.args;
+  const last = c.args[c.args.length - 1];
+  const upper = lookup(UPPER, c.method);
+  const title = lookup(TITLE, c.method);
+  const fw = (...names: string[]): string | undefined => routers.find((r) => names.includes(r));
+  if (upper && c.args.length >= 2) {
+    const framework = fw('gin', 'echo');
+    const path = stringValue(a0);
+    return framework && path?.startsWith('/') ? { framework, methods: [upper], path, handler: last } : null;
+  }
+  if (title && c.args.length >= 2) {
+    const framework = fw('chi', 'fiber');
+    const path = stringValue(a0);
+    return framework && path?.startsWith('/') ? { framework, methods: [title], path, handler: last } : null;
+  }
+  if (VERB_FIRST.has(c.method) && c.args.length >= 3 && stringValue(a0) !== null) {
+    const framework = fw('gin', 'echo', 'chi', 'fiber');
+    const path = stringValue(a1);
+    return framework && path?.startsWith('/') ? { framework, methods: [stringValue(a0)!.toUpperCase()], path, handler: last } : null;
+  }
+  if ((c.method === 'HandleFunc' || c.method === 'Handle') && c.args.length === 2) return handleFunc(c, routers, file);
+  return null;
+}
+
+/** `http.HandleFunc("GET /x", h)` (Go 1.22 patterns), `mux.Handle`, gorilla's `.Methods("GET")`, chi's catch-all. */
+function handleFunc(c: GoCall, routers: string[], file: GoFile): Route | null {
+  const pattern = stringValue(c.args[0]);
+  if (pattern === null) return null;
+  const m = PATTERN.exec(pattern);
+  const path = m ? m[2]! : pattern;
+  if (!path.startsWith('/')) return null;
+  const httpPkg = file.imports.get('net/http');
+  const onPackage = c.receiver.type === 'identifier' && c.receiver.text === httpPkg;
+  const framework = onPackage ? 'net/http' : routers.includes('gorilla') ? 'gorilla' : routers.includes('chi') ? 'chi' : httpPkg ? 'net/http' : null;
+  if (!framework) return null;
+  const methods = m ? [m[1]!] : framework === 'gorilla' ? gorillaMethods(c.node) : ['ANY'];
+  return { framework, methods, path, handler: c.args[1] };
+}
+
+// `r.HandleFunc("/x", h).Methods("GET", "POST").Name("x")`: the verbs are later links of the chain.
+function gorillaMethods(call: SyntaxNode): string[] {
+  let current = call;
+  for (let sel = call.parent; sel?.type === 'selector_expression' && sel.parent?.type === 'call_expression'; sel = current.parent) {
+    const next = sel.parent;
+    if (sel.childForFieldName('field')?.text === 'Methods') {
+      const verbs = kids(next.childForFieldName('arguments')).map(stringValue).filter((v): v is string => v !== null).map((v) => v.toUpperCase());
+      if (verbs.length) return verbs;
+    }
+    current = next;
+  }
+  return ['ANY'];
+}
+
+/** The path prefix a router value carries: groups, sub-routers, chi `Route` closures. */
+function prefixOf(expr: SyntaxNode, at: SyntaxNode, file: GoFile, depth: number): string {
+  if (depth > MAX_DEPTH) return '';
+  if (expr.type === 'call_expression') {
+    const c = goCall(expr);
+    if (!c) return '';
+    if (PREFIXING.has(c.method)) return joinPaths(prefixOf(c.receiver, expr, file, depth + 1), stringValue(c.args[0]));
+    return PASS_THROUGH.has(c.method) ? prefixOf(c.receiver, expr, file, depth + 1) : '';
+  }
+  if (expr.type === 'unary_expression' || expr.type === 'parenthesized_expression') {
+    const inner = expr.namedChild(expr.namedChildCount - 1);
+    return inner ? prefixOf(inner, at, file, depth + 1) : '';
+  }
+  const name = goName(expr);
+  if (!name) return '';
+  const closure = closurePrefix(name, at, file, depth);
+  if (closure !== null) return closure;
+  const value = boundValue(file, at, name);
+  return value ? prefixOf(value, value, file, depth + 1) : '';
+}
+
+// chi/fiber `r.Route("/x", func(r chi.Router) { r.Get(...) })`: the parameter carries the outer prefix.
+function closurePrefix(name: string, at: SyntaxNode, file: GoFile, depth: number): string | null {
+  for (let p = at.parent; p; p = p.parent) {
+    if (p.type !== 'func_literal') continue;
+    const params = kids(p.childForFieldName('parameters')).flatMap((d) => d.childrenForFieldName('name'));
+    if (!params.some((id) => id?.text === name)) continue;
+    const call = p.parent?.type === 'argument_list' ? p.parent.parent : null;
+    const c = call ? goCall(call) : null;
+    if (!c || !call || (c.method !== 'Route' && c.method !== 'Group')) return '';
+    const own = c.method === 'Route' ? stringValue(c.args[0]) : null;
+    return joinPaths(prefixOf(c.receiver, call, file, depth + 1), own);
+  }
+  return null;
+}
+
+/** `func main()` in `package main`. */
+export function goMain(ctx: FileContext, out: EntryList): void {
+  if (!ctx.source.includes('func main(')) return;
+  if (ctx.nodes('package_clause')[0]?.namedChild(0)?.text !== 'main') return;
+  for (const fn of ctx.nodes('function_declaration')) {
+    const name = fn.childForFieldName('name');
+    if (name?.text !== 'main' || fn.parent?.type !== 'source_file') continue;
+    out.add({ kind: 'main', framework: 'main', symbol: ctx.symbols.enclosing(lineOf(name)), line: lineOf(name) });
+  }
+}

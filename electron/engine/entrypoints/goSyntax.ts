@@ -1,0 +1,104 @@
+// Go tree shapes shared by route and call detection: imports, selector calls, scoped bindings.
+import type { SyntaxNode } from './common.js';
+import { kids, tailName } from './common.js';
+import type { FileContext } from './context.js';
+import { stringValue } from './literals.js';
+
+export const GO_TYPES = new Set([
+  'package_clause', 'import_spec', 'function_declaration', 'call_expression', 'composite_literal', 'short_var_declaration',
+  'assignment_statement', 'var_spec',
+]);
+const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration']);
+
+/** `recv.Method(args)`; `receiver` is the operand (a package name, variable, field or another call). */
+export interface GoCall { node: SyntaxNode; receiver: SyntaxNode; method: string; args: SyntaxNode[] }
+
+export function goCall(node: SyntaxNode): GoCall | null {
+  const fn = node.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return null;
+  const receiver = fn.childForFieldName('operand');
+  const method = fn.childForFieldName('field')?.text;
+  if (!receiver || !method) return null;
+  return { node, receiver, method, args: kids(node.childForFieldName('arguments')) };
+}
+
+/** Variables and struct fields bind by their last name: `r`, `s.router` → `router`. */
+export function goName(node: SyntaxNode): string | null {
+  if (node.type === 'identifier' || node.type === 'field_identifier') return node.text;
+  if (node.type === 'selector_expression') return node.childForFieldName('field')?.text ?? null;
+  return null;
+}
+
+export interface GoFile {
+  /** Import path → local package name (`github.com/gin-gonic/gin` → `gin`). */
+  imports: Map<string, string>;
+  /** Local package names, for telling `http.Get` from `client.Get`. */
+  packages: Set<string>;
+  /** `(function start, name)` → the value assigned; package-level vars use scope -1. */
+  bindings: Map<string, SyntaxNode>;
+}
+
+// Routes and calls both need the same file facts: gather them once per tree.
+const files = new WeakMap<SyntaxNode, GoFile>();
+
+export function goFile(ctx: FileContext): GoFile {
+  const cached = files.get(ctx.root);
+  if (cached) return cached;
+  const file: GoFile = { imports: new Map(), packages: new Set(), bindings: new Map() };
+  const nodes = ctx.nodes('import_spec', 'short_var_declaration', 'assignment_statement', 'var_spec');
+  for (const spec of nodes) {
+    if (spec.type !== 'import_spec') continue;
+    const path = stringValue(spec.childForFieldName('path'));
+    if (path === null) continue;
+    // Major-version suffixes (`/v9`) and `go-`/`-go` affixes are not part of the package name.
+    const name = spec.childForFieldName('name')?.text ?? tailName(path.replace(/\/v\d+$/, '').replace(/\//g, '.')).replace(/^go-|-go$/g, '');
+    file.imports.set(path, name);
+    file.packages.add(name);
+  }
+  for (const decl of nodes) {
+    if (decl.type === 'import_spec') continue;
+    const left = decl.type === 'var_spec' ? kids(decl).filter((c) => c.type === 'identifier') : kids(decl.childForFieldName('left'));
+    const right = kids(decl.childForFieldName(decl.type === 'var_spec' ? 'value' : 'right'));
+    left.forEach((target, i) => {
+      const name = goName(target);
+      const value = right[i];
+      if (name && value) file.bindings.set(bindingKey(decl, name), value);
+    });
+  }
+  files.set(ctx.root, file);
+  return file;
+}
+
+export function bindingKey(at: SyntaxNode, name: string): string {
+  let scope = -1;
+  for (let p: SyntaxNode | null = at.parent; p; p = p.parent) {
+    if (FUNCTION_TYPES.has(p.type)) {
+      scope = p.startIndex;
+      break;
+    }
+  }
+  return `${scope}:${name}`;
+}
+
+/** The value bound to a receiver name in the enclosing function, else at package level. */
+export function boundValue(file: GoFile, at: SyntaxNode, name: string): SyntaxNode | null {
+  return file.bindings.get(bindingKey(at, name)) ?? file.bindings.get(`-1:${name}`) ?? null;
+}
+
+/** True when the file imports a path containing `fragment` (e.g. `gin-gonic/gin`). */
+export function importsAny(file: GoFile, ...fragments: string[]): boolean {
+  for (const path of file.imports.keys()) if (fragments.some((f) => path.includes(f))) return true;
+  return false;
+}
+
+/** Fields of a composite literal: `kafka.Writer{Topic: "t"}` → Topic → node. */
+export function compositeFields(lit: SyntaxNode): Map<string, SyntaxNode> {
+  const fields = new Map<string, SyntaxNode>();
+  for (const el of kids(lit.childForFieldName('body'))) {
+    if (el.type !== 'keyed_element') continue;
+    const [key, value] = kids(el);
+    const inner = value?.type === 'literal_element' ? value.namedChild(0) : value;
+    if (key && inner) fields.set(key.text, inner);
+  }
+  return fields;
+}
