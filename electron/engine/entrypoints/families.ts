@@ -16,6 +16,9 @@ import { djangoRoutes, pythonRoutes } from './python.js';
 import { pythonCalls } from './pythonCalls.js';
 import { pythonJobs } from './pythonJobs.js';
 import { PY_TYPES, pyScope } from './pythonSyntax.js';
+import { rustEntryPoints } from './rust.js';
+import { rustCalls } from './rustCalls.js';
+import { RUST_TYPES } from './rustSyntax.js';
 
 export const java: Family = { types: JAVA_TYPES, entryPoints: javaEntryPoints, calls: javaCalls };
 
@@ -62,4 +65,6 @@ export const go: Family = {
   },
   calls: goCalls,
 };
+
+export const rust: Family = { types: RUST_TYPES, entryPoints: rustEntryPoints, calls: rustCalls };
 

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
-import { go, java, node, python } from './families.js';
+import { go, java, node, python, rust } from './families.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
@@ -14,6 +14,7 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   tsx: node,
   python,
   go,
+  rust,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
