@@ -1,5 +1,9 @@
 // The language families, each pairing its node types with its two detectors.
 import type { Family } from './context.js';
+import { csharpEntryPoints } from './csharp.js';
+import { csharpCalls } from './csharpCalls.js';
+import { csharpJobs } from './csharpJobs.js';
+import { CS_TYPES } from './csharpSyntax.js';
 import { goMain, goRoutes } from './go.js';
 import { goCalls } from './goCalls.js';
 import { goJobs } from './goJobs.js';
@@ -68,3 +72,11 @@ export const go: Family = {
 
 export const rust: Family = { types: RUST_TYPES, entryPoints: rustEntryPoints, calls: rustCalls };
 
+export const csharp: Family = {
+  types: CS_TYPES,
+  entryPoints(ctx, out) {
+    csharpEntryPoints(ctx, out);
+    csharpJobs(ctx, out);
+  },
+  calls: csharpCalls,
+};

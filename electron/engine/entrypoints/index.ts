@@ -4,7 +4,8 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
-import { go, java, node, python, rust } from './families.js';
+import { csharp, go, java, node, python, rust } from './families.js';
+import { native } from './native.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
@@ -15,6 +16,9 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   python,
   go,
   rust,
+  csharp,
+  c: native,
+  cpp: native,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
