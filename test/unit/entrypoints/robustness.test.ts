@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../shared/types.js';
+import { analyzeFile } from '../../../electron/engine/parsers/analyze.js';
+
+// Half-typed files, as an editor saves them mid-edit.
+const BROKEN: [Language, string, string][] = [
+  ['java', 'A.java', '@RestController\n@RequestMapping("/api"\nclass A {\n  @GetMapping("/x"\n  public void x( {\n  @Scheduled(cron = \n  public static void main(String[] args'],
+  ['typescript', 'a.ts', "import express from 'express';\nconst app = express(;\napp.get('/x', (req, res) => {\n@Controller('u')\nclass C { @Get(':id') find( }\nfetch(`${"],
+  ['javascript', 'a.js', "#!/usr/bin/env node\nrouter.get('/x', \napp.use('/api', router\ncron.schedule('* * * * *'"],
+  ['python', 'urls.py', "from flask import Flask\napp = Flask(\n@app.route('/x', methods=['GET'\ndef x(:\n urlpatterns = [path('a/', views.a), path(\nif __name__ == '__main__'\n"],
+  ['go', 'main.go', 'package main\nimport "github.com/gin-gonic/gin"\nfunc main() {\n r := gin.Default(\n r.GET("/x", h\n db.Query("SELECT * FROM'],
+  ['rust', 'src/main.rs', '#[get("/x")]\nasync fn x( {\nfn main() { Router::new().route("/a", get(h).post(\n sqlx::query!("SELECT'],
+  ['csharp', 'Program.cs', '[Route("api/[controller]")]\npublic class XController {\n [HttpGet("{id}")\n public void Get( {\napp.MapGet("/x", '],
+  ['cpp', 'main.cpp', 'int main(int argc, char** argv {'],
+];
+
+describe('robustness', () => {
+  it.each(BROKEN)('never throws on broken %s and is deterministic', async (lang, path, src) => {
+    const first = await analyzeFile(lang, path, src);
+    const second = await analyzeFile(lang, path, src);
+    expect(second.entryPoints).toEqual(first.entryPoints);
+    expect(second.calls).toEqual(first.calls);
+    const keys = first.entryPoints.map((e) => JSON.stringify(e));
+    expect(new Set(keys).size).toBe(keys.length);
+    const lines = first.entryPoints.map((e) => e.line);
+    expect([...lines].sort((a, b) => a - b)).toEqual(lines);
+  });
+
+  it('returns nothing for languages without detectors and for empty files', async () => {
+    expect((await analyzeFile('ruby', 'app.rb', "get '/x' do\nend\n")).entryPoints).toEqual([]);
+    expect((await analyzeFile('css', 'a.css', 'a { color: red }')).calls).toEqual([]);
+    for (const lang of ['java', 'typescript', 'python', 'go', 'rust', 'csharp'] as const) {
+      const r = await analyzeFile(lang, 'empty', '');
+      expect(r.entryPoints).toEqual([]);
+      expect(r.calls).toEqual([]);
+    }
+  });
+
+  it('is not fooled by names that live on Object.prototype', async () => {
+    const src = 'class A { @constructor("/x") void toString() { constructor.send("x"); } }';
+    const r = await analyzeFile('java', 'A.java', src);
+    expect(r.entryPoints).toEqual([]);
+    expect(r.calls).toEqual([]);
+  });
+});
