@@ -23,6 +23,16 @@ export interface Family {
   calls(ctx: FileContext, out: CallList): void;
 }
 
+/** Memoises a fact about a file on its tree root, so route and call detection build it once between them. */
+export function perTree<T>(build: (ctx: FileContext) => T): (ctx: FileContext) => T {
+  const cache = new WeakMap<SyntaxNode, T>();
+  return (ctx) => {
+    let value = cache.get(ctx.root);
+    if (value === undefined) cache.set(ctx.root, (value = build(ctx)));
+    return value;
+  };
+}
+
 export function fileContext(family: Family, lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: readonly ParsedSymbol[]): FileContext {
   return {
     lang, root, source, relPath,

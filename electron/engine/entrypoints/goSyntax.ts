@@ -1,7 +1,7 @@
 // Go tree shapes shared by route and call detection: imports, selector calls, scoped bindings.
 import type { SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
-import type { FileContext } from './context.js';
+import { perTree } from './context.js';
 import { stringValue } from './literals.js';
 
 export const GO_TYPES = new Set([
@@ -38,12 +38,7 @@ export interface GoFile {
   bindings: Map<string, SyntaxNode>;
 }
 
-// Routes and calls both need the same file facts: gather them once per tree.
-const files = new WeakMap<SyntaxNode, GoFile>();
-
-export function goFile(ctx: FileContext): GoFile {
-  const cached = files.get(ctx.root);
-  if (cached) return cached;
+export const goFile = perTree((ctx): GoFile => {
   const file: GoFile = { imports: new Map(), packages: new Set(), bindings: new Map() };
   const nodes = ctx.nodes('import_spec', 'short_var_declaration', 'assignment_statement', 'var_spec');
   for (const spec of nodes) {
@@ -65,9 +60,8 @@ export function goFile(ctx: FileContext): GoFile {
       if (name && value) file.bindings.set(bindingKey(decl, name), value);
     });
   }
-  files.set(ctx.root, file);
   return file;
-}
+});
 
 export function bindingKey(at: SyntaxNode, name: string): string {
   let scope = -1;

@@ -1,7 +1,7 @@
 // JS/TS tree shapes shared by route and call detection: imports, variable bindings, decorators, calls.
 import type { Decoration, SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
-import type { FileContext } from './context.js';
+import { perTree } from './context.js';
 import { stringValue } from './literals.js';
 
 export const JS_TYPES = new Set([
@@ -30,20 +30,14 @@ export interface JsScope {
   modules: Set<string>;
 }
 
-// Routes and calls both need the scope of the same tree: build it once.
-const scopes = new WeakMap<SyntaxNode, JsScope>();
-
-export function jsScope(ctx: FileContext): JsScope {
-  const cached = scopes.get(ctx.root);
-  if (cached) return cached;
+export const jsScope = perTree((ctx): JsScope => {
   const scope: JsScope = { imports: new Map(), bindings: new Map(), modules: new Set() };
   const nodes = ctx.nodes('import_statement', 'variable_declarator', 'assignment_expression', 'public_field_definition', 'required_parameter', 'optional_parameter');
   // Imports first: bindings resolve their constructors through them wherever the import sits.
   for (const node of nodes) if (node.type === 'import_statement') importNames(node, scope);
   for (const node of nodes) if (node.type !== 'import_statement') bindNode(node, scope);
-  scopes.set(ctx.root, scope);
   return scope;
-}
+});
 
 function importNames(imp: SyntaxNode, scope: JsScope): void {
   const module = stringValue(imp.childForFieldName('source'));

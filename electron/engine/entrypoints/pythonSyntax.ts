@@ -1,7 +1,7 @@
 // Python tree shapes shared by route and call detection: imports, bindings, decorators, calls.
 import type { Decoration, SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
-import type { FileContext } from './context.js';
+import { perTree } from './context.js';
 
 export const PY_TYPES = new Set([
   'import_statement', 'import_from_statement', 'assignment', 'as_pattern', 'decorated_definition', 'call',
@@ -54,20 +54,14 @@ function parseArgs(node: SyntaxNode): { positional: SyntaxNode[]; keywords: Map<
   return { positional, keywords };
 }
 
-// Routes and calls both need the scope of the same tree: build it once.
-const scopes = new WeakMap<SyntaxNode, PyScope>();
-
-export function pyScope(ctx: FileContext): PyScope {
-  const cached = scopes.get(ctx.root);
-  if (cached) return cached;
+export const pyScope = perTree((ctx): PyScope => {
   const scope: PyScope = { modules: new Set(), imports: new Map(), bindings: new Map() };
   const nodes = ctx.nodes('import_statement', 'import_from_statement', 'assignment', 'as_pattern');
   // Imports first: bindings resolve their constructors through them wherever the import sits.
   for (const node of nodes) if (node.type.startsWith('import')) importNames(node, scope);
   for (const node of nodes) if (!node.type.startsWith('import')) bind(node, scope);
-  scopes.set(ctx.root, scope);
   return scope;
-}
+});
 
 function importNames(imp: SyntaxNode, scope: PyScope): void {
   const from = imp.childForFieldName('module_name');
