@@ -1,9 +1,10 @@
 // Append-only: never edit a shipped migration, add the next file.
 import { m001Initial } from './001_initial.js';
+import { m002VectorState } from './002_vector_state.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState];
