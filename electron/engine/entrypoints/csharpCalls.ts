@@ -6,7 +6,7 @@ import { stringPrefix, stringValue } from './literals.js';
 import type { CsCall } from './csharpSyntax.js';
 import { csAttributes, csCall, csDeclaredTypes, csRoot } from './csharpSyntax.js';
 import type { CallList, FoundCall } from './results.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 
 const HTTP = /^(Get|GetString|GetStream|GetByteArray|GetFromJson|Post|PostAsJson|Put|PutAsJson|Patch|PatchAsJson|Delete|DeleteFromJson|Send)Async$/;
 const DAPPER = /^(Query|QueryFirst|QueryFirstOrDefault|QuerySingle|QuerySingleOrDefault|QueryMultiple|Execute|ExecuteScalar|ExecuteReader)(Async)?$/;
@@ -35,7 +35,7 @@ export function csharpCalls(ctx: FileContext, out: CallList): void {
   }
   for (const node of ctx.nodes('assignment_expression')) {
     // `cmd.CommandText = "SELECT …"`.
-    if (/\.?CommandText$/.test(node.childForFieldName('left')?.text ?? '') && sqlText(node.childForFieldName('right')) !== null) {
+    if (/\.?CommandText$/.test(node.childForFieldName('left')?.text ?? '') && sqlIn(node.childForFieldName('right'))) {
       out.at(node, { kind: 'sql', client: 'ADO.NET', target: sqlTarget(node.childForFieldName('right')) });
     }
   }
@@ -49,7 +49,7 @@ function callTarget(c: CsCall, types: Map<string, string>, libs: Record<string, 
   if (HTTP.test(c.method) && (type === 'HttpClient' || (!type && root !== null && /^_?http(Client)?$/i.test(root)))) {
     return { kind: 'http', client: 'HttpClient', target: c.method === 'SendAsync' ? null : stringPrefix(a0) };
   }
-  if (DAPPER.test(c.method) && c.receiver && sqlText(a0) !== null) return { kind: 'sql', client: 'Dapper', target: sqlTarget(a0) };
+  if (DAPPER.test(c.method) && c.receiver && sqlIn(a0)) return { kind: 'sql', client: 'Dapper', target: sqlTarget(a0) };
   if (EF_SQL.test(c.method)) return { kind: 'orm', client: 'EF Core', target: sqlTarget(a0) };
   if (libs.ef && root && (type?.endsWith('DbContext') || (!type && /^_?(db|context|dbContext)$/i.test(root)))) {
     const target = efTarget(c);
@@ -79,14 +79,8 @@ function efTarget(c: CsCall): string | null {
   return isRoot && prop && /^[A-Z]/.test(prop) ? prop : null;
 }
 
-function sqlText(node: SyntaxNode | null | undefined): string | null {
-  const text = stringPrefix(node);
-  return text !== null && looksLikeSql(text) ? text : null;
-}
-
 function sqlTarget(node: SyntaxNode | null | undefined): string | null {
-  const text = sqlText(node);
-  return text === null ? null : sqlTable(text);
+  return sqlIn(node)?.table ?? null;
 }
 
 /** Refit interfaces: `[Get("/users/{id}")] Task<User> GetUser(int id);`. */

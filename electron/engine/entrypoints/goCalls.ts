@@ -6,7 +6,7 @@ import { stringPrefix, stringValue } from './literals.js';
 import type { GoCall, GoFile } from './goSyntax.js';
 import { compositeFields, goCall, goFile, importsAny } from './goSyntax.js';
 import type { CallList, FoundCall } from './results.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 const HTTP_FUNCS = set('Get', 'Post', 'PostForm', 'Head', 'NewRequest', 'NewRequestWithContext');
@@ -54,7 +54,7 @@ function callTarget(c: GoCall, file: GoFile, libs: Libs): FoundCall | null {
   }
   if (libs.resty && RESTY.has(c.method) && /\.R\(\)/.test(c.receiver.text)) return { kind: 'http', client: 'resty', target: stringPrefix(c.method === 'Execute' ? a1 : a0) };
   const sql = SQL.has(c.method) ? sqlArg(c.args) : null;
-  if (sql !== null) return { kind: 'sql', client: libs.gorm && (c.method === 'Raw' || c.method === 'Exec') ? 'gorm' : libs.sqlClient, target: sqlTable(sql) };
+  if (sql) return { kind: 'sql', client: libs.gorm && (c.method === 'Raw' || c.method === 'Exec') ? 'gorm' : libs.sqlClient, target: sql.table };
   if (libs.gorm && (c.method === 'Table' || c.method === 'Model')) return { kind: 'orm', client: 'gorm', target: gormTarget(c.method, a0) };
   if (libs.redis && REDIS.has(c.method) && a0 && isContext(a0) && a1) return { kind: 'redis', client: 'go-redis', target: stringPrefix(a1) };
   if (libs.amqp && (c.method === 'Publish' || c.method === 'PublishWithContext')) {
@@ -66,11 +66,10 @@ function callTarget(c: GoCall, file: GoFile, libs: Libs): FoundCall | null {
   return null;
 }
 
-/** The SQL text among the first arguments (a context may come first). */
-function sqlArg(args: SyntaxNode[]): string | null {
+/** The SQL among the first arguments (a context may come first). */
+function sqlArg(args: SyntaxNode[]): { table: string | null } | null {
   for (const arg of args.slice(0, 2)) {
-    const text = stringPrefix(arg);
-    if (text !== null) return looksLikeSql(text) ? text : null;
+    if (stringPrefix(arg) !== null) return sqlIn(arg);
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { argument, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { CallList } from './results.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 import type { JavaDeclarations } from './javaSyntax.js';
 import { javaAnnotations, javaDeclarations, javaReceiver, simpleType } from './javaSyntax.js';
 
@@ -92,9 +92,9 @@ function invocation(ctx: FileContext, call: SyntaxNode, decls: JavaDeclarations,
   // These names belong to JDBC (and JPA's query factories) whatever the receiver is called.
   if (method === 'prepareStatement' || method === 'prepareCall') {
     out.add(symbol, 'sql', 'JDBC', sqlTarget(first, decls), line);
-  } else if ((method === 'executeQuery' || method === 'executeUpdate' || method === 'addBatch') && sqlText(first, decls) !== null) {
+  } else if ((method === 'executeQuery' || method === 'executeUpdate' || method === 'addBatch') && sqlOf(first, decls)) {
     out.add(symbol, 'sql', 'JDBC', sqlTarget(first, decls), line);
-  } else if ((method === 'createQuery' || method === 'createNativeQuery') && sqlText(first, decls) !== null) {
+  } else if ((method === 'createQuery' || method === 'createNativeQuery') && sqlOf(first, decls)) {
     out.add(symbol, 'orm', 'EntityManager', sqlTarget(first, decls), line);
   }
 }
@@ -139,15 +139,13 @@ function entityArg(call: SyntaxNode): string | null {
   return cls ? simpleType(cls.namedChild(0)) : null;
 }
 
-function sqlText(arg: SyntaxNode | null, decls: JavaDeclarations): string | null {
-  const node = arg?.type === 'identifier' ? decls.strings.get(arg.text) ?? null : arg;
-  const text = stringPrefix(node);
-  return text !== null && looksLikeSql(text) ? text : null;
+// `prepareStatement(sql)` with `String sql = "SELECT …"` declared in the file reads through the variable.
+function sqlOf(arg: SyntaxNode | null, decls: JavaDeclarations): { table: string | null } | null {
+  return sqlIn(arg?.type === 'identifier' ? decls.strings.get(arg.text) ?? null : arg);
 }
 
 function sqlTarget(arg: SyntaxNode | null, decls: JavaDeclarations): string | null {
-  const text = sqlText(arg, decls);
-  return text === null ? null : sqlTable(text);
+  return sqlOf(arg, decls)?.table ?? null;
 }
 
 function firstArg(call: SyntaxNode): SyntaxNode | null {
@@ -161,10 +159,11 @@ function declaredClients(ctx: FileContext, out: CallList): void {
       const line = lineOf(a.node);
       const symbol = ctx.symbols.enclosing(lineOf(decl.childForFieldName('name') ?? decl));
       if (a.name === 'Query') {
-        const query = stringPrefix(argument(a, 'value'));
-        if (query === null || query.trimStart().startsWith('{')) continue; // Mongo JSON queries
+        const query = argument(a, 'value');
+        const text = stringPrefix(query);
+        if (text === null || text.trimStart().startsWith('{')) continue; // Mongo JSON queries
         const native = a.named.get('nativeQuery')?.text === 'true';
-        out.add(symbol, native ? 'sql' : 'orm', 'Spring Data JPA', sqlTable(query), line);
+        out.add(symbol, native ? 'sql' : 'orm', 'Spring Data JPA', sqlIn(query)?.table ?? null, line);
       } else if (a.name === 'FeignClient' && decl.type === 'interface_declaration') {
         out.add(symbol, 'http', 'Feign', stringPrefix(a.named.get('url') ?? argument(a, 'name', 'value')), line);
       } else if (RETROFIT.has(a.name) && a.positional.length + a.named.size > 0 && decl.type === 'method_declaration') {

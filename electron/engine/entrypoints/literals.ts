@@ -43,9 +43,10 @@ export function stringPrefix(node: SyntaxNode | null | undefined): string | null
   return prefixOf(node)?.text || null;
 }
 
-interface Prefix { text: string; complete: boolean }
+/** A literal prefix, and whether it is the whole string (nothing computed follows it). */
+export interface Prefix { text: string; complete: boolean }
 
-function prefixOf(node: SyntaxNode | null | undefined): Prefix | null {
+export function prefixOf(node: SyntaxNode | null | undefined): Prefix | null {
   if (!node) return null;
   const exact = stringValue(node);
   if (exact !== null) return { text: exact, complete: true };

@@ -7,7 +7,7 @@ import { stringPrefix, stringValue } from './literals.js';
 import type { JsBinding, JsScope, MemberCall } from './nodeSyntax.js';
 import { bindingName, chainBinding, jsScope, memberCall, objectProperty, receiverBinding } from './nodeSyntax.js';
 import type { CallList } from './results.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 
 type Target = 'url' | 'key' | 'sql' | 'first' | 'topic' | 'exchange' | 'index' | 'model' | 'typeArg' | 'none';
 interface Client {
@@ -115,8 +115,8 @@ function memberCallTarget(call: SyntaxNode, scope: JsScope, sqlClient: string): 
   if (loose) return { client: loose, target: target(loose.target, mc.method, mc.args, null) };
   if (mc.method === 'fetch' && /^(window|globalThis|self)$/.test(mc.receiver.text)) return { client: MODULES['node-fetch']!, target: target('url', 'fetch', mc.args, null) };
   // SQL text is a strong enough signal on its own, whatever the receiver is called.
-  const sql = SQL_METHODS.has(mc.method) ? stringPrefix(mc.args[0]) : null;
-  if (sql !== null && looksLikeSql(sql)) return { client: { kind: 'sql', client: sqlClient, methods: NONE, target: 'sql' }, target: sqlTable(sql) };
+  const sql = SQL_METHODS.has(mc.method) ? sqlIn(mc.args[0]) : null;
+  if (sql) return { client: { kind: 'sql', client: sqlClient, methods: NONE, target: 'sql' }, target: sql.table };
   return null;
 }
 
@@ -163,10 +163,7 @@ function target(how: Target, method: string, args: SyntaxNode[], binding: JsBind
     case 'url': return a0?.type === 'object' ? stringPrefix(objectProperty(a0, 'url') ?? objectProperty(a0, 'hostname') ?? objectProperty(a0, 'host')) : stringPrefix(a0);
     case 'key': return stringPrefix(a0);
     case 'first': return stringValue(a0) ?? (a0?.type === 'identifier' ? a0.text : null);
-    case 'sql': {
-      const sql = stringPrefix(a0?.type === 'object' ? objectProperty(a0, 'text') ?? objectProperty(a0, 'sql') : a0);
-      return sql !== null && looksLikeSql(sql) ? sqlTable(sql) : null;
-    }
+    case 'sql': return sqlIn(a0?.type === 'object' ? objectProperty(a0, 'text') ?? objectProperty(a0, 'sql') : a0)?.table ?? null;
     case 'topic': return stringValue(objectProperty(a0, 'topic'));
     case 'exchange': return method === 'publish' && stringValue(a0) === '' ? stringPrefix(a1) : stringPrefix(a0);
     case 'index': return stringPrefix(objectProperty(a0, 'index'));

@@ -7,7 +7,7 @@ import { stringPrefix, stringValue } from './literals.js';
 import type { PyCall, PyScope } from './pythonSyntax.js';
 import { pyCall, rootModule } from './pythonSyntax.js';
 import type { CallList, FoundCall } from './results.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 const HTTP_MODULES = set('requests', 'httpx', 'aiohttp');
@@ -61,9 +61,8 @@ function sqlCall(c: PyCall, driver: string): FoundCall | null {
   // SQLAlchemy wraps raw SQL in `text("…")`.
   const wrapped = arg?.type === 'call' ? pyCall(arg) : null;
   if (wrapped?.name === 'text') arg = wrapped.positional[0];
-  const sql = stringPrefix(arg);
-  if (sql === null || !looksLikeSql(sql)) return null;
-  return { kind: 'sql', client: wrapped?.name === 'text' ? 'sqlalchemy' : driver, target: sqlTable(sql) };
+  const sql = sqlIn(arg);
+  return sql ? { kind: 'sql', client: wrapped?.name === 'text' ? 'sqlalchemy' : driver, target: sql.table } : null;
 }
 
 /** `session.query(User)`, `User.query.filter_by(…)` (Flask-SQLAlchemy), `User.objects.filter(…)` (Django). */

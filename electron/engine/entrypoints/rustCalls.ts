@@ -6,7 +6,7 @@ import { stringPrefix, stringValue, stringsOf } from './literals.js';
 import type { CallList, FoundCall } from './results.js';
 import type { RustCall } from './rustSyntax.js';
 import { rustCall } from './rustSyntax.js';
-import { looksLikeSql, sqlTable } from './sql.js';
+import { sqlIn } from './sql.js';
 
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'request']);
 const SQL_FUNCTIONS = /^(sqlx::)?(query|query_as|query_scalar|query_with|query_as_with)$|^(diesel::)?sql_query$/;
@@ -29,8 +29,8 @@ export function rustCalls(ctx: FileContext, out: CallList): void {
   for (const mac of ctx.nodes('macro_invocation')) {
     if (!SQL_MACROS.test(mac.childForFieldName('macro')?.text ?? '')) continue;
     const tokens = kids(mac.namedChildren.find((n) => n?.type === 'token_tree'));
-    const sql = tokens.map(stringValue).find((s) => s !== null && looksLikeSql(s)) ?? null;
-    if (sql !== null) out.at(mac, { kind: 'sql', client: 'sqlx', target: sqlTable(sql) });
+    const sql = tokens.map(sqlIn).find((s) => s !== null);
+    if (sql) out.at(mac, { kind: 'sql', client: 'sqlx', target: sql.table });
   }
 }
 
@@ -38,12 +38,12 @@ function callTarget(c: RustCall, crates: Record<string, boolean>, sqlClient: str
   const [a0, a1] = c.args;
   if (crates.reqwest && isReqwest(c)) return { kind: 'http', client: 'reqwest', target: stringPrefix(c.name === 'request' ? a1 : a0) };
   if (!c.receiver && SQL_FUNCTIONS.test(c.path)) {
-    const sql = stringPrefix(a0);
-    return sql !== null && looksLikeSql(sql) ? { kind: 'sql', client: c.path.includes('sql_query') ? 'diesel' : 'sqlx', target: sqlTable(sql) } : null;
+    const sql = sqlIn(a0);
+    return sql ? { kind: 'sql', client: c.path.includes('sql_query') ? 'diesel' : 'sqlx', target: sql.table } : null;
   }
   if (c.receiver && SQL_METHODS.has(c.name)) {
-    const sql = stringPrefix(a0);
-    if (sql !== null && looksLikeSql(sql)) return { kind: 'sql', client: sqlClient, target: sqlTable(sql) };
+    const sql = sqlIn(a0);
+    if (sql) return { kind: 'sql', client: sqlClient, target: sql.table };
   }
   if (crates.redis && c.path === 'redis::cmd') return { kind: 'redis', client: 'redis-rs', target: redisArg(c) };
   // Only connection-like receivers: `.get("k")` is also every map's lookup.

@@ -44,6 +44,9 @@ describe('SQL text', () => {
     expect(sqlTable('CREATE TABLE IF NOT EXISTS audit (id int)')).toBe('audit');
     expect(sqlTable('SELECT * FROM (SELECT 1) t JOIN items ON true')).toBe('items');
     expect(sqlTable('SELECT 1')).toBeNull();
+    // A prefix cut by an interpolation: the name may go on past it.
+    expect(sqlTable('SELECT * FROM cache_v', false)).toBeNull();
+    expect(sqlTable('SELECT * FROM users WHERE id = ', false)).toBe('users');
   });
 });
 

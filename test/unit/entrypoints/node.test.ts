@@ -324,6 +324,7 @@ async function sync(channel, sqlite) {
   channel.sendToQueue('thumbnails', Buffer.from('x'));
   await sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.eu/123/jobs', MessageBody: 'x' }));
   sqlite.prepare('UPDATE counters SET n = n + 1').run();
+  sqlite.prepare(\`SELECT * FROM cache_v\${VERSION} WHERE k = ?\`).get(k);
 }
 `;
     const r = await analyze('javascript', 'sync.js', src);
@@ -334,6 +335,7 @@ async function sync(channel, sqlite) {
       call('sync', 'queue', 'amqplib', 'thumbnails', 15),
       call('sync', 'queue', 'SQS', 'https://sqs.eu/123/jobs', 16),
       call('sync', 'sql', 'knex', 'counters', 17),
+      call('sync', 'sql', 'knex', null, 18),
     ]);
   });
 });
