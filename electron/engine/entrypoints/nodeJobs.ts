@@ -84,7 +84,8 @@ function kafkaRunHandlers(calls: readonly SyntaxNode[]): Map<string, SyntaxNode>
 
 /** A `#!…node` shebang, or `if (require.main === module)`. */
 function nodeMains(ctx: FileContext, out: EntryList): void {
-  if (/^#!.*\bnode\b/.test(ctx.source)) out.add({ kind: 'main', framework: 'main', line: 1 });
+  // Declaration files copy their source's shebang but never run.
+  if (/^#!.*\bnode\b/.test(ctx.source) && !/\.d\.[cm]?ts$/.test(ctx.relPath)) out.add({ kind: 'main', framework: 'main', line: 1 });
   if (!ctx.source.includes('require.main')) return;
   for (const stmt of ctx.nodes('if_statement')) {
     const cond = stmt.childForFieldName('condition')?.text.replace(/[\s()]/g, '') ?? '';

@@ -235,6 +235,7 @@ if (require.main === module) {
       ep({ kind: 'main', framework: 'main', line: 1 }),
       ep({ kind: 'main', framework: 'main', line: 3, symbol: 'main', handler: 'main' }),
     ]);
+    expect((await analyze('typescript', 'dist/cli.d.ts', '#!/usr/bin/env node\nexport {};\n')).entryPoints).toEqual([]);
   });
 });
 
