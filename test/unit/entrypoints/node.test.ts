@@ -240,6 +240,25 @@ if (require.main === module) {
 });
 
 describe('Node external calls', () => {
+  it('recognises node:http requests and TypeORM getRepository, not decorators from the same module', async () => {
+    const src = `import https from 'node:https';
+import { Entity, getRepository } from 'typeorm';
+
+@Entity()
+export class Invoice {}
+
+export function load() {
+  https.request({ hostname: 'billing.internal', path: '/invoices' }, onResponse).end();
+  return getRepository(Invoice).find();
+}
+`;
+    const r = await analyze('typescript', 'src/invoices.ts', src);
+    expect(r.calls).toEqual([
+      call('load', 'http', 'http', 'billing.internal', 8),
+      call('load', 'orm', 'typeorm', 'Invoice', 9),
+    ]);
+  });
+
   it('recognises HTTP, SQL, Redis and queue clients through imports and bindings', async () => {
     const src = `import axios from 'axios';
 import got from 'got';

@@ -247,6 +247,25 @@ def not_calls(text_value, items):
     ]);
   });
 
+  it('recognises aiohttp sessions and urllib', async () => {
+    const src = `import aiohttp
+from urllib.request import urlopen
+
+async def poll():
+    async with aiohttp.ClientSession() as session:
+        async with session.get('https://status.internal/health') as resp:
+            return await resp.json()
+
+def legacy():
+    return urlopen('https://legacy.internal/ping').read()
+`;
+    const r = await analyze('python', 'poll.py', src);
+    expect(r.calls).toEqual([
+      call('poll', 'http', 'aiohttp', 'https://status.internal/health', 6),
+      call('legacy', 'http', 'urllib', 'https://legacy.internal/ping', 10),
+    ]);
+  });
+
   it('recognises pymongo collections and Elasticsearch indexes', async () => {
     const src = `from pymongo import MongoClient
 from elasticsearch import Elasticsearch
