@@ -2,7 +2,7 @@
 import type { Decoration, SyntaxNode } from './common.js';
 import { handlerRef, httpVerb, joinPaths, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
-import { literalOrText, stringValue, stringsOf } from './literals.js';
+import { literalOrText, namesOf, stringValue, stringsOf } from './literals.js';
 import type { CsCall } from './csharpSyntax.js';
 import { csAttributes, csCall } from './csharpSyntax.js';
 import type { EntryList } from './results.js';
@@ -38,7 +38,7 @@ function controllerRoutes(cls: SyntaxNode | null, cache: Map<number, string[]>):
   const controller = (cls.childForFieldName('name')?.text ?? '').replace(/Controller$/, '');
   let routes = cache.get(cls.id);
   if (!routes) {
-    routes = csAttributes(cls).filter((a) => a.name === 'Route').flatMap((a) => stringsOf(a.positional[0] ?? a.named.get('template')));
+    routes = csAttributes(cls).filter((a) => a.name === 'Route').flatMap((a) => namesOf(template(a)));
     cache.set(cls.id, routes);
   }
   return { routes, controller };
@@ -46,7 +46,7 @@ function controllerRoutes(cls: SyntaxNode | null, cache: Map<number, string[]>):
 
 function actionRoutes(method: SyntaxNode, attrs: Decoration[], owner: { routes: string[]; controller: string } | null, symbol: number | null, out: EntryList): void {
   const action = (method.childForFieldName('name')?.text ?? '').replace(/Async$/, '');
-  const methodRoutes = attrs.filter((a) => a.name === 'Route').map((a) => stringValue(a.positional[0] ?? a.named.get('template')) ?? '');
+  const methodRoutes = attrs.filter((a) => a.name === 'Route').map((a) => optionalText(template(a)) ?? '');
   const emit = (verbs: string[], template: string | null, at: Decoration): void => {
     for (const t of template !== null ? [template] : methodRoutes.length ? methodRoutes : [null]) {
       for (const path of fullPaths(owner, t, action)) {
@@ -57,10 +57,19 @@ function actionRoutes(method: SyntaxNode, attrs: Decoration[], owner: { routes: 
   const verbAttrs = attrs.filter((a) => lookup(HTTP_ATTRIBUTES, a.name) || a.name === 'AcceptVerbs');
   for (const a of verbAttrs) {
     const verbs = a.name === 'AcceptVerbs' ? a.positional.flatMap((p) => stringsOf(p)).map((v) => httpVerb(v) ?? v.toUpperCase()) : [lookup(HTTP_ATTRIBUTES, a.name)!];
-    emit(verbs, a.name === 'AcceptVerbs' ? stringValue(a.named.get('Route')) : stringValue(a.positional[0] ?? a.named.get('template')), a);
+    emit(verbs, optionalText(a.name === 'AcceptVerbs' ? a.named.get('Route') : template(a)), a);
   }
   const route = attrs.find((a) => a.name === 'Route');
   if (verbAttrs.length === 0 && route && owner) emit(['ANY'], null, route);
+}
+
+function template(a: Decoration): SyntaxNode | undefined {
+  return a.positional[0] ?? a.named.get('template') ?? a.named.get('Template');
+}
+
+// Constants (`[Route(ApiRoutes.Orders)]`) are kept as written rather than dropped from the path.
+function optionalText(node: SyntaxNode | undefined): string | null {
+  return node ? literalOrText(node) : null;
 }
 
 /** Joins class and action templates; `/` or `~/` makes an action template absolute. Null when nothing routes it. */

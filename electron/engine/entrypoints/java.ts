@@ -2,7 +2,7 @@
 import type { Decoration, SyntaxNode } from './common.js';
 import { argument, crossPaths, httpVerb, lineOf, lookup, namedArgument } from './common.js';
 import type { FileContext } from './context.js';
-import { elements, literalOrText, namesOf, stringsOf } from './literals.js';
+import { elements, literalOrText, namesOf } from './literals.js';
 import type { EntryList } from './results.js';
 import { hasModifier, javaAnnotation, javaAnnotations, owningType, simpleType } from './javaSyntax.js';
 
@@ -35,7 +35,7 @@ export function javaEntryPoints(ctx: FileContext, out: EntryList): void {
       const annotations = new Map(javaAnnotations(owner).map((a) => [a.name, a]));
       const mapping = annotations.get('RequestMapping');
       const path = annotations.get('Path');
-      info = { annotations, mappingPaths: mapping ? mappingPaths(mapping) : [], jaxPath: path ? stringsOf(argument(path, 'value')) : [] };
+      info = { annotations, mappingPaths: mapping ? mappingPaths(mapping) : [], jaxPath: path ? namesOf(argument(path, 'value')) : [] };
       types.set(owner.id, info);
     }
     return info;
@@ -74,8 +74,9 @@ function springRoutes(a: Decoration, owner: TypeInfo | null, line: number, symbo
   }
 }
 
+// Constants (`@GetMapping(Paths.USERS)`) are kept as written rather than dropped from the path.
 function mappingPaths(a: Decoration): string[] {
-  return stringsOf(argument(a, 'value', 'path'));
+  return namesOf(argument(a, 'value', 'path'));
 }
 
 function requestMethods(a: Decoration): string[] {
@@ -85,7 +86,7 @@ function requestMethods(a: Decoration): string[] {
 
 function jaxRsRoute(verb: string, annotations: Decoration[], owner: TypeInfo | null, line: number, symbol: number | null, out: EntryList): void {
   const path = annotations.find((x) => x.name === 'Path');
-  const paths = path ? stringsOf(argument(path, 'value')) : [];
+  const paths = path ? namesOf(argument(path, 'value')) : [];
   for (const full of crossPaths(owner?.jaxPath ?? [], paths)) out.add({ kind: 'http', framework: 'jax-rs', method: verb, path: full, line, symbol });
 }
 

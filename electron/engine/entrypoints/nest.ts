@@ -2,7 +2,7 @@
 import type { Decoration } from './common.js';
 import { crossPaths, kids, lineOf, lookup, namedArgument } from './common.js';
 import type { FileContext } from './context.js';
-import { literalOrText, namesOf, stringsOf } from './literals.js';
+import { literalOrText, namesOf } from './literals.js';
 import { jsDecorators } from './nodeSyntax.js';
 import type { EntryList } from './results.js';
 
@@ -36,7 +36,7 @@ function memberEntry(d: Decoration, controller: Decoration | undefined, processo
   const first = d.positional[0];
   if (verb && controller) {
     const framework = lookup(CONTROLLERS, controller.name)!;
-    for (const path of crossPaths(controllerPaths(controller), stringsOf(first))) out.add({ kind: 'http', framework, method: verb, path, symbol, line });
+    for (const path of crossPaths(decoratorPaths(controller), decoratorPaths(d))) out.add({ kind: 'http', framework, method: verb, path, symbol, line });
   } else if (d.name === 'Cron' && first) {
     out.add({ kind: 'schedule', framework: 'nestjs', schedule: literalOrText(first), symbol, line });
   } else if (d.name === 'Interval' && first) {
@@ -51,7 +51,8 @@ function memberEntry(d: Decoration, controller: Decoration | undefined, processo
   }
 }
 
-function controllerPaths(d: Decoration): string[] {
+/** `'users'`, `['a', 'b']`, `{ path: 'users' }`; constants are kept as written rather than dropped. */
+function decoratorPaths(d: Decoration): string[] {
   const first = d.positional[0];
-  return first?.type === 'object' ? stringsOf(namedArgument(d, 'path')) : stringsOf(first);
+  return namesOf(first?.type === 'object' ? namedArgument(d, 'path') : first);
 }

@@ -54,6 +54,18 @@ class PageController {
     expect(r.entryPoints).toEqual([http('spring', 'GET', '/a', 3, 'page'), http('spring', 'GET', '/b', 3, 'page')]);
   });
 
+  it('keeps constant paths as written instead of dropping them', async () => {
+    const src = `@RestController
+@RequestMapping(Api.BASE)
+class ConstController {
+  @GetMapping(Api.USERS)
+  List<User> users() { return null; }
+}
+`;
+    const r = await analyze('java', 'ConstController.java', src);
+    expect(r.entryPoints).toEqual([http('spring', 'GET', '/Api.BASE/Api.USERS', 4, 'users')]);
+  });
+
   it('reads JAX-RS @Path on class and method with verb annotations', async () => {
     const src = `@Path("/orders")
 @Produces("application/json")

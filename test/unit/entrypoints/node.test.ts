@@ -125,6 +125,9 @@ export class UsersController {
 class AdminController {
   @Get('stats')
   stats() {}
+
+  @Get(ROUTES.health)
+  health() {}
 }
 `;
     const r = await analyze('typescript', 'src/users.controller.ts', src);
@@ -135,6 +138,7 @@ class AdminController {
       http('nestjs', 'GET', '/users/b', 11, 'multi'),
       http('nestjs', 'ANY', '/users/*', 14, 'fallback'),
       http('nestjs', 'GET', '/admin/stats', 20, 'stats'),
+      http('nestjs', 'GET', '/admin/ROUTES.health', 23, 'health'),
     ]);
   });
 
