@@ -18,7 +18,8 @@ export const SEARCH_MODES = ['keyword', 'symbol', 'regex'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export type SkipReason =
-  | 'ignored' | 'binary' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'vanished' | 'not-utf8' | 'special';
+  | 'ignored' | 'binary' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'vanished' | 'not-utf8' | 'special'
+  | 'parse-error';
 
 export interface RepoSummary {
   id: number;

@@ -66,8 +66,9 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   if (language) {
     try {
       analysis = await analyzeFile(language, request.relPath, read.text);
+      for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });
     } catch (e) {
-      issues.push({ path: request.relPath, reason: 'unreadable', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
+      issues.push({ path: request.relPath, reason: 'parse-error', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };

@@ -85,6 +85,16 @@ def hello():
 def load_settings(path):
     return open(path).read()
 `,
+  'shop/urls.py': `from django.urls import path
+from . import views
+
+urlpatterns = [
+    path("orders/<int:pk>/", views.order_detail),
+]
+`,
+  'shop/views.py': `def order_detail(request, pk):
+    return render(request, "order.html")
+`,
   'README.md': '# Sample\nThis repo exercises RequestMapping and parse config searches.\n',
   'package.json': JSON.stringify({ name: 'sample', dependencies: { express: '^4.19.0' }, devDependencies: { vitest: '^3.0.0' } }, null, 2),
 };

@@ -54,6 +54,19 @@ describe('indexing', () => {
     expect(fileCount()).toBe(report.files);
   });
 
+  it('lists entry points with their handlers, linking a route to a handler defined in another file', async () => {
+    await call(backend, 'repo:index', { path: repo.path });
+    const entries = await call(backend, 'entrypoints:list', { repo: repo.path });
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'http', method: 'GET', path: '/api/users/{id}', symbol: 'com.acme.web.UserController.get(long)', file: CONTROLLER }),
+      expect.objectContaining({ kind: 'http', method: 'POST', path: '/api/users', symbol: 'com.acme.web.UserController.create(User)' }),
+      expect.objectContaining({ kind: 'http', method: 'GET', path: '/health', symbol: 'app/server:health' }),
+      expect.objectContaining({ kind: 'http', method: 'POST', path: '/hello', symbol: 'py.app.hello' }),
+      expect.objectContaining({ kind: 'http', framework: 'django', path: '/orders/<int:pk>/', symbol: 'shop.views.order_detail', file: 'shop/urls.py' }),
+      expect.objectContaining({ kind: 'main', symbol: 'com.acme.App.main(String[])' }),
+    ]));
+  });
+
   it('re-indexing an unchanged repo writes nothing', async () => {
     await call(backend, 'repo:index', { path: repo.path });
     const db = new Database(databaseFile(data.path), { readonly: true });

@@ -21,29 +21,29 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   cpp: native,
 };
 
-export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[]): ParsedEntryPoint[] {
+export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[], warnings: string[] = []): ParsedEntryPoint[] {
   const family = FAMILIES[lang];
   if (!family) return [];
   const out = new EntryList();
-  guarded(() => family.entryPoints(fileContext(family, lang, root, source, relPath, symbols), out));
+  guarded('entry point detection', warnings, () => family.entryPoints(fileContext(family, lang, root, source, relPath, symbols), out));
   return out.result();
 }
 
-export function detectExternalCalls(lang: Language, root: SyntaxNode, source: string, symbols: ParsedSymbol[]): ParsedExternalCall[] {
+export function detectExternalCalls(lang: Language, root: SyntaxNode, source: string, symbols: ParsedSymbol[], warnings: string[] = []): ParsedExternalCall[] {
   const family = FAMILIES[lang];
   if (!family) return [];
   const ctx = fileContext(family, lang, root, source, '', symbols);
   const out = new CallList(ctx.symbols);
-  guarded(() => family.calls(ctx, out));
+  guarded('external call detection', warnings, () => family.calls(ctx, out));
   return out.result();
 }
 
 // Detection is best effort over arbitrary, possibly broken code: a detector bug must not fail indexing.
-// What was found before the failure is kept.
-function guarded(run: () => void): void {
+// What was found before the failure is kept, and the failure is reported, never silently dropped.
+function guarded(what: string, warnings: string[], run: () => void): void {
   try {
     run();
-  } catch {
-    // deliberately ignored: see above
+  } catch (e) {
+    warnings.push(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -109,7 +109,8 @@ export function djangoRoutes(ctx: FileContext, out: EntryList): void {
     const { parents, listName } = enclosingRoutes(c.node);
     const outer = listName ? included.get(listName) ?? [''] : [''];
     const handler = viewName(view);
-    const symbol = ctx.symbols.handler(view.type === 'identifier' ? handler : null, lineOf(c.node));
+    // Views usually live in views.py: unresolved here, they are linked across files by the indexer.
+    const symbol = ctx.symbols.handler(handler, lineOf(c.node));
     for (const prefix of outer) {
       out.add({ kind: 'http', framework: 'django', method: 'ANY', path: joinPaths(prefix, ...parents, route(c)), handler, symbol, line: lineOf(c.node) });
     }

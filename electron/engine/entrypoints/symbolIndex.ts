@@ -25,8 +25,9 @@ export class SymbolIndex {
   }
 
   /** The handler's own symbol when it is named and defined here, else the symbol around `line`. */
+  /** A named handler not defined in this file stays null: the indexer links it across files by name. */
   handler(name: string | null, line: number): number | null {
-    return (name !== null ? this.byName(name) : null) ?? this.enclosing(line);
+    return name !== null ? (this.byName(name) ?? null) : this.enclosing(line);
   }
 
   // Widest ranges painted first so nested symbols overwrite them; on equal ranges the later (child) wins.

@@ -10,9 +10,10 @@ export async function analyzeFile(language: Language, relPath: string, source: s
   try {
     const root = tree.rootNode;
     const symbols = extractSymbols(language, root, source, relPath);
-    const entryPoints = detectEntryPoints(language, root, source, relPath, symbols);
-    const calls = detectExternalCalls(language, root, source, symbols);
-    return { language, symbols, entryPoints, calls };
+    const warnings: string[] = [];
+    const entryPoints = detectEntryPoints(language, root, source, relPath, symbols, warnings);
+    const calls = detectExternalCalls(language, root, source, symbols, warnings);
+    return { language, symbols, entryPoints, calls, warnings };
   } finally {
     tree.delete();
   }

@@ -57,6 +57,8 @@ export interface FileAnalysis {
   symbols: ParsedSymbol[];
   entryPoints: ParsedEntryPoint[];
   calls: ParsedExternalCall[];
+  /** Detector failures on this file: what was found before them is kept, and they are reported. */
+  warnings: string[];
 }
 
 export interface DeclaredPackage {

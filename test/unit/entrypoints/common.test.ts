@@ -77,7 +77,8 @@ describe('SymbolIndex', () => {
     expect(index.byName('handlers::helper')).toBe(2);
     expect(index.byName('Inner')).toBe(3);
     expect(index.byName('missing')).toBeNull();
-    expect(index.handler('missing', 11)).toBe(2);
+    // A named handler defined elsewhere stays unattached, for cross-file resolution by name.
+    expect(index.handler('missing', 11)).toBeNull();
     expect(index.handler(null, 16)).toBe(4);
   });
 });

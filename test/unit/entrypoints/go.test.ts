@@ -86,12 +86,12 @@ func NewRouter() chi.Router {
 `;
     const r = await analyze('go', 'api/router.go', src);
     expect(r.entryPoints).toEqual([
-      http('chi', 'GET', '/', 7, 'NewRouter', 'index'),
-      http('chi', 'POST', '/articles', 9, 'NewRouter', 'createArticle'),
-      http('chi', 'GET', '/articles/{id}', 11, 'NewRouter', 'getArticle'),
-      http('chi', 'PATCH', '/articles/{id}', 12, 'NewRouter', 'patchArticle'),
-      http('chi', 'DELETE', '/session', 16, 'NewRouter', 'logout'),
-      http('chi', 'PUT', '/profile', 18, 'NewRouter', 'saveProfile'),
+      http('chi', 'GET', '/', 7, null, 'index'),
+      http('chi', 'POST', '/articles', 9, null, 'createArticle'),
+      http('chi', 'GET', '/articles/{id}', 11, null, 'getArticle'),
+      http('chi', 'PATCH', '/articles/{id}', 12, null, 'patchArticle'),
+      http('chi', 'DELETE', '/session', 16, null, 'logout'),
+      http('chi', 'PUT', '/profile', 18, null, 'saveProfile'),
     ]);
   });
 
@@ -126,7 +126,7 @@ func main() {
     const e = await analyze('go', 'main.go', echo);
     expect(e.entryPoints).toEqual([
       ep({ kind: 'main', framework: 'main', line: 5, symbol: 'main' }),
-      http('echo', 'DELETE', '/admin/cache', 8, 'main', 'clearCache'),
+      http('echo', 'DELETE', '/admin/cache', 8, null, 'clearCache'),
     ]);
   });
 
