@@ -24,7 +24,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // WAL + NORMAL survives a process crash; the index can be rebuilt from the repo anyway.
     db.pragma('synchronous = NORMAL');
-    db.pragma(`cache_size = ${options.readonly ? -32000 : -262144}`);
+    db.pragma(`cache_size = ${options.readonly ? -32000 : -65536}`);
     db.pragma('temp_store = MEMORY');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) {

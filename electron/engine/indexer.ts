@@ -32,6 +32,7 @@ function defaultParseWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 const BATCH_BYTES = 8 * 1024 * 1024;
+const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
 
 /** Resolves and checks the folder a person asked to index. */
 export async function resolveRepoRoot(path: string): Promise<string> {
@@ -120,16 +121,20 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
   // Wider than a write batch, so workers keep parsing while the writer commits.
   const window = pool ? BATCH_FILES * 2 : 1;
   const inflight: Array<{ file: WalkedFile; result: Promise<Prepared> }> = [];
+  let inflightBytes = 0;
   let next = 0;
   try {
     while (next < work.length || inflight.length > 0) {
-      while (next < work.length && inflight.length < window) {
+      // Bounded by count and by bytes, so a tree of large files cannot balloon memory.
+      while (next < work.length && inflight.length < window && (inflight.length === 0 || inflightBytes < MAX_INFLIGHT_BYTES)) {
         const file = work[next++] as WalkedFile;
+        inflightBytes += file.size;
         inflight.push({ file, result: prepare(file) });
       }
       const head = inflight.shift();
       if (!head) break;
       const { file } = head;
+      inflightBytes -= file.size;
       const prepared = await head.result;
       const previous = known.get(file.relPath);
       currentPath = file.relPath;
