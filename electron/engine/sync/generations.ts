@@ -1,0 +1,69 @@
+// Collection generations: exactly one active collection; a rebuild fills a new one and swaps it in,
+// so semantic search never has a window with zero results.
+import type { Db } from '../../db/connection.js';
+
+export interface Generation {
+  generation: number;
+  collection: string;
+  embedderId: string;
+  dimension: number;
+  state: 'active' | 'building' | 'retired';
+}
+
+const SELECT = 'SELECT generation, collection, embedder_id AS embedderId, dimension, state FROM vector_generations';
+
+/** Collection names allow [A-Za-z0-9._-]: the embedder id is reduced to that alphabet. */
+export function collectionName(generation: number, embedderId: string): string {
+  const slug = embedderId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'embedder';
+  return `clew-g${generation}-${slug}`;
+}
+
+/** Metadata every collection is created with: cosine space, and who made its vectors. */
+export function collectionMetadata(g: Pick<Generation, 'generation' | 'embedderId' | 'dimension'>): Record<string, string | number> {
+  return { 'hnsw:space': 'cosine', embedder: g.embedderId, dimension: g.dimension, generation: g.generation };
+}
+
+export class Generations {
+  constructor(private readonly db: Db) {}
+
+  active(): Generation | null {
+    return this.db.prepare<[], Generation>(`${SELECT} WHERE state = 'active'`).get() ?? null;
+  }
+
+  /** The active generation for this embedder; a different embedder gets a new generation. */
+  ensureActive(embedderId: string, dimension: number): Generation {
+    const current = this.active();
+    if (current && current.embedderId === embedderId && current.dimension === dimension) return current;
+    return this.db.transaction(() => {
+      const created = this.create(embedderId, dimension, 'active');
+      if (current) this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE generation = ?").run(current.generation);
+      return created;
+    }).immediate();
+  }
+
+  create(embedderId: string, dimension: number, state: 'active' | 'building'): Generation {
+    const next = (this.db.prepare('SELECT coalesce(max(generation), 0) + 1 FROM vector_generations').pluck().get() as number);
+    const collection = collectionName(next, embedderId);
+    if (state === 'active') this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE state = 'active'").run();
+    this.db.prepare('INSERT INTO vector_generations(generation, collection, embedder_id, dimension, state, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(next, collection, embedderId, dimension, state, Date.now());
+    return { generation: next, collection, embedderId, dimension, state };
+  }
+
+  /** Makes a fully built generation the active one, in the same transaction as `alsoDo`. */
+  swap(building: Generation, alsoDo: () => void): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE state = 'active'").run();
+      this.db.prepare("UPDATE vector_generations SET state = 'active' WHERE generation = ?").run(building.generation);
+      alsoDo();
+    }).immediate();
+  }
+
+  retired(): Generation[] {
+    return this.db.prepare<[], Generation>(`${SELECT} WHERE state = 'retired'`).all();
+  }
+
+  forget(generation: number): void {
+    this.db.prepare('DELETE FROM vector_generations WHERE generation = ?').run(generation);
+  }
+}

@@ -1,0 +1,30 @@
+// What the sync side needs from an embedder and a vector store (structural: the real classes satisfy it).
+export interface EmbedderPort {
+  readonly id: string;
+  readonly dimension: number;
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+export interface VectorStorePort {
+  maxBatchSize(): Promise<number>;
+  ensureCollection(name: string, metadata: Record<string, string | number>): Promise<unknown>;
+  deleteCollection(name: string): Promise<void>;
+  upsert(name: string, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>): Promise<void>;
+  delete(name: string, ids: string[]): Promise<void>;
+  page(name: string, offset: number, limit: number): Promise<Array<{ id: string; hash: string | null }>>;
+  getEmbeddings(name: string, ids: string[]): Promise<Array<{ id: string; embedding: number[] }>>;
+  query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>>;
+  count(name: string): Promise<number>;
+}
+
+/** The server is gone (refused, timed out): a global condition, not the fault of the rows in the batch. */
+export function isUnreachable(e: unknown): boolean {
+  const kind = (e as { kind?: unknown } | null)?.kind;
+  if (kind === 'unreachable') return true;
+  const message = e instanceof Error ? e.message : String(e);
+  return /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|ETIMEDOUT|UND_ERR/i.test(message);
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

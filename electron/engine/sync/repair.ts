@@ -1,0 +1,162 @@
+// Repair: a two-way diff of SQLite and the vector store (paged), then a health check. Orphans are
+// deleted, missing and stale rows re-queued, and a collection that cannot answer queries is rebuilt
+// from SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
+import type { Db } from '../../db/connection.js';
+import { collectionMetadata, type Generation, Generations } from './generations.js';
+import { type EmbedderPort, errorText, type VectorStorePort } from './ports.js';
+import { vectorProblem } from './validate.js';
+
+export interface RepairOptions {
+  dryRun?: boolean;
+  pageSize?: number;
+  onProgress?: (progress: { phase: 'diff' | 'health' | 'rebuild' | 'done'; done: number; total: number }) => void;
+}
+
+export interface RepairReport {
+  dryRun: boolean;
+  orphans: number;
+  missing: number;
+  stale: number;
+  orphansDeleted: number;
+  requeued: number;
+  rebuilt: boolean;
+  healthy: boolean;
+  healthError: string | null;
+  durationMs: number;
+}
+
+interface UnitRow {
+  vector_id: string;
+  content_hash: string;
+  synced_hash: string | null;
+}
+
+const HEALTH_SAMPLES = 3;
+
+/** Reads every (id, hash) in a collection, page by page. */
+async function remoteHashes(store: VectorStorePort, collection: string, pageSize: number, onPage: (n: number) => void): Promise<Map<string, string | null>> {
+  const remote = new Map<string, string | null>();
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await store.page(collection, offset, pageSize);
+    for (const item of page) remote.set(item.id, item.hash);
+    onPage(remote.size);
+    if (page.length < pageSize) return remote;
+  }
+}
+
+/** A stored vector, queried, must find itself: the known failure of the pinned server is "Error finding id". */
+export async function healthCheck(db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+  const ids = db.prepare<[number], { vector_id: string }>(
+    'SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').all(HEALTH_SAMPLES).map((r) => r.vector_id);
+  if (ids.length === 0) return { healthy: true, error: null };
+  try {
+    const stored = await store.getEmbeddings(collection, ids);
+    if (stored.length === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
+    for (const item of stored) {
+      const hits = await store.query(collection, item.embedding, 3);
+      if (!hits.some((h) => h.id === item.id)) return { healthy: false, error: `querying with ${item.id}'s own vector did not find it` };
+    }
+    return { healthy: true, error: null };
+  } catch (e) {
+    return { healthy: false, error: errorText(e) };
+  }
+}
+
+/** Fills a new generation from SQLite, swaps it in, then drops the old collections. */
+export async function rebuild(db: Db, store: VectorStorePort, embedder: EmbedderPort, onProgress: (done: number, total: number) => void): Promise<Generation> {
+  const generations = new Generations(db);
+  const building = db.transaction(() => generations.create(embedder.id, embedder.dimension, 'building')).immediate();
+  await store.ensureCollection(building.collection, collectionMetadata(building));
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS rebuild_copied (vector_id TEXT PRIMARY KEY, hash TEXT NOT NULL); DELETE FROM temp.rebuild_copied;');
+  const total = db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+  const batchSize = Math.min(1000, await store.maxBatchSize());
+  const page = db.prepare<[number, number], { id: number; vector_id: string; text: string; content_hash: string }>(
+    'SELECT id, vector_id, text, content_hash FROM text_units WHERE id > ? ORDER BY id LIMIT ?');
+  const copied = db.prepare<[string, string]>('INSERT INTO temp.rebuild_copied(vector_id, hash) VALUES (?, ?) ON CONFLICT(vector_id) DO UPDATE SET hash = excluded.hash');
+  let done = 0;
+  for (let rows = page.all(0, batchSize); rows.length > 0; rows = page.all(rows[rows.length - 1]?.id ?? 0, batchSize)) {
+    const vectors = await embedder.embed(rows.map((r) => r.text));
+    const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: r.content_hash }]));
+    await store.upsert(building.collection, items);
+    db.transaction(() => { for (const item of items) copied.run(item.id, item.hash); })();
+    done += rows.length;
+    onProgress(done, total);
+  }
+  // One transaction: the new generation becomes active and each row is synced exactly as far as its copy.
+  generations.swap(building, () => {
+    db.exec(`UPDATE text_units SET synced_hash = (SELECT c.hash FROM temp.rebuild_copied c WHERE c.vector_id = text_units.vector_id)
+             WHERE synced_hash IS NOT (SELECT c.hash FROM temp.rebuild_copied c WHERE c.vector_id = text_units.vector_id)`);
+    // Tombstones already applied to the old collection are moot: the new one was built from live rows.
+  });
+  db.exec('DELETE FROM temp.rebuild_copied');
+  for (const old of generations.retired()) {
+    try {
+      await store.deleteCollection(old.collection);
+    } catch {
+      // Already gone (a wiped server) is fine; anything else is retried at the next repair.
+    }
+    generations.forget(old.generation);
+  }
+  return { ...building, state: 'active' };
+}
+
+export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
+  const started = Date.now();
+  const dryRun = options.dryRun ?? false;
+  const pageSize = options.pageSize ?? 1000;
+  const progress = options.onProgress ?? (() => undefined);
+  const generations = new Generations(db);
+  const generation = dryRun ? generations.active() : generations.ensureActive(embedder.id, embedder.dimension);
+  const report: RepairReport = { dryRun, orphans: 0, missing: 0, stale: 0, orphansDeleted: 0, requeued: 0, rebuilt: false, healthy: true, healthError: null, durationMs: 0 };
+  const total = db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+  if (!generation) {
+    // Nothing was ever synced: every row is simply pending.
+    report.durationMs = Date.now() - started;
+    return report;
+  }
+  await store.ensureCollection(generation.collection, collectionMetadata(generation));
+
+  const remote = await remoteHashes(store, generation.collection, pageSize, (n) => progress({ phase: 'diff', done: n, total }));
+  const requeue: string[] = [];
+  for (const row of db.prepare<[], UnitRow>('SELECT vector_id, content_hash, synced_hash FROM text_units').iterate()) {
+    const has = remote.has(row.vector_id);
+    const remoteHash = remote.get(row.vector_id);
+    remote.delete(row.vector_id);
+    if (row.synced_hash !== row.content_hash) continue; // already pending: the loop will send it
+    if (!has) {
+      report.missing++;
+      requeue.push(row.vector_id);
+    } else if (remoteHash !== row.content_hash) {
+      report.stale++;
+      requeue.push(row.vector_id);
+    }
+  }
+  // What is left in `remote` is unknown to SQLite, unless a tombstone is already queued for it.
+  const tombstoned = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM vector_outbox WHERE vector_id = ?');
+  const orphans = [...remote.keys()].filter((id) => (tombstoned.get(id)?.n ?? 0) === 0);
+  report.orphans = orphans.length;
+
+  if (!dryRun) {
+    for (let i = 0; i < orphans.length; i += pageSize) await store.delete(generation.collection, orphans.slice(i, i + pageSize));
+    report.orphansDeleted = orphans.length;
+    const reset = db.prepare<[string]>('UPDATE text_units SET synced_hash = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL WHERE vector_id = ?');
+    db.transaction(() => { for (const id of requeue) reset.run(id); })();
+    report.requeued = requeue.length;
+  }
+
+  progress({ phase: 'health', done: 0, total: 1 });
+  const health = await healthCheck(db, store, generation.collection);
+  report.healthy = health.healthy;
+  report.healthError = health.error;
+  if (!health.healthy && !dryRun) {
+    await rebuild(db, store, embedder, (done, all) => progress({ phase: 'rebuild', done, total: all }));
+    report.rebuilt = true;
+    const active = generations.active();
+    report.healthy = active ? (await healthCheck(db, store, active.collection)).healthy : false;
+  }
+  report.durationMs = Date.now() - started;
+  db.prepare('INSERT INTO vector_checks(at, kind, orphans, missing, stale, healthy, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(Date.now(), dryRun ? 'repair-dry-run' : 'repair', report.orphans, report.missing, report.stale, report.healthy ? 1 : 0, report.healthError);
+  progress({ phase: 'done', done: 1, total: 1 });
+  return report;
+}

@@ -1,0 +1,245 @@
+// Drains the outbox and pending rows into the vector store: batches bounded by the server's max
+// batch size and by bytes; deletes first, then upserts; compare-and-set confirmation; global
+// backoff while the server is unreachable; failed rows retried by a slow background pass.
+import type { Db } from '../../db/connection.js';
+import { collectionMetadata, type Generation, Generations } from './generations.js';
+import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import { backoffMs, type PendingUnit, SyncQueue } from './queue.js';
+import { vectorProblem } from './validate.js';
+
+export interface SyncRunSummary {
+  at: number;
+  sent: number;
+  deleted: number;
+  failed: number;
+  error: string | null;
+}
+
+export interface SyncLoopStatus {
+  active: boolean;
+  serverReachable: boolean;
+  lastRun: SyncRunSummary | null;
+  /** Vectors confirmed per second over the last run that sent any. */
+  throughputPerSec: number;
+  lastError: string | null;
+}
+
+export interface SyncLoopOptions {
+  /** Upper bound on rows per request (the server's max batch size caps it further). */
+  batchSize?: number;
+  /** Upper bound on text bytes per batch (the server's body limit is 40 MiB). */
+  maxBatchBytes?: number;
+  /** How often failed rows get another round. */
+  failedRetryMs?: number;
+  onStatus?: (status: SyncLoopStatus) => void;
+}
+
+const DEFAULT_BATCH = 1000;
+const DEFAULT_BYTES = 8 * 1024 * 1024;
+const MAX_SERVER_BACKOFF_MS = 30_000;
+
+export class SyncLoop {
+  private readonly queue: SyncQueue;
+  private readonly generations: Generations;
+  private store: VectorStorePort | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private paused = 0;
+  private serverFailures = 0;
+  private lastFailedRetry = Date.now();
+  private ensured: string | null = null;
+  private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
+
+  constructor(private readonly db: Db, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
+    this.queue = new SyncQueue(db);
+    this.generations = new Generations(db);
+  }
+
+  snapshot(): SyncLoopStatus {
+    return { ...this.status };
+  }
+
+  /** Attach or detach the vector store (the supervisor says when the server is ready or down). */
+  setStore(store: VectorStorePort | null): void {
+    this.store = store;
+    this.ensured = null;
+    this.serverFailures = 0;
+    this.update({ serverReachable: store !== null });
+    if (store) this.kick();
+  }
+
+  /** Runs `fn` with no batch in flight and none starting (a swap must not straddle a batch). */
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    this.paused++;
+    try {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      while (this.running) await this.running;
+      return await fn();
+    } finally {
+      this.paused--;
+      this.ensured = null;
+      this.kick(0);
+    }
+  }
+
+  /** Something was written: sync soon. Never blocks the writer. */
+  kick(delayMs = 25): void {
+    if (this.stopped || this.paused > 0) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.run().finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick(0);
+        }
+      });
+    }, delayMs);
+  }
+
+  /** Runs until nothing is due or the time limit passes; true when fully drained. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.running) await this.running;
+      if (this.paused > 0) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      if (!this.store) return false;
+      if (this.pendingDue() === 0) return true;
+      this.running = this.run();
+      await this.running.finally(() => { this.running = null; });
+      if (!this.status.serverReachable) await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(0, deadline - Date.now()))));
+    }
+    return this.pendingDue() === 0;
+  }
+
+  async stop(drainMs = 0): Promise<boolean> {
+    const drained = drainMs > 0 ? await this.drain(drainMs) : false;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.running) await this.running;
+    return drained;
+  }
+
+  private pendingDue(): number {
+    const now = Date.now();
+    const units = this.db.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM text_units WHERE synced_hash IS NOT content_hash AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)').get(now)?.n ?? 0;
+    const tombstones = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vector_outbox').get()?.n ?? 0;
+    return units + tombstones;
+  }
+
+  private update(patch: Partial<SyncLoopStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.options.onStatus?.(this.snapshot());
+  }
+
+  private async activeCollection(store: VectorStorePort): Promise<Generation> {
+    const generation = this.generations.ensureActive(this.embedder.id, this.embedder.dimension);
+    if (this.ensured !== generation.collection) {
+      await store.ensureCollection(generation.collection, collectionMetadata(generation));
+      this.ensured = generation.collection;
+    }
+    return generation;
+  }
+
+  private async run(): Promise<void> {
+    const store = this.store;
+    if (!store || this.stopped) return;
+    const started = Date.now();
+    const summary: SyncRunSummary = { at: started, sent: 0, deleted: 0, failed: 0, error: null };
+    this.update({ active: true });
+    try {
+      if (started - this.lastFailedRetry > (this.options.failedRetryMs ?? 5 * 60_000)) {
+        this.queue.retryFailed(this.options.failedRetryMs ?? 5 * 60_000);
+        this.lastFailedRetry = started;
+      }
+      const generation = await this.activeCollection(store);
+      const batchSize = Math.min(this.options.batchSize ?? DEFAULT_BATCH, await store.maxBatchSize());
+      await this.sendTombstones(store, generation, batchSize, summary);
+      await this.sendPending(store, generation, batchSize, summary);
+      this.serverFailures = 0;
+      this.update({ serverReachable: true, lastError: null });
+    } catch (e) {
+      summary.error = errorText(e);
+      if (isUnreachable(e)) {
+        // The server is down: back off globally; rows keep their attempts (it is not their fault).
+        this.serverFailures++;
+        this.ensured = null;
+        this.update({ serverReachable: false, lastError: summary.error });
+        if (!this.stopped) this.kick(Math.min(MAX_SERVER_BACKOFF_MS, backoffMs(this.serverFailures)));
+      } else this.update({ lastError: summary.error });
+    } finally {
+      const seconds = (Date.now() - started) / 1000;
+      if (summary.sent + summary.deleted + summary.failed > 0 || summary.error) {
+        this.recordRun(summary);
+        this.update({ lastRun: summary, ...(summary.sent > 0 ? { throughputPerSec: Math.round(summary.sent / Math.max(seconds, 0.001)) } : {}) });
+      }
+      this.update({ active: false });
+    }
+  }
+
+  private async sendTombstones(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRunSummary): Promise<void> {
+    for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && !this.stopped; batch = this.queue.takeTombstones(batchSize)) {
+      try {
+        await store.delete(generation.collection, batch.map((t) => t.vectorId));
+      } catch (e) {
+        if (isUnreachable(e)) throw e;
+        this.queue.failTombstones(batch, errorText(e));
+        summary.failed += batch.length;
+        return;
+      }
+      this.queue.confirmTombstones(batch);
+      summary.deleted += batch.length;
+    }
+  }
+
+  private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRunSummary): Promise<void> {
+    const maxBytes = this.options.maxBatchBytes ?? DEFAULT_BYTES;
+    for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && !this.stopped; batch = this.queue.claim(batchSize, maxBytes)) {
+      let vectors: Float32Array[];
+      try {
+        vectors = await this.embedder.embed(batch.map((u) => u.text));
+      } catch (e) {
+        this.queue.fail(batch, `embedding failed: ${errorText(e)}`);
+        summary.failed += batch.length;
+        continue;
+      }
+      const good: Array<{ unit: PendingUnit; vector: Float32Array }> = [];
+      for (const [i, unit] of batch.entries()) {
+        const problem = vectorProblem(vectors[i], generation.dimension);
+        if (problem) {
+          this.queue.fail([unit], problem);
+          summary.failed++;
+        } else good.push({ unit, vector: vectors[i] as Float32Array });
+      }
+      if (good.length === 0) continue;
+      try {
+        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash })));
+      } catch (e) {
+        if (isUnreachable(e)) throw e;
+        this.queue.fail(good.map((g) => g.unit), errorText(e));
+        summary.failed += good.length;
+        continue;
+      }
+      summary.sent += this.queue.confirm(good.map((g) => g.unit));
+    }
+  }
+
+  private recordRun(summary: SyncRunSummary): void {
+    this.db.prepare('INSERT INTO sync_runs(started_at, finished_at, kind, sent, deleted, failed, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(summary.at, Date.now(), 'sync', summary.sent, summary.deleted, summary.failed, summary.error);
+    // Keep the recent history only.
+    this.db.prepare('DELETE FROM sync_runs WHERE id <= (SELECT max(id) - 1000 FROM sync_runs)').run();
+  }
+}
