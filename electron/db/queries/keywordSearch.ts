@@ -24,8 +24,8 @@ interface ChunkRow {
 
 const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** `parseConfig` → [[parseconfig], [parse_config], [parse-config]]: the same identifier in any
- * casing convention. Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle. */
+/** `parseConfig` → [[parseconfig], [parse_config]]: the same identifier in camel, Pascal, snake or
+ * screaming case (kebab-case is rare in code and each spelling costs a long trigram phrase). Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle. */
 export function parseKeywordQuery(query: string): Term[] {
   const terms: Term[] = [];
   const re = /"([^"]+)"|(\S+)/g;
@@ -39,7 +39,7 @@ export function parseKeywordQuery(query: string): Term[] {
     const whole = raw.toLowerCase();
     const parts = identifierParts(raw);
     const alternatives = [[whole]];
-    if (parts.length > 1) alternatives.push([parts.join('')], [parts.join('_')], [parts.join('-')]);
+    if (parts.length > 1) alternatives.push([parts.join('')], [parts.join('_')]);
     terms.push({ alternatives: dedupe(alternatives) });
   }
   return terms;
