@@ -4,21 +4,15 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../engine/identifiers.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
 interface Term {
   /** Alternatives, each a list of lower-case needles that must all appear. */
   alternatives: string[][];
 }
 
-interface ChunkRow {
+interface RankedChunk extends ChunkRow {
   id: number;
-  file_id: number;
-  start_line: number;
-  text: string;
-  path: string;
-  language: string | null;
-  repo: string;
   rank: number;
 }
 
@@ -75,7 +69,7 @@ const RANKED_MATCH_LIMIT = 3000;
 
 /** bm25 scores every matching chunk, so it is used only when the match set is small; a very
  * common term takes the first candidates instead, and lines are scored below either way. */
-function matchingChunks(db: Db, expression: string, where: string, params: Array<string | number>, candidates: number): ChunkRow[] {
+function matchingChunks(db: Db, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
   const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
   const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
     .get(expression, ...params)?.n ?? 0;
@@ -84,7 +78,7 @@ function matchingChunks(db: Db, expression: string, where: string, params: Array
   const top = db.prepare<Array<string | number>, { id: number; rank: number }>(
     `SELECT c.id AS id, ${ranked ? 'bm25(chunks_fts)' : '0'} AS rank ${from}${ranked ? ' ORDER BY rank' : ''} LIMIT ?`).all(expression, ...params, candidates);
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
-  const rows = db.prepare<[string], Omit<ChunkRow, 'rank'>>(
+  const rows = db.prepare<[string], Omit<RankedChunk, 'rank'>>(
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
      FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(top.map((t) => t.id)));
@@ -115,13 +109,13 @@ export function keywordSearch(db: Db, q: SearchQuery, limit: number): SearchHit[
   const rows = expression
     ? matchingChunks(db, expression, filter.where, filter.params, candidates)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
-    : db.prepare<Array<string | number>, ChunkRow>(
+    : db.prepare<Array<string | number>, RankedChunk>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank
        FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
        WHERE instr(lower(c.text), ?) > 0${filter.where} LIMIT ?`).all(terms[0]?.alternatives[0]?.[0] ?? '', ...filter.params, candidates);
 
   // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
-  const candidatesFound: Array<{ row: ChunkRow; text: string; line: number; score: number; needles: string[] }> = [];
+  const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[] }> = [];
   for (const row of rows) {
     const lines = row.text.split('\n');
     let best: { index: number; score: number; needles: string[] } | null = null;

@@ -5,16 +5,8 @@ import { ClewFailure } from '../../core/failure.js';
 import { regexPrefilter } from '../../engine/search/regexPrefilter.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { EnclosingSymbols, makeSnippet } from './snippet.js';
+import { type ChunkRow, EnclosingSymbols, makeSnippet } from './snippet.js';
 
-interface ChunkRow {
-  file_id: number;
-  start_line: number;
-  text: string;
-  path: string;
-  language: string | null;
-  repo: string;
-}
 
 /** Accepts `pattern` or `/pattern/flags`. */
 export function compileRegex(query: string): RegExp {

@@ -3,6 +3,16 @@ import type { Db } from '../connection.js';
 
 const MAX_SNIPPET = 240;
 
+/** A chunk of file content with where it lives: what keyword and regex search read. */
+export interface ChunkRow {
+  file_id: number;
+  start_line: number;
+  text: string;
+  path: string;
+  language: string | null;
+  repo: string;
+}
+
 export interface Snippet {
   snippet: string;
   highlights: Array<[number, number]>;
