@@ -5,6 +5,7 @@ import type { ClewApi, EventChannel, EventMap, InvokeChannel, Req } from '../sha
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../shared/contract.js';
 
 const api: ClewApi = {
+  host: { kind: 'electron' },
   invoke(channel: InvokeChannel, req: Req<InvokeChannel>) {
     if (!(INVOKE_CHANNELS as readonly string[]).includes(channel)) {
       return Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: `unknown channel ${String(channel)}` } });

@@ -1,8 +1,8 @@
 // The one contract: every channel the Backend serves, with request and response types.
 // Handlers, the preload, the WebSocket client and the renderer derive their types from here.
 import type {
-  DependencyRow, EntryPointRow, IndexProgress, IndexReport, NoteRow, RepoDeps, RepoSummary,
-  SearchQuery, SearchResponse, StatusReport, SymbolRow,
+  DependencyRow, EntryPointRow, FailedUnit, IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoDeps,
+  RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
 } from './types.js';
 import type { Result } from './result.js';
 
@@ -22,11 +22,19 @@ export interface InvokeMap {
   'note:add': { req: { fqn: string; text: string; repo?: string }; res: NoteRow };
   'note:list': { req: { repo?: string }; res: NoteRow[] };
   'status:get': { req: Record<string, never>; res: StatusReport };
+  /** Two-way diff of SQLite and the vector store, then a health check; dry run reports only. */
+  'sync:repair': { req: { dryRun?: boolean }; res: RepairReport };
+  'sync:failed': { req: { limit?: number }; res: FailedUnit[] };
+  /** Failed rows go back to pending now. */
+  'sync:retry': { req: Record<string, never>; res: { requeued: number } };
+  /** Waits until nothing is pending (or the time limit passes). */
+  'sync:wait': { req: { timeoutMs?: number }; res: SyncWaitResult };
 }
 
 export interface EventMap {
   'index:progress': IndexProgress;
   'status:snapshot': StatusReport;
+  'repair:progress': RepairProgress;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -36,13 +44,23 @@ export type Res<C extends InvokeChannel> = InvokeMap[C]['res'];
 
 export const INVOKE_CHANNELS = [
   'repo:index', 'repo:list', 'search:query', 'symbols:list', 'entrypoints:list', 'deps:list', 'deps:symbol',
-  'note:add', 'note:list', 'status:get',
+  'note:add', 'note:list', 'status:get', 'sync:repair', 'sync:failed', 'sync:retry', 'sync:wait',
 ] as const satisfies readonly InvokeChannel[];
 
-export const EVENT_CHANNELS = ['index:progress', 'status:snapshot'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['index:progress', 'status:snapshot', 'repair:progress'] as const satisfies readonly EventChannel[];
+
+/** What only some hosts can do: the desktop app has native dialogs and paths of dropped files. */
+export interface HostCapabilities {
+  kind: 'electron' | 'browser';
+  /** A native "Open folder" dialog; resolves null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
+  /** The file-system path of a dropped File (Electron's webUtils.getPathForFile). */
+  pathForFile?: (file: object) => string;
+}
 
 /** What a host exposes to a caller: one typed invoke and one typed subscription. */
 export interface ClewApi {
+  host: HostCapabilities;
   invoke<C extends InvokeChannel>(channel: C, req: Req<C>): Promise<Result<Res<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }

@@ -14,7 +14,7 @@ export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 export const ENTRY_KINDS = ['http', 'schedule', 'listener', 'main'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-export const SEARCH_MODES = ['keyword', 'symbol', 'regex'] as const;
+export const SEARCH_MODES = ['keyword', 'symbol', 'regex', 'semantic', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export type SkipReason =
@@ -163,8 +163,96 @@ export interface SyncCounts {
   tombstones: number;
 }
 
+/** One pass of the sync loop that did something. */
+export interface SyncRun {
+  at: number;
+  sent: number;
+  deleted: number;
+  failed: number;
+  error: string | null;
+}
+
+/** The last two-way check of SQLite against the vector store (start-up check or repair). */
+export interface VectorCheck {
+  at: number;
+  kind: 'startup' | 'repair' | 'repair-dry-run';
+  orphans: number;
+  missing: number;
+  stale: number;
+  healthy: boolean;
+  detail: string | null;
+}
+
+export interface SyncStatus extends SyncCounts {
+  /** From the last check; null until a check has run. */
+  orphans: number | null;
+  missing: number | null;
+  stale: number | null;
+  lastRun: SyncRun | null;
+  lastCheck: VectorCheck | null;
+  /** Vectors confirmed per second over the last run that sent any. */
+  throughputPerSec: number;
+  /** A batch is in flight. */
+  active: boolean;
+  lastError: string | null;
+  embedder: string;
+}
+
+export type VectorServerState = 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
+
+export interface VectorStoreStatus {
+  mode: 'sidecar' | 'external';
+  url: string | null;
+  state: VectorServerState;
+  pid: number | null;
+  port: number | null;
+  version: string | null;
+  restarts: number;
+  lastError: string | null;
+}
+
 export interface StatusReport {
   dataDir: string;
   repos: RepoSummary[];
-  sync: SyncCounts;
+  sync: SyncStatus;
+  vectorStore: VectorStoreStatus;
+}
+
+export interface RepairReport {
+  dryRun: boolean;
+  /** Found by the diff. */
+  orphans: number;
+  missing: number;
+  stale: number;
+  /** Done (zero on a dry run). */
+  orphansDeleted: number;
+  requeued: number;
+  rebuilt: boolean;
+  healthy: boolean;
+  healthError: string | null;
+  durationMs: number;
+}
+
+export type RepairPhase = 'diff' | 'health' | 'rebuild' | 'done';
+
+export interface RepairProgress {
+  phase: RepairPhase;
+  done: number;
+  total: number;
+}
+
+export interface FailedUnit {
+  vectorId: string;
+  kind: 'symbol' | 'note' | 'chunk';
+  repo: string;
+  /** The symbol FQN (or the note's FQN) the row belongs to. */
+  label: string | null;
+  error: string | null;
+  attempts: number;
+  failedAt: number | null;
+}
+
+export interface SyncWaitResult {
+  drained: boolean;
+  sync: SyncStatus;
 }
