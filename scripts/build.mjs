@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
 
 // Native modules and the WASM grammars stay in node_modules, loaded at run time.
-const external = ['better-sqlite3', '@vscode/tree-sitter-wasm', 'electron', 'chromadb'];
+const external = ['better-sqlite3', '@vscode/tree-sitter-wasm', 'electron', 'chromadb', 'chromadb-js-bindings-*', '@huggingface/transformers', 'onnxruntime-node', 'sharp', 'ws', 'bufferutil', 'utf-8-validate'];
 const banner = { js: "import { createRequire as __clewCreateRequire } from 'node:module'; const require = __clewCreateRequire(import.meta.url);" };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: 'linked', external, banner, logLevel: 'warning' };
 
