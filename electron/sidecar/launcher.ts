@@ -10,6 +10,6 @@ export interface ChildHandle {
 }
 
 export interface ProcessLauncher {
-  /** Runs `entry` (a built .js module) with `args` in a separate process. */
-  launch(entry: string, args: string[], env: Record<string, string>): ChildHandle;
+  /** Runs `entry` (a .js module, or .ts with `execArgv` naming a loader) with `args` in a separate process. */
+  launch(entry: string, args: string[], options: { env: Record<string, string>; execArgv: string[] }): ChildHandle;
 }

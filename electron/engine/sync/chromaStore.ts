@@ -1,0 +1,154 @@
+// The vector store over a Chroma server (sidecar or external), through the official client.
+// Vectors are always supplied by Clew (no server-side embedding function); each carries its content
+// hash as metadata so repair can tell stale vectors from current ones.
+import { ChromaClient, type Collection } from 'chromadb';
+import { errorText, type VectorStorePort } from './ports.js';
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Why a vector-store call failed: the server is gone, or it answered with an error. */
+export class VectorStoreError extends Error {
+  constructor(readonly kind: 'unreachable' | 'rejected', message: string) {
+    super(message);
+    this.name = 'VectorStoreError';
+  }
+}
+
+function classify(e: unknown, what: string, url: string): VectorStoreError {
+  if (e instanceof VectorStoreError) return e;
+  const name = (e as { name?: unknown } | null)?.name;
+  const message = errorText(e);
+  if (name === 'ChromaConnectionError') return new VectorStoreError('unreachable', `${what}: cannot connect to the vector server at ${url}`);
+  const unreachable = name === 'TimeoutError' || /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|ETIMEDOUT|UND_ERR/i.test(message);
+  return new VectorStoreError(unreachable ? 'unreachable' : 'rejected', `${what}: ${message}`);
+}
+
+export class ChromaStore implements VectorStorePort {
+  private readonly client: ChromaClient;
+  private readonly collections = new Map<string, Collection>();
+  private batchLimit: number | null = null;
+
+  constructor(readonly url: string) {
+    const parsed = new URL(url);
+    this.client = new ChromaClient({
+      host: parsed.hostname,
+      port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)),
+      ssl: parsed.protocol === 'https:',
+    });
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new VectorStoreError('unreachable', `${what}: no answer from ${this.url} in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([fn(), timeout]);
+    } catch (e) {
+      throw classify(e, what, this.url);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async heartbeat(): Promise<void> {
+    await this.call('heartbeat', () => this.client.heartbeat());
+  }
+
+  async version(): Promise<string> {
+    return this.call('version', () => this.client.version());
+  }
+
+  async maxBatchSize(): Promise<number> {
+    if (this.batchLimit === null) {
+      const limit = await this.call('pre-flight checks', () => this.client.getMaxBatchSize());
+      this.batchLimit = limit > 0 ? limit : 1000;
+    }
+    return this.batchLimit;
+  }
+
+  async ensureCollection(name: string, metadata: Record<string, string | number>): Promise<Collection> {
+    const known = this.collections.get(name);
+    if (known) return known;
+    const collection = await this.call(`open collection ${name}`, () => this.client.getOrCreateCollection({ name, metadata, embeddingFunction: null }));
+    this.collections.set(name, collection);
+    return collection;
+  }
+
+  /** An existing collection, or null if the server does not have it. */
+  async findCollection(name: string): Promise<Collection | null> {
+    try {
+      return await this.call(`find collection ${name}`, () => this.client.getCollection({ name }));
+    } catch (e) {
+      if (e instanceof VectorStoreError && e.kind === 'rejected' && /could not be found|does not exist|not found/i.test(e.message)) return null;
+      throw e;
+    }
+  }
+
+  private async collection(name: string): Promise<Collection> {
+    const known = this.collections.get(name);
+    if (known) return known;
+    const found = await this.findCollection(name);
+    if (!found) throw new VectorStoreError('rejected', `collection ${name} does not exist`);
+    this.collections.set(name, found);
+    return found;
+  }
+
+  async deleteCollection(name: string): Promise<void> {
+    this.collections.delete(name);
+    await this.call(`delete collection ${name}`, () => this.client.deleteCollection({ name }));
+  }
+
+  async upsert(name: string, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>): Promise<void> {
+    if (items.length === 0) return;
+    const collection = await this.collection(name);
+    await this.call(`upsert ${items.length} vectors`, () => collection.upsert({
+      ids: items.map((i) => i.id),
+      embeddings: items.map((i) => Array.from(i.embedding)),
+      metadatas: items.map((i) => ({ h: i.hash })),
+    }));
+  }
+
+  async delete(name: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const collection = await this.collection(name);
+    await this.call(`delete ${ids.length} vectors`, () => collection.delete({ ids }));
+  }
+
+  async page(name: string, offset: number, limit: number): Promise<Array<{ id: string; hash: string | null }>> {
+    const collection = await this.collection(name);
+    const got = await this.call('list vectors', () => collection.get({ offset, limit, include: ['metadatas'] }));
+    return got.ids.map((id, i) => {
+      const hash = got.metadatas[i]?.h;
+      return { id, hash: typeof hash === 'string' ? hash : null };
+    });
+  }
+
+  async getEmbeddings(name: string, ids: string[]): Promise<Array<{ id: string; embedding: number[] }>> {
+    const collection = await this.collection(name);
+    const got = await this.call('get vectors', () => collection.get({ ids, include: ['embeddings'] }));
+    return got.ids.flatMap((id, i) => {
+      const embedding = got.embeddings[i];
+      return embedding ? [{ id, embedding: Array.from(embedding) }] : [];
+    });
+  }
+
+  async query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>> {
+    const collection = await this.collection(name);
+    const got = await this.call('query', () => collection.query({ queryEmbeddings: [Array.from(embedding)], nResults: n, include: ['distances'] }));
+    const ids = got.ids[0] ?? [];
+    const distances = got.distances[0] ?? [];
+    return ids.map((id, i) => ({ id, distance: distances[i] ?? 2 }));
+  }
+
+  async count(name: string): Promise<number> {
+    const collection = await this.collection(name);
+    return this.call('count', () => collection.count());
+  }
+
+  /** Forget cached collection handles (after a server restart ids may differ). */
+  reset(): void {
+    this.collections.clear();
+    this.batchLimit = null;
+  }
+}

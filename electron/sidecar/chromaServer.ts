@@ -1,0 +1,21 @@
+// Child-process entry: runs the Chroma server from the pinned native bindings. The binding's `cli`
+// blocks this process's thread for the server's lifetime, which is why it runs in its own process.
+// Loaded directly (not through chromadb's CLI wrapper, which rejects Windows x64).
+import { createRequire } from 'node:module';
+import { bindingPackage } from './bindingPackage.js';
+
+interface ChromaBinding {
+  cli(args: string[]): void;
+}
+
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+let binding: ChromaBinding;
+try {
+  binding = require(bindingPackage(process.platform, process.arch)) as ChromaBinding;
+} catch (e) {
+  process.stderr.write(`clew: cannot load the Chroma server bindings: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(3);
+}
+// No JS signal handlers: the binding blocks this thread, so SIGTERM must keep its default action.
+binding.cli(['chroma', 'run', ...args]);
