@@ -3,6 +3,7 @@
 import type {
   DependencyRow, EntryPointRow, FailedUnit, IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoDeps,
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
+  FileContent, QuickOpenItem, RepoIssues, RepoRemoved,
 } from './types.js';
 import type { Result } from './result.js';
 
@@ -29,6 +30,17 @@ export interface InvokeMap {
   'sync:retry': { req: Record<string, never>; res: { requeued: number } };
   /** Waits until nothing is pending (or the time limit passes). */
   'sync:wait': { req: { timeoutMs?: number }; res: SyncWaitResult };
+  /** Deletes the repo and everything indexed from it (notes too); its vectors become tombstones. */
+  'repo:remove': { req: { repo: string }; res: RepoRemoved };
+  'repo:issues': { req: { repo: string }; res: RepoIssues };
+  /** Reads a file of a registered repo from disk; paths that leave the repo are refused. */
+  'file:read': { req: { repo: string; path: string }; res: FileContent };
+  'file:outline': { req: { repo: string; path: string }; res: SymbolRow[] };
+  /** Files and symbols whose names match, for Ctrl/Cmd+P. */
+  'quickopen:query': { req: { query: string; repo?: string; limit?: number }; res: QuickOpenItem[] };
+  /** Edits a note's text; a note whose symbol exists is re-anchored to its current code. */
+  'note:update': { req: { id: number; text: string }; res: NoteRow };
+  'note:delete': { req: { id: number }; res: { deleted: boolean } };
 }
 
 export interface EventMap {
@@ -45,6 +57,7 @@ export type Res<C extends InvokeChannel> = InvokeMap[C]['res'];
 export const INVOKE_CHANNELS = [
   'repo:index', 'repo:list', 'search:query', 'symbols:list', 'entrypoints:list', 'deps:list', 'deps:symbol',
   'note:add', 'note:list', 'status:get', 'sync:repair', 'sync:failed', 'sync:retry', 'sync:wait',
+  'repo:remove', 'repo:issues', 'file:read', 'file:outline', 'quickopen:query', 'note:update', 'note:delete',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['index:progress', 'status:snapshot', 'repair:progress'] as const satisfies readonly EventChannel[];

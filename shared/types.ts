@@ -256,3 +256,43 @@ export interface SyncWaitResult {
   drained: boolean;
   sync: SyncStatus;
 }
+
+/** A file's text for the code view, read from disk inside its repo. */
+export interface FileContent {
+  repo: string;
+  path: string;
+  language: string | null;
+  /** Empty when the file is binary. */
+  text: string;
+  size: number;
+  /** Only the first `maxBytes` were read. */
+  truncated: boolean;
+  binary: boolean;
+  /** Size or mtime differ from what was indexed: line numbers of hits may be off. */
+  changedSinceIndex: boolean;
+}
+
+export interface QuickOpenItem {
+  kind: 'file' | 'symbol';
+  repo: string;
+  path: string;
+  line: number;
+  /** The file name or the symbol name. */
+  label: string;
+  /** The folder or the symbol's FQN. */
+  detail: string;
+  symbolKind: string | null;
+}
+
+/** What the last index of a repo skipped or could not read. */
+export interface RepoIssues {
+  repo: string;
+  skipped: Partial<Record<SkipReason, number>>;
+  issues: IndexIssue[];
+}
+
+export interface RepoRemoved {
+  repo: string;
+  /** Vectors queued for deletion from the vector store. */
+  tombstones: number;
+}

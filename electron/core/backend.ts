@@ -10,6 +10,11 @@ import { listNotes } from '../db/queries/notes.js';
 import { listRepos } from '../db/queries/repos.js';
 import { search } from '../db/queries/search.js';
 import { status } from '../db/queries/status.js';
+import { readFileContent } from '../db/queries/fileContent.js';
+import { quickOpen } from '../db/queries/quickOpen.js';
+import { repoIssues } from '../db/queries/repoIssues.js';
+import { fileOutline } from '../db/queries/lists.js';
+import type { EngineCommand, EngineCommands } from '../engine/protocol.js';
 import { DEFAULT_EMBEDDER_ID } from '../engine/embedderId.js';
 import { databaseFile, lockFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
@@ -47,6 +52,13 @@ export class Backend {
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
       'status:get': () => status(this.db, this.dataDir),
+      'repo:remove': (req) => this.write('repoRemove', req),
+      'repo:issues': (req) => repoIssues(this.db, req.repo),
+      'file:read': (req) => readFileContent(this.db, req.repo, req.path),
+      'file:outline': (req) => fileOutline(this.db, req.repo, req.path),
+      'quickopen:query': (req) => quickOpen(this.db, req.query, req.repo, req.limit),
+      'note:update': (req) => this.write('noteUpdate', req),
+      'note:delete': (req) => this.write('noteDelete', req),
     };
   }
 
@@ -95,12 +107,12 @@ export class Backend {
     for (const listener of this.listeners.get(event) ?? []) listener(payload);
   }
 
-  private async write<C extends 'index' | 'noteAdd'>(command: C, req: C extends 'index' ? Req<'repo:index'> : Req<'note:add'>): Promise<C extends 'index' ? Res<'repo:index'> : Res<'note:add'>> {
+  private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'this backend was opened read-only');
     this.engine ??= new EngineClient({ dbFile: databaseFile(this.dataDir), embedderId: this.embedderId }, (p) => this.emit('index:progress', p));
-    const result = await this.engine.call(command, req as never);
+    const result = await this.engine.call(command, req);
     if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-    return result.value as C extends 'index' ? Res<'repo:index'> : Res<'note:add'>;
+    return result.value;
   }
 
   /** Ordered teardown: stop the worker, close the database, release the lock. */

@@ -26,6 +26,13 @@ export const REQUEST_SCHEMAS = {
   'note:add': z.object({ fqn: z.string().min(1).max(4000), text: z.string().min(1).max(100_000), repo: repoRef.optional() }).strict(),
   'note:list': z.object({ repo: repoRef.optional() }).strict(),
   'status:get': empty,
+  'repo:remove': z.object({ repo: repoRef }).strict(),
+  'repo:issues': z.object({ repo: repoRef }).strict(),
+  'file:read': z.object({ repo: repoRef, path: z.string().min(1).max(4096) }).strict(),
+  'file:outline': z.object({ repo: repoRef, path: z.string().min(1).max(4096) }).strict(),
+  'quickopen:query': z.object({ query: z.string().min(1).max(500), repo: repoRef.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  'note:update': z.object({ id: z.number().int().positive(), text: z.string().min(1).max(100_000) }).strict(),
+  'note:delete': z.object({ id: z.number().int().positive() }).strict(),
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

@@ -5,6 +5,10 @@ import type { IndexReport } from '../../shared/types.js';
 import { toClewError } from '../core/failure.js';
 import { openDatabase } from '../db/connection.js';
 import { addNote } from '../db/queries/notes.js';
+import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
+import { findRepo } from '../db/queries/repos.js';
+import { removeRepo } from '../db/queries/repoRemove.js';
+import { ClewFailure } from '../core/failure.js';
 import { indexRepo, resolveRepoRoot } from './indexer.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
 
@@ -33,6 +37,15 @@ async function handle(request: EngineRequest): Promise<unknown> {
     }
     case 'noteAdd':
       return addNote(db, init.embedderId, request.req.fqn, request.req.text, request.req.repo);
+    case 'repoRemove': {
+      // Removing a repo mid-index would race the indexer's batches.
+      if (running.has(findRepo(db, request.req.repo).path)) throw new ClewFailure('UNAVAILABLE', `${request.req.repo} is being indexed; remove it when indexing ends`);
+      return removeRepo(db, request.req.repo);
+    }
+    case 'noteUpdate':
+      return updateNote(db, init.embedderId, request.req.id, request.req.text);
+    case 'noteDelete':
+      return deleteNote(db, request.req.id);
   }
 }
 
