@@ -7,17 +7,21 @@ import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { ClewFailure, toClewError } from './core/failure.js';
-import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatSearch, formatStatus, formatSymbols } from './cliFormat.js';
+import { serveCommand } from './serve.js';
+import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
+import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
-const USAGE = `usage: clew [--data-dir DIR] [--json] <command>
-  index <path> [--max-file-bytes N]      index (or re-index) a folder
-  search <query> [--mode keyword|symbol|regex] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
+const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] <command>
+  index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
+  search <query> [--mode keyword|symbol|regex|semantic|hybrid] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
   symbols <repo> [--kind K]               list symbols
   entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
   deps <repo> [--symbol FQN]              external calls and declared packages
   note add <fqn> <text> [--repo R]        attach a note to a symbol
   note list [<repo>]                      list notes (current, stale, detached)
-  status                                  repos, counts and sync state`;
+  status                                  repos, counts, sync state and the vector server
+  repair [--dry-run]                      diff SQLite with the vector store, fix orphans/missing/stale, rebuild if broken
+  serve [--port N] [--chroma-url URL]     the UI in a browser: prints a URL with a per-run token`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -31,7 +35,16 @@ const OPTIONS = {
   limit: { type: 'string' },
   symbol: { type: 'string' },
   'max-file-bytes': { type: 'string' },
+  port: { type: 'string' },
+  'chroma-url': { type: 'string' },
+  'no-sync': { type: 'boolean', default: false },
+  'wait-sync': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
 } as const;
+
+const SEMANTIC = new Set(['semantic', 'hybrid']);
+// A CLI run is short: before a semantic query or a repair it lets the queue catch up first.
+const CATCH_UP_MS = 120_000;
 
 interface Io {
   out: (text: string) => void;
@@ -69,10 +82,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    const writes = command === 'index' || (command === 'note' && rest[0] === 'add');
-    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status'];
+    if (command === 'serve') {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
+      return await serveCommand({ port, dataDir, chromaUrl: values['chroma-url'] }, io.out);
+    }
+    const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
+    const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add');
+    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair'];
     if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
-    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}` });
+    const chromaUrl = values['chroma-url'];
+    if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
+    if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');
+    const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : { mode: 'sidecar' as const };
+    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
 
     switch (command) {
@@ -83,20 +106,30 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s`));
         }
         const maxFileBytes = positiveInt(values['max-file-bytes'], 'max-file-bytes');
-        print(await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path }), formatIndex);
+        const report = await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path });
+        if (!values['wait-sync']) {
+          print(report, formatIndex);
+          break;
+        }
+        if (vectors.mode === 'off') throw new ClewFailure('BAD_REQUEST', '--wait-sync needs the vector server; drop --no-sync');
+        const started = Date.now();
+        const waited = await call(backend, 'sync:wait', { timeoutMs: 24 * 3600_000 });
+        const withSync = { ...report, sync: { ...waited.sync, drained: waited.drained, waitedMs: Date.now() - started } };
+        print(withSync, (r) => `${formatIndex(r)}\n${formatSyncWait(r.sync)}`);
         break;
       }
       case 'search': {
         const query = need(rest.join(' ').trim() || undefined, 'search query');
         const mode = values.mode ?? 'keyword';
-        if (mode !== 'keyword' && mode !== 'symbol' && mode !== 'regex') throw new ClewFailure('BAD_REQUEST', `--mode must be keyword, symbol or regex, got "${mode}"`);
-        const req: Req<'search:query'> = { query, mode };
+        if (!(SEARCH_MODES as readonly string[]).includes(mode)) throw new ClewFailure('BAD_REQUEST', `--mode must be one of ${SEARCH_MODES.join(', ')}, got "${mode}"`);
+        const req: Req<'search:query'> = { query, mode: mode as SearchMode };
         if (values.repo) req.repo = values.repo;
         if (values.lang) req.lang = values.lang;
         if (values.path) req.path = values.path;
         if (values.kind) req.kind = values.kind;
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
+        if (semantic) await call(backend, 'sync:wait', { timeoutMs: CATCH_UP_MS });
         print(await call(backend, 'search:query', req), formatSearch);
         break;
       }
@@ -124,6 +157,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'status':
         print(await call(backend, 'status:get', {}), formatStatus);
         break;
+      case 'repair': {
+        if (vectors.mode === 'off') throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
+        if (io.progress && !json) {
+          const progress = io.progress;
+          backend.on('repair:progress', (p) => progress(`${p.phase} ${p.done}/${p.total}`));
+        }
+        await call(backend, 'sync:wait', { timeoutMs: CATCH_UP_MS });
+        print(await call(backend, 'sync:repair', { dryRun: values['dry-run'] }), formatRepair);
+        break;
+      }
     }
     return 0;
   } catch (e) {
