@@ -1,5 +1,5 @@
 // Human-readable output for the CLI (the --json shapes are the DTOs themselves).
-import type { EntryPointRow, IndexReport, NoteRow, RepoDeps, SearchResponse, StatusReport, SymbolRow } from '../shared/types.js';
+import type { EntryPointRow, IndexReport, NoteRow, RepairReport, RepoDeps, SearchResponse, StatusReport, SymbolRow, SyncStatus } from '../shared/types.js';
 
 const ago = (t: number | null): string => (t === null ? 'never' : new Date(t).toISOString().replace('T', ' ').slice(0, 19));
 
@@ -18,6 +18,7 @@ export function formatIndex(r: IndexReport): string {
 export function formatSearch(r: SearchResponse): string {
   const lines = r.results.map((h) => `${h.path}:${h.line}:${h.column}  ${h.snippet}${h.symbol ? `   [${h.symbol}]` : ''}`);
   lines.push(`${r.results.length} result${r.results.length === 1 ? '' : 's'} in ${r.tookMs} ms${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
+  if (r.notice) lines.push(`note: ${r.notice}`);
   return lines.join('\n');
 }
 
@@ -44,6 +45,25 @@ export function formatNotes(rows: NoteRow[]): string {
 
 export function formatStatus(s: StatusReport): string {
   const repos = s.repos.map((r) => `  ${r.id}  ${r.path}  files ${r.files}, symbols ${r.symbols}, entry points ${r.entryPoints}, indexed ${ago(r.indexedAt)}`);
+  const v = s.vectorStore;
+  const check = s.sync.lastCheck;
   return [`data dir ${s.dataDir}`, `repos (${s.repos.length}):`, ...repos,
-    `sync: synced ${s.sync.synced}, pending ${s.sync.pending}, failed ${s.sync.failed}, tombstones ${s.sync.tombstones}`].join('\n');
+    `sync: synced ${s.sync.synced}, pending ${s.sync.pending}, failed ${s.sync.failed}, tombstones ${s.sync.tombstones}`,
+    `  last run: ${s.sync.lastRun ? `${ago(s.sync.lastRun.at)} sent ${s.sync.lastRun.sent}, deleted ${s.sync.lastRun.deleted}, failed ${s.sync.lastRun.failed}${s.sync.lastRun.error ? ` (${s.sync.lastRun.error})` : ''}` : 'never'}`,
+    `  last check: ${check ? `${check.kind} ${ago(check.at)}: orphans ${check.orphans}, missing ${check.missing}, stale ${check.stale}, ${check.healthy ? 'healthy' : `UNHEALTHY (${check.detail ?? ''})`}` : 'none yet'}`,
+    `vector server: ${v.mode} ${v.state}${v.url ? ` at ${v.url}` : ''}${v.pid ? ` (pid ${v.pid})` : ''}${v.version ? `, Chroma ${v.version}` : ''}${v.restarts ? `, ${v.restarts} restarts` : ''}${v.lastError ? `, last error: ${v.lastError}` : ''}`].join('\n');
+}
+
+export function formatSyncWait(s: SyncStatus & { drained: boolean; waitedMs: number }): string {
+  return `sync: ${s.drained ? 'done' : 'NOT done'} in ${(s.waitedMs / 1000).toFixed(2)}s: synced ${s.synced}, pending ${s.pending}, failed ${s.failed}, tombstones ${s.tombstones}${s.lastError ? ` (last error: ${s.lastError})` : ''}`;
+}
+
+export function formatRepair(r: RepairReport): string {
+  const verb = r.dryRun ? 'would' : 'did';
+  return [
+    `${r.dryRun ? 'dry run: ' : ''}found ${r.orphans} orphan vectors, ${r.missing} missing, ${r.stale} stale`,
+    `  ${verb} delete ${r.dryRun ? r.orphans : r.orphansDeleted} orphans and re-queue ${r.dryRun ? r.missing + r.stale : r.requeued} rows`,
+    `  health: ${r.healthy ? 'ok' : `FAILED (${r.healthError ?? 'unknown'})`}${r.rebuilt ? '; the collection was rebuilt from SQLite' : ''}`,
+    `  took ${(r.durationMs / 1000).toFixed(2)}s`,
+  ].join('\n');
 }

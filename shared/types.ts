@@ -94,6 +94,8 @@ export interface SearchResponse {
   tookMs: number;
   /** True when a regex had no indexable literal and rows were streamed and tested one by one. */
   unindexed?: boolean;
+  /** Said when results are partial, e.g. hybrid search answered by keyword alone while the vector server is down. */
+  notice?: string;
 }
 
 export interface SymbolRow {

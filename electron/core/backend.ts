@@ -8,19 +8,21 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/queries/lists.js';
 import { listNotes } from '../db/queries/notes.js';
 import { listRepos } from '../db/queries/repos.js';
-import { search } from '../db/queries/search.js';
-import { status } from '../db/queries/status.js';
+import { failedUnits } from '../db/queries/failedUnits.js';
 import { readFileContent } from '../db/queries/fileContent.js';
 import { quickOpen } from '../db/queries/quickOpen.js';
 import { repoIssues } from '../db/queries/repoIssues.js';
 import { fileOutline } from '../db/queries/lists.js';
-import type { EngineCommand, EngineCommands } from '../engine/protocol.js';
-import { DEFAULT_EMBEDDER_ID } from '../engine/embedderId.js';
+import type { EmbedderSetting } from '../engine/embedders/index.js';
+import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
+import type { ProcessLauncher } from '../sidecar/launcher.js';
+import type { StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
 import { parseRequest } from './schemas.js';
+import { VectorSide, type VectorsSetting } from './vectors.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -28,8 +30,19 @@ export interface BackendOptions {
   write: boolean;
   /** Shown to a second process that finds the lock taken. */
   command?: string;
-  embedderId?: string;
+  /** Which embedder makes vectors (default: the offline hash embedder). */
+  embedder?: EmbedderSetting;
+  /** Where vectors go: a Chroma sidecar Clew runs (default), an external server, or nowhere. */
+  vectors?: VectorsSetting;
+  /** How the sidecar process is started (the desktop app uses Electron's utilityProcess). */
+  launcher?: ProcessLauncher;
+  /** Sync loop batch bounds (tests and benchmarks). */
+  sync?: WorkerInit['sync'];
+  /** How long close() lets the sync loop drain before leaving the rest pending. */
+  shutdownDrainMs?: number;
 }
+
+const SNAPSHOT_MS = 150;
 
 type Handlers = { [C in InvokeChannel]: (req: Req<C>) => Promise<Res<C>> | Res<C> };
 type Listener<E extends EventChannel> = (payload: EventMap[E]) => void;
@@ -39,19 +52,31 @@ export class Backend {
   private readonly listeners = new Map<EventChannel, Set<Listener<EventChannel>>>();
   private readonly handlers: Handlers;
   private closed = false;
+  private readonly vectors: VectorSide;
+  private snapshotTimer: NodeJS.Timeout | null = null;
 
-  private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly embedderId: string) {
+  private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
+    this.vectors = new VectorSide(db, dataDir, options.vectors ?? { mode: 'sidecar' }, options.embedder ?? { kind: 'hash' });
     this.handlers = {
       'repo:index': (req) => this.write('index', req),
       'repo:list': () => listRepos(this.db),
-      'search:query': (req) => search(this.db, req),
+      'search:query': (req) => this.vectors.search(req),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
       'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
       'deps:symbol': (req) => listDeps(this.db, req.repo, req.fqn).calls,
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
-      'status:get': () => status(this.db, this.dataDir),
+      'status:get': () => this.status(),
+      'sync:repair': async (req) => {
+        const report = await this.write('syncRepair', { dryRun: req.dryRun ?? false });
+        if (!report.dryRun) this.vectors.repaired();
+        this.scheduleSnapshot();
+        return report;
+      },
+      'sync:failed': (req) => failedUnits(this.db, req.limit),
+      'sync:retry': (req) => this.write('syncRetry', req),
+      'sync:wait': async (req) => ({ drained: (await this.write('syncWait', { timeoutMs: req.timeoutMs ?? 10 * 60_000 })).drained, sync: this.vectors.sync() }),
       'repo:remove': (req) => this.write('repoRemove', req),
       'repo:issues': (req) => repoIssues(this.db, req.repo),
       'file:read': (req) => readFileContent(this.db, req.repo, req.path),
@@ -66,7 +91,7 @@ export class Backend {
     const file = databaseFile(options.dataDir);
     if (!options.write) {
       if (!existsSync(file)) throw new ClewFailure('NOT_FOUND', `no index in ${options.dataDir} yet; run \`clew index <path>\` first`);
-      return new Backend(options.dataDir, openDatabase(file, { readonly: true }), null, options.embedderId ?? DEFAULT_EMBEDDER_ID);
+      return new Backend(options.dataDir, openDatabase(file, { readonly: true }), null, options);
     }
     try {
       mkdirSync(options.dataDir, { recursive: true });
@@ -75,7 +100,9 @@ export class Backend {
     }
     const lock = acquireLock(lockFile(options.dataDir), options.command ?? 'clew');
     try {
-      return new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options.embedderId ?? DEFAULT_EMBEDDER_ID);
+      const backend = new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options);
+      backend.startVectors();
+      return backend;
     } catch (e) {
       lock.release();
       throw e;
@@ -107,19 +134,64 @@ export class Backend {
     for (const listener of this.listeners.get(event) ?? []) listener(payload);
   }
 
-  private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {
+  status(): StatusReport {
+    return { dataDir: this.dataDir, repos: listRepos(this.db), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore() };
+  }
+
+  /** Full snapshots, coalesced: a dropped one is harmless, a burst costs one. */
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer || this.closed || !this.listeners.get('status:snapshot')?.size) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      if (!this.closed) this.emit('status:snapshot', this.status());
+    }, SNAPSHOT_MS);
+  }
+
+  private engineClient(): EngineClient {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'this backend was opened read-only');
-    this.engine ??= new EngineClient({ dbFile: databaseFile(this.dataDir), embedderId: this.embedderId }, (p) => this.emit('index:progress', p));
-    const result = await this.engine.call(command, req);
+    this.engine ??= new EngineClient(
+      { dbFile: databaseFile(this.dataDir), embedderId: '', embedder: this.options.embedder ?? { kind: 'hash' }, ...(this.options.sync ? { sync: this.options.sync } : {}) },
+      {
+        progress: (p) => {
+          this.emit('index:progress', p);
+          this.scheduleSnapshot();
+        },
+        sync: (status) => {
+          this.vectors.setLoopStatus(status);
+          this.scheduleSnapshot();
+        },
+        repairProgress: (p) => this.emit('repair:progress', p),
+      },
+    );
+    return this.engine;
+  }
+
+  /** The engine starts with the backend so rows left pending last time resume syncing. */
+  private startVectors(): void {
+    if (this.vectors.setting.mode === 'off') return;
+    const engine = this.engineClient();
+    this.vectors.start(this.options.launcher, (url) => {
+      void engine.call('vectorServer', { url }).catch(() => undefined);
+    }, () => this.scheduleSnapshot());
+  }
+
+  private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {
+    const result = await this.engineClient().call(command, req);
+    this.scheduleSnapshot();
     if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
     return result.value;
   }
 
-  /** Ordered teardown: stop the worker, close the database, release the lock. */
+  /** Ordered teardown: drain the vector queue (time-limited), stop the worker, stop the vector server, close the database, release the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.engine?.stop();
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    if (this.engine) {
+      await this.engine.call('shutdown', { drainMs: this.options.shutdownDrainMs ?? 5000 }).catch(() => undefined);
+      await this.engine.stop();
+    }
+    await this.vectors.stop();
     this.db.close();
     this.lock?.release();
   }

@@ -1,10 +1,17 @@
 // Spawns the engine worker and turns its messages into typed promises and progress callbacks.
 import type { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/result.js';
-import type { IndexProgress } from '../../shared/types.js';
+import type { IndexProgress, RepairProgress } from '../../shared/types.js';
 import type { EngineCommand, EngineCommands, EngineMessage, WorkerInit } from '../engine/protocol.js';
+import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { spawnWorker } from '../engine/spawnWorker.js';
 import { ClewFailure } from './failure.js';
+
+export interface EngineEvents {
+  progress(progress: IndexProgress): void;
+  sync(status: SyncLoopStatus): void;
+  repairProgress(progress: RepairProgress): void;
+}
 
 export class EngineClient {
   private readonly worker: Worker;
@@ -13,13 +20,15 @@ export class EngineClient {
   private readonly ready: Promise<void>;
   private exited: Error | null = null;
 
-  constructor(init: WorkerInit, private readonly onProgress: (progress: IndexProgress) => void) {
+  constructor(init: WorkerInit, private readonly events: EngineEvents) {
     this.worker = spawnWorker(import.meta.url, '../engine/worker.ts', 'engine-worker.js', init);
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (message: EngineMessage) => {
         if (message.type === 'ready') resolve();
-        else if (message.type === 'progress') this.onProgress(message.progress);
+        else if (message.type === 'progress') this.events.progress(message.progress);
+        else if (message.type === 'sync') this.events.sync(message.status);
+        else if (message.type === 'repairProgress') this.events.repairProgress(message.progress);
         else {
           const settle = this.pending.get(message.id);
           this.pending.delete(message.id);

@@ -1,7 +1,9 @@
 // Messages between the Backend and its engine worker (the only writer).
 import type { IndexRequest } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
-import type { IndexProgress, IndexReport, NoteRow, RepoRemoved } from '../../shared/types.js';
+import type { IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
+import type { EmbedderSetting } from './embedders/index.js';
+import type { SyncLoopStatus } from './sync/syncLoop.js';
 
 export interface EngineCommands {
   index: { req: IndexRequest; res: IndexReport };
@@ -9,6 +11,13 @@ export interface EngineCommands {
   repoRemove: { req: { repo: string }; res: RepoRemoved };
   noteUpdate: { req: { id: number; text: string }; res: NoteRow };
   noteDelete: { req: { id: number }; res: { deleted: boolean } };
+  /** The vector server the Backend found ready, or null when it is not. */
+  vectorServer: { req: { url: string | null }; res: null };
+  syncWait: { req: { timeoutMs: number }; res: { drained: boolean } };
+  syncRepair: { req: { dryRun: boolean }; res: RepairReport };
+  syncRetry: { req: Record<string, never>; res: { requeued: number } };
+  /** Drain for at most drainMs, then stop syncing (the worker is terminated next). */
+  shutdown: { req: { drainMs: number }; res: { drained: boolean } };
 }
 export type EngineCommand = keyof EngineCommands;
 
@@ -17,9 +26,15 @@ export type EngineRequest = { [K in EngineCommand]: { id: number; command: K; re
 export type EngineMessage =
   | { type: 'ready' }
   | { type: 'reply'; id: number; result: Result<unknown> }
-  | { type: 'progress'; progress: IndexProgress };
+  | { type: 'progress'; progress: IndexProgress }
+  | { type: 'sync'; status: SyncLoopStatus }
+  | { type: 'repairProgress'; progress: RepairProgress };
 
 export interface WorkerInit {
   dbFile: string;
+  /** Set by the worker from the embedder it built (content hashes include it). */
   embedderId: string;
+  embedder: EmbedderSetting;
+  /** Batch bounds for the sync loop (tests and benchmarks tune them). */
+  sync?: { batchSize?: number; maxBatchBytes?: number; failedRetryMs?: number };
 }

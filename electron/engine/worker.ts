@@ -9,14 +9,20 @@ import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
 import { findRepo } from '../db/queries/repos.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
 import { ClewFailure } from '../core/failure.js';
+import { createEmbedder } from './embedders/index.js';
 import { indexRepo, resolveRepoRoot } from './indexer.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
+import { VectorSync } from './vectorSync.js';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
 const db = openDatabase(init.dbFile, { migrate: false });
 const post = (message: EngineMessage): void => port.postMessage(message);
+const embedder = await createEmbedder(init.embedder);
+// Every content hash names the embedder that will make its vector.
+init.embedderId = embedder.id;
+const vectors = new VectorSync(db, embedder, (status) => post({ type: 'sync', status }), init.sync ?? {});
 // Two requests to index the same folder share one run instead of racing.
 const running = new Map<string, Promise<IndexReport>>();
 
@@ -46,14 +52,32 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return updateNote(db, init.embedderId, request.req.id, request.req.text);
     case 'noteDelete':
       return deleteNote(db, request.req.id);
+    case 'vectorServer':
+      vectors.setServer(request.req.url);
+      return null;
+    case 'syncWait':
+      return { drained: await vectors.wait(request.req.timeoutMs) };
+    case 'syncRepair':
+      return vectors.repair(request.req.dryRun, (progress) => post({ type: 'repairProgress', progress }));
+    case 'syncRetry':
+      return { requeued: vectors.retryFailed() };
+    case 'shutdown':
+      return { drained: await vectors.stop(request.req.drainMs) };
   }
 }
 
 port.on('message', (request: EngineRequest) => {
   handle(request).then(
-    (value) => post({ type: 'reply', id: request.id, result: ok(value) }),
+    (value) => {
+      post({ type: 'reply', id: request.id, result: ok(value) });
+      // Something may have been written: sync soon (never awaited by the writer).
+      vectors.kick();
+    },
     (e: unknown) => post({ type: 'reply', id: request.id, result: { ok: false, error: toClewError(e) } }),
   );
 });
-port.on('close', () => db.close());
+port.on('close', () => {
+  void embedder.close();
+  db.close();
+});
 post({ type: 'ready' });

@@ -1,12 +1,24 @@
 // Child-process entry: runs the Chroma server from the pinned native bindings. The binding's `cli`
-// blocks this process's thread for the server's lifetime, which is why it runs in its own process.
-// Loaded directly (not through chromadb's CLI wrapper, which rejects Windows x64).
+// blocks this process's main thread for the server's lifetime, which is why it runs in its own
+// process. Loaded directly (not through chromadb's CLI wrapper, which rejects Windows x64).
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { bindingPackage } from './bindingPackage.js';
 
 interface ChromaBinding {
   cli(args: string[]): void;
 }
+
+// The main thread is about to block, so a watchdog thread ends the server if Clew dies without
+// stopping it (a crash or SIGKILL), instead of leaving a second writer on the Chroma directory.
+const WATCHDOG = `
+const { workerData } = require('node:worker_threads');
+setInterval(() => {
+  let parentAlive = process.ppid === workerData.ppid;
+  if (parentAlive) { try { process.kill(workerData.ppid, 0); } catch { parentAlive = false; } }
+  if (!parentAlive) process.kill(process.pid, 'SIGKILL');
+}, 500);`;
+new Worker(WATCHDOG, { eval: true, workerData: { ppid: process.ppid } }).unref();
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);

@@ -23,6 +23,17 @@ const LOG_LIMIT = 5 * 1024 * 1024;
 const MISSED_HEARTBEATS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves true when `done` settles first, false after `ms`; the timer never outlives the race. */
+async function within(done: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([done.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export const chromaDir = (dataDir: string): string => join(dataDir, 'chroma');
 
 export class ChromaSidecar implements VectorServer {
@@ -114,6 +125,7 @@ export class ChromaSidecar implements VectorServer {
     const tick = async (): Promise<void> => {
       if (this.stopped || launch !== this.launches) return;
       missed = (await heartbeat(url, 2000)) ? 0 : missed + 1;
+      if (this.stopped || launch !== this.launches) return;
       if (missed >= MISSED_HEARTBEATS) return this.abandon(child, `stopped answering heartbeats on ${url}`);
       this.healthTimer = setTimeout(() => void tick(), this.options.healthIntervalMs ?? 2000);
     };
@@ -154,10 +166,9 @@ export class ChromaSidecar implements VectorServer {
     if (child) {
       const exited = new Promise<void>((resolve) => this.exitWaiters.push(resolve));
       child.kill('SIGTERM');
-      const killed = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
-      if (!killed) {
+      if (!(await within(exited, graceMs))) {
         child.kill('SIGKILL');
-        await Promise.race([exited, sleep(2000)]);
+        await within(exited, 2000);
       }
     }
     this.state.set({ state: 'stopped', pid: null });

@@ -63,7 +63,8 @@ async function benchTree(name: string): Promise<void> {
   console.log(`peak RSS during full index: ${fmt(peakRssMb)} MiB`);
 
   // In-process: one changed file until searchable, and keyword latency vs ripgrep.
-  const backend = Backend.open({ dataDir, write: true, command: 'bench' });
+  // Indexing alone is measured here; the vector side has its own benchmark (sync-bench).
+  const backend = Backend.open({ dataDir, write: true, command: 'bench', vectors: { mode: 'off' } });
   try {
     const status = await backend.invoke('repo:list', {});
     if (!status.ok) throw new Error(status.error.message);

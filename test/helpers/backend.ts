@@ -1,6 +1,6 @@
 // Opens a real Backend on a temp data dir and unwraps Results for concise tests.
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
-import { Backend } from '../../electron/core/backend.js';
+import { Backend, type BackendOptions } from '../../electron/core/backend.js';
 
 export async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
   const result = await backend.invoke(channel, req);
@@ -8,6 +8,7 @@ export async function call<C extends InvokeChannel>(backend: Backend, channel: C
   return result.value;
 }
 
-export function openWriter(dataDir: string): Backend {
-  return Backend.open({ dataDir, write: true, command: 'test' });
+/** A writer Backend; vectors are off unless a test asks for them (sync tests start the real Chroma). */
+export function openWriter(dataDir: string, options: Partial<BackendOptions> = {}): Backend {
+  return Backend.open({ dataDir, write: true, command: 'test', vectors: { mode: 'off' }, ...options });
 }

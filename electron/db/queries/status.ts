@@ -1,7 +1,6 @@
 // Status: repos with counts and sync counts, derived from the data (pending = synced_hash IS NOT content_hash).
-import type { StatusReport, SyncCounts } from '../../../shared/types.js';
+import type { SyncCounts, SyncRun } from '../../../shared/types.js';
 import type { Db } from '../connection.js';
-import { listRepos } from './repos.js';
 
 export function syncCounts(db: Db): SyncCounts {
   const row = db.prepare<[], SyncCounts>(
@@ -14,6 +13,7 @@ export function syncCounts(db: Db): SyncCounts {
   return row ?? { synced: 0, pending: 0, failed: 0, tombstones: 0 };
 }
 
-export function status(db: Db, dataDir: string): StatusReport {
-  return { dataDir, repos: listRepos(db), sync: syncCounts(db) };
+/** The latest sync pass that did something (persisted, so it survives restarts). */
+export function lastSyncRun(db: Db): SyncRun | null {
+  return db.prepare<[], SyncRun>("SELECT started_at AS at, sent, deleted, failed, error FROM sync_runs WHERE kind = 'sync' ORDER BY id DESC LIMIT 1").get() ?? null;
 }

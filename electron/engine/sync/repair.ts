@@ -1,29 +1,21 @@
 // Repair: a two-way diff of SQLite and the vector store (paged), then a health check. Orphans are
 // deleted, missing and stale rows re-queued, and a collection that cannot answer queries is rebuilt
 // from SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
+import type { RepairProgress, RepairReport } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from './generations.js';
 import { type EmbedderPort, errorText, type VectorStorePort } from './ports.js';
+import { recordCheck } from './checks.js';
 import { vectorProblem } from './validate.js';
+
+export type { RepairReport } from '../../../shared/types.js';
 
 export interface RepairOptions {
   dryRun?: boolean;
   pageSize?: number;
-  onProgress?: (progress: { phase: 'diff' | 'health' | 'rebuild' | 'done'; done: number; total: number }) => void;
+  onProgress?: (progress: RepairProgress) => void;
 }
 
-export interface RepairReport {
-  dryRun: boolean;
-  orphans: number;
-  missing: number;
-  stale: number;
-  orphansDeleted: number;
-  requeued: number;
-  rebuilt: boolean;
-  healthy: boolean;
-  healthError: string | null;
-  durationMs: number;
-}
 
 interface UnitRow {
   vector_id: string;
@@ -155,8 +147,7 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
     report.healthy = active ? (await healthCheck(db, store, active.collection)).healthy : false;
   }
   report.durationMs = Date.now() - started;
-  db.prepare('INSERT INTO vector_checks(at, kind, orphans, missing, stale, healthy, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(Date.now(), dryRun ? 'repair-dry-run' : 'repair', report.orphans, report.missing, report.stale, report.healthy ? 1 : 0, report.healthError);
+  recordCheck(db, { at: Date.now(), kind: dryRun ? 'repair-dry-run' : 'repair', orphans: report.orphans, missing: report.missing, stale: report.stale, healthy: report.healthy, detail: report.healthError });
   progress({ phase: 'done', done: 1, total: 1 });
   return report;
 }

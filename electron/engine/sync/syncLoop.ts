@@ -110,11 +110,11 @@ export class SyncLoop {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.running) await this.running;
-      if (this.paused > 0) {
-        await new Promise((r) => setTimeout(r, 50));
+      // Paused (a check or repair holds the loop) or no server yet: wait for it within the limit.
+      if (this.paused > 0 || !this.store) {
+        await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
         continue;
       }
-      if (!this.store) return false;
       if (this.pendingDue() === 0) return true;
       this.running = this.run();
       await this.running.finally(() => { this.running = null; });

@@ -1,0 +1,67 @@
+// The worker's side of vector sync: the loop, the store for the server the Backend says is ready,
+// the start-up check, repair and retries. Writes never wait for any of it.
+import type { RepairProgress, RepairReport } from '../../shared/types.js';
+import { ClewFailure } from '../core/failure.js';
+import type { Db } from '../db/connection.js';
+import type { Embedder } from './embedders/index.js';
+import { ChromaStore } from './sync/chromaStore.js';
+import { errorText } from './sync/ports.js';
+import { SyncQueue } from './sync/queue.js';
+import { repair } from './sync/repair.js';
+import { startupCheck } from './sync/startupCheck.js';
+import { SyncLoop, type SyncLoopOptions, type SyncLoopStatus } from './sync/syncLoop.js';
+
+export class VectorSync {
+  private readonly loop: SyncLoop;
+  private store: ChromaStore | null = null;
+  private checkedUrl: string | null = null;
+
+  constructor(private readonly db: Db, private readonly embedder: Embedder, onStatus: (status: SyncLoopStatus) => void, options: SyncLoopOptions = {}) {
+    this.loop = new SyncLoop(db, embedder, { ...options, onStatus });
+  }
+
+  /** The Backend tells us which server is ready (or none). */
+  setServer(url: string | null): void {
+    if ((this.store?.url ?? null) === url) return;
+    this.store = url ? new ChromaStore(url) : null;
+    this.loop.setStore(null);
+    if (!this.store) return;
+    const store = this.store;
+    if (this.checkedUrl === null) {
+      this.checkedUrl = url;
+      // The check runs before the loop starts so a wiped collection is re-queued, not half-filled.
+      void this.loop.exclusive(() => startupCheck(this.db, store)).catch(() => { this.checkedUrl = null; })
+        .finally(() => { if (this.store === store) this.loop.setStore(store); });
+    } else this.loop.setStore(store);
+  }
+
+  kick(): void {
+    this.loop.kick();
+  }
+
+  wait(timeoutMs: number): Promise<boolean> {
+    return this.loop.drain(timeoutMs);
+  }
+
+  async repair(dryRun: boolean, onProgress: (progress: RepairProgress) => void): Promise<RepairReport> {
+    const store = this.store;
+    if (!store) throw new ClewFailure('UNAVAILABLE', 'the vector server is not ready; repair runs when it is up');
+    try {
+      return await this.loop.exclusive(() => repair(this.db, store, this.embedder, { dryRun, onProgress }));
+    } catch (e) {
+      if (e instanceof ClewFailure) throw e;
+      throw new ClewFailure('UNAVAILABLE', `repair stopped: ${errorText(e)}`);
+    }
+  }
+
+  retryFailed(): number {
+    const requeued = new SyncQueue(this.db).retryFailed(0);
+    this.loop.kick(0);
+    return requeued;
+  }
+
+  /** Drains for at most `drainMs`; whatever is left stays pending in SQLite for the next start. */
+  stop(drainMs: number): Promise<boolean> {
+    return this.loop.stop(drainMs);
+  }
+}
