@@ -1,0 +1,208 @@
+// Vector sync against the real Chroma sidecar: sync, semantic and hybrid search, re-index, notes,
+// an unreachable server, seeded damage and repair, a wiped Chroma directory, and an in-flight edit.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/core/backend.js';
+import { openDatabase } from '../../electron/db/connection.js';
+import { HashEmbedder } from '../../electron/engine/embedders/hashEmbedder.js';
+import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
+import { freePort } from '../../electron/sidecar/freePort.js';
+import { nodeLauncher } from '../../electron/sidecar/nodeLauncher.js';
+import { serverEntry } from '../../electron/sidecar/serverEntry.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { startSidecar, waitFor } from '../helpers/chroma.js';
+import { SAMPLE_REPO, tempDir, USER_CONTROLLER, writeTree } from '../helpers/fixtures.js';
+import { activeCollection, remoteRows, serverUrl, syncedRows } from '../helpers/vectors.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function dirs(): { data: string; repo: string } {
+  const data = tempDir('clew-vec-data-');
+  const repo = tempDir('clew-vec-repo-');
+  cleanups.push(data.cleanup, repo.cleanup);
+  writeTree(repo.path, SAMPLE_REPO);
+  return { data: data.path, repo: repo.path };
+}
+
+function sidecarBackend(dataDir: string): Backend {
+  const backend = openWriter(dataDir, { vectors: { mode: 'sidecar' } });
+  cleanups.push(() => backend.close());
+  return backend;
+}
+
+async function synced(backend: Backend): Promise<void> {
+  const waited = await call(backend, 'sync:wait', { timeoutMs: 60_000 });
+  expect(waited.drained).toBe(true);
+  expect(waited.sync).toMatchObject({ pending: 0, failed: 0, tombstones: 0 });
+}
+
+/** SQLite and Chroma agree exactly: same ids, and every remote hash is the row's content hash. */
+async function expectInAgreement(dataDir: string, url: string): Promise<void> {
+  const local = syncedRows(dataDir);
+  const remote = await remoteRows(url, activeCollection(dataDir));
+  expect([...remote.keys()].filter((id) => id !== undefined).sort()).toEqual([...local.keys()].sort());
+  for (const [id, hash] of local) expect(remote.get(id)).toBe(hash);
+}
+
+describe('vector sync with the real Chroma sidecar', () => {
+  it('syncs every text unit, answers semantic and hybrid queries, and reports the server and counts', async () => {
+    const { data, repo } = dirs();
+    const backend = sidecarBackend(data);
+    const report = await call(backend, 'repo:index', { path: repo });
+    await synced(backend);
+    const status = await call(backend, 'status:get', {});
+    expect(status.sync.synced).toBe(report.units);
+    expect(status.sync.lastRun).toMatchObject({ failed: 0, error: null });
+    expect(status.sync.lastCheck).toMatchObject({ kind: 'startup', healthy: true });
+    expect(status.vectorStore).toMatchObject({ mode: 'sidecar', state: 'ready', version: '1.0.0' });
+    expect(status.vectorStore.pid).toBeGreaterThan(0);
+    await expectInAgreement(data, serverUrl(status));
+
+    const semantic = await call(backend, 'search:query', { query: 'find one user by id', mode: 'semantic', limit: 5 });
+    expect(semantic.results.slice(0, 3).map((h) => h.symbol)).toContain('com.acme.web.UserController.get(long)');
+    const hit = semantic.results.find((h) => h.symbol === 'com.acme.web.UserController.get(long)');
+    expect(hit).toMatchObject({ path: 'src/main/java/com/acme/web/UserController.java', line: 12, language: 'java' });
+    const filtered = await call(backend, 'search:query', { query: 'find one user by id', mode: 'semantic', lang: 'python' });
+    expect(filtered.results.every((h) => h.language === 'python')).toBe(true);
+    const hybrid = await call(backend, 'search:query', { query: 'parse config', mode: 'hybrid', limit: 10 });
+    expect(hybrid.results.map((h) => h.symbol)).toContain('com.acme.web.UserController.parseConfig(String)');
+    expect(hybrid.notice).toBeUndefined();
+  });
+
+  it('makes notes searchable by meaning, and re-indexing replaces changed vectors and removes deleted ones without dropping the collection', async () => {
+    const { data, repo } = dirs();
+    const backend = sidecarBackend(data);
+    await call(backend, 'repo:index', { path: repo });
+    await call(backend, 'note:add', { fqn: 'app/server:OrderService.total', text: 'rounding bug in the invoice totals reported by finance' });
+    await synced(backend);
+    const noteHits = await call(backend, 'search:query', { query: 'invoice totals rounding bug finance', mode: 'semantic', limit: 3 });
+    expect(noteHits.results[0]).toMatchObject({ symbol: 'app/server:OrderService.total', symbolKind: 'note' });
+    const collection = activeCollection(data);
+
+    writeFileSync(join(repo, 'src/main/java/com/acme/web/UserController.java'), USER_CONTROLLER.replace('Finds one user by id.', 'Looks a customer up by primary key.'));
+    rmSync(join(repo, 'py/app.py'));
+    await call(backend, 'repo:index', { path: repo });
+    await synced(backend);
+    expect(activeCollection(data)).toBe(collection);
+    await expectInAgreement(data, serverUrl(await call(backend, 'status:get', {})));
+    const after = await call(backend, 'search:query', { query: 'load settings', mode: 'semantic', limit: 20 });
+    expect(after.results.some((h) => h.path === 'py/app.py')).toBe(false);
+  });
+
+  it('never makes writes wait for an unreachable server, and catches up when it comes up', async () => {
+    const { data, repo } = dirs();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const backend = openWriter(data, { vectors: { mode: 'external', url } });
+    cleanups.push(() => backend.close());
+    const report = await call(backend, 'repo:index', { path: repo });
+    await call(backend, 'note:add', { fqn: 'py.app.hello', text: 'greets people' });
+    const down = await call(backend, 'status:get', {});
+    expect(down.sync).toMatchObject({ synced: 0, pending: report.units + 1 });
+    expect(down.vectorStore).toMatchObject({ mode: 'external', url, pid: null });
+    expect(['starting', 'down']).toContain(down.vectorStore.state);
+    const semantic = await backend.invoke('search:query', { query: 'hello', mode: 'semantic' });
+    expect(semantic).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    const hybrid = await call(backend, 'search:query', { query: 'hello', mode: 'hybrid' });
+    expect(hybrid.results.length).toBeGreaterThan(0);
+    expect(hybrid.notice).toMatch(/keyword results only/);
+    const keyword = await call(backend, 'search:query', { query: 'load settings' });
+    expect(keyword.results.length).toBeGreaterThan(0);
+
+    // Now the server comes up on that port.
+    const chromaData = tempDir('clew-ext-chroma-');
+    cleanups.push(chromaData.cleanup);
+    const { entry, execArgv } = serverEntry();
+    const child = nodeLauncher.launch(entry, ['--path', chromaData.path, '--host', '127.0.0.1', '--port', String(port)], { env: {}, execArgv });
+    cleanups.push(() => child.kill('SIGKILL'));
+    await waitFor('external server ready', async () => (await call(backend, 'status:get', {})).vectorStore.state === 'ready');
+    await synced(backend);
+    expect((await call(backend, 'status:get', {})).sync.synced).toBe(report.units + 1);
+    await expectInAgreement(data, url);
+  });
+
+  it('repairs seeded damage exactly (dry run first), and a second repair finds nothing', async () => {
+    const { data, repo } = dirs();
+    const backend = sidecarBackend(data);
+    await call(backend, 'repo:index', { path: repo });
+    await synced(backend);
+    const url = serverUrl(await call(backend, 'status:get', {}));
+    const collection = activeCollection(data);
+    const store = new ChromaStore(url);
+    const ids = [...syncedRows(data).keys()].slice(0, 4);
+    await store.delete(collection, ids);
+    const dimension = new HashEmbedder().dimension;
+    const foreign = ['foreign-1', 'foreign-2', 'foreign-3'].map((id, i) => ({ id, embedding: Array.from({ length: dimension }, (_, k) => (k === i ? 1 : 0)), hash: 'x' }));
+    await store.upsert(collection, foreign);
+    const before = await store.count(collection);
+
+    const dry = await call(backend, 'sync:repair', { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, orphans: 3, missing: 4, stale: 0, orphansDeleted: 0, requeued: 0, rebuilt: false });
+    expect(await store.count(collection)).toBe(before);
+    expect((await call(backend, 'status:get', {})).sync).toMatchObject({ orphans: 3, missing: 4 });
+
+    const fixed = await call(backend, 'sync:repair', {});
+    expect(fixed).toMatchObject({ dryRun: false, orphans: 3, missing: 4, orphansDeleted: 3, requeued: 4, rebuilt: false, healthy: true });
+    await synced(backend);
+    await expectInAgreement(data, url);
+    const again = await call(backend, 'sync:repair', {});
+    expect(again).toMatchObject({ orphans: 0, missing: 0, stale: 0, orphansDeleted: 0, requeued: 0, rebuilt: false, healthy: true });
+    expect((await call(backend, 'status:get', {})).sync).toMatchObject({ orphans: 0, missing: 0 });
+  });
+
+  it('restores every vector from SQLite after the Chroma directory was deleted while stopped', async () => {
+    const { data, repo } = dirs();
+    const first = openWriter(data, { vectors: { mode: 'sidecar' } });
+    const report = await call(first, 'repo:index', { path: repo });
+    await synced(first);
+    await first.close();
+    rmSync(join(data, 'chroma'), { recursive: true, force: true });
+
+    const second = sidecarBackend(data);
+    await synced(second);
+    const status = await call(second, 'status:get', {});
+    expect(status.sync.synced).toBe(report.units);
+    expect(status.sync.lastCheck?.detail).toMatch(/gone from the server/);
+    await expectInAgreement(data, serverUrl(status));
+    expect(await call(second, 'sync:repair', {})).toMatchObject({ orphans: 0, missing: 0, stale: 0, healthy: true });
+    const found = await call(second, 'search:query', { query: 'say hello', mode: 'semantic', limit: 3 });
+    expect(found.results.map((h) => h.symbol)).toContain('py.app.hello');
+  });
+
+  it('keeps a row edited while its batch is in flight pending, then syncs its new content', async () => {
+    const { data, repo } = dirs();
+    const writer = openWriter(data);
+    await call(writer, 'repo:index', { path: repo });
+    await writer.close();
+    const { sidecar, url } = await startSidecar(data);
+    cleanups.push(() => sidecar.stop());
+    const db = openDatabase(join(data, 'clew.db'), { migrate: false });
+    cleanups.push(() => db.close());
+    const target = db.prepare<[], { vector_id: string }>("SELECT vector_id FROM text_units WHERE kind = 'symbol' ORDER BY id LIMIT 1").get()!.vector_id;
+    const real = new ChromaStore(url);
+    let edited = false;
+    // The real store, with an edit of one row slipped in while its batch is on the wire.
+    const store = Object.assign(Object.create(real) as ChromaStore, {
+      upsert: async (name: string, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>) => {
+        if (!edited && items.some((i) => i.id === target)) {
+          edited = true;
+          db.prepare("UPDATE text_units SET text = text || ' edited', content_hash = 'edited-hash' WHERE vector_id = ?").run(target);
+        }
+        return real.upsert(name, items);
+      },
+    });
+    const loop = new SyncLoop(db, new HashEmbedder(), { batchSize: 5 });
+    loop.setStore(store);
+    expect(await loop.drain(60_000)).toBe(true);
+    await loop.stop();
+    expect(edited).toBe(true);
+    const row = db.prepare<[string], { synced_hash: string | null; content_hash: string }>('SELECT synced_hash, content_hash FROM text_units WHERE vector_id = ?').get(target)!;
+    expect(row).toEqual({ synced_hash: 'edited-hash', content_hash: 'edited-hash' });
+    expect((await remoteRows(url, activeCollection(data))).get(target)).toBe('edited-hash');
+  });
+});
