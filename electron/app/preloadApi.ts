@@ -1,0 +1,66 @@
+// What the preload exposes as window.api: the contract's verbs, the host's capabilities, and nothing
+// else — never ipcRenderer itself. Electron's ipcRenderer and webUtils are injected for testing.
+import type { ClewApi, EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/contract.js';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/contract.js';
+import { err, type Result } from '../../shared/result.js';
+import { HOST_PICK_FOLDER } from './hostChannels.js';
+
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+}
+
+export interface WebUtilsLike {
+  getPathForFile(file: File): string;
+}
+
+const isInvokeChannel = (c: unknown): c is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(c);
+const isEventChannel = (c: unknown): c is EventChannel => (EVENT_CHANNELS as readonly unknown[]).includes(c);
+
+/** The main process answers with a Result; anything else (a transport failure) becomes an error result. */
+function asResult<T>(value: unknown): Result<T> {
+  if (typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean') return value as Result<T>;
+  return err('INTERNAL', 'malformed answer from the main process');
+}
+
+export function createPreloadApi(ipcRenderer: IpcRendererLike, webUtils: WebUtilsLike): ClewApi {
+  return {
+    host: {
+      kind: 'electron',
+      async pickFolder() {
+        const result = asResult<string | null>(await ipcRenderer.invoke(HOST_PICK_FOLDER));
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value;
+      },
+      // An empty string means the object is not a file from disk (or not a File at all).
+      pathForFile(file: object) {
+        try {
+          return webUtils.getPathForFile(file as File);
+        } catch {
+          return '';
+        }
+      },
+    },
+    async invoke<C extends InvokeChannel>(channel: C, req: Req<C>): Promise<Result<Res<C>>> {
+      if (!isInvokeChannel(channel)) return err('BAD_REQUEST', `unknown channel ${String(channel)}`);
+      try {
+        return asResult<Res<C>>(await ipcRenderer.invoke(channel, req));
+      } catch (e) {
+        return err('INTERNAL', e instanceof Error ? e.message : String(e));
+      }
+    },
+    on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+      if (!isEventChannel(event) || typeof listener !== 'function') return () => undefined;
+      // The IPC event (with its sender) never reaches the page: only the payload does.
+      const wrapped = (_event: unknown, payload: unknown): void => listener(payload as EventMap[E]);
+      ipcRenderer.on(event, wrapped);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        ipcRenderer.removeListener(event, wrapped);
+      };
+    },
+  };
+}
