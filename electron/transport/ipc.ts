@@ -29,7 +29,12 @@ export function registerIpc(ipcMain: IpcMainLike, backend: BackendLike, isTruste
     ipcMain.handle(channel, async (event, payload) => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedFrame(url)) return err('BAD_REQUEST', `refused ${channel} from untrusted frame ${url || '(none)'}`);
-      return backend.invoke(channel, payload);
+      // The Backend returns errors as data; this guard keeps even a bug in it from reaching the renderer as a throw.
+      try {
+        return await backend.invoke(channel, payload);
+      } catch (e) {
+        return err('INTERNAL', e instanceof Error ? e.message : String(e));
+      }
     });
   }
   const unsubscribes = EVENT_CHANNELS.map((event) => backend.on(event, (payload) => {
