@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Backend } from './core/backend.js';
+import { defaultDataDir } from './core/dataDir.js';
 import { startShell } from './app/boot.js';
 import { createUtilityLauncher } from './app/utilityLauncher.js';
 
@@ -14,6 +15,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 startShell(
   { app, protocol, session, ipcMain, dialog, shell, BrowserWindow },
   {
+    // Same folder as the CLI (honours CLEW_DATA_DIR); equals userData in the packaged app.
+    dataDir: defaultDataDir(),
     rendererDir: join(here, '..', 'dist-renderer'),
     preload: join(here, 'preload.cjs'),
     readFile,

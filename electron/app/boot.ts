@@ -15,7 +15,6 @@ export interface AppLike {
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown;
-  getPath(name: 'userData'): string;
   quit(): void;
   exit(code?: number): void;
 }
@@ -42,6 +41,8 @@ export interface ShellDeps {
 }
 
 export interface ShellOptions {
+  /** The data directory (the CLI's default too, so both see the same index). */
+  dataDir: string;
   /** The built renderer (dist-renderer/), served as app://clew/. */
   rendererDir: string;
   /** The built sandboxed preload (dist/preload.cjs). */
@@ -86,7 +87,7 @@ export function startShell(deps: ShellDeps, options: ShellOptions): ShellHandle 
     await app.whenReady();
     hardenSession(deps.session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(options.rendererDir, options.readFile));
-    backend = await options.openBackend(app.getPath('userData'));
+    backend = await options.openBackend(options.dataDir);
     const trusted = trustedFrame(APP_PAGE_URL);
     const open = backend;
     unregister.push(registerIpc(ipcMain, open, trusted, () => (win && !win.isDestroyed() ? [win.webContents] : [])));

@@ -16,7 +16,7 @@ function harness(options: { primary?: boolean; dialogAnswer?: { canceled: boolea
   const data = tempDir();
   const renderer = tempDir();
   writeTree(renderer.path, { 'index.html': '<!doctype html><title>Clew</title>', 'assets/app.js': 'console.log(1)' });
-  const app = new FakeApp(log, data.path, options.primary ?? true);
+  const app = new FakeApp(log, options.primary ?? true);
   const BrowserWindow = fakeBrowserWindow(log);
   const ipcMain = fakeIpcMain(log);
   const session = fakeSession(log);
@@ -38,7 +38,7 @@ function harness(options: { primary?: boolean; dialogAnswer?: { canceled: boolea
   };
   const handle = startShell(
     { app, protocol, session, ipcMain, dialog, shell, BrowserWindow },
-    { rendererDir: renderer.path, preload: '/opt/clew/dist/preload.cjs', readFile, openBackend },
+    { dataDir: data.path, rendererDir: renderer.path, preload: '/opt/clew/dist/preload.cjs', readFile, openBackend },
   );
   const cleanup = (): void => { data.cleanup(); renderer.cleanup(); };
   return { log, app, BrowserWindow, ipcMain, session, protocol, dialog, shell, handle, data, cleanup };

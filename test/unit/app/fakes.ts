@@ -25,7 +25,7 @@ export class FakeApp extends FakeEmitter {
   exitCode: number | null = null;
   private resolveExit: (code: number) => void = () => undefined;
   readonly exited = new Promise<number>((resolve) => { this.resolveExit = resolve; });
-  constructor(private readonly log: Log, private readonly userData: string, private readonly primary = true) {
+  constructor(private readonly log: Log, private readonly primary = true) {
     super();
   }
   requestSingleInstanceLock(): boolean {
@@ -35,9 +35,6 @@ export class FakeApp extends FakeEmitter {
   whenReady(): Promise<void> {
     this.log.push('app:ready');
     return Promise.resolve();
-  }
-  getPath(_name: 'userData'): string {
-    return this.userData;
   }
   quit(): void {
     this.log.push('app:quit');
