@@ -11,7 +11,7 @@ import { serveCommand } from './serve.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
-const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] <command>
+const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
   index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
   search <query> [--mode keyword|symbol|regex|semantic|hybrid] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
   symbols <repo> [--kind K]               list symbols
@@ -38,6 +38,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'chroma-url': { type: 'string' },
   'no-sync': { type: 'boolean', default: false },
+  'embedder-model': { type: 'string' },
   'wait-sync': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
 } as const;
@@ -95,7 +96,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
     if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');
     const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : { mode: 'sidecar' as const };
-    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors });
+    const model = values['embedder-model'];
+    const embedder = model ? { kind: 'transformers' as const, modelDir: model } : { kind: 'hash' as const };
+    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
 
     switch (command) {

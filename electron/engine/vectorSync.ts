@@ -30,7 +30,7 @@ export class VectorSync {
     if (this.checkedUrl === null) {
       this.checkedUrl = url;
       // The check runs before the loop starts so a wiped collection is re-queued, not half-filled.
-      void this.loop.exclusive(() => startupCheck(this.db, store)).catch(() => { this.checkedUrl = null; })
+      void this.loop.exclusive(() => startupCheck(this.db, store, this.embedder.id)).catch(() => { this.checkedUrl = null; })
         .finally(() => { if (this.store === store) this.loop.setStore(store); });
     } else this.loop.setStore(store);
   }

@@ -12,6 +12,7 @@ import { ClewFailure } from '../core/failure.js';
 import { createEmbedder } from './embedders/index.js';
 import { indexRepo, resolveRepoRoot } from './indexer.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
+import { rehashForEmbedder } from './sync/rehash.js';
 import { VectorSync } from './vectorSync.js';
 
 const port = parentPort;
@@ -20,8 +21,9 @@ const init = workerData as WorkerInit;
 const db = openDatabase(init.dbFile, { migrate: false });
 const post = (message: EngineMessage): void => port.postMessage(message);
 const embedder = await createEmbedder(init.embedder);
-// Every content hash names the embedder that will make its vector.
+// Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
 init.embedderId = embedder.id;
+rehashForEmbedder(db, embedder.id);
 const vectors = new VectorSync(db, embedder, (status) => post({ type: 'sync', status }), init.sync ?? {});
 // Two requests to index the same folder share one run instead of racing.
 const running = new Map<string, Promise<IndexReport>>();

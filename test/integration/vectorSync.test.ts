@@ -14,6 +14,7 @@ import { serverEntry } from '../../electron/sidecar/serverEntry.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, USER_CONTROLLER, writeTree } from '../helpers/fixtures.js';
+import { writeTinyBert } from '../helpers/tinyModel/tinyBert.js';
 import { activeCollection, remoteRows, serverUrl, syncedRows } from '../helpers/vectors.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -182,7 +183,7 @@ describe('vector sync with the real Chroma sidecar', () => {
     const { sidecar, url } = await startSidecar(data);
     cleanups.push(() => sidecar.stop());
     const db = openDatabase(join(data, 'clew.db'), { migrate: false });
-    cleanups.push(() => db.close());
+    cleanups.push(() => { db.close(); });
     const target = db.prepare<[], { vector_id: string }>("SELECT vector_id FROM text_units WHERE kind = 'symbol' ORDER BY id LIMIT 1").get()!.vector_id;
     const real = new ChromaStore(url);
     let edited = false;
@@ -204,5 +205,31 @@ describe('vector sync with the real Chroma sidecar', () => {
     const row = db.prepare<[string], { synced_hash: string | null; content_hash: string }>('SELECT synced_hash, content_hash FROM text_units WHERE vector_id = ?').get(target)!;
     expect(row).toEqual({ synced_hash: 'edited-hash', content_hash: 'edited-hash' });
     expect((await remoteRows(url, activeCollection(data))).get(target)).toBe('edited-hash');
+  });
+
+  it('re-embeds every row into a new generation when the embedder changes, then drops the old collection', async () => {
+    const { data, repo } = dirs();
+    const first = openWriter(data, { vectors: { mode: 'sidecar' } });
+    const report = await call(first, 'repo:index', { path: repo });
+    await synced(first);
+    const oldCollection = activeCollection(data);
+    await first.close();
+
+    const model = tempDir('clew-tiny-model-');
+    cleanups.push(model.cleanup);
+    writeTinyBert(model.path);
+    const second = openWriter(data, { vectors: { mode: 'sidecar' }, embedder: { kind: 'transformers', modelDir: model.path } });
+    cleanups.push(() => second.close());
+    await synced(second);
+    const status = await call(second, 'status:get', {});
+    expect(status.sync.synced).toBe(report.units);
+    expect(status.sync.embedder).not.toBe('clew-hash-v1');
+    const newCollection = activeCollection(data);
+    expect(newCollection).not.toBe(oldCollection);
+    const url = serverUrl(status);
+    expect(await new ChromaStore(url).findCollection(oldCollection)).toBeNull();
+    await expectInAgreement(data, url);
+    const found = await call(second, 'search:query', { query: 'user', mode: 'semantic', limit: 3 });
+    expect(found.results.length).toBe(3);
   });
 });

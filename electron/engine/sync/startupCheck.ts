@@ -9,11 +9,14 @@ import { SyncQueue } from './queue.js';
 import { recordCheck } from './checks.js';
 import { healthCheck } from './repair.js';
 
-export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }): Promise<VectorCheck> {
-  const active = new Generations(db).active();
+export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string): Promise<VectorCheck> {
+  const found = new Generations(db).active();
+  // A changed embedder means a new generation is about to be filled: nothing to compare yet.
+  const active = found?.embedderId === embedderId ? found : null;
   const synced = db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
   const tombstones = db.prepare('SELECT count(*) FROM vector_outbox').pluck().get() as number;
   const check: VectorCheck = { at: Date.now(), kind: 'startup', orphans: 0, missing: 0, stale: 0, healthy: true, detail: null };
+  if (found && !active) check.detail = `embedder changed from ${found.embedderId} to ${embedderId}; every row is being re-embedded`;
   if (active) {
     try {
       if (!(await store.findCollection(active.collection))) {

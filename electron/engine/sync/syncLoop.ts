@@ -168,6 +168,7 @@ export class SyncLoop {
       const batchSize = Math.min(this.options.batchSize ?? DEFAULT_BATCH, await store.maxBatchSize());
       await this.sendTombstones(store, generation, batchSize, summary);
       await this.sendPending(store, generation, batchSize, summary);
+      if (this.pendingDue() === 0) await this.dropRetired(store);
       this.serverFailures = 0;
       this.update({ serverReachable: true, lastError: null });
     } catch (e) {
@@ -233,6 +234,19 @@ export class SyncLoop {
         continue;
       }
       summary.sent += this.queue.confirm(good.map((g) => g.unit));
+    }
+  }
+
+  /** Collections of earlier generations go once the active one has caught up (never before). */
+  private async dropRetired(store: VectorStorePort): Promise<void> {
+    for (const old of this.generations.retired()) {
+      try {
+        await store.deleteCollection(old.collection);
+      } catch (e) {
+        if (isUnreachable(e)) throw e;
+        // Already gone is fine.
+      }
+      this.generations.forget(old.generation);
     }
   }
 
