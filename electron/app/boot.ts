@@ -117,7 +117,9 @@ export function startShell(deps: ShellDeps, options: ShellOptions): ShellHandle 
   app.on('will-quit', (event) => {
     // Hold the quit until the Backend has shut down, then exit (app.exit emits no further events).
     event.preventDefault();
-    void stop().then(() => app.exit(exitCode));
+    void stop()
+      .catch((e: unknown) => console.error(`clew: shutdown: ${describe(e)}`))
+      .finally(() => app.exit(exitCode));
   });
 
   const started = boot.then(

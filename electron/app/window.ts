@@ -32,7 +32,6 @@ export interface WindowOptions {
   minHeight: number;
   title: string;
   show: boolean;
-  backgroundColor: string;
   webPreferences: {
     preload: string;
     contextIsolation: true;
@@ -70,7 +69,6 @@ export function createMainWindow(BrowserWindow: WindowConstructor, shell: ShellL
     minHeight: 600,
     title: 'Clew',
     show: true,
-    backgroundColor: '#1e1e1e',
     webPreferences: {
       preload, // eng-disable PRELOAD_JS_CHECK -- the sandboxed preload exposes only the contract's verbs (electron/app/preloadApi.ts)
       contextIsolation: true,

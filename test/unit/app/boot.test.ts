@@ -11,7 +11,7 @@ import { openWriter } from '../../helpers/backend.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
 import { type Log, FakeApp, fakeBrowserWindow, fakeDialog, fakeIpcMain, fakeProtocol, fakeSession, fakeShell, phases } from './fakes.js';
 
-function harness(options: { primary?: boolean; dialogAnswer?: { canceled: boolean; filePaths: string[] } } = {}) {
+function harness(options: { primary?: boolean; dialogAnswer?: { canceled: boolean; filePaths: string[] }; hangingClose?: boolean } = {}) {
   const log: Log = [];
   const data = tempDir();
   const renderer = tempDir();
@@ -32,13 +32,14 @@ function harness(options: { primary?: boolean; dialogAnswer?: { canceled: boolea
       close: async () => {
         log.push('backend:close');
         await backend.close();
+        if (options.hangingClose) await new Promise<never>(() => undefined); // closed, but never says so
         log.push('backend:closed');
       },
     };
   };
   const handle = startShell(
     { app, protocol, session, ipcMain, dialog, shell, BrowserWindow },
-    { dataDir: data.path, rendererDir: renderer.path, preload: '/opt/clew/dist/preload.cjs', readFile, openBackend },
+    { dataDir: data.path, rendererDir: renderer.path, preload: '/opt/clew/dist/preload.cjs', readFile, openBackend, stopTimeoutMs: options.hangingClose ? 100 : 15_000 },
   );
   const cleanup = (): void => { data.cleanup(); renderer.cleanup(); };
   return { log, app, BrowserWindow, ipcMain, session, protocol, dialog, shell, handle, data, cleanup };
@@ -93,6 +94,16 @@ describe('desktop shell lifecycle', () => {
     await Promise.all([h.handle.stop(), h.handle.stop()]);
     await h.app.exited;
     expect(h.log.filter((l) => l === 'backend:close')).toHaveLength(1);
+  });
+
+  it('exits even when the Backend never finishes closing (bounded shutdown)', async () => {
+    const h = harness({ hangingClose: true });
+    cleanups.push(h.cleanup);
+    await h.handle.started;
+    h.app.quit();
+    expect(await h.app.exited).toBe(0);
+    expect(h.log).toContain('backend:close');
+    expect(h.log).not.toContain('backend:closed');
   });
 
   it('a second instance quits at once and focuses the first one', async () => {
