@@ -14,3 +14,6 @@ if (existsSync('electron/main.ts')) {
   // The sandboxed preload must be CommonJS.
   await build({ ...common, format: 'cjs', banner: {}, entryPoints: { preload: 'electron/preload.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
 }
+// The renderer (React UI) into dist-renderer/, with vite.config.ts.
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

@@ -1,0 +1,96 @@
+// The code view: read-only CodeMirror 6 (it renders only the visible lines, so large files stay
+// smooth), opened at the target line, with the file's outline and the picked symbol's notes and calls.
+// The editor lives in a shadow root: there CodeMirror uses constructed style sheets instead of
+// <style> tags, which the strict CSP (style-src 'self', no nonce) would block.
+import { Compartment, EditorState } from '@codemirror/state';
+import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { loadLanguage } from '../codemirror/languages.js';
+import { editorTheme } from '../codemirror/theme.js';
+import { useStore } from '../store/index.js';
+import { Outline } from './Outline.js';
+import { SymbolPanel } from './SymbolPanel.js';
+
+function Editor() {
+  const file = useStore((s) => s.file);
+  const line = useStore((s) => s.target?.line ?? 1);
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const language = useRef(new Compartment());
+
+  useEffect(() => {
+    if (!host.current || !file) return;
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    parent.style.height = '100%';
+    shadow.replaceChildren(parent);
+    const editor = new EditorView({
+      parent,
+      root: shadow,
+      state: EditorState.create({
+        doc: file.text,
+        extensions: [
+          lineNumbers(), highlightActiveLine(), highlightActiveLineGutter(), editorTheme,
+          EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-label': `${file.path} (read-only)` }),
+          language.current.of([]),
+        ],
+      }),
+    });
+    view.current = editor;
+    let live = true;
+    void loadLanguage(file.language).then((support) => {
+      if (live && support) editor.dispatch({ effects: language.current.reconfigure(support) });
+    });
+    return () => {
+      live = false;
+      editor.destroy();
+      view.current = null;
+    };
+  }, [file]);
+
+  // Moving to a line is a selection change plus a centred scroll; the active line shows it.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || !file) return;
+    const doc = editor.state.doc;
+    const target = doc.line(Math.max(1, Math.min(doc.lines, line)));
+    editor.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'center' }) });
+  }, [file, line]);
+
+  return <div className="editor" ref={host} data-testid="editor" data-path={file?.path} data-line={line} />;
+}
+
+function Header() {
+  const file = useStore((s) => s.file);
+  const target = useStore((s) => s.target);
+  const error = useStore((s) => s.codeError);
+  if (error) return <div className="code-head error" role="alert" data-testid="code-error">{error}</div>;
+  if (!file || !target) return <div className="code-head dim">No file open</div>;
+  return (
+    <div className="code-head">
+      <span className="mono ellipsis grow" data-testid="code-path" title={`${file.repo}/${file.path}`}>{file.path}:{target.line}</span>
+      {file.language && <span className="kind">{file.language}</span>}
+      {file.changedSinceIndex && <span className="badge stale" title="Line numbers of hits may be off until you re-index">changed since indexed</span>}
+      {file.truncated && <span className="badge stale">first {Math.round(file.text.length / 1024)} KiB of {Math.round(file.size / 1024)} KiB</span>}
+    </div>
+  );
+}
+
+export function CodeView() {
+  const hasFile = useStore((s) => s.file !== null);
+  const binary = useStore((s) => s.file?.binary ?? false);
+  return (
+    <section className="code" aria-label="Code">
+      <Header />
+      {hasFile ? (
+        <div className="code-main">
+          {binary ? <div className="empty">Binary file: not shown.</div> : <Editor />}
+          <div className="side">
+            <Outline />
+            <SymbolPanel />
+          </div>
+        </div>
+      ) : <div className="empty">Open a search hit, an entry point or a quick-open item (Ctrl/Cmd+P) to see its code.</div>}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// "Repair sync": a dry run shows what is wrong first; only then does the repair run, with progress,
+// ending in a report of what was deleted, re-queued and rebuilt.
+import type { RepairReport } from '../../shared/types.js';
+import { useStore } from '../store/index.js';
+
+function Findings({ report }: { report: RepairReport }) {
+  const clean = report.orphans === 0 && report.missing === 0 && report.stale === 0 && report.healthy;
+  return (
+    <div data-testid="repair-findings" data-orphans={report.orphans} data-missing={report.missing}>
+      <p>Found <b>{report.orphans}</b> orphan vectors (in the vector store, unknown to SQLite), <b>{report.missing}</b> missing and <b>{report.stale}</b> stale rows. Health check: {report.healthy ? 'passed' : <span className="error">failed{report.healthError ? ` — ${report.healthError}` : ''}</span>}.</p>
+      {clean && <p className="dim">Nothing to repair.</p>}
+    </div>
+  );
+}
+
+function Report({ report }: { report: RepairReport }) {
+  return (
+    <div data-testid="repair-report" data-deleted={report.orphansDeleted} data-requeued={report.requeued}>
+      <p>Repair finished in {(report.durationMs / 1000).toFixed(1)} s.</p>
+      <ul>
+        <li>Deleted <b>{report.orphansDeleted}</b> orphan vectors</li>
+        <li>Re-queued <b>{report.requeued}</b> rows (missing or stale)</li>
+        <li>{report.rebuilt ? 'Rebuilt the collection into a new generation' : 'No rebuild needed'}</li>
+        <li>Health check: {report.healthy ? 'passed' : `failed${report.healthError ? ` — ${report.healthError}` : ''}`}</li>
+      </ul>
+    </div>
+  );
+}
+
+export function RepairFlow() {
+  const repair = useStore((s) => s.repair);
+  const s = useStore.getState;
+  return (
+    <div className="repair" data-testid="repair" data-step={repair.step}>
+      {repair.step === 'idle' && (
+        <div className="row">
+          <button type="button" className="primary" data-testid="repair-start" onClick={() => void s().startRepair()}>Repair sync</button>
+          <span className="dim">Checks first and shows what it would fix.</span>
+        </div>
+      )}
+      {repair.step === 'checking' && <p>Comparing SQLite with the vector store…</p>}
+      {repair.step === 'findings' && (
+        <>
+          <Findings report={repair.report} />
+          <div className="row">
+            <button type="button" className="primary" data-testid="repair-confirm" onClick={() => void s().confirmRepair()}>Repair now</button>
+            <button type="button" onClick={() => s().closeRepair()}>Cancel</button>
+          </div>
+        </>
+      )}
+      {repair.step === 'repairing' && (
+        <div data-testid="repair-progress">
+          <p>Repairing: {repair.progress ? `${repair.progress.phase} ${repair.progress.done}/${repair.progress.total}` : 'starting…'}</p>
+          <div className="progress"><div className="bar"><div className={`fill${repair.progress?.total ? '' : ' indeterminate'}`} style={{ width: repair.progress?.total ? `${(100 * repair.progress.done) / repair.progress.total}%` : undefined }} /></div></div>
+        </div>
+      )}
+      {repair.step === 'done' && (
+        <>
+          <Report report={repair.report} />
+          <button type="button" data-testid="repair-close" onClick={() => s().closeRepair()}>Done</button>
+        </>
+      )}
+      {repair.step === 'error' && (
+        <>
+          <p className="error" role="alert">Repair failed: {repair.message}</p>
+          <button type="button" onClick={() => s().closeRepair()}>Close</button>
+        </>
+      )}
+    </div>
+  );
+}

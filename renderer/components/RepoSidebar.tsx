@@ -1,0 +1,72 @@
+// The repos sidebar: add, the list with live progress, re-index, issues, remove (asks first).
+import { useState } from 'react';
+import type { RepoSummary } from '../../shared/types.js';
+import { useStore } from '../store/index.js';
+import { AddRepo } from './AddRepo.js';
+import { ProgressBar } from './ProgressBar.js';
+
+function RepoItem({ repo }: { repo: RepoSummary }) {
+  const progress = useStore((s) => s.progress[repo.path] ?? null);
+  const busy = useStore((s) => s.indexing.includes(repo.path) || (s.progress[repo.path] !== undefined && s.progress[repo.path]?.phase !== 'done'));
+  const selected = useStore((s) => s.selectedRepo === repo.path);
+  const [confirming, setConfirming] = useState(false);
+  const s = useStore.getState;
+  return (
+    <div className={`repo${selected ? ' selected' : ''}`} data-testid="repo" data-path={repo.path} onClick={() => s().selectRepo(repo.path)}>
+      <div className="name ellipsis" title={repo.path}>{repo.name}</div>
+      <div className="dim ellipsis" title={repo.path}>{repo.path}</div>
+      <div className="dim" data-testid="repo-counts">{repo.files.toLocaleString()} files · {repo.symbols.toLocaleString()} symbols · {repo.entryPoints.toLocaleString()} entry points</div>
+      {busy && <ProgressBar progress={progress} />}
+      {confirming ? (
+        <div className="actions" role="alertdialog" aria-label={`Remove ${repo.name}?`}>
+          <span>Remove {repo.name} and its notes and vectors?</span>
+          <button type="button" className="danger" data-testid="repo-remove-confirm" onClick={(e) => { e.stopPropagation(); setConfirming(false); void s().removeRepo(repo.path); }}>Remove</button>
+          <button type="button" onClick={(e) => { e.stopPropagation(); setConfirming(false); }}>Cancel</button>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" data-testid="repo-reindex" disabled={busy} onClick={(e) => { e.stopPropagation(); void s().reindex(repo.path); }}>Re-index</button>
+          <button type="button" data-testid="repo-issues" onClick={(e) => { e.stopPropagation(); void s().showIssues(repo.path); }}>Skipped &amp; errors</button>
+          <button type="button" className="danger" data-testid="repo-remove" disabled={busy} onClick={(e) => { e.stopPropagation(); setConfirming(true); }}>Remove</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Repos being added for the first time: not in the list yet. */
+function NewRepos() {
+  const repos = useStore((s) => s.repos);
+  const progress = useStore((s) => s.progress);
+  const indexing = useStore((s) => s.indexing);
+  const known = new Set(repos.map((r) => r.path));
+  const fresh = Object.values(progress).filter((p) => !known.has(p.repoPath) && p.phase !== 'done');
+  const waiting = indexing.filter((path) => !known.has(path)).length > 0 && fresh.length === 0;
+  return (
+    <>
+      {fresh.map((p) => (
+        <div className="repo" key={p.repoPath} data-testid="repo-new" data-path={p.repoPath}>
+          <div className="name ellipsis">{p.repoPath.split(/[\\/]/).pop()}</div>
+          <div className="dim ellipsis">{p.repoPath}</div>
+          <ProgressBar progress={p} />
+        </div>
+      ))}
+      {waiting && <div className="repo" data-testid="repo-new"><ProgressBar progress={null} /></div>}
+    </>
+  );
+}
+
+export function RepoSidebar() {
+  const repos = useStore((s) => s.repos);
+  return (
+    <aside className="sidebar" aria-label="Repositories">
+      <h1>Clew</h1>
+      <AddRepo />
+      <div className="repo-list" data-testid="repo-list">
+        <NewRepos />
+        {repos.map((r) => <RepoItem key={r.id} repo={r} />)}
+        {repos.length === 0 && <div className="empty">No repositories yet. Add one above.</div>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+// One box with the five modes and the filters. Typing searches after a short pause; Enter at once;
+// arrows move through the results from the box.
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { LANGUAGES, SEARCH_MODES, SYMBOL_KINDS } from '../../shared/types.js';
+import { useStore } from '../store/index.js';
+
+const DEBOUNCE_MS = 200;
+
+export function SearchBar() {
+  const query = useStore((s) => s.query);
+  const mode = useStore((s) => s.mode);
+  const filters = useStore((s) => s.filters);
+  const repos = useStore((s) => s.repos);
+  const s = useStore.getState;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const first = useRef(true);
+
+  // Any change of query, mode or filter re-runs the search after a pause.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void s().runSearch(), DEBOUNCE_MS);
+    return () => { if (timer.current) clearTimeout(timer.current); };
+  }, [query, mode, filters, s]);
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      s().moveSelection(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = s().results[s().selected];
+      const answered = s().answered;
+      // Enter opens the selected hit when the results answer this query; otherwise it searches now.
+      if (hit && answered?.query === s().query && answered.mode === s().mode) void s().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+      else {
+        if (timer.current) clearTimeout(timer.current);
+        void s().runSearch();
+      }
+    }
+  };
+
+  return (
+    <div className="pane-head">
+      <input
+        type="search" aria-label="Search" data-testid="search-input" placeholder={mode === 'regex' ? '/regex/i' : 'Search code…'}
+        value={query} onChange={(e) => s().setQuery(e.target.value)} onKeyDown={onKey} autoFocus
+      />
+      <div className="modes" role="radiogroup" aria-label="Search mode">
+        {SEARCH_MODES.map((m) => (
+          <button key={m} type="button" role="radio" aria-checked={mode === m} data-testid={`mode-${m}`} className={mode === m ? 'active' : ''} onClick={() => s().setMode(m)}>{m}</button>
+        ))}
+      </div>
+      <div className="filters">
+        <select aria-label="Repository filter" data-testid="filter-repo" value={filters.repo} onChange={(e) => s().setFilter('repo', e.target.value)}>
+          <option value="">All repos</option>
+          {repos.map((r) => <option key={r.id} value={r.path}>{r.name}</option>)}
+        </select>
+        <select aria-label="Language filter" data-testid="filter-lang" value={filters.lang} onChange={(e) => s().setFilter('lang', e.target.value)}>
+          <option value="">Any language</option>
+          {LANGUAGES.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+        <input aria-label="Path filter" data-testid="filter-path" placeholder="path glob, e.g. src/**/*.ts" value={filters.path} onChange={(e) => s().setFilter('path', e.target.value)} />
+        <select aria-label="Symbol kind filter" data-testid="filter-kind" value={filters.kind} onChange={(e) => s().setFilter('kind', e.target.value)}>
+          <option value="">Any kind</option>
+          {SYMBOL_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+        </select>
+      </div>
+    </div>
+  );
+}

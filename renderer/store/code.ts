@@ -1,0 +1,68 @@
+// The code view: which file is open at which line, its text and outline, and the symbol picked in
+// the outline with its external calls.
+import type { DependencyRow, FileContent, SymbolRow } from '../../shared/types.js';
+import { call, errorMessage } from '../api.js';
+import type { Slice } from './index.js';
+
+export interface CodeTarget {
+  repo: string;
+  path: string;
+  line: number;
+}
+
+export interface CodeSlice {
+  target: CodeTarget | null;
+  file: FileContent | null;
+  outline: SymbolRow[];
+  codeError: string | null;
+  selectedSymbol: SymbolRow | null;
+  symbolDeps: DependencyRow[] | null;
+  openAt(target: CodeTarget): Promise<void>;
+  closeFile(): void;
+  selectSymbol(symbol: SymbolRow | null): Promise<void>;
+}
+
+let latest = 0;
+
+/** The innermost symbol that contains the line. */
+export const symbolAt = (outline: SymbolRow[], line: number): SymbolRow | null =>
+  outline.filter((s) => s.line <= line && s.endLine >= line).sort((a, b) => (a.endLine - a.line) - (b.endLine - b.line))[0] ?? null;
+
+export const codeSlice: Slice<CodeSlice> = (set, get) => ({
+  target: null,
+  file: null,
+  outline: [],
+  codeError: null,
+  selectedSymbol: null,
+  symbolDeps: null,
+  async openAt(target) {
+    const request = ++latest;
+    const same = get().file?.repo === target.repo && get().file?.path === target.path;
+    set({ target, codeError: null });
+    if (same) {
+      await get().selectSymbol(symbolAt(get().outline, target.line));
+      return;
+    }
+    try {
+      const [file, outline] = await Promise.all([call('file:read', { repo: target.repo, path: target.path }), call('file:outline', { repo: target.repo, path: target.path })]);
+      if (request !== latest) return;
+      set({ file, outline });
+      await get().selectSymbol(symbolAt(outline, target.line));
+    } catch (e) {
+      if (request !== latest) return;
+      set({ file: null, outline: [], codeError: errorMessage(e), selectedSymbol: null, symbolDeps: null });
+    }
+  },
+  closeFile: () => set({ target: null, file: null, outline: [], selectedSymbol: null, symbolDeps: null, codeError: null }),
+  async selectSymbol(symbol) {
+    set({ selectedSymbol: symbol, symbolDeps: null });
+    const repo = get().file?.repo;
+    if (!symbol || !repo) return;
+    try {
+      const deps = await call('deps:symbol', { repo, fqn: symbol.fqn });
+      if (get().selectedSymbol === symbol) set({ symbolDeps: deps });
+    } catch {
+      if (get().selectedSymbol === symbol) set({ symbolDeps: [] });
+    }
+  },
+});

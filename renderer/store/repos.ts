@@ -1,0 +1,80 @@
+// Repos: the list, live index progress per repo, adding/re-indexing/removing, and index issues.
+import type { IndexProgress, RepoIssues, RepoSummary } from '../../shared/types.js';
+import { call, errorMessage } from '../api.js';
+import type { Slice } from './index.js';
+
+export interface ReposSlice {
+  repos: RepoSummary[];
+  /** Latest progress per repo path while it indexes. */
+  progress: Record<string, IndexProgress>;
+  /** Paths with an index request in flight (shown before the first progress event). */
+  indexing: string[];
+  selectedRepo: string | null;
+  issues: RepoIssues | null;
+  loadRepos(): Promise<void>;
+  addRepo(path: string): Promise<boolean>;
+  reindex(path: string): Promise<void>;
+  removeRepo(path: string): Promise<void>;
+  showIssues(path: string | null): Promise<void>;
+  selectRepo(path: string | null): void;
+  progressed(progress: IndexProgress): void;
+}
+
+export const reposSlice: Slice<ReposSlice> = (set, get) => ({
+  repos: [],
+  progress: {},
+  indexing: [],
+  selectedRepo: null,
+  issues: null,
+  async loadRepos() {
+    const repos = await call('repo:list', {});
+    set((s) => ({ repos, selectedRepo: s.selectedRepo && repos.some((r) => r.path === s.selectedRepo) ? s.selectedRepo : repos[0]?.path ?? null }));
+  },
+  async addRepo(path) {
+    set((s) => ({ indexing: [...s.indexing, path] }));
+    try {
+      const report = await call('repo:index', { path });
+      await get().loadRepos();
+      set({ selectedRepo: report.repo.path });
+      const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
+      // Results shown before the index finished may be incomplete.
+      if (get().query.trim()) void get().runSearch();
+      get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
+      return true;
+    } catch (e) {
+      get().notify(`Could not index ${path}: ${errorMessage(e)}`, 'error');
+      return false;
+    } finally {
+      set((s) => {
+        const progress = { ...s.progress };
+        for (const key of Object.keys(progress)) if (progress[key]?.phase === 'done') delete progress[key];
+        return { indexing: s.indexing.filter((p) => p !== path), progress };
+      });
+    }
+  },
+  async reindex(path) {
+    await get().addRepo(path);
+    // Notes may have become stale or re-attached.
+    await get().loadNotes();
+  },
+  async removeRepo(path) {
+    try {
+      const removed = await call('repo:remove', { repo: path });
+      get().notify(`Removed ${removed.repo}; ${removed.tombstones} vectors queued for deletion`);
+      if (get().file?.repo === path) get().closeFile();
+      await Promise.all([get().loadRepos(), get().loadNotes()]);
+    } catch (e) {
+      get().notify(`Could not remove ${path}: ${errorMessage(e)}`, 'error');
+    }
+  },
+  async showIssues(path) {
+    if (!path) return set({ issues: null });
+    try {
+      set({ issues: await call('repo:issues', { repo: path }) });
+    } catch (e) {
+      get().notify(errorMessage(e), 'error');
+    }
+  },
+  selectRepo: (selectedRepo) => set({ selectedRepo }),
+  progressed: (p) => set((s) => ({ progress: { ...s.progress, [p.repoPath]: p } })),
+});

@@ -1,0 +1,32 @@
+// Which view is showing, the overlays, the connection to the host, and a transient message line.
+import type { Slice } from './index.js';
+
+export type View = 'search' | 'entrypoints' | 'deps' | 'notes';
+
+export interface UiSlice {
+  view: View;
+  syncOpen: boolean;
+  quickOpen: boolean;
+  connected: boolean;
+  message: { text: string; kind: 'info' | 'error' } | null;
+  setView(view: View): void;
+  setSyncOpen(open: boolean): void;
+  setQuickOpen(open: boolean): void;
+  setConnected(connected: boolean): void;
+  notify(text: string, kind?: 'info' | 'error'): void;
+  dismissMessage(): void;
+}
+
+export const uiSlice: Slice<UiSlice> = (set) => ({
+  view: 'search',
+  syncOpen: false,
+  quickOpen: false,
+  connected: true,
+  message: null,
+  setView: (view) => set({ view }),
+  setSyncOpen: (syncOpen) => set({ syncOpen }),
+  setQuickOpen: (quickOpen) => set({ quickOpen }),
+  setConnected: (connected) => set({ connected }),
+  notify: (text, kind = 'info') => set({ message: { text, kind } }),
+  dismissMessage: () => set({ message: null }),
+});

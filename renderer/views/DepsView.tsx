@@ -1,0 +1,60 @@
+// Dependencies of one repo: the outside systems its code calls (per symbol) and the declared packages.
+import { useEffect, useState } from 'react';
+import type { RepoDeps } from '../../shared/types.js';
+import { call, errorMessage } from '../api.js';
+import { RepoPicker } from '../components/RepoPicker.js';
+import { useStore } from '../store/index.js';
+
+export function DepsView() {
+  const repo = useStore((s) => s.selectedRepo);
+  const version = useStore((s) => s.repos.find((r) => r.path === s.selectedRepo)?.indexedAt ?? 0);
+  const [deps, setDeps] = useState<RepoDeps | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    if (!repo) return setDeps(null);
+    let live = true;
+    call('deps:list', { repo }).then((d) => { if (live) { setDeps(d); setError(null); } }, (e: unknown) => { if (live) setError(errorMessage(e)); });
+    return () => { live = false; };
+  }, [repo, version]);
+
+  const needle = text.trim().toLowerCase();
+  const calls = (deps?.calls ?? []).filter((c) => !needle || [c.kind, c.target, c.client, c.symbol, c.file].some((v) => v?.toLowerCase().includes(needle)));
+  const packages = (deps?.packages ?? []).filter((p) => !needle || [p.name, p.ecosystem, p.manifest].some((v) => v.toLowerCase().includes(needle)));
+  return (
+    <>
+      <div className="pane-head">
+        <div className="row">
+          <RepoPicker />
+          <input className="grow" aria-label="Filter dependencies" data-testid="deps-filter" placeholder="Filter by target, client, symbol, package…" value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+      </div>
+      <div className="pane-body">
+        {error && <div className="error" role="alert">{error}</div>}
+        <h4 style={{ margin: '8px 10px' }}>External calls ({calls.length})</h4>
+        <table data-testid="deps-calls">
+          <thead><tr><th>Kind</th><th>Target</th><th>Symbol</th></tr></thead>
+          <tbody>
+            {calls.map((c, i) => (
+              <tr key={i} className="clickable" onClick={() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line })}>
+                <td><span className="kind">{c.kind}</span><div className="dim">{c.client}</div></td>
+                <td className="mono">{c.target ?? '?'}</td>
+                <td><div className="mono ellipsis" style={{ maxWidth: 240 }}>{c.symbol ?? '—'}</div><div className="dim mono">{c.file}:{c.line}</div></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h4 style={{ margin: '12px 10px 8px' }}>Declared packages ({packages.length})</h4>
+        <table data-testid="deps-packages">
+          <thead><tr><th>Package</th><th>Version</th><th>Scope</th><th>Manifest</th></tr></thead>
+          <tbody>
+            {packages.map((p, i) => (
+              <tr key={i}><td className="mono">{p.name}</td><td className="mono">{p.version ?? ''}</td><td>{p.scope}</td><td className="dim mono">{p.manifest}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

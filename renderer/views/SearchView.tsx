@@ -1,0 +1,28 @@
+// Search: the box, a one-line summary of the answer, and the results.
+import { ResultsList } from '../components/ResultsList.js';
+import { SearchBar } from '../components/SearchBar.js';
+import { useStore } from '../store/index.js';
+
+function Summary() {
+  const answered = useStore((s) => s.answered);
+  const count = useStore((s) => s.results.length);
+  const error = useStore((s) => s.searchError);
+  const searching = useStore((s) => s.searching);
+  if (error) return <div className="error" role="alert" data-testid="search-error" style={{ padding: '4px 10px' }}>{error}</div>;
+  if (!answered) return <div className="dim" style={{ padding: '4px 10px' }}>{searching ? 'Searching…' : 'Type to search; ↑/↓ to move, Enter to open, Ctrl/Cmd+P to jump to a file or symbol.'}</div>;
+  return (
+    <div className="dim" data-testid="search-summary" style={{ padding: '4px 10px' }}>
+      {count === 0 ? 'No results' : `${count} result${count === 1 ? '' : 's'}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
+    </div>
+  );
+}
+
+export function SearchView() {
+  return (
+    <>
+      <SearchBar />
+      <Summary />
+      <ResultsList />
+    </>
+  );
+}
