@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `clew`: the Backend's command-line host. Output on stdout (JSON with --json), one error line on stderr.
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
+import { resolveEmbedder } from './core/embedderSetting.js';
 import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
@@ -97,7 +99,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');
     const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : { mode: 'sidecar' as const };
     const model = values['embedder-model'];
-    const embedder = model ? { kind: 'transformers' as const, modelDir: model } : { kind: 'hash' as const };
+    const embedder = resolveEmbedder(dataDir, model ? { kind: 'transformers', modelDir: resolve(model) } : null);
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
 

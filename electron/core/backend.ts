@@ -76,7 +76,11 @@ export class Backend {
       },
       'sync:failed': (req) => failedUnits(this.db, req.limit),
       'sync:retry': (req) => this.write('syncRetry', req),
-      'sync:wait': async (req) => ({ drained: (await this.write('syncWait', { timeoutMs: req.timeoutMs ?? 10 * 60_000 })).drained, sync: this.vectors.sync() }),
+      'sync:wait': async (req) => {
+        // With vectors off nothing will ever drain: say so at once instead of waiting out the limit.
+        if (this.vectors.setting.mode === 'off') return { drained: false, sync: this.vectors.sync() };
+        return { drained: (await this.write('syncWait', { timeoutMs: req.timeoutMs ?? 10 * 60_000 })).drained, sync: this.vectors.sync() };
+      },
       'repo:remove': (req) => this.write('repoRemove', req),
       'repo:issues': (req) => repoIssues(this.db, req.repo),
       'file:read': (req) => readFileContent(this.db, req.repo, req.path),
