@@ -10,6 +10,7 @@ export function installShortcuts(): void {
       s.setQuickOpen(true);
     } else if (e.key === 'Escape') {
       if (s.quickOpen) s.setQuickOpen(false);
+      else if (s.issues) void s.showIssues(null);
       else if (s.syncOpen && s.repair.step === 'idle') s.setSyncOpen(false);
     }
   });
