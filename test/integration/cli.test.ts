@@ -55,15 +55,16 @@ describe('clew CLI', () => {
 
     const status = json<{ repos: Array<Record<string, unknown>>; sync: Record<string, number> }>('status');
     expect(Object.keys(status.repos[0] ?? {})).toEqual(expect.arrayContaining(['id', 'path', 'files', 'symbols', 'indexedAt']));
-    expect(status.sync).toMatchObject({ synced: 0, failed: 0 });
-    expect(status.sync.pending).toBeGreaterThan(0);
+    // The CLI syncs in the background until it exits (bounded), so rows are synced or still pending.
+    expect(status.sync).toMatchObject({ failed: 0 });
+    expect(status.sync.synced + status.sync.pending).toBeGreaterThan(0);
   });
 
   it('prints a human summary without --json', () => {
     const r = run('status');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/repos \(1\):/);
-    expect(r.stdout).toMatch(/sync: synced 0, pending \d+, failed 0/);
+    expect(r.stdout).toMatch(/sync: synced \d+, pending \d+, failed 0/);
   });
 
   it('fails with a non-zero code, one line on stderr, and a JSON error with --json', () => {

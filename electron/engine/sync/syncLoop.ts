@@ -95,29 +95,37 @@ export class SyncLoop {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.run().finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick(0);
-        }
-      });
+      void this.runOnce();
     }, delayMs);
+  }
+
+  /** At most one pass at a time: two passes could send the same row twice and land out of order. */
+  private runOnce(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.run().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick(0);
+      }
+    });
+    return this.running;
   }
 
   /** Runs until nothing is due or the time limit passes; true when fully drained. */
   async drain(timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.running) await this.running;
+      while (this.running) await this.running;
       // Paused (a check or repair holds the loop) or no server yet: wait for it within the limit.
       if (this.paused > 0 || !this.store) {
         await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, deadline - Date.now()))));
         continue;
       }
       if (this.pendingDue() === 0) return true;
-      this.running = this.run();
-      await this.running.finally(() => { this.running = null; });
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      await this.runOnce();
       if (!this.status.serverReachable) await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(0, deadline - Date.now()))));
     }
     return this.pendingDue() === 0;
