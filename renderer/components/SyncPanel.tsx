@@ -11,7 +11,7 @@ function Server() {
   const vs = useStore((s) => s.status?.vectorStore ?? null);
   if (!vs) return <p className="dim">Waiting for the first status…</p>;
   return (
-    <section data-testid="vector-server" data-state={vs.state} data-pid={vs.pid ?? ''}>
+    <section data-testid="vector-server" data-state={vs.state} data-pid={vs.pid ?? ''} data-url={vs.url ?? ''}>
       <h3>Vector server</h3>
       <dl className="facts">
         <dt>State</dt><dd><span className={`dot ${vs.state === 'ready' ? 'ok' : vs.state === 'down' ? 'bad' : 'warn'}`} /> <b data-testid="vector-state">{vs.state}</b> ({vs.mode})</dd>

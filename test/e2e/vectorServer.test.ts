@@ -1,0 +1,121 @@
+// The sync health panel against a misbehaving vector server, end to end: kill the Chroma process
+// (by the pid the panel shows) → the panel shows it down while pending grows → the supervisor
+// brings it back and pending drains → seed orphan vectors → "Repair sync" shows them in a dry run,
+// deletes them, and every count returns to zero.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFile } from '../../electron/core/dataDir.js';
+import { openDatabase } from '../../electron/db/connection.js';
+import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { type BrowserSession, hasChromium, openBrowser, type ServeProcess, startServe } from './harness.js';
+import { screenshot } from './screens.js';
+
+const ORPHANS = 3;
+
+describe.skipIf(!hasChromium)('sync health end to end', () => {
+  const repo = tempDir('clew-e2e-sync-repo-');
+  const data = tempDir('clew-e2e-sync-data-');
+  let serve: ServeProcess;
+  let session: BrowserSession;
+  const page = () => session.page;
+  const server = () => page().locator('[data-testid=vector-server]');
+  const count = async (name: string): Promise<number> => Number(await page().locator(`[data-testid=count-${name}]`).getAttribute('data-value'));
+  /** Checks on every animation frame, so a short-lived state is not missed. */
+  const observe = <A>(predicate: (arg: A) => boolean, arg: A, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
+
+  beforeAll(async () => {
+    writeTree(repo.path, SAMPLE_REPO);
+    serve = await startServe(data.path);
+    session = await openBrowser(serve.url);
+    await page().fill('[data-testid=repo-path]', repo.path);
+    await page().click('[data-testid=repo-add]');
+    await page().locator('[data-testid=message]', { hasText: 'Indexed' }).waitFor({ timeout: 60_000 });
+    await page().click('[data-testid=sync-button]');
+    await observe(() => document.querySelector('[data-testid=vector-server]')?.getAttribute('data-state') === 'ready', null);
+    await observe(() => document.querySelector('[data-testid=count-pending]')?.getAttribute('data-value') === '0', null);
+  }, 120_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await screenshot(page(), `failed-${context.task.name.replace(/\W+/g, '-')}`);
+    expect(session.problems, 'console errors, page errors or CSP violations').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await serve?.stop();
+    repo.cleanup();
+    data.cleanup();
+  }, 60_000);
+
+  it('shows the server down and pending growing when Chroma dies, then recovers', async () => {
+    const pid = Number(await server().getAttribute('data-pid'));
+    expect(pid).toBeGreaterThan(0);
+    const restartsBefore = Number(await page().locator('[data-testid=vector-restarts]').textContent());
+    process.kill(pid, 'SIGKILL');
+    await observe(() => document.querySelector('[data-testid=vector-server]')?.getAttribute('data-state') !== 'ready', null);
+    await screenshot(page(), '10-vector-server-down');
+
+    // Writes keep working while the server is down; their vectors wait as pending.
+    writeTree(repo.path, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`extra/mod${i}.py`, `def handler_${i}(event):\n    return event\n`])));
+    writeFileSync(join(repo.path, 'py/extra.py'), 'def more():\n    return 1\n');
+    await page().click(`[data-testid=repo][data-path="${repo.path}"] [data-testid=repo-reindex]`);
+    await observe(() => Number(document.querySelector('[data-testid=count-pending]')?.getAttribute('data-value')) > 0, null);
+
+    // The supervisor restarts it on a new process; pending drains to zero.
+    await observe((old) => {
+      const s = document.querySelector('[data-testid=vector-server]');
+      return s?.getAttribute('data-state') === 'ready' && s.getAttribute('data-pid') !== old;
+    }, String(pid), 90_000);
+    expect(Number(await page().locator('[data-testid=vector-restarts]').textContent())).toBeGreaterThan(restartsBefore);
+    await expect.poll(() => count('pending'), { timeout: 90_000 }).toBe(0);
+    expect(await count('failed')).toBe(0);
+    expect(await page().locator('[data-testid=pending-chart]').getAttribute('data-points')).not.toBe('0');
+  }, 240_000);
+
+  it('repairs seeded orphans: dry-run findings first, then the report, then zero', async () => {
+    const url = await server().getAttribute('data-url');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const db = openDatabase(databaseFile(data.path), { readonly: true });
+    const active = db.prepare<[], { collection: string; dimension: number }>("SELECT collection, dimension FROM vector_generations WHERE state = 'active'").get();
+    db.close();
+    if (!active || !url) throw new Error('no active vector collection');
+    const store = new ChromaStore(url);
+    await store.upsert(active.collection, Array.from({ length: ORPHANS }, (_, i) => ({
+      id: `e2e-orphan-${i}`, embedding: Array.from({ length: active.dimension }, (_, d) => ((d * 7 + i) % 11) / 11), hash: 'orphan',
+    })));
+
+    await page().click('[data-testid=repair-start]');
+    const findings = page().locator('[data-testid=repair-findings]');
+    await findings.waitFor({ timeout: 60_000 });
+    expect(Number(await findings.getAttribute('data-orphans'))).toBe(ORPHANS);
+    await screenshot(page(), '11-repair-findings');
+    // A dry run deletes nothing.
+    expect((await store.page(active.collection, 0, 10_000)).filter((v) => v.id.startsWith('e2e-orphan-'))).toHaveLength(ORPHANS);
+
+    await page().click('[data-testid=repair-confirm]');
+    const report = page().locator('[data-testid=repair-report]');
+    await report.waitFor({ timeout: 120_000 });
+    expect(Number(await report.getAttribute('data-deleted'))).toBe(ORPHANS);
+    await screenshot(page(), '12-repair-report');
+    await page().click('[data-testid=repair-close]');
+
+    await expect.poll(() => count('pending'), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => count('tombstones'), { timeout: 60_000 }).toBe(0);
+    expect(await count('failed')).toBe(0);
+    expect((await store.page(active.collection, 0, 10_000)).filter((v) => v.id.startsWith('e2e-orphan-'))).toHaveLength(0);
+
+    // Run twice: the second dry run finds nothing.
+    await page().click('[data-testid=repair-start]');
+    await findings.waitFor({ timeout: 60_000 });
+    expect(Number(await findings.getAttribute('data-orphans'))).toBe(0);
+    expect(Number(await findings.getAttribute('data-missing'))).toBe(0);
+    await page().locator('[data-testid=repair]').getByRole('button', { name: 'Cancel' }).click();
+    // The panel's last-check figures come from that second check.
+    await expect.poll(() => page().locator('[data-testid=check-orphans]').textContent(), { timeout: 30_000 }).toBe('0');
+
+    await page().click('[data-testid=failed-list]');
+    await expect.poll(() => page().locator('[data-testid=sync-panel]').textContent()).toContain('No failed rows.');
+  }, 240_000);
+});
