@@ -55,7 +55,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
+/** Launches Chromium at 1280x800 and opens `url` (or a blank page when none is given). */
+export async function openBrowser(url: string | null, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -67,10 +68,15 @@ export async function openBrowser(url: string, colorScheme: 'light' | 'dark' = '
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.exposeFunction('__clewCspViolation', (text: string) => problems.push(`CSP: ${text}`));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __clewCspViolation: (t: string) => void }).__clewCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    // Runs in the page; typed structurally so this file needs no DOM typings (the bench imports it).
+    const win = globalThis as unknown as {
+      document: { addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void): void };
+      __clewCspViolation(text: string): void;
+    };
+    win.document.addEventListener('securitypolicyviolation', (e) => {
+      win.__clewCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
-  await page.goto(url);
+  if (url) await page.goto(url);
   return { browser, context, page, problems, close: () => browser.close() };
 }

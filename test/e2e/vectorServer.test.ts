@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
   const server = () => page().locator('[data-testid=vector-server]');
   const count = async (name: string): Promise<number> => Number(await page().locator(`[data-testid=count-${name}]`).getAttribute('data-value'));
   /** Checks on every animation frame, so a short-lived state is not missed. */
-  const observe = <A>(predicate: (arg: A) => boolean, arg: A, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
+  const observe = (predicate: (arg: string | null) => boolean, arg: string | null, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
 
   beforeAll(async () => {
     writeTree(repo.path, SAMPLE_REPO);
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     await observe(() => Number(document.querySelector('[data-testid=count-pending]')?.getAttribute('data-value')) > 0, null);
 
     // The supervisor restarts it on a new process; pending drains to zero.
-    await observe((old) => {
+    await observe((old: string | null) => {
       const s = document.querySelector('[data-testid=vector-server]');
       return s?.getAttribute('data-state') === 'ready' && s.getAttribute('data-pid') !== old;
     }, String(pid), 90_000);
