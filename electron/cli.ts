@@ -23,7 +23,7 @@ const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sy
   note list [<repo>]                      list notes (current, stale, detached)
   status                                  repos, counts, sync state and the vector server
   repair [--dry-run]                      diff SQLite with the vector store, fix orphans/missing/stale, rebuild if broken
-  serve [--port N] [--chroma-url URL]     the UI in a browser: prints a URL with a per-run token`;
+  serve [--port N]                        the UI in a browser on 127.0.0.1: prints a URL with a per-run token`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -85,14 +85,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    if (command === 'serve') {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
-      return await serveCommand({ port, dataDir, chromaUrl: values['chroma-url'] }, io.out);
-    }
     const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
     const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add');
-    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair'];
+    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve'];
     if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
     const chromaUrl = values['chroma-url'];
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
@@ -100,6 +95,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : { mode: 'sidecar' as const };
     const model = values['embedder-model'];
     const embedder = resolveEmbedder(dataDir, model ? { kind: 'transformers', modelDir: resolve(model) } : null);
+    if (command === 'serve') {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
+      return await serveCommand({ port, dataDir, vectors, embedder }, io.out);
+    }
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
 

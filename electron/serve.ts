@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Backend } from './core/backend.js';
+import { Backend, type BackendOptions } from './core/backend.js';
 import { allowedHost, allowedOrigin, cookieName, cookieToken, newToken, sameToken } from './transport/access.js';
 import { loadSite } from './transport/staticSite.js';
 import { createWebSocketTransport, type InvokeTarget } from './transport/websocket.js';
@@ -95,19 +95,14 @@ export async function startServer(backend: InvokeTarget, options: ServeOptions):
   };
 }
 
-export interface ServeCommand {
+export interface ServeCommand extends Pick<BackendOptions, 'vectors' | 'embedder'> {
   port: number;
   dataDir: string;
-  /** An external Chroma server instead of the sidecar. */
-  chromaUrl?: string | undefined;
 }
 
 /** Runs until SIGINT/SIGTERM; prints the URL first, then nothing else on stdout. */
 export async function serveCommand(command: ServeCommand, out: (line: string) => void): Promise<number> {
-  const backend = Backend.open({
-    dataDir: command.dataDir, write: true, command: 'clew serve',
-    ...(command.chromaUrl ? { vectors: { mode: 'external', url: command.chromaUrl } } : {}),
-  });
+  const backend = Backend.open({ dataDir: command.dataDir, write: true, command: 'clew serve', vectors: command.vectors, embedder: command.embedder });
   try {
     const server = await startServer(backend, { port: command.port });
     out(server.url);
