@@ -20,7 +20,7 @@ export interface SearchSlice {
   searching: boolean;
   searchError: string | null;
   /** The query the results answer, with its timing. */
-  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean } | null;
+  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null } | null;
   setQuery(query: string): void;
   setMode(mode: SearchMode): void;
   setFilter(name: keyof SearchFilters, value: string): void;
@@ -56,7 +56,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     try {
       const response = await call('search:query', req);
       if (request !== latest) return;
-      set({ results: response.results, selected: 0, searchError: null, searching: false, answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false } });
+      set({ results: response.results, selected: 0, searchError: null, searching: false, answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null } });
     } catch (e) {
       if (request !== latest) return;
       set({ results: [], searchError: errorMessage(e), searching: false, answered: null });

@@ -13,6 +13,7 @@ function Summary() {
   return (
     <div className="dim" data-testid="search-summary" style={{ padding: '4px 10px' }}>
       {count === 0 ? 'No results' : `${count} result${count === 1 ? '' : 's'}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
+      {answered.notice && <div className="error" data-testid="search-notice">{answered.notice}</div>}
     </div>
   );
 }
