@@ -12,7 +12,10 @@ export function PendingChart() {
   const max = Math.max(1, ...points.map((p) => p.pending));
   const start = points[0]?.at ?? now;
   const span = Math.max(1, now - start);
-  const coords = points.map((p) => `${(((p.at - start) / span) * WIDTH).toFixed(1)},${(HEIGHT - 4 - (p.pending / max) * (HEIGHT - 8)).toFixed(1)}`).join(' ');
+  const x = (at: number): string => (((at - start) / span) * WIDTH).toFixed(1);
+  const y = (pending: number): string => (HEIGHT - 4 - (pending / max) * (HEIGHT - 8)).toFixed(1);
+  // A step line: a count holds until the next snapshot changes it.
+  const coords = points.map((p, i) => `${i > 0 ? `${x(p.at)},${y(points[i - 1]?.pending ?? p.pending)} ` : ''}${x(p.at)},${y(p.pending)}`).join(' ');
   return (
     <figure style={{ margin: 0 }}>
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`Pending over time, peak ${max}`} data-testid="pending-chart" data-points={points.length}>
