@@ -1,10 +1,11 @@
 // Append-only: never edit a shipped migration, add the next file.
 import { m001Initial } from './001_initial.js';
 import { m002VectorState } from './002_vector_state.js';
+import { m003SymbolFqnIndex } from './003_symbol_fqn_index.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex];
