@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from './generations.js';
 import { type EmbedderPort, errorText, type VectorStorePort } from './ports.js';
 import { recordCheck } from './checks.js';
+import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
 
 export type { RepairReport } from '../../../shared/types.js';
@@ -67,7 +68,7 @@ export async function rebuild(db: Db, store: VectorStorePort, embedder: Embedder
   const copied = db.prepare<[string, string]>('INSERT INTO temp.rebuild_copied(vector_id, hash) VALUES (?, ?) ON CONFLICT(vector_id) DO UPDATE SET hash = excluded.hash');
   let done = 0;
   for (let rows = page.all(0, batchSize); rows.length > 0; rows = page.all(rows[rows.length - 1]?.id ?? 0, batchSize)) {
-    const vectors = await embedder.embed(rows.map((r) => r.text));
+    const vectors = await embedInSlices(embedder, rows.map((r) => r.text));
     const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: r.content_hash }]));
     await store.upsert(building.collection, items);
     db.transaction(() => { for (const item of items) copied.run(item.id, item.hash); })();
@@ -95,7 +96,8 @@ export async function rebuild(db: Db, store: VectorStorePort, embedder: Embedder
 export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
-  const pageSize = options.pageSize ?? 1000;
+  // Paging at the server's max batch keeps deep offsets few (each page costs more the deeper it is).
+  const pageSize = options.pageSize ?? await store.maxBatchSize();
   const progress = options.onProgress ?? (() => undefined);
   const generations = new Generations(db);
   const generation = dryRun ? generations.active() : generations.ensureActive(embedder.id, embedder.dimension);

@@ -37,6 +37,21 @@ export interface SyncLoopOptions {
 const DEFAULT_BATCH = 1000;
 const DEFAULT_BYTES = 8 * 1024 * 1024;
 const MAX_SERVER_BACKOFF_MS = 30_000;
+// The sync shares its thread with note saves and indexing: no stretch of its work may block for long.
+const EMBED_SLICE = 32;
+const CONFIRM_SLICE = 200;
+
+const yieldToWrites = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Embeds in small slices, letting queued writes run in between. */
+export async function embedInSlices(embedder: EmbedderPort, texts: string[]): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += EMBED_SLICE) {
+    out.push(...(await embedder.embed(texts.slice(i, i + EMBED_SLICE))));
+    await yieldToWrites();
+  }
+  return out;
+}
 
 export class SyncLoop {
   private readonly queue: SyncQueue;
@@ -218,7 +233,7 @@ export class SyncLoop {
     for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && !this.stopped; batch = this.queue.claim(batchSize, maxBytes)) {
       let vectors: Float32Array[];
       try {
-        vectors = await this.embedder.embed(batch.map((u) => u.text));
+        vectors = await embedInSlices(this.embedder, batch.map((u) => u.text));
       } catch (e) {
         this.queue.fail(batch, `embedding failed: ${errorText(e)}`);
         summary.failed += batch.length;
@@ -241,7 +256,10 @@ export class SyncLoop {
         summary.failed += good.length;
         continue;
       }
-      summary.sent += this.queue.confirm(good.map((g) => g.unit));
+      for (let i = 0; i < good.length; i += CONFIRM_SLICE) {
+        summary.sent += this.queue.confirm(good.slice(i, i + CONFIRM_SLICE).map((g) => g.unit));
+        await yieldToWrites();
+      }
     }
   }
 
