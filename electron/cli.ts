@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
-import { resolveEmbedder } from './core/embedderSetting.js';
+import { rememberEmbedder } from './core/settingsFile.js';
 import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
@@ -92,9 +92,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const chromaUrl = values['chroma-url'];
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
     if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');
-    const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : { mode: 'sidecar' as const };
+    // Flags override settings.json for this run only; without them the Backend uses the file.
+    const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : undefined;
     const model = values['embedder-model'];
-    const embedder = resolveEmbedder(dataDir, model ? { kind: 'transformers', modelDir: resolve(model) } : null);
+    const embedder = model ? rememberEmbedder(dataDir, { kind: 'transformers', modelDir: resolve(model) }) : undefined;
     if (command === 'serve') {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
@@ -102,6 +103,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
+    // A bad settings file never stops a command; it is said once, on stderr.
+    if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
 
     switch (command) {
       case 'index': {
@@ -116,7 +119,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           print(report, formatIndex);
           break;
         }
-        if (vectors.mode === 'off') throw new ClewFailure('BAD_REQUEST', '--wait-sync needs the vector server; drop --no-sync');
+        if (vectors?.mode === 'off') throw new ClewFailure('BAD_REQUEST', '--wait-sync needs the vector server; drop --no-sync');
         const started = Date.now();
         const waited = await call(backend, 'sync:wait', { timeoutMs: 24 * 3600_000 });
         const withSync = { ...report, sync: { ...waited.sync, drained: waited.drained, waitedMs: Date.now() - started } };
@@ -163,7 +166,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         print(await call(backend, 'status:get', {}), formatStatus);
         break;
       case 'repair': {
-        if (vectors.mode === 'off') throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
+        if (vectors?.mode === 'off') throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
         if (io.progress && !json) {
           const progress = io.progress;
           backend.on('repair:progress', (p) => progress(`${p.phase} ${p.done}/${p.total}`));

@@ -3,7 +3,7 @@
 import type {
   DependencyRow, EntryPointRow, FailedUnit, IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoDeps,
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
-  FileContent, QuickOpenItem, RepoIssues, RepoRemoved,
+  FileContent, QuickOpenItem, RepoIssues, RepoRemoved, Settings, SettingsInfo,
 } from './types.js';
 import type { Result } from './result.js';
 
@@ -41,6 +41,10 @@ export interface InvokeMap {
   /** Edits a note's text; a note whose symbol exists is re-anchored to its current code. */
   'note:update': { req: { id: number; text: string }; res: NoteRow };
   'note:delete': { req: { id: number }; res: { deleted: boolean } };
+  /** settings.json as saved, what the command line overrides, what is wrong with it, what waits for a restart. */
+  'settings:get': { req: Record<string, never>; res: SettingsInfo };
+  /** Saves the given fields (validated); indexing uses them from the next run, the vector side from the next start. */
+  'settings:set': { req: Partial<Settings>; res: SettingsInfo };
 }
 
 export interface EventMap {
@@ -58,6 +62,7 @@ export const INVOKE_CHANNELS = [
   'repo:index', 'repo:list', 'search:query', 'symbols:list', 'entrypoints:list', 'deps:list', 'deps:symbol',
   'note:add', 'note:list', 'status:get', 'sync:repair', 'sync:failed', 'sync:retry', 'sync:wait',
   'repo:remove', 'repo:issues', 'file:read', 'file:outline', 'quickopen:query', 'note:update', 'note:delete',
+  'settings:get', 'settings:set',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['index:progress', 'status:snapshot', 'repair:progress'] as const satisfies readonly EventChannel[];

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'READ_ONLY'
   | 'INVALID_REGEX'
   | 'UNAVAILABLE'
+  | 'CORRUPT'
   | 'INTERNAL';
 
 export interface ClewError {

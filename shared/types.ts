@@ -19,7 +19,7 @@ export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export type SkipReason =
   | 'ignored' | 'binary' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'vanished' | 'not-utf8' | 'special'
-  | 'parse-error';
+  | 'parse-error' | 'language';
 
 export interface RepoSummary {
   id: number;
@@ -218,6 +218,10 @@ export interface StatusReport {
   repos: RepoSummary[];
   sync: SyncStatus;
   vectorStore: VectorStoreStatus;
+  /** settings.json could not be used (in part or whole): what is wrong; defaults stand in. */
+  settingsError: string | null;
+  /** The index database was found corrupt or missing at start-up and rebuilt in this run. */
+  recovery: RecoveryNotice | null;
 }
 
 export interface RepairReport {
@@ -297,4 +301,52 @@ export interface RepoRemoved {
   repo: string;
   /** Vectors queued for deletion from the vector store. */
   tombstones: number;
+}
+
+/** The embedder that makes vectors: the offline hash embedder or a local sentence-embedding model folder. */
+export type EmbedderChoice = { kind: 'hash'; dimension?: number } | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' };
+
+/** What <data dir>/settings.json holds. */
+export interface Settings {
+  /** Files larger than this are skipped. */
+  maxFileBytes: number;
+  /** Extra gitignore-style patterns applied to every repo. */
+  extraIgnores: string[];
+  /** Only source files of these languages are indexed; null indexes all. Files of no known language (docs, configs) are always kept. */
+  languages: Language[] | null;
+  embedder: EmbedderChoice;
+  /** An external Chroma server (http://host:port); null runs Clew's own. */
+  chromaUrl: string | null;
+  /** Follow file changes in every repo. */
+  watch: boolean;
+}
+
+/** Settings whose change only takes effect when the vector side restarts (the next start of Clew). */
+export type RestartSetting = 'embedder' | 'chromaUrl';
+
+export interface SettingsInfo {
+  file: string;
+  /** What the file says; defaults stand in for anything missing or invalid. */
+  saved: Settings;
+  /** Settings given on the command line for this run; they win over the file until the process ends. */
+  overridden: Array<keyof Settings>;
+  /** Why the file (or part of it) was ignored; null when it is fine. */
+  error: string | null;
+  /** Saved changes that wait for a restart. */
+  restartNeeded: RestartSetting[];
+}
+
+export interface RecoveryNotice {
+  at: number;
+  reason: 'corrupt' | 'missing';
+  /** What the integrity check said. */
+  detail: string;
+  /** Where the damaged database was moved (kept, never deleted); null when it was missing. */
+  movedTo: string | null;
+  /** Repos being (or already) re-indexed, and how many are done. */
+  repos: string[];
+  reindexed: number;
+  notesRestored: number;
+  state: 'rebuilding' | 'done' | 'failed';
+  error: string | null;
 }

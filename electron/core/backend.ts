@@ -16,11 +16,12 @@ import { fileOutline } from '../db/queries/lists.js';
 import type { EmbedderSetting } from '../engine/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { StatusReport } from '../../shared/types.js';
+import type { Settings, StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
+import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 
@@ -54,11 +55,21 @@ export class Backend {
   private closed = false;
   private readonly vectors: VectorSide;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  readonly settings: RunSettings;
+  private readonly embedder: EmbedderSetting;
 
   private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
-    this.vectors = new VectorSide(db, dataDir, options.vectors ?? { mode: 'sidecar' }, options.embedder ?? { kind: 'hash' });
+    // Options from the command line win over settings.json for this run.
+    const overridden: Array<keyof Settings> = [...(options.embedder ? ['embedder' as const] : []), ...(options.vectors ? ['chromaUrl' as const] : [])];
+    this.settings = new RunSettings(dataDir, overridden);
+    const saved = this.settings.current;
+    this.embedder = options.embedder ?? saved.embedder;
+    this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder);
     this.handlers = {
-      'repo:index': (req) => this.write('index', req),
+      'repo:index': (req) => {
+        const { maxFileBytes, extraIgnores, languages } = this.settings.current;
+        return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
+      },
       'repo:list': () => listRepos(this.db),
       'search:query': (req) => this.vectors.search(req),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
@@ -88,6 +99,8 @@ export class Backend {
       'quickopen:query': (req) => quickOpen(this.db, req.query, req.repo, req.limit),
       'note:update': (req) => this.write('noteUpdate', req),
       'note:delete': (req) => this.write('noteDelete', req),
+      'settings:get': () => this.settings.info(),
+      'settings:set': (req) => this.changeSettings(req),
     };
   }
 
@@ -139,7 +152,18 @@ export class Backend {
   }
 
   status(): StatusReport {
-    return { dataDir: this.dataDir, repos: listRepos(this.db), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore() };
+    return {
+      dataDir: this.dataDir, repos: listRepos(this.db), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
+      settingsError: this.settings.error, recovery: null,
+    };
+  }
+
+  /** Only the process holding the data-dir lock writes settings.json (two writers would lose each other's changes). */
+  private changeSettings(patch: Partial<Settings>) {
+    if (!this.lock) throw new ClewFailure('READ_ONLY', 'settings are changed by the app or `clew serve`, not by a read-only command');
+    const info = this.settings.set(patch);
+    this.scheduleSnapshot();
+    return info;
   }
 
   /** Full snapshots, coalesced: a dropped one is harmless, a burst costs one. */
@@ -154,7 +178,7 @@ export class Backend {
   private engineClient(): EngineClient {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'this backend was opened read-only');
     this.engine ??= new EngineClient(
-      { dbFile: databaseFile(this.dataDir), embedderId: '', embedder: this.options.embedder ?? { kind: 'hash' }, ...(this.options.sync ? { sync: this.options.sync } : {}) },
+      { dbFile: databaseFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
       {
         progress: (p) => {
           this.emit('index:progress', p);

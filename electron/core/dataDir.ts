@@ -13,3 +13,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export const databaseFile = (dataDir: string): string => join(dataDir, 'clew.db');
 export const lockFile = (dataDir: string): string => join(dataDir, 'clew.lock');
+export const settingsFile = (dataDir: string): string => join(dataDir, 'settings.json');
+export const notesFile = (dataDir: string): string => join(dataDir, 'notes.db');

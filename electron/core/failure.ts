@@ -12,8 +12,11 @@ export class ClewFailure extends Error {
     if (e instanceof ClewFailure) return e;
     const code = (e as { code?: unknown } | null)?.code;
     const message = e instanceof Error ? e.message : String(e);
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new ClewFailure('DISK_FULL', `${context}: disk is full (${message})`);
-    if (code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'EPERM') return new ClewFailure('READ_ONLY', `${context}: not writable (${message})`);
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ClewFailure('DISK_FULL', `${context}: disk is full (${message})`);
+    if (code === 'EROFS' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EACCES' || code === 'EPERM') return new ClewFailure('READ_ONLY', `${context}: not writable (${message})`);
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      return new ClewFailure('CORRUPT', `${context}: the index database is damaged (${message}); open Clew or run \`clew index\` to move it aside and rebuild it`);
+    }
     if (code === 'ENOENT') return new ClewFailure('NOT_FOUND', `${context}: ${message}`);
     return new ClewFailure('INTERNAL', `${context}: ${message}`);
   }

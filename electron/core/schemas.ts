@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { InvokeChannel, Req } from '../../shared/contract.js';
 import { ENTRY_KINDS, SEARCH_MODES, SYMBOL_KINDS } from '../../shared/types.js';
+import { SETTINGS_PATCH } from './settingsFile.js';
 
 const text = (max: number) => z.string().max(max);
 const repoRef = z.string().min(1).max(4096);
@@ -37,6 +38,8 @@ export const REQUEST_SCHEMAS = {
   'quickopen:query': z.object({ query: z.string().min(1).max(500), repo: repoRef.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
   'note:update': z.object({ id: z.number().int().positive(), text: z.string().min(1).max(100_000) }).strict(),
   'note:delete': z.object({ id: z.number().int().positive() }).strict(),
+  'settings:get': empty,
+  'settings:set': SETTINGS_PATCH,
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

@@ -3,7 +3,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import type { IndexIssue, IndexPhase, IndexProgress, IndexReport, SkipReason } from '../../shared/types.js';
+import type { IndexIssue, IndexPhase, IndexProgress, IndexReport, Language, SkipReason } from '../../shared/types.js';
 import { ClewFailure } from '../core/failure.js';
 import type { Db } from '../db/connection.js';
 import { repoKeyOf } from './hash.js';
@@ -15,6 +15,8 @@ import { DEFAULT_MAX_FILE_BYTES, type WalkedFile, walkRepo } from './walker.js';
 export interface IndexOptions {
   maxFileBytes?: number;
   extraIgnores?: readonly string[];
+  /** Only these languages' source files are indexed; null or absent: all. */
+  languages?: readonly Language[] | null;
   embedderId: string;
   onProgress?: (progress: IndexProgress) => void;
   /** Parse worker threads for large runs (default: one per spare core, at most 4). */
@@ -67,7 +69,7 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
   };
   emit(true);
 
-  const walk = walkRepo(root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [] });
+  const walk = walkRepo(root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const skipped: Partial<Record<SkipReason, number>> = { ...walk.skipped };
   const issues: IndexIssue[] = [...walk.issues];
   const skip = (rel: string, reason: SkipReason, message: string): void => {

@@ -1,12 +1,13 @@
 // Messages between the Backend and its engine worker (the only writer).
 import type { IndexRequest } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
-import type { IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
+import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
 import type { EmbedderSetting } from './embedders/index.js';
 import type { SyncLoopStatus } from './sync/syncLoop.js';
 
 export interface EngineCommands {
-  index: { req: IndexRequest; res: IndexReport };
+  /** The request plus the settings the walk honours (the Backend fills them in from settings.json). */
+  index: { req: IndexRequest & { extraIgnores?: string[]; languages?: Language[] | null }; res: IndexReport };
   noteAdd: { req: { fqn: string; text: string; repo?: string | undefined }; res: NoteRow };
   repoRemove: { req: { repo: string }; res: RepoRemoved };
   noteUpdate: { req: { id: number; text: string }; res: NoteRow };

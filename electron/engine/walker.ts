@@ -4,7 +4,8 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { IndexIssue, SkipReason } from '../../shared/types.js';
+import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
+import { languageOf } from './parsers/languages.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -26,6 +27,8 @@ export interface WalkedFile {
 export interface WalkOptions {
   maxFileBytes?: number;
   extraIgnores?: readonly string[];
+  /** Source files of other known languages are skipped; files of no known language are kept. */
+  languages?: readonly Language[] | null;
 }
 
 export interface WalkResult {
@@ -75,6 +78,7 @@ export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
   const rootReal = realpathSync(root);
   const visited = new Set<string>([rootReal]);
   const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal + sep);
+  const languages = options.languages ? new Set<Language>(options.languages) : null;
   const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: ignore().add([...options.extraIgnores]) }] : [];
 
   const visitEntry = (dir: DirTask, entry: Dirent, queue: DirTask[]): void => {
@@ -105,6 +109,8 @@ export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
     }
     if (!isFile) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
     if (isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
+    const language = languages ? languageOf(rel) : null;
+    if (languages && language && !languages.has(language)) return skip(rel, 'language');
     let info: Stats;
     try {
       info = statSync(abs);

@@ -37,6 +37,8 @@ async function handle(request: EngineRequest): Promise<unknown> {
         run = indexRepo(db, root, {
           embedderId: init.embedderId,
           maxFileBytes: request.req.maxFileBytes,
+          extraIgnores: request.req.extraIgnores ?? [],
+          languages: request.req.languages ?? null,
           onProgress: (progress) => post({ type: 'progress', progress }),
         }).finally(() => running.delete(root));
         running.set(root, run);

@@ -64,13 +64,14 @@ describe('clew CLI with the vector server', () => {
     expect(r.stderr).toMatch(/turned off/);
   });
 
-  it('rejects a malformed --chroma-url and a broken embedder setting clearly', () => {
+  it('rejects a malformed --chroma-url; a broken embedder setting is reported and the hash embedder used', () => {
     const bad = run('--json', '--chroma-url', 'not a url', 'status');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--chroma-url must look like/);
     writeFileSync(join(data.path, 'embedder.json'), '{ nope');
     const broken = run('--json', 'status');
-    expect(broken.status).toBe(2);
+    expect(broken.status).toBe(0);
     expect(broken.stderr).toMatch(/embedder.json is not valid JSON/);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ settingsError: expect.stringMatching(/embedder.json/) });
   });
 });

@@ -1,0 +1,43 @@
+// The settings of one run: the file's values (re-read after every change), what the run started
+// with (the vector side keeps those until a restart), and what the command line overrode.
+import type { RestartSetting, Settings, SettingsInfo } from '../../shared/types.js';
+import { settingsFile } from './dataDir.js';
+import { readSettings, writeSettings } from './settingsFile.js';
+
+const RESTART_SETTINGS: readonly RestartSetting[] = ['embedder', 'chromaUrl'];
+
+export class RunSettings {
+  private saved: Settings;
+  private problem: string | null;
+  private readonly atStart: Settings;
+
+  constructor(private readonly dataDir: string, private readonly overridden: ReadonlyArray<keyof Settings>) {
+    const loaded = readSettings(dataDir);
+    this.saved = loaded.settings;
+    this.problem = loaded.error;
+    this.atStart = loaded.settings;
+  }
+
+  /** The file's settings (defaults where it was missing or invalid). */
+  get current(): Settings {
+    return this.saved;
+  }
+
+  get error(): string | null {
+    return this.problem;
+  }
+
+  info(): SettingsInfo {
+    const restartNeeded = RESTART_SETTINGS.filter((key) => JSON.stringify(this.saved[key]) !== JSON.stringify(this.atStart[key]));
+    return { file: settingsFile(this.dataDir), saved: this.saved, overridden: [...this.overridden], error: this.problem, restartNeeded };
+  }
+
+  /** Saves a validated change; the whole file is rewritten, so saving also repairs a bad file. */
+  set(patch: Partial<Settings>): SettingsInfo {
+    const next: Settings = { ...this.saved, ...patch };
+    writeSettings(this.dataDir, next);
+    this.saved = next;
+    this.problem = null;
+    return this.info();
+  }
+}
