@@ -30,6 +30,12 @@ export interface RepoSummary {
   entryPoints: number;
   indexedAt: number | null;
   lastIndexMs: number | null;
+  /** Follows file changes while the app (or clew serve) runs. */
+  watch: boolean;
+  /** Paused: neither watched nor indexed until resumed. */
+  paused: boolean;
+  /** A watcher is live on it in the writing process right now. */
+  watching: boolean;
 }
 
 export interface IndexIssue {
@@ -52,6 +58,8 @@ export interface IndexReport {
   skipped: Partial<Record<SkipReason, number>>;
   issues: IndexIssue[];
   durationMs: number;
+  /** Stopped by a person: every file holds its new or its previous index, nothing was removed. */
+  cancelled?: boolean;
 }
 
 export type IndexPhase = 'walking' | 'parsing' | 'writing' | 'removing' | 'done';

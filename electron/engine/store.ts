@@ -44,6 +44,12 @@ export class IndexStore {
       files: db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
         'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ?'),
       touchFile: db.prepare<[number, number, number]>('UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?'),
+      fileAt: db.prepare<[number, string], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+        'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ? AND path = ?'),
+      // A range on the (repo_id, path) key: every path below a folder, without a scan.
+      filesUnder: db.prepare<[number, string, string], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+        'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ? AND path >= ? AND path < ?'),
+      touchRepo: db.prepare<[number, number]>('UPDATE repos SET indexed_at = ? WHERE id = ?'),
       upsertFile: db.prepare<[number, string, string | null, number, number, string, number, number], { id: number }>(
         `INSERT INTO files(repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
@@ -107,6 +113,26 @@ export class IndexStore {
     const known = new Map<string, KnownFile>();
     for (const row of this.s.files.iterate(repoId)) known.set(row.path, { id: row.id, size: row.size, mtimeMs: row.mtime_ms, hash: row.content_hash });
     return known;
+  }
+
+  /** The indexed files at or below the given paths ('' is the whole repo). */
+  knownIn(repoId: number, scopes: readonly string[]): Map<string, KnownFile> {
+    if (scopes.includes('')) return this.knownFiles(repoId);
+    const known = new Map<string, KnownFile>();
+    const add = (row: { id: number; path: string; size: number; mtime_ms: number; content_hash: string } | undefined): void => {
+      if (row) known.set(row.path, { id: row.id, size: row.size, mtimeMs: row.mtime_ms, hash: row.content_hash });
+    };
+    for (const scope of scopes) {
+      add(this.s.fileAt.get(repoId, scope));
+      // '0' sorts right after '/': the range holds exactly the paths that start with `scope/`.
+      for (const row of this.s.filesUnder.iterate(repoId, `${scope}/`, `${scope}0`)) add(row);
+    }
+    return known;
+  }
+
+  /** A watched pass changed something: the repo's index time moves, its last full report stays. */
+  touchRepo(repoId: number): void {
+    this.s.touchRepo.run(Date.now(), repoId);
   }
 
   touchFile(id: number, size: number, mtimeMs: number): void {

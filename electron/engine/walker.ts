@@ -1,7 +1,7 @@
 // Walks a repo: nested .gitignore/.clewignore rules, default-skipped folders, symlinks that leave the
 // repo or loop, special files and the size cap. Every skip is counted by reason; nothing is fatal.
 // Synchronous on purpose: it runs on the engine worker, and sync calls walk ~3× faster than promises.
-import { type Dirent, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
@@ -10,12 +10,12 @@ import { languageOf } from './parsers/languages.js';
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 /** Folders that are never source: VCS metadata, dependency caches, tool caches. */
-const ALWAYS_SKIPPED = new Set([
+export const ALWAYS_SKIPPED = new Set([
   '.git', '.hg', '.svn', 'node_modules', 'bower_components', '__pycache__', '.venv', 'venv', '.tox',
   '.mypy_cache', '.pytest_cache', '.ruff_cache', '.gradle', '.idea', '.vs', '.next', '.nuxt', '.turbo',
   '.parcel-cache', '.cache', '.terraform', '.yarn',
 ]);
-const IGNORE_FILES = ['.gitignore', '.clewignore'];
+export const IGNORE_FILES = ['.gitignore', '.clewignore'];
 
 export interface WalkedFile {
   relPath: string;
@@ -67,7 +67,10 @@ function isIgnored(rules: RuleSet[], rel: string, isDir: boolean): boolean {
   return ignored;
 }
 
-export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
+type EntryLike = Pick<Dirent, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+
+/** One walk's state and the per-entry rules, shared by the full walk and the scoped one. */
+function createWalk(root: string, options: WalkOptions) {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: WalkResult = { files: [], skipped: {}, issues: [], unreadable: new Set() };
   const skip = (rel: string, reason: SkipReason, message?: string): void => {
@@ -81,7 +84,7 @@ export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
   const languages = options.languages ? new Set<Language>(options.languages) : null;
   const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: ignore().add([...options.extraIgnores]) }] : [];
 
-  const visitEntry = (dir: DirTask, entry: Dirent, queue: DirTask[]): void => {
+  const visitEntry = (dir: DirTask, entry: EntryLike, queue: DirTask[]): void => {
     const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
     const abs = join(dir.abs, entry.name);
     let isDir = entry.isDirectory();
@@ -134,26 +137,108 @@ export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
       result.unreadable.add(dir.rel);
       return skip(dir.rel || '.', 'unreadable', `cannot list folder (${code})`);
     }
-    const rules = [...dir.rules];
-    for (const name of IGNORE_FILES) {
-      if (!entries.some((e) => e.name === name)) continue;
-      try {
-        rules.push({ base: dir.rel, rules: ignore().add(readFileSync(join(dir.abs, name), 'utf8')) });
-      } catch (e) {
-        result.issues.push({ path: dir.rel ? `${dir.rel}/${name}` : name, reason: 'unreadable', message: `ignore file unreadable (${errorCode(e)})` });
-      }
-    }
-    const task = { ...dir, rules };
+    const task = { ...dir, rules: withIgnoreFiles(dir, entries.map((e) => e.name)) };
     for (const entry of entries) visitEntry(task, entry, queue);
   };
 
+  /** The folder's own .gitignore/.clewignore rules, added to those it inherits. */
+  const withIgnoreFiles = (dir: DirTask, names: readonly string[]): RuleSet[] => {
+    const rules = [...dir.rules];
+    for (const name of IGNORE_FILES) {
+      if (!names.includes(name)) continue;
+      try {
+        rules.push({ base: dir.rel, rules: ignore().add(readFileSync(join(dir.abs, name), 'utf8')) });
+      } catch (e) {
+        if (errorCode(e) === 'ENOENT') continue;
+        result.issues.push({ path: dir.rel ? `${dir.rel}/${name}` : name, reason: 'unreadable', message: `ignore file unreadable (${errorCode(e)})` });
+      }
+    }
+    return rules;
+  };
+
   // Depth-first with an explicit stack: no recursion limit on deep trees.
-  const stack: DirTask[] = [{ abs: root, rel: '', real: rootReal, rules: baseRules }];
-  for (let dir = stack.pop(); dir; dir = stack.pop()) {
-    const found: DirTask[] = [];
-    visitDir(dir, found);
-    stack.push(...found.reverse());
+  const run = (start: DirTask): void => {
+    const stack: DirTask[] = [start];
+    for (let dir = stack.pop(); dir; dir = stack.pop()) {
+      const found: DirTask[] = [];
+      visitDir(dir, found);
+      stack.push(...found.reverse());
+    }
+  };
+  const rootTask: DirTask = { abs: root, rel: '', real: rootReal, rules: baseRules };
+  return { result, visitEntry, withIgnoreFiles, run, rootTask, visited };
+}
+
+const byPath = (a: WalkedFile, b: WalkedFile): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+
+export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
+  const walk = createWalk(root, options);
+  walk.run(walk.rootTask);
+  walk.result.files.sort(byPath);
+  return walk.result;
+}
+
+export interface ScopedWalkResult extends WalkResult {
+  /** The changed paths that are not inside another changed path: what is indexed under them is re-checked. */
+  scopes: string[];
+}
+
+/** The changed paths without those inside another one ('' is the whole repo). */
+export function outermost(relPaths: Iterable<string>): string[] {
+  const sorted = [...new Set(relPaths)].sort();
+  const out: string[] = [];
+  for (const rel of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (last === '' || rel.startsWith(`${last}/`))) continue;
+    out.push(rel);
   }
-  result.files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return result;
+  return out;
+}
+
+function entryAt(abs: string, name: string): EntryLike | null {
+  try {
+    const info = lstatSync(abs);
+    return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Walks only what changed: each path (a file, or a folder and everything in it) judged by the same
+ * rules the full walk would apply, including the ignore files of every folder above it.
+ */
+export function walkPaths(root: string, relPaths: Iterable<string>, options: WalkOptions = {}): ScopedWalkResult {
+  const walk = createWalk(root, options);
+  const scopes = outermost(relPaths);
+  const root0: DirTask = { ...walk.rootTask, rules: walk.withIgnoreFiles(walk.rootTask, IGNORE_FILES) };
+  const folders = new Map<string, DirTask | null>([['', root0]]);
+  // A folder's task (its rules) as the full walk would reach it, or null when it is skipped or gone.
+  const folder = (rel: string): DirTask | null => {
+    const cached = folders.get(rel);
+    if (cached !== undefined) return cached;
+    const cut = rel.lastIndexOf('/');
+    const parent = folder(cut < 0 ? '' : rel.slice(0, cut));
+    const entry = parent && entryAt(join(parent.abs, rel.slice(cut + 1)), rel.slice(cut + 1));
+    const found: DirTask[] = [];
+    if (parent && entry) walk.visitEntry(parent, entry, found);
+    const task = found[0] ? { ...found[0], rules: walk.withIgnoreFiles(found[0], IGNORE_FILES) } : null;
+    folders.set(rel, task);
+    return task;
+  };
+  for (const scope of scopes) {
+    if (scope === '') {
+      walk.run(walk.rootTask);
+      continue;
+    }
+    const cut = scope.lastIndexOf('/');
+    const parent = folder(cut < 0 ? '' : scope.slice(0, cut));
+    const entry = parent && entryAt(join(parent.abs, scope.slice(cut + 1)), scope.slice(cut + 1));
+    if (!parent || !entry) continue;
+    const found: DirTask[] = [];
+    walk.visitEntry(parent, entry, found);
+    for (const dir of found) walk.run(dir);
+  }
+  walk.result.files.sort(byPath);
+  return { ...walk.result, scopes };
 }

@@ -1,0 +1,147 @@
+// The per-file half of indexing, shared by full and watched runs: skip unchanged files, prepare the
+// rest (parse workers for large runs), and write them in batched transactions. Never fatal per file.
+import { availableParallelism } from 'node:os';
+import type { IndexIssue, SkipReason } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { ParsePool } from './parsePool.js';
+import { type Prepared, prepareFile } from './prepareFile.js';
+import type { RunProgress } from './runProgress.js';
+import type { FileWrite, IndexStore, KnownFile, RepoRow } from './store.js';
+import type { WalkedFile } from './walker.js';
+
+/** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
+export interface RunControlPort {
+  checkpoint(): Promise<void>;
+  readonly cancelled: boolean;
+}
+
+export interface WriteContext {
+  db: Db;
+  store: IndexStore;
+  repo: RepoRow;
+  embedderId: string;
+  parseWorkers?: number | undefined;
+  control?: RunControlPort | undefined;
+  progress: RunProgress;
+  skip: (rel: string, reason: SkipReason, message: string) => void;
+  issues: IndexIssue[];
+}
+
+export interface WriteOutcome {
+  changed: number;
+  unchanged: number;
+  /** Paths that exist and keep (or now have) rows; indexed paths not in here are removed. */
+  seen: Set<string>;
+  cancelled: boolean;
+}
+
+const BATCH_FILES = 200;
+const BATCH_BYTES = 8 * 1024 * 1024;
+const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
+// Below this many files to (re)read, starting parse workers costs more than it saves.
+const POOL_THRESHOLD = 64;
+
+// One core stays with the writer thread, which is the bottleneck of a full index.
+function defaultParseWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[], known: ReadonlyMap<string, KnownFile>): Promise<WriteOutcome> {
+  const { db, store, repo, progress } = ctx;
+  const out: WriteOutcome = { changed: 0, unchanged: 0, seen: new Set(), cancelled: false };
+  let batch: FileWrite[] = [];
+  let batchBytes = 0;
+  const touches: Array<{ id: number; size: number; mtimeMs: number }> = [];
+  const flush = (): void => {
+    if (batch.length === 0 && touches.length === 0) return;
+    const writes = batch;
+    progress.phase = 'writing';
+    db.transaction(() => {
+      for (const t of touches) store.touchFile(t.id, t.size, t.mtimeMs);
+      for (const file of writes) store.writeFile(repo, file);
+    }).immediate();
+    out.changed += writes.length;
+    batch = [];
+    batchBytes = 0;
+    touches.length = 0;
+    progress.phase = 'parsing';
+  };
+
+  // Files whose size and mtime are unchanged are not even read.
+  const work = files.filter((file) => {
+    const previous = known.get(file.relPath);
+    if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
+      out.seen.add(file.relPath);
+      out.unchanged++;
+      progress.filesDone++;
+      return false;
+    }
+    return true;
+  });
+  progress.emit();
+  const pool = work.length >= POOL_THRESHOLD ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
+  const prepare = (file: WalkedFile): Promise<Prepared> => {
+    const request = { absPath: file.absPath, relPath: file.relPath, repoKey: repo.key, embedderId: ctx.embedderId, previousHash: known.get(file.relPath)?.hash ?? null };
+    // A crashed parse worker costs only its files, which are then prepared inline.
+    return pool ? pool.prepare(request).catch(() => prepareFile(request)) : prepareFile(request);
+  };
+  // Wider than a write batch, so workers keep parsing while the writer commits.
+  const window = pool ? BATCH_FILES * 2 : 1;
+  const inflight: Array<{ file: WalkedFile; result: Promise<Prepared> }> = [];
+  let inflightBytes = 0;
+  let next = 0;
+  try {
+    while (next < work.length || inflight.length > 0) {
+      if (ctx.control) {
+        await ctx.control.checkpoint();
+        // Files still being prepared are dropped; the batch in hand is written below: no file is half-written.
+        if (ctx.control.cancelled) {
+          out.cancelled = true;
+          break;
+        }
+      }
+      // Bounded by count and by bytes, so a tree of large files cannot balloon memory.
+      while (next < work.length && inflight.length < window && (inflight.length === 0 || inflightBytes < MAX_INFLIGHT_BYTES)) {
+        const file = work[next++] as WalkedFile;
+        inflightBytes += file.size;
+        inflight.push({ file, result: prepare(file) });
+      }
+      const head = inflight.shift();
+      if (!head) break;
+      const { file } = head;
+      inflightBytes -= file.size;
+      const prepared = await head.result;
+      const previous = known.get(file.relPath);
+      progress.currentPath = file.relPath;
+      progress.filesDone++;
+      progress.emit();
+      if (prepared.kind === 'unreadable') {
+        if (prepared.code === 'ENOENT') ctx.skip(file.relPath, 'vanished', 'deleted while indexing');
+        else {
+          if (previous) out.seen.add(file.relPath); // keep what we had: the file still exists
+          ctx.skip(file.relPath, 'unreadable', `cannot read (${prepared.code})`);
+        }
+        continue;
+      }
+      if (prepared.kind === 'binary') {
+        ctx.skip(file.relPath, 'binary', 'binary content');
+        continue;
+      }
+      out.seen.add(file.relPath);
+      if (prepared.kind === 'same') {
+        if (previous) touches.push({ id: previous.id, size: file.size, mtimeMs: file.mtimeMs });
+        out.unchanged++;
+        continue;
+      }
+      ctx.issues.push(...prepared.issues);
+      batch.push({ ...prepared, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs });
+      batchBytes += file.size;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) flush();
+    }
+  } finally {
+    await pool?.close();
+  }
+  // The batch in hand is finished even when cancelled: its files are complete.
+  flush();
+  return out;
+}
