@@ -7,7 +7,7 @@ const external = ['better-sqlite3', '@vscode/tree-sitter-wasm', 'electron', 'chr
 const banner = { js: "import { createRequire as __clewCreateRequire } from 'node:module'; const require = __clewCreateRequire(import.meta.url);" };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: 'linked', external, banner, logLevel: 'warning' };
 
-await build({ ...common, entryPoints: { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/worker.ts', 'parse-worker': 'electron/engine/parseWorker.ts', 'chroma-server': 'electron/sidecar/chromaServer.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { cli: 'electron/cli.ts', 'engine-worker': 'electron/engine/worker.ts', 'parse-worker': 'electron/engine/parseWorker.ts', 'chroma-server': 'electron/sidecar/chromaServer.ts', 'sync-worker': 'electron/engine/syncWorker.ts' }, outdir: 'dist' });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('electron/main.ts')) {
   await build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist' });

@@ -9,22 +9,24 @@ import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
 import { findRepo } from '../db/queries/repos.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
 import { ClewFailure } from '../core/failure.js';
-import { createEmbedder } from './embedders/index.js';
 import { indexRepo, resolveRepoRoot } from './indexer.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
 import { rehashForEmbedder } from './sync/rehash.js';
-import { VectorSync } from './vectorSync.js';
+import { SyncThread } from './syncThread.js';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
 const db = openDatabase(init.dbFile, { migrate: false });
 const post = (message: EngineMessage): void => port.postMessage(message);
-const embedder = await createEmbedder(init.embedder);
+const vectors = await SyncThread.start(
+  { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
+  (status) => post({ type: 'sync', status }),
+  (progress) => post({ type: 'repairProgress', progress }),
+);
 // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
-init.embedderId = embedder.id;
-rehashForEmbedder(db, embedder.id);
-const vectors = new VectorSync(db, embedder, (status) => post({ type: 'sync', status }), init.sync ?? {});
+init.embedderId = vectors.embedderId;
+rehashForEmbedder(db, vectors.embedderId);
 // Two requests to index the same folder share one run instead of racing.
 const running = new Map<string, Promise<IndexReport>>();
 
@@ -57,14 +59,13 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'noteDelete':
       return deleteNote(db, request.req.id);
     case 'vectorServer':
-      vectors.setServer(request.req.url);
-      return null;
+      return vectors.setServer(request.req.url);
     case 'syncWait':
       return { drained: await vectors.wait(request.req.timeoutMs) };
     case 'syncRepair':
-      return vectors.repair(request.req.dryRun, (progress) => post({ type: 'repairProgress', progress }));
+      return vectors.repair(request.req.dryRun);
     case 'syncRetry':
-      return { requeued: vectors.retryFailed() };
+      return { requeued: await vectors.retryFailed() };
     case 'shutdown':
       return { drained: await vectors.stop(request.req.drainMs) };
   }
@@ -81,7 +82,7 @@ port.on('message', (request: EngineRequest) => {
   );
 });
 port.on('close', () => {
-  void embedder.close();
+  void vectors.stop(0);
   db.close();
 });
 post({ type: 'ready' });
