@@ -8,6 +8,7 @@ import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
+import { describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
@@ -105,6 +106,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
     // A bad settings file never stops a command; it is said once, on stderr.
     if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
+    const recovery = backend.recoveryNotice;
+    if (recovery) io.err(`clew: ${describeRecovery(recovery)}`);
 
     switch (command) {
       case 'index': {

@@ -16,11 +16,12 @@ import { fileOutline } from '../db/queries/lists.js';
 import type { EmbedderSetting } from '../engine/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { Settings, StatusReport } from '../../shared/types.js';
-import { databaseFile, lockFile } from './dataDir.js';
+import type { RecoveryNotice, Settings, StatusReport } from '../../shared/types.js';
+import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
+import { type RecoveryPlan, planRecovery } from './recovery.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
@@ -57,6 +58,9 @@ export class Backend {
   private snapshotTimer: NodeJS.Timeout | null = null;
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
+  /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
+  private recovery: RecoveryNotice | null = null;
+  private recovering: Promise<void> | null = null;
 
   private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
     // Options from the command line win over settings.json for this run.
@@ -117,8 +121,11 @@ export class Backend {
     }
     const lock = acquireLock(lockFile(options.dataDir), options.command ?? 'clew');
     try {
+      // Before opening: a damaged clew.db is moved aside, and a fresh one is created in its place.
+      const plan = planRecovery(options.dataDir);
       const backend = new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options);
       backend.startVectors();
+      if (plan) backend.recover(plan);
       return backend;
     } catch (e) {
       lock.release();
@@ -154,8 +161,40 @@ export class Backend {
   status(): StatusReport {
     return {
       dataDir: this.dataDir, repos: listRepos(this.db), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
-      settingsError: this.settings.error, recovery: null,
+      settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery },
     };
+  }
+
+  /** What start-up recovery did (or is doing); null when the database was fine. */
+  get recoveryNotice(): RecoveryNotice | null {
+    return this.recovery && { ...this.recovery };
+  }
+
+  /** Brings back repos and notes (from notes.db) into the fresh database, then re-indexes each repo. Never rejects. */
+  private recover(plan: RecoveryPlan): void {
+    const notice = (this.recovery = plan.notice);
+    const index = this.handlers['repo:index'];
+    this.recovering = (async () => {
+      try {
+        notice.notesRestored = (await this.write('restore', { repos: plan.repos })).notesRestored;
+        const failures: string[] = [];
+        for (const path of notice.repos) {
+          try {
+            await index({ path });
+            notice.reindexed++;
+          } catch (e) {
+            failures.push(`${path}: ${toClewError(e).message}`);
+          }
+          this.scheduleSnapshot();
+        }
+        notice.state = failures.length ? 'failed' : 'done';
+        notice.error = failures.length ? failures.join('; ') : null;
+      } catch (e) {
+        notice.state = 'failed';
+        notice.error = toClewError(e).message;
+      }
+      this.scheduleSnapshot();
+    })();
   }
 
   /** Only the process holding the data-dir lock writes settings.json (two writers would lose each other's changes). */
@@ -178,7 +217,7 @@ export class Backend {
   private engineClient(): EngineClient {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'this backend was opened read-only');
     this.engine ??= new EngineClient(
-      { dbFile: databaseFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
+      { dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
       {
         progress: (p) => {
           this.emit('index:progress', p);
@@ -214,6 +253,8 @@ export class Backend {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A rebuild in progress finishes first: stopping halfway would leave repos listed but empty.
+    await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     if (this.engine) {
       await this.engine.call('shutdown', { drainMs: this.options.shutdownDrainMs ?? 5000 }).catch(() => undefined);

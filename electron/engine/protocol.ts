@@ -12,6 +12,8 @@ export interface EngineCommands {
   repoRemove: { req: { repo: string }; res: RepoRemoved };
   noteUpdate: { req: { id: number; text: string }; res: NoteRow };
   noteDelete: { req: { id: number }; res: { deleted: boolean } };
+  /** After a damaged clew.db was replaced: bring back the repo rows and every note kept in notes.db. */
+  restore: { req: { repos: Array<{ path: string; name: string; addedAt: number }> }; res: { notesRestored: number } };
   /** The vector server the Backend found ready, or null when it is not. */
   vectorServer: { req: { url: string | null }; res: null };
   syncWait: { req: { timeoutMs: number }; res: { drained: boolean } };
@@ -33,6 +35,8 @@ export type EngineMessage =
 
 export interface WorkerInit {
   dbFile: string;
+  /** notes.db, kept in step with every note write (see db/notesMirror.ts). */
+  notesFile?: string;
   /** Set by the worker from the embedder it built (content hashes include it). */
   embedderId: string;
   embedder: EmbedderSetting;

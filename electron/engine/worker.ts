@@ -8,6 +8,8 @@ import { addNote } from '../db/queries/notes.js';
 import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
 import { findRepo } from '../db/queries/repos.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
+import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
+import { attachNotesMirror } from '../db/notesMirror.js';
 import { ClewFailure } from '../core/failure.js';
 import { indexRepo, resolveRepoRoot } from './indexer.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
@@ -18,6 +20,7 @@ const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
 const db = openDatabase(init.dbFile, { migrate: false });
+if (init.notesFile) attachNotesMirror(db, init.notesFile);
 const post = (message: EngineMessage): void => port.postMessage(message);
 const vectors = await SyncThread.start(
   { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
@@ -58,6 +61,9 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return updateNote(db, init.embedderId, request.req.id, request.req.text);
     case 'noteDelete':
       return deleteNote(db, request.req.id);
+    case 'restore':
+      restoreRepos(db, request.req.repos);
+      return { notesRestored: restoreNotes(db, init.embedderId) };
     case 'vectorServer':
       return vectors.setServer(request.req.url);
     case 'syncWait':

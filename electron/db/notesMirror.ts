@@ -1,0 +1,95 @@
+// notes.db: a second SQLite file holding every note and the list of repos, so a corrupt clew.db
+// cannot take them down with it. It is ATTACHed to the writer's connection and kept by TEMP
+// triggers (only TEMP triggers may write another schema), so each note write lands in both files
+// in the same transaction, and no write path can forget it.
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { Db } from './connection.js';
+
+export const MIRROR_SCHEMA = 'kept';
+
+const TABLES = /* sql */ `
+CREATE TABLE IF NOT EXISTS ${MIRROR_SCHEMA}.kept_repos (
+  path     TEXT PRIMARY KEY,
+  name     TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS ${MIRROR_SCHEMA}.kept_notes (
+  id           INTEGER PRIMARY KEY,               -- the note's id in clew.db
+  repo_path    TEXT NOT NULL,
+  fqn          TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  stale_reason TEXT,
+  anchor_hash  TEXT,
+  created_at   INTEGER NOT NULL,
+  updated_at   INTEGER NOT NULL
+) STRICT;`;
+
+// Unqualified names in a TEMP trigger body resolve to the attached schema (the tables are unique there).
+const TRIGGERS = /* sql */ `
+CREATE TEMP TRIGGER IF NOT EXISTS keep_repo_insert AFTER INSERT ON main.repos BEGIN
+  INSERT INTO kept_repos(path, name, added_at) VALUES (new.path, new.name, new.added_at)
+  ON CONFLICT(path) DO UPDATE SET name = excluded.name;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS keep_repo_update AFTER UPDATE OF name, path ON main.repos BEGIN
+  DELETE FROM kept_repos WHERE path = old.path;
+  INSERT INTO kept_repos(path, name, added_at) VALUES (new.path, new.name, new.added_at)
+  ON CONFLICT(path) DO UPDATE SET name = excluded.name;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS keep_repo_delete AFTER DELETE ON main.repos BEGIN
+  DELETE FROM kept_repos WHERE path = old.path;
+  DELETE FROM kept_notes WHERE repo_path = old.path;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS keep_note_insert AFTER INSERT ON main.notes BEGIN
+  INSERT INTO kept_notes(id, repo_path, fqn, text, state, stale_reason, anchor_hash, created_at, updated_at)
+  VALUES (new.id, (SELECT path FROM main.repos WHERE id = new.repo_id), new.fqn, new.text, new.state, new.stale_reason, new.anchor_hash, new.created_at, new.updated_at)
+  ON CONFLICT(id) DO UPDATE SET repo_path = excluded.repo_path, fqn = excluded.fqn, text = excluded.text, state = excluded.state,
+    stale_reason = excluded.stale_reason, anchor_hash = excluded.anchor_hash, created_at = excluded.created_at, updated_at = excluded.updated_at;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS keep_note_update AFTER UPDATE ON main.notes BEGIN
+  UPDATE kept_notes SET repo_path = (SELECT path FROM main.repos WHERE id = new.repo_id), fqn = new.fqn, text = new.text, state = new.state,
+    stale_reason = new.stale_reason, anchor_hash = new.anchor_hash, updated_at = new.updated_at WHERE id = new.id;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS keep_note_delete AFTER DELETE ON main.notes BEGIN
+  DELETE FROM kept_notes WHERE id = old.id;
+END;`;
+
+/** Attaches notes.db to the writer's connection and installs the triggers that keep it. */
+export function attachNotesMirror(db: Db, file: string): void {
+  db.prepare(`ATTACH DATABASE ? AS ${MIRROR_SCHEMA}`).run(file);
+  db.pragma(`${MIRROR_SCHEMA}.journal_mode = WAL`);
+  db.pragma(`${MIRROR_SCHEMA}.synchronous = NORMAL`);
+  db.exec(TABLES);
+  db.exec(TRIGGERS);
+  // A healthy clew.db is the truth: the copy catches up on anything it missed (a notes.db that is new,
+  // or a crash between the two files' commits). An empty clew.db never wipes the copy.
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM main.repos)').pluck().get() === 1) {
+    db.transaction(() => {
+      db.exec(`DELETE FROM ${MIRROR_SCHEMA}.kept_notes; DELETE FROM ${MIRROR_SCHEMA}.kept_repos;
+        INSERT INTO ${MIRROR_SCHEMA}.kept_repos(path, name, added_at) SELECT path, name, added_at FROM main.repos;
+        INSERT INTO ${MIRROR_SCHEMA}.kept_notes(id, repo_path, fqn, text, state, stale_reason, anchor_hash, created_at, updated_at)
+          SELECT n.id, r.path, n.fqn, n.text, n.state, n.stale_reason, n.anchor_hash, n.created_at, n.updated_at FROM main.notes n JOIN main.repos r ON r.id = n.repo_id;`);
+    }).immediate();
+  }
+}
+
+export interface KeptRepo {
+  path: string;
+  name: string;
+  addedAt: number;
+}
+
+/** The repo list notes.db keeps (empty when there is no notes.db or it cannot be read). */
+export function readKeptRepos(file: string): KeptRepo[] {
+  if (!existsSync(file)) return [];
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.prepare<[], KeptRepo>('SELECT path, name, added_at AS addedAt FROM kept_repos ORDER BY added_at').all();
+  } catch {
+    return [];
+  } finally {
+    db?.close();
+  }
+}

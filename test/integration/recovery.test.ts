@@ -1,0 +1,128 @@
+// A really corrupted clew.db (bytes overwritten while closed): start-up moves it aside, creates a
+// fresh one, brings back the repos and every note (kept in notes.db), re-indexes, and says so.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/core/backend.js';
+import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
+import { quickCheck } from '../../electron/core/integrity.js';
+import { spawnSync } from 'node:child_process';
+import { call, openWriter } from '../helpers/backend.js';
+import { waitFor } from '../helpers/chroma.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+
+const GET = 'com.acme.web.UserController.get(long)';
+const CLASS = 'com.acme.web.UserController';
+
+/** Overwrites `length` bytes at `at` with a pattern no SQLite page holds. */
+function clobber(file: string, at: number, length: number): void {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(length, 0xa5), 0, length, at);
+  closeSync(fd);
+}
+
+const keptNotes = (dataDir: string): Array<{ fqn: string; text: string }> => {
+  const db = new Database(notesFile(dataDir), { readonly: true });
+  try {
+    return db.prepare<[], { fqn: string; text: string }>('SELECT fqn, text FROM kept_notes ORDER BY id').all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('corruption and recovery', () => {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
+  const dir = (prefix: string): string => {
+    const d = tempDir(prefix);
+    cleanups.push(d.cleanup);
+    return d.path;
+  };
+  const open = (dataDir: string): Backend => {
+    const backend = openWriter(dataDir);
+    cleanups.push(() => backend.close());
+    return backend;
+  };
+  const settle = (backend: Backend) => waitFor('the rebuild to finish', async () => {
+    const recovery = (await call(backend, 'status:get', {})).recovery;
+    return recovery && recovery.state !== 'rebuilding' ? recovery : null;
+  }, 120_000);
+
+  /** Two repos, three notes (one edited, one deleted), then closed: the state recovery must bring back. */
+  async function seed(): Promise<{ dataDir: string; repos: string[]; files: number[] }> {
+    const dataDir = dir('clew-recover-data-');
+    const a = dir('clew-recover-a-');
+    const b = dir('clew-recover-b-');
+    writeTree(a, SAMPLE_REPO);
+    writeTree(b, { 'lib/tool.py': 'def sharpen(blade):\n    return blade\n' });
+    const backend = openWriter(dataDir);
+    const files = [(await call(backend, 'repo:index', { path: a })).files, (await call(backend, 'repo:index', { path: b })).files];
+    await call(backend, 'note:add', { fqn: GET, text: 'hot path, cached upstream' });
+    const edited = await call(backend, 'note:add', { fqn: CLASS, text: 'first draft' });
+    await call(backend, 'note:update', { id: edited.id, text: 'the users API' });
+    const gone = await call(backend, 'note:add', { fqn: 'lib.tool.sharpen', text: 'to be deleted' });
+    await call(backend, 'note:delete', { id: gone.id });
+    await call(backend, 'note:add', { fqn: 'lib.tool.sharpen', text: 'keeps the edge' });
+    await backend.close();
+    return { dataDir, repos: [a, b].map((p) => statSync(p) && p), files };
+  }
+
+  it('keeps every note in notes.db in the same operation as clew.db: adds, edits, deletes and repo removal', async () => {
+    const { dataDir, repos } = await seed();
+    expect(keptNotes(dataDir)).toEqual([
+      { fqn: GET, text: 'hot path, cached upstream' }, { fqn: CLASS, text: 'the users API' }, { fqn: 'lib.tool.sharpen', text: 'keeps the edge' },
+    ]);
+    const backend = open(dataDir);
+    await call(backend, 'repo:remove', { repo: repos[1] ?? '' });
+    expect(keptNotes(dataDir).map((n) => n.fqn)).toEqual([GET, CLASS]);
+  });
+
+  it('moves a database with overwritten pages aside, rebuilds the repos it listed and restores the notes', async () => {
+    const { dataDir, files } = await seed();
+    const file = databaseFile(dataDir);
+    clobber(file, Math.floor(statSync(file).size / 2), 64 * 1024);
+    expect(quickCheck(file).ok).toBe(false);
+
+    const backend = open(dataDir);
+    expect(backend.recoveryNotice).toMatchObject({ reason: 'corrupt', state: 'rebuilding' });
+    const recovery = await settle(backend);
+    expect(recovery).toMatchObject({ state: 'done', reindexed: 2, notesRestored: 3, error: null });
+    // Kept, never deleted, next to the fresh one.
+    expect(recovery.movedTo && existsSync(recovery.movedTo)).toBe(true);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('clew.corrupt-') && f.endsWith('.db'))).toHaveLength(1);
+    expect(quickCheck(file).ok).toBe(true);
+
+    const repos = await call(backend, 'repo:list', {});
+    expect(repos.map((r) => r.files)).toEqual(files);
+    const notes = await call(backend, 'note:list', {});
+    expect(notes.map((n) => [n.fqn, n.text, n.state])).toEqual([
+      [GET, 'hot path, cached upstream', 'current'], [CLASS, 'the users API', 'current'], ['lib.tool.sharpen', 'keeps the edge', 'current'],
+    ]);
+    expect((await call(backend, 'search:query', { query: 'parse config' })).results.length).toBeGreaterThan(0);
+  });
+
+  it('with the header destroyed nothing is readable: the repo list comes from notes.db', async () => {
+    const { dataDir, repos } = await seed();
+    clobber(databaseFile(dataDir), 0, 4096);
+    const backend = open(dataDir);
+    const recovery = await settle(backend);
+    expect(recovery).toMatchObject({ reason: 'corrupt', state: 'done', repos, notesRestored: 3 });
+    expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge']);
+  });
+
+  it('the CLI prints one line saying what happened, and a healthy database is left alone', async () => {
+    const { dataDir, repos } = await seed();
+    clobber(databaseFile(dataDir), Math.floor(statSync(databaseFile(dataDir)).size / 2), 64 * 1024);
+    // The CLI from its sources, as its own process (as a person runs it).
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', '--data-dir', dataDir, '--no-sync', ...args], { encoding: 'utf8' });
+    const first = cli('index', repos[0] ?? '');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^clew: the index database was damaged \(.+\); it was moved aside to .*clew\.corrupt-.*\.db; rebuilding 2 repos and restoring notes from notes\.db$/m);
+    const second = cli('index', repos[1] ?? '');
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).not.toMatch(/damaged/);
+    const backend = open(dataDir);
+    expect(backend.recoveryNotice).toBeNull();
+    expect((await call(backend, 'note:list', {})).length).toBe(3);
+  });
+});
