@@ -12,8 +12,8 @@ export class ClewFailure extends Error {
     if (e instanceof ClewFailure) return e;
     const code = (e as { code?: unknown } | null)?.code;
     const message = e instanceof Error ? e.message : String(e);
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ClewFailure('DISK_FULL', `${context}: disk is full (${message})`);
-    if (code === 'EROFS' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EACCES' || code === 'EPERM') return new ClewFailure('READ_ONLY', `${context}: not writable (${message})`);
+    if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ClewFailure('DISK_FULL', `${context}: the disk is full (${message}); the failed write was rolled back: free some space and try again`);
+    if (code === 'EROFS' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EACCES' || code === 'EPERM') return new ClewFailure('READ_ONLY', `${context}: not writable (${message}); check the data directory's permissions or mount, or use another --data-dir`);
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
       return new ClewFailure('CORRUPT', `${context}: the index database is damaged (${message}); open Clew or run \`clew index\` to move it aside and rebuild it`);
     }
@@ -24,6 +24,6 @@ export class ClewFailure extends Error {
 
 export function toClewError(e: unknown): ClewError {
   if (e instanceof ClewFailure) return { code: e.code, message: e.message };
-  const f = ClewFailure.fromSystem(e, 'unexpected error');
+  const f = ClewFailure.fromSystem(e, 'the request failed');
   return { code: f.code, message: f.message };
 }

@@ -1,0 +1,137 @@
+// A full disk and a read-only data directory, for real: a 32 MiB tmpfs as the data directory (needs
+// root to mount; skipped, saying so, where mounting is not permitted). A failed write is a clear
+// DISK_FULL / READ_ONLY error with no half-written rows, and a retry once space returns succeeds.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, rmSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../electron/core/backend.js';
+import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
+import { quickCheck } from '../../electron/core/integrity.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+
+const mount = (dir: string): boolean => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dir]).status === 0;
+const remount = (dir: string, mode: 'ro' | 'rw'): void => {
+  const r = spawnSync('mount', ['-o', `remount,${mode}`, dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`remount ${mode} failed: ${r.stderr}`);
+};
+
+const probe = tempDir('clew-tmpfs-probe-');
+const canMount = mount(probe.path);
+if (canMount) spawnSync('umount', [probe.path]);
+probe.cleanup();
+if (!canMount) console.warn('diskFull.test.ts: skipped: cannot mount a tmpfs here (needs root and mount permission)');
+
+/** Fills the file system until at most `leave` bytes are free; returns the filler's path. */
+function fill(dir: string, leave: number): string {
+  const file = join(dir, 'filler.bin');
+  const fd = openSync(file, 'w');
+  const chunk = Buffer.alloc(1024 * 1024, 1);
+  try {
+    for (;;) {
+      const { bavail, bsize } = statfsSync(dir);
+      const free = bavail * bsize;
+      if (free <= leave) break;
+      writeSync(fd, chunk, 0, Math.min(chunk.length, free - leave));
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOSPC') throw e;
+  } finally {
+    closeSync(fd);
+  }
+  return file;
+}
+
+/** A file row without its chunks would be a half-written file; a finished run sets indexed_at. */
+function consistency(dataDir: string): { integrity: boolean; files: number; filesWithoutChunks: number; indexedAt: number | null; notes: number } {
+  const db = new Database(databaseFile(dataDir), { readonly: true });
+  try {
+    return {
+      integrity: db.pragma('quick_check', { simple: true }) === 'ok',
+      files: db.prepare('SELECT count(*) FROM files').pluck().get() as number,
+      filesWithoutChunks: db.prepare('SELECT count(*) FROM files f WHERE f.line_count > 0 AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.file_id = f.id)').pluck().get() as number,
+      indexedAt: (db.prepare('SELECT indexed_at FROM repos ORDER BY id DESC LIMIT 1').pluck().get() as number | null | undefined) ?? null,
+      notes: db.prepare('SELECT count(*) FROM notes').pluck().get() as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () => {
+  const mnt = tempDir('clew-tmpfs-');
+  const repos = tempDir('clew-tmpfs-repos-');
+  const dataDir = join(mnt.path, 'data');
+  beforeAll(() => {
+    expect(mount(mnt.path)).toBe(true);
+    mkdirSync(dataDir);
+    writeTree(join(repos.path, 'small'), SAMPLE_REPO);
+    // ~1.6 MiB of distinct source: far more index than the space left.
+    const big: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) {
+      big[`src/mod${i}.py`] = Array.from({ length: 40 }, (_, j) => `def handler_${i}_${j}(request_${j}):\n    return "${i}-${j}-${'q'.repeat(40)}"\n`).join('\n');
+    }
+    writeTree(join(repos.path, 'big'), big);
+  });
+  afterAll(() => {
+    spawnSync('mount', ['-o', 'remount,rw', mnt.path]);
+    spawnSync('umount', [mnt.path]);
+    mnt.cleanup();
+    repos.cleanup();
+  });
+
+  it('a full disk fails an index and a note with DISK_FULL, leaves no half-written rows, and a retry after freeing space succeeds', async () => {
+    const backend = openWriter(dataDir);
+    try {
+      await call(backend, 'repo:index', { path: join(repos.path, 'small') });
+      await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'before the disk filled' });
+      const filler = fill(mnt.path, 48 * 1024);
+
+      const failed = await backend.invoke('repo:index', { path: join(repos.path, 'big') });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*free some space and try again/) } });
+      const note = await backend.invoke('note:add', { fqn: 'com.acme.App.main(String[])', text: 'x'.repeat(90_000) });
+      expect(note).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+      // Settings are written atomically: a full disk leaves the old file whole.
+      expect(await backend.invoke('settings:set', { extraIgnores: Array.from({ length: 400 }, (_, i) => `generated-${i}-${'p'.repeat(200)}/`) }))
+        .toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+
+      const after = consistency(dataDir);
+      expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null, notes: 1 });
+      expect(quickCheck(notesFile(dataDir)).ok).toBe(true);
+      const kept = new Database(notesFile(dataDir), { readonly: true });
+      expect(kept.prepare('SELECT count(*) FROM kept_notes').pluck().get()).toBe(1);
+      kept.close();
+
+      unlinkSync(filler);
+      const retried = await call(backend, 'repo:index', { path: join(repos.path, 'big') });
+      expect(retried.files).toBe(400);
+      const done = consistency(dataDir);
+      expect(done).toMatchObject({ integrity: true, files: Object.keys(SAMPLE_REPO).length + 400, filesWithoutChunks: 0 });
+      expect(done.indexedAt).not.toBeNull();
+      expect((await call(backend, 'search:query', { query: 'handler_399_39', mode: 'symbol' })).results.length).toBeGreaterThan(0);
+      await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'after space came back' });
+      expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['before the disk filled', 'after space came back']);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('a read-only data directory is refused with READ_ONLY, and works again once writable', async () => {
+    remount(mnt.path, 'ro');
+    try {
+      expect(() => Backend.open({ dataDir, write: true, command: 'test', vectors: { mode: 'off' } })).toThrow(expect.objectContaining({ code: 'READ_ONLY', message: expect.stringMatching(/not writable .*EROFS/) }));
+    } finally {
+      remount(mnt.path, 'rw');
+    }
+    const backend = openWriter(dataDir);
+    try {
+      expect((await call(backend, 'repo:list', {})).length).toBe(2);
+      expect(consistency(dataDir).integrity).toBe(true);
+    } finally {
+      await backend.close();
+    }
+    rmSync(join(dataDir, 'settings.json'), { force: true });
+  });
+});
