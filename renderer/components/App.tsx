@@ -6,15 +6,17 @@ import { DepsView } from '../views/DepsView.js';
 import { EntryPointsView } from '../views/EntryPointsView.js';
 import { NotesView } from '../views/NotesView.js';
 import { SearchView } from '../views/SearchView.js';
+import { SettingsView } from '../views/SettingsView.js';
 import { CodeView } from './CodeView.js';
 import { IssuesDialog } from './IssuesDialog.js';
 import { MessageBar } from './MessageBar.js';
 import { QuickOpen } from './QuickOpen.js';
 import { RepoSidebar } from './RepoSidebar.js';
+import { StatusBanners } from './StatusBanners.js';
 import { SyncButton } from './SyncButton.js';
 import { SyncPanel } from './SyncPanel.js';
 
-const TABS: Array<[View, string]> = [['search', 'Search'], ['entrypoints', 'Entry points'], ['deps', 'Dependencies'], ['notes', 'Notes']];
+const TABS: Array<[View, string]> = [['search', 'Search'], ['entrypoints', 'Entry points'], ['deps', 'Dependencies'], ['notes', 'Notes'], ['settings', 'Settings']];
 
 function Tabs() {
   const view = useStore((s) => s.view);
@@ -33,6 +35,7 @@ function ActiveView() {
   if (view === 'entrypoints') return <EntryPointsView />;
   if (view === 'deps') return <DepsView />;
   if (view === 'notes') return <NotesView />;
+  if (view === 'settings') return <SettingsView />;
   return <SearchView />;
 }
 
@@ -55,6 +58,7 @@ export function App() {
         </div>
         <Disconnected />
         <MessageBar />
+        <StatusBanners />
         <div className="body">
           <section className="pane"><ActiveView /></section>
           <CodeView />

@@ -1,7 +1,7 @@
 // Which view is showing, the overlays, the connection to the host, and a transient message line.
 import type { Slice } from './index.js';
 
-export type View = 'search' | 'entrypoints' | 'deps' | 'notes';
+export type View = 'search' | 'entrypoints' | 'deps' | 'notes' | 'settings';
 
 export interface UiSlice {
   view: View;

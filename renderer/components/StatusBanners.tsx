@@ -1,0 +1,47 @@
+// Start-up problems the person must hear about, from the status snapshot: a damaged index database
+// that was moved aside and rebuilt, and a settings file that could not be used.
+import { useState } from 'react';
+import { useStore } from '../store/index.js';
+
+function RecoveryBanner() {
+  const recovery = useStore((s) => s.status?.recovery ?? null);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  if (!recovery || dismissed === recovery.at) return null;
+  const cause = recovery.reason === 'corrupt'
+    ? `The index database was damaged (${recovery.detail}). It was moved aside to ${recovery.movedTo ?? '?'} and kept.`
+    : 'The index database was missing.';
+  const progress = recovery.state === 'rebuilding'
+    ? `Rebuilding: ${recovery.reindexed} of ${recovery.repos.length} repos re-indexed; ${recovery.notesRestored} notes restored from notes.db.`
+    : recovery.state === 'done'
+      ? `Rebuilt ${recovery.reindexed} repos; ${recovery.notesRestored} notes restored from notes.db.`
+      : `Rebuilt ${recovery.reindexed} of ${recovery.repos.length} repos; ${recovery.notesRestored} notes restored. Problems: ${recovery.error ?? 'unknown'}`;
+  return (
+    <div className={`message ${recovery.state === 'failed' ? 'error' : 'info'}`} role="alert" data-testid="recovery-banner">
+      <span className="grow">{cause} {progress}</span>
+      <button type="button" className="link" onClick={() => setDismissed(recovery.at)}>Dismiss</button>
+    </div>
+  );
+}
+
+function SettingsBanner() {
+  const error = useStore((s) => s.status?.settingsError ?? null);
+  const setView = useStore((s) => s.setView);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!error || dismissed === error) return null;
+  return (
+    <div className="message error" role="alert" data-testid="settings-banner">
+      <span className="grow">Settings: {error}</span>
+      <button type="button" className="link" onClick={() => setView('settings')}>Open settings</button>
+      <button type="button" className="link" onClick={() => setDismissed(error)}>Dismiss</button>
+    </div>
+  );
+}
+
+export function StatusBanners() {
+  return (
+    <>
+      <RecoveryBanner />
+      <SettingsBanner />
+    </>
+  );
+}

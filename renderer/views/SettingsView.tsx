@@ -1,0 +1,104 @@
+// settings.json as a form: size cap, extra ignores, languages, embedder, Chroma URL, watch. The
+// vector-side settings say that they apply at the next start; the Backend validates every save.
+import { useEffect, useState } from 'react';
+import { LANGUAGES, type Language, type Settings } from '../../shared/types.js';
+import { useStore } from '../store/index.js';
+
+interface Draft {
+  maxKib: string;
+  ignores: string;
+  languages: Language[] | null;
+  embedderKind: 'hash' | 'transformers';
+  modelDir: string;
+  chromaUrl: string;
+  watch: boolean;
+}
+
+const toDraft = (s: Settings): Draft => ({
+  maxKib: String(Math.round((s.maxFileBytes / 1024) * 100) / 100),
+  ignores: s.extraIgnores.join('\n'),
+  languages: s.languages,
+  embedderKind: s.embedder.kind,
+  modelDir: s.embedder.kind === 'transformers' ? s.embedder.modelDir : '',
+  chromaUrl: s.chromaUrl ?? '',
+  watch: s.watch,
+});
+
+/** Only the fields the form owns; a hash embedder's dimension (set in the file) is kept as it is. */
+function toPatch(d: Draft, saved: Settings): Partial<Settings> {
+  const embedder: Settings['embedder'] = d.embedderKind === 'hash'
+    ? (saved.embedder.kind === 'hash' ? saved.embedder : { kind: 'hash' })
+    : { kind: 'transformers', modelDir: d.modelDir.trim() };
+  return {
+    maxFileBytes: Math.round(Number(d.maxKib) * 1024),
+    extraIgnores: d.ignores.split('\n').map((l) => l.trim()).filter((l) => l.length > 0),
+    languages: d.languages,
+    embedder,
+    chromaUrl: d.chromaUrl.trim() || null,
+    watch: d.watch,
+  };
+}
+
+const Restart = () => <span className="badge" title="Applies when Clew starts next">needs restart</span>;
+
+export function SettingsView() {
+  const info = useStore((s) => s.settings);
+  const saveError = useStore((s) => s.settingsSaveError);
+  const load = useStore((s) => s.loadSettings);
+  const save = useStore((s) => s.saveSettings);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { if (info) setDraft(toDraft(info.saved)); }, [info]);
+  if (!info || !draft) return <div className="empty">Loading settings…</div>;
+  const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const toggleLanguage = (lang: Language, on: boolean) => {
+    const current = draft.languages ?? [...LANGUAGES];
+    const next = on ? [...current, lang] : current.filter((l) => l !== lang);
+    change({ languages: next.length === LANGUAGES.length ? null : LANGUAGES.filter((l) => next.includes(l)) });
+  };
+  return (
+    <>
+      <div className="pane-head">
+        <div className="row"><strong className="grow">Settings</strong><span className="dim ellipsis" title={info.file}>{info.file}</span></div>
+        {info.error && <div className="message error" role="alert" data-testid="settings-file-error">This file has problems, so defaults stand in: {info.error}. Saving rewrites it.</div>}
+        {info.overridden.length > 0 && <div className="dim">Command-line options override {info.overridden.join(', ')} for this run.</div>}
+        {info.restartNeeded.length > 0 && <div className="message info" data-testid="settings-restart">Saved changes to {info.restartNeeded.join(' and ')} apply when Clew starts next.</div>}
+      </div>
+      <form className="pane-body settings" data-testid="settings-form" onSubmit={(e) => { e.preventDefault(); void save(toPatch(draft, info.saved)); }}>
+        <label className="field">
+          <span>Skip files larger than (KiB)</span>
+          <input type="number" min="0.01" step="any" required value={draft.maxKib} data-testid="settings-max-kib" onChange={(e) => change({ maxKib: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>Extra ignore patterns (gitignore syntax, one per line, for every repo)</span>
+          <textarea rows={4} value={draft.ignores} data-testid="settings-ignores" placeholder={'*.generated.ts\nvendor/'} onChange={(e) => change({ ignores: e.target.value })} />
+        </label>
+        <fieldset className="field">
+          <legend>Languages to index (docs and config files are always indexed)</legend>
+          <label className="row"><input type="checkbox" checked={draft.languages === null} data-testid="settings-all-languages" onChange={(e) => change({ languages: e.target.checked ? null : ['java'] })} /> All languages</label>
+          <div className="languages">
+            {LANGUAGES.map((lang) => (
+              <label key={lang} className="row"><input type="checkbox" checked={draft.languages === null || draft.languages.includes(lang)} data-testid={`settings-lang-${lang}`} onChange={(e) => toggleLanguage(lang, e.target.checked)} /> {lang}</label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="field">
+          <legend>Embedder <Restart /></legend>
+          <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'hash'} onChange={() => change({ embedderKind: 'hash' })} /> Built-in (offline, hashed identifiers)</label>
+          <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'transformers'} data-testid="settings-embedder-model" onChange={() => change({ embedderKind: 'transformers' })} /> A local sentence-embedding model folder</label>
+          {draft.embedderKind === 'transformers' && <input type="text" required placeholder="/absolute/path/to/model" value={draft.modelDir} data-testid="settings-model-dir" onChange={(e) => change({ modelDir: e.target.value })} />}
+        </fieldset>
+        <label className="field">
+          <span>External Chroma server URL (empty: Clew runs its own) <Restart /></span>
+          <input type="text" placeholder="http://127.0.0.1:8000" value={draft.chromaUrl} data-testid="settings-chroma-url" onChange={(e) => change({ chromaUrl: e.target.value })} />
+        </label>
+        <label className="row"><input type="checkbox" checked={draft.watch} data-testid="settings-watch" onChange={(e) => change({ watch: e.target.checked })} /> Follow file changes in every repo (watch)</label>
+        {saveError && <div className="message error" role="alert" data-testid="settings-save-error">{saveError}</div>}
+        <div className="row">
+          <button type="submit" data-testid="settings-save">Save</button>
+          <button type="button" className="link" onClick={() => setDraft(toDraft(info.saved))}>Revert</button>
+        </div>
+      </form>
+    </>
+  );
+}

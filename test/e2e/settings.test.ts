@@ -1,0 +1,82 @@
+// Settings and start-up recovery in the UI, end to end: a damaged clew.db and a bad settings.json
+// before `clew serve` starts → both banners → the Settings view shows the file's problem → a save
+// repairs it, says which changes wait for a restart, and a value the Backend refuses is shown.
+import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFile, settingsFile } from '../../electron/core/dataDir.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { type BrowserSession, hasChromium, openBrowser, type ServeProcess, startServe } from './harness.js';
+import { screenshot } from './screens.js';
+
+describe.skipIf(!hasChromium)('settings and recovery in the browser UI', () => {
+  const repo = tempDir('clew-e2e-settings-repo-');
+  const data = tempDir('clew-e2e-settings-data-');
+  let serve: ServeProcess;
+  let session: BrowserSession;
+  const page = () => session.page;
+
+  beforeAll(async () => {
+    writeTree(repo.path, SAMPLE_REPO);
+    const backend = openWriter(data.path);
+    await call(backend, 'repo:index', { path: repo.path });
+    await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'hot path, cached upstream' });
+    await backend.close();
+    // Damage the middle of the closed database, and leave a settings file with a wrong type in it.
+    const file = databaseFile(data.path);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(statSync(file).size / 2));
+    closeSync(fd);
+    writeFileSync(settingsFile(data.path), JSON.stringify({ maxFileBytes: 'big', watch: false }));
+    serve = await startServe(data.path, ['--no-sync']);
+    session = await openBrowser(serve.url);
+  }, 120_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await screenshot(page(), `failed-${context.task.name.replace(/\W+/g, '-')}`);
+    expect(session.problems, 'console errors, page errors or CSP violations').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await serve?.stop();
+    repo.cleanup();
+    data.cleanup();
+  }, 60_000);
+
+  it('tells the person the index database was damaged, moved aside and rebuilt with the notes restored', async () => {
+    const banner = page().locator('[data-testid=recovery-banner]');
+    await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toMatch(/Rebuilt 1 repos; 1 notes restored from notes\.db/);
+    expect(await banner.textContent()).toMatch(/damaged .* moved aside to .*clew\.corrupt-.*\.db and kept/);
+    await page().click('[data-testid=tab-notes]');
+    await expect.poll(() => page().locator('[data-testid=notes-list]').textContent(), { timeout: 20_000 }).toContain('hot path, cached upstream');
+  });
+
+  it('shows a bad settings file, and saving from the Settings view repairs it', async () => {
+    const banner = page().locator('[data-testid=settings-banner]');
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toMatch(/maxFileBytes/);
+    await banner.getByText('Open settings').click();
+    await expect.poll(() => page().locator('[data-testid=settings-file-error]').textContent()).toMatch(/maxFileBytes/);
+    // Valid fields of the file were kept.
+    expect(await page().locator('[data-testid=settings-watch]').isChecked()).toBe(false);
+    await page().fill('[data-testid=settings-max-kib]', '512');
+    await page().fill('[data-testid=settings-ignores]', 'vendor/\n*.min.js');
+    await page().click('[data-testid=settings-save]');
+    await expect.poll(() => page().locator('[data-testid=message]').textContent()).toMatch(/Settings saved/);
+    await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(0);
+    expect(await page().locator('[data-testid=settings-file-error]').count()).toBe(0);
+    expect(JSON.parse(readFileSync(settingsFile(data.path), 'utf8'))).toMatchObject({ maxFileBytes: 512 * 1024, extraIgnores: ['vendor/', '*.min.js'], watch: false });
+  });
+
+  it('says which saved changes wait for a restart, and shows a value the Backend refuses', async () => {
+    await page().fill('[data-testid=settings-chroma-url]', 'http://127.0.0.1:8123');
+    await page().click('[data-testid=settings-save]');
+    await expect.poll(() => page().locator('[data-testid=message]').textContent()).toMatch(/Restart Clew to switch the Chroma URL/);
+    expect(await page().locator('[data-testid=settings-restart]').textContent()).toMatch(/chromaUrl apply when Clew starts next/);
+    await screenshot(page(), 'settings');
+    await page().fill('[data-testid=settings-chroma-url]', 'not a url');
+    await page().click('[data-testid=settings-save]');
+    await expect.poll(() => page().locator('[data-testid=settings-save-error]').textContent()).toMatch(/chromaUrl: must look like http:\/\/host:port/);
+    expect(JSON.parse(readFileSync(settingsFile(data.path), 'utf8'))).toMatchObject({ chromaUrl: 'http://127.0.0.1:8123' });
+  });
+});
