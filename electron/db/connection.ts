@@ -9,6 +9,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Run pending migrations (only the process that holds the data-dir lock should). */
   migrate?: boolean;
+  /** No checkpoint inside this connection's commits (a latency spike); the sync thread runs them instead. */
+  manualCheckpoints?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -26,6 +28,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = ${options.readonly ? -32000 : -65536}`);
     db.pragma('temp_store = MEMORY');
+    if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
+    // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
+    if (!options.readonly) db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) {
       throw new ClewFailure('DB_TOO_NEW', `database ${file} was written by a newer Clew (schema ${version}, this build knows up to ${LATEST_VERSION}); upgrade Clew or use another --data-dir`);

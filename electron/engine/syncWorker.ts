@@ -11,7 +11,17 @@ const port = parentPort;
 if (!port) throw new Error('the sync worker must run in a worker thread');
 const init = workerData as SyncThreadInit;
 const post = (message: SyncThreadMessage): void => port.postMessage(message);
-const db = openDatabase(init.dbFile, { migrate: false });
+const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+// The writers' commits never checkpoint (a commit that did would stall a note save); this thread does,
+// passively: it never waits for, or blocks, a writer.
+const CHECKPOINT_MS = 500;
+setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or closing: the next tick tries again.
+  }
+}, CHECKPOINT_MS).unref();
 let embedder: Embedder;
 try {
   embedder = await createEmbedder(init.embedder);
@@ -37,6 +47,9 @@ async function handle(request: SyncRequest): Promise<unknown> {
       return vectors.retryFailed();
     case 'stop':
       return vectors.stop(request.req.drainMs);
+    case 'setPaused':
+      vectors.setPaused(request.req.paused);
+      return null;
   }
 }
 

@@ -19,7 +19,7 @@ import { SyncThread } from './syncThread.js';
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
-const db = openDatabase(init.dbFile, { migrate: false });
+const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
 if (init.notesFile) attachNotesMirror(db, init.notesFile);
 const post = (message: EngineMessage): void => port.postMessage(message);
 const vectors = await SyncThread.start(
