@@ -112,7 +112,12 @@ export class Backend {
     const file = databaseFile(options.dataDir);
     if (!options.write) {
       if (!existsSync(file)) throw new ClewFailure('NOT_FOUND', `no index in ${options.dataDir} yet; run \`clew index <path>\` first`);
-      return new Backend(options.dataDir, openDatabase(file, { readonly: true }), null, options);
+      try {
+        return new Backend(options.dataDir, openDatabase(file, { readonly: true }), null, options);
+      } catch (e) {
+        // Readers never repair: a damaged file is named as such (CORRUPT), and a writer's start-up recovers it.
+        throw ClewFailure.fromSystem(e, `cannot read the index in ${options.dataDir}`);
+      }
     }
     try {
       mkdirSync(options.dataDir, { recursive: true });

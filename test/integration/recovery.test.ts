@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
+import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
 import { quickCheck } from '../../electron/core/integrity.js';
 import { spawnSync } from 'node:child_process';
@@ -99,6 +99,23 @@ describe('corruption and recovery', () => {
       [GET, 'hot path, cached upstream', 'current'], [CLASS, 'the users API', 'current'], ['lib.tool.sharpen', 'keeps the edge', 'current'],
     ]);
     expect((await call(backend, 'search:query', { query: 'parse config' })).results.length).toBeGreaterThan(0);
+  });
+
+  it('a reader (search, status) on a damaged database gets CORRUPT, saying how to recover, and changes nothing', async () => {
+    const { dataDir } = await seed();
+    const file = databaseFile(dataDir);
+    clobber(file, Math.floor(statSync(file).size / 2), 64 * 1024);
+    let error: unknown = null;
+    try {
+      const reader = Backend.open({ dataDir, write: false });
+      const results = await Promise.all([reader.invoke('status:get', {}), reader.invoke('search:query', { query: 'parse config' }), reader.invoke('note:list', {})]);
+      await reader.close();
+      error = results.find((r) => !r.ok)?.error ?? null;
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/damaged .*move it aside and rebuild it/) });
+    expect(readdirSync(dataDir).some((f) => f.startsWith('clew.corrupt-'))).toBe(false);
   });
 
   it('with the header destroyed nothing is readable: the repo list comes from notes.db', async () => {
