@@ -118,6 +118,21 @@ describe('corruption and recovery', () => {
     expect(readdirSync(dataDir).some((f) => f.startsWith('clew.corrupt-'))).toBe(false);
   });
 
+  it('with the vector server on, the rebuilt index syncs again and semantic search finds a restored note', async () => {
+    const { dataDir } = await seed();
+    const synced = openWriter(dataDir, { vectors: { mode: 'sidecar' } });
+    expect((await call(synced, 'sync:wait', { timeoutMs: 60_000 })).drained).toBe(true);
+    await synced.close();
+    clobber(databaseFile(dataDir), 0, 4096);
+    const backend = openWriter(dataDir, { vectors: { mode: 'sidecar' } });
+    cleanups.push(() => backend.close());
+    expect(await settle(backend)).toMatchObject({ state: 'done', notesRestored: 3 });
+    const waited = await call(backend, 'sync:wait', { timeoutMs: 60_000 });
+    expect(waited).toMatchObject({ drained: true, sync: { pending: 0, failed: 0 } });
+    const hits = await call(backend, 'search:query', { query: 'note keeps the edge', mode: 'semantic', limit: 5 });
+    expect(hits.results.some((h) => h.snippet.includes('keeps the edge'))).toBe(true);
+  });
+
   it('with the header destroyed nothing is readable: the repo list comes from notes.db', async () => {
     const { dataDir, repos } = await seed();
     clobber(databaseFile(dataDir), 0, 4096);
