@@ -21,7 +21,7 @@ import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
-import { type RecoveryPlan, planRecovery } from './recovery.js';
+import { clearPendingRecovery, type RecoveryPlan, planRecovery } from './recovery.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
@@ -198,6 +198,7 @@ export class Backend {
         notice.state = 'failed';
         notice.error = toClewError(e).message;
       }
+      clearPendingRecovery(this.dataDir);
       this.scheduleSnapshot();
     })();
   }

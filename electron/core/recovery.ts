@@ -1,6 +1,8 @@
 // What start-up does about a damaged or missing index database: decide, move the damaged file
 // aside, and say which repos to bring back (from the damaged file if readable, else from notes.db).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { RecoveryNotice } from '../../shared/types.js';
 import { type KeptRepo, readKeptRepos } from '../db/notesMirror.js';
 import { databaseFile, notesFile } from './dataDir.js';
@@ -9,6 +11,27 @@ import { moveAside, quickCheck, readableRepos } from './integrity.js';
 export interface RecoveryPlan {
   notice: RecoveryNotice;
   repos: KeptRepo[];
+}
+
+// A rebuild cut short (the process was killed) resumes at the next start: restore and index are idempotent.
+const pendingFile = (dataDir: string): string => join(dataDir, 'recovery.json');
+const PENDING = z.object({
+  notice: z.object({ at: z.number(), reason: z.enum(['corrupt', 'missing']), detail: z.string(), movedTo: z.string().nullable(), repos: z.array(z.string()) }),
+  repos: z.array(z.object({ path: z.string(), name: z.string(), addedAt: z.number() })),
+});
+
+function pendingPlan(dataDir: string): RecoveryPlan | null {
+  try {
+    const saved = PENDING.parse(JSON.parse(readFileSync(pendingFile(dataDir), 'utf8')));
+    return { notice: { ...saved.notice, reindexed: 0, notesRestored: 0, state: 'rebuilding', error: null }, repos: saved.repos };
+  } catch {
+    return null;
+  }
+}
+
+/** The rebuild finished (or failed for reasons a restart would not change): nothing to resume. */
+export function clearPendingRecovery(dataDir: string): void {
+  try { unlinkSync(pendingFile(dataDir)); } catch { /* not there */ }
 }
 
 /** Runs before clew.db is opened for writing; null when the database is fine (or new with nothing to bring back). */
@@ -26,7 +49,7 @@ export function planRecovery(dataDir: string): RecoveryPlan | null {
     repos = kept;
   } else {
     const check = quickCheck(file);
-    if (check.ok) return null;
+    if (check.ok) return existsSync(pendingFile(dataDir)) ? pendingPlan(dataDir) : null;
     reason = 'corrupt';
     detail = check.detail;
     const fromFile = readableRepos(file);
@@ -35,10 +58,14 @@ export function planRecovery(dataDir: string): RecoveryPlan | null {
     const byPath = new Map<string, KeptRepo>([...kept, ...fromFile].map((r) => [r.path, r]));
     repos = [...byPath.values()];
   }
-  return {
+  const plan: RecoveryPlan = {
     notice: { at: Date.now(), reason, detail, movedTo, repos: repos.map((r) => r.path), reindexed: 0, notesRestored: 0, state: 'rebuilding', error: null },
     repos,
   };
+  try {
+    writeFileSync(pendingFile(dataDir), JSON.stringify({ notice: plan.notice, repos }));
+  } catch { /* best effort: without it an interrupted rebuild is not resumed, nothing worse */ }
+  return plan;
 }
 
 export function describeRecovery(n: RecoveryNotice): string {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
 import { quickCheck } from '../../electron/core/integrity.js';
+import { planRecovery } from '../../electron/core/recovery.js';
 import { spawnSync } from 'node:child_process';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
@@ -131,6 +132,21 @@ describe('corruption and recovery', () => {
     expect(waited).toMatchObject({ drained: true, sync: { pending: 0, failed: 0 } });
     const hits = await call(backend, 'search:query', { query: 'note keeps the edge', mode: 'semantic', limit: 5 });
     expect(hits.results.some((h) => h.snippet.includes('keeps the edge'))).toBe(true);
+  });
+
+  it('a rebuild cut short (the process died right after moving the file aside) resumes at the next start', async () => {
+    const { dataDir } = await seed();
+    clobber(databaseFile(dataDir), 0, 4096);
+    // What start-up does before the rebuild; then the process "dies" and a fresh empty clew.db is all that is left.
+    expect(planRecovery(dataDir)?.notice).toMatchObject({ reason: 'corrupt', state: 'rebuilding' });
+    new Database(databaseFile(dataDir)).close();
+    const backend = open(dataDir);
+    expect(await settle(backend)).toMatchObject({ reason: 'corrupt', state: 'done', reindexed: 2, notesRestored: 3 });
+    expect((await call(backend, 'note:list', {})).map((n) => n.state)).toEqual(['current', 'current', 'current']);
+    await backend.close();
+    // Done means done: the next start has nothing to resume.
+    const again = open(dataDir);
+    expect(again.recoveryNotice).toBeNull();
   });
 
   it('with the header destroyed nothing is readable: the repo list comes from notes.db', async () => {
