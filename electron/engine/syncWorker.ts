@@ -47,9 +47,6 @@ async function handle(request: SyncRequest): Promise<unknown> {
       return vectors.retryFailed();
     case 'stop':
       return vectors.stop(request.req.drainMs);
-    case 'setPaused':
-      vectors.setPaused(request.req.paused);
-      return null;
   }
 }
 
