@@ -21,6 +21,7 @@ export interface SyncCommands {
   repair: { req: { dryRun: boolean }; res: RepairReport };
   retryFailed: { req: Record<string, never>; res: number };
   stop: { req: { drainMs: number }; res: boolean };
+  setPaused: { req: { paused: boolean }; res: null };
 }
 export type SyncCommand = keyof SyncCommands;
 export type SyncRequest = { [K in SyncCommand]: { id: number; command: K; req: SyncCommands[K]['req'] } }[SyncCommand] | { id: 0; command: 'kick' };
@@ -97,6 +98,11 @@ export class SyncThread {
 
   retryFailed(): Promise<number> {
     return this.call('retryFailed', {});
+  }
+
+  /** A person paused or resumed syncing (global): rows stay pending while paused. */
+  setPaused(paused: boolean): Promise<null> {
+    return this.call('setPaused', { paused });
   }
 
   /** Drains for at most `drainMs`, then ends the thread; what is left stays pending in SQLite. */

@@ -47,6 +47,9 @@ async function handle(request: SyncRequest): Promise<unknown> {
       return vectors.retryFailed();
     case 'stop':
       return vectors.stop(request.req.drainMs);
+    case 'setPaused':
+      vectors.setPaused(request.req.paused);
+      return null;
   }
 }
 

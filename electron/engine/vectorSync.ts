@@ -15,6 +15,7 @@ export class VectorSync {
   private readonly loop: SyncLoop;
   private store: ChromaStore | null = null;
   private checkedUrl: string | null = null;
+  private held = false;
 
   constructor(private readonly db: Db, private readonly embedder: Embedder, onStatus: (status: SyncLoopStatus) => void, options: SyncLoopOptions = {}) {
     this.loop = new SyncLoop(db, embedder, { ...options, onStatus });
@@ -37,6 +38,12 @@ export class VectorSync {
 
   kick(): void {
     this.loop.kick();
+  }
+
+  /** Pausing sync is global: rows stay pending in SQLite until it is resumed. */
+  setPaused(paused: boolean): void {
+    this.held = paused;
+    this.loop.setHeld(paused);
   }
 
   wait(timeoutMs: number): Promise<boolean> {
@@ -62,6 +69,7 @@ export class VectorSync {
 
   /** Drains for at most `drainMs`; whatever is left stays pending in SQLite for the next start. */
   stop(drainMs: number): Promise<boolean> {
-    return this.loop.stop(drainMs);
+    // Paused sync does not drain at shutdown: waiting could only run out the clock.
+    return this.loop.stop(this.held ? 0 : drainMs);
   }
 }

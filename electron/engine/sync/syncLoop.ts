@@ -62,6 +62,7 @@ export class SyncLoop {
   private again = false;
   private stopped = false;
   private paused = 0;
+  private held = false;
   private serverFailures = 0;
   private lastFailedRetry = Date.now();
   private ensured: string | null = null;
@@ -96,6 +97,23 @@ export class SyncLoop {
     } finally {
       this.paused--;
       this.ensured = null;
+      this.kick(0);
+    }
+  }
+
+  /**
+   * A person paused (or resumed) syncing: while paused no pass starts and drain() waits; a pass
+   * already running finishes. Shares the counter exclusive() uses, so the two compose.
+   */
+  setHeld(held: boolean): void {
+    if (held === this.held) return;
+    this.held = held;
+    if (held) {
+      this.paused++;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    } else {
+      this.paused--;
       this.kick(0);
     }
   }
