@@ -11,6 +11,7 @@ import { rememberEmbedder } from './core/settingsFile.js';
 import { describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
+import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
@@ -24,7 +25,10 @@ const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sy
   note list [<repo>]                      list notes (current, stale, detached)
   status                                  repos, counts, sync state and the vector server
   repair [--dry-run]                      diff SQLite with the vector store, fix orphans/missing/stale, rebuild if broken
-  serve [--port N]                        the UI in a browser on 127.0.0.1: prints a URL with a per-run token`;
+  serve [--port N]                        the UI in a browser on 127.0.0.1: prints a URL with a per-run token
+  pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
+  resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
+  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -44,6 +48,7 @@ const OPTIONS = {
   'embedder-model': { type: 'string' },
   'wait-sync': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  sync: { type: 'boolean', default: false },
 } as const;
 
 const SEMANTIC = new Set(['semantic', 'hybrid']);
@@ -87,8 +92,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
     const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
-    const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add');
-    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve'];
+    const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add') || CONTROL_COMMANDS.has(command);
+    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve', ...CONTROL_COMMANDS];
     if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
     const chromaUrl = values['chroma-url'];
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
@@ -102,7 +107,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
       return await serveCommand({ port, dataDir, vectors, embedder }, io.out);
     }
-    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors, embedder });
+    // Pause/resume/watch only flip flags: no vector server is started for them.
+    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
     // A bad settings file never stops a command; it is said once, on stderr.
     if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
@@ -167,6 +173,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       case 'status':
         print(await call(backend, 'status:get', {}), formatStatus);
+        break;
+      case 'pause':
+      case 'resume':
+      case 'watch':
+        print(await controlCommand(backend, command, rest, values.sync, USAGE), formatControl);
         break;
       case 'repair': {
         if (vectors?.mode === 'off') throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');

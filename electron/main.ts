@@ -21,6 +21,6 @@ startShell(
     preload: join(here, 'preload.cjs'),
     readFile,
     // The Chroma server runs in a utility process: run-as-node is fused off in the packaged app.
-    openBackend: (dataDir) => Backend.open({ dataDir, write: true, command: 'Clew desktop app', launcher: createUtilityLauncher(utilityProcess.fork, (pid, signal) => process.kill(pid, signal)) }),
+    openBackend: (dataDir) => Backend.open({ dataDir, write: true, command: 'Clew desktop app', watch: true, launcher: createUtilityLauncher(utilityProcess.fork, (pid, signal) => process.kill(pid, signal)) }),
   },
 );

@@ -102,7 +102,7 @@ export interface ServeCommand extends Pick<BackendOptions, 'vectors' | 'embedder
 
 /** Runs until SIGINT/SIGTERM; prints the URL first, then nothing else on stdout. */
 export async function serveCommand(command: ServeCommand, out: (line: string) => void): Promise<number> {
-  const backend = Backend.open({ dataDir: command.dataDir, write: true, command: 'clew serve', vectors: command.vectors, embedder: command.embedder });
+  const backend = Backend.open({ dataDir: command.dataDir, write: true, command: 'clew serve', watch: true, vectors: command.vectors, embedder: command.embedder });
   try {
     const server = await startServer(backend, { port: command.port });
     out(server.url);

@@ -45,6 +45,16 @@ export interface InvokeMap {
   'settings:get': { req: Record<string, never>; res: SettingsInfo };
   /** Saves the given fields (validated); indexing uses them from the next run, the vector side from the next start. */
   'settings:set': { req: Partial<Settings>; res: SettingsInfo };
+  /** Follow the repo's file changes (or stop); kept across restarts. */
+  'repo:watch': { req: { repo: string; on: boolean }; res: RepoSummary };
+  /** Pauses the repo's watcher and indexing (a run in progress stops at its next file) until resumed. */
+  'repo:pause': { req: { repo: string }; res: RepoSummary };
+  'repo:resume': { req: { repo: string }; res: RepoSummary };
+  /** Cancels the repo's index run: finished files keep their new index, the rest their previous one. */
+  'repo:cancel': { req: { repo: string }; res: { cancelled: boolean } };
+  /** Pausing vector sync is global; rows stay pending until resumed. */
+  'sync:pause': { req: Record<string, never>; res: { paused: boolean } };
+  'sync:resume': { req: Record<string, never>; res: { paused: boolean } };
 }
 
 export interface EventMap {
@@ -63,6 +73,7 @@ export const INVOKE_CHANNELS = [
   'note:add', 'note:list', 'status:get', 'sync:repair', 'sync:failed', 'sync:retry', 'sync:wait',
   'repo:remove', 'repo:issues', 'file:read', 'file:outline', 'quickopen:query', 'note:update', 'note:delete',
   'settings:get', 'settings:set',
+  'repo:watch', 'repo:pause', 'repo:resume', 'repo:cancel', 'sync:pause', 'sync:resume',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = ['index:progress', 'status:snapshot', 'repair:progress'] as const satisfies readonly EventChannel[];

@@ -230,6 +230,8 @@ export interface StatusReport {
   settingsError: string | null;
   /** The index database was found corrupt or missing at start-up and rebuilt in this run. */
   recovery: RecoveryNotice | null;
+  /** Vector sync paused by a person (global, kept across restarts). */
+  syncPaused: boolean;
 }
 
 export interface RepairReport {

@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/queries/lists.js';
 import { listNotes } from '../db/queries/notes.js';
-import { listRepos } from '../db/queries/repos.js';
+import { findRepo, listRepos } from '../db/queries/repos.js';
+import { syncPaused } from '../db/queries/repoControl.js';
 import { failedUnits } from '../db/queries/failedUnits.js';
 import { readFileContent } from '../db/queries/fileContent.js';
 import { quickOpen } from '../db/queries/quickOpen.js';
@@ -42,6 +43,8 @@ export interface BackendOptions {
   sync?: WorkerInit['sync'];
   /** How long close() lets the sync loop drain before leaving the rest pending. */
   shutdownDrainMs?: number;
+  /** Follow file changes of repos with watch on (the app, clew serve); one-shot CLI commands do not. */
+  watch?: boolean;
 }
 
 const SNAPSHOT_MS = 150;
@@ -56,6 +59,8 @@ export class Backend {
   private closed = false;
   private readonly vectors: VectorSide;
   private snapshotTimer: NodeJS.Timeout | null = null;
+  /** Repos the engine watches now (it says so whenever that changes). */
+  private watching: ReadonlySet<number> = new Set();
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
@@ -74,7 +79,7 @@ export class Backend {
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
-      'repo:list': () => listRepos(this.db),
+      'repo:list': () => listRepos(this.db, this.watching),
       'search:query': (req) => this.vectors.search(req),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
@@ -93,7 +98,7 @@ export class Backend {
       'sync:retry': (req) => this.write('syncRetry', req),
       'sync:wait': async (req) => {
         // With vectors off nothing will ever drain: say so at once instead of waiting out the limit.
-        if (this.vectors.setting.mode === 'off') return { drained: false, sync: this.vectors.sync() };
+        if (this.vectors.setting.mode === 'off' || syncPaused(this.db)) return { drained: false, sync: this.vectors.sync() };
         return { drained: (await this.write('syncWait', { timeoutMs: req.timeoutMs ?? 10 * 60_000 })).drained, sync: this.vectors.sync() };
       },
       'repo:remove': (req) => this.write('repoRemove', req),
@@ -105,6 +110,12 @@ export class Backend {
       'note:delete': (req) => this.write('noteDelete', req),
       'settings:get': () => this.settings.info(),
       'settings:set': (req) => this.changeSettings(req),
+      'repo:watch': (req) => this.repoWrite('repoWatch', req),
+      'repo:pause': (req) => this.repoWrite('repoPause', req),
+      'repo:resume': (req) => this.repoWrite('repoResume', req),
+      'repo:cancel': (req) => this.write('repoCancel', req),
+      'sync:pause': async () => (await this.write('syncPause', { paused: true }), { paused: true }),
+      'sync:resume': async () => (await this.write('syncPause', { paused: false }), { paused: false }),
     };
   }
 
@@ -130,6 +141,7 @@ export class Backend {
       const plan = planRecovery(options.dataDir);
       const backend = new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options);
       backend.startVectors();
+      if (options.watch) backend.startWatching();
       if (plan) backend.recover(plan);
       return backend;
     } catch (e) {
@@ -165,8 +177,9 @@ export class Backend {
 
   status(): StatusReport {
     return {
-      dataDir: this.dataDir, repos: listRepos(this.db), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
+      dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
       settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery },
+      syncPaused: syncPaused(this.db),
     };
   }
 
@@ -234,6 +247,10 @@ export class Backend {
           this.scheduleSnapshot();
         },
         repairProgress: (p) => this.emit('repair:progress', p),
+        watching: (ids) => {
+          this.watching = new Set(ids);
+          this.scheduleSnapshot();
+        },
       },
     );
     return this.engine;
@@ -246,6 +263,21 @@ export class Backend {
     this.vectors.start(this.options.launcher, (url) => {
       void engine.call('vectorServer', { url }).catch(() => undefined);
     }, () => this.scheduleSnapshot());
+  }
+
+  /** Watchers start on the engine, each catching up first with what changed while Clew was closed. */
+  private startWatching(): void {
+    const { maxFileBytes, extraIgnores, languages, watch } = this.settings.current;
+    if (watch) void this.write('watchStart', { maxFileBytes, extraIgnores, languages }).catch(() => undefined);
+  }
+
+  /** A repo control command, answered with the repo as it is now. */
+  private async repoWrite(command: 'repoWatch' | 'repoPause' | 'repoResume', req: { repo: string; on?: boolean }) {
+    const repo = findRepo(this.db, req.repo);
+    await (command === 'repoWatch' ? this.write(command, { repo: req.repo, on: req.on ?? true }) : this.write(command, { repo: req.repo }));
+    const summary = listRepos(this.db, this.watching).find((r) => r.id === repo.id);
+    if (!summary) throw new ClewFailure('NOT_FOUND', `${req.repo} was removed`);
+    return summary;
   }
 
   private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {

@@ -11,6 +11,8 @@ export interface EngineEvents {
   progress(progress: IndexProgress): void;
   sync(status: SyncLoopStatus): void;
   repairProgress(progress: RepairProgress): void;
+  /** Ids of the repos the engine watches now. */
+  watching?(repoIds: number[]): void;
 }
 
 export class EngineClient {
@@ -29,6 +31,7 @@ export class EngineClient {
         else if (message.type === 'progress') this.events.progress(message.progress);
         else if (message.type === 'sync') this.events.sync(message.status);
         else if (message.type === 'repairProgress') this.events.repairProgress(message.progress);
+        else if (message.type === 'watching') this.events.watching?.(message.repos);
         else {
           const settle = this.pending.get(message.id);
           this.pending.delete(message.id);

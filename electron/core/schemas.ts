@@ -40,6 +40,12 @@ export const REQUEST_SCHEMAS = {
   'note:delete': z.object({ id: z.number().int().positive() }).strict(),
   'settings:get': empty,
   'settings:set': SETTINGS_PATCH,
+  'repo:watch': z.object({ repo: repoRef, on: z.boolean() }).strict(),
+  'repo:pause': z.object({ repo: repoRef }).strict(),
+  'repo:resume': z.object({ repo: repoRef }).strict(),
+  'repo:cancel': z.object({ repo: repoRef }).strict(),
+  'sync:pause': empty,
+  'sync:resume': empty,
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

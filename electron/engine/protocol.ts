@@ -3,6 +3,7 @@ import type { IndexRequest } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
 import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
 import type { EmbedderSetting } from './embedders/index.js';
+import type { WalkSettings } from './engineRepos.js';
 import type { SyncLoopStatus } from './sync/syncLoop.js';
 
 export interface EngineCommands {
@@ -21,6 +22,14 @@ export interface EngineCommands {
   syncRetry: { req: Record<string, never>; res: { requeued: number } };
   /** Drain for at most drainMs, then stop syncing (the worker is terminated next). */
   shutdown: { req: { drainMs: number }; res: { drained: boolean } };
+  /** This process follows file changes (app, clew serve): watch every repo with watch on and not paused. */
+  watchStart: { req: WalkSettings; res: null };
+  repoWatch: { req: { repo: string; on: boolean }; res: null };
+  repoPause: { req: { repo: string }; res: null };
+  repoResume: { req: { repo: string }; res: null };
+  repoCancel: { req: { repo: string }; res: { cancelled: boolean } };
+  /** Pausing sync is global and kept across restarts. */
+  syncPause: { req: { paused: boolean }; res: null };
 }
 export type EngineCommand = keyof EngineCommands;
 
@@ -31,7 +40,9 @@ export type EngineMessage =
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'sync'; status: SyncLoopStatus }
-  | { type: 'repairProgress'; progress: RepairProgress };
+  | { type: 'repairProgress'; progress: RepairProgress }
+  /** Ids of the repos with a live watcher. */
+  | { type: 'watching'; repos: number[] };
 
 export interface WorkerInit {
   dbFile: string;

@@ -1,17 +1,15 @@
 // The engine worker thread: owns the only write connection; runs indexing and note writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ok } from '../../shared/result.js';
-import type { IndexReport } from '../../shared/types.js';
 import { toClewError } from '../core/failure.js';
 import { openDatabase } from '../db/connection.js';
 import { addNote } from '../db/queries/notes.js';
 import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
-import { findRepo } from '../db/queries/repos.js';
+import { setSyncPaused, syncPaused } from '../db/queries/repoControl.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
 import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
 import { attachNotesMirror } from '../db/notesMirror.js';
-import { ClewFailure } from '../core/failure.js';
-import { indexRepo, resolveRepoRoot } from './indexer.js';
+import { EngineRepos } from './engineRepos.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
 import { rehashForEmbedder } from './sync/rehash.js';
 import { SyncThread } from './syncThread.js';
@@ -30,33 +28,25 @@ const vectors = await SyncThread.start(
 // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
 init.embedderId = vectors.embedderId;
 rehashForEmbedder(db, vectors.embedderId);
-// Two requests to index the same folder share one run instead of racing.
-const running = new Map<string, Promise<IndexReport>>();
+if (syncPaused(db)) await vectors.setPaused(true);
+const repos = new EngineRepos({
+  db,
+  embedderId: () => init.embedderId,
+  progress: (progress) => post({ type: 'progress', progress }),
+  // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
+  watchedPass: () => vectors.kick(),
+  watchingChanged: (ids) => post({ type: 'watching', repos: ids }),
+});
 
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.command) {
-    case 'index': {
-      const root = await resolveRepoRoot(request.req.path);
-      let run = running.get(root);
-      if (!run) {
-        run = indexRepo(db, root, {
-          embedderId: init.embedderId,
-          maxFileBytes: request.req.maxFileBytes,
-          extraIgnores: request.req.extraIgnores ?? [],
-          languages: request.req.languages ?? null,
-          onProgress: (progress) => post({ type: 'progress', progress }),
-        }).finally(() => running.delete(root));
-        running.set(root, run);
-      }
-      return run;
-    }
+    case 'index':
+      return repos.index(request.req.path, request.req);
     case 'noteAdd':
       return addNote(db, init.embedderId, request.req.fqn, request.req.text, request.req.repo);
-    case 'repoRemove': {
-      // Removing a repo mid-index would race the indexer's batches.
-      if (running.has(findRepo(db, request.req.repo).path)) throw new ClewFailure('UNAVAILABLE', `${request.req.repo} is being indexed; remove it when indexing ends`);
+    case 'repoRemove':
+      await repos.beforeRemove(request.req.repo);
       return removeRepo(db, request.req.repo);
-    }
     case 'noteUpdate':
       return updateNote(db, init.embedderId, request.req.id, request.req.text);
     case 'noteDelete':
@@ -73,7 +63,25 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'syncRetry':
       return { requeued: await vectors.retryFailed() };
     case 'shutdown':
+      await repos.close();
       return { drained: await vectors.stop(request.req.drainMs) };
+    case 'watchStart':
+      await repos.startWatching(request.req);
+      return null;
+    case 'repoWatch':
+      await repos.setWatch(request.req.repo, request.req.on);
+      return null;
+    case 'repoPause':
+      await repos.pause(request.req.repo);
+      return null;
+    case 'repoResume':
+      await repos.resume(request.req.repo);
+      return null;
+    case 'repoCancel':
+      return { cancelled: repos.cancel(request.req.repo) };
+    case 'syncPause':
+      setSyncPaused(db, request.req.paused);
+      return vectors.setPaused(request.req.paused);
   }
 }
 

@@ -1,0 +1,36 @@
+// `clew pause|resume <repo>`, `clew pause|resume --sync` and `clew watch <repo> on|off`.
+import type { InvokeChannel, Req, Res } from '../shared/contract.js';
+import type { RepoSummary } from '../shared/types.js';
+import type { Backend } from './core/backend.js';
+import { ClewFailure } from './core/failure.js';
+
+export const CONTROL_COMMANDS = new Set(['pause', 'resume', 'watch']);
+
+export type ControlResult = { repo: RepoSummary } | { sync: { paused: boolean } };
+
+async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
+  const result = await backend.invoke(channel, req);
+  if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
+  return result.value;
+}
+
+export async function controlCommand(backend: Backend, command: string, args: readonly string[], sync: boolean, usage: string): Promise<ControlResult> {
+  const [repo, onOff] = args;
+  if (command === 'watch') {
+    if (!repo || (onOff !== 'on' && onOff !== 'off')) throw new ClewFailure('BAD_REQUEST', `watch needs <repo> on|off\n${usage}`);
+    return { repo: await call(backend, 'repo:watch', { repo, on: onOff === 'on' }) };
+  }
+  const pause = command === 'pause';
+  if (sync) {
+    if (repo) throw new ClewFailure('BAD_REQUEST', `${command} takes a repo or --sync, not both\n${usage}`);
+    return { sync: await call(backend, pause ? 'sync:pause' : 'sync:resume', {}) };
+  }
+  if (!repo) throw new ClewFailure('BAD_REQUEST', `${command} needs a repo (id, path or name) or --sync\n${usage}`);
+  return { repo: await call(backend, pause ? 'repo:pause' : 'repo:resume', { repo }) };
+}
+
+export function formatControl(result: ControlResult): string {
+  if ('sync' in result) return `vector sync ${result.sync.paused ? 'paused' : 'resumed'}`;
+  const r = result.repo;
+  return `${r.name}: ${r.paused ? 'paused' : 'active'}, watch ${r.watch ? 'on' : 'off'} (${r.path})`;
+}

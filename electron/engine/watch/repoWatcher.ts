@@ -1,0 +1,96 @@
+// Follows one repo folder with chokidar (fs.watch per folder) and hands over changed repo-relative
+// paths in debounced batches; a burst becomes one batch. Not @parcel/watcher: its native addon is
+// not context-aware, so a second engine worker in one process (a reopened Backend) cannot load it.
+import { basename, relative, sep } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+import { ALWAYS_SKIPPED, IGNORE_FILES } from '../walker.js';
+
+export interface ChangeBatch {
+  paths: string[];
+  /** An ignore file changed, events were lost, or the burst was too large to list: re-walk the repo. */
+  rewalk: boolean;
+}
+
+export interface WatcherOptions {
+  /** Quiet time after the last event before a batch is handed over. */
+  debounceMs?: number;
+  /** A steady stream of events still yields a batch this often. */
+  maxWaitMs?: number;
+  /** Beyond this many distinct paths a batch is a re-walk (bounded memory during a huge checkout). */
+  maxPaths?: number;
+}
+
+// Tool and VCS folders never hold indexed files: not even watched (a checkout rewrites .git heavily).
+const skippedFolder = (path: string): boolean => path.split(sep).some((part) => ALWAYS_SKIPPED.has(part));
+
+export class RepoWatcher {
+  private watcher: FSWatcher | null = null;
+  private pending = new Set<string>();
+  private rewalk = false;
+  private timer: NodeJS.Timeout | null = null;
+  private firstEventAt = 0;
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly maxPaths: number;
+
+  constructor(readonly root: string, private readonly onBatch: (batch: ChangeBatch) => void, options: WatcherOptions = {}) {
+    this.debounceMs = options.debounceMs ?? 200;
+    this.maxWaitMs = options.maxWaitMs ?? 2000;
+    this.maxPaths = options.maxPaths ?? 50_000;
+  }
+
+  /** Resolves once every folder is watched: changes from then on are seen. */
+  async start(): Promise<void> {
+    if (this.watcher) return;
+    const root = this.root;
+    const w = (this.watcher = watch(root, { ignoreInitial: true, followSymlinks: false, ignored: (path) => skippedFolder(relative(root, path)) }));
+    w.on('all', (_event, path) => {
+      this.add(path);
+      this.schedule();
+    });
+    // Lost events (a watch limit, an unreadable folder): only a re-walk is sure to catch up.
+    w.on('error', () => {
+      this.rewalk = true;
+      this.schedule();
+    });
+    await new Promise<void>((resolve) => w.once('ready', resolve));
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close();
+  }
+
+  private add(absPath: string): void {
+    const rel = relative(this.root, absPath).split(sep).join('/');
+    if (rel === '' || rel.startsWith('..')) return;
+    if (IGNORE_FILES.includes(basename(rel))) this.rewalk = true;
+    if (this.rewalk) return this.pending.clear();
+    this.pending.add(rel);
+    if (this.pending.size > this.maxPaths) {
+      this.rewalk = true;
+      this.pending.clear();
+    }
+  }
+
+  private schedule(): void {
+    const now = Date.now();
+    if (!this.timer) this.firstEventAt = now;
+    else clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.debounceMs, this.firstEventAt + this.maxWaitMs - now));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (this.pending.size === 0 && !this.rewalk) return;
+    const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
+    this.pending = new Set();
+    this.rewalk = false;
+    this.onBatch(batch);
+  }
+}

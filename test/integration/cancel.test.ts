@@ -1,0 +1,113 @@
+// Cancelling an index run: finished batches keep their new index, every other file its previous
+// one, nothing is removed, nothing is half-written; a re-index afterwards completes.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseFile } from '../../electron/core/dataDir.js';
+import { openDatabase } from '../../electron/db/connection.js';
+import { DEFAULT_EMBEDDER_ID } from '../../electron/engine/embedderId.js';
+import { indexRepo } from '../../electron/engine/indexer.js';
+import { RunControl } from '../../electron/engine/runControl.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { type FileSnapshot, indexByFile } from '../helpers/indexSnapshot.js';
+import { smallTree } from '../helpers/smallTree.js';
+
+const FILES = 1500;
+
+describe('cancelling an index', () => {
+  let repo: { path: string; cleanup: () => void };
+  let data: { path: string; cleanup: () => void };
+
+  beforeEach(() => {
+    repo = tempDir('clew-cancel-');
+    data = tempDir('clew-data-');
+  });
+  afterEach(() => {
+    repo.cleanup();
+    data.cleanup();
+  });
+
+  /** A fresh index of the tree as it is now. */
+  const fresh = async (): Promise<Map<string, FileSnapshot>> => {
+    const dir = tempDir('clew-fresh-');
+    try {
+      const db = openDatabase(join(dir.path, 'clew.db'), { migrate: true });
+      await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
+      db.close();
+      return indexByFile(join(dir.path, 'clew.db'));
+    } finally {
+      dir.cleanup();
+    }
+  };
+
+  it('leaves every file fully at its new or its previous version, removes nothing, and a re-index completes', async () => {
+    writeTree(repo.path, smallTree(FILES, 1));
+    const before = await fresh();
+    const db = openDatabase(databaseFile(data.path), { migrate: true });
+    await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
+
+    // Every file gets new symbols; and a file that a finished run would remove.
+    writeTree(repo.path, smallTree(FILES, 2));
+    const after = await fresh();
+    const control = new RunControl();
+    const report = await indexRepo(db, repo.path, {
+      embedderId: DEFAULT_EMBEDDER_ID, control, progressIntervalMs: 0,
+      onProgress: (p) => { if (p.filesDone >= 450) control.cancel(); },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(report.removed).toBe(0);
+
+    const now = indexByFile(databaseFile(data.path));
+    expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
+    let updated = 0;
+    for (const [path, file] of now) {
+      const isNew = JSON.stringify(file) === JSON.stringify(after.get(path));
+      const isOld = JSON.stringify(file) === JSON.stringify(before.get(path));
+      expect(isNew || isOld, `${path} is half-indexed`).toBe(true);
+      if (isNew) updated++;
+    }
+    // Some batches were committed, and the run stopped well before the end.
+    expect(updated).toBeGreaterThan(0);
+    expect(updated).toBeLessThan(FILES);
+
+    const again = await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
+    expect(again.cancelled).toBe(false);
+    db.close();
+    expect(Object.fromEntries(indexByFile(databaseFile(data.path)))).toEqual(Object.fromEntries(after));
+  }, 300_000);
+
+  it('a paused run waits, and cancelling it releases it', async () => {
+    writeTree(repo.path, smallTree(300, 1));
+    const db = openDatabase(databaseFile(data.path), { migrate: true });
+    const control = new RunControl(true);
+    let progressed = 0;
+    const run = indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID, control, progressIntervalMs: 0, onProgress: (p) => { progressed = p.filesDone; } });
+    // Give the paused run every chance to move (it must not): wait for many turns of the event loop.
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+    expect(progressed).toBe(0);
+    control.cancel();
+    const report = await run;
+    expect(report).toMatchObject({ cancelled: true, changed: 0 });
+    expect(db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('cancels through the channel: the report says so and a re-index completes', async () => {
+    writeTree(repo.path, smallTree(FILES, 1));
+    const backend = openWriter(data.path);
+    try {
+      let asked: Promise<unknown> | null = null;
+      backend.on('index:progress', (p) => {
+        if (!asked && p.phase === 'parsing' && p.filesDone > 0) asked = backend.invoke('repo:cancel', { repo: repo.path });
+      });
+      const report = await call(backend, 'repo:index', { path: repo.path });
+      expect(await asked).toEqual({ ok: true, value: { cancelled: true } });
+      expect(report.cancelled).toBe(true);
+      expect(report.files).toBeLessThan(FILES);
+      const again = await call(backend, 'repo:index', { path: repo.path });
+      expect(again).toMatchObject({ cancelled: false, files: FILES });
+    } finally {
+      await backend.close();
+    }
+  }, 300_000);
+});
