@@ -16,6 +16,7 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
       <div className="name ellipsis" title={repo.path}>{repo.name}</div>
       <div className="dim ellipsis" title={repo.path}>{repo.path}</div>
       <div className="dim" data-testid="repo-counts">{repo.files.toLocaleString()} files · {repo.symbols.toLocaleString()} symbols · {repo.entryPoints.toLocaleString()} entry points</div>
+      <RepoState repo={repo} />
       {busy && <ProgressBar progress={progress} />}
       {confirming ? (
         <div className="actions" role="alertdialog" aria-label={`Remove ${repo.name}?`}>
@@ -25,12 +26,34 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
         </div>
       ) : (
         <div className="actions">
-          <button type="button" data-testid="repo-reindex" disabled={busy} onClick={(e) => { e.stopPropagation(); void s().reindex(repo.path); }}>Re-index</button>
+          <button type="button" data-testid="repo-reindex" disabled={busy || repo.paused} onClick={(e) => { e.stopPropagation(); void s().reindex(repo.path); }}>Re-index</button>
+          <RepoControls repo={repo} busy={busy} />
           <button type="button" data-testid="repo-issues" onClick={(e) => { e.stopPropagation(); void s().showIssues(repo.path); }}>Skipped &amp; errors</button>
           <button type="button" className="danger" data-testid="repo-remove" disabled={busy} onClick={(e) => { e.stopPropagation(); setConfirming(true); }}>Remove</button>
         </div>
       )}
     </div>
+  );
+}
+
+/** Paused, watching, or neither: what the repo does about file changes right now. */
+function RepoState({ repo }: { repo: RepoSummary }) {
+  const state = repo.paused ? 'paused' : repo.watching ? 'watching' : repo.watch ? 'watch on' : 'not watched';
+  return <div className="dim" data-testid="repo-state" data-state={state}>{state === 'paused' ? '⏸ paused: not watched or indexed' : state === 'watching' ? '● watching for changes' : state}</div>;
+}
+
+/** Pause/resume, cancel (while indexing) and watch on/off, next to Re-index. */
+function RepoControls({ repo, busy }: { repo: RepoSummary; busy: boolean }) {
+  const s = useStore.getState;
+  const act = (fn: () => Promise<void>) => (e: { stopPropagation(): void }) => { e.stopPropagation(); void fn(); };
+  return (
+    <>
+      {repo.paused
+        ? <button type="button" data-testid="repo-resume" onClick={act(() => s().resumeRepo(repo.path))}>Resume</button>
+        : <button type="button" data-testid="repo-pause" onClick={act(() => s().pauseRepo(repo.path))}>Pause</button>}
+      {busy && <button type="button" data-testid="repo-cancel" onClick={act(() => s().cancelIndex(repo.path))}>Cancel</button>}
+      <button type="button" data-testid="repo-watch" aria-pressed={repo.watch} onClick={act(() => s().setWatch(repo.path, !repo.watch))}>{repo.watch ? 'Stop watching' : 'Watch'}</button>
+    </>
   );
 }
 

@@ -90,6 +90,17 @@ function Failed() {
   );
 }
 
+/** Pausing sync is global and survives restarts; rows stay pending meanwhile. */
+function SyncPause() {
+  const paused = useStore((s) => s.status?.syncPaused ?? false);
+  return (
+    <p data-testid="sync-paused" data-paused={paused}>
+      {paused && <span className="warn">Sync is paused: new and changed code is searchable by keyword, not yet by meaning. </span>}
+      <button type="button" data-testid={paused ? 'sync-resume' : 'sync-pause'} onClick={() => void useStore.getState().setSyncPaused(!paused)}>{paused ? 'Resume sync' : 'Pause sync'}</button>
+    </p>
+  );
+}
+
 export function SyncPanel() {
   const close = (): void => useStore.getState().setSyncOpen(false);
   return (
@@ -98,6 +109,7 @@ export function SyncPanel() {
       <div className="content">
         <Server />
         <Counts />
+        <SyncPause />
         <RepairFlow />
         <Activity />
         <Failed />

@@ -39,7 +39,8 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
       // Results shown before the index finished may be incomplete.
       if (get().query.trim()) void get().runSearch();
-      get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
+      if (report.cancelled) get().notify(`Indexing cancelled: ${report.changed} files were updated, the rest keep their previous index`);
+      else get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
       return true;
     } catch (e) {
       get().notify(`Could not index ${path}: ${errorMessage(e)}`, 'error');
