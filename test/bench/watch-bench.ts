@@ -92,16 +92,21 @@ async function bigTree(): Promise<void> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
   const backend = Backend.open({ dataDir, write: true, command: 'watch-bench', watch: true, vectors: { mode: 'off' } });
+  let runsDone = 0;
+  backend.on('index:progress', (p) => { if (p.phase === 'done') runsDone++; });
   try {
     const t0 = performance.now();
     const report = await call(backend, 'repo:index', { path: root });
     const indexMs = performance.now() - t0;
-    log(`full index: ${f(report.files)} files, ${f(report.symbols)} symbols in ${f(indexMs / 1000, 1)} s (${f(report.files / (indexMs / 1000))} files/s)`);
+    log(`full index: ${f(report.files)} files, ${f(report.symbols)} symbols in ${f(indexMs / 1000, 1)} s (${f(report.files / (indexMs / 1000))} files/s; includes starting the watcher, which the reply waits for)`);
     log(`peak RSS of the whole process (host + engine + parse workers) during the index: ${f(peak / 2 ** 20)} MiB`);
     const w0 = performance.now();
     await until('the watcher to be live', async () => (await call(backend, 'repo:list', {}))[0]?.watching === true, 10 * 60_000, 100);
     log(`watcher live on ${f(files)} files after ${f((performance.now() - w0) / 1000, 1)} s more (its catch-up pass then re-walks the tree once)`);
-    await sleep(15_000); // let the catch-up pass finish before measuring idle
+    const c0 = performance.now();
+    await until('the catch-up pass to end', () => Promise.resolve(runsDone >= 2), 10 * 60_000, 100);
+    log(`the watcher's catch-up pass (re-walk, nothing changed) took ${f((performance.now() - c0) / 1000, 1)} s after that`);
+    await sleep(2000);
     const cpu0 = process.cpuUsage();
     const i0 = performance.now();
     await sleep(IDLE_MS);
