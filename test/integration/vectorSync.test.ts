@@ -232,4 +232,25 @@ describe('vector sync with the real Chroma sidecar', () => {
     const found = await call(second, 'search:query', { query: 'user', mode: 'semantic', limit: 3 });
     expect(found.results.length).toBe(3);
   });
+
+  it('picks up rows nobody kicked it for, on its idle poll', async () => {
+    const { data, repo } = dirs();
+    const writer = openWriter(data);
+    await call(writer, 'repo:index', { path: repo });
+    await writer.close();
+    const { sidecar, url } = await startSidecar(data);
+    cleanups.push(() => sidecar.stop());
+    const db = openDatabase(join(data, 'clew.db'), { migrate: false });
+    cleanups.push(() => { db.close(); });
+    const loop = new SyncLoop(db, new HashEmbedder(), { idlePollMs: 200 });
+    cleanups.push(async () => { await loop.stop(); });
+    loop.setStore(new ChromaStore(url));
+    expect(await loop.drain(60_000)).toBe(true);
+    // Another connection re-queues every row; nothing kicks the loop.
+    const other = openDatabase(join(data, 'clew.db'), { migrate: false });
+    const requeued = other.prepare('UPDATE text_units SET synced_hash = NULL').run().changes;
+    other.close();
+    expect(requeued).toBeGreaterThan(0);
+    await waitFor('the idle poll to sync them', () => (db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS NOT content_hash').pluck().get() as number) === 0, 30_000, 100);
+  });
 });

@@ -31,12 +31,15 @@ export interface SyncLoopOptions {
   maxBatchBytes?: number;
   /** How often failed rows get another round. */
   failedRetryMs?: number;
+  /** How often an idle loop looks for work nobody kicked it for. */
+  idlePollMs?: number;
   onStatus?: (status: SyncLoopStatus) => void;
 }
 
 const DEFAULT_BATCH = 1000;
 const DEFAULT_BYTES = 8 * 1024 * 1024;
 const MAX_SERVER_BACKOFF_MS = 30_000;
+const IDLE_POLL_MS = 5_000;
 // The sync shares its thread with note saves and indexing: no stretch of its work may block for long.
 const EMBED_SLICE = 32;
 const CONFIRM_SLICE = 200;
@@ -58,6 +61,7 @@ export class SyncLoop {
   private readonly generations: Generations;
   private store: VectorStorePort | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -168,6 +172,7 @@ export class SyncLoop {
     const drained = drainMs > 0 ? await this.drain(drainMs) : false;
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.running) await this.running;
     return drained;
   }
@@ -228,6 +233,7 @@ export class SyncLoop {
         this.update({ lastRun: summary, ...(summary.sent > 0 ? { throughputPerSec: Math.round(summary.sent / Math.max(seconds, 0.001)) } : {}) });
       }
       this.update({ active: false });
+      this.scheduleIdlePoll();
     }
   }
 
@@ -292,6 +298,21 @@ export class SyncLoop {
       }
       this.generations.forget(old.generation);
     }
+  }
+
+  /**
+   * A pass also runs every few seconds with nothing kicking it: rows written by another connection,
+   * and the slow retry of failed rows, must not wait for the next write.
+   */
+  private scheduleIdlePoll(): void {
+    if (this.stopped) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.running && !this.timer) this.kick(0);
+      else this.scheduleIdlePoll();
+    }, this.options.idlePollMs ?? IDLE_POLL_MS);
+    this.idleTimer.unref();
   }
 
   private recordRun(summary: SyncRunSummary): void {
