@@ -25,6 +25,8 @@ interface UnitRow {
 }
 
 const HEALTH_SAMPLES = 3;
+/** Cosine distance of a vector to itself, allowing float32 rounding. */
+const EXACT_MATCH = 1e-5;
 
 /** Reads every (id, hash) in a collection, page by page. */
 async function remoteHashes(store: VectorStorePort, collection: string, pageSize: number, onPage: (n: number) => void): Promise<Map<string, string | null>> {
@@ -46,8 +48,9 @@ export async function healthCheck(db: Db, store: VectorStorePort, collection: st
     const stored = await store.getEmbeddings(collection, ids);
     if (stored.length === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
     for (const item of stored) {
-      const hits = await store.query(collection, item.embedding, 3);
-      if (!hits.some((h) => h.id === item.id)) return { healthy: false, error: `querying with ${item.id}'s own vector did not find it` };
+      // Rows with identical text have identical vectors: an exact tie may rank first instead of the row itself.
+      const hits = await store.query(collection, item.embedding, 10);
+      if (!hits.some((h) => h.id === item.id || h.distance <= EXACT_MATCH)) return { healthy: false, error: `querying with ${item.id}'s own vector did not find it` };
     }
     return { healthy: true, error: null };
   } catch (e) {
