@@ -25,6 +25,11 @@ export interface WriteContext {
   progress: RunProgress;
   skip: (rel: string, reason: SkipReason, message: string) => void;
   issues: IndexIssue[];
+  /**
+   * Skip files whose size and mtime match the index. False for paths the OS reported changed: a
+   * same-length rewrite within the clock's granularity keeps both, so only the content hash can tell.
+   */
+  trustStat?: boolean;
 }
 
 export interface WriteOutcome {
@@ -70,7 +75,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
   // Files whose size and mtime are unchanged are not even read.
   const work = files.filter((file) => {
     const previous = known.get(file.relPath);
-    if (previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
+    if (ctx.trustStat !== false && previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
       out.seen.add(file.relPath);
       out.unchanged++;
       progress.filesDone++;

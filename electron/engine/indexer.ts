@@ -60,7 +60,7 @@ async function beginRun(db: Db, path: string, options: IndexOptions): Promise<Ru
   return { db, root, store, repo, progress, skipped: {}, issues: [] };
 }
 
-function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, KnownFile>, options: IndexOptions): Promise<WriteOutcome> {
+function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, KnownFile>, options: IndexOptions, trustStat = true): Promise<WriteOutcome> {
   for (const [reason, n] of Object.entries(walk.skipped) as Array<[SkipReason, number]>) run.skipped[reason] = (run.skipped[reason] ?? 0) + n;
   run.issues.push(...walk.issues);
   run.progress.filesTotal = walk.files.length;
@@ -68,7 +68,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
   run.progress.emit(true);
   return writeFiles({
     db: run.db, store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
-    progress: run.progress, issues: run.issues,
+    progress: run.progress, issues: run.issues, trustStat,
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
       run.issues.push({ path: rel, reason, message });
@@ -132,7 +132,8 @@ export async function indexPaths(db: Db, path: string, changedPaths: Iterable<st
   const run = await beginRun(db, path, options);
   const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const known = run.store.knownIn(run.repo.id, walk.scopes);
-  const outcome = await writeWalked(run, walk, known, options);
+  // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
+  const outcome = await writeWalked(run, walk, known, options, false);
   const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
   return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial');
 }
