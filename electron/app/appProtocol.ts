@@ -1,6 +1,7 @@
 // The app's pages are served from dist-renderer/ over a privileged app:// scheme rather than file://,
 // so the page has a real origin, file:// keeps no extra privileges, and every response carries the CSP.
 import { extname, resolve, sep } from 'node:path';
+import { contentType } from '../transport/contentTypes.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 
 export const APP_SCHEME = 'app';
@@ -9,21 +10,6 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Registered before `ready`: standard (relative URLs, storage), secure (a secure context), fetchable. */
 export const APP_SCHEME_PRIVILEGES = [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }];
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
 
 /** The file under `root` that an app:// URL names, or null for another host or a path that escapes root. */
 export function resolveAppFile(root: string, url: string): string | null {
@@ -61,7 +47,7 @@ export function appProtocolHandler(root: string, readFile: ReadFile): (request: 
     const file = resolveAppFile(root, request.url);
     if (!file) return respond(404, 'not found', 'text/plain; charset=utf-8');
     try {
-      return respond(200, await readFile(file), MIME[extname(file).toLowerCase()] ?? 'application/octet-stream');
+      return respond(200, await readFile(file), contentType(extname(file)));
     } catch {
       return respond(404, 'not found', 'text/plain; charset=utf-8');
     }

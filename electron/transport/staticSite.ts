@@ -3,25 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { ClewFailure } from '../core/failure.js';
+import { contentType } from './contentTypes.js';
 
 export interface StaticFile {
   body: Buffer;
   type: string;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json',
-};
 
 /** URL path (`/assets/index-abc.js`) → file. */
 export function loadSite(dir: string): Map<string, StaticFile> {
@@ -30,7 +17,7 @@ export function loadSite(dir: string): Map<string, StaticFile> {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const abs = join(folder, entry.name);
       if (entry.isDirectory()) walk(abs);
-      else if (entry.isFile()) files.set(`/${relative(dir, abs).split(sep).join('/')}`, { body: readFileSync(abs), type: TYPES[extname(entry.name)] ?? 'application/octet-stream' });
+      else if (entry.isFile()) files.set(`/${relative(dir, abs).split(sep).join('/')}`, { body: readFileSync(abs), type: contentType(extname(entry.name)) });
     }
   };
   try {
