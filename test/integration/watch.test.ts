@@ -60,7 +60,10 @@ describe('watch mode', () => {
     await waitFor('the watched index to equal a fresh index', () => {
       last = indexSnapshot(databaseFile(data.path));
       return JSON.stringify(last) === want;
-    }, CONVERGE_MS, 250).catch(() => undefined);
+    }, CONVERGE_MS, 250).catch((e: unknown) => {
+      // A timeout shows up as the diff below; anything else (a half state in the index) fails as itself.
+      if (!String(e).includes('timed out')) throw e;
+    });
     expect(last).toEqual(expected);
   };
 
@@ -68,9 +71,7 @@ describe('watch mode', () => {
     execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'init.defaultBranch=main', ...args], { cwd: repo.path, stdio: 'ignore' });
   };
 
-  // Skipped: flaky (about 1 run in 2 on a loaded 2-core machine, once in CI): after the 2,000-file rewrite the watched
-  // index sometimes keeps old content, or the snapshot reads empty. A known open defect of watch mode (issue 5), not fixed yet.
-  it.skip('follows edits, creates, deletes, renames, ignore files, branch switches, a mass rewrite and changes made while closed', async () => {
+  it('follows edits, creates, deletes, renames, ignore files, branch switches, a mass rewrite and changes made while closed', async () => {
     open();
     await call(backend, 'repo:index', { path: repo.path });
     expect((await call(backend, 'repo:list', {}))[0]).toMatchObject({ watch: true, paused: false, watching: true });
