@@ -19,6 +19,7 @@ import { addNote } from '../../electron/db/queries/notes.js';
 import { HashEmbedder } from '../../electron/engine/embedders/hashEmbedder.js';
 import { repoKeyOf, unitContentHash, vectorId } from '../../electron/engine/hash.js';
 import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { HNSW_SETTINGS } from '../../electron/engine/sync/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../electron/engine/sync/ports.js';
 import { repair, type RepairReport } from '../../electron/engine/sync/repair.js';
 import { SyncQueue } from '../../electron/engine/sync/queue.js';
@@ -287,7 +288,7 @@ async function benchThroughput(tree: string): Promise<string[]> {
   const embedder = new HashEmbedder();
   const store = new ChromaStore(url);
   const collection = 'bench-baseline-dual-write';
-  await store.ensureCollection(collection, { 'hnsw:space': 'cosine' });
+  await store.ensureCollection(collection, { ...HNSW_SETTINGS });
   const insert = baseDb.prepare<[string, string, string]>("INSERT INTO text_units(repo_id, kind, vector_id, text, content_hash) VALUES (1, 'chunk', ?, ?, ?)");
   const confirm = baseDb.prepare<[string, string, string]>('UPDATE text_units SET synced_hash = ? WHERE vector_id = ? AND content_hash = ?');
   const step = { insert: 0, embed: 0, upsert: 0, confirm: 0 };
