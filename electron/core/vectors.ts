@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.js';
 import { search } from '../db/queries/search.js';
 import { lastSyncRun, syncCounts } from '../db/queries/status.js';
 import { createEmbedder, type Embedder, type EmbedderSetting } from '../engine/embedders/index.js';
+import { DEFAULT_EMBEDDER_ID } from '../engine/embedderId.js';
 import { lastCheck } from '../engine/sync/checks.js';
 import { ChromaStore } from '../engine/sync/chromaStore.js';
 import { fuseRankings, semanticSearch } from '../engine/sync/semanticSearch.js';
@@ -81,7 +82,7 @@ export class VectorSide {
 
   private embedderId(): string {
     const active = this.db.prepare<[], { embedder_id: string }>("SELECT embedder_id FROM vector_generations WHERE state = 'active'").get();
-    return active?.embedder_id ?? (this.embedderSetting.kind === 'hash' ? 'clew-hash-v1' : `transformers:${this.embedderSetting.modelDir}`);
+    return active?.embedder_id ?? (this.embedderSetting.kind === 'hash' ? DEFAULT_EMBEDDER_ID : `transformers:${this.embedderSetting.modelDir}`);
   }
 
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */

@@ -2,7 +2,7 @@
 // Vectors are always supplied by Clew (no server-side embedding function); each carries its content
 // hash as metadata so repair can tell stale vectors from current ones.
 import { ChromaClient, type Collection } from 'chromadb';
-import { errorText, type VectorStorePort } from './ports.js';
+import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -28,7 +28,7 @@ function classify(e: unknown, what: string, url: string): VectorStoreError {
   const name = (e as { name?: unknown } | null)?.name;
   const message = errorText(e);
   if (name === 'ChromaConnectionError') return new VectorStoreError('unreachable', `${what}: cannot connect to the vector server at ${url}`);
-  const unreachable = name === 'TimeoutError' || /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|ETIMEDOUT|UND_ERR/i.test(message);
+  const unreachable = name === 'TimeoutError' || isUnreachable(e);
   return new VectorStoreError(unreachable ? 'unreachable' : 'rejected', `${what}: ${message}`);
 }
 

@@ -21,8 +21,7 @@ export interface VectorStorePort {
 export function isUnreachable(e: unknown): boolean {
   const kind = (e as { kind?: unknown } | null)?.kind;
   if (kind === 'unreachable') return true;
-  const message = e instanceof Error ? e.message : String(e);
-  return /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|ETIMEDOUT|UND_ERR/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|ETIMEDOUT|UND_ERR/i.test(errorText(e));
 }
 
 export function errorText(e: unknown): string {
