@@ -16,3 +16,18 @@ export function l2Normalize(values: ArrayLike<number>): Float32Array {
   for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) * scale;
   return out;
 }
+
+/** Cosine distance in [0, 2], as Chroma's cosine space reports it; 1 when either vector is zero. */
+export function cosineDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 1 : 1 - dot / Math.sqrt(na * nb);
+}

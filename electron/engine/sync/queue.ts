@@ -34,8 +34,8 @@ export class SyncQueue {
         `SELECT id, vector_id AS vectorId, text, content_hash AS contentHash, attempts FROM text_units
          WHERE synced_hash IS NOT content_hash AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          ORDER BY id LIMIT ?`),
-      confirm: db.prepare<[{ hash: string; vectorId: string }]>(
-        `UPDATE text_units SET synced_hash = @hash, attempts = 0, last_error = NULL, next_attempt_at = NULL
+      confirm: db.prepare<[{ hash: string; vectorId: string; now: number }]>(
+        `UPDATE text_units SET synced_hash = @hash, synced_at = @now, attempts = 0, last_error = NULL, next_attempt_at = NULL
          WHERE vector_id = @vectorId AND content_hash = @hash`),
       fail: db.prepare<[{ error: string; due: number; max: number; now: number; id: number }]>(
         `UPDATE text_units SET attempts = attempts + 1, last_error = @error,
@@ -65,10 +65,10 @@ export class SyncQueue {
   }
 
   /** Compare-and-set: a row edited while its batch was in flight keeps its new hash and stays pending. */
-  confirm(units: readonly PendingUnit[]): number {
+  confirm(units: readonly PendingUnit[], now = Date.now()): number {
     let confirmed = 0;
     this.db.transaction(() => {
-      for (const u of units) confirmed += this.s.confirm.run({ hash: u.contentHash, vectorId: u.vectorId }).changes;
+      for (const u of units) confirmed += this.s.confirm.run({ hash: u.contentHash, vectorId: u.vectorId, now }).changes;
     })();
     return confirmed;
   }

@@ -5,8 +5,13 @@ import { ClewFailure } from '../../core/failure.js';
 import type { Db } from '../../db/connection.js';
 import { fileFilter } from '../../db/queries/filters.js';
 import { makeSnippet } from '../../db/queries/snippet.js';
+import { cosineDistance } from '../embedders/vectorMath.js';
 import { Generations } from './generations.js';
 import type { EmbedderPort, VectorStorePort } from './ports.js';
+
+// What "just saved" means for the exact pass: confirmed in the last 15 minutes, the 128 latest.
+const RECENT_WINDOW_MS = 15 * 60_000;
+const RECENT_MAX = 128;
 
 interface UnitHit {
   vector_id: string;
@@ -28,7 +33,11 @@ export async function semanticSearch(db: Db, store: VectorStorePort, embedder: E
   const [vector] = await embedder.embed([q.query]);
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
   const filtered = Boolean(q.repo || q.lang || q.path || q.kind);
-  const found = await store.query(active.collection, vector, Math.min(1000, limit * (filtered ? 8 : 2)));
+  const [approximate, recent] = await Promise.all([
+    store.query(active.collection, vector, Math.min(1000, limit * (filtered ? 8 : 2))),
+    recentExact(db, store, active.collection, vector),
+  ]);
+  const found = nearestFirst([...approximate, ...recent]);
   if (found.length === 0) return { hits: [], orphansSeen: 0 };
   const filter = fileFilter(db, q);
   // Symbols join through their file; notes through the symbol their FQN names (if it still exists).
@@ -63,6 +72,24 @@ export async function semanticSearch(db: Db, store: VectorStorePort, embedder: E
     });
   }
   return { hits, orphansSeen };
+}
+
+/**
+ * The vectors confirmed last, scored exactly: an HNSW query can miss a new vector that is unlike every
+ * other (a freshly saved, oddly named symbol), and what a person just saved is what they look for.
+ */
+async function recentExact(db: Db, store: VectorStorePort, collection: string, vector: Float32Array, now = Date.now()): Promise<Array<{ id: string; distance: number }>> {
+  const ids = db.prepare<[number, number], string>('SELECT vector_id FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?')
+    .pluck().all(now - RECENT_WINDOW_MS, RECENT_MAX);
+  if (ids.length === 0) return [];
+  return (await store.getEmbeddings(collection, ids)).map((v) => ({ id: v.id, distance: cosineDistance(vector, v.embedding) }));
+}
+
+/** One entry per id (its smallest distance), nearest first. */
+function nearestFirst(candidates: Array<{ id: string; distance: number }>): Array<{ id: string; distance: number }> {
+  const best = new Map<string, number>();
+  for (const c of candidates) best.set(c.id, Math.min(c.distance, best.get(c.id) ?? Number.POSITIVE_INFINITY));
+  return [...best].map(([id, distance]) => ({ id, distance })).sort((a, b) => a.distance - b.distance);
 }
 
 function filteredIds(db: Db, rows: UnitHit[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
