@@ -8,6 +8,7 @@ import { createEmbedder, type Embedder, type EmbedderSetting } from '../engine/e
 import { DEFAULT_EMBEDDER_ID } from '../engine/embedderId.js';
 import { lastCheck } from '../engine/sync/checks.js';
 import { ChromaStore } from '../engine/sync/chromaStore.js';
+import { RecentVectors } from '../engine/sync/recentVectors.js';
 import { fuseRankings, semanticSearch } from '../engine/sync/semanticSearch.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { ChromaSidecar } from '../sidecar/chromaSidecar.js';
@@ -28,6 +29,7 @@ export class VectorSide {
   private orphansSeen = 0;
   private store: ChromaStore | null = null;
   private queryEmbedder: Promise<Embedder> | null = null;
+  private readonly recent = new RecentVectors();
 
   constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
 
@@ -100,7 +102,7 @@ export class VectorSide {
     }
     if (this.store?.url !== url) this.store = new ChromaStore(url);
     this.queryEmbedder ??= createEmbedder(this.embedderSetting);
-    const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, q, limit);
+    const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, this.recent, q, limit);
     this.orphansSeen += semantic.orphansSeen;
     if (mode === 'semantic') return { results: semantic.hits, tookMs: elapsed(started) };
     const keyword = search(this.db, { ...q, mode: 'keyword', limit });

@@ -68,5 +68,13 @@ describe('semantic recall of freshly saved symbols', () => {
     const { repo, backend } = await indexedCorpus(300, 200, { vectors: { mode: 'external', url } });
     const ranks = await ranksOfNewSymbols(backend, repo, 10);
     expect(ranks).toEqual(allFirst(ranks));
+
+    // An edited body changes a recent vector in place (same id): its new embedding is scored, not a kept copy.
+    const [first] = Object.keys(ranks);
+    writeFileSync(join(repo, 'python/recall_0.py'), `def ${first}(event):\n    return pangolin42wombat_value(pangolin42wombat_value)\n`);
+    await call(backend, 'repo:index', { path: repo });
+    expect((await call(backend, 'sync:wait', { timeoutMs: 60_000 })).drained).toBe(true);
+    const hits = (await call(backend, 'search:query', { query: 'pangolin42wombat_value', mode: 'semantic', limit: 10 })).results;
+    expect(hits[0]).toMatchObject({ path: 'python/recall_0.py', symbol: `python.recall_0.${first}` });
   }, 600_000);
 });

@@ -5,13 +5,9 @@ import { ClewFailure } from '../../core/failure.js';
 import type { Db } from '../../db/connection.js';
 import { fileFilter } from '../../db/queries/filters.js';
 import { makeSnippet } from '../../db/queries/snippet.js';
-import { cosineDistance } from '../embedders/vectorMath.js';
 import { Generations } from './generations.js';
 import type { EmbedderPort, VectorStorePort } from './ports.js';
-
-// What "just saved" means for the exact pass: confirmed in the last 15 minutes, the 128 latest.
-const RECENT_WINDOW_MS = 15 * 60_000;
-const RECENT_MAX = 128;
+import type { RecentVectors } from './recentVectors.js';
 
 interface UnitHit {
   vector_id: string;
@@ -26,18 +22,19 @@ interface UnitHit {
   note: string | null;
 }
 
-export async function semanticSearch(db: Db, store: VectorStorePort, embedder: EmbedderPort, q: SearchQuery, limit: number): Promise<{ hits: SearchHit[]; orphansSeen: number }> {
+/** `recent` scores the latest synced vectors exactly, merged with the approximate answer. */
+export async function semanticSearch(db: Db, store: VectorStorePort, embedder: EmbedderPort, recent: RecentVectors, q: SearchQuery, limit: number): Promise<{ hits: SearchHit[]; orphansSeen: number }> {
   const active = new Generations(db).active();
   if (!active) return { hits: [], orphansSeen: 0 };
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
   const [vector] = await embedder.embed([q.query]);
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
   const filtered = Boolean(q.repo || q.lang || q.path || q.kind);
-  const [approximate, recent] = await Promise.all([
+  const [approximate, exact] = await Promise.all([
     store.query(active.collection, vector, Math.min(1000, limit * (filtered ? 8 : 2))),
-    recentExact(db, store, active.collection, vector),
+    recent.score(db, store, active.collection, vector),
   ]);
-  const found = nearestFirst([...approximate, ...recent]);
+  const found = nearestFirst([...approximate, ...exact]);
   if (found.length === 0) return { hits: [], orphansSeen: 0 };
   const filter = fileFilter(db, q);
   // Symbols join through their file; notes through the symbol their FQN names (if it still exists).
@@ -72,17 +69,6 @@ export async function semanticSearch(db: Db, store: VectorStorePort, embedder: E
     });
   }
   return { hits, orphansSeen };
-}
-
-/**
- * The vectors confirmed last, scored exactly: an HNSW query can miss a new vector that is unlike every
- * other (a freshly saved, oddly named symbol), and what a person just saved is what they look for.
- */
-async function recentExact(db: Db, store: VectorStorePort, collection: string, vector: Float32Array, now = Date.now()): Promise<Array<{ id: string; distance: number }>> {
-  const ids = db.prepare<[number, number], string>('SELECT vector_id FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?')
-    .pluck().all(now - RECENT_WINDOW_MS, RECENT_MAX);
-  if (ids.length === 0) return [];
-  return (await store.getEmbeddings(collection, ids)).map((v) => ({ id: v.id, distance: cosineDistance(vector, v.embedding) }));
 }
 
 /** One entry per id (its smallest distance), nearest first. */
