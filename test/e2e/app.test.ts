@@ -4,43 +4,24 @@
 // re-index (turning stale) → edit it → remove the repo. No console error or CSP violation is allowed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-import { type BrowserSession, CHROMIUM, hasChromium, openBrowser, type ServeProcess, startServe } from './harness.js';
+import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { CHROMIUM, hasChromium } from './harness.js';
 import { screenshot } from './screens.js';
+import { servedBrowser } from './servedBrowser.js';
 
 if (!hasChromium) console.warn(`e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 const CONTROLLER = 'src/main/java/com/acme/web/UserController.java';
 
 describe.skipIf(!hasChromium)('browser UI end to end', () => {
-  const repo = tempDir('clew-e2e-repo-');
-  const data = tempDir('clew-e2e-data-');
-  let serve: ServeProcess;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    writeTree(repo.path, SAMPLE_REPO);
+  const { repo, page, serve } = servedBrowser('clew-e2e', ({ repo }) => {
+    writeTree(repo, SAMPLE_REPO);
     // Enough files that indexing takes long enough to show progress.
-    generateCorpus(join(repo.path, 'generated'), 700, 500);
-    serve = await startServe(data.path);
-    session = await openBrowser(serve.url);
-  }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page(), `failed-${context.task.name.replace(/\W+/g, '-')}`);
-    expect(session.problems, 'console errors, page errors or CSP violations').toEqual([]);
+    generateCorpus(join(repo, 'generated'), 700, 500);
+    return [];
   });
-
-  afterAll(async () => {
-    await session?.close();
-    await serve?.stop();
-    repo.cleanup();
-    data.cleanup();
-  }, 60_000);
-
-  const page = () => session.page;
   const search = async (mode: string, query: string): Promise<number> => {
     await page().click(`[data-testid=mode-${mode}]`);
     await page().fill('[data-testid=search-input]', query);
@@ -51,7 +32,7 @@ describe.skipIf(!hasChromium)('browser UI end to end', () => {
   };
 
   it('refuses the page without the token', async () => {
-    const bare = new URL(serve.url);
+    const bare = new URL(serve().url);
     bare.search = '';
     const response = await fetch(bare);
     expect(response.status).toBe(403);

@@ -2,47 +2,29 @@
 // before `clew serve` starts → both banners → the Settings view shows the file's problem → a save
 // repairs it, says which changes wait for a restart, and a value the Backend refuses is shown.
 import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFile, settingsFile } from '../../electron/core/dataDir.js';
 import { call, openWriter } from '../helpers/backend.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-import { type BrowserSession, hasChromium, openBrowser, type ServeProcess, startServe } from './harness.js';
+import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { hasChromium } from './harness.js';
 import { screenshot } from './screens.js';
+import { servedBrowser } from './servedBrowser.js';
 
 describe.skipIf(!hasChromium)('settings and recovery in the browser UI', () => {
-  const repo = tempDir('clew-e2e-settings-repo-');
-  const data = tempDir('clew-e2e-settings-data-');
-  let serve: ServeProcess;
-  let session: BrowserSession;
-  const page = () => session.page;
-
-  beforeAll(async () => {
-    writeTree(repo.path, SAMPLE_REPO);
-    const backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
+  const { data, page } = servedBrowser('clew-e2e-settings', async ({ repo, data }) => {
+    writeTree(repo, SAMPLE_REPO);
+    const backend = openWriter(data);
+    await call(backend, 'repo:index', { path: repo });
     await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'hot path, cached upstream' });
     await backend.close();
     // Damage the middle of the closed database, and leave a settings file with a wrong type in it.
-    const file = databaseFile(data.path);
+    const file = databaseFile(data);
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(64 * 1024, 0xa5), 0, 64 * 1024, Math.floor(statSync(file).size / 2));
     closeSync(fd);
-    writeFileSync(settingsFile(data.path), JSON.stringify({ maxFileBytes: 'big', watch: false }));
-    serve = await startServe(data.path, ['--no-sync']);
-    session = await openBrowser(serve.url);
-  }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page(), `failed-${context.task.name.replace(/\W+/g, '-')}`);
-    expect(session.problems, 'console errors, page errors or CSP violations').toEqual([]);
+    writeFileSync(settingsFile(data), JSON.stringify({ maxFileBytes: 'big', watch: false }));
+    return ['--no-sync'];
   });
-
-  afterAll(async () => {
-    await session?.close();
-    await serve?.stop();
-    repo.cleanup();
-    data.cleanup();
-  }, 60_000);
 
   it('tells the person the index database was damaged, moved aside and rebuilt with the notes restored', async () => {
     const banner = page().locator('[data-testid=recovery-banner]');

@@ -4,31 +4,28 @@
 // deletes them, and every count returns to zero.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openDatabase } from '../../electron/db/connection.js';
 import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-import { type BrowserSession, hasChromium, openBrowser, type ServeProcess, startServe } from './harness.js';
+import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { hasChromium } from './harness.js';
 import { screenshot } from './screens.js';
+import { servedBrowser } from './servedBrowser.js';
 
 const ORPHANS = 3;
 
 describe.skipIf(!hasChromium)('sync health end to end', () => {
-  const repo = tempDir('clew-e2e-sync-repo-');
-  const data = tempDir('clew-e2e-sync-data-');
-  let serve: ServeProcess;
-  let session: BrowserSession;
-  const page = () => session.page;
+  const { repo, data, page } = servedBrowser('clew-e2e-sync', ({ repo }) => {
+    writeTree(repo, SAMPLE_REPO);
+    return [];
+  });
   const server = () => page().locator('[data-testid=vector-server]');
   const count = async (name: string): Promise<number> => Number(await page().locator(`[data-testid=count-${name}]`).getAttribute('data-value'));
   /** Checks on every animation frame, so a short-lived state is not missed. */
   const observe = (predicate: (arg: string | null) => boolean, arg: string | null, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
 
   beforeAll(async () => {
-    writeTree(repo.path, SAMPLE_REPO);
-    serve = await startServe(data.path);
-    session = await openBrowser(serve.url);
     await page().fill('[data-testid=repo-path]', repo.path);
     await page().click('[data-testid=repo-add]');
     await page().locator('[data-testid=message]', { hasText: 'Indexed' }).waitFor({ timeout: 60_000 });
@@ -36,18 +33,6 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     await observe(() => document.querySelector('[data-testid=vector-server]')?.getAttribute('data-state') === 'ready', null);
     await observe(() => document.querySelector('[data-testid=count-pending]')?.getAttribute('data-value') === '0', null);
   }, 120_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(page(), `failed-${context.task.name.replace(/\W+/g, '-')}`);
-    expect(session.problems, 'console errors, page errors or CSP violations').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await serve?.stop();
-    repo.cleanup();
-    data.cleanup();
-  }, 60_000);
 
   it('shows the server down and pending growing when Chroma dies, then recovers', async () => {
     const pid = Number(await server().getAttribute('data-pid'));

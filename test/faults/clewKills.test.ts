@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection.js';
 import { waitFor } from '../helpers/chroma.js';
+import { CLI } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
 function run(args: string[], killAfterMs: number | null): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {

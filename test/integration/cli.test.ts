@@ -1,24 +1,16 @@
 // The built `clew` binary as a person or a script runs it: real processes, --json shapes, errors.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-
-const CLI = join(process.cwd(), 'dist/cli.js');
 
 describe('clew CLI', () => {
   const repo = tempDir('clew-repo-');
   const data = tempDir('clew-data-');
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, '--data-dir', data.path, ...args], { encoding: 'utf8' });
-  const json = <T>(...args: string[]): T => {
-    const r = run('--json', ...args);
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as T;
-  };
+  const { run, json } = cliFor(data.path);
 
   beforeAll(() => {
-    if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    ensureBuiltCli();
     writeTree(repo.path, SAMPLE_REPO);
   });
   afterAll(() => [repo, data].forEach((d) => d.cleanup()));
@@ -82,7 +74,7 @@ describe('clew CLI', () => {
     expect(unknownRepo.stderr).toMatch(/^clew: no indexed repo matches "no-such-repo"/);
     expect(unknownRepo.stdout).toBe('');
 
-    const noIndex = spawnSync(process.execPath, [CLI, '--data-dir', join(data.path, 'fresh'), 'search', 'x'], { encoding: 'utf8' });
+    const noIndex = cliFor(join(data.path, 'fresh')).run('search', 'x');
     expect(noIndex.status).toBe(1);
     expect(noIndex.stderr).toMatch(/no index in .* yet/);
     expect(run('frobnicate').status).toBe(2);

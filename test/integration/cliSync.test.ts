@@ -1,25 +1,18 @@
 // The vector side of the built `clew` binary: --wait-sync, semantic/hybrid search, status and repair
 // JSON shapes, --no-sync, --chroma-url validation, and the remembered embedder choice.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
-
-const CLI = join(process.cwd(), 'dist/cli.js');
 
 describe('clew CLI with the vector server', () => {
   const repo = tempDir('clew-cli-sync-repo-');
   const data = tempDir('clew-cli-sync-data-');
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, '--data-dir', data.path, ...args], { encoding: 'utf8' });
-  const json = <T>(...args: string[]): T => {
-    const r = run('--json', ...args);
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as T;
-  };
+  const { run, json } = cliFor(data.path);
 
   beforeAll(() => {
-    if (!existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    ensureBuiltCli();
     writeTree(repo.path, SAMPLE_REPO);
   });
   afterAll(() => [repo, data].forEach((d) => d.cleanup()));
