@@ -1,7 +1,7 @@
 // UI host benchmark: (1) event-loop delay of the host process while it indexes a 10,000-file tree,
 // with a WebSocket client receiving the event stream as the browser would; (2) time from launching
 // `clew serve` on an existing index to an interactive UI (Chromium shows the repos list).
-// Run: npm run build && npm run bench:ui [-- --runs 3]. Prints figures; asserts nothing.
+// Run: npm run bench:ui [-- --runs 3] (builds first). Prints figures; asserts nothing.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
