@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
-import { openDatabase } from '../../electron/db/connection.js';
+import { type Db, openDatabase } from '../../electron/db/connection.js';
 import { HashEmbedder } from '../../electron/engine/embedders/hashEmbedder.js';
 import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
@@ -34,6 +34,19 @@ function sidecarBackend(dataDir: string): Backend {
   const backend = openWriter(dataDir, { vectors: { mode: 'sidecar' } });
   cleanups.push(() => backend.close());
   return backend;
+}
+
+/** The sample repo indexed and closed, then a Chroma sidecar on its data dir and a connection to its db, for driving a SyncLoop by hand. */
+async function indexedThenServed(): Promise<{ data: string; url: string; db: Db }> {
+  const { data, repo } = dirs();
+  const writer = openWriter(data);
+  await call(writer, 'repo:index', { path: repo });
+  await writer.close();
+  const { sidecar, url } = await startSidecar(data);
+  cleanups.push(() => sidecar.stop());
+  const db = openDatabase(join(data, 'clew.db'), { migrate: false });
+  cleanups.push(() => { db.close(); });
+  return { data, url, db };
 }
 
 async function synced(backend: Backend): Promise<void> {
@@ -176,14 +189,7 @@ describe('vector sync with the real Chroma sidecar', () => {
   });
 
   it('keeps a row edited while its batch is in flight pending, then syncs its new content', async () => {
-    const { data, repo } = dirs();
-    const writer = openWriter(data);
-    await call(writer, 'repo:index', { path: repo });
-    await writer.close();
-    const { sidecar, url } = await startSidecar(data);
-    cleanups.push(() => sidecar.stop());
-    const db = openDatabase(join(data, 'clew.db'), { migrate: false });
-    cleanups.push(() => { db.close(); });
+    const { data, url, db } = await indexedThenServed();
     const target = db.prepare<[], { vector_id: string }>("SELECT vector_id FROM text_units WHERE kind = 'symbol' ORDER BY id LIMIT 1").get()!.vector_id;
     const real = new ChromaStore(url);
     let edited = false;
@@ -234,14 +240,7 @@ describe('vector sync with the real Chroma sidecar', () => {
   });
 
   it('picks up rows nobody kicked it for, on its idle poll', async () => {
-    const { data, repo } = dirs();
-    const writer = openWriter(data);
-    await call(writer, 'repo:index', { path: repo });
-    await writer.close();
-    const { sidecar, url } = await startSidecar(data);
-    cleanups.push(() => sidecar.stop());
-    const db = openDatabase(join(data, 'clew.db'), { migrate: false });
-    cleanups.push(() => { db.close(); });
+    const { data, url, db } = await indexedThenServed();
     const loop = new SyncLoop(db, new HashEmbedder(), { idlePollMs: 200 });
     cleanups.push(async () => { await loop.stop(); });
     loop.setStore(new ChromaStore(url));
