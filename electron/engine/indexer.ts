@@ -90,6 +90,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
     for (const [, file] of removed) store.deleteFile(file.id);
     store.reconcileNotes(repo.id);
     store.resolveHandlers(repo.id);
+    store.recordCounts(repo.id);
     const durationMs = Math.round(performance.now() - progress.started);
     // An unchanged repo writes nothing at all: only record the run when something changed.
     const wrote = outcome.changed > 0 || removed.length > 0;

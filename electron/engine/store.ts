@@ -50,6 +50,9 @@ export class IndexStore {
       filesUnder: db.prepare<[number, string, string], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
         'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ? AND path >= ? AND path < ?'),
       touchRepo: db.prepare<[number, number]>('UPDATE repos SET indexed_at = ? WHERE id = ?'),
+      recordCounts: db.prepare<[{ id: number }]>(
+        `UPDATE repos SET file_count = (SELECT count(*) FROM files WHERE repo_id = @id), symbol_count = (SELECT count(*) FROM symbols WHERE repo_id = @id),
+           entry_point_count = (SELECT count(*) FROM entry_points WHERE repo_id = @id) WHERE id = @id`),
       upsertFile: db.prepare<[number, string, string | null, number, number, string, number, number], { id: number }>(
         `INSERT INTO files(repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
@@ -133,6 +136,11 @@ export class IndexStore {
   /** A watched pass changed something: the repo's index time moves, its last full report stays. */
   touchRepo(repoId: number): void {
     this.s.touchRepo.run(Date.now(), repoId);
+  }
+
+  /** Stores the repo's counts, so listing repos never scans its symbols. */
+  recordCounts(repoId: number): void {
+    this.s.recordCounts.run({ id: repoId });
   }
 
   touchFile(id: number, size: number, mtimeMs: number): void {

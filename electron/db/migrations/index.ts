@@ -4,10 +4,11 @@ import { m002VectorState } from './002_vector_state.js';
 import { m003SymbolFqnIndex } from './003_symbol_fqn_index.js';
 import { m004WatchAndPause } from './004_watch_and_pause.js';
 import { m005SyncedAt } from './005_synced_at.js';
+import { m006RepoCounts } from './006_repo_counts.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts];

@@ -39,9 +39,7 @@ export function findRepo(db: Db, ref: string): RepoRef {
 export function listRepos(db: Db, watching: ReadonlySet<number> = new Set()): RepoSummary[] {
   return db.prepare<[], Omit<RepoSummary, 'watch' | 'paused' | 'watching'> & { watch: number; paused: number }>(
     `SELECT r.id, r.path, r.name, r.indexed_at AS indexedAt, r.last_index_ms AS lastIndexMs, r.watch, r.paused,
-       (SELECT count(*) FROM files f WHERE f.repo_id = r.id) AS files,
-       (SELECT count(*) FROM symbols s WHERE s.repo_id = r.id) AS symbols,
-       (SELECT count(*) FROM entry_points e WHERE e.repo_id = r.id) AS entryPoints
+       r.file_count AS files, r.symbol_count AS symbols, r.entry_point_count AS entryPoints
      FROM repos r ORDER BY r.id`,
   ).all().map((r) => ({ ...r, watch: r.watch === 1, paused: r.paused === 1, watching: watching.has(r.id) }));
 }
