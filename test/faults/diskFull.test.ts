@@ -91,17 +91,20 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
 
       const failed = await backend.invoke('repo:index', { path: join(repos.path, 'big') });
       expect(failed).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*free some space and try again/) } });
+      // SQLite may still fit the note into WAL space the failed index left allocated (it depends on when
+      // the last checkpoint ran): then it is saved whole, in both databases; otherwise it fails as DISK_FULL.
       const note = await backend.invoke('note:add', { fqn: 'com.acme.App.main(String[])', text: 'x'.repeat(90_000) });
-      expect(note).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+      if (!note.ok) expect(note).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+      const notesNow = note.ok ? 2 : 1;
       // Settings are written atomically: a full disk leaves the old file whole.
       expect(await backend.invoke('settings:set', { extraIgnores: Array.from({ length: 400 }, (_, i) => `generated-${i}-${'p'.repeat(200)}/`) }))
         .toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
 
       const after = consistency(dataDir);
-      expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null, notes: 1 });
+      expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null, notes: notesNow });
       expect(quickCheck(notesFile(dataDir)).ok).toBe(true);
       const kept = new Database(notesFile(dataDir), { readonly: true });
-      expect(kept.prepare('SELECT count(*) FROM kept_notes').pluck().get()).toBe(1);
+      expect(kept.prepare('SELECT count(*) FROM kept_notes').pluck().get()).toBe(notesNow);
       kept.close();
 
       unlinkSync(filler);
@@ -112,7 +115,7 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       expect(done.indexedAt).not.toBeNull();
       expect((await call(backend, 'search:query', { query: 'handler_399_39', mode: 'symbol' })).results.length).toBeGreaterThan(0);
       await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'after space came back' });
-      expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['before the disk filled', 'after space came back']);
+      expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['before the disk filled', ...(note.ok ? ['x'.repeat(90_000)] : []), 'after space came back']);
     } finally {
       await backend.close();
     }
