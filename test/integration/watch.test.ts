@@ -65,6 +65,11 @@ describe('watch mode', () => {
       if (!String(e).includes('timed out')) throw e;
     });
     expect(last).toEqual(expected);
+    // The repo's stored counts were recorded by the same pass.
+    const total = (pick: (f: FileSnapshot) => string[]): number => Object.values(expected).reduce((n, f) => n + pick(f).length, 0);
+    expect((await call(backend, 'repo:list', {}))[0]).toMatchObject({
+      files: Object.keys(expected).length, symbols: total((f) => f.symbols), entryPoints: total((f) => f.entryPoints),
+    });
   };
 
   const git = (...args: string[]): void => {
