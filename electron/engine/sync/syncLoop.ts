@@ -42,9 +42,14 @@ const MAX_SERVER_BACKOFF_MS = 30_000;
 const IDLE_POLL_MS = 5_000;
 // The sync shares its thread with note saves and indexing: no stretch of its work may block for long.
 const EMBED_SLICE = 32;
-const CONFIRM_SLICE = 200;
+const CONFIRM_SLICE = 100;
+// Writers on other connections wait for the lock by sleeping (SQLite's busy handler retries after 1, 3,
+// 8 ms…): a gap this long after each confirm commit lets a waiting note save in at its first retry,
+// where back-to-back commits kept it out for the whole batch.
+const LOCK_GAP_MS = 2;
 
 const yieldToWrites = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const leaveLockFree = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
 
 /** Embeds in small slices, letting queued writes run in between. */
 export async function embedInSlices(embedder: EmbedderPort, texts: string[]): Promise<Float32Array[]> {
@@ -282,7 +287,7 @@ export class SyncLoop {
       }
       for (let i = 0; i < good.length; i += CONFIRM_SLICE) {
         summary.sent += this.queue.confirm(good.slice(i, i + CONFIRM_SLICE).map((g) => g.unit));
-        await yieldToWrites();
+        await leaveLockFree();
       }
     }
   }
