@@ -102,11 +102,13 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   progress.phase = 'done';
   progress.filesDone = progress.filesTotal;
   progress.emit(true);
-  const counts = db.prepare<[number, number, number, number, number, number], Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>>(
-    `SELECT (SELECT count(*) FROM files WHERE repo_id = ?) AS files, (SELECT count(*) FROM symbols WHERE repo_id = ?) AS symbols,
-            (SELECT count(*) FROM entry_points WHERE repo_id = ?) AS entryPoints, (SELECT count(*) FROM external_calls WHERE repo_id = ?) AS dependencies,
-            (SELECT count(*) FROM packages WHERE repo_id = ?) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = ?) AS units`,
-  ).get(repo.id, repo.id, repo.id, repo.id, repo.id, repo.id);
+  // Files, symbols and entry points were just counted into the repo row (recordCounts): read them back.
+  const counts = db.prepare<[{ id: number }], Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>>(
+    `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
+            (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
+            (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
+     FROM repos WHERE id = @id`,
+  ).get({ id: repo.id });
   return {
     repo: { id: repo.id, path: run.root },
     files: counts?.files ?? 0, symbols: counts?.symbols ?? 0, entryPoints: counts?.entryPoints ?? 0, dependencies: counts?.dependencies ?? 0,
