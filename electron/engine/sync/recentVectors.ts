@@ -15,9 +15,10 @@ export class RecentVectors {
   constructor(private readonly windowMs = WINDOW_MS, private readonly max = MAX) {}
 
   async score(db: Db, store: VectorStorePort, collection: string, query: Float32Array, now = Date.now()): Promise<Array<{ id: string; distance: number }>> {
-    const rows = db.prepare<[number, number], { id: string; hash: string }>(
+    // A row re-queued since (repair, new embedder) keeps synced_at with a NULL hash: still scored, by what Chroma holds.
+    const rows = db.prepare<[number, number], { id: string; hash: string | null }>(
       'SELECT vector_id AS id, synced_hash AS hash FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?').all(now - this.windowMs, this.max);
-    const key = (id: string, hash: string | undefined): string => `${collection}\u0000${id}\u0000${hash ?? ''}`;
+    const key = (id: string, hash: string | null | undefined): string => `${collection}\u0000${id}\u0000${hash ?? ''}`;
     const missing = rows.filter((r) => !this.embeddings.has(key(r.id, r.hash)));
     if (missing.length > 0) {
       const hashes = new Map(missing.map((r) => [r.id, r.hash]));
