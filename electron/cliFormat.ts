@@ -61,8 +61,8 @@ export function formatSyncWait(s: SyncStatus & { drained: boolean; waitedMs: num
 export function formatRepair(r: RepairReport): string {
   const verb = r.dryRun ? 'would' : 'did';
   return [
-    `${r.dryRun ? 'dry run: ' : ''}found ${r.orphans} orphan vectors, ${r.missing} missing, ${r.stale} stale`,
-    `  ${verb} delete ${r.dryRun ? r.orphans : r.orphansDeleted} orphans and re-queue ${r.dryRun ? r.missing + r.stale : r.requeued} rows`,
+    `${r.dryRun ? 'dry run: ' : ''}found ${r.orphans} orphan vectors, ${r.missing} missing, ${r.stale} stale, ${r.unsearchable} not found by search`,
+    `  ${verb} delete ${r.dryRun ? r.orphans : r.orphansDeleted} orphans and re-queue ${r.dryRun ? r.missing + r.stale + r.unsearchable : r.requeued} rows`,
     `  health: ${r.healthy ? 'ok' : `FAILED (${r.healthError ?? 'unknown'})`}${r.rebuilt ? '; the collection was rebuilt from SQLite' : ''}`,
     `  took ${(r.durationMs / 1000).toFixed(2)}s`,
   ].join('\n');

@@ -185,7 +185,8 @@ export interface SyncRun {
 /** The last two-way check of SQLite against the vector store (start-up check or repair). */
 export interface VectorCheck {
   at: number;
-  kind: 'startup' | 'repair' | 'repair-dry-run';
+  /** 'restart': the check run when the vector server came back after it stopped or crashed. */
+  kind: 'startup' | 'restart' | 'repair' | 'repair-dry-run';
   orphans: number;
   missing: number;
   stale: number;
@@ -240,8 +241,11 @@ export interface RepairReport {
   orphans: number;
   missing: number;
   stale: number;
+  /** Listed by the vector store but not found by searching with their own embedding (checked: the latest synced and a sample). */
+  unsearchable: number;
   /** Done (zero on a dry run). */
   orphansDeleted: number;
+  /** Missing, stale and unsearchable rows queued to be sent again. */
   requeued: number;
   rebuilt: boolean;
   healthy: boolean;
@@ -249,7 +253,7 @@ export interface RepairReport {
   durationMs: number;
 }
 
-export type RepairPhase = 'diff' | 'health' | 'rebuild' | 'done';
+export type RepairPhase = 'diff' | 'verify' | 'health' | 'rebuild' | 'done';
 
 export interface RepairProgress {
   phase: RepairPhase;

@@ -14,7 +14,8 @@ import { SyncLoop, type SyncLoopOptions, type SyncLoopStatus } from './sync/sync
 export class VectorSync {
   private readonly loop: SyncLoop;
   private store: ChromaStore | null = null;
-  private checkedUrl: string | null = null;
+  /** A start-up check has completed: later checks are for restarts. */
+  private checked = false;
   private held = false;
 
   constructor(private readonly db: Db, private readonly embedder: Embedder, onStatus: (status: SyncLoopStatus) => void, options: SyncLoopOptions = {}) {
@@ -28,12 +29,11 @@ export class VectorSync {
     this.loop.setStore(null);
     if (!this.store) return;
     const store = this.store;
-    if (this.checkedUrl === null) {
-      this.checkedUrl = url;
-      // The check runs before the loop starts so a wiped collection is re-queued, not half-filled.
-      void this.loop.exclusive(() => startupCheck(this.db, store, this.embedder.id)).catch(() => { this.checkedUrl = null; })
-        .finally(() => { if (this.store === store) this.loop.setStore(store); });
-    } else this.loop.setStore(store);
+    // Every server that comes up is checked before the loop sends to it: a wiped collection is
+    // re-queued, not half-filled, and a server that was killed mid-write has its latest vectors verified.
+    const kind = this.checked ? 'restart' : 'startup';
+    void this.loop.exclusive(() => startupCheck(this.db, store, this.embedder.id, kind)).then(() => { this.checked = true; }, () => undefined)
+      .finally(() => { if (this.store === store) this.loop.setStore(store); });
   }
 
   kick(): void {

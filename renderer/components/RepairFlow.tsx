@@ -4,10 +4,10 @@ import type { RepairReport } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
 
 function Findings({ report }: { report: RepairReport }) {
-  const clean = report.orphans === 0 && report.missing === 0 && report.stale === 0 && report.healthy;
+  const clean = report.orphans === 0 && report.missing === 0 && report.stale === 0 && report.unsearchable === 0 && report.healthy;
   return (
-    <div data-testid="repair-findings" data-orphans={report.orphans} data-missing={report.missing}>
-      <p>Found <b>{report.orphans}</b> orphan vectors (in the vector store, unknown to SQLite), <b>{report.missing}</b> missing and <b>{report.stale}</b> stale rows. Health check: {report.healthy ? 'passed' : <span className="error">failed{report.healthError ? ` — ${report.healthError}` : ''}</span>}.</p>
+    <div data-testid="repair-findings" data-orphans={report.orphans} data-missing={report.missing} data-unsearchable={report.unsearchable}>
+      <p>Found <b>{report.orphans}</b> orphan vectors (in the vector store, unknown to SQLite), <b>{report.missing}</b> missing and <b>{report.stale}</b> stale rows, and <b>{report.unsearchable}</b> stored vectors that search cannot reach (re-inserted by the repair). Health check: {report.healthy ? 'passed' : <span className="error">failed{report.healthError ? ` — ${report.healthError}` : ''}</span>}.</p>
       {clean && <p className="dim">Nothing to repair.</p>}
     </div>
   );
@@ -19,7 +19,7 @@ function Report({ report }: { report: RepairReport }) {
       <p>Repair finished in {(report.durationMs / 1000).toFixed(1)} s.</p>
       <ul>
         <li>Deleted <b>{report.orphansDeleted}</b> orphan vectors</li>
-        <li>Re-queued <b>{report.requeued}</b> rows (missing or stale)</li>
+        <li>Re-queued <b>{report.requeued}</b> rows (missing, stale or unreachable by search)</li>
         <li>{report.rebuilt ? 'Rebuilt the collection into a new generation' : 'No rebuild needed'}</li>
         <li>Health check: {report.healthy ? 'passed' : `failed${report.healthError ? ` — ${report.healthError}` : ''}`}</li>
       </ul>

@@ -131,6 +131,7 @@ class TimedStore implements VectorStorePort {
   }
   getEmbeddings(name: string, ids: string[]): Promise<Array<{ id: string; embedding: number[] }>> { return this.inner.getEmbeddings(name, ids); }
   query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>> { return this.inner.query(name, embedding, n); }
+  queryMany(name: string, embeddings: ReadonlyArray<Float32Array | number[]>, n: number): Promise<Array<Array<{ id: string; distance: number }>>> { return this.inner.queryMany(name, embeddings, n); }
   count(name: string): Promise<number> { return this.inner.count(name); }
 }
 
@@ -491,7 +492,7 @@ async function benchRepair(texts: readonly string[]): Promise<void> {
   const loop = new SyncLoop(db, embedder, { ...LOOP_OPTIONS, onStatus: (s) => { active = s.active; } });
   loop.setStore(store);
   await loop.drain(60_000);
-  const show = (r: RepairReport): string => `orphans ${r.orphans} (deleted ${r.orphansDeleted}), missing ${r.missing}, stale ${r.stale}, requeued ${r.requeued}, healthy ${r.healthy}, rebuilt ${r.rebuilt}${r.healthError ? `, health error: ${r.healthError}` : ''}`;
+  const show = (r: RepairReport): string => `orphans ${r.orphans} (deleted ${r.orphansDeleted}), missing ${r.missing}, stale ${r.stale}, unsearchable ${r.unsearchable}, requeued ${r.requeued}, healthy ${r.healthy}, rebuilt ${r.rebuilt}${r.healthError ? `, health error: ${r.healthError}` : ''}`;
   const phases = new Map<string, number>();
   let phase = 'start';
   let phaseAt = now();

@@ -96,6 +96,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     await findings.waitFor({ timeout: 60_000 });
     expect(Number(await findings.getAttribute('data-orphans'))).toBe(0);
     expect(Number(await findings.getAttribute('data-missing'))).toBe(0);
+    expect(Number(await findings.getAttribute('data-unsearchable'))).toBe(0);
     await page().locator('[data-testid=repair]').getByRole('button', { name: 'Cancel' }).click();
     // The panel's last-check figures come from that second check.
     await expect.poll(() => page().locator('[data-testid=check-orphans]').textContent(), { timeout: 30_000 }).toBe('0');

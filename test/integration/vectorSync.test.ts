@@ -1,5 +1,6 @@
 // Vector sync against the real Chroma sidecar: sync, semantic and hybrid search, re-index, notes,
-// an unreachable server, seeded damage and repair, a wiped Chroma directory, and an in-flight edit.
+// an unreachable server, seeded damage and repair, vectors the index lost, a wiped Chroma directory,
+// and an in-flight edit.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import type { Backend } from '../../electron/core/backend.js';
 import { type Db, openDatabase } from '../../electron/db/connection.js';
 import { HashEmbedder } from '../../electron/engine/embedders/hashEmbedder.js';
 import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { repair } from '../../electron/engine/sync/repair.js';
+import { startupCheck } from '../../electron/engine/sync/startupCheck.js';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { freePort } from '../../electron/sidecar/freePort.js';
 import { nodeLauncher } from '../../electron/sidecar/nodeLauncher.js';
@@ -211,6 +214,50 @@ describe('vector sync with the real Chroma sidecar', () => {
     const row = db.prepare<[string], { synced_hash: string | null; content_hash: string }>('SELECT synced_hash, content_hash FROM text_units WHERE vector_id = ?').get(target)!;
     expect(row).toEqual({ synced_hash: 'edited-hash', content_hash: 'edited-hash' });
     expect((await remoteRows(url, activeCollection(data))).get(target)).toBe('edited-hash');
+  });
+
+  it('re-inserts vectors the server still lists but its index no longer finds, from repair and from the check after a restart', async () => {
+    const { data, url, db } = await indexedThenServed();
+    const embedder = new HashEmbedder();
+    const loop = new SyncLoop(db, embedder, { batchSize: 50 });
+    cleanups.push(async () => { await loop.stop(); });
+    const real = new ChromaStore(url);
+    loop.setStore(real);
+    expect(await loop.drain(60_000)).toBe(true);
+    // What a server killed mid-write leaves: the vector is listed, with its embedding, yet no query returns it.
+    // Deleting it (and adding it again) is what links it afresh.
+    const unlinked = new Set<string>();
+    const hide = (hits: Array<{ id: string; distance: number }>) => hits.filter((h) => !unlinked.has(h.id));
+    const store = Object.assign(Object.create(real) as ChromaStore, {
+      queryMany: async (name: string, embeddings: Array<Float32Array | number[]>, n: number) => (await real.queryMany(name, embeddings, n)).map(hide),
+      query: async (name: string, embedding: Float32Array | number[], n: number) => hide(await real.query(name, embedding, n)),
+      delete: async (name: string, ids: string[]) => {
+        for (const id of ids) unlinked.delete(id);
+        await real.delete(name, ids);
+      },
+    });
+    const symbols = db.prepare<[], { vector_id: string }>("SELECT vector_id FROM text_units WHERE kind = 'symbol' ORDER BY id LIMIT 3").all().map((r) => r.vector_id);
+    for (const id of symbols.slice(0, 2)) unlinked.add(id);
+
+    const dry = await repair(db, store, embedder, { dryRun: true });
+    expect(dry).toMatchObject({ orphans: 0, missing: 0, stale: 0, unsearchable: 2, requeued: 0, rebuilt: false });
+    expect(unlinked.size).toBe(2);
+    const fixed = await loop.exclusive(() => repair(db, store, embedder));
+    expect(fixed).toMatchObject({ orphans: 0, missing: 0, stale: 0, unsearchable: 2, requeued: 2, rebuilt: false, healthy: true });
+    expect(unlinked.size).toBe(0);
+    expect(await loop.drain(60_000)).toBe(true);
+    await expectInAgreement(data, url);
+    expect(await repair(db, store, embedder)).toMatchObject({ unsearchable: 0, requeued: 0, healthy: true });
+
+    // The check run when a server comes back finds the latest vectors it lost, without a repair.
+    unlinked.add(symbols[2]!);
+    const check = await loop.exclusive(() => startupCheck(db, store, embedder.id, 'restart'));
+    expect(check).toMatchObject({ kind: 'restart', healthy: true, detail: expect.stringMatching(/^1 stored vector that search could not reach was re-inserted$/) });
+    expect(unlinked.size).toBe(0);
+    expect(await loop.drain(60_000)).toBe(true);
+    await expectInAgreement(data, url);
+    const found = await real.query(activeCollection(data), (await real.getEmbeddings(activeCollection(data), [symbols[2]!]))[0]!.embedding, 1);
+    expect(found[0]?.id).toBe(symbols[2]);
   });
 
   it('re-embeds every row into a new generation when the embedder changes, then drops the old collection', async () => {

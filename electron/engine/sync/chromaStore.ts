@@ -167,11 +167,19 @@ export class ChromaStore implements VectorStorePort {
   }
 
   async query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>> {
+    return (await this.queryMany(name, [embedding], n))[0] ?? [];
+  }
+
+  /** Several queries in one request: the nearest `n` of each, in order. */
+  async queryMany(name: string, embeddings: ReadonlyArray<Float32Array | number[]>, n: number): Promise<Array<Array<{ id: string; distance: number }>>> {
+    if (embeddings.length === 0) return [];
     const collection = await this.collection(name);
-    const got = await this.call('query', () => collection.query({ queryEmbeddings: [Array.from(embedding)], nResults: n, include: ['distances'] }));
-    const ids = got.ids[0] ?? [];
-    const distances = got.distances[0] ?? [];
-    return ids.map((id, i) => ({ id, distance: distances[i] ?? 2 }));
+    const got = await this.call('query', () => collection.query({ queryEmbeddings: embeddings.map((e) => Array.from(e)), nResults: n, include: ['distances'] }));
+    return embeddings.map((_, q) => {
+      const ids = got.ids[q] ?? [];
+      const distances = got.distances[q] ?? [];
+      return ids.map((id, i) => ({ id, distance: distances[i] ?? 2 }));
+    });
   }
 
   async count(name: string): Promise<number> {

@@ -14,6 +14,7 @@ export interface VectorStorePort {
   page(name: string, offset: number, limit: number): Promise<Array<{ id: string; hash: string | null }>>;
   getEmbeddings(name: string, ids: string[]): Promise<Array<{ id: string; embedding: number[] }>>;
   query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>>;
+  queryMany(name: string, embeddings: ReadonlyArray<Float32Array | number[]>, n: number): Promise<Array<Array<{ id: string; distance: number }>>>;
   count(name: string): Promise<number>;
 }
 

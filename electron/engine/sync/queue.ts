@@ -48,6 +48,7 @@ export class SyncQueue {
       dropTombstone: db.prepare<[number]>('DELETE FROM vector_outbox WHERE id = ?'),
       failTombstone: db.prepare<[string, number]>('UPDATE vector_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
       requeueAll: db.prepare('UPDATE text_units SET synced_hash = NULL, attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL'),
+      requeue: db.prepare<[string]>('UPDATE text_units SET synced_hash = NULL, attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL WHERE vector_id = ?'),
     };
   }
 
@@ -103,6 +104,13 @@ export class SyncQueue {
 
   failTombstones(tombstones: readonly Tombstone[], error: string): void {
     this.db.transaction(() => { for (const t of tombstones) this.s.failTombstone.run(error.slice(0, 1000), t.id); })();
+  }
+
+  /** These rows are sent again, from a clean slate. */
+  requeue(vectorIds: readonly string[]): number {
+    let changed = 0;
+    this.db.transaction(() => { for (const id of vectorIds) changed += this.s.requeue.run(id).changes; })();
+    return changed;
   }
 
   /** Used when the vector store lost everything it had (a new generation): every row is pending again. */

@@ -1,10 +1,13 @@
-// Repair: a two-way diff of SQLite and the vector store (paged), then a health check. Orphans are
-// deleted, missing and stale rows re-queued, and a collection that cannot answer queries is rebuilt
-// from SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
+// Repair: a two-way diff of SQLite and the vector store (paged), a search for the latest vectors by
+// their own embeddings, then a health check. Orphans are deleted, missing and stale rows re-queued,
+// vectors the index lost re-inserted, and a collection that cannot answer queries is rebuilt from
+// SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
 import type { RepairProgress, RepairReport } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from './generations.js';
-import { type EmbedderPort, errorText, type VectorStorePort } from './ports.js';
+import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import { SyncQueue } from './queue.js';
+import { findUnsearchable, reinsert, vectorsToVerify } from './searchable.js';
 import { recordCheck } from './checks.js';
 import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
@@ -25,8 +28,6 @@ interface UnitRow {
 }
 
 const HEALTH_SAMPLES = 3;
-/** Cosine distance of a vector to itself, allowing float32 rounding. */
-const EXACT_MATCH = 1e-5;
 
 /** Reads every (id, hash) in a collection, page by page. */
 async function remoteHashes(store: VectorStorePort, collection: string, pageSize: number, onPage: (n: number) => void): Promise<Map<string, string | null>> {
@@ -45,15 +46,13 @@ export async function healthCheck(db: Db, store: VectorStorePort, collection: st
     'SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').all(HEALTH_SAMPLES).map((r) => r.vector_id);
   if (ids.length === 0) return { healthy: true, error: null };
   try {
-    const stored = await store.getEmbeddings(collection, ids);
-    if (stored.length === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
-    for (const item of stored) {
-      // Rows with identical text have identical vectors: an exact tie may rank first instead of the row itself.
-      const hits = await store.query(collection, item.embedding, 10);
-      if (!hits.some((h) => h.id === item.id || h.distance <= EXACT_MATCH)) return { healthy: false, error: `querying with ${item.id}'s own vector did not find it` };
-    }
+    const { lost, stored } = await findUnsearchable(store, collection, ids);
+    if (stored === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
+    if (lost.length > 0) return { healthy: false, error: `querying with ${lost[0]}'s own vector did not find it` };
     return { healthy: true, error: null };
   } catch (e) {
+    // A server that went away says nothing about the collection: the caller reports it as unreachable.
+    if (isUnreachable(e)) throw e;
     return { healthy: false, error: errorText(e) };
   }
 }
@@ -104,7 +103,7 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
   const progress = options.onProgress ?? (() => undefined);
   const generations = new Generations(db);
   const generation = dryRun ? generations.active() : generations.ensureActive(embedder.id, embedder.dimension);
-  const report: RepairReport = { dryRun, orphans: 0, missing: 0, stale: 0, orphansDeleted: 0, requeued: 0, rebuilt: false, healthy: true, healthError: null, durationMs: 0 };
+  const report: RepairReport = { dryRun, orphans: 0, missing: 0, stale: 0, unsearchable: 0, orphansDeleted: 0, requeued: 0, rebuilt: false, healthy: true, healthError: null, durationMs: 0 };
   const total = db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
   if (!generation) {
     // Nothing was ever synced: every row is simply pending.
@@ -133,12 +132,16 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
   const orphans = [...remote.keys()].filter((id) => (tombstoned.get(id)?.n ?? 0) === 0);
   report.orphans = orphans.length;
 
+  // Listed is not findable: the latest vectors (and a sample) are searched for by their own embedding.
+  progress({ phase: 'verify', done: 0, total: 1 });
+  const requeueing = new Set(requeue);
+  const { lost } = await findUnsearchable(store, generation.collection, vectorsToVerify(db).filter((id) => !requeueing.has(id)));
+  report.unsearchable = lost.length;
+
   if (!dryRun) {
     for (let i = 0; i < orphans.length; i += pageSize) await store.delete(generation.collection, orphans.slice(i, i + pageSize));
     report.orphansDeleted = orphans.length;
-    const reset = db.prepare<[string]>('UPDATE text_units SET synced_hash = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL WHERE vector_id = ?');
-    db.transaction(() => { for (const id of requeue) reset.run(id); })();
-    report.requeued = requeue.length;
+    report.requeued = new SyncQueue(db).requeue(requeue) + await reinsert(db, store, generation.collection, lost);
   }
 
   progress({ phase: 'health', done: 0, total: 1 });

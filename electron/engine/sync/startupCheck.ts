@@ -1,6 +1,8 @@
-// The cheap check run when the vector server first comes up: counts on both sides plus a health
-// probe (no full diff; that is repair's job). A collection that vanished entirely (its data
-// directory was wiped) is certain loss, so its rows are re-queued at once.
+// The cheap check run each time a vector server comes up (at start, and after it restarted): counts on
+// both sides, the latest vectors searched for by their own embedding (a server killed mid-write can
+// lose them from its index; those are re-inserted), and a health probe. No full diff: that is
+// repair's job. A collection that vanished entirely (its data directory was wiped) is certain loss,
+// so its rows are re-queued at once.
 import type { VectorCheck } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
 import { Generations } from './generations.js';
@@ -8,14 +10,15 @@ import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
 import { SyncQueue } from './queue.js';
 import { recordCheck } from './checks.js';
 import { healthCheck } from './repair.js';
+import { findUnsearchable, RECENT_TO_VERIFY, reinsert, vectorsToVerify } from './searchable.js';
 
-export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string): Promise<VectorCheck> {
+export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
   const found = new Generations(db).active();
   // A changed embedder means a new generation is about to be filled: nothing to compare yet.
   const active = found?.embedderId === embedderId ? found : null;
   const synced = db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
   const tombstones = db.prepare('SELECT count(*) FROM vector_outbox').pluck().get() as number;
-  const check: VectorCheck = { at: Date.now(), kind: 'startup', orphans: 0, missing: 0, stale: 0, healthy: true, detail: null };
+  const check: VectorCheck = { at: Date.now(), kind, orphans: 0, missing: 0, stale: 0, healthy: true, detail: null };
   if (found && !active) check.detail = `embedder changed from ${found.embedderId} to ${embedderId}; every row is being re-embedded`;
   if (active) {
     try {
@@ -26,9 +29,11 @@ export async function startupCheck(db: Db, store: VectorStorePort & { findCollec
         const remote = await store.count(active.collection);
         check.missing = Math.max(0, synced - remote);
         check.orphans = Math.max(0, remote - synced - tombstones);
+        const { lost } = await findUnsearchable(store, active.collection, vectorsToVerify(db, RECENT_TO_VERIFY, 0));
+        const reinserted = await reinsert(db, store, active.collection, lost);
         const health = await healthCheck(db, store, active.collection);
         check.healthy = health.healthy;
-        check.detail = health.error;
+        check.detail = [health.error, reinserted > 0 ? `${reinserted} stored vector${reinserted === 1 ? ' that search could not reach was' : 's that search could not reach were'} re-inserted` : null].filter(Boolean).join('; ') || null;
       }
     } catch (e) {
       if (isUnreachable(e)) throw e;

@@ -1,0 +1,59 @@
+// Stored but unreachable: a Chroma server killed mid-write can leave a vector listed, with its
+// embedding, yet linked from nowhere in its HNSW graph, so no query returns it (and a diff of ids
+// cannot see it). Searching with a vector's own embedding finds these; re-inserting one (deleted,
+// then synced again) links it afresh.
+import type { Db } from '../../db/connection.js';
+import type { VectorStorePort } from './ports.js';
+import { SyncQueue } from './queue.js';
+
+/** The most recently synced vectors are checked: a crash damages what was written just before it. */
+export const RECENT_TO_VERIFY = 2000;
+/** And a random sample of the rest, for damage that is not recent. */
+export const SAMPLE_TO_VERIFY = 200;
+/** Self-queries per request: a body of a few MB, far under the server's limit. */
+const QUERIES_PER_REQUEST = 250;
+/** Cosine distance of a vector to itself, allowing float32 rounding. */
+const EXACT_MATCH = 1e-5;
+/** A vector missed among the nearest 10 gets a much wider search before it is called lost: HNSW is approximate. */
+const SECOND_LOOK = 1000;
+
+/** Rows with identical text have identical vectors: an exact tie may rank first instead of the row itself. */
+function findsItself(id: string, hits: ReadonlyArray<{ id: string; distance: number }>): boolean {
+  return hits.some((h) => h.id === id || h.distance <= EXACT_MATCH);
+}
+
+/** Synced rows worth checking: the latest `recent` and a random `sample` of all. */
+export function vectorsToVerify(db: Db, recent = RECENT_TO_VERIFY, sample = SAMPLE_TO_VERIFY): string[] {
+  const latest = db.prepare<[number], { vector_id: string }>(
+    'SELECT vector_id FROM text_units WHERE synced_at IS NOT NULL AND synced_hash IS content_hash ORDER BY synced_at DESC LIMIT ?').all(recent);
+  const random = sample > 0 ? db.prepare<[number], { vector_id: string }>(
+    'SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').all(sample) : [];
+  return [...new Set([...latest, ...random].map((r) => r.vector_id))];
+}
+
+/**
+ * The ids among `ids` that searching with their own stored embedding does not find. Ids the store
+ * does not hold are not reported (that is the diff's "missing"); `stored` counts those it does.
+ */
+export async function findUnsearchable(store: VectorStorePort, collection: string, ids: readonly string[]): Promise<{ lost: string[]; stored: number }> {
+  const lost: string[] = [];
+  let stored = 0;
+  for (let i = 0; i < ids.length; i += QUERIES_PER_REQUEST) {
+    const vectors = await store.getEmbeddings(collection, ids.slice(i, i + QUERIES_PER_REQUEST));
+    stored += vectors.length;
+    const answers = await store.queryMany(collection, vectors.map((v) => v.embedding), 10);
+    for (const [q, vector] of vectors.entries()) {
+      if (findsItself(vector.id, answers[q] ?? [])) continue;
+      if (!findsItself(vector.id, await store.query(collection, vector.embedding, SECOND_LOOK))) lost.push(vector.id);
+    }
+  }
+  return { lost, stored };
+}
+
+/** Queues the rows again first (SQLite never claims a vector it is about to delete), then deletes them. */
+export async function reinsert(db: Db, store: VectorStorePort, collection: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const requeued = new SyncQueue(db).requeue(ids);
+  await store.delete(collection, [...ids]);
+  return requeued;
+}
