@@ -48,7 +48,7 @@ describe('Chroma killed during a large sync', () => {
       expect(remote.size).toBe(local.size);
       expect(local.size).toBe(report.units);
       // Listed is not enough: every vector is found by searching with its own embedding (a kill can unlink one).
-      expect(await findUnsearchable(new ChromaStore(url), activeCollection(data.path), [...local.keys()])).toEqual({ lost: [], stored: report.units });
+      expect(await findUnsearchable(new ChromaStore(url), activeCollection(data.path), [...local.keys()])).toEqual({ lost: [], stored: report.units, error: null });
       const semantic = await call(backend, 'search:query', { query: 'validate the payment', mode: 'semantic', limit: 5 });
       expect(semantic.results.length).toBe(5);
     } finally {

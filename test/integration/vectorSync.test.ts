@@ -1,7 +1,7 @@
 // Vector sync against the real Chroma sidecar: sync, semantic and hybrid search, re-index, notes,
-// an unreachable server, seeded damage and repair, vectors the index lost, a wiped Chroma directory,
-// and an in-flight edit.
-import { rmSync, writeFileSync } from 'node:fs';
+// an unreachable server, seeded damage and repair, vectors the index lost, index files rolled back,
+// a wiped Chroma directory, and an in-flight edit.
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
@@ -9,11 +9,13 @@ import { type Db, openDatabase } from '../../electron/db/connection.js';
 import { HashEmbedder } from '../../electron/engine/embedders/hashEmbedder.js';
 import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
 import { repair } from '../../electron/engine/sync/repair.js';
+import { findUnsearchable } from '../../electron/engine/sync/searchable.js';
 import { startupCheck } from '../../electron/engine/sync/startupCheck.js';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { freePort } from '../../electron/sidecar/freePort.js';
 import { nodeLauncher } from '../../electron/sidecar/nodeLauncher.js';
 import { serverEntry } from '../../electron/sidecar/serverEntry.js';
+import { generateCorpus } from '../bench/corpus.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, USER_CONTROLLER, writeTree } from '../helpers/fixtures.js';
@@ -259,6 +261,53 @@ describe('vector sync with the real Chroma sidecar', () => {
     const found = await real.query(activeCollection(data), (await real.getEmbeddings(activeCollection(data), [symbols[2]!]))[0]!.embedding, 1);
     expect(found[0]?.id).toBe(symbols[2]);
   });
+
+  it('rebuilds a collection whose index files were rolled back ("Error finding id"), after which search finds every vector', async () => {
+    const data = tempDir('clew-vec-rollback-');
+    const first = tempDir('clew-vec-repo-a-');
+    const second = tempDir('clew-vec-repo-b-');
+    cleanups.push(data.cleanup, first.cleanup, second.cleanup);
+    generateCorpus(first.path, 40, 30);
+    generateCorpus(second.path, 100, 60);
+    const embedder = new HashEmbedder();
+    const chroma = join(data.path, 'chroma');
+    const segments = (): string[] => readdirSync(chroma, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const indexThenSync = async (repo: string): Promise<void> => {
+      const writer = openWriter(data.path);
+      await call(writer, 'repo:index', { path: repo });
+      await writer.close();
+      const { sidecar } = await startSidecar(data.path);
+      const db = openDatabase(join(data.path, 'clew.db'), { migrate: false });
+      const loop = new SyncLoop(db, embedder);
+      loop.setStore(new ChromaStore(sidecar.readyUrl() ?? ''));
+      expect(await loop.drain(120_000)).toBe(true);
+      await loop.stop();
+      db.close();
+      await sidecar.stop();
+    };
+    await indexThenSync(first.path);
+    for (const segment of segments()) cpSync(join(chroma, segment), join(data.path, 'snapshot', segment), { recursive: true });
+    // More than the server's persist threshold (1,000) written after the snapshot, so its files record them.
+    await indexThenSync(second.path);
+    for (const segment of segments()) {
+      rmSync(join(chroma, segment), { recursive: true, force: true });
+      cpSync(join(data.path, 'snapshot', segment), join(chroma, segment), { recursive: true });
+    }
+
+    const { sidecar, url } = await startSidecar(data.path);
+    cleanups.push(() => sidecar.stop());
+    const db = openDatabase(join(data.path, 'clew.db'), { migrate: false });
+    cleanups.push(() => { db.close(); });
+    const store = new ChromaStore(url);
+    const dry = await repair(db, store, embedder, { dryRun: true });
+    expect(dry).toMatchObject({ orphans: 0, missing: 0, stale: 0, healthy: false, healthError: expect.stringMatching(/Error finding id/), rebuilt: false });
+    const fixed = await repair(db, store, embedder);
+    expect(fixed).toMatchObject({ rebuilt: true, healthy: true });
+    const synced = [...syncedRows(data.path).keys()];
+    expect(synced.length).toBeGreaterThan(2000);
+    expect(await findUnsearchable(store, activeCollection(data.path), synced)).toEqual({ lost: [], stored: synced.length, error: null });
+    await expectInAgreement(data.path, url);
+  }, 240_000);
 
   it('re-embeds every row into a new generation when the embedder changes, then drops the old collection', async () => {
     const { data, repo } = dirs();

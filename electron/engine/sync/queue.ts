@@ -18,6 +18,8 @@ export interface Tombstone {
 export const MAX_ATTEMPTS = 3;
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Pending again, from a clean slate (no attempts, error or backoff). */
+const REQUEUE = 'UPDATE text_units SET synced_hash = NULL, attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL';
 
 /** Exponential backoff with full jitter, capped. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
@@ -47,8 +49,8 @@ export class SyncQueue {
       tombstoneStillLive: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM text_units WHERE vector_id = ?'),
       dropTombstone: db.prepare<[number]>('DELETE FROM vector_outbox WHERE id = ?'),
       failTombstone: db.prepare<[string, number]>('UPDATE vector_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
-      requeueAll: db.prepare('UPDATE text_units SET synced_hash = NULL, attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL'),
-      requeue: db.prepare<[string]>('UPDATE text_units SET synced_hash = NULL, attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL WHERE vector_id = ?'),
+      requeueAll: db.prepare(REQUEUE),
+      requeue: db.prepare<[string]>(`${REQUEUE} WHERE vector_id = ?`),
     };
   }
 

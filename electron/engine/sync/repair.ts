@@ -5,9 +5,9 @@
 import type { RepairProgress, RepairReport } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from './generations.js';
-import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import type { EmbedderPort, VectorStorePort } from './ports.js';
 import { SyncQueue } from './queue.js';
-import { findUnsearchable, reinsert, vectorsToVerify } from './searchable.js';
+import { findUnsearchable, reinsert, type Verification, vectorsToVerify } from './searchable.js';
 import { recordCheck } from './checks.js';
 import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
@@ -41,20 +41,19 @@ async function remoteHashes(store: VectorStorePort, collection: string, pageSize
 }
 
 /** A stored vector, queried, must find itself: the known failure of the pinned server is "Error finding id". */
-export async function healthCheck(db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
-  const ids = db.prepare<[number], { vector_id: string }>(
-    'SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').all(HEALTH_SAMPLES).map((r) => r.vector_id);
+async function healthCheck(db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+  const ids = vectorsToVerify(db, 0, HEALTH_SAMPLES);
   if (ids.length === 0) return { healthy: true, error: null };
-  try {
-    const { lost, stored } = await findUnsearchable(store, collection, ids);
-    if (stored === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
-    if (lost.length > 0) return { healthy: false, error: `querying with ${lost[0]}'s own vector did not find it` };
-    return { healthy: true, error: null };
-  } catch (e) {
-    // A server that went away says nothing about the collection: the caller reports it as unreachable.
-    if (isUnreachable(e)) throw e;
-    return { healthy: false, error: errorText(e) };
-  }
+  const { lost, stored, error } = await findUnsearchable(store, collection, ids);
+  if (error !== null) return { healthy: false, error };
+  if (stored === 0) return { healthy: false, error: 'synced vectors are missing from the collection' };
+  if (lost.length > 0) return { healthy: false, error: `querying with ${lost[0]}'s own vector did not find it` };
+  return { healthy: true, error: null };
+}
+
+/** The verdict after a verification: a server that refused it has a damaged index; otherwise the sampled probe decides. */
+export async function healthAfter(verified: Verification, db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+  return verified.error !== null ? { healthy: false, error: verified.error } : healthCheck(db, store, collection);
 }
 
 /** Fills a new generation from SQLite, swaps it in, then drops the old collections. */
@@ -135,17 +134,17 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
   // Listed is not findable: the latest vectors (and a sample) are searched for by their own embedding.
   progress({ phase: 'verify', done: 0, total: 1 });
   const requeueing = new Set(requeue);
-  const { lost } = await findUnsearchable(store, generation.collection, vectorsToVerify(db).filter((id) => !requeueing.has(id)));
-  report.unsearchable = lost.length;
+  const verified = await findUnsearchable(store, generation.collection, vectorsToVerify(db).filter((id) => !requeueing.has(id)));
+  report.unsearchable = verified.lost.length;
 
   if (!dryRun) {
     for (let i = 0; i < orphans.length; i += pageSize) await store.delete(generation.collection, orphans.slice(i, i + pageSize));
     report.orphansDeleted = orphans.length;
-    report.requeued = new SyncQueue(db).requeue(requeue) + await reinsert(db, store, generation.collection, lost);
+    report.requeued = new SyncQueue(db).requeue(requeue) + await reinsert(db, store, generation.collection, verified.lost);
   }
 
   progress({ phase: 'health', done: 0, total: 1 });
-  const health = await healthCheck(db, store, generation.collection);
+  const health = await healthAfter(verified, db, store, generation.collection);
   report.healthy = health.healthy;
   report.healthError = health.error;
   if (!health.healthy && !dryRun) {

@@ -3,7 +3,7 @@
 // cannot see it). Searching with a vector's own embedding finds these; re-inserting one (deleted,
 // then synced again) links it afresh.
 import type { Db } from '../../db/connection.js';
-import type { VectorStorePort } from './ports.js';
+import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
 import { SyncQueue } from './queue.js';
 
 /** The most recently synced vectors are checked: a crash damages what was written just before it. */
@@ -31,23 +31,33 @@ export function vectorsToVerify(db: Db, recent = RECENT_TO_VERIFY, sample = SAMP
   return [...new Set([...latest, ...random].map((r) => r.vector_id))];
 }
 
-/**
- * The ids among `ids` that searching with their own stored embedding does not find. Ids the store
- * does not hold are not reported (that is the diff's "missing"); `stored` counts those it does.
- */
-export async function findUnsearchable(store: VectorStorePort, collection: string, ids: readonly string[]): Promise<{ lost: string[]; stored: number }> {
-  const lost: string[] = [];
-  let stored = 0;
-  for (let i = 0; i < ids.length; i += QUERIES_PER_REQUEST) {
-    const vectors = await store.getEmbeddings(collection, ids.slice(i, i + QUERIES_PER_REQUEST));
-    stored += vectors.length;
-    const answers = await store.queryMany(collection, vectors.map((v) => v.embedding), 10);
-    for (const [q, vector] of vectors.entries()) {
-      if (findsItself(vector.id, answers[q] ?? [])) continue;
-      if (!findsItself(vector.id, await store.query(collection, vector.embedding, SECOND_LOOK))) lost.push(vector.id);
+export interface Verification {
+  /** Stored, yet not found by searching with their own embedding. */
+  lost: string[];
+  /** How many of the ids the store holds (ids it does not hold are the diff's "missing"). */
+  stored: number;
+  /** The server refused to answer (a damaged index: "Error finding id"); `lost` is then partial. */
+  error: string | null;
+}
+
+/** Searches for each id by its own stored embedding. An unreachable server throws: that says nothing about the collection. */
+export async function findUnsearchable(store: VectorStorePort, collection: string, ids: readonly string[]): Promise<Verification> {
+  const verification: Verification = { lost: [], stored: 0, error: null };
+  try {
+    for (let i = 0; i < ids.length; i += QUERIES_PER_REQUEST) {
+      const vectors = await store.getEmbeddings(collection, ids.slice(i, i + QUERIES_PER_REQUEST));
+      verification.stored += vectors.length;
+      const answers = await store.queryMany(collection, vectors.map((v) => v.embedding), 10);
+      for (const [q, vector] of vectors.entries()) {
+        if (findsItself(vector.id, answers[q] ?? [])) continue;
+        if (!findsItself(vector.id, await store.query(collection, vector.embedding, SECOND_LOOK))) verification.lost.push(vector.id);
+      }
     }
+  } catch (e) {
+    if (isUnreachable(e)) throw e;
+    verification.error = errorText(e);
   }
-  return { lost, stored };
+  return verification;
 }
 
 /** Queues the rows again first (SQLite never claims a vector it is about to delete), then deletes them. */

@@ -9,7 +9,7 @@ import { Generations } from './generations.js';
 import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
 import { SyncQueue } from './queue.js';
 import { recordCheck } from './checks.js';
-import { healthCheck } from './repair.js';
+import { healthAfter } from './repair.js';
 import { findUnsearchable, RECENT_TO_VERIFY, reinsert, vectorsToVerify } from './searchable.js';
 
 export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
@@ -29,9 +29,9 @@ export async function startupCheck(db: Db, store: VectorStorePort & { findCollec
         const remote = await store.count(active.collection);
         check.missing = Math.max(0, synced - remote);
         check.orphans = Math.max(0, remote - synced - tombstones);
-        const { lost } = await findUnsearchable(store, active.collection, vectorsToVerify(db, RECENT_TO_VERIFY, 0));
-        const reinserted = await reinsert(db, store, active.collection, lost);
-        const health = await healthCheck(db, store, active.collection);
+        const verified = await findUnsearchable(store, active.collection, vectorsToVerify(db, RECENT_TO_VERIFY, 0));
+        const reinserted = await reinsert(db, store, active.collection, verified.lost);
+        const health = await healthAfter(verified, db, store, active.collection);
         check.healthy = health.healthy;
         check.detail = [health.error, reinserted > 0 ? `${reinserted} stored vector${reinserted === 1 ? ' that search could not reach was' : 's that search could not reach were'} re-inserted` : null].filter(Boolean).join('; ') || null;
       }
