@@ -55,6 +55,12 @@ CREATE TEMP TRIGGER IF NOT EXISTS keep_note_delete AFTER DELETE ON main.notes BE
   DELETE FROM kept_notes WHERE id = old.id;
 END;`;
 
+// With clew.db in WAL mode SQLite commits each attached file on its own, clew.db first: a full disk
+// (or any write error) can fail notes.db's commit after clew.db's has landed. The write then happened
+// (clew.db is the truth) and only the copy missed it; it is refreshed before the next command.
+const attached = new WeakSet<Db>();
+const behind = new WeakSet<Db>();
+
 /** Attaches notes.db to the writer's connection and installs the triggers that keep it. */
 export function attachNotesMirror(db: Db, file: string): void {
   db.prepare(`ATTACH DATABASE ? AS ${MIRROR_SCHEMA}`).run(file);
@@ -62,15 +68,66 @@ export function attachNotesMirror(db: Db, file: string): void {
   db.pragma(`${MIRROR_SCHEMA}.synchronous = NORMAL`);
   db.exec(TABLES);
   db.exec(TRIGGERS);
-  // A healthy clew.db is the truth: the copy catches up on anything it missed (a notes.db that is new,
-  // or a crash between the two files' commits). An empty clew.db never wipes the copy.
-  if (db.prepare('SELECT EXISTS (SELECT 1 FROM main.repos)').pluck().get() === 1) {
-    db.transaction(() => {
-      db.exec(`DELETE FROM ${MIRROR_SCHEMA}.kept_notes; DELETE FROM ${MIRROR_SCHEMA}.kept_repos;
-        INSERT INTO ${MIRROR_SCHEMA}.kept_repos(path, name, added_at) SELECT path, name, added_at FROM main.repos;
-        INSERT INTO ${MIRROR_SCHEMA}.kept_notes(id, repo_path, fqn, text, state, stale_reason, anchor_hash, created_at, updated_at)
-          SELECT n.id, r.path, n.fqn, n.text, n.state, n.stale_reason, n.anchor_hash, n.created_at, n.updated_at FROM main.notes n JOIN main.repos r ON r.id = n.repo_id;`);
+  attached.add(db);
+  // The copy catches up on anything it missed (a notes.db that is new, or a crash between the two files' commits);
+  // on a full disk it stays marked and catches up before a later command.
+  behind.add(db);
+  catchUpNotesMirror(db);
+}
+
+/** Rewrites notes.db from a healthy clew.db, in one transaction of notes.db alone. An empty clew.db never wipes the copy. */
+function refreshNotesMirror(db: Db): void {
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM main.repos)').pluck().get() !== 1) return;
+  db.transaction(() => {
+    db.exec(`DELETE FROM ${MIRROR_SCHEMA}.kept_notes; DELETE FROM ${MIRROR_SCHEMA}.kept_repos;
+      INSERT INTO ${MIRROR_SCHEMA}.kept_repos(path, name, added_at) SELECT path, name, added_at FROM main.repos;
+      INSERT INTO ${MIRROR_SCHEMA}.kept_notes(id, repo_path, fqn, text, state, stale_reason, anchor_hash, created_at, updated_at)
+        SELECT n.id, r.path, n.fqn, n.text, n.state, n.stale_reason, n.anchor_hash, n.created_at, n.updated_at FROM main.notes n JOIN main.repos r ON r.id = n.repo_id;`);
+  }).immediate();
+}
+
+/** After a failed write: notes.db may have missed a commit clew.db kept, so refresh it before the next command. */
+export function notesMirrorMayBeBehind(db: Db): void {
+  if (attached.has(db)) behind.add(db);
+}
+
+/** Refreshes notes.db if a failed write may have left it behind; while the disk is still full it stays marked. */
+export function catchUpNotesMirror(db: Db): void {
+  if (!behind.has(db)) return;
+  try {
+    refreshNotesMirror(db);
+    behind.delete(db);
+  } catch {
+    // Still failing (full or read-only): the command that follows reports that itself; try again before the next.
+  }
+}
+
+/** Folds notes.db's WAL back into the file and empties it: the writer never checkpoints on commit (see connection.ts). */
+export function checkpointNotesMirror(db: Db): void {
+  if (!attached.has(db)) return;
+  try {
+    db.pragma(`${MIRROR_SCHEMA}.wal_checkpoint(TRUNCATE)`);
+  } catch {
+    // Busy or full: the next command's checkpoint tries again.
+  }
+}
+
+/**
+ * Runs a mirrored write in one transaction. When its commit fails after the body ran, asks `landed`
+ * whether clew.db kept it all the same (see above): then the write is reported as done, not as failed.
+ */
+export function commitMirrored<T>(db: Db, body: () => T, landed: (attempt: T) => boolean): T {
+  let attempt: { value: T } | undefined;
+  try {
+    return db.transaction(() => {
+      const value = body();
+      attempt = { value };
+      return value;
     }).immediate();
+  } catch (e) {
+    if (!attempt || !attached.has(db) || !landed(attempt.value)) throw e;
+    behind.add(db);
+    return attempt.value;
   }
 }
 

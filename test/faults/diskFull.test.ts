@@ -3,13 +3,14 @@
 // DISK_FULL / READ_ONLY error with no half-written rows, and a retry once space returns succeeds.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, rmSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statfsSync, statSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
 import { quickCheck } from '../../electron/core/integrity.js';
 import { call, openWriter } from '../helpers/backend.js';
+import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 
 const mount = (dir: string): boolean => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dir]).status === 0;
@@ -44,6 +45,19 @@ function fill(dir: string, leave: number): string {
   return file;
 }
 
+/** Note ids in clew.db and in its copy, notes.db. */
+function noteIds(dataDir: string): { index: number[]; kept: number[] } {
+  const read = (file: string, sql: string): number[] => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare<[], number>(sql).pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+  return { index: read(databaseFile(dataDir), 'SELECT id FROM notes ORDER BY id'), kept: read(notesFile(dataDir), 'SELECT id FROM kept_notes ORDER BY id') };
+}
+
 /** A file row without its chunks would be a half-written file; a finished run sets indexed_at. */
 function consistency(dataDir: string): { integrity: boolean; files: number; filesWithoutChunks: number; indexedAt: number | null; notes: number } {
   const db = new Database(databaseFile(dataDir), { readonly: true });
@@ -58,6 +72,12 @@ function consistency(dataDir: string): { integrity: boolean; files: number; file
   } finally {
     db.close();
   }
+}
+
+/** The worker empties notes.db's WAL after each command; fill only once it has, or the space it frees would be the copy's. */
+async function fillAfterCheckpoint(dir: string): Promise<string> {
+  await waitFor('notes.db-wal to be emptied', () => statSync(join(dir, 'notes.db-wal')).size === 0 || null, 10_000);
+  return fill(dir, 0);
 }
 
 describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () => {
@@ -92,7 +112,7 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       const failed = await backend.invoke('repo:index', { path: join(repos.path, 'big') });
       expect(failed).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*free some space and try again/) } });
       // SQLite may still fit the note into WAL space the failed index left allocated (it depends on when
-      // the last checkpoint ran): then it is saved whole, in both databases; otherwise it fails as DISK_FULL.
+      // the last checkpoint ran): then it is saved (notes.db may miss it until the next command); otherwise it fails as DISK_FULL.
       const note = await backend.invoke('note:add', { fqn: 'com.acme.App.main(String[])', text: 'x'.repeat(90_000) });
       if (!note.ok) expect(note).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
       const notesNow = note.ok ? 2 : 1;
@@ -103,9 +123,7 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       const after = consistency(dataDir);
       expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null, notes: notesNow });
       expect(quickCheck(notesFile(dataDir)).ok).toBe(true);
-      const kept = new Database(notesFile(dataDir), { readonly: true });
-      expect(kept.prepare('SELECT count(*) FROM kept_notes').pluck().get()).toBe(notesNow);
-      kept.close();
+      expect(noteIds(dataDir).kept.length).toBeLessThanOrEqual(notesNow);
 
       unlinkSync(filler);
       const retried = await call(backend, 'repo:index', { path: join(repos.path, 'big') });
@@ -116,8 +134,61 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       expect((await call(backend, 'search:query', { query: 'handler_399_39', mode: 'symbol' })).results.length).toBeGreaterThan(0);
       await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'after space came back' });
       expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['before the disk filled', ...(note.ok ? ['x'.repeat(90_000)] : []), 'after space came back']);
+      const ids = noteIds(dataDir);
+      expect(ids.kept).toEqual(ids.index);
     } finally {
       await backend.close();
+    }
+  });
+
+  it('a note whose notes.db copy hits a full disk after clew.db committed it is reported saved, and the copy catches up', async () => {
+    // notes.db (and its WAL) on a second, tiny tmpfs: only the copy's commit can run out of space.
+    const small = tempDir('clew-tmpfs-notes-');
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small.path]).status).toBe(0);
+    const splitDir = join(mnt.path, 'split');
+    mkdirSync(splitDir);
+    symlinkSync(join(small.path, 'notes.db'), notesFile(splitDir));
+    let backend = openWriter(splitDir);
+    try {
+      await call(backend, 'repo:index', { path: join(repos.path, 'small') });
+      const first = await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'before the copy filled' });
+      const filler = await fillAfterCheckpoint(small.path);
+
+      // clew.db commits first and keeps the note; notes.db's commit fails. The note exists, so it is saved.
+      const added = await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'y'.repeat(90_000) });
+      const edited = await call(backend, 'note:update', { id: first.id, text: `edited ${'z'.repeat(90_000)}` });
+      expect(edited.text.startsWith('edited ')).toBe(true);
+      expect((await call(backend, 'note:list', {})).map((n) => n.id)).toEqual([first.id, added.id]);
+      expect(noteIds(splitDir)).toEqual({ index: [first.id, added.id], kept: [first.id] });
+
+      // Still full: the next command still works on clew.db, and the copy stays behind without failing it.
+      const third = await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'while still full' });
+      unlinkSync(filler);
+      // Space is back: the command after that refreshes the copy first.
+      await call(backend, 'note:delete', { id: third.id });
+      expect(noteIds(splitDir)).toEqual({ index: [first.id, added.id], kept: [first.id, added.id] });
+      const kept = new Database(notesFile(splitDir), { readonly: true });
+      expect(kept.prepare('SELECT text FROM kept_notes WHERE id = ?').pluck().get(first.id)).toBe(edited.text);
+      kept.close();
+      await backend.close();
+
+      // A copy left behind when Clew closes catches up when it opens again.
+      backend = openWriter(splitDir);
+      await call(backend, 'note:update', { id: added.id, text: 'shorter now' });
+      const filler2 = await fillAfterCheckpoint(small.path);
+      const late = await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'w'.repeat(90_000) });
+      await backend.close();
+      expect(noteIds(splitDir).kept).not.toContain(late.id);
+      unlinkSync(filler2);
+      backend = openWriter(splitDir);
+      const reopened = await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'after reopening' });
+      const all = [first.id, added.id, late.id, reopened.id];
+      expect(noteIds(splitDir)).toEqual({ index: all, kept: all });
+    } finally {
+      await backend.close();
+      spawnSync('umount', [small.path]);
+      small.cleanup();
+      rmSync(splitDir, { recursive: true, force: true });
     }
   });
 

@@ -4,6 +4,7 @@ import { ClewFailure } from '../../core/failure.js';
 import { unitContentHash, vectorId } from '../../engine/hash.js';
 import { noteUnitText } from '../../engine/unitText.js';
 import type { Db } from '../connection.js';
+import { commitMirrored } from '../notesMirror.js';
 import { findRepo } from './repos.js';
 
 const NOTE_SELECT = `SELECT n.id, r.path AS repo, n.fqn, n.text, n.state, n.stale_reason AS staleReason,
@@ -28,7 +29,7 @@ export function addNote(db: Db, embedderId: string, fqn: string, text: string, r
   if (!target) throw new ClewFailure('NOT_FOUND', `no symbol ${fqn}${repoRef ? ` in ${repoRef}` : ''} (find one with \`clew search --mode symbol\`)`);
   if (repos.size > 1) throw new ClewFailure('BAD_REQUEST', `${fqn} exists in several repos; pass --repo`);
   const now = Date.now();
-  const id = db.transaction(() => {
+  const id = commitMirrored(db, () => {
     const noteId = Number(db.prepare(
       "INSERT INTO notes(repo_id, fqn, text, state, anchor_hash, created_at, updated_at) VALUES (?, ?, ?, 'current', ?, ?, ?)",
     ).run(target.repo_id, fqn, trimmed, target.body_hash, now, now).lastInsertRowid);
@@ -38,7 +39,7 @@ export function addNote(db: Db, embedderId: string, fqn: string, text: string, r
        ON CONFLICT(vector_id) DO UPDATE SET text = excluded.text, content_hash = excluded.content_hash`,
     ).run(target.repo_id, noteId, vectorId(target.key, 'note', String(noteId)), unitText, unitContentHash(embedderId, unitText));
     return noteId;
-  }).immediate();
+  }, (noteId) => db.prepare<[number], string>('SELECT text FROM notes WHERE id = ?').pluck().get(noteId) === trimmed);
   const row = db.prepare<[number], NoteRow>(`${NOTE_SELECT} WHERE n.id = ?`).get(id);
   if (!row) throw new ClewFailure('INTERNAL', 'note vanished after insert');
   return row;

@@ -2,17 +2,18 @@
 // vector it had (symbols, chunks and notes). Runs on the engine worker, the only writer.
 import type { RepoRemoved } from '../../../shared/types.js';
 import type { Db } from '../connection.js';
+import { commitMirrored } from '../notesMirror.js';
 import { findRepo } from './repos.js';
 
 export function removeRepo(db: Db, repoRef: string): RepoRemoved {
   const repo = findRepo(db, repoRef);
   const outboxSize = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vector_outbox');
-  const tombstones = db.transaction(() => {
+  const tombstones = commitMirrored(db, () => {
     const before = outboxSize.get()?.n ?? 0;
     // entry_points.symbol_id has no index: clearing them first saves a table scan per deleted symbol.
     db.prepare('DELETE FROM entry_points WHERE repo_id = ?').run(repo.id);
     db.prepare('DELETE FROM repos WHERE id = ?').run(repo.id);
     return (outboxSize.get()?.n ?? 0) - before;
-  }).immediate();
+  }, () => db.prepare<[number]>('SELECT 1 FROM repos WHERE id = ?').get(repo.id) === undefined);
   return { repo: repo.path, tombstones };
 }
