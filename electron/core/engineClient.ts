@@ -26,8 +26,11 @@ export class EngineClient {
     this.worker = spawnWorker(import.meta.url, '../engine/worker.ts', 'engine-worker.js', init);
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
+      // A worker that dies before it is ready must fail every call, never leave them waiting.
+      this.worker.once('exit', (code) => reject(new Error(`engine worker exited with code ${code}`)));
       this.worker.on('message', (message: EngineMessage) => {
         if (message.type === 'ready') resolve();
+        else if (message.type === 'failed') this.fail(new ClewFailure(message.error.code, message.error.message));
         else if (message.type === 'progress') this.events.progress(message.progress);
         else if (message.type === 'sync') this.events.sync(message.status);
         else if (message.type === 'repairProgress') this.events.repairProgress(message.progress);
@@ -50,8 +53,8 @@ export class EngineClient {
   }
 
   async call<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<Result<EngineCommands[C]['res']>> {
-    await this.ready;
-    if (this.exited) throw new ClewFailure('UNAVAILABLE', `engine is not running: ${this.exited.message}`);
+    await this.ready.catch(() => undefined);
+    if (this.exited) throw new ClewFailure(this.exited instanceof ClewFailure ? this.exited.code : 'UNAVAILABLE', `engine is not running: ${this.exited.message}`);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (result: Result<unknown>) => void);

@@ -1,6 +1,6 @@
 // Messages between the Backend and its engine worker (the only writer).
 import type { IndexRequest } from '../../shared/contract.js';
-import type { Result } from '../../shared/result.js';
+import type { ClewError, Result } from '../../shared/result.js';
 import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
 import type { EmbedderSetting } from './embedders/index.js';
 import type { WalkSettings } from './engineRepos.js';
@@ -37,6 +37,8 @@ export type EngineRequest = { [K in EngineCommand]: { id: number; command: K; re
 
 export type EngineMessage =
   | { type: 'ready' }
+  /** Start-up failed (sent before the worker exits). */
+  | { type: 'failed'; error: ClewError }
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'progress'; progress: IndexProgress }
   | { type: 'sync'; status: SyncLoopStatus }

@@ -14,7 +14,7 @@ export function spawnWorker(from: string, sourceEntry: string, bundleEntry: stri
   if (!from.endsWith('.ts')) return new Worker(new URL(`./${bundleEntry}`, from), { workerData });
   const tsxApi = pathToFileURL(join(dirname(createRequire(from).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL(sourceEntry, from).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })
-    .catch((e) => { console.error(e); process.exit(70); });`;
+  // A failure to start is left unhandled so it reaches the parent as the Worker's 'error' event, as it does from a bundle.
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData });
 }

@@ -1,14 +1,14 @@
 // The engine worker thread: owns the only write connection; runs indexing and note writes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ok } from '../../shared/result.js';
-import { toClewError } from '../core/failure.js';
-import { openDatabase } from '../db/connection.js';
+import { type ErrorCode, ok } from '../../shared/result.js';
+import { ClewFailure, toClewError } from '../core/failure.js';
+import { type Db, openDatabase } from '../db/connection.js';
 import { addNote } from '../db/queries/notes.js';
 import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
 import { setSyncPaused, syncPaused } from '../db/queries/repoControl.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
 import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
-import { attachNotesMirror } from '../db/notesMirror.js';
+import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirror, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
 import { rehashForEmbedder } from './sync/rehash.js';
@@ -17,25 +17,35 @@ import { SyncThread } from './syncThread.js';
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
-const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
-if (init.notesFile) attachNotesMirror(db, init.notesFile);
 const post = (message: EngineMessage): void => port.postMessage(message);
-const vectors = await SyncThread.start(
-  { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
-  (status) => post({ type: 'sync', status }),
-  (progress) => post({ type: 'repairProgress', progress }),
-);
-// Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
-init.embedderId = vectors.embedderId;
-rehashForEmbedder(db, vectors.embedderId);
-if (syncPaused(db)) await vectors.setPaused(true);
-const repos = new EngineRepos({
-  db,
-  embedderId: () => init.embedderId,
-  progress: (progress) => post({ type: 'progress', progress }),
-  // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
-  watchedPass: () => vectors.kick(),
-  watchingChanged: (ids) => post({ type: 'watching', repos: ids }),
+
+async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepos }> {
+  const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+  if (init.notesFile) attachNotesMirror(db, init.notesFile);
+  const vectors = await SyncThread.start(
+    { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
+    (status) => post({ type: 'sync', status }),
+    (progress) => post({ type: 'repairProgress', progress }),
+  );
+  // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
+  init.embedderId = vectors.embedderId;
+  rehashForEmbedder(db, vectors.embedderId);
+  if (syncPaused(db)) await vectors.setPaused(true);
+  const repos = new EngineRepos({
+    db,
+    embedderId: () => init.embedderId,
+    progress: (progress) => post({ type: 'progress', progress }),
+    // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
+    watchedPass: () => vectors.kick(),
+    watchingChanged: (ids) => post({ type: 'watching', repos: ids }),
+  });
+  return { db, vectors, repos };
+}
+
+// The error is sent as data first: an error thrown across the thread boundary arrives without its message.
+const { db, vectors, repos } = await start().catch((e: unknown) => {
+  post({ type: 'failed', error: toClewError(ClewFailure.fromSystem(e, 'it failed to start')) });
+  throw e;
 });
 
 async function handle(request: EngineRequest): Promise<unknown> {
@@ -85,15 +95,23 @@ async function handle(request: EngineRequest): Promise<unknown> {
   }
 }
 
+// Failures that may have come from a commit (see notesMirror.ts); a refused request wrote nothing.
+const WRITE_FAILURES: ReadonlySet<ErrorCode> = new Set(['DISK_FULL', 'READ_ONLY', 'CORRUPT', 'INTERNAL']);
+
 port.on('message', (request: EngineRequest) => {
+  catchUpNotesMirror(db);
   handle(request).then(
     (value) => {
       post({ type: 'reply', id: request.id, result: ok(value) });
       // Something may have been written: sync soon (never awaited by the writer).
       vectors.kick();
     },
-    (e: unknown) => post({ type: 'reply', id: request.id, result: { ok: false, error: toClewError(e) } }),
-  );
+    (e: unknown) => {
+      const error = toClewError(e);
+      if (WRITE_FAILURES.has(error.code)) notesMirrorMayBeBehind(db);
+      post({ type: 'reply', id: request.id, result: { ok: false, error } });
+    },
+  ).finally(() => setImmediate(() => checkpointNotesMirror(db)));
 });
 port.on('close', () => {
   void vectors.stop(0);
