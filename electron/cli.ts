@@ -8,7 +8,7 @@ import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
-import { describeRecovery } from './core/recovery.js';
+import { describeNotesCopyReset, describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
@@ -114,6 +114,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
     const recovery = backend.recoveryNotice;
     if (recovery) io.err(`clew: ${describeRecovery(recovery)}`);
+    if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
     switch (command) {
       case 'index': {

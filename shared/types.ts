@@ -231,6 +231,8 @@ export interface StatusReport {
   settingsError: string | null;
   /** The index database was found corrupt or missing at start-up and rebuilt in this run. */
   recovery: RecoveryNotice | null;
+  /** notes.db, the copy of every note, was found damaged at start-up: moved aside and written again from the index. */
+  notesCopyReset: NotesCopyReset | null;
   /** Vector sync paused by a person (global, kept across restarts). */
   syncPaused: boolean;
 }
@@ -348,6 +350,14 @@ export interface SettingsInfo {
   error: string | null;
   /** Saved changes that wait for a restart. */
   restartNeeded: RestartSetting[];
+}
+
+export interface NotesCopyReset {
+  at: number;
+  /** What the integrity check said. */
+  detail: string;
+  /** Where the damaged copy was moved (kept, never deleted). */
+  movedTo: string;
 }
 
 export interface RecoveryNotice {

@@ -17,12 +17,12 @@ import { fileOutline } from '../db/queries/lists.js';
 import type { EmbedderSetting } from '../engine/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { RecoveryNotice, Settings, StatusReport } from '../../shared/types.js';
+import type { NotesCopyReset, RecoveryNotice, Settings, StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
-import { clearPendingRecovery, type RecoveryPlan, planRecovery } from './recovery.js';
+import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
@@ -65,6 +65,7 @@ export class Backend {
   private readonly embedder: EmbedderSetting;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
   private recovery: RecoveryNotice | null = null;
+  private notesReset: NotesCopyReset | null = null;
   private recovering: Promise<void> | null = null;
 
   private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
@@ -139,7 +140,9 @@ export class Backend {
     try {
       // Before opening: a damaged clew.db is moved aside, and a fresh one is created in its place.
       const plan = planRecovery(options.dataDir);
+      const notesCopyReset = setAsideDamagedNotesCopy(options.dataDir);
       const backend = new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options);
+      backend.notesReset = notesCopyReset;
       backend.startVectors();
       if (options.watch) backend.startWatching();
       if (plan) backend.recover(plan);
@@ -178,9 +181,14 @@ export class Backend {
   status(): StatusReport {
     return {
       dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
-      settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery },
+      settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery }, notesCopyReset: this.notesReset,
       syncPaused: syncPaused(this.db),
     };
+  }
+
+  /** A damaged notes.db that start-up moved aside; null when it was fine. */
+  get notesCopyReset(): NotesCopyReset | null {
+    return this.notesReset;
   }
 
   /** What start-up recovery did (or is doing); null when the database was fine. */

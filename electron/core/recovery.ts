@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RecoveryNotice } from '../../shared/types.js';
+import type { NotesCopyReset, RecoveryNotice } from '../../shared/types.js';
 import { type KeptRepo, readKeptRepos } from '../db/notesMirror.js';
 import { databaseFile, notesFile } from './dataDir.js';
 import { moveAside, quickCheck, readableRepos } from './integrity.js';
@@ -66,6 +66,21 @@ export function planRecovery(dataDir: string): RecoveryPlan | null {
     writeFileSync(pendingFile(dataDir), JSON.stringify({ notice: plan.notice, repos }));
   } catch { /* best effort: without it an interrupted rebuild is not resumed, nothing worse */ }
   return plan;
+}
+
+/**
+ * Runs after planRecovery (which reads notes.db first): a damaged notes.db is moved aside, kept, and
+ * the engine writes a fresh copy from clew.db when it attaches one. A damaged copy would otherwise
+ * stop the engine, or fail every note write after clew.db had committed it.
+ */
+export function setAsideDamagedNotesCopy(dataDir: string): NotesCopyReset | null {
+  const file = notesFile(dataDir);
+  const check = quickCheck(file);
+  return check.ok ? null : { at: Date.now(), detail: check.detail, movedTo: moveAside(file) };
+}
+
+export function describeNotesCopyReset(n: NotesCopyReset): string {
+  return `notes.db, the copy of your notes, was damaged (${n.detail}); it was moved aside to ${n.movedTo} and written again from the index: no note was lost`;
 }
 
 export function describeRecovery(n: RecoveryNotice): string {

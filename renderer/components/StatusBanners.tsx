@@ -1,5 +1,5 @@
 // Start-up problems the person must hear about, from the status snapshot: a damaged index database
-// that was moved aside and rebuilt, and a settings file that could not be used.
+// that was moved aside and rebuilt, a damaged notes.db written again, and a settings file that could not be used.
 import { useState } from 'react';
 import { useStore } from '../store/index.js';
 
@@ -23,6 +23,20 @@ function RecoveryBanner() {
   );
 }
 
+function NotesCopyBanner() {
+  const reset = useStore((s) => s.status?.notesCopyReset ?? null);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  if (!reset || dismissed === reset.at) return null;
+  return (
+    <div className="message info" role="alert" data-testid="notes-copy-banner">
+      <span className="grow">
+        notes.db, the copy of your notes, was damaged ({reset.detail}). It was moved aside to {reset.movedTo} and kept, and written again from the index: no note was lost.
+      </span>
+      <button type="button" className="link" onClick={() => setDismissed(reset.at)}>Dismiss</button>
+    </div>
+  );
+}
+
 function SettingsBanner() {
   const error = useStore((s) => s.status?.settingsError ?? null);
   const setView = useStore((s) => s.setView);
@@ -41,6 +55,7 @@ export function StatusBanners() {
   return (
     <>
       <RecoveryBanner />
+      <NotesCopyBanner />
       <SettingsBanner />
     </>
   );

@@ -3,7 +3,7 @@
 // repairs it, says which changes wait for a restart, and a value the Backend refuses is shown.
 import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { databaseFile, settingsFile } from '../../electron/core/dataDir.js';
+import { databaseFile, notesFile, settingsFile } from '../../electron/core/dataDir.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 import { hasChromium } from './harness.js';
@@ -60,5 +60,28 @@ describe.skipIf(!hasChromium)('settings and recovery in the browser UI', () => {
     await page().click('[data-testid=settings-save]');
     await expect.poll(() => page().locator('[data-testid=settings-save-error]').textContent()).toMatch(/chromaUrl: must look like http:\/\/host:port/);
     expect(JSON.parse(readFileSync(settingsFile(data.path), 'utf8'))).toMatchObject({ chromaUrl: 'http://127.0.0.1:8123' });
+  });
+});
+
+describe.skipIf(!hasChromium)('a damaged notes.db in the browser UI', () => {
+  const { page } = servedBrowser('clew-e2e-notescopy', async ({ repo, data }) => {
+    writeTree(repo, SAMPLE_REPO);
+    const backend = openWriter(data);
+    await call(backend, 'repo:index', { path: repo });
+    await call(backend, 'note:add', { fqn: 'com.acme.web.UserController.get(long)', text: 'hot path, cached upstream' });
+    await backend.close();
+    const fd = openSync(notesFile(data), 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, 0);
+    closeSync(fd);
+    return ['--no-sync'];
+  });
+
+  it('says the copy of the notes was damaged and written again, and the note is still there', async () => {
+    const banner = page().locator('[data-testid=notes-copy-banner]');
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(/notes\.db, the copy of your notes, was damaged .* moved aside to .*notes\.corrupt-.*\.db and kept.*no note was lost/);
+    await page().click('[data-testid=tab-notes]');
+    await expect.poll(() => page().locator('[data-testid=notes-list]').textContent(), { timeout: 20_000 }).toContain('hot path, cached upstream');
+    await banner.getByText('Dismiss').click();
+    expect(await banner.count()).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 // fresh one, brings back the repos and every note (kept in notes.db), re-indexes, and says so.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
@@ -156,6 +157,51 @@ describe('corruption and recovery', () => {
     const recovery = await settle(backend);
     expect(recovery).toMatchObject({ reason: 'corrupt', state: 'done', repos, notesRestored: 3 });
     expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge']);
+  });
+
+  it('a damaged notes.db is moved aside, kept, and written again from the index; notes keep working and the CLI says so', async () => {
+    const { dataDir, repos } = await seed();
+    const copy = notesFile(dataDir);
+    clobber(copy, 0, 4096);
+    expect(quickCheck(copy).ok).toBe(false);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', '--data-dir', dataDir, '--no-sync', 'index', repos[0] ?? ''], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stderr).toMatch(/^clew: notes\.db, the copy of your notes, was damaged \(.+\); it was moved aside to .*notes\.corrupt-.*\.db and written again from the index: no note was lost$/m);
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('notes.corrupt-') && f.endsWith('.db'))).toHaveLength(1);
+    expect(quickCheck(copy).ok).toBe(true);
+    expect(keptNotes(dataDir).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge']);
+
+    // Said once: the next start finds a healthy copy, which keeps following every note write.
+    const backend = open(dataDir);
+    expect(backend.notesCopyReset).toBeNull();
+    expect(keptNotes(dataDir).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge']);
+    await call(backend, 'note:add', { fqn: 'lib.tool.sharpen', text: 'honed' });
+    expect(keptNotes(dataDir).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge', 'honed']);
+    await call(backend, 'repo:remove', { repo: repos[1] ?? '' });
+    expect(keptNotes(dataDir).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API']);
+  });
+
+  it('a writer opening on a damaged notes.db reports it in its status', async () => {
+    const { dataDir } = await seed();
+    clobber(notesFile(dataDir), 4096, 4096);
+    expect(quickCheck(notesFile(dataDir)).ok).toBe(false);
+    const backend = open(dataDir);
+    const reset = (await call(backend, 'status:get', {})).notesCopyReset;
+    expect(reset).toMatchObject({ detail: expect.any(String), movedTo: expect.stringMatching(/notes\.corrupt-.*\.db$/) });
+    expect(reset?.movedTo && existsSync(reset.movedTo)).toBe(true);
+    expect((await call(backend, 'note:list', {})).length).toBe(3);
+    await call(backend, 'note:add', { fqn: GET, text: 'second look' });
+    expect(keptNotes(dataDir).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge', 'second look']);
+  });
+
+  it('an engine that cannot start fails each write at once with the reason, instead of leaving it waiting', async () => {
+    const dataDir = dir('clew-recover-nostart-');
+    const missing = join(dataDir, 'no-such-model');
+    const backend = openWriter(dataDir, { embedder: { kind: 'transformers', modelDir: missing } });
+    cleanups.push(() => backend.close());
+    const failed = await backend.invoke('note:add', { fqn: GET, text: 'never saved' });
+    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running: .*model folder .*no-such-model does not exist/) } });
+    expect(await backend.invoke('repo:index', { path: dataDir })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running/) } });
   });
 
   it('the CLI prints one line saying what happened, and a healthy database is left alone', async () => {
