@@ -125,9 +125,18 @@ export function commitMirrored<T>(db: Db, body: () => T, landed: (attempt: T) =>
       return value;
     }).immediate();
   } catch (e) {
-    if (!attempt || !attached.has(db) || !landed(attempt.value)) throw e;
+    if (!attempt || !attached.has(db) || !keptAnyway(landed, attempt.value)) throw e;
     behind.add(db);
     return attempt.value;
+  }
+}
+
+/** A check that cannot run counts as "not kept": the caller then reports the original failure. */
+function keptAnyway<T>(landed: (attempt: T) => boolean, attempt: T): boolean {
+  try {
+    return landed(attempt);
+  } catch {
+    return false;
   }
 }
 
