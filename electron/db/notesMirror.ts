@@ -3,7 +3,7 @@
 // triggers (only TEMP triggers may write another schema), so each note write lands in both files
 // in the same transaction, and no write path can forget it.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { Db } from './connection.js';
 
 export const MIRROR_SCHEMA = 'kept';
@@ -58,7 +58,7 @@ END;`;
 // With clew.db in WAL mode SQLite commits each attached file on its own, clew.db first: a full disk
 // (or any write error) can fail notes.db's commit after clew.db's has landed. The write then happened
 // (clew.db is the truth) and only the copy missed it; it is refreshed before the next command.
-const attached = new WeakSet<Db>();
+const attached = new WeakMap<Db, string>();
 const behind = new WeakSet<Db>();
 
 /** Attaches notes.db to the writer's connection and installs the triggers that keep it. */
@@ -68,7 +68,8 @@ export function attachNotesMirror(db: Db, file: string): void {
   db.pragma(`${MIRROR_SCHEMA}.synchronous = NORMAL`);
   db.exec(TABLES);
   db.exec(TRIGGERS);
-  attached.add(db);
+  // SQLite keeps the WAL beside the file a symlink points to.
+  attached.set(db, realpathSync(file));
   // The copy catches up on anything it missed (a notes.db that is new, or a crash between the two files' commits);
   // on a full disk it stays marked and catches up before a later command.
   behind.add(db);
@@ -102,13 +103,32 @@ export function catchUpNotesMirror(db: Db): void {
   }
 }
 
-/** Folds notes.db's WAL back into the file and empties it: the writer never checkpoints on commit (see connection.ts). */
-export function checkpointNotesMirror(db: Db): void {
-  if (!attached.has(db)) return;
+// notes.db's WAL is emptied once commands pause (a burst of saves never waits for an fsync), or at
+// once when it has grown large; the writer never checkpoints on commit (see connection.ts).
+const CHECKPOINT_IDLE_MS = 1000;
+const CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024;
+const checkpointTimers = new WeakMap<Db, NodeJS.Timeout>();
+
+/** After each command: schedules (or, for a large WAL, runs) the checkpoint of notes.db. */
+export function checkpointNotesMirrorSoon(db: Db): void {
+  const file = attached.get(db);
+  if (!file) return;
+  clearTimeout(checkpointTimers.get(db));
+  let walBytes = 0;
+  try {
+    walBytes = statSync(`${file}-wal`).size;
+  } catch {
+    return; // no WAL: nothing to fold back
+  }
+  if (walBytes >= CHECKPOINT_WAL_BYTES) checkpointNotesMirror(db);
+  else if (walBytes > 0) checkpointTimers.set(db, setTimeout(() => checkpointNotesMirror(db), CHECKPOINT_IDLE_MS).unref());
+}
+
+function checkpointNotesMirror(db: Db): void {
   try {
     db.pragma(`${MIRROR_SCHEMA}.wal_checkpoint(TRUNCATE)`);
   } catch {
-    // Busy or full: the next command's checkpoint tries again.
+    // Busy, full or closed: the next command schedules it again.
   }
 }
 

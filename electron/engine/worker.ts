@@ -8,7 +8,7 @@ import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
 import { setSyncPaused, syncPaused } from '../db/queries/repoControl.js';
 import { removeRepo } from '../db/queries/repoRemove.js';
 import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
-import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirror, notesMirrorMayBeBehind } from '../db/notesMirror.js';
+import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
 import { rehashForEmbedder } from './sync/rehash.js';
@@ -111,7 +111,7 @@ port.on('message', (request: EngineRequest) => {
       if (WRITE_FAILURES.has(error.code)) notesMirrorMayBeBehind(db);
       post({ type: 'reply', id: request.id, result: { ok: false, error } });
     },
-  ).finally(() => setImmediate(() => checkpointNotesMirror(db)));
+  ).finally(() => checkpointNotesMirrorSoon(db));
 });
 port.on('close', () => {
   void vectors.stop(0);
