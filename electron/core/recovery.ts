@@ -37,16 +37,17 @@ export function clearPendingRecovery(dataDir: string): void {
 /** Runs before clew.db is opened for writing; null when the database is fine (or new with nothing to bring back). */
 export function planRecovery(dataDir: string): RecoveryPlan | null {
   const file = databaseFile(dataDir);
-  const kept = readKeptRepos(notesFile(dataDir));
+  // Read only when clew.db needs rebuilding: a healthy start opens notes.db once, for its own check.
+  const kept = (): KeptRepo[] => readKeptRepos(notesFile(dataDir));
   let reason: RecoveryNotice['reason'];
   let detail: string;
   let movedTo: string | null = null;
   let repos: KeptRepo[];
   if (!existsSync(file)) {
-    if (kept.length === 0) return null;
+    repos = kept();
+    if (repos.length === 0) return null;
     reason = 'missing';
     detail = 'clew.db was not there, but notes.db lists repos and notes';
-    repos = kept;
   } else {
     const check = quickCheck(file);
     if (check.ok) return existsSync(pendingFile(dataDir)) ? pendingPlan(dataDir) : null;
@@ -55,7 +56,7 @@ export function planRecovery(dataDir: string): RecoveryPlan | null {
     const fromFile = readableRepos(file);
     movedTo = moveAside(file);
     // Union by path: the damaged file may list repos notes.db missed (and the other way round).
-    const byPath = new Map<string, KeptRepo>([...kept, ...fromFile].map((r) => [r.path, r]));
+    const byPath = new Map<string, KeptRepo>([...kept(), ...fromFile].map((r) => [r.path, r]));
     repos = [...byPath.values()];
   }
   const plan: RecoveryPlan = {
