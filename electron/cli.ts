@@ -9,7 +9,7 @@ import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
 import { describeNotesCopyReset, describeRecovery } from './core/recovery.js';
-import { ClewFailure, toClewError } from './core/failure.js';
+import { ClewFailure, toClewError } from './base/failure.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';

@@ -2,7 +2,7 @@
 import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import type { RepoSummary } from '../shared/types.js';
 import type { Backend } from './core/backend.js';
-import { ClewFailure } from './core/failure.js';
+import { ClewFailure } from './base/failure.js';
 
 export const CONTROL_COMMANDS = new Set(['pause', 'resume', 'watch']);
 

@@ -5,7 +5,7 @@ import type { IndexProgress, RepairProgress } from '../../shared/types.js';
 import type { EngineCommand, EngineCommands, EngineMessage, WorkerInit } from '../engine/protocol.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { spawnWorker } from '../engine/spawnWorker.js';
-import { ClewFailure } from './failure.js';
+import { ClewFailure } from '../base/failure.js';
 
 export interface EngineEvents {
   progress(progress: IndexProgress): void;

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { ClewFailure } from './failure.js';
+import { ClewFailure } from '../base/failure.js';
 
 export type IntegrityResult = { ok: true } | { ok: false; detail: string };
 

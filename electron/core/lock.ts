@@ -1,7 +1,7 @@
 // One writer per data directory: a lock file naming its holder; a stale one (dead pid) is taken over.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { ClewFailure } from './failure.js';
+import { ClewFailure } from '../base/failure.js';
 
 interface LockInfo {
   pid: number;

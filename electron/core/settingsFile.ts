@@ -5,7 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Settings } from '../../shared/types.js';
 import { settingsFile } from './dataDir.js';
-import { ClewFailure } from './failure.js';
+import { ClewFailure } from '../base/failure.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   maxFileBytes: 1024 * 1024,

@@ -4,19 +4,18 @@ import type { SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from 
 import type { Db } from '../db/connection.js';
 import { search } from '../db/queries/search.js';
 import { lastSyncRun, syncCounts } from '../db/queries/status.js';
-import { createEmbedder, type Embedder, type EmbedderSetting } from '../engine/embedders/index.js';
-import { DEFAULT_EMBEDDER_ID } from '../engine/embedderId.js';
+import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
 import { lastCheck } from '../engine/sync/checks.js';
-import { ChromaStore } from '../engine/sync/chromaStore.js';
-import { RecentVectors } from '../engine/sync/recentVectors.js';
-import { fuseRankings, semanticSearch } from '../engine/sync/semanticSearch.js';
+import { ChromaStore } from '../vectors/chromaStore.js';
+import { RecentVectors } from '../vectors/recentVectors.js';
+import { fuseRankings, semanticSearch } from '../vectors/semanticSearch.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { ChromaSidecar } from '../sidecar/chromaSidecar.js';
 import { ExternalServer } from '../sidecar/externalServer.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
 import { nodeLauncher } from '../sidecar/nodeLauncher.js';
 import type { VectorServer } from '../sidecar/vectorServer.js';
-import { ClewFailure } from './failure.js';
+import { ClewFailure } from '../base/failure.js';
 
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
 
@@ -84,7 +83,7 @@ export class VectorSide {
 
   private embedderId(): string {
     const active = this.db.prepare<[], { embedder_id: string }>("SELECT embedder_id FROM vector_generations WHERE state = 'active'").get();
-    return active?.embedder_id ?? (this.embedderSetting.kind === 'hash' ? DEFAULT_EMBEDDER_ID : `transformers:${this.embedderSetting.modelDir}`);
+    return active?.embedder_id ?? embedderLabel(this.embedderSetting);
   }
 
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */

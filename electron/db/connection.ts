@@ -1,6 +1,6 @@
 // Opens SQLite with the pragmas every connection needs, and refuses databases from a newer Clew.
 import Database from 'better-sqlite3';
-import { ClewFailure } from '../core/failure.js';
+import { ClewFailure } from '../base/failure.js';
 import { LATEST_VERSION, migrate } from './migrate.js';
 
 export type Db = Database.Database;

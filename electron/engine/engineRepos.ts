@@ -1,7 +1,7 @@
 // The engine's repo runs: explicit indexes, watched passes and catch-ups, one at a time per repo,
 // with per-repo watch, pause, resume and cancel. Lives on the engine worker (the only writer).
 import type { IndexReport, IndexProgress, Language } from '../../shared/types.js';
-import { ClewFailure } from '../core/failure.js';
+import { ClewFailure } from '../base/failure.js';
 import type { Db } from '../db/connection.js';
 import { repoControls, setRepoPaused, setRepoWatch } from '../db/queries/repoControl.js';
 import { findRepo } from '../db/queries/repos.js';

@@ -4,10 +4,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IndexIssue, IndexProgress, IndexReport, Language, SkipReason } from '../../shared/types.js';
-import { ClewFailure } from '../core/failure.js';
+import { ClewFailure } from '../base/failure.js';
 import type { Db } from '../db/connection.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
-import { repoKeyOf } from './hash.js';
+import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
 import { IndexStore, type KnownFile, type RepoRow } from './store.js';
 import { DEFAULT_MAX_FILE_BYTES, type WalkResult, walkPaths, walkRepo } from './walker.js';

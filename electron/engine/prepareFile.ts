@@ -1,13 +1,13 @@
 // Everything CPU-bound about one file, before it is written: read, hash, decode, split, parse,
 // read manifests. Runs inline or in a parse worker; the result is plain, cloneable data.
 import type { IndexIssue } from '../../shared/types.js';
-import { fingerprint } from './hash.js';
+import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
-import { analyzeFile } from './parsers/analyze.js';
-import { languageOf } from './parsers/languages.js';
-import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
-import { type Chunk, chunkLines, readSource, splitLines } from './source.js';
+import { analyzeFile } from './analyze.js';
+import { languageOf } from '../base/languages.js';
+import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
+import { type Chunk, chunkLines, readSource, splitLines } from '../base/source.js';
 
 export interface PrepareRequest {
   absPath: string;

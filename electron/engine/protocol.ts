@@ -2,7 +2,7 @@
 import type { IndexRequest } from '../../shared/contract.js';
 import type { ClewError, Result } from '../../shared/result.js';
 import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
-import type { EmbedderSetting } from './embedders/index.js';
+import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { WalkSettings } from './engineRepos.js';
 import type { SyncLoopStatus } from './sync/syncLoop.js';
 

@@ -1,8 +1,8 @@
 // Every write the indexer makes, as prepared statements on the single writer connection.
 // Upserts keep row ids stable (INSERT … ON CONFLICT DO UPDATE), so nothing cascades by accident.
 import type { Db } from '../db/connection.js';
-import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
-import type { Chunk } from './source.js';
+import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
+import type { Chunk } from '../base/source.js';
 import type { SymbolRowData } from './symbolRows.js';
 
 export interface RepoRow {

@@ -1,9 +1,9 @@
 // The derived columns of each symbol row (body hash, search words, text unit, vector id, content
 // hash), computed where the file is parsed so the single writer thread only runs statements.
-import { fingerprint, unitContentHash, vectorId } from './hash.js';
-import { searchWords } from './identifiers.js';
-import type { ParsedSymbol } from './parsers/types.js';
-import { symbolBody, symbolUnitText } from './unitText.js';
+import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
+import { searchWords } from '../base/identifiers.js';
+import type { ParsedSymbol } from '../base/fileAnalysis.js';
+import { symbolBody, symbolUnitText } from '../base/unitText.js';
 
 export interface SymbolRowData {
   bodyHash: string;

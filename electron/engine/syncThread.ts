@@ -4,8 +4,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { RepairProgress, RepairReport } from '../../shared/types.js';
 import type { Result } from '../../shared/result.js';
-import { ClewFailure } from '../core/failure.js';
-import type { EmbedderSetting } from './embedders/index.js';
+import { ClewFailure } from '../base/failure.js';
+import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import { spawnWorker } from './spawnWorker.js';
 import type { SyncLoopOptions, SyncLoopStatus } from './sync/syncLoop.js';
 

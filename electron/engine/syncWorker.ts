@@ -1,9 +1,9 @@
 // The sync thread: its own write connection, embedder and sync loop (see syncThread.ts for why).
 import { parentPort, workerData } from 'node:worker_threads';
 import { ok } from '../../shared/result.js';
-import { toClewError } from '../core/failure.js';
+import { toClewError } from '../base/failure.js';
 import { openDatabase } from '../db/connection.js';
-import { createEmbedder, type Embedder } from './embedders/index.js';
+import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import type { SyncRequest, SyncThreadInit, SyncThreadMessage } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
 

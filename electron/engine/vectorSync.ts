@@ -1,11 +1,11 @@
 // The worker's side of vector sync: the loop, the store for the server the Backend says is ready,
 // the start-up check, repair and retries. Writes never wait for any of it.
 import type { RepairProgress, RepairReport } from '../../shared/types.js';
-import { ClewFailure } from '../core/failure.js';
+import { ClewFailure } from '../base/failure.js';
 import type { Db } from '../db/connection.js';
-import type { Embedder } from './embedders/index.js';
-import { ChromaStore } from './sync/chromaStore.js';
-import { errorText } from './sync/ports.js';
+import type { Embedder } from '../vectors/embedders/index.js';
+import { ChromaStore } from '../vectors/chromaStore.js';
+import { errorText } from '../vectors/ports.js';
 import { SyncQueue } from './sync/queue.js';
 import { repair } from './sync/repair.js';
 import { startupCheck } from './sync/startupCheck.js';

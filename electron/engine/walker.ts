@@ -5,7 +5,7 @@ import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, type S
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
-import { languageOf } from './parsers/languages.js';
+import { languageOf } from '../base/languages.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // The engine worker thread: owns the only write connection; runs indexing and note writes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ErrorCode, ok } from '../../shared/result.js';
-import { ClewFailure, toClewError } from '../core/failure.js';
+import { ClewFailure, toClewError } from '../base/failure.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { addNote } from '../db/queries/notes.js';
 import { deleteNote, updateNote } from '../db/queries/noteEdits.js';

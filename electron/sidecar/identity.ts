@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChromaStore } from '../engine/sync/chromaStore.js';
+import { ChromaStore } from '../vectors/chromaStore.js';
 
 export const IDENTITY_COLLECTION = 'clew-identity';
 

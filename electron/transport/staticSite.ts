@@ -2,7 +2,7 @@
 // request path can never reach anything else on disk.
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { ClewFailure } from '../core/failure.js';
+import { ClewFailure } from '../base/failure.js';
 import { contentType } from './contentTypes.js';
 
 export interface StaticFile {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openDatabase } from '../../electron/db/connection.js';
-import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 import { hasChromium } from './harness.js';
 import { screenshot } from './screens.js';

@@ -7,7 +7,7 @@ import { readyPid, waitFor } from '../helpers/chroma.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { generateCorpus } from '../bench/corpus.js';
 import { activeCollection, remoteRows, serverUrl, syncedRows } from '../helpers/vectors.js';
-import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { findUnsearchable } from '../../electron/engine/sync/searchable.js';
 
 describe('Chroma killed during a large sync', () => {

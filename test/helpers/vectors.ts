@@ -1,7 +1,7 @@
 // Direct access to the real vector store behind a data directory, for seeding damage and checking it.
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/connection.js';
-import { ChromaStore } from '../../electron/engine/sync/chromaStore.js';
+import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import type { StatusReport } from '../../shared/types.js';
 
 export function activeCollection(dataDir: string): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openDatabase } from '../../electron/db/connection.js';
-import { DEFAULT_EMBEDDER_ID } from '../../electron/engine/embedderId.js';
+import { DEFAULT_EMBEDDER_ID } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { RunControl } from '../../electron/engine/runControl.js';
 import { call, openWriter } from '../helpers/backend.js';

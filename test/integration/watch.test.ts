@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openDatabase } from '../../electron/db/connection.js';
-import { DEFAULT_EMBEDDER_ID } from '../../electron/engine/embedderId.js';
+import { DEFAULT_EMBEDDER_ID } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';

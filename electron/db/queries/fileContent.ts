@@ -3,9 +3,9 @@
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileContent } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
-import { decodeSource } from '../../engine/source.js';
-import { languageOf } from '../../engine/parsers/languages.js';
+import { ClewFailure } from '../../base/failure.js';
+import { decodeSource } from '../../base/source.js';
+import { languageOf } from '../../base/languages.js';
 import type { Db } from '../connection.js';
 import { findRepo } from './repos.js';
 

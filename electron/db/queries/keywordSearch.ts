@@ -1,7 +1,7 @@
 // Keyword search over file contents with the FTS5 trigram index: terms match anywhere inside
 // identifiers, and an identifier query also matches its parts (parseConfig ↔ parse_config).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
-import { identifierParts } from '../../engine/identifiers.js';
+import { identifierParts } from '../../base/identifiers.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';

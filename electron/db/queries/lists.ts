@@ -1,6 +1,6 @@
 // Per-repo listings: symbols, entry points, dependencies (calls and declared packages).
 import type { DependencyRow, EntryPointRow, PackageRow, RepoDeps, SymbolRow } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
+import { ClewFailure } from '../../base/failure.js';
 import type { Db } from '../connection.js';
 import { findRepo } from './repos.js';
 

@@ -1,8 +1,8 @@
 // Editing and deleting notes. Runs on the engine worker, the only writer.
 import type { NoteRow } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
-import { unitContentHash } from '../../engine/hash.js';
-import { noteUnitText } from '../../engine/unitText.js';
+import { ClewFailure } from '../../base/failure.js';
+import { unitContentHash } from '../../base/hash.js';
+import { noteUnitText } from '../../base/unitText.js';
 import type { Db } from '../connection.js';
 import { commitMirrored } from '../notesMirror.js';
 

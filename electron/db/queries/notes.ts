@@ -1,8 +1,8 @@
 // Notes: reads for the UI/CLI, and the one write path (used only by the engine worker).
 import type { NoteRow } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
-import { unitContentHash, vectorId } from '../../engine/hash.js';
-import { noteUnitText } from '../../engine/unitText.js';
+import { ClewFailure } from '../../base/failure.js';
+import { unitContentHash, vectorId } from '../../base/hash.js';
+import { noteUnitText } from '../../base/unitText.js';
 import type { Db } from '../connection.js';
 import { commitMirrored } from '../notesMirror.js';
 import { findRepo } from './repos.js';

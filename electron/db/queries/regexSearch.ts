@@ -1,8 +1,8 @@
 // Regex search: the trigram index narrows chunks to those holding the regex's required literals;
 // only a regex with no usable literal streams chunks (one at a time, never all in memory).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
-import { regexPrefilter } from '../../engine/search/regexPrefilter.js';
+import { ClewFailure } from '../../base/failure.js';
+import { regexPrefilter } from '../../base/regexPrefilter.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols, makeSnippet } from './snippet.js';

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 import type { RepoSummary } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
+import { ClewFailure } from '../../base/failure.js';
 import type { Db } from '../connection.js';
 
 export interface RepoRef {

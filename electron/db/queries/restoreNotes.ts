@@ -1,8 +1,8 @@
 // After a corrupt clew.db was replaced by a fresh one: the repos come back as rows, and every note
 // kept in notes.db comes back with its id, text and anchor. Notes wait as detached until their
 // repo is re-indexed, which re-attaches each one as current or stale by comparing its anchor.
-import { repoKeyOf, unitContentHash, vectorId } from '../../engine/hash.js';
-import { noteUnitText } from '../../engine/unitText.js';
+import { repoKeyOf, unitContentHash, vectorId } from '../../base/hash.js';
+import { noteUnitText } from '../../base/unitText.js';
 import type { Db } from '../connection.js';
 import { MIRROR_SCHEMA } from '../notesMirror.js';
 

@@ -1,7 +1,7 @@
 // Symbol search, ranked: exact name, then name prefix, then identifier-part prefixes
 // (`conf` finds parseConfig), then fuzzy subsequence (`usrctl` finds UserController).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
-import { identifierParts } from '../../engine/identifiers.js';
+import { identifierParts } from '../../base/identifiers.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { makeSnippet } from './snippet.js';

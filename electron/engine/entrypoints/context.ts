@@ -1,7 +1,7 @@
 // What each language family sees for one file, and the shape every family implements.
 import type { Language } from '../../../shared/types.js';
 import type { SyntaxNode } from '../parsers/treeSitter.js';
-import type { ParsedSymbol } from '../parsers/types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { CallList, EntryList } from './results.js';
 import { SymbolIndex } from './symbolIndex.js';
 import { nodesOf } from './walk.js';

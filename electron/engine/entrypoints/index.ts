@@ -1,7 +1,7 @@
 // Entry point and external-call detection: dispatches each file to its language family.
 import type { Language } from '../../../shared/types.js';
 import type { SyntaxNode } from '../parsers/treeSitter.js';
-import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../parsers/types.js';
+import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
 import { csharp, go, java, node, python, rust } from './families.js';

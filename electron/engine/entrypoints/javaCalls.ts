@@ -1,5 +1,5 @@
 // Java external calls: clients recognised by their declared type, plus JDBC/JPA/Feign/Retrofit signals.
-import type { ExternalKind } from '../parsers/types.js';
+import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
 import { argument, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';

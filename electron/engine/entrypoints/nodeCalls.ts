@@ -1,5 +1,5 @@
 // JS/TS external calls: clients recognised through imports, bindings and TS types; SQL by its text.
-import type { ExternalKind } from '../parsers/types.js';
+import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
 import { kids, lookup } from './common.js';
 import type { FileContext } from './context.js';

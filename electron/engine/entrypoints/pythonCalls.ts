@@ -1,5 +1,5 @@
 // Python external calls: HTTP clients, DB-API SQL, SQLAlchemy/Django ORMs, redis-py, brokers, pymongo, Elasticsearch.
-import type { ExternalKind } from '../parsers/types.js';
+import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
 import { lookup } from './common.js';
 import type { FileContext } from './context.js';

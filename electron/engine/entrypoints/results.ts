@@ -1,7 +1,7 @@
 // Collects detections, then returns them sorted by line with exact repeats removed.
 import type { EntryKind } from '../../../shared/types.js';
 import type { SyntaxNode } from '../parsers/treeSitter.js';
-import type { ExternalKind, ParsedEntryPoint, ParsedExternalCall } from '../parsers/types.js';
+import type { ExternalKind, ParsedEntryPoint, ParsedExternalCall } from '../../base/fileAnalysis.js';
 import { lineOf } from './common.js';
 import type { SymbolIndex } from './symbolIndex.js';
 

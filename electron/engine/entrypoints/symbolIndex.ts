@@ -1,5 +1,5 @@
 // Attaches detections to symbols: innermost symbol enclosing a line, or a callable found by name.
-import type { ParsedSymbol } from '../parsers/types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 
 const CALLABLE = new Set(['function', 'method', 'constructor']);
 

@@ -1,5 +1,5 @@
 // Accumulates what one manifest declares; problems are collected as text, never thrown.
-import type { DeclaredPackage } from '../parsers/types.js';
+import type { DeclaredPackage } from '../../base/fileAnalysis.js';
 import type { Ecosystem, ManifestMain, ManifestResult, PackageScope } from './types.js';
 import { resolveFromManifest } from './paths.js';
 

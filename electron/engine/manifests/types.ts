@@ -1,5 +1,5 @@
 // What reading one manifest yields: declared packages, runnable targets and any problem met on the way.
-import type { DeclaredPackage } from '../parsers/types.js';
+import type { DeclaredPackage } from '../../base/fileAnalysis.js';
 
 export type Ecosystem = DeclaredPackage['ecosystem'];
 export type PackageScope = DeclaredPackage['scope'];

@@ -1,6 +1,6 @@
 // Bash: functions as `relPath:name`, documented by the `#` lines right above them.
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import { SymbolTable, commentsAbove, docOf, headText, isComment, named, symbol } from './common.js';
 
 // Blocks whose functions are still defined at file level (`if …; then f() { …; } fi`).

@@ -1,7 +1,7 @@
 // Helpers every language extractor shares: the symbol table, line numbers, signatures, doc comments.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 
 export const MAX_SIGNATURE = 300;
 

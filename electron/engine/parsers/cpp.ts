@@ -1,7 +1,7 @@
 // C and C++: namespaces and classes joined by `::`; functions carry parameter types, `ns::Cls::f(int,const std::string&)`.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, all, collapse, commentsAbove, compactType, docOf, headText, isComment, isUpperCase, named, qualify, symbol } from './common.js';
 

@@ -1,7 +1,7 @@
 // C#: namespace (block or file-scoped) + type chain + member; methods carry erased parameter types like Java.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, all, cleanDoc, collapse, commentsAbove, docOf, eraseGenerics, headText, isComment, named, qualify, symbol } from './common.js';
 

@@ -1,7 +1,7 @@
 // Go: `dir/of/file:pkg.Name`, methods `dir:pkg.Type.Method` with the receiver type's bare name.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { DeferringExtraction } from './common.js';
 import { SymbolTable, afterOwner, all, collapse, commentsAbove, docOf, headText, isComment, named, runPending, symbol } from './common.js';
 

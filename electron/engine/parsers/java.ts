@@ -1,7 +1,7 @@
 // Java: `package.Outer.Inner.member`; methods and constructors carry their erased parameter types.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, all, collapse, commentsAbove, docOf, eraseGenerics, headText, isComment, named, qualify, symbol } from './common.js';
 

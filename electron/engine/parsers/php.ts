@@ -1,7 +1,7 @@
 // PHP: `Namespace\Class::method`, `Namespace\Class::$property`, `Namespace\function`.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, keywordModifiers, named, qualify, symbol } from './common.js';
 

@@ -1,7 +1,7 @@
 // Python: dotted module from the path (`pkg/mod.py` → `pkg.mod`, `__init__.py` → the package), then nesting.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, cleanDoc, collapse, headText, isUpperCase, named, qualify, symbol } from './common.js';
 

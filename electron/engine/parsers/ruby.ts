@@ -1,7 +1,7 @@
 // Ruby: `Module::Class#instance_method`, `Module::Class.singleton_method`, `Module::CONSTANT`.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, named, symbol } from './common.js';
 

@@ -1,7 +1,7 @@
 // Rust: module path from the file (`src/foo/bar.rs` → `crate::foo::bar`) + `::` nesting; impl methods under their type.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { DeferringExtraction, Scope } from './common.js';
 import { SymbolTable, afterOwner, all, cleanLines, collapse, commentsAbove, docOf, headText, isComment, named, runPending, symbol } from './common.js';
 

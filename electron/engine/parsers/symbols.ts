@@ -10,7 +10,7 @@ import { extractPython } from './python.js';
 import { extractRuby } from './ruby.js';
 import { extractRust } from './rust.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import { extractTypeScript } from './typescript.js';
 
 export function extractSymbols(lang: Language, root: SyntaxNode, source: string, relPath: string): ParsedSymbol[] {

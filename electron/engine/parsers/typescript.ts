@@ -1,7 +1,7 @@
 // TypeScript, TSX and JavaScript: `path/without/extension:Outer.member`.
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
-import type { ParsedSymbol } from './types.js';
+import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { Extraction, Scope } from './common.js';
 import { SymbolTable, collapse, commentsAbove, docOf, headText, isComment, isUpperCase, keywordModifiers, named, qualify, symbol } from './common.js';
 

@@ -2,7 +2,7 @@
 // recomputed in one transaction so all rows become pending for the new embedder's generation
 // (the old collection keeps serving until the new one is active: no zero-result window).
 import type { Db } from '../../db/connection.js';
-import { unitContentHash } from '../hash.js';
+import { unitContentHash } from '../../base/hash.js';
 
 /** Returns how many rows were re-hashed (0 when the rows already belong to this embedder). */
 export function rehashForEmbedder(db: Db, embedderId: string): number {

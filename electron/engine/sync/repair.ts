@@ -4,8 +4,8 @@
 // SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
 import type { RepairProgress, RepairReport } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
-import { collectionMetadata, type Generation, Generations } from './generations.js';
-import type { EmbedderPort, VectorStorePort } from './ports.js';
+import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
+import type { EmbedderPort, VectorStorePort } from '../../vectors/ports.js';
 import { SyncQueue } from './queue.js';
 import { findUnsearchable, reinsert, type Verification, vectorsToVerify } from './searchable.js';
 import { recordCheck } from './checks.js';

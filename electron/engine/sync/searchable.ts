@@ -3,7 +3,7 @@
 // cannot see it). Searching with a vector's own embedding finds these; re-inserting one (deleted,
 // then synced again) links it afresh.
 import type { Db } from '../../db/connection.js';
-import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import { errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { SyncQueue } from './queue.js';
 
 /** The most recently synced vectors are checked: a crash damages what was written just before it. */

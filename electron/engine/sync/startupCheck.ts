@@ -5,8 +5,8 @@
 // so its rows are re-queued at once.
 import type { VectorCheck } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
-import { Generations } from './generations.js';
-import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import { Generations } from '../../vectors/generations.js';
+import { errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { SyncQueue } from './queue.js';
 import { recordCheck } from './checks.js';
 import { healthAfter } from './repair.js';

@@ -2,8 +2,8 @@
 // batch size and by bytes; deletes first, then upserts; compare-and-set confirmation; global
 // backoff while the server is unreachable; failed rows retried by a slow background pass.
 import type { Db } from '../../db/connection.js';
-import { collectionMetadata, type Generation, Generations } from './generations.js';
-import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
+import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { backoffMs, type PendingUnit, SyncQueue } from './queue.js';
 import { vectorProblem } from './validate.js';
 

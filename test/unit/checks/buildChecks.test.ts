@@ -52,4 +52,55 @@ describe('layering rules', () => {
     expect(await errors('renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toHaveLength(1);
     expect(await errors('renderer/x.ts', "import { Backend } from '../electron/core/backend.js';\nexport const a = Backend;\n")).toHaveLength(1);
   });
+
+  const layerErrors = async (filePath: string, code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'import-x/no-unresolved').map((m) => m.message);
+  };
+
+  it('a layer imports only the layers below it (scripts/layers.mjs)', async () => {
+    expect(await layerErrors('electron/db/x.ts', "import { indexRepo } from '../engine/indexer.js';\nexport const a = indexRepo;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/base/x.ts', "import { Backend } from '../core/backend.js';\nexport const a = Backend;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/vectors/x.ts', "import { SyncLoop } from '../engine/sync/syncLoop.js';\nexport const a = SyncLoop;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/core/x.ts', "import { loadSite } from '../transport/staticSite.js';\nexport const a = loadSite;\n")).toHaveLength(1);
+    // Downward imports are fine.
+    expect(await layerErrors('electron/engine/x.ts', "import { ClewFailure } from '../base/failure.js';\nexport const a = ClewFailure;\n")).toHaveLength(0);
+    expect(await layerErrors('electron/vectors/x.ts', "import { openDatabase } from '../db/connection.js';\nexport const a = openDatabase;\n")).toHaveLength(0);
+  });
+
+  it('folders of one layer do not import each other: the engine and the sidecar', async () => {
+    expect(await layerErrors('electron/engine/x.ts', "import { freePort } from '../sidecar/freePort.js';\nexport const a = freePort;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/sidecar/x.ts', "import { indexRepo } from '../engine/indexer.js';\nexport const a = indexRepo;\n")).toHaveLength(1);
+  });
+
+  it('an import the rule cannot resolve fails instead of slipping past it', async () => {
+    expect(await layerErrors('electron/db/x.ts', "import { nope } from '../engine/doesNotExist.js';\nexport const a = nope;\n")).toHaveLength(1);
+  });
+
+  it('the repository passes its own layer rules', async () => {
+    const results = await eslint.lintFiles(['electron', 'shared']);
+    const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('import-x/')).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('folder import cycles', () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  it('fails when two folders import each other, naming the circle', () => {
+    writeTree(dir.path, {
+      'electron/a/one.ts': "import { two } from '../b/two.js';\nexport const one = two;\n",
+      'electron/b/two.ts': "import { three } from '../a/three.js';\nexport const two = three;\n",
+      'electron/a/three.ts': 'export const three = 3;\n',
+    });
+    const run = spawnSync(process.execPath, ['scripts/check-folder-cycles.mjs', dir.path], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('electron/a -> electron/b -> electron/a');
+  });
+
+  it('ignores type-only imports, which vanish at run time', () => {
+    writeTree(dir.path, { 'electron/b/two.ts': "import type { Three } from '../a/three.js';\nexport type Two = Three;\n" });
+    expect(spawnSync(process.execPath, ['scripts/check-folder-cycles.mjs', dir.path], { encoding: 'utf8' }).status).toBe(0);
+  });
 });

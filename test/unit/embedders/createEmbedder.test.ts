@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEmbedder } from '../../../electron/engine/embedders/index.js';
+import { createEmbedder } from '../../../electron/vectors/embedders/index.js';
 import { writeTinyBert } from '../../helpers/tinyModel/tinyBert.js';
 
 describe('createEmbedder', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBEDDER_ID } from '../../../electron/engine/embedderId.js';
-import { HashEmbedder } from '../../../electron/engine/embedders/hashEmbedder.js';
+import { DEFAULT_EMBEDDER_ID, HashEmbedder } from '../../../electron/vectors/embedders/hashEmbedder.js';
 import { cosine, norm } from '../../helpers/tinyModel/vectors.js';
 
 const GOLDEN_TEXT = 'export function parseHTTPConfig2(user_name: string) { return loadConfig(user_name); }';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolTokenStates } from '../../../electron/engine/embedders/pooling.js';
+import { poolTokenStates } from '../../../electron/vectors/embedders/pooling.js';
 import { normalised } from '../../helpers/tinyModel/vectors.js';
 
 // Two texts, three positions, hidden 2; the second text is one token shorter (last position padded).

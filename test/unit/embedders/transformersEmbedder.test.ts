@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TransformersEmbedder } from '../../../electron/engine/embedders/transformersEmbedder.js';
+import { TransformersEmbedder } from '../../../electron/vectors/embedders/transformersEmbedder.js';
 import { TINY_HIDDEN, TINY_MAX_LENGTH, writeTinyBert, type TinyBert } from '../../helpers/tinyModel/tinyBert.js';
 import { cosine, norm, normalised } from '../../helpers/tinyModel/vectors.js';
 

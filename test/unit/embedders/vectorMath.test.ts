@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosineDistance, l2Normalize } from '../../../electron/engine/embedders/vectorMath.js';
+import { cosineDistance, l2Normalize } from '../../../electron/vectors/embedders/vectorMath.js';
 
 describe('cosineDistance', () => {
   it('is 0 for the same direction, 1 for orthogonal, 2 for opposite, whatever the lengths', () => {

@@ -3,7 +3,7 @@ import { crossPaths, httpVerb, joinPaths, lookup } from '../../../electron/engin
 import { CallList, EntryList } from '../../../electron/engine/entrypoints/results.js';
 import { looksLikeSql, sqlTable } from '../../../electron/engine/entrypoints/sql.js';
 import { SymbolIndex } from '../../../electron/engine/entrypoints/symbolIndex.js';
-import type { ParsedSymbol } from '../../../electron/engine/parsers/types.js';
+import type { ParsedSymbol } from '../../../electron/base/fileAnalysis.js';
 
 function sym(name: string, kind: ParsedSymbol['kind'], startLine: number, endLine: number, parent: number | null = null): ParsedSymbol {
   return { fqn: name, name, kind, parent, startLine, endLine, signature: name, doc: null, modifiers: [] };

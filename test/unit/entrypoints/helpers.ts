@@ -1,7 +1,7 @@
 // Test helpers: analyze a snippet and show entry points/calls with symbols by name, for exact comparisons.
 import type { Language } from '../../../shared/types.js';
-import { analyzeFile } from '../../../electron/engine/parsers/analyze.js';
-import type { ExternalKind, ParsedEntryPoint } from '../../../electron/engine/parsers/types.js';
+import { analyzeFile } from '../../../electron/engine/analyze.js';
+import type { ExternalKind, ParsedEntryPoint } from '../../../electron/base/fileAnalysis.js';
 
 export type EntryView = Omit<ParsedEntryPoint, 'symbol'> & { symbol: string | null };
 export interface CallView { symbol: string | null; kind: ExternalKind; client: string; target: string | null; line: number }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/types.js';
-import { analyzeFile } from '../../../electron/engine/parsers/analyze.js';
+import { analyzeFile } from '../../../electron/engine/analyze.js';
 
 // Half-typed files, as an editor saves them mid-edit.
 const BROKEN: [Language, string, string][] = [

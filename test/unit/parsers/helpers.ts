@@ -1,8 +1,8 @@
 // Shared by the parser tests: run the real analyzeFile and look symbols up by FQN.
 import { expect } from 'vitest';
 import type { Language } from '../../../shared/types.js';
-import { analyzeFile } from '../../../electron/engine/parsers/analyze.js';
-import type { ParsedSymbol } from '../../../electron/engine/parsers/types.js';
+import { analyzeFile } from '../../../electron/engine/analyze.js';
+import type { ParsedSymbol } from '../../../electron/base/fileAnalysis.js';
 
 export async function symbolsOf(language: Language, relPath: string, source: string): Promise<ParsedSymbol[]> {
   return (await analyzeFile(language, relPath, source)).symbols;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { regexPrefilter } from '../../../electron/engine/search/regexPrefilter.js';
+import { regexPrefilter } from '../../../electron/base/regexPrefilter.js';
 
 function literalsOf(source: string, flags = ''): string[][] | 'all' {
   const result = regexPrefilter(source, flags);

@@ -1,5 +1,5 @@
 // File extension → language. Files with no entry here are indexed for text search only.
-import type { Language } from '../../../shared/types.js';
+import type { Language } from '../../shared/types.js';
 
 const BY_EXTENSION: Record<string, Language> = {
   '.java': 'java',

@@ -1,9 +1,9 @@
 // One file in, symbols + entry points + external calls out. The tree is freed before returning.
-import type { Language } from '../../../shared/types.js';
-import { detectEntryPoints, detectExternalCalls } from '../entrypoints/index.js';
-import { extractSymbols } from './symbols.js';
-import { parse } from './treeSitter.js';
-import type { FileAnalysis } from './types.js';
+import type { Language } from '../../shared/types.js';
+import { detectEntryPoints, detectExternalCalls } from './entrypoints/index.js';
+import { extractSymbols } from './parsers/symbols.js';
+import { parse } from './parsers/treeSitter.js';
+import type { FileAnalysis } from '../base/fileAnalysis.js';
 
 export async function analyzeFile(language: Language, relPath: string, source: string): Promise<FileAnalysis> {
   const tree = await parse(language, source);

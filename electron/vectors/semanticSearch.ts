@@ -1,10 +1,10 @@
 // Semantic search: the query's vector against the active collection, joined back to SQLite.
 // A vector whose row is gone is never shown; it is counted as an orphan for repair.
-import type { SearchHit, SearchQuery } from '../../../shared/types.js';
-import { ClewFailure } from '../../core/failure.js';
-import type { Db } from '../../db/connection.js';
-import { fileFilter } from '../../db/queries/filters.js';
-import { makeSnippet } from '../../db/queries/snippet.js';
+import type { SearchHit, SearchQuery } from '../../shared/types.js';
+import { ClewFailure } from '../base/failure.js';
+import type { Db } from '../db/connection.js';
+import { fileFilter } from '../db/queries/filters.js';
+import { makeSnippet } from '../db/queries/snippet.js';
 import { Generations } from './generations.js';
 import type { EmbedderPort, VectorStorePort } from './ports.js';
 import type { RecentVectors } from './recentVectors.js';

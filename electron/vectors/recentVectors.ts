@@ -1,8 +1,8 @@
 // The vectors confirmed most recently, scored exactly for semantic search: an HNSW query can miss a new
 // vector unlike every other (a freshly saved, oddly named symbol), and what was just saved is what a
 // person looks for. Embeddings are fetched from Chroma once per (collection, id, hash) and kept.
-import type { Db } from '../../db/connection.js';
-import { cosineDistance } from '../embedders/vectorMath.js';
+import type { Db } from '../db/connection.js';
+import { cosineDistance } from './embedders/vectorMath.js';
 import type { VectorStorePort } from './ports.js';
 
 // What "just saved" means: confirmed in the last 15 minutes, the 128 latest.

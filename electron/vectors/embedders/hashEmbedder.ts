@@ -1,13 +1,15 @@
 // The default embedder: offline and deterministic. Identifier words, their sub-tokens and the sub-tokens'
 // character 3-grams are hashed with a sign bit into a fixed dimension, weighted with sublinear tf, L2-normalised.
-import { identifierParts } from '../identifiers.js';
+import { identifierParts } from '../../base/identifiers.js';
 import { CODE_STOPWORDS } from './codeStopwords.js';
 import { featureHash } from './featureHash.js';
 import type { Embedder } from './types.js';
 import { l2Normalize } from './vectorMath.js';
 
-export const HASH_EMBEDDER_VERSION = 'clew-hash-v1';
+const HASH_EMBEDDER_VERSION = 'clew-hash-v1';
 export const HASH_DEFAULT_DIMENSION = 384;
+/** The one spelling of the offline default's id; it goes into every content hash, so a change re-queues every unit. */
+export const DEFAULT_EMBEDDER_ID = HASH_EMBEDDER_VERSION;
 
 // Words may be kebab-joined (`parse-config`) so every spelling of an identifier yields the same whole-word feature.
 const WORD = /[\p{L}\p{N}_$]+(?:-[\p{L}\p{N}_$]+)*/gu;

@@ -1,5 +1,5 @@
 // The text a symbol contributes to semantic search: what it is, its signature, its doc, and a bounded excerpt.
-import type { ParsedSymbol } from './parsers/types.js';
+import type { ParsedSymbol } from './fileAnalysis.js';
 
 const EXCERPT_LINES = 24;
 const EXCERPT_CHARS = 1500;

@@ -1,6 +1,6 @@
 // Collection generations: exactly one active collection; a rebuild fills a new one and swaps it in,
 // so semantic search never has a window with zero results.
-import type { Db } from '../../db/connection.js';
+import type { Db } from '../db/connection.js';
 
 export interface Generation {
   generation: number;

@@ -1,5 +1,5 @@
 // What parsing one file yields: plain data the indexer writes in one transaction.
-import type { EntryKind, Language, SymbolKind } from '../../../shared/types.js';
+import type { EntryKind, Language, SymbolKind } from '../../shared/types.js';
 
 export interface ParsedSymbol {
   /** Stable fully-qualified name, unique within the file (collisions get a `#2`, `#3` suffix). */

@@ -1,5 +1,6 @@
 // Builds the embedder a setting names; the transformers one loads its model (and onnxruntime) only when chosen.
-import { HashEmbedder } from './hashEmbedder.js';
+import { basename } from 'node:path';
+import { HashEmbedder, HASH_DEFAULT_DIMENSION, hashEmbedderId } from './hashEmbedder.js';
 import type { Pooling } from './pooling.js';
 import { TransformersEmbedder } from './transformersEmbedder.js';
 import type { Embedder } from './types.js';
@@ -18,4 +19,9 @@ export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder
     case 'transformers':
       return TransformersEmbedder.load({ modelDir: setting.modelDir, pooling: setting.pooling });
   }
+}
+
+/** What a setting's embedder is called before it has built a generation (the transformers id adds a fingerprint once loaded). */
+export function embedderLabel(setting: EmbedderSetting): string {
+  return setting.kind === 'hash' ? hashEmbedderId(setting.dimension ?? HASH_DEFAULT_DIMENSION) : `transformers:${basename(setting.modelDir)}`;
 }
