@@ -1,5 +1,5 @@
 // The engine's repo runs: explicit indexes, watched passes and catch-ups, one at a time per repo,
-// with per-repo watch, pause, resume and cancel. Lives on the engine worker (the only writer).
+// with per-repo watch, pause, resume and cancel. Lives on the engine worker, the index writer (the sync thread writes only sync state).
 import type { IndexReport, IndexProgress, Language } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
 import type { Db } from '../db/connection.js';

@@ -1,5 +1,5 @@
 // The derived columns of each symbol row (body hash, search words, text unit, vector id, content
-// hash), computed where the file is parsed so the single writer thread only runs statements.
+// hash), computed where the file is parsed so the engine worker, which writes the index, only runs statements.
 import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import { searchWords } from '../base/identifiers.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
