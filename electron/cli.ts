@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `clew`: the Backend's command-line host. Output on stdout (JSON with --json), one error line on stderr.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
 import { describeNotesCopyReset, describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './base/failure.js';
+import { mcpCommand } from './mcp.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
@@ -26,6 +27,7 @@ const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sy
   status                                  repos, counts, sync state and the vector server
   repair [--dry-run]                      diff SQLite with the vector store, fix orphans/missing/stale, rebuild if broken
   serve [--port N]                        the UI in a browser on 127.0.0.1: prints a URL with a per-run token
+  mcp [--allow-writes]                    an MCP server on stdio for coding agents (read-only unless --allow-writes)
   pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
   resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
   watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
@@ -49,6 +51,7 @@ const OPTIONS = {
   'wait-sync': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   sync: { type: 'boolean', default: false },
+  'allow-writes': { type: 'boolean', default: false },
 } as const;
 
 const SEMANTIC = new Set(['semantic', 'hybrid']);
@@ -78,6 +81,15 @@ async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: 
   return result.value;
 }
 
+/** package.json sits one folder up from both dist/cli.js and electron/cli.ts. */
+function clewVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Runs one command; returns the exit code. Exported so tests can drive it in-process. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
@@ -93,7 +105,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const dataDir = values['data-dir'] ?? defaultDataDir();
     const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
     const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add') || CONTROL_COMMANDS.has(command);
-    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve', ...CONTROL_COMMANDS];
+    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve', 'mcp', ...CONTROL_COMMANDS];
     if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
     const chromaUrl = values['chroma-url'];
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
@@ -107,6 +119,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
       return await serveCommand({ port, dataDir, vectors, embedder }, io.out);
     }
+    if (command === 'mcp') return await mcpCommand({ dataDir, allowWrites: values['allow-writes'], vectors, embedder }, clewVersion());
     // Pause/resume/watch only flip flags: no vector server is started for them.
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
