@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { InvokeChannel, Req, Res } from '../shared/contract.js';
+import { call, type Req } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
@@ -70,12 +70,6 @@ function positiveInt(value: string | undefined, name: string): number | undefine
 function need(value: string | undefined, what: string): string {
   if (!value) throw new ClewFailure('BAD_REQUEST', `missing ${what}\n${USAGE}`);
   return value;
-}
-
-async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await backend.invoke(channel, req);
-  if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-  return result.value;
 }
 
 /** Runs one command; returns the exit code. Exported so tests can drive it in-process. */
