@@ -1,6 +1,8 @@
 // The one contract: every channel the Backend serves, declared once with whether it reads or writes
 // and its request and response types. Handlers, schemas, transports, the preload, the WebSocket client
-// and the renderer derive their channel lists and types from here; adding a verb starts here.
+// and the renderer derive their channel lists and types from here. Adding a verb: declare it here,
+// give it a schema (core/schemas.ts), a handler (core/backend.ts) and its UI; the compiler names
+// whichever of the first two is missing.
 import type {
   DependencyRow, EntryPointRow, FailedUnit, IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoDeps,
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
