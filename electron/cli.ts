@@ -4,7 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { InvokeChannel, Req, Res } from '../shared/contract.js';
+import { call, type InvokeChannel, isWriteChannel, type Req } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
 import { rememberEmbedder } from './core/settingsFile.js';
@@ -55,6 +55,33 @@ const OPTIONS = {
 } as const;
 
 const SEMANTIC = new Set(['semantic', 'hybrid']);
+
+interface CommandArgs {
+  sub: string | undefined;
+  semantic: boolean;
+  sync: boolean;
+}
+
+/** The verbs each command may invoke: it opens the writer exactly when one of them writes (the contract says which). */
+const COMMAND_VERBS = {
+  index: () => ['repo:index', 'sync:wait'],
+  search: ({ semantic }) => (semantic ? ['sync:wait', 'search:query'] : ['search:query']),
+  symbols: () => ['symbols:list'],
+  entrypoints: () => ['entrypoints:list'],
+  deps: () => ['deps:list'],
+  note: ({ sub }) => (sub === 'add' ? ['note:add'] : ['note:list']),
+  status: () => ['status:get'],
+  repair: () => ['sync:wait', 'sync:repair'],
+  // Serves the UI from a Backend of its own.
+  serve: () => [],
+  // Serves agents from a reader of its own (and a short-lived writer per note_add).
+  mcp: () => [],
+  pause: ({ sync }) => [sync ? 'sync:pause' : 'repo:pause'],
+  resume: ({ sync }) => [sync ? 'sync:resume' : 'repo:resume'],
+  watch: () => ['repo:watch'],
+} satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
+
+const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
 // A CLI run is short: before a semantic query or a repair it lets the queue catch up first.
 const CATCH_UP_MS = 120_000;
 
@@ -73,12 +100,6 @@ function positiveInt(value: string | undefined, name: string): number | undefine
 function need(value: string | undefined, what: string): string {
   if (!value) throw new ClewFailure('BAD_REQUEST', `missing ${what}\n${USAGE}`);
   return value;
-}
-
-async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await backend.invoke(channel, req);
-  if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-  return result.value;
 }
 
 /** package.json sits one folder up from both dist/cli.js and electron/cli.ts. */
@@ -104,9 +125,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
     const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
-    const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add') || CONTROL_COMMANDS.has(command);
-    const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve', 'mcp', ...CONTROL_COMMANDS];
-    if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
+    if (!isCommand(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
+    const writes = COMMAND_VERBS[command]({ sub: rest[0], semantic, sync: values.sync }).some(isWriteChannel);
     const chromaUrl = values['chroma-url'];
     if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
     if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');

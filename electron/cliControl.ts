@@ -1,5 +1,5 @@
 // `clew pause|resume <repo>`, `clew pause|resume --sync` and `clew watch <repo> on|off`.
-import type { InvokeChannel, Req, Res } from '../shared/contract.js';
+import { call } from '../shared/contract.js';
 import type { RepoSummary } from '../shared/types.js';
 import type { Backend } from './core/backend.js';
 import { ClewFailure } from './base/failure.js';
@@ -7,12 +7,6 @@ import { ClewFailure } from './base/failure.js';
 export const CONTROL_COMMANDS = new Set(['pause', 'resume', 'watch']);
 
 export type ControlResult = { repo: RepoSummary } | { sync: { paused: boolean } };
-
-async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await backend.invoke(channel, req);
-  if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-  return result.value;
-}
 
 export async function controlCommand(backend: Backend, command: string, args: readonly string[], sync: boolean, usage: string): Promise<ControlResult> {
   const [repo, onOff] = args;

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Backend, type BackendOptions } from './core/backend.js';
 import { allowedHost, allowedOrigin, cookieName, cookieToken, newToken, sameToken } from './transport/access.js';
 import { loadSite } from './transport/staticSite.js';
-import { createWebSocketTransport, type InvokeTarget } from './transport/websocket.js';
+import type { BackendLike } from '../shared/contract.js';
+import { createWebSocketTransport } from './transport/websocket.js';
 
 export interface ServeOptions {
   /** 0 picks a free port. */
@@ -38,7 +39,7 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.end(`${message}\n`);
 }
 
-export async function startServer(backend: InvokeTarget, options: ServeOptions): Promise<RunningServer> {
+export async function startServer(backend: BackendLike, options: ServeOptions): Promise<RunningServer> {
   const site = loadSite(options.rendererDir ?? defaultRendererDir());
   const token = options.token ?? newToken();
   const transport = createWebSocketTransport(backend);

@@ -1,18 +1,11 @@
 // The one way the renderer reaches the Backend: Electron's preload `window.api`, or in a browser a
 // WebSocket client for the same contract (the token comes from the page URL).
-import type { ClewApi, InvokeChannel, Req, Res } from '../shared/contract.js';
-import type { ClewError } from '../shared/result.js';
+import { type ClewApi, type InvokeChannel, type Req, type Res, call as callOn } from '../shared/contract.js';
 import { createWsApi } from './wsClient.js';
 
 declare global {
   interface Window {
     api?: ClewApi;
-  }
-}
-
-export class ApiError extends Error {
-  constructor(readonly error: ClewError) {
-    super(error.message);
   }
 }
 
@@ -30,11 +23,7 @@ export function api(): ClewApi {
   return current;
 }
 
-/** Invokes and unwraps: errors arrive as data and are rethrown here as ApiError for the caller's catch. */
-export async function call<C extends InvokeChannel>(channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await api().invoke(channel, req);
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value;
-}
+/** Invokes and unwraps: errors arrive as data and are rethrown (a ResultError with its code) for the caller's catch. */
+export const call = <C extends InvokeChannel>(channel: C, req: Req<C>): Promise<Res<C>> => callOn(api(), channel, req);
 
 export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

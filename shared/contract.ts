@@ -1,82 +1,125 @@
-// The one contract: every channel the Backend serves, with request and response types.
-// Handlers, the preload, the WebSocket client and the renderer derive their types from here.
+// The one contract: every channel the Backend serves, declared once with whether it reads or writes
+// and its request and response types. Handlers, schemas, transports, the preload, the WebSocket client
+// and the renderer derive their channel lists and types from here. Adding a verb: declare it here,
+// give it a schema (core/schemas.ts), a handler (core/backend.ts) and its UI; the compiler names
+// whichever of the first two is missing.
 import type {
   DependencyRow, EntryPointRow, FailedUnit, IndexProgress, IndexReport, NoteRow, RepairProgress, RepairReport, RepoDeps,
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
   FileContent, QuickOpenItem, RepoIssues, RepoRemoved, Settings, SettingsInfo,
 } from './types.js';
-import type { Result } from './result.js';
+import { type Result, unwrap } from './result.js';
 
 export interface IndexRequest {
   path: string;
   maxFileBytes?: number;
 }
 
-export interface InvokeMap {
-  'repo:index': { req: IndexRequest; res: IndexReport };
-  'repo:list': { req: Record<string, never>; res: RepoSummary[] };
-  'search:query': { req: SearchQuery; res: SearchResponse };
-  'symbols:list': { req: { repo: string; kind?: string; limit?: number }; res: SymbolRow[] };
-  'entrypoints:list': { req: { repo: string; kind?: string }; res: EntryPointRow[] };
-  'deps:list': { req: { repo: string; symbol?: string }; res: RepoDeps };
-  'deps:symbol': { req: { repo: string; fqn: string }; res: DependencyRow[] };
-  'note:add': { req: { fqn: string; text: string; repo?: string }; res: NoteRow };
-  'note:list': { req: { repo?: string }; res: NoteRow[] };
-  'status:get': { req: Record<string, never>; res: StatusReport };
+/**
+ * 'read': answered from the read connection, so any Backend serves it (a read-only `clew` command too).
+ * 'write': needs the writer, the process holding the data-dir lock and running the engine worker.
+ */
+export type Access = 'read' | 'write';
+
+/** One verb as declared: its access, and (as types only) its request and response. */
+export interface Verb<A extends Access, Rq, Rs> {
+  readonly access: A;
+  /** Never set: it carries the request and response types to the maps derived below. */
+  readonly types?: { req: Rq; res: Rs };
+}
+
+function read<Rq, Rs>(): Verb<'read', Rq, Rs> {
+  return { access: 'read' };
+}
+
+function write<Rq, Rs>(): Verb<'write', Rq, Rs> {
+  return { access: 'write' };
+}
+
+type Empty = Record<string, never>;
+
+export const CHANNELS = {
+  'repo:index': write<IndexRequest, IndexReport>(),
+  'repo:list': read<Empty, RepoSummary[]>(),
+  'search:query': read<SearchQuery, SearchResponse>(),
+  'symbols:list': read<{ repo: string; kind?: string; limit?: number }, SymbolRow[]>(),
+  'entrypoints:list': read<{ repo: string; kind?: string }, EntryPointRow[]>(),
+  'deps:list': read<{ repo: string; symbol?: string }, RepoDeps>(),
+  'deps:symbol': read<{ repo: string; fqn: string }, DependencyRow[]>(),
+  'note:add': write<{ fqn: string; text: string; repo?: string }, NoteRow>(),
+  'note:list': read<{ repo?: string }, NoteRow[]>(),
+  'status:get': read<Empty, StatusReport>(),
   /** Two-way diff of SQLite and the vector store, then a health check; dry run reports only. */
-  'sync:repair': { req: { dryRun?: boolean }; res: RepairReport };
-  'sync:failed': { req: { limit?: number }; res: FailedUnit[] };
+  'sync:repair': write<{ dryRun?: boolean }, RepairReport>(),
+  'sync:failed': read<{ limit?: number }, FailedUnit[]>(),
   /** Failed rows go back to pending now. */
-  'sync:retry': { req: Record<string, never>; res: { requeued: number } };
+  'sync:retry': write<Empty, { requeued: number }>(),
   /** Waits until nothing is pending (or the time limit passes). */
-  'sync:wait': { req: { timeoutMs?: number }; res: SyncWaitResult };
+  'sync:wait': write<{ timeoutMs?: number }, SyncWaitResult>(),
   /** Deletes the repo and everything indexed from it (notes too); its vectors become tombstones. */
-  'repo:remove': { req: { repo: string }; res: RepoRemoved };
-  'repo:issues': { req: { repo: string }; res: RepoIssues };
+  'repo:remove': write<{ repo: string }, RepoRemoved>(),
+  'repo:issues': read<{ repo: string }, RepoIssues>(),
   /** Reads a file of a registered repo from disk; paths that leave the repo are refused. */
-  'file:read': { req: { repo: string; path: string }; res: FileContent };
-  'file:outline': { req: { repo: string; path: string }; res: SymbolRow[] };
+  'file:read': read<{ repo: string; path: string }, FileContent>(),
+  'file:outline': read<{ repo: string; path: string }, SymbolRow[]>(),
   /** Files and symbols whose names match, for Ctrl/Cmd+P. */
-  'quickopen:query': { req: { query: string; repo?: string; limit?: number }; res: QuickOpenItem[] };
+  'quickopen:query': read<{ query: string; repo?: string; limit?: number }, QuickOpenItem[]>(),
   /** Edits a note's text; a note whose symbol exists is re-anchored to its current code. */
-  'note:update': { req: { id: number; text: string }; res: NoteRow };
-  'note:delete': { req: { id: number }; res: { deleted: boolean } };
+  'note:update': write<{ id: number; text: string }, NoteRow>(),
+  'note:delete': write<{ id: number }, { deleted: boolean }>(),
   /** settings.json as saved, what the command line overrides, what is wrong with it, what waits for a restart. */
-  'settings:get': { req: Record<string, never>; res: SettingsInfo };
+  'settings:get': read<Empty, SettingsInfo>(),
   /** Saves the given fields (validated); indexing uses them from the next run, the vector side from the next start. */
-  'settings:set': { req: Partial<Settings>; res: SettingsInfo };
+  'settings:set': write<Partial<Settings>, SettingsInfo>(),
   /** Follow the repo's file changes (or stop); kept across restarts. */
-  'repo:watch': { req: { repo: string; on: boolean }; res: RepoSummary };
+  'repo:watch': write<{ repo: string; on: boolean }, RepoSummary>(),
   /** Pauses the repo's watcher and indexing (a run in progress stops at its next file) until resumed. */
-  'repo:pause': { req: { repo: string }; res: RepoSummary };
-  'repo:resume': { req: { repo: string }; res: RepoSummary };
+  'repo:pause': write<{ repo: string }, RepoSummary>(),
+  'repo:resume': write<{ repo: string }, RepoSummary>(),
   /** Cancels the repo's index run: finished files keep their new index, the rest their previous one. */
-  'repo:cancel': { req: { repo: string }; res: { cancelled: boolean } };
+  'repo:cancel': write<{ repo: string }, { cancelled: boolean }>(),
   /** Pausing vector sync is global; rows stay pending until resumed. */
-  'sync:pause': { req: Record<string, never>; res: { paused: boolean } };
-  'sync:resume': { req: Record<string, never>; res: { paused: boolean } };
-}
+  'sync:pause': write<Empty, { paused: boolean }>(),
+  'sync:resume': write<Empty, { paused: boolean }>(),
+};
 
-export interface EventMap {
-  'index:progress': IndexProgress;
-  'status:snapshot': StatusReport;
-  'repair:progress': RepairProgress;
-}
 
-export type InvokeChannel = keyof InvokeMap;
-export type EventChannel = keyof EventMap;
+type Channels = typeof CHANNELS;
+export type InvokeChannel = keyof Channels;
+export type InvokeMap = { [C in InvokeChannel]: NonNullable<Channels[C]['types']> };
 export type Req<C extends InvokeChannel> = InvokeMap[C]['req'];
 export type Res<C extends InvokeChannel> = InvokeMap[C]['res'];
+export type WriteChannel = { [C in InvokeChannel]: Channels[C]['access'] extends 'write' ? C : never }[InvokeChannel];
+export type ReadChannel = Exclude<InvokeChannel, WriteChannel>;
 
-export const INVOKE_CHANNELS = [
-  'repo:index', 'repo:list', 'search:query', 'symbols:list', 'entrypoints:list', 'deps:list', 'deps:symbol',
-  'note:add', 'note:list', 'status:get', 'sync:repair', 'sync:failed', 'sync:retry', 'sync:wait',
-  'repo:remove', 'repo:issues', 'file:read', 'file:outline', 'quickopen:query', 'note:update', 'note:delete',
-  'settings:get', 'settings:set',
-  'repo:watch', 'repo:pause', 'repo:resume', 'repo:cancel', 'sync:pause', 'sync:resume',
-] as const satisfies readonly InvokeChannel[];
+/** Every verb, in declaration order. */
+export const INVOKE_CHANNELS = Object.freeze(Object.keys(CHANNELS) as InvokeChannel[]);
+/** Own keys only: `__proto__`, `constructor` and the like are not channels. */
+export const isInvokeChannel = (channel: unknown): channel is InvokeChannel => typeof channel === 'string' && Object.hasOwn(CHANNELS, channel);
+export const isWriteChannel = (channel: InvokeChannel): channel is WriteChannel => CHANNELS[channel].access === 'write';
+export const WRITE_CHANNELS = Object.freeze(INVOKE_CHANNELS.filter(isWriteChannel));
+export const READ_CHANNELS = Object.freeze(INVOKE_CHANNELS.filter((c): c is ReadChannel => !isWriteChannel(c)));
 
-export const EVENT_CHANNELS = ['index:progress', 'status:snapshot', 'repair:progress'] as const satisfies readonly EventChannel[];
+/** Events the Backend pushes to every host; the value carries the payload type only. */
+function event<P>(): { readonly payload?: P } {
+  return {};
+}
+
+export const EVENTS = {
+  'index:progress': event<IndexProgress>(),
+  'status:snapshot': event<StatusReport>(),
+  'repair:progress': event<RepairProgress>(),
+};
+
+export type EventChannel = keyof typeof EVENTS;
+export type EventMap = { [E in EventChannel]: NonNullable<(typeof EVENTS)[E]['payload']> };
+export const EVENT_CHANNELS = Object.freeze(Object.keys(EVENTS) as EventChannel[]);
+export const isEventChannel = (channel: unknown): channel is EventChannel => typeof channel === 'string' && Object.hasOwn(EVENTS, channel);
+
+/** The desktop host's own channel (not a Backend verb): the native "Open folder" dialog behind `host.pickFolder`. */
+export const HOST_PICK_FOLDER = 'host:pick-folder';
+/** Channels only the Electron main process serves, next to every verb. */
+export const HOST_CHANNELS = Object.freeze([HOST_PICK_FOLDER] as const);
 
 /** What only some hosts can do: the desktop app has native dialogs and paths of dropped files. */
 export interface HostCapabilities {
@@ -92,4 +135,15 @@ export interface ClewApi {
   host: HostCapabilities;
   invoke<C extends InvokeChannel>(channel: C, req: Req<C>): Promise<Result<Res<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** What a transport (IPC, WebSocket) serves: the Backend's invoke, whose payload the Backend validates, and its events. */
+export interface BackendLike {
+  invoke<C extends InvokeChannel>(channel: C, payload: unknown): Promise<Result<Res<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** Invokes on any host (the Backend, window.api, the WebSocket client) and unwraps: an error result is thrown, its code kept. */
+export async function call<C extends InvokeChannel>(target: Pick<ClewApi, 'invoke'>, channel: C, req: Req<C>): Promise<Res<C>> {
+  return unwrap(await target.invoke(channel, req));
 }

@@ -22,3 +22,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ClewError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const err = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** An error Result thrown, for code that works with exceptions; it keeps the code, so a boundary turns it back into the same error. */
+export class ResultError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ResultError';
+  }
+}
+
+/** The value, or the error thrown as a ResultError (its message prefixed with `what failed: ` when given). */
+export function unwrap<T>(result: Result<T>, what?: string): T {
+  if (result.ok) return result.value;
+  throw new ResultError(result.error.code, what ? `${what} failed: ${result.error.message}` : result.error.message);
+}

@@ -320,7 +320,7 @@ export interface RepoRemoved {
 }
 
 /** The embedder that makes vectors: the offline hash embedder or a local sentence-embedding model folder. */
-export type EmbedderChoice = { kind: 'hash'; dimension?: number } | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' };
+export type EmbedderSetting = { kind: 'hash'; dimension?: number } | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' };
 
 /** What <data dir>/settings.json holds. */
 export interface Settings {
@@ -330,7 +330,7 @@ export interface Settings {
   extraIgnores: string[];
   /** Only source files of these languages are indexed; null indexes all. Files of no known language (docs, configs) are always kept. */
   languages: Language[] | null;
-  embedder: EmbedderChoice;
+  embedder: EmbedderSetting;
   /** An external Chroma server (http://host:port); null runs Clew's own. */
   chromaUrl: string | null;
   /** Follow file changes in every repo. */

@@ -2,7 +2,8 @@
 // app:// protocol → Backend (data dir + lock → migrations → vector server → engine worker) → IPC →
 // window; on quit the reverse: window → IPC → Backend.close() (drains the vector queue, bounded).
 // Electron's objects are injected (structural types) so the order is unit-tested with fakes.
-import type { IpcMainLike, BackendLike } from '../transport/ipc.js';
+import type { BackendLike } from '../../shared/contract.js';
+import type { IpcMainLike } from '../transport/ipc.js';
 import { registerIpc, trustedFrame } from '../transport/ipc.js';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, type ReadFile } from './appProtocol.js';
 import { type DialogLike, registerHostIpc } from './hostIpc.js';

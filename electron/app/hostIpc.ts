@@ -2,7 +2,7 @@
 // channel; answers are Results, never thrown errors.
 import { err, ok, type Result } from '../../shared/result.js';
 import type { IpcMainLike } from '../transport/ipc.js';
-import { HOST_PICK_FOLDER } from './hostChannels.js';
+import { HOST_PICK_FOLDER } from '../../shared/contract.js';
 
 export interface DialogLike {
   showOpenDialog(options: { title: string; properties: Array<'openDirectory'> }): Promise<{ canceled: boolean; filePaths: string[] }>;

@@ -1,9 +1,8 @@
 // What the preload exposes as window.api: the contract's verbs, the host's capabilities, and nothing
 // else — never ipcRenderer itself. Electron's ipcRenderer and webUtils are injected for testing.
 import type { ClewApi, EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/contract.js';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/contract.js';
-import { err, type Result } from '../../shared/result.js';
-import { HOST_PICK_FOLDER } from './hostChannels.js';
+import { HOST_PICK_FOLDER, isEventChannel, isInvokeChannel } from '../../shared/contract.js';
+import { err, type Result, unwrap } from '../../shared/result.js';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -14,9 +13,6 @@ export interface IpcRendererLike {
 export interface WebUtilsLike {
   getPathForFile(file: File): string;
 }
-
-const isInvokeChannel = (c: unknown): c is InvokeChannel => (INVOKE_CHANNELS as readonly unknown[]).includes(c);
-const isEventChannel = (c: unknown): c is EventChannel => (EVENT_CHANNELS as readonly unknown[]).includes(c);
 
 /** The main process answers with a Result; anything else (a transport failure) becomes an error result. */
 function asResult<T>(value: unknown): Result<T> {
@@ -29,9 +25,7 @@ export function createPreloadApi(ipcRenderer: IpcRendererLike, webUtils: WebUtil
     host: {
       kind: 'electron',
       async pickFolder() {
-        const result = asResult<string | null>(await ipcRenderer.invoke(HOST_PICK_FOLDER));
-        if (!result.ok) throw new Error(result.error.message);
-        return result.value;
+        return unwrap(asResult<string | null>(await ipcRenderer.invoke(HOST_PICK_FOLDER)));
       },
       // An empty string means the object is not a file from disk (or not a File at all).
       pathForFile(file: object) {

@@ -1,15 +1,17 @@
 // A failure with a stable code: thrown inside a process, turned into an error Result at boundaries.
-import type { ClewError, ErrorCode } from '../../shared/result.js';
+import { type ClewError, type ErrorCode, ResultError } from '../../shared/result.js';
 
-export class ClewFailure extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
-    super(message);
+// A ResultError too, so a Result unwrapped anywhere and one of these come back out of toClewError alike.
+export class ClewFailure extends ResultError {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
     this.name = 'ClewFailure';
   }
 
   /** Maps Node/SQLite system errors to codes a person can act on. */
   static fromSystem(e: unknown, context: string): ClewFailure {
     if (e instanceof ClewFailure) return e;
+    if (e instanceof ResultError) return new ClewFailure(e.code, e.message);
     const code = (e as { code?: unknown } | null)?.code;
     const message = e instanceof Error ? e.message : String(e);
     if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ClewFailure('DISK_FULL', `${context}: the disk is full (${message}); the failed write was rolled back: free some space and try again`);
@@ -23,7 +25,7 @@ export class ClewFailure extends Error {
 }
 
 export function toClewError(e: unknown): ClewError {
-  if (e instanceof ClewFailure) return { code: e.code, message: e.message };
+  if (e instanceof ResultError) return { code: e.code, message: e.message };
   const f = ClewFailure.fromSystem(e, 'the request failed');
   return { code: f.code, message: f.message };
 }

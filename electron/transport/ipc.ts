@@ -1,8 +1,8 @@
 // Electron IPC transport: one handler per contract channel, sender-frame checked, payloads validated
 // by the Backend. Electron objects are injected (structural types) so the wiring is unit-testable.
-import type { EventChannel, EventMap, InvokeChannel, Res } from '../../shared/contract.js';
+import type { BackendLike } from '../../shared/contract.js';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../shared/contract.js';
-import { err, type Result } from '../../shared/result.js';
+import { err } from '../../shared/result.js';
 
 export interface InvokeEventLike {
   senderFrame: { url: string } | null;
@@ -11,11 +11,6 @@ export interface InvokeEventLike {
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
-}
-
-export interface BackendLike {
-  invoke<C extends InvokeChannel>(channel: C, payload: unknown): Promise<Result<Res<C>>>;
-  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 
 export interface WebContentsLike {

@@ -5,7 +5,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
 import { SEARCH_MODES } from '../../shared/types.js';
-import type { InvokeTarget } from './websocket.js';
+import type { BackendLike } from '../../shared/contract.js';
 
 const DEFAULT_CHARS = 8_000;
 const MAX_CHARS = 60_000;
@@ -13,7 +13,7 @@ const DEFAULT_ROWS = 20;
 const MAX_ROWS = 200;
 
 /** Where the tools get their answers: a reader Backend, opened when first needed. */
-export type TargetProvider = () => Promise<Pick<InvokeTarget, 'invoke'>>;
+export type TargetProvider = () => Promise<Pick<BackendLike, 'invoke'>>;
 
 export interface McpToolOptions {
   /** note_add is offered only when the person started `clew mcp --allow-writes`. */

@@ -3,15 +3,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { EventChannel, EventMap, InvokeChannel, Res } from '../../shared/contract.js';
+import type { BackendLike } from '../../shared/contract.js';
 import { EVENT_CHANNELS } from '../../shared/contract.js';
-import type { Result } from '../../shared/result.js';
 import { parseWsRequest, type WsEvent, type WsReply } from './wsMessages.js';
-
-export interface InvokeTarget {
-  invoke<C extends InvokeChannel>(channel: C, payload: unknown): Promise<Result<Res<C>>>;
-  on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-}
 
 export interface WebSocketTransport {
   /** Call from the HTTP server's `upgrade` event once the request is authorized. */
@@ -24,7 +18,7 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** A client this far behind misses events; status snapshots are full, so the next one catches it up. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
-export function createWebSocketTransport(backend: InvokeTarget): WebSocketTransport {
+export function createWebSocketTransport(backend: BackendLike): WebSocketTransport {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const send = (socket: WebSocket, message: WsReply | WsEvent): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));

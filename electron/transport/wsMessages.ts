@@ -1,7 +1,7 @@
 // The browser host's wire format: `{id, channel, req}` in, `{id, result}` and `{event, payload}` out.
 // Parsing never throws: anything malformed becomes an error reply.
 import type { EventChannel, EventMap, InvokeChannel, Res } from '../../shared/contract.js';
-import { INVOKE_CHANNELS } from '../../shared/contract.js';
+import { isInvokeChannel } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
 
 export type RequestId = number | string;
@@ -37,8 +37,8 @@ export function parseWsRequest(raw: string): { ok: true; request: WsRequest } | 
   }
   const { id, channel, req } = message as Record<string, unknown>;
   if (!isId(id)) return { ok: false, reply: { id: null, result: { ok: false, error: { code: 'BAD_REQUEST', message: 'a request needs an id (integer or short string)' } } } };
-  if (typeof channel !== 'string' || !(INVOKE_CHANNELS as readonly string[]).includes(channel)) {
+  if (!isInvokeChannel(channel)) {
     return { ok: false, reply: { id, result: { ok: false, error: { code: 'BAD_REQUEST', message: `unknown channel ${JSON.stringify(channel)}` } } } };
   }
-  return { ok: true, request: { id, channel: channel as InvokeChannel, req } };
+  return { ok: true, request: { id, channel, req } };
 }

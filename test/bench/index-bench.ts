@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
+import { unwrap } from '../../shared/result.js';
 import { generateCorpus } from './corpus.js';
 
 const { values } = parseArgs({ options: { trees: { type: 'string', default: 'corpus,node_modules' }, queries: { type: 'string', default: '100' } } });
@@ -66,8 +67,7 @@ async function benchTree(name: string): Promise<void> {
   // Indexing alone is measured here; the vector side has its own benchmark (sync-bench).
   const backend = Backend.open({ dataDir, write: true, command: 'bench', vectors: { mode: 'off' } });
   try {
-    const status = await backend.invoke('repo:list', {});
-    if (!status.ok) throw new Error(status.error.message);
+    unwrap(await backend.invoke('repo:list', {}));
     const target = execFileSync('bash', ['-c', "find . -type f \\( -name '*.java' -o -name '*.py' -o -name '*.js' \\) | sort | head -200 | tail -1"], { cwd: tree, encoding: 'utf8' }).trim();
     const changed: number[] = [];
     const original = readFileSync(join(tree, target));
@@ -87,9 +87,8 @@ async function benchTree(name: string): Promise<void> {
     }
     console.log(`one changed file → searchable: p50 ${fmt(pct(changed, 50))} ms, max ${fmt(Math.max(...changed))} ms (target < 300 ms)`);
 
-    const symbols = await backend.invoke('symbols:list', { repo: tree, limit: 200_000 });
-    if (!symbols.ok) throw new Error(symbols.error.message);
-    const names = [...new Set(symbols.value.map((s) => s.name).filter((n) => n.length >= 4))];
+    const symbols = unwrap(await backend.invoke('symbols:list', { repo: tree, limit: 200_000 }));
+    const names = [...new Set(symbols.map((s) => s.name).filter((n) => n.length >= 4))];
     const common = ['return', 'function', 'parse config', 'total', 'import', 'error', 'Mapping', 'TODO'];
     const count = Number(values.queries);
     const queries = [...common, ...Array.from({ length: count - common.length }, (_, i) => names[(i * 7919) % Math.max(1, names.length)] ?? 'x')].slice(0, count);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
+import { unwrap } from '../../shared/result.js';
 import { type Db, openDatabase } from '../../electron/db/connection.js';
 import { addNote } from '../../electron/db/queries/notes.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
@@ -230,9 +231,8 @@ function corpusWithUnits(units: number): string {
 
 async function indexWith(backend: Backend, tree: string): Promise<{ units: number; ms: number }> {
   const t0 = now();
-  const r = await backend.invoke('repo:index', { path: tree });
-  if (!r.ok) throw new Error(`index failed: ${r.error.message}`);
-  return { units: r.value.units, ms: now() - t0 };
+  const r = unwrap(await backend.invoke('repo:index', { path: tree }), 'index');
+  return { units: r.units, ms: now() - t0 };
 }
 
 const results: Array<[string, string, string]> = [];
@@ -379,7 +379,7 @@ async function benchNoteLatency(tree: string): Promise<void> {
     maxInflight = Math.max(maxInflight, ++open);
     inflight.push(backend.invoke('note:add', { fqn, text: `bench note ${i} on ${fqn}` }).then((r) => {
       open--;
-      if (!r.ok) throw new Error(`note:add failed: ${r.error.message}`);
+      unwrap(r, 'note:add');
       viaBackend.push(now() - sent);
       if (during) duringSync.backend++;
     }));
@@ -418,7 +418,7 @@ async function benchNoteLatency(tree: string): Promise<void> {
     await sleep(-Math.log(1 - next()) * NOTE_INTERVAL_MS * 3);
     const t = now();
     idleInflight.push(backend.invoke('note:add', { fqn: fqns[i % fqns.length] as string, text: `idle note ${i}` }).then((r) => {
-      if (!r.ok) throw new Error(`note:add failed: ${r.error.message}`);
+      unwrap(r, 'note:add');
       idleBackend.push(now() - t);
     }));
   }

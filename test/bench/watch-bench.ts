@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Backend } from '../../electron/core/backend.js';
-import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
+import { call } from '../helpers/backend.js';
 import { generateCorpus } from './corpus.js';
 
 const TRIALS = 7;
@@ -16,12 +16,6 @@ const IDLE_MS = 30_000;
 const log = (line: string): void => { process.stdout.write(`${line}\n`); };
 const f = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await backend.invoke(channel, req);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;

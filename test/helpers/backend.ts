@@ -1,11 +1,11 @@
 // Opens a real Backend on a temp data dir and unwraps Results for concise tests.
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
+import { unwrap } from '../../shared/result.js';
 import { Backend, type BackendOptions } from '../../electron/core/backend.js';
 
+/** Like the shared call(), with the channel named in the error for a readable test failure. */
 export async function call<C extends InvokeChannel>(backend: Backend, channel: C, req: Req<C>): Promise<Res<C>> {
-  const result = await backend.invoke(channel, req);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
+  return unwrap(await backend.invoke(channel, req), channel);
 }
 
 /** A writer Backend; vectors are off unless a test asks for them (sync tests start the real Chroma). */

@@ -1,24 +1,17 @@
 // Drains the outbox and pending rows into the vector store: batches bounded by the server's max
 // batch size and by bytes; deletes first, then upserts; compare-and-set confirmation; global
 // backoff while the server is unreachable; failed rows retried by a slow background pass.
+import type { SyncRun } from '../../../shared/types.js';
 import type { Db } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { backoffMs, type PendingUnit, SyncQueue } from './queue.js';
 import { vectorProblem } from './validate.js';
 
-export interface SyncRunSummary {
-  at: number;
-  sent: number;
-  deleted: number;
-  failed: number;
-  error: string | null;
-}
-
 export interface SyncLoopStatus {
   active: boolean;
   serverReachable: boolean;
-  lastRun: SyncRunSummary | null;
+  lastRun: SyncRun | null;
   /** Vectors confirmed per second over the last run that sent any. */
   throughputPerSec: number;
   lastError: string | null;
@@ -208,7 +201,7 @@ export class SyncLoop {
     const store = this.store;
     if (!store || this.stopped) return;
     const started = Date.now();
-    const summary: SyncRunSummary = { at: started, sent: 0, deleted: 0, failed: 0, error: null };
+    const summary: SyncRun = { at: started, sent: 0, deleted: 0, failed: 0, error: null };
     this.update({ active: true });
     try {
       if (started - this.lastFailedRetry > (this.options.failedRetryMs ?? 5 * 60_000)) {
@@ -242,7 +235,7 @@ export class SyncLoop {
     }
   }
 
-  private async sendTombstones(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRunSummary): Promise<void> {
+  private async sendTombstones(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
     for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && !this.stopped; batch = this.queue.takeTombstones(batchSize)) {
       try {
         await store.delete(generation.collection, batch.map((t) => t.vectorId));
@@ -257,7 +250,7 @@ export class SyncLoop {
     }
   }
 
-  private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRunSummary): Promise<void> {
+  private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
     const maxBytes = this.options.maxBatchBytes ?? DEFAULT_BYTES;
     for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && !this.stopped; batch = this.queue.claim(batchSize, maxBytes)) {
       let vectors: Float32Array[];
@@ -320,7 +313,7 @@ export class SyncLoop {
     this.idleTimer.unref();
   }
 
-  private recordRun(summary: SyncRunSummary): void {
+  private recordRun(summary: SyncRun): void {
     this.db.prepare('INSERT INTO sync_runs(started_at, finished_at, kind, sent, deleted, failed, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(summary.at, Date.now(), 'sync', summary.sent, summary.deleted, summary.failed, summary.error);
     // Keep the recent history only.

@@ -1,16 +1,15 @@
 // Builds the embedder a setting names; the transformers one loads its model (and onnxruntime) only when chosen.
 import { basename } from 'node:path';
+import type { EmbedderSetting } from '../../../shared/types.js';
 import { HashEmbedder, HASH_DEFAULT_DIMENSION, hashEmbedderId } from './hashEmbedder.js';
-import type { Pooling } from './pooling.js';
 import { TransformersEmbedder } from './transformersEmbedder.js';
 import type { Embedder } from './types.js';
 
 export type { Embedder } from './types.js';
 export type { Pooling } from './pooling.js';
 
-export type EmbedderSetting =
-  | { kind: 'hash'; dimension?: number }
-  | { kind: 'transformers'; modelDir: string; pooling?: Pooling };
+// The setting is declared once, in shared/ (settings.json holds it); re-exported for the engine's callers.
+export type { EmbedderSetting } from '../../../shared/types.js';
 
 export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder> {
   switch (setting.kind) {

@@ -2,10 +2,9 @@
 // boot order, reverse shutdown, single instance, a failed boot, and the IPC it wires up.
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../../shared/contract.js';
+import { HOST_CHANNELS, HOST_PICK_FOLDER, INVOKE_CHANNELS } from '../../../shared/contract.js';
 import { APP_PAGE_URL } from '../../../electron/app/appProtocol.js';
 import { type BackendHandle, startShell } from '../../../electron/app/boot.js';
-import { HOST_PICK_FOLDER } from '../../../electron/app/hostChannels.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/security.js';
 import { openWriter } from '../../helpers/backend.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
@@ -67,7 +66,7 @@ describe('desktop shell lifecycle', () => {
       `window:load ${APP_PAGE_URL}`,
     ]);
     const handled = h.log.filter((l) => l.startsWith('ipc:handle ')).map((l) => l.slice('ipc:handle '.length));
-    expect(handled.sort()).toEqual([...INVOKE_CHANNELS, HOST_PICK_FOLDER].sort());
+    expect(handled.sort()).toEqual([...INVOKE_CHANNELS, ...HOST_CHANNELS].sort());
     expect(h.BrowserWindow.windows).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 // The host's "Open folder…" channel: sender-frame checked, payload refused, dialog answers as Results.
 import { describe, expect, it } from 'vitest';
-import { HOST_PICK_FOLDER } from '../../../electron/app/hostChannels.js';
+import { HOST_PICK_FOLDER } from '../../../shared/contract.js';
 import { registerHostIpc } from '../../../electron/app/hostIpc.js';
 import { trustedFrame } from '../../../electron/transport/ipc.js';
 import { fakeDialog, fakeIpcMain, type Log } from './fakes.js';

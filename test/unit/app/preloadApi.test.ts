@@ -2,7 +2,7 @@
 // and an unsubscribe for every subscription.
 import { describe, expect, it } from 'vitest';
 import { createPreloadApi, type IpcRendererLike } from '../../../electron/app/preloadApi.js';
-import { HOST_PICK_FOLDER } from '../../../electron/app/hostChannels.js';
+import { HOST_PICK_FOLDER } from '../../../shared/contract.js';
 import type { StatusReport } from '../../../shared/types.js';
 
 type Listener = (event: unknown, payload: unknown) => void;

@@ -1,0 +1,79 @@
+// The search slice: what a query sends, what its answer leaves in the store, errors, the newest
+// answer winning over a slower older one, and the keyboard selection.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../shared/result.js';
+import type { SearchHit, SearchResponse } from '../../../shared/types.js';
+import { deferred, type FakeHost, installHost, store } from './fakeHost.js';
+
+const hit = (path: string, line: number): SearchHit => ({
+  repo: '/src/a', path, line, column: 1, snippet: 'parseConfig()', highlights: [[0, 5]], symbol: null, symbolKind: null, language: 'typescript', score: 1,
+});
+
+describe('search slice', () => {
+  let host: FakeHost;
+  beforeEach(() => { host = installHost(); });
+
+  it('sends the query with its mode and only the filters that are set', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 3), hit('b.ts', 9)], tookMs: 4, notice: 'keyword only' });
+    store().setQuery('parse');
+    store().setMode('hybrid');
+    store().setFilter('repo', '/src/a');
+    store().setFilter('path', '  src/**  ');
+    expect(store().filters).toEqual({ repo: '/src/a', lang: '', path: '  src/**  ', kind: '' });
+    await store().runSearch();
+    expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 500, repo: '/src/a', path: 'src/**' } }]);
+    expect(store().results.map((r) => r.path)).toEqual(['a.ts', 'b.ts']);
+    expect(store()).toMatchObject({ searching: false, searchError: null, selected: 0 });
+    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only' });
+  });
+
+  it('clears the results for an empty query without asking the host', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 1)], tookMs: 1 });
+    store().setQuery('x');
+    await store().runSearch();
+    expect(store().results).toHaveLength(1);
+    store().setQuery('   ');
+    await store().runSearch();
+    expect(store()).toMatchObject({ results: [], answered: null, searchError: null, searching: false });
+    expect(host.calls).toHaveLength(1);
+  });
+
+  it('shows the error of a refused query and drops the old results', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 1)], tookMs: 1 });
+    store().setQuery('ok');
+    await store().runSearch();
+    host.answers['search:query'] = () => err('INVALID_REGEX', 'unterminated group');
+    store().setMode('regex');
+    store().setQuery('(abc');
+    await store().runSearch();
+    expect(store()).toMatchObject({ results: [], searchError: 'unterminated group', searching: false, answered: null });
+  });
+
+  it('keeps the newest query\'s answer when an older one arrives later', async () => {
+    const slow = deferred<SearchResponse>();
+    host.answers['search:query'] = async (req) => ok(req.query === 'old' ? await slow.promise : { results: [hit('new.ts', 1)], tookMs: 1 });
+    store().setQuery('old');
+    const first = store().runSearch();
+    expect(store().searching).toBe(true);
+    store().setQuery('new');
+    await store().runSearch();
+    slow.resolve({ results: [hit('old.ts', 1)], tookMs: 1 });
+    await first;
+    expect(store().results.map((r) => r.path)).toEqual(['new.ts']);
+    expect(store().answered?.query).toBe('new');
+  });
+
+  it('moves the selection within the results', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 1), hit('b.ts', 2), hit('c.ts', 3)], tookMs: 1 });
+    store().setQuery('x');
+    await store().runSearch();
+    store().moveSelection(1);
+    store().moveSelection(1);
+    store().moveSelection(1);
+    expect(store().selected).toBe(2);
+    store().moveSelection(-5);
+    expect(store().selected).toBe(0);
+    store().select(1);
+    expect(store().selected).toBe(1);
+  });
+});
