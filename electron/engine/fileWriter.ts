@@ -128,6 +128,10 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
         }
         continue;
       }
+      if (prepared.kind === 'special') {
+        ctx.skip(file.relPath, 'special', `not a regular file (${prepared.what})`);
+        continue;
+      }
       if (prepared.kind === 'binary') {
         ctx.skip(file.relPath, 'binary', 'binary content');
         continue;

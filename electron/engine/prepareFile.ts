@@ -1,13 +1,15 @@
 // Everything CPU-bound about one file, before it is written: read, hash, decode, split, parse,
 // read manifests. Runs inline or in a parse worker; the result is plain, cloneable data.
 import type { IndexIssue } from '../../shared/types.js';
+import { fsPathCandidates } from '../files/pathBytes.js';
+import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from './hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './parsers/analyze.js';
 import { languageOf } from './parsers/languages.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from './parsers/types.js';
-import { type Chunk, chunkLines, readSource, splitLines } from './source.js';
+import { type Chunk, chunkLines, decodeSource, splitLines } from './source.js';
 
 export interface PrepareRequest {
   absPath: string;
@@ -37,6 +39,8 @@ export type Prepared =
   | PreparedText
   | { kind: 'same' }
   | { kind: 'binary' }
+  /** No longer a regular file (swapped for a fifo, socket or device since the walk): never opened for reading. */
+  | { kind: 'special'; what: string }
   | { kind: 'unreadable'; code: string };
 
 function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): { packages: DeclaredPackage[]; mains: ParsedEntryPoint[] } {
@@ -51,8 +55,9 @@ function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): {
 export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   let read;
   try {
-    read = await readSource(request.absPath);
+    read = decodeSource((await readRegularFile(fsPathCandidates(request.absPath))).bytes);
   } catch (e) {
+    if (e instanceof NotRegularFile) return { kind: 'special', what: e.kind };
     return { kind: 'unreadable', code: String((e as { code?: unknown }).code ?? 'error') };
   }
   if (read.kind === 'binary') return { kind: 'binary' };
