@@ -144,7 +144,8 @@ function createWalk(root: string, options: WalkOptions) {
       return;
     }
     if (!isFile) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
-    if (isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
+    // A `.git` file points a worktree or submodule at its git folder: git metadata, like the folder.
+    if (name === '.git' || isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
     const language = languages ? languageOf(rel) : null;
     if (languages && language && !languages.has(language)) return skip(rel, 'language');
     let info: Stats;

@@ -32,9 +32,10 @@ export function coreIgnoreCase(config: string): boolean | null {
   let found: boolean | null = null;
   for (const raw of config.split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)[#;].*$/, '').trim();
-    const header = /^\[\s*([^\]\s"]+)(?:\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line);
-    const rest = header ? (header[2] ?? '') : line;
-    if (header) section = (header[1] ?? '').toLowerCase();
+    const header = /^\[\s*([^\]\s"]+)(\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line);
+    const rest = header ? (header[3] ?? '') : line;
+    // `[core "x"]` is a subsection, not core itself.
+    if (header) section = header[2] ? '' : (header[1] ?? '').toLowerCase();
     if (section !== 'core' || !rest) continue;
     const entry = /^([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$/.exec(rest);
     if (!entry || (entry[1] ?? '').toLowerCase() !== 'ignorecase') continue;
