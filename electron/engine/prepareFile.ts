@@ -52,10 +52,13 @@ function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): {
   return { packages: parsed.packages, mains };
 }
 
+// Generous: hundreds of reads may queue on the thread pool during a full index; this only stops a stuck one.
+const PREPARE_READ_TIMEOUT_MS = 60_000;
+
 export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   let read;
   try {
-    read = decodeSource((await readRegularFile(fsPathCandidates(request.absPath))).bytes);
+    read = decodeSource((await readRegularFile(fsPathCandidates(request.absPath), Number.MAX_SAFE_INTEGER, PREPARE_READ_TIMEOUT_MS)).bytes);
   } catch (e) {
     if (e instanceof NotRegularFile) return { kind: 'special', what: e.kind };
     return { kind: 'unreadable', code: String((e as { code?: unknown }).code ?? 'error') };

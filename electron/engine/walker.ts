@@ -237,13 +237,17 @@ export function outermost(relPaths: Iterable<string>): string[] {
 
 /** The entry `name` (stored form) of a folder given as bytes, as readdir would list it; null when gone. */
 function entryAt(dir: Buffer, storedName: string): EntryLike | null {
-  const name = rawBytesOf(storedName) ?? Buffer.from(storedName);
-  try {
-    const info = lstatSync(joinBytes(dir, name));
-    return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
-  } catch {
-    return null;
+  const raw = rawBytesOf(storedName);
+  // The raw bytes first; then the text itself, for a real name that holds escape-range characters.
+  for (const name of raw ? [raw, Buffer.from(storedName)] : [Buffer.from(storedName)]) {
+    try {
+      const info = lstatSync(joinBytes(dir, name));
+      return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
+    } catch {
+      // try the next spelling
+    }
   }
+  return null;
 }
 
 /**

@@ -2,6 +2,7 @@
 // lossless escape of their bytes, read back through file:read and the outline, kept by re-indexes and
 // followed in watch mode. Valid UTF-8 names are stored exactly as before.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openDatabase } from '../../electron/db/connection.js';
@@ -103,5 +104,10 @@ describe('file names that are not UTF-8', () => {
     writeFileSync(Buffer.concat([newDir, Buffer.from('/made.py')]), 'def made():\n    return 4343\n');
     await waitFor('the new folder', () => indexedPaths(data).includes('n\uefe8/made.py'), 60_000, 100);
     expect(indexedPaths(data)).toEqual([PUA_NAME, ODD_FILE_TEXT, `${ODD_DIR_TEXT}/inner.ts`, 'n\uefe8/made.py', 'plain/ok.py'].sort());
+    // A valid name holding escape-range characters is re-checked by its own name, not mistaken for bytes.
+    writeFileSync(join(root, PUA_NAME), 'private 4444\n');
+    await waitFor('the edit of the private-use name', async () =>
+      (await call(backend, 'search:query', { query: '4444', repo: root })).results.some((h) => h.path === PUA_NAME), 60_000, 100);
+    expect(indexedPaths(data)).toContain(PUA_NAME);
   }, 120_000);
 });

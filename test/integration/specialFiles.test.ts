@@ -10,6 +10,7 @@ import { DEFAULT_EMBEDDER_ID } from '../../electron/engine/embedderId.js';
 import { prepareFile } from '../../electron/engine/prepareFile.js';
 import { walkRepo } from '../../electron/engine/walker.js';
 import { call, openWriter } from '../helpers/backend.js';
+import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 
 const FIFOS = ['pipe1', 'pipe2', 'pipe3', 'pipe4', 'src/pipe5.ts'];
@@ -91,6 +92,31 @@ describe('special files and symlinks at file:read, the walk and the parse', () =
       root.cleanup();
     }
   });
+
+  it('in watch mode, a fifo that appears, or replaces a file, is skipped and the passes go on', async () => {
+    const watched = tempDir('clew-special-watch-');
+    const watchData = tempDir('clew-data-');
+    const w = openWriter(watchData.path, { watch: true });
+    try {
+      writeTree(watched.path, { 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 1;\n' });
+      await call(w, 'repo:index', { path: watched.path });
+      execFileSync('mkfifo', [join(watched.path, 'new-pipe')]);
+      rmSync(join(watched.path, 'a.ts'));
+      execFileSync('mkfifo', [join(watched.path, 'a.ts')]);
+      writeFileSync(join(watched.path, 'c.ts'), 'export const c = 1;\n');
+      await waitFor('the watched pass', async () => {
+        const files = (await call(w, 'quickopen:query', { query: '.ts', repo: watched.path })).filter((i) => i.kind === 'file').map((i) => i.path).sort();
+        return JSON.stringify(files) === JSON.stringify(['b.ts', 'c.ts']);
+      }, 60_000, 100);
+      const read = await w.invoke('file:read', { repo: watched.path, path: 'a.ts' });
+      expect(read.ok ? null : read.error.code).toBe('BAD_REQUEST');
+      expect((await call(w, 'file:read', { repo: watched.path, path: 'c.ts' })).text).toBe('export const c = 1;\n');
+    } finally {
+      await w.close();
+      watched.cleanup();
+      watchData.cleanup();
+    }
+  }, 90_000);
 
   it('answers "outside the repository" for links out, the same whether the target exists or not', async () => {
     const errors = [];
