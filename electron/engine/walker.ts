@@ -4,12 +4,13 @@
 // files are found once, under their real path, and the link is reported as an alias of that folder.
 // Names are read as bytes: those that are not UTF-8 are kept, encoded losslessly (files/pathBytes.ts).
 // Synchronous on purpose: it runs on the engine worker, and sync calls walk ~3× faster than promises.
+import { isUtf8 } from 'node:buffer';
 import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
 import { repoIgnoresCase } from '../files/gitIgnoreCase.js';
-import { encodeFsName, joinBytes, rawBytesOf } from '../files/pathBytes.js';
+import { childPath, encodeFsName, rawBytesOf } from '../files/pathBytes.js';
 import { NotRegularFile, readRegularFileSync } from '../files/regularFile.js';
 import { languageOf } from './parsers/languages.js';
 
@@ -61,8 +62,10 @@ interface RuleSet {
 }
 
 interface DirTask {
-  /** The folder as bytes: the only lossless form of a name that is not UTF-8. */
-  abs: Buffer;
+  /** The folder for fs: text, or bytes once a name on the way is not UTF-8 (the only lossless form). */
+  abs: string | Buffer;
+  /** The same path in the index's text form. */
+  absText: string;
   rel: string;
   real: string;
   rules: RuleSet[];
@@ -84,7 +87,8 @@ function isIgnored(rules: RuleSet[], rel: string, isDir: boolean): boolean {
   return ignored;
 }
 
-type EntryLike = Pick<Dirent<Buffer>, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+/** A listed name: text as readdir decoded it, or bytes when the folder holds a name that is not UTF-8. */
+type EntryLike = Pick<Dirent<string | Buffer>, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
 
 /** Where a real path sits in the repo, '/' separated ('' for the root). */
 const relativeReal = (rootReal: string, real: string): string => (real === rootReal ? '' : real.slice(rootReal.length + 1).split(sep).join('/'));
@@ -109,9 +113,10 @@ function createWalk(root: string, options: WalkOptions) {
   const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: rulesOf(options.extraIgnores) }] : [];
 
   const visitEntry = (dir: DirTask, entry: EntryLike, queue: DirTask[]): void => {
-    const name = encodeFsName(entry.name);
+    const name = typeof entry.name === 'string' ? entry.name : encodeFsName(entry.name);
     const rel = dir.rel ? `${dir.rel}/${name}` : name;
-    const abs = joinBytes(dir.abs, entry.name);
+    const abs = typeof entry.name === 'string' && typeof dir.abs === 'string' ? join(dir.abs, entry.name) : childPath(dir.abs, Buffer.from(entry.name));
+    const absText = `${dir.absText}${sep}${name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     let real = `${dir.real}${sep}${name}`;
@@ -140,7 +145,7 @@ function createWalk(root: string, options: WalkOptions) {
       if (ALWAYS_SKIPPED.has(name) || isIgnored(dir.rules, rel, true)) return skip(rel, 'ignored');
       if (visited.has(real)) return skip(rel, 'symlink-loop', `already visited as ${real}`);
       visited.add(real);
-      queue.push({ abs, rel, real, rules: dir.rules });
+      queue.push({ abs, absText, rel, real, rules: dir.rules });
       return;
     }
     if (!isFile) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
@@ -160,20 +165,22 @@ function createWalk(root: string, options: WalkOptions) {
     if (info.size > maxFileBytes) return skip(rel, 'too-large', `${info.size} bytes > cap ${maxFileBytes}`);
     // Checked again when it is opened (files/regularFile.ts): it may be swapped for a fifo meanwhile.
     if (!info.isFile()) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
-    result.files.push({ relPath: rel, absPath: encodeFsName(abs), size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
+    result.files.push({ relPath: rel, absPath: absText, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   };
 
   const visitDir = (dir: DirTask, queue: DirTask[]): void => {
-    let entries: Array<Dirent<Buffer>>;
+    let entries: Array<Dirent<string | Buffer>>;
     try {
-      entries = readdirSync(dir.abs, { withFileTypes: true, encoding: 'buffer' });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
+      // U+FFFD stands for bytes that are not UTF-8 (or is itself in a name): list the folder as bytes then.
+      if (entries.some((e) => e.name.includes('\uFFFD'))) entries = readdirSync(dir.abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT') return skip(dir.rel || '.', 'vanished', 'folder deleted while walking');
       result.unreadable.add(dir.rel);
       return skip(dir.rel || '.', 'unreadable', `cannot list folder (${code})`);
     }
-    const task = { ...dir, rules: withIgnoreFiles(dir, entries.map((e) => encodeFsName(e.name))) };
+    const task = { ...dir, rules: withIgnoreFiles(dir, entries.map((e) => (typeof e.name === 'string' ? e.name : encodeFsName(e.name)))) };
     for (const entry of entries) visitEntry(task, entry, queue);
   };
 
@@ -184,7 +191,7 @@ function createWalk(root: string, options: WalkOptions) {
       if (!names.includes(name)) continue;
       const path = dir.rel ? `${dir.rel}/${name}` : name;
       try {
-        rules.push({ base: dir.rel, rules: rulesOf(readRegularFileSync(joinBytes(dir.abs, Buffer.from(name))).toString('utf8')) });
+        rules.push({ base: dir.rel, rules: rulesOf(readRegularFileSync(childPath(dir.abs, Buffer.from(name))).toString('utf8')) });
       } catch (e) {
         if (errorCode(e) === 'ENOENT') continue;
         if (e instanceof NotRegularFile) result.issues.push({ path, reason: 'special', message: `ignore file is ${e.message}` });
@@ -203,7 +210,7 @@ function createWalk(root: string, options: WalkOptions) {
       stack.push(...found.reverse());
     }
   };
-  const rootTask: DirTask = { abs: rootBytes, rel: '', real: rootReal, rules: baseRules };
+  const rootTask: DirTask = { abs: isUtf8(rootBytes) ? rootReal : rootBytes, absText: rootReal, rel: '', real: rootReal, rules: baseRules };
   return { result, visitEntry, withIgnoreFiles, run, rootTask, visited };
 }
 
@@ -236,12 +243,12 @@ export function outermost(relPaths: Iterable<string>): string[] {
 }
 
 /** The entry `name` (stored form) of a folder given as bytes, as readdir would list it; null when gone. */
-function entryAt(dir: Buffer, storedName: string): EntryLike | null {
+function entryAt(dir: string | Buffer, storedName: string): EntryLike | null {
   const raw = rawBytesOf(storedName);
   // The raw bytes first; then the text itself, for a real name that holds escape-range characters.
   for (const name of raw ? [raw, Buffer.from(storedName)] : [Buffer.from(storedName)]) {
     try {
-      const info = lstatSync(joinBytes(dir, name));
+      const info = lstatSync(childPath(dir, name));
       return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
     } catch {
       // try the next spelling

@@ -5,6 +5,7 @@
 // MirBSD's OPTU-8 mapping. Decoding turns escapes back into bytes; a name whose escapes would decode to
 // valid UTF-8 was never produced by the encoder, so it is a real name that happens to hold those characters.
 import { isUtf8 } from 'node:buffer';
+import { join } from 'node:path';
 
 const ESCAPE_BASE = 0xef00;
 const ESCAPE_FIRST = 0xef80;
@@ -82,4 +83,10 @@ export function fsPathCandidates(stored: string): Array<string | Buffer> {
 /** Joins a folder given as bytes and a name given as bytes with '/'. */
 export function joinBytes(dir: Buffer, name: Buffer): Buffer {
   return dir.length && dir[dir.length - 1] === 0x2f ? Buffer.concat([dir, name]) : Buffer.concat([dir, Buffer.from('/'), name]);
+}
+
+/** A path for fs: plain text while every name on the way is UTF-8 (the fast, usual case), else bytes. */
+export function childPath(dir: string | Buffer, name: Buffer): string | Buffer {
+  if (typeof dir === 'string' && isUtf8(name)) return join(dir, name.toString('utf8'));
+  return joinBytes(typeof dir === 'string' ? Buffer.from(dir) : dir, name);
 }
