@@ -10,7 +10,7 @@ import { listNotes } from '../db/queries/notes.js';
 import { findRepo, listRepos } from '../db/queries/repos.js';
 import { syncPaused } from '../db/queries/repoControl.js';
 import { failedUnits } from '../db/queries/failedUnits.js';
-import { readFileContent } from '../db/queries/fileContent.js';
+import { readFileContent } from './fileRead.js';
 import { quickOpen } from '../db/queries/quickOpen.js';
 import { repoIssues } from '../db/queries/repoIssues.js';
 import { fileOutline } from '../db/queries/lists.js';

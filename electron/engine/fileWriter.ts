@@ -7,7 +7,7 @@ import { ParsePool } from './parsePool.js';
 import { type Prepared, prepareFile } from './prepareFile.js';
 import type { RunProgress } from './runProgress.js';
 import type { FileWrite, IndexStore, KnownFile, RepoRow } from './store.js';
-import type { WalkedFile } from './walker.js';
+import type { WalkedFile } from './walk/walker.js';
 
 /** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
 export interface RunControlPort {
@@ -126,6 +126,10 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
           if (previous) out.seen.add(file.relPath); // keep what we had: the file still exists
           ctx.skip(file.relPath, 'unreadable', `cannot read (${prepared.code})`);
         }
+        continue;
+      }
+      if (prepared.kind === 'special') {
+        ctx.skip(file.relPath, 'special', `not a regular file (${prepared.what})`);
         continue;
       }
       if (prepared.kind === 'binary') {

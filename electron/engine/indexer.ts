@@ -10,7 +10,7 @@ import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
 import { IndexStore, type KnownFile, type RepoRow } from './store.js';
-import { DEFAULT_MAX_FILE_BYTES, type WalkResult, walkPaths, walkRepo } from './walker.js';
+import { DEFAULT_MAX_FILE_BYTES, type PathAlias, type WalkResult, walkPaths, walkRepo } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
 
@@ -39,6 +39,12 @@ export async function resolveRepoRoot(path: string): Promise<string> {
   }
   if (!info.isDirectory()) throw new ClewFailure('NOT_A_FOLDER', `not a folder: ${path} (drop or pass a repository folder, not a file)`);
   return realpath(path);
+}
+
+/** The folder symlinks a walk found, and where it looked for them. */
+interface AliasUpdate {
+  scopes: readonly string[];
+  found: readonly PathAlias[];
 }
 
 interface Run {
@@ -80,7 +86,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
  * Removes what is gone and settles what spans files (notes, cross-file handlers). A cancelled run
  * removes nothing (it did not see every file) but still settles, so every file is new or previous.
  */
-function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string, KnownFile]>, record: 'full' | 'partial'): IndexReport {
+function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string, KnownFile]>, record: 'full' | 'partial', aliases: AliasUpdate): IndexReport {
   const { db, store, repo, progress } = run;
   progress.phase = 'removing';
   progress.currentPath = null;
@@ -88,6 +94,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   const removed = outcome.cancelled ? [] : gone;
   db.transaction(() => {
     for (const [, file] of removed) store.deleteFile(file.id);
+    store.replaceAliases(repo.id, aliases.scopes, aliases.found);
     store.reconcileNotes(repo.id);
     store.resolveHandlers(repo.id);
     store.recordCounts(repo.id);
@@ -124,7 +131,7 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
   const known = run.store.knownFiles(run.repo.id);
   const outcome = await writeWalked(run, walk, known, options);
   const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, 'full');
+  return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
 }
 
 /**
@@ -138,5 +145,5 @@ export async function indexPaths(db: Db, path: string, changedPaths: Iterable<st
   // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
   const outcome = await writeWalked(run, walk, known, options, false);
   const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial');
+  return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
 }

@@ -1,13 +1,15 @@
 // Everything CPU-bound about one file, before it is written: read, hash, decode, split, parse,
 // read manifests. Runs inline or in a parse worker; the result is plain, cloneable data.
 import type { IndexIssue } from '../../shared/types.js';
+import { fsPathCandidates } from '../files/pathBytes.js';
+import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
-import { type Chunk, chunkLines, readSource, splitLines } from '../base/source.js';
+import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
 
 export interface PrepareRequest {
   absPath: string;
@@ -37,6 +39,8 @@ export type Prepared =
   | PreparedText
   | { kind: 'same' }
   | { kind: 'binary' }
+  /** No longer a regular file (swapped for a fifo, socket or device since the walk): never opened for reading. */
+  | { kind: 'special'; what: string }
   | { kind: 'unreadable'; code: string };
 
 function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): { packages: DeclaredPackage[]; mains: ParsedEntryPoint[] } {
@@ -48,11 +52,15 @@ function manifestEntries(relPath: string, text: string, issues: IndexIssue[]): {
   return { packages: parsed.packages, mains };
 }
 
+// Generous: hundreds of reads may queue on the thread pool during a full index; this only stops a stuck one.
+const PREPARE_READ_TIMEOUT_MS = 60_000;
+
 export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   let read;
   try {
-    read = await readSource(request.absPath);
+    read = decodeSource((await readRegularFile(fsPathCandidates(request.absPath), Number.MAX_SAFE_INTEGER, PREPARE_READ_TIMEOUT_MS)).bytes);
   } catch (e) {
+    if (e instanceof NotRegularFile) return { kind: 'special', what: e.kind };
     return { kind: 'unreadable', code: String((e as { code?: unknown }).code ?? 'error') };
   }
   if (read.kind === 'binary') return { kind: 'binary' };

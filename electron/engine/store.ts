@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import type { Chunk } from '../base/source.js';
 import type { SymbolRowData } from './symbolRows.js';
+import type { PathAlias } from './walk/walker.js';
 
 export interface RepoRow {
   id: number;
@@ -103,6 +104,10 @@ export class IndexStore {
       symbolsByName: db.prepare<[number, string], { id: number; fqn: string }>(
         "SELECT id, fqn FROM symbols WHERE repo_id = ? AND name = ? AND kind IN ('function', 'method', 'class') ORDER BY length(fqn) LIMIT 20"),
       setHandler: db.prepare<[number, number]>('UPDATE entry_points SET symbol_id = ? WHERE id = ?'),
+      deleteAllAliases: db.prepare<[number]>('DELETE FROM path_aliases WHERE repo_id = ?'),
+      deleteAliasesIn: db.prepare<[number, string, string, string]>('DELETE FROM path_aliases WHERE repo_id = ? AND (alias = ? OR (alias >= ? AND alias < ?))'),
+      upsertAlias: db.prepare<[number, string, string]>(
+        'INSERT INTO path_aliases(repo_id, alias, target) VALUES (?, ?, ?) ON CONFLICT(repo_id, alias) DO UPDATE SET target = excluded.target'),
       finishRepo: db.prepare<[number, number, string, string, number]>(
         'UPDATE repos SET indexed_at = ?, last_index_ms = ?, skipped_json = ?, issues_json = ? WHERE id = ?'),
     };
@@ -218,6 +223,14 @@ export class IndexStore {
       const best = candidates.find((c) => qualifier && c.fqn.includes(qualifier)) ?? (candidates.length === 1 ? candidates[0] : undefined);
       if (best) this.s.setHandler.run(best.id, row.id);
     }
+  }
+
+  /** The folder symlinks a walk found at or below `scopes` ('' is the whole repo) replace those recorded there. */
+  replaceAliases(repoId: number, scopes: readonly string[], aliases: readonly PathAlias[]): void {
+    if (scopes.includes('')) this.s.deleteAllAliases.run(repoId);
+    // '0' sorts right after '/': the range holds exactly the paths that start with `scope/`.
+    else for (const scope of scopes) this.s.deleteAliasesIn.run(repoId, scope, `${scope}/`, `${scope}0`);
+    for (const { alias, target } of aliases) this.s.upsertAlias.run(repoId, alias, target);
   }
 
   finishRepo(repoId: number, durationMs: number, skipped: object, issues: object): void {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { openDatabase } from '../../electron/db/connection.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { readFileContent } from '../../electron/db/queries/fileContent.js';
+import { readFileContent } from '../../electron/core/fileRead.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { walkRepo } from '../../electron/engine/walker.js';
+import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 
 describe('walkRepo', () => {

@@ -1,5 +1,6 @@
 // Shared SQL filters for searches over files: repo, language and path glob.
 import type { Db } from '../connection.js';
+import { pathAliases, realGlobOf } from './pathAliases.js';
 import { findRepo } from './repos.js';
 
 export interface FileFilter {
@@ -22,9 +23,10 @@ export function globToSqlite(glob: string): string {
 export function fileFilter(db: Db, filter: FileFilter, fileAlias = 'f'): SqlFilter {
   const where: string[] = [];
   const params: Array<string | number> = [];
-  if (filter.repo) {
+  const repoId = filter.repo ? findRepo(db, filter.repo).id : undefined;
+  if (repoId !== undefined) {
     where.push(`${fileAlias}.repo_id = ?`);
-    params.push(findRepo(db, filter.repo).id);
+    params.push(repoId);
   }
   if (filter.lang) {
     where.push(`${fileAlias}.language = ?`);
@@ -33,9 +35,19 @@ export function fileFilter(db: Db, filter: FileFilter, fileAlias = 'f'): SqlFilt
   if (filter.path) {
     const glob = globToSqlite(filter.path);
     // A bare pattern also matches at the repo root (no leading folder).
-    where.push(glob.startsWith('*/') ? `(${fileAlias}.path GLOB ? OR ${fileAlias}.path GLOB ?)` : `${fileAlias}.path GLOB ?`);
+    const clauses = [`${fileAlias}.path GLOB ?`];
     params.push(glob);
-    if (glob.startsWith('*/')) params.push(glob.slice(2));
+    if (glob.startsWith('*/')) {
+      clauses.push(`${fileAlias}.path GLOB ?`);
+      params.push(glob.slice(2));
+    }
+    // A glob through a folder symlink matches the files indexed under its real folder, in that repo.
+    const real = realGlobOf(pathAliases(db, repoId), glob);
+    if (real) {
+      clauses.push(`(${fileAlias}.repo_id = ? AND ${fileAlias}.path GLOB ?)`);
+      params.push(real.repoId, real.glob);
+    }
+    where.push(clauses.length > 1 ? `(${clauses.join(' OR ')})` : clauses[0] as string);
   }
   return { where: where.length ? ` AND ${where.join(' AND ')}` : '', params };
 }

@@ -2,6 +2,7 @@
 import type { DependencyRow, EntryPointRow, PackageRow, RepoDeps, SymbolRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { Db } from '../connection.js';
+import { pathAliases, realPathOf } from './pathAliases.js';
 import { findRepo } from './repos.js';
 
 interface SymbolDbRow extends Omit<SymbolRow, 'modifiers'> {
@@ -19,8 +20,10 @@ export function listSymbols(db: Db, repoRef: string, kind?: string, limit = 100_
   return rows.map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
 }
 
-export function fileOutline(db: Db, repoRef: string, path: string): SymbolRow[] {
+export function fileOutline(db: Db, repoRef: string, aliasOrPath: string): SymbolRow[] {
   const repo = findRepo(db, repoRef);
+  // A path through a folder symlink: the file is indexed under its real path.
+  const path = realPathOf(pathAliases(db, repo.id), aliasOrPath);
   return db.prepare<[number, string], SymbolDbRow>(
     `SELECT s.fqn, s.kind, s.name, f.path AS file, s.start_line AS line, s.end_line AS endLine, s.signature, p.fqn AS parent, s.modifiers, s.doc
      FROM symbols s JOIN files f ON f.id = s.file_id LEFT JOIN symbols p ON p.id = s.parent_id

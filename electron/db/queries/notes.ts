@@ -5,6 +5,7 @@ import { unitContentHash, vectorId } from '../../base/hash.js';
 import { noteUnitText } from '../../base/unitText.js';
 import type { Db } from '../connection.js';
 import { commitMirrored } from '../notesMirror.js';
+import { pathAliases, realFqnsOf } from './pathAliases.js';
 import { findRepo } from './repos.js';
 
 const NOTE_SELECT = `SELECT n.id, r.path AS repo, n.fqn, n.text, n.state, n.stale_reason AS staleReason,
@@ -21,9 +22,14 @@ export function addNote(db: Db, embedderId: string, fqn: string, text: string, r
   const trimmed = text.trim();
   if (!trimmed) throw new ClewFailure('BAD_REQUEST', 'a note needs some text');
   const repoId = repoRef ? findRepo(db, repoRef).id : undefined;
-  const matches = db.prepare<Array<string | number>, { repo_id: number; key: string; body_hash: string }>(
-    `SELECT s.repo_id, r.key, s.body_hash FROM symbols s JOIN repos r ON r.id = s.repo_id WHERE s.fqn = ?${repoId ? ' AND s.repo_id = ?' : ''}`,
-  ).all(...(repoId ? [fqn, repoId] : [fqn]));
+  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM symbols s JOIN repos r ON r.id = s.repo_id WHERE s.fqn = ?`;
+  type Match = { repo_id: number; key: string; body_hash: string; fqn: string };
+  let matches = db.prepare<Array<string | number>, Match>(`${select}${repoId ? ' AND s.repo_id = ?' : ''}`).all(...(repoId ? [fqn, repoId] : [fqn]));
+  // An FQN spelled through a folder symlink names the symbol indexed under the real folder.
+  if (matches.length === 0) {
+    const inRepo = db.prepare<[string, number], Match>(`${select} AND s.repo_id = ?`);
+    matches = realFqnsOf(pathAliases(db, repoId), fqn).flatMap((real) => inRepo.all(real.fqn, real.repoId));
+  }
   const repos = new Set(matches.map((m) => m.repo_id));
   const target = matches[0];
   if (!target) throw new ClewFailure('NOT_FOUND', `no symbol ${fqn}${repoRef ? ` in ${repoRef}` : ''} (find one with \`clew search --mode symbol\`)`);
@@ -32,8 +38,8 @@ export function addNote(db: Db, embedderId: string, fqn: string, text: string, r
   const id = commitMirrored(db, () => {
     const noteId = Number(db.prepare(
       "INSERT INTO notes(repo_id, fqn, text, state, anchor_hash, created_at, updated_at) VALUES (?, ?, ?, 'current', ?, ?, ?)",
-    ).run(target.repo_id, fqn, trimmed, target.body_hash, now, now).lastInsertRowid);
-    const unitText = noteUnitText(fqn, trimmed);
+    ).run(target.repo_id, target.fqn, trimmed, target.body_hash, now, now).lastInsertRowid);
+    const unitText = noteUnitText(target.fqn, trimmed);
     db.prepare(
       `INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash) VALUES (?, 'note', ?, ?, ?, ?)
        ON CONFLICT(vector_id) DO UPDATE SET text = excluded.text, content_hash = excluded.content_hash`,

@@ -1,9 +1,9 @@
 // Follows one repo folder with chokidar (fs.watch per folder) and hands over changed repo-relative
 // paths in debounced batches; a burst becomes one batch. Not @parcel/watcher: its native addon is
 // not context-aware, so a second engine worker in one process (a reopened Backend) cannot load it.
-import { basename, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
-import { ALWAYS_SKIPPED, IGNORE_FILES } from '../walker.js';
+import { ALWAYS_SKIPPED, IGNORE_FILES } from '../walk/walker.js';
 
 export interface ChangeBatch {
   paths: string[];
@@ -48,6 +48,14 @@ export class RepoWatcher {
       this.add(path);
       this.schedule();
     });
+    // chokidar drops events for names that are not UTF-8 (it cannot stat them by their lossy text);
+    // fs.watch's raw event still names the folder, which add() turns into a re-walk of it.
+    w.on('raw', (_event, name, details) => {
+      const folder = (details as { watchedPath?: unknown } | null)?.watchedPath;
+      if (typeof name !== 'string' || !name.includes('\uFFFD') || typeof folder !== 'string') return;
+      this.add(join(folder, name));
+      this.schedule();
+    });
     // Lost events (a watch limit, an unreadable folder): only a re-walk is sure to catch up.
     w.on('error', () => {
       this.rewalk = true;
@@ -66,8 +74,12 @@ export class RepoWatcher {
   }
 
   private add(absPath: string): void {
-    const rel = relative(this.root, absPath).split(sep).join('/');
+    let rel = relative(this.root, absPath).split(sep).join('/');
     if (rel === '' || rel.startsWith('..')) return;
+    // Events name files as text, with U+FFFD for bytes that are not UTF-8: such a path cannot be opened
+    // again, so the folder above its first such name is re-walked (the walk reads names as bytes).
+    const lossy = rel.indexOf('\uFFFD');
+    if (lossy >= 0) rel = rel.slice(0, Math.max(0, rel.lastIndexOf('/', lossy)));
     if (IGNORE_FILES.includes(basename(rel))) this.rewalk = true;
     if (this.rewalk) return this.pending.clear();
     this.pending.add(rel);

@@ -1,11 +1,18 @@
-// Walks a repo: nested .gitignore/.clewignore rules, default-skipped folders, symlinks that leave the
-// repo or loop, special files and the size cap. Every skip is counted by reason; nothing is fatal.
+// Walks a repo: nested .gitignore/.clewignore rules (with git's case sensitivity), default-skipped
+// folders, symlinks that leave the repo or loop, special files and the size cap. Every skip is counted
+// by reason; nothing is fatal. A folder symlink that stays inside the repo is never walked into: its
+// files are found once, under their real path, and the link is reported as an alias of that folder.
+// Names are read as bytes: those that are not UTF-8 are kept, encoded losslessly (files/pathBytes.ts).
 // Synchronous on purpose: it runs on the engine worker, and sync calls walk ~3× faster than promises.
-import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
-import { languageOf } from '../base/languages.js';
+import type { IndexIssue, Language, SkipReason } from '../../../shared/types.js';
+import { repoIgnoresCase } from '../../files/gitIgnoreCase.js';
+import { childPath, encodeFsName, rawBytesOf } from '../../files/pathBytes.js';
+import { NotRegularFile, readRegularFileSync } from '../../files/regularFile.js';
+import { languageOf } from '../../base/languages.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -18,7 +25,9 @@ export const ALWAYS_SKIPPED = new Set([
 export const IGNORE_FILES = ['.gitignore', '.clewignore'];
 
 export interface WalkedFile {
+  /** Repo-relative, '/' separated; a name that is not UTF-8 holds escapes (files/pathBytes.ts). */
   relPath: string;
+  /** Same encoding: open it through fsPathCandidates. */
   absPath: string;
   size: number;
   mtimeMs: number;
@@ -31,8 +40,16 @@ export interface WalkOptions {
   languages?: readonly Language[] | null;
 }
 
+/** A folder symlink inside the repo: paths under `alias` are the files under `target` (both repo-relative). */
+export interface PathAlias {
+  alias: string;
+  target: string;
+}
+
 export interface WalkResult {
   files: WalkedFile[];
+  /** Folder symlinks that stay inside the repo, in path order. */
+  aliases: PathAlias[];
   skipped: Partial<Record<SkipReason, number>>;
   issues: IndexIssue[];
   /** Repo-relative paths that exist but could not be read: their previous index is kept. */
@@ -45,7 +62,10 @@ interface RuleSet {
 }
 
 interface DirTask {
-  abs: string;
+  /** The folder for fs: text, or bytes once a name on the way is not UTF-8 (the only lossless form). */
+  abs: string | Buffer;
+  /** The same path in the index's text form. */
+  absText: string;
   rel: string;
   real: string;
   rules: RuleSet[];
@@ -67,32 +87,42 @@ function isIgnored(rules: RuleSet[], rel: string, isDir: boolean): boolean {
   return ignored;
 }
 
-type EntryLike = Pick<Dirent, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+/** A listed name: text as readdir decoded it, or bytes when the folder holds a name that is not UTF-8. */
+type EntryLike = Pick<Dirent<string | Buffer>, 'name' | 'isDirectory' | 'isFile' | 'isSymbolicLink'>;
+
+/** Where a real path sits in the repo, '/' separated ('' for the root). */
+const relativeReal = (rootReal: string, real: string): string => (real === rootReal ? '' : real.slice(rootReal.length + 1).split(sep).join('/'));
 
 /** One walk's state and the per-entry rules, shared by the full walk and the scoped one. */
 function createWalk(root: string, options: WalkOptions) {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const result: WalkResult = { files: [], skipped: {}, issues: [], unreadable: new Set() };
+  const result: WalkResult = { files: [], aliases: [], skipped: {}, issues: [], unreadable: new Set() };
   const skip = (rel: string, reason: SkipReason, message?: string): void => {
     result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
     if (message !== undefined) result.issues.push({ path: rel, reason, message });
   };
 
-  const rootReal = realpathSync(root);
+  const rootBytes = realpathSync(root, { encoding: 'buffer' });
+  const rootReal = encodeFsName(rootBytes);
   const visited = new Set<string>([rootReal]);
   const inside = (real: string): boolean => real === rootReal || real.startsWith(rootReal + sep);
   const languages = options.languages ? new Set<Language>(options.languages) : null;
-  const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: ignore().add([...options.extraIgnores]) }] : [];
+  // git on Linux matches ignore patterns case-sensitively; `ignore` defaults to insensitive.
+  const ignorecase = repoIgnoresCase(rootReal);
+  const rulesOf = (patterns: string | readonly string[]): Ignore => ignore({ ignorecase }).add(typeof patterns === 'string' ? patterns : [...patterns]);
+  const baseRules: RuleSet[] = options.extraIgnores?.length ? [{ base: '', rules: rulesOf(options.extraIgnores) }] : [];
 
   const visitEntry = (dir: DirTask, entry: EntryLike, queue: DirTask[]): void => {
-    const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
-    const abs = join(dir.abs, entry.name);
+    const name = typeof entry.name === 'string' ? entry.name : encodeFsName(entry.name);
+    const rel = dir.rel ? `${dir.rel}/${name}` : name;
+    const abs = typeof entry.name === 'string' && typeof dir.abs === 'string' ? join(dir.abs, entry.name) : childPath(dir.abs, Buffer.from(entry.name));
+    const absText = `${dir.absText}${sep}${name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let real = join(dir.real, entry.name);
+    let real = `${dir.real}${sep}${name}`;
     if (entry.isSymbolicLink()) {
       try {
-        real = realpathSync(abs);
+        real = encodeFsName(realpathSync(abs, { encoding: 'buffer' }));
       } catch (e) {
         const code = errorCode(e);
         return skip(rel, code === 'ELOOP' ? 'symlink-loop' : 'vanished', code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code})`);
@@ -102,16 +132,25 @@ function createWalk(root: string, options: WalkOptions) {
       try { target = statSync(abs); } catch (e) { return skip(rel, 'vanished', `symlink target vanished (${errorCode(e)})`); }
       isDir = target.isDirectory();
       isFile = target.isFile();
+      if (isDir) {
+        if (ALWAYS_SKIPPED.has(name) || isIgnored(dir.rules, rel, true)) return skip(rel, 'ignored');
+        const targetRel = relativeReal(rootReal, real);
+        if (targetRel === '' || rel === targetRel || rel.startsWith(`${targetRel}/`)) return skip(rel, 'symlink-loop', `symlink to its own folder (${targetRel || '.'})`);
+        // Never walked into: whatever the readdir order, each file is found once, at its real path.
+        result.aliases.push({ alias: rel, target: targetRel });
+        return;
+      }
     }
     if (isDir) {
-      if (ALWAYS_SKIPPED.has(entry.name) || isIgnored(dir.rules, rel, true)) return skip(rel, 'ignored');
+      if (ALWAYS_SKIPPED.has(name) || isIgnored(dir.rules, rel, true)) return skip(rel, 'ignored');
       if (visited.has(real)) return skip(rel, 'symlink-loop', `already visited as ${real}`);
       visited.add(real);
-      queue.push({ abs, rel, real, rules: dir.rules });
+      queue.push({ abs, absText, rel, real, rules: dir.rules });
       return;
     }
     if (!isFile) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
-    if (isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
+    // A `.git` file points a worktree or submodule at its git folder: git metadata, like the folder.
+    if (name === '.git' || isIgnored(dir.rules, rel, false)) return skip(rel, 'ignored');
     const language = languages ? languageOf(rel) : null;
     if (languages && language && !languages.has(language)) return skip(rel, 'language');
     let info: Stats;
@@ -124,20 +163,24 @@ function createWalk(root: string, options: WalkOptions) {
       return skip(rel, 'unreadable', `cannot stat (${code})`);
     }
     if (info.size > maxFileBytes) return skip(rel, 'too-large', `${info.size} bytes > cap ${maxFileBytes}`);
-    result.files.push({ relPath: rel, absPath: abs, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
+    // Checked again when it is opened (files/regularFile.ts): it may be swapped for a fifo meanwhile.
+    if (!info.isFile()) return skip(rel, 'special', 'not a regular file (fifo, socket or device)');
+    result.files.push({ relPath: rel, absPath: absText, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) });
   };
 
   const visitDir = (dir: DirTask, queue: DirTask[]): void => {
-    let entries: Dirent[];
+    let entries: Array<Dirent<string | Buffer>>;
     try {
       entries = readdirSync(dir.abs, { withFileTypes: true });
+      // U+FFFD stands for bytes that are not UTF-8 (or is itself in a name): list the folder as bytes then.
+      if (entries.some((e) => e.name.includes('\uFFFD'))) entries = readdirSync(dir.abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT') return skip(dir.rel || '.', 'vanished', 'folder deleted while walking');
       result.unreadable.add(dir.rel);
       return skip(dir.rel || '.', 'unreadable', `cannot list folder (${code})`);
     }
-    const task = { ...dir, rules: withIgnoreFiles(dir, entries.map((e) => e.name)) };
+    const task = { ...dir, rules: withIgnoreFiles(dir, entries.map((e) => (typeof e.name === 'string' ? e.name : encodeFsName(e.name)))) };
     for (const entry of entries) visitEntry(task, entry, queue);
   };
 
@@ -146,11 +189,13 @@ function createWalk(root: string, options: WalkOptions) {
     const rules = [...dir.rules];
     for (const name of IGNORE_FILES) {
       if (!names.includes(name)) continue;
+      const path = dir.rel ? `${dir.rel}/${name}` : name;
       try {
-        rules.push({ base: dir.rel, rules: ignore().add(readFileSync(join(dir.abs, name), 'utf8')) });
+        rules.push({ base: dir.rel, rules: rulesOf(readRegularFileSync(childPath(dir.abs, Buffer.from(name))).toString('utf8')) });
       } catch (e) {
         if (errorCode(e) === 'ENOENT') continue;
-        result.issues.push({ path: dir.rel ? `${dir.rel}/${name}` : name, reason: 'unreadable', message: `ignore file unreadable (${errorCode(e)})` });
+        if (e instanceof NotRegularFile) result.issues.push({ path, reason: 'special', message: `ignore file is ${e.message}` });
+        else result.issues.push({ path, reason: 'unreadable', message: `ignore file unreadable (${errorCode(e)})` });
       }
     }
     return rules;
@@ -165,16 +210,18 @@ function createWalk(root: string, options: WalkOptions) {
       stack.push(...found.reverse());
     }
   };
-  const rootTask: DirTask = { abs: root, rel: '', real: rootReal, rules: baseRules };
+  const rootTask: DirTask = { abs: isUtf8(rootBytes) ? rootReal : rootBytes, absText: rootReal, rel: '', real: rootReal, rules: baseRules };
   return { result, visitEntry, withIgnoreFiles, run, rootTask, visited };
 }
 
 const byPath = (a: WalkedFile, b: WalkedFile): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
+const byAlias = (a: PathAlias, b: PathAlias): number => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0);
 
 export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
   const walk = createWalk(root, options);
   walk.run(walk.rootTask);
   walk.result.files.sort(byPath);
+  walk.result.aliases.sort(byAlias);
   return walk.result;
 }
 
@@ -195,13 +242,19 @@ export function outermost(relPaths: Iterable<string>): string[] {
   return out;
 }
 
-function entryAt(abs: string, name: string): EntryLike | null {
-  try {
-    const info = lstatSync(abs);
-    return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
-  } catch {
-    return null;
+/** The entry `name` (stored form) of a folder given as bytes, as readdir would list it; null when gone. */
+function entryAt(dir: string | Buffer, storedName: string): EntryLike | null {
+  const raw = rawBytesOf(storedName);
+  // The raw bytes first; then the text itself, for a real name that holds escape-range characters.
+  for (const name of raw ? [raw, Buffer.from(storedName)] : [Buffer.from(storedName)]) {
+    try {
+      const info = lstatSync(childPath(dir, name));
+      return { name, isDirectory: () => info.isDirectory(), isFile: () => info.isFile(), isSymbolicLink: () => info.isSymbolicLink() };
+    } catch {
+      // try the next spelling
+    }
   }
+  return null;
 }
 
 /**
@@ -219,7 +272,7 @@ export function walkPaths(root: string, relPaths: Iterable<string>, options: Wal
     if (cached !== undefined) return cached;
     const cut = rel.lastIndexOf('/');
     const parent = folder(cut < 0 ? '' : rel.slice(0, cut));
-    const entry = parent && entryAt(join(parent.abs, rel.slice(cut + 1)), rel.slice(cut + 1));
+    const entry = parent && entryAt(parent.abs, rel.slice(cut + 1));
     const found: DirTask[] = [];
     if (parent && entry) walk.visitEntry(parent, entry, found);
     const task = found[0] ? { ...found[0], rules: walk.withIgnoreFiles(found[0], IGNORE_FILES) } : null;
@@ -233,12 +286,13 @@ export function walkPaths(root: string, relPaths: Iterable<string>, options: Wal
     }
     const cut = scope.lastIndexOf('/');
     const parent = folder(cut < 0 ? '' : scope.slice(0, cut));
-    const entry = parent && entryAt(join(parent.abs, scope.slice(cut + 1)), scope.slice(cut + 1));
+    const entry = parent && entryAt(parent.abs, scope.slice(cut + 1));
     if (!parent || !entry) continue;
     const found: DirTask[] = [];
     walk.visitEntry(parent, entry, found);
     for (const dir of found) walk.run(dir);
   }
   walk.result.files.sort(byPath);
+  walk.result.aliases.sort(byAlias);
   return { ...walk.result, scopes };
 }
