@@ -43,8 +43,8 @@ export async function serve<P extends Protocol<P>, Ready>(start: () => Promise<S
   const run = async (verb: string, req: unknown): Promise<Result<unknown>> => {
     const handler = Object.hasOwn(handlers, verb) ? handlers[verb] : undefined;
     if (!handler) return { ok: false, error: { code: 'BAD_REQUEST', message: `unknown verb ${JSON.stringify(verb)}` } };
-    served.before?.(verb);
     try {
+      served.before?.(verb);
       return ok(await handler(req));
     } catch (e) {
       return { ok: false, error: toClewError(e) };
@@ -52,8 +52,11 @@ export async function serve<P extends Protocol<P>, Ready>(start: () => Promise<S
   };
   port.on('message', (message: HostMessage) => {
     void run(message.verb, message.req).then((result) => {
-      served.after?.(message.verb, result);
-      if (message.kind === 'call') post({ kind: 'reply', id: message.id, result });
+      try {
+        served.after?.(message.verb, result);
+      } finally {
+        if (message.kind === 'call') post({ kind: 'reply', id: message.id, result });
+      }
     });
   });
   port.on('close', () => served.close?.());
