@@ -47,8 +47,8 @@ function matchRanges(regex: RE2JS, text: string, max: number): Array<[number, nu
   return ranges;
 }
 
-/** Stops at `deadline` (a performance.now() time) with what it found so far, marked `timedOut`. */
-export function regexSearch(db: Db, q: SearchQuery, limit: number, deadline = Infinity): { hits: SearchHit[]; unindexed: boolean; timedOut: boolean } {
+/** Stops once `expired()` says so (asked before each chunk) with what it found so far, marked `timedOut`. */
+export function regexSearch(db: Db, q: SearchQuery, limit: number, expired: () => boolean = () => false): { hits: SearchHit[]; unindexed: boolean; timedOut: boolean } {
   const regex = compileRegex(q.query);
   let prefilter;
   try {
@@ -71,7 +71,7 @@ export function regexSearch(db: Db, q: SearchQuery, limit: number, deadline = In
   let timedOut = false;
   try {
     for (const row of rows) {
-      if (performance.now() > deadline) {
+      if (expired()) {
         timedOut = true;
         break;
       }

@@ -15,7 +15,7 @@ export function search(db: Db, q: SearchQuery, budgetMs = Infinity): SearchRespo
   const limit = Math.max(1, Math.min(MAX_LIMIT, q.limit ?? DEFAULT_LIMIT));
   const mode = q.mode ?? 'keyword';
   if (mode === 'regex') {
-    const { hits, unindexed, timedOut } = regexSearch(db, q, limit, started + budgetMs);
+    const { hits, unindexed, timedOut } = regexSearch(db, q, limit, () => performance.now() - started > budgetMs);
     if (!timedOut) return { results: hits, tookMs: elapsed(started), unindexed };
     if (hits.length === 0) throw new ClewFailure('TIMEOUT', `the regex search found nothing within its ${budgetMs} ms limit; narrow it with a repo, path or language filter, or a longer literal`);
     return { results: hits, tookMs: elapsed(started), unindexed, timedOut, notice: `stopped at the ${budgetMs} ms time limit: these are the matches found until then` };
