@@ -20,6 +20,8 @@ export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = 
   private readonly worker: Worker;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
   private nextId = 1;
+  /** Calls made before the worker was ready, still waiting to be sent. */
+  private queued = 0;
   /** Why the worker is not running (start failed or it ended); null while it runs. */
   private stopped: ClewFailure | null = null;
   private settleReady: (info: Ready | ClewFailure) => void = () => undefined;
@@ -79,7 +81,8 @@ export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = 
 
   /** Like call(), with the handler's failure as data; a worker that is not running still rejects. */
   async result<K extends Verb<P>>(verb: K, req: P[K]['req']): Promise<Result<P[K]['res']>> {
-    await this.started;
+    this.queued++;
+    await this.started.finally(() => this.queued--);
     if (this.stopped) throw new ClewFailure(this.stopped.code, `${this.options.name} is not running: ${this.stopped.message}`);
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -93,9 +96,9 @@ export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = 
     if (!this.stopped) this.worker.postMessage({ kind: 'notify', verb, req } satisfies HostMessage);
   }
 
-  /** Calls waiting for an answer. */
+  /** Calls waiting for an answer, counting those made before the worker was ready (a pool spreads them by this). */
   get inFlight(): number {
-    return this.pending.size;
+    return this.pending.size + this.queued;
   }
 
   get running(): boolean {

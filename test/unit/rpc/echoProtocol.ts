@@ -7,6 +7,8 @@ export interface EchoProtocol {
   fail: { req: { code: ErrorCode; message: string }; res: null };
   hang: { req: Record<string, never>; res: null };
   exit: { req: { code: number }; res: null };
+  /** The worker thread's id, to see which worker of a pool answered. */
+  whoami: { req: null; res: number };
 }
 
 export interface EchoEvents {

@@ -1,5 +1,5 @@
 // A worker for the RPC tests: each verb exercises one path of the module (answer, failure, hang, exit, events).
-import { workerData } from 'node:worker_threads';
+import { threadId, workerData } from 'node:worker_threads';
 import { emitter, serve } from '../../../electron/base/rpc/server.js';
 import { ClewFailure } from '../../../electron/core/failure.js';
 import type { EchoEvents, EchoProtocol } from './echoProtocol.js';
@@ -22,6 +22,7 @@ await serve<EchoProtocol, { pid: number }>(() => {
         for (;;) { /* a call that never returns control, like a stuck native scan */ }
       },
       exit: (req) => process.exit(req.code),
+      whoami: () => threadId,
     },
   };
 });

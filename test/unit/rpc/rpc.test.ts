@@ -84,6 +84,13 @@ describe('RpcPool', () => {
     expect(await pool.call('echo', { text: 'after' }, 10_000)).toEqual({ text: 'after' });
   });
 
+  it('spreads calls made before the workers are ready across all of them', async () => {
+    const pool = new RpcPool<EchoProtocol, EchoEvents>(ECHO_WORKER, 2, { name: 'echo', workerData: {} });
+    opened.push(pool);
+    const threads = await Promise.all([1, 2, 3, 4].map(() => pool.call('whoami', null)));
+    expect(new Set(threads).size).toBe(2);
+  });
+
   it('replaces a worker that exits, failing only its own calls', async () => {
     const pool = new RpcPool<EchoProtocol, EchoEvents>(ECHO_WORKER, 2, { name: 'echo', workerData: {} });
     opened.push(pool);
