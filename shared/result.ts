@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'READ_ONLY'
   | 'INVALID_REGEX'
   | 'UNAVAILABLE'
+  /** A query ran past its time limit (a search with matches answers them, marked `timedOut`, instead). */
+  | 'TIMEOUT'
   | 'CORRUPT'
   | 'INTERNAL';
 

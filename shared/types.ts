@@ -104,6 +104,8 @@ export interface SearchResponse {
   unindexed?: boolean;
   /** Said when results are partial, e.g. hybrid search answered by keyword alone while the vector server is down. */
   notice?: string;
+  /** The search passed its time limit: `results` are the matches found until then (with none, the answer is a `TIMEOUT` error instead). */
+  timedOut?: boolean;
 }
 
 export interface SymbolRow {

@@ -11,7 +11,6 @@ import { findRepo, listRepos } from '../db/queries/repos.js';
 import { syncPaused } from '../db/queries/repoControl.js';
 import { failedUnits } from '../db/queries/failedUnits.js';
 import { readFileContent } from './fileRead.js';
-import { quickOpen } from '../db/queries/quickOpen.js';
 import { repoIssues } from '../db/queries/repoIssues.js';
 import { fileOutline } from '../db/queries/lists.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
@@ -25,6 +24,7 @@ import { acquireLock, type DataDirLock } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
+import { checkQueryText, SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 
 export interface BackendOptions {
@@ -45,6 +45,8 @@ export interface BackendOptions {
   shutdownDrainMs?: number;
   /** Follow file changes of repos with watch on (the app, clew serve); one-shot CLI commands do not. */
   watch?: boolean;
+  /** How many search workers, and a regex scan's time limit (tests). */
+  search?: SearchWorkersOptions;
 }
 
 const SNAPSHOT_MS = 150;
@@ -58,6 +60,8 @@ export class Backend {
   private readonly handlers: Handlers;
   private closed = false;
   private readonly vectors: VectorSide;
+  /** Every SQLite search runs on these workers, so the host's thread stays free for status, pages and sockets. */
+  private readonly searches: SearchWorkers;
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
@@ -74,14 +78,20 @@ export class Backend {
     this.settings = new RunSettings(dataDir, overridden);
     const saved = this.settings.current;
     this.embedder = options.embedder ?? saved.embedder;
-    this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder);
+    // One-shot commands (read-only) search once: one worker is enough.
+    this.searches = new SearchWorkers(databaseFile(dataDir), { size: options.write ? 2 : 1, ...options.search });
+    this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder,
+      (q) => this.searches.search(q));
     this.handlers = {
       'repo:index': (req) => {
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
       'repo:list': () => listRepos(this.db, this.watching),
-      'search:query': (req) => this.vectors.search(req),
+      'search:query': (req) => {
+        checkQueryText(req.query);
+        return this.vectors.search(req);
+      },
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
       'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
@@ -106,7 +116,7 @@ export class Backend {
       'repo:issues': (req) => repoIssues(this.db, req.repo),
       'file:read': (req) => readFileContent(this.db, req.repo, req.path),
       'file:outline': (req) => fileOutline(this.db, req.repo, req.path),
-      'quickopen:query': (req) => quickOpen(this.db, req.query, req.repo, req.limit),
+      'quickopen:query': (req) => this.searches.quickOpen(req.query, req.repo, req.limit),
       'note:update': (req) => this.write('noteUpdate', req),
       'note:delete': (req) => this.write('noteDelete', req),
       'settings:get': () => this.settings.info(),
@@ -307,6 +317,7 @@ export class Backend {
       await this.engine.stop();
     }
     await this.vectors.stop();
+    await this.searches.close();
     this.db.close();
     this.lock?.release();
   }

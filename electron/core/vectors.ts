@@ -2,7 +2,6 @@
 // reports, status composition, and semantic/hybrid search on the read connection.
 import type { SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { search } from '../db/queries/search.js';
 import { lastSyncRun, syncCounts } from '../db/queries/status.js';
 import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
 import { lastCheck } from '../engine/sync/checks.js';
@@ -30,7 +29,9 @@ export class VectorSide {
   private queryEmbedder: Promise<Embedder> | null = null;
   private readonly recent = new RecentVectors();
 
-  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
+  /** `searchSql` runs keyword, symbol and regex searches (on the search workers, off the main thread). */
+  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting,
+    private readonly searchSql: (q: SearchQuery) => Promise<SearchResponse>) {}
 
   /** Starts (or attaches to) the vector server; `onUrl` hears each change of its ready URL, `onStatus` every change. */
   start(launcher: ProcessLauncher | undefined, onUrl: (url: string | null) => void, onStatus: () => void): void {
@@ -89,14 +90,14 @@ export class VectorSide {
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */
   async search(q: SearchQuery): Promise<SearchResponse> {
     const mode = q.mode ?? 'keyword';
-    if (mode !== 'semantic' && mode !== 'hybrid') return search(this.db, q);
+    if (mode !== 'semantic' && mode !== 'hybrid') return this.searchSql(q);
     const started = performance.now();
     const limit = Math.max(1, Math.min(1000, q.limit ?? 50));
     const url = this.server?.readyUrl() ?? null;
     if (!url) {
       const why = this.unavailableReason();
       if (mode === 'semantic') throw new ClewFailure('UNAVAILABLE', `semantic search needs the vector server, which is ${why}; keyword search still works`);
-      const keyword = search(this.db, { ...q, mode: 'keyword' });
+      const keyword = await this.searchSql({ ...q, mode: 'keyword' });
       return { ...keyword, notice: `keyword results only: the vector server is ${why}` };
     }
     if (this.store?.url !== url) this.store = new ChromaStore(url);
@@ -104,7 +105,7 @@ export class VectorSide {
     const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, this.recent, q, limit);
     this.orphansSeen += semantic.orphansSeen;
     if (mode === 'semantic') return { results: semantic.hits, tookMs: elapsed(started) };
-    const keyword = search(this.db, { ...q, mode: 'keyword', limit });
+    const keyword = await this.searchSql({ ...q, mode: 'keyword', limit });
     return { results: fuseRankings([keyword.results, semantic.hits], limit), tookMs: elapsed(started) };
   }
 

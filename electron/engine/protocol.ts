@@ -1,6 +1,5 @@
-// Messages between the Backend and its engine worker (the only writer).
+// The engine worker's verbs and events (see base/rpc/); it runs indexing and note writes.
 import type { IndexRequest } from '../../shared/contract.js';
-import type { ClewError, Result } from '../../shared/result.js';
 import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, RepairReport, RepoRemoved } from '../../shared/types.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { WalkSettings } from './engineRepos.js';
@@ -33,18 +32,14 @@ export interface EngineCommands {
 }
 export type EngineCommand = keyof EngineCommands;
 
-export type EngineRequest = { [K in EngineCommand]: { id: number; command: K; req: EngineCommands[K]['req'] } }[EngineCommand];
-
-export type EngineMessage =
-  | { type: 'ready' }
-  /** Start-up failed (sent before the worker exits). */
-  | { type: 'failed'; error: ClewError }
-  | { type: 'reply'; id: number; result: Result<unknown> }
-  | { type: 'progress'; progress: IndexProgress }
-  | { type: 'sync'; status: SyncLoopStatus }
-  | { type: 'repairProgress'; progress: RepairProgress }
+/** What the engine worker reports unasked. */
+export interface EngineEvents {
+  progress: IndexProgress;
+  sync: SyncLoopStatus;
+  repairProgress: RepairProgress;
   /** Ids of the repos with a live watcher. */
-  | { type: 'watching'; repos: number[] };
+  watching: number[];
+}
 
 export interface WorkerInit {
   dbFile: string;

@@ -1,12 +1,11 @@
 // The vector sync runs on its own thread (spawned by the engine worker), so embedding, encoding
 // and HTTP never delay the engine's writes: a note saved while a large sync runs commits at once.
 // This class is the engine's handle on that thread, with the same verbs as VectorSync.
-import type { Worker } from 'node:worker_threads';
 import type { RepairProgress, RepairReport } from '../../shared/types.js';
-import type { Result } from '../../shared/result.js';
+import { RpcClient } from '../base/rpc/client.js';
+import { WORKERS } from '../base/rpc/workerTable.js';
 import { ClewFailure } from '../base/failure.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
-import { spawnWorker } from './spawnWorker.js';
 import type { SyncLoopOptions, SyncLoopStatus } from './sync/syncLoop.js';
 
 export interface SyncThreadInit {
@@ -16,6 +15,8 @@ export interface SyncThreadInit {
 }
 
 export interface SyncCommands {
+  /** Sent as a notification: no reply. */
+  kick: { req: null; res: null };
   setServer: { req: { url: string | null }; res: null };
   wait: { req: { timeoutMs: number }; res: boolean };
   repair: { req: { dryRun: boolean }; res: RepairReport };
@@ -23,92 +24,61 @@ export interface SyncCommands {
   stop: { req: { drainMs: number }; res: boolean };
   setPaused: { req: { paused: boolean }; res: null };
 }
-export type SyncCommand = keyof SyncCommands;
-export type SyncRequest = { [K in SyncCommand]: { id: number; command: K; req: SyncCommands[K]['req'] } }[SyncCommand] | { id: 0; command: 'kick' };
 
-export type SyncThreadMessage =
-  | { type: 'ready'; embedderId: string }
-  | { type: 'failed'; error: string }
-  | { type: 'reply'; id: number; result: Result<unknown> }
-  | { type: 'status'; status: SyncLoopStatus }
-  | { type: 'repairProgress'; progress: RepairProgress };
+export interface SyncEvents {
+  status: SyncLoopStatus;
+  repairProgress: RepairProgress;
+}
+
+/** Sent with the ready message: the loaded embedder's id names every content hash. */
+export interface SyncReady {
+  embedderId: string;
+}
 
 export class SyncThread {
-  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
-  private nextId = 1;
-  private exited: string | null = null;
-
-  private constructor(private readonly worker: Worker, readonly embedderId: string) {}
+  private constructor(private readonly rpc: RpcClient<SyncCommands, SyncEvents, SyncReady>, readonly embedderId: string) {}
 
   /** Starts the thread; resolves once its embedder is loaded (its id names every content hash). */
-  static start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void): Promise<SyncThread> {
-    const worker = spawnWorker(import.meta.url, './syncWorker.ts', 'sync-worker.js', init);
-    return new Promise((resolve, reject) => {
-      let thread: SyncThread | null = null;
-      worker.on('message', (message: SyncThreadMessage) => {
-        if (message.type === 'ready') resolve((thread = new SyncThread(worker, message.embedderId)));
-        else if (message.type === 'failed') reject(new ClewFailure('INTERNAL', `vector sync could not start: ${message.error}`));
-        else if (message.type === 'status') onStatus(message.status);
-        else if (message.type === 'repairProgress') onRepairProgress(message.progress);
-        else thread?.settle(message.id, message.result);
-      });
-      worker.on('error', (e) => { reject(e); thread?.fail(e.message); });
-      worker.on('exit', (code) => thread?.fail(`sync thread exited with code ${code}`));
+  static async start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void): Promise<SyncThread> {
+    const rpc = new RpcClient<SyncCommands, SyncEvents, SyncReady>(WORKERS.sync, {
+      name: 'sync thread', workerData: init, events: { status: onStatus, repairProgress: onRepairProgress },
     });
-  }
-
-  private settle(id: number, result: Result<unknown>): void {
-    const done = this.pending.get(id);
-    this.pending.delete(id);
-    done?.(result);
-  }
-
-  private fail(why: string): void {
-    this.exited ??= why;
-    for (const done of this.pending.values()) done({ ok: false, error: { code: 'UNAVAILABLE', message: why } });
-    this.pending.clear();
-  }
-
-  private async call<C extends SyncCommand>(command: C, req: SyncCommands[C]['req']): Promise<SyncCommands[C]['res']> {
-    if (this.exited) throw new ClewFailure('UNAVAILABLE', this.exited);
-    const id = this.nextId++;
-    const result = await new Promise<Result<unknown>>((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ id, command, req });
-    });
-    if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-    return result.value as SyncCommands[C]['res'];
+    try {
+      return new SyncThread(rpc, (await rpc.ready()).embedderId);
+    } catch (e) {
+      throw new ClewFailure('INTERNAL', `vector sync could not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   kick(): void {
-    if (!this.exited) this.worker.postMessage({ id: 0, command: 'kick' } satisfies SyncRequest);
+    this.rpc.notify('kick', null);
   }
 
   setServer(url: string | null): Promise<null> {
-    return this.call('setServer', { url });
+    return this.rpc.call('setServer', { url });
   }
 
   wait(timeoutMs: number): Promise<boolean> {
-    return this.call('wait', { timeoutMs });
+    return this.rpc.call('wait', { timeoutMs });
   }
 
   repair(dryRun: boolean): Promise<RepairReport> {
-    return this.call('repair', { dryRun });
+    return this.rpc.call('repair', { dryRun });
   }
 
   retryFailed(): Promise<number> {
-    return this.call('retryFailed', {});
+    return this.rpc.call('retryFailed', {});
   }
 
   /** A person paused or resumed syncing (global): rows stay pending while paused. */
   setPaused(paused: boolean): Promise<null> {
-    return this.call('setPaused', { paused });
+    return this.rpc.call('setPaused', { paused });
   }
 
   /** Drains for at most `drainMs`, then ends the thread; what is left stays pending in SQLite. */
   async stop(drainMs: number): Promise<boolean> {
-    const drained = await this.call('stop', { drainMs }).catch(() => false);
-    await this.worker.terminate();
+    const drained = await this.rpc.call('stop', { drainMs }).catch(() => false);
+    await this.rpc.terminate();
     return drained;
   }
 }

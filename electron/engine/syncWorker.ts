@@ -1,16 +1,12 @@
 // The sync thread: its own write connection, embedder and sync loop (see syncThread.ts for why).
-import { parentPort, workerData } from 'node:worker_threads';
-import { ok } from '../../shared/result.js';
-import { toClewError } from '../base/failure.js';
+import { workerData } from 'node:worker_threads';
+import { emitter, serve } from '../base/rpc/server.js';
 import { openDatabase } from '../db/connection.js';
-import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
-import type { SyncRequest, SyncThreadInit, SyncThreadMessage } from './syncThread.js';
+import { createEmbedder } from '../vectors/embedders/index.js';
+import type { SyncCommands, SyncEvents, SyncReady, SyncThreadInit } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
 
-const port = parentPort;
-if (!port) throw new Error('the sync worker must run in a worker thread');
 const init = workerData as SyncThreadInit;
-const post = (message: SyncThreadMessage): void => port.postMessage(message);
 const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
 // The writers' commits never checkpoint (a commit that did would stall a note save); this thread does,
 // passively: it never waits for, or blocks, a writer.
@@ -22,45 +18,25 @@ setInterval(() => {
     // Busy or closing: the next tick tries again.
   }
 }, CHECKPOINT_MS).unref();
-let embedder: Embedder;
-try {
-  embedder = await createEmbedder(init.embedder);
-} catch (e) {
-  post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
-  throw e;
-}
-const vectors = new VectorSync(db, embedder, (status) => post({ type: 'status', status }), init.sync);
+const emit = emitter<SyncEvents>();
 
-async function handle(request: SyncRequest): Promise<unknown> {
-  switch (request.command) {
-    case 'kick':
-      vectors.kick();
-      return null;
-    case 'setServer':
-      vectors.setServer(request.req.url);
-      return null;
-    case 'wait':
-      return vectors.wait(request.req.timeoutMs);
-    case 'repair':
-      return vectors.repair(request.req.dryRun, (progress) => post({ type: 'repairProgress', progress }));
-    case 'retryFailed':
-      return vectors.retryFailed();
-    case 'stop':
-      return vectors.stop(request.req.drainMs);
-    case 'setPaused':
-      vectors.setPaused(request.req.paused);
-      return null;
-  }
-}
-
-port.on('message', (request: SyncRequest) => {
-  handle(request).then(
-    (value) => { if (request.id !== 0) post({ type: 'reply', id: request.id, result: ok(value) }); },
-    (e: unknown) => { if (request.id !== 0) post({ type: 'reply', id: request.id, result: { ok: false, error: toClewError(e) } }); },
-  );
-});
-port.on('close', () => {
-  void embedder.close();
-  db.close();
-});
-post({ type: 'ready', embedderId: embedder.id });
+await serve<SyncCommands, SyncReady>(async () => {
+  const embedder = await createEmbedder(init.embedder);
+  const vectors = new VectorSync(db, embedder, (status) => emit('status', status), init.sync);
+  return {
+    ready: { embedderId: embedder.id },
+    handlers: {
+      kick: () => (vectors.kick(), null),
+      setServer: (req) => (vectors.setServer(req.url), null),
+      wait: (req) => vectors.wait(req.timeoutMs),
+      repair: (req) => vectors.repair(req.dryRun, (progress) => emit('repairProgress', progress)),
+      retryFailed: () => vectors.retryFailed(),
+      stop: (req) => vectors.stop(req.drainMs),
+      setPaused: (req) => (vectors.setPaused(req.paused), null),
+    },
+    close: () => {
+      void embedder.close();
+      db.close();
+    },
+  };
+}, { startFailure: (e) => ({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }) });

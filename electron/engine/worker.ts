@@ -1,7 +1,8 @@
-// The engine worker thread: owns the only write connection; runs indexing and note writes.
-import { parentPort, workerData } from 'node:worker_threads';
-import { type ErrorCode, ok } from '../../shared/result.js';
-import { ClewFailure, toClewError } from '../base/failure.js';
+// The engine worker thread: runs indexing and note writes on its write connection, and owns the sync thread.
+import { workerData } from 'node:worker_threads';
+import type { ErrorCode } from '../../shared/result.js';
+import type { Handlers } from '../base/rpc/protocol.js';
+import { emitter, serve } from '../base/rpc/server.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { addNote } from '../db/queries/notes.js';
 import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
@@ -10,22 +11,20 @@ import { removeRepo } from '../db/queries/repoRemove.js';
 import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
 import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
-import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
+import type { EngineCommands, EngineEvents, WorkerInit } from './protocol.js';
 import { rehashForEmbedder } from './sync/rehash.js';
 import { SyncThread } from './syncThread.js';
 
-const port = parentPort;
-if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
-const post = (message: EngineMessage): void => port.postMessage(message);
+const emit = emitter<EngineEvents>();
 
 async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepos }> {
   const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
   if (init.notesFile) attachNotesMirror(db, init.notesFile);
   const vectors = await SyncThread.start(
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
-    (status) => post({ type: 'sync', status }),
-    (progress) => post({ type: 'repairProgress', progress }),
+    (status) => emit('sync', status),
+    (progress) => emit('repairProgress', progress),
   );
   // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
   init.embedderId = vectors.embedderId;
@@ -34,87 +33,66 @@ async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepo
   const repos = new EngineRepos({
     db,
     embedderId: () => init.embedderId,
-    progress: (progress) => post({ type: 'progress', progress }),
+    progress: (progress) => emit('progress', progress),
     // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
     watchedPass: () => vectors.kick(),
-    watchingChanged: (ids) => post({ type: 'watching', repos: ids }),
+    watchingChanged: (ids) => emit('watching', ids),
   });
   return { db, vectors, repos };
 }
 
-// The error is sent as data first: an error thrown across the thread boundary arrives without its message.
-const { db, vectors, repos } = await start().catch((e: unknown) => {
-  post({ type: 'failed', error: toClewError(ClewFailure.fromSystem(e, 'it failed to start')) });
-  throw e;
-});
-
-async function handle(request: EngineRequest): Promise<unknown> {
-  switch (request.command) {
-    case 'index':
-      return repos.index(request.req.path, request.req);
-    case 'noteAdd':
-      return addNote(db, init.embedderId, request.req.fqn, request.req.text, request.req.repo);
-    case 'repoRemove':
-      await repos.beforeRemove(request.req.repo);
-      return removeRepo(db, request.req.repo);
-    case 'noteUpdate':
-      return updateNote(db, init.embedderId, request.req.id, request.req.text);
-    case 'noteDelete':
-      return deleteNote(db, request.req.id);
-    case 'restore':
-      restoreRepos(db, request.req.repos);
+function handlers(db: Db, vectors: SyncThread, repos: EngineRepos): Handlers<EngineCommands> {
+  return {
+    index: (req) => repos.index(req.path, req),
+    noteAdd: (req) => addNote(db, init.embedderId, req.fqn, req.text, req.repo),
+    repoRemove: async (req) => {
+      await repos.beforeRemove(req.repo);
+      return removeRepo(db, req.repo);
+    },
+    noteUpdate: (req) => updateNote(db, init.embedderId, req.id, req.text),
+    noteDelete: (req) => deleteNote(db, req.id),
+    restore: (req) => {
+      restoreRepos(db, req.repos);
       return { notesRestored: restoreNotes(db, init.embedderId) };
-    case 'vectorServer':
-      return vectors.setServer(request.req.url);
-    case 'syncWait':
-      return { drained: await vectors.wait(request.req.timeoutMs) };
-    case 'syncRepair':
-      return vectors.repair(request.req.dryRun);
-    case 'syncRetry':
-      return { requeued: await vectors.retryFailed() };
-    case 'shutdown':
+    },
+    vectorServer: (req) => vectors.setServer(req.url),
+    syncWait: async (req) => ({ drained: await vectors.wait(req.timeoutMs) }),
+    syncRepair: (req) => vectors.repair(req.dryRun),
+    syncRetry: async () => ({ requeued: await vectors.retryFailed() }),
+    shutdown: async (req) => {
       await repos.close();
-      return { drained: await vectors.stop(request.req.drainMs) };
-    case 'watchStart':
-      await repos.startWatching(request.req);
-      return null;
-    case 'repoWatch':
-      await repos.setWatch(request.req.repo, request.req.on);
-      return null;
-    case 'repoPause':
-      await repos.pause(request.req.repo);
-      return null;
-    case 'repoResume':
-      await repos.resume(request.req.repo);
-      return null;
-    case 'repoCancel':
-      return { cancelled: repos.cancel(request.req.repo) };
-    case 'syncPause':
-      setSyncPaused(db, request.req.paused);
-      return vectors.setPaused(request.req.paused);
-  }
+      return { drained: await vectors.stop(req.drainMs) };
+    },
+    watchStart: async (req) => (await repos.startWatching(req), null),
+    repoWatch: async (req) => (await repos.setWatch(req.repo, req.on), null),
+    repoPause: async (req) => (await repos.pause(req.repo), null),
+    repoResume: async (req) => (await repos.resume(req.repo), null),
+    repoCancel: (req) => ({ cancelled: repos.cancel(req.repo) }),
+    syncPause: (req) => {
+      setSyncPaused(db, req.paused);
+      return vectors.setPaused(req.paused);
+    },
+  };
 }
 
 // Failures that may have come from a commit (see notesMirror.ts); a refused request wrote nothing.
 const WRITE_FAILURES: ReadonlySet<ErrorCode> = new Set(['DISK_FULL', 'READ_ONLY', 'CORRUPT', 'INTERNAL']);
 
-port.on('message', (request: EngineRequest) => {
-  catchUpNotesMirror(db);
-  handle(request).then(
-    (value) => {
-      post({ type: 'reply', id: request.id, result: ok(value) });
+await serve<EngineCommands, null>(async () => {
+  const { db, vectors, repos } = await start();
+  return {
+    ready: null,
+    handlers: handlers(db, vectors, repos),
+    before: () => catchUpNotesMirror(db),
+    after: (_verb, result) => {
       // Something may have been written: sync soon (never awaited by the writer).
-      vectors.kick();
+      if (result.ok) vectors.kick();
+      else if (WRITE_FAILURES.has(result.error.code)) notesMirrorMayBeBehind(db);
+      checkpointNotesMirrorSoon(db);
     },
-    (e: unknown) => {
-      const error = toClewError(e);
-      if (WRITE_FAILURES.has(error.code)) notesMirrorMayBeBehind(db);
-      post({ type: 'reply', id: request.id, result: { ok: false, error } });
+    close: () => {
+      void vectors.stop(0);
+      db.close();
     },
-  ).finally(() => checkpointNotesMirrorSoon(db));
+  };
 });
-port.on('close', () => {
-  void vectors.stop(0);
-  db.close();
-});
-post({ type: 'ready' });

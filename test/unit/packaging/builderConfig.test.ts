@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WORKERS } from '../../../electron/base/rpc/workerTable.js';
 import { bindingPackage } from '../../../electron/sidecar/bindingPackage.js';
 
 const root = process.cwd();
@@ -90,7 +91,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs the built main, preload, workers, CLI and renderer, and package.json', () => {
-    const built = [pkg.main, 'dist/preload.cjs', 'dist/engine-worker.js', 'dist/parse-worker.js', 'dist/chroma-server.js', 'dist/cli.js', 'dist-renderer/index.html', 'dist-renderer/assets/index-abc123.js', 'dist-renderer/assets/index-abc123.css', 'package.json'];
+    const workers = Object.values(WORKERS).map((w) => `dist/${w.bundle}.js`);
+    expect(workers).toEqual(expect.arrayContaining(['dist/engine-worker.js', 'dist/parse-worker.js', 'dist/sync-worker.js', 'dist/search-worker.js']));
+    const built = [pkg.main, 'dist/preload.cjs', ...workers, 'dist/chroma-server.js', 'dist/cli.js', 'dist-renderer/index.html', 'dist-renderer/assets/index-abc123.js', 'dist-renderer/assets/index-abc123.css', 'package.json'];
     for (const { key } of PLATFORMS) for (const file of built) expect(packed(key, file), `${key}: ${file}`).toBe(true);
     expect(pkg.main).toBe('dist/main.js');
   });

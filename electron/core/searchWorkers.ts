@@ -1,0 +1,70 @@
+// The Backend's searches, sent to a small pool of search workers with a time limit each.
+// Two workers: a query that runs to its limit does not hold up another client's quick one, and more
+// would compete with the engine and parse workers for a laptop's few cores (each also holds a read
+// connection and its page cache). A query that overruns even the hard limit (stuck inside one SQLite
+// statement) gets TIMEOUT and its worker is ended and replaced, so the next query works.
+import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/types.js';
+import { RpcPool } from '../base/rpc/pool.js';
+import { WORKERS } from '../base/rpc/workerTable.js';
+import { ClewFailure } from '../base/failure.js';
+import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
+
+/** How long a regex scan may stream rows before it answers with what it found. */
+export const SEARCH_BUDGET_MS = 2000;
+
+export interface SearchWorkersOptions {
+  size?: number;
+  budgetMs?: number;
+}
+
+/** Control characters (tab and line breaks aside) mean nothing in a query, and a NUL cuts SQLite's FTS strings short. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** Refuses a query holding a control character, naming it. */
+export function checkQueryText(query: string): void {
+  const found = CONTROL.exec(query)?.[0];
+  if (found !== undefined) {
+    const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new ClewFailure('BAD_REQUEST', `the query contains the control character ${code}; remove it and search again`);
+  }
+}
+
+export class SearchWorkers {
+  private pool: RpcPool<SearchProtocol> | null = null;
+  private closed = false;
+  readonly budgetMs: number;
+  private readonly size: number;
+
+  constructor(private readonly dbFile: string, options: SearchWorkersOptions = {}) {
+    this.budgetMs = options.budgetMs ?? SEARCH_BUDGET_MS;
+    this.size = options.size ?? 2;
+  }
+
+  /** Past the budget a scan stops by itself; past this, the worker is presumed stuck and is replaced. */
+  private get hardLimitMs(): number {
+    return this.budgetMs * 2 + 1000;
+  }
+
+  /** Started on the first query: one-shot commands that never search spawn nothing. */
+  private workers(): RpcPool<SearchProtocol> {
+    if (this.closed) throw new ClewFailure('UNAVAILABLE', 'backend is closed');
+    this.pool ??= new RpcPool<SearchProtocol>(WORKERS.search, this.size, { name: 'search', workerData: { dbFile: this.dbFile } satisfies SearchWorkerInit });
+    return this.pool;
+  }
+
+  search(query: SearchQuery): Promise<SearchResponse> {
+    checkQueryText(query.query);
+    return this.workers().call('search', { query, budgetMs: this.budgetMs }, this.hardLimitMs);
+  }
+
+  quickOpen(query: string, repo: string | undefined, limit: number | undefined): Promise<QuickOpenItem[]> {
+    checkQueryText(query);
+    return this.workers().call('quickOpen', { query, repo, limit }, this.hardLimitMs);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool?.close();
+  }
+}
