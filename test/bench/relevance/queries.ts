@@ -31,7 +31,7 @@ function definitionPattern(name: string): RegExp {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const keywords = 'func|def|class|fn|struct|enum|trait|type|interface|function|const|let|var|module|macro_rules!|static';
   return new RegExp(
-    `(\\b(?:${keywords})\\s+(?:\\([^)]*\\)\\s*|self\\.)?\\$?${n}(?![\\w$?!])` + // func (r *T) Name / def name / class Name / const $Name
+    `((?<![@\\w-])\\b(?:${keywords})\\s+(?:\\([^)]*\\)\\s*|self\\.)?${n}(?![\\w$?!])` + // func (r *T) Name / def name / class Name / const $Name
       `|^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:async\\s+)?(?:unsafe\\s+)?fn\\s+${n}\\b` +
       `|(?:^|[\\s.])${n}\\s*=\\s*(?:function|async|\\(|[\\w$]+\\s*=>)` + // app.render = function / x = (…) =>
       `|defineGetter\\(\\w+,\\s*'${n}'` +
@@ -39,13 +39,18 @@ function definitionPattern(name: string): RegExp {
   );
 }
 
+/** Lines that look like definitions but bind an import (`var Layer = require('./layer')`) or are comments. */
+const NOT_A_DEFINITION = /=\s*require\(|^\s*(?:\/\/|\/\*|\*|#(?!\[)|(?:import|from|use)\s)/;
+/** Tests may redefine a name (mocks, fixtures): not a second definition for the ambiguity check. */
+const TEST_FILE = /(^|\/)(tests?|spec|testdata)\/|[._-](test|spec)\.\w+$|_test\.go$/;
+
 /** The lines of `text` that define the identifier the query names (its last dotted part). */
 export function definitionLines(text: string, query: string): number[] {
   const name = query.split(/\.prototype\.|\.|::|#/).pop()!;
   const re = definitionPattern(name);
   const lines: number[] = [];
   text.split('\n').forEach((line, i) => {
-    if (re.test(line)) lines.push(i + 1);
+    if (re.test(line) && !NOT_A_DEFINITION.test(line)) lines.push(i + 1);
   });
   return lines;
 }
@@ -55,8 +60,14 @@ export interface LoadedQueries {
   problems: string[];
 }
 
-/** Loads one corpus's queries; every expected file must exist under `root`. */
-export function loadQueries(corpus: string, root: string): LoadedQueries {
+/** Loads one corpus's queries; every expected file must exist under `root`. With `corpusFiles`,
+ *  an identifier that is also defined in a file the query does not list is reported too. */
+export function loadQueries(corpus: string, root: string, corpusFiles: readonly string[] = []): LoadedQueries {
+  const texts = new Map<string, string>();
+  const textOf = (f: string): string => {
+    if (!texts.has(f)) texts.set(f, readFileSync(join(root, f), 'utf8'));
+    return texts.get(f)!;
+  };
   const problems: string[] = [];
   const file = join(QUERIES_DIR, `${corpus}.json`);
   const parsed = z.array(querySchema).safeParse(JSON.parse(readFileSync(file, 'utf8')));
@@ -70,8 +81,10 @@ export function loadQueries(corpus: string, root: string): LoadedQueries {
     if (missing.length) problems.push(`${q.id}: expected file(s) not in the corpus: ${missing.join(', ')}`);
     let defs: number[] = [];
     if (q.kind === 'identifier' && !missing.includes(q.files[0]!)) {
-      defs = definitionLines(readFileSync(join(root, q.files[0]!), 'utf8'), q.q);
+      defs = definitionLines(textOf(q.files[0]!), q.q);
       if (defs.length === 0) problems.push(`${q.id}: no definition of ${q.q} found in ${q.files[0]}`);
+      const elsewhere = corpusFiles.filter((f) => !q.files.includes(f) && !TEST_FILE.test(f) && definitionLines(textOf(f), q.q).length > 0);
+      if (elsewhere.length) problems.push(`${q.id}: ${q.q} is also defined in ${elsewhere.join(', ')} (list it, or pick an unambiguous name)`);
     }
     queries.push({ ...q, corpus, definitionLines: defs });
   }

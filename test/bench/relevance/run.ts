@@ -51,14 +51,14 @@ function baselineRun(q: BenchQuery, result: () => BaselineResult): SystemRun {
 }
 
 async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]> {
-  const { queries: loaded, problems } = loadQueries(corpus.name, root);
-  for (const p of problems) console.error(`!! ${corpus.name}: ${p}`);
-  // A query whose expected file is missing would score 0 for every system: leave it out, loudly (above).
-  const queries = loaded.filter((q) => !problems.some((p) => p.startsWith(`${q.id}: expected file`)));
   const clew = ClewUnderTest.open(WORK, corpus.name);
   try {
     const opened = await clew.index(root);
     const { report } = opened;
+    const { queries: loaded, problems } = loadQueries(corpus.name, root, opened.files);
+    for (const p of problems) console.error(`!! ${corpus.name}: ${p}`);
+    // A query whose expected file is missing would score 0 for every system: leave it out, loudly (above).
+    const queries = loaded.filter((q) => !problems.some((p) => p.startsWith(`${q.id}: expected file`)));
     log(`\n## ${corpus.name} (${corpus.language}, ${describeSource(corpus.source)}): ${queries.length} queries`);
     log(`indexed ${report.files} files, ${report.symbols} symbols, ${report.units} units in ${(opened.indexMs / 1000).toFixed(1)} s; ` +
       `vectors ${opened.drained ? 'synced' : 'NOT fully synced'} (${opened.sync.synced} synced, ${opened.sync.pending} pending, ${opened.sync.failed} failed) in ${(opened.syncMs / 1000).toFixed(1)} s`);

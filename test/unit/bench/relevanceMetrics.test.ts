@@ -90,4 +90,9 @@ describe('definitionLines', () => {
     expect(definitionLines('    pub fn disable_recursion_limit(&mut self) {', 'disable_recursion_limit')).toEqual([1]);
     expect(definitionLines('export const $ZodRegistry = 1;\nnew $ZodRegistry()', '$ZodRegistry')).toEqual([1]);
   });
+  it('skips imports, comments and doc tags that look like declarations', () => {
+    expect(definitionLines("import { type ZodError } from './errors.js';\nexport const $ZodError = 1;", 'ZodError')).toEqual([]);
+    expect(definitionLines("var Layer = require('./layer');\n     * @var Layer\n// function Layer(", 'Layer')).toEqual([]);
+    expect(definitionLines('    #[inline]\n    pub fn end(&mut self) {', 'end')).toEqual([2]);
+  });
 });
