@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Bm25Index } from './baselines/bm25.js';
 import { ripgrepAvailable, ripgrepSearch, type BaselineResult } from './baselines/ripgrep.js';
-import { CLEW_MODES, ClewUnderTest } from './clew.js';
+import { CLEW_MODES, ClewUnderTest, type OpenedCorpus } from './clew.js';
 import { CORPORA, cacheDir, describeSource, fetchCorpus, type Corpus } from './corpora.js';
 import { loadQueries, queryCorpora, type BenchQuery } from './queries.js';
 import { byCorpusTable, byKindTable, overallTable, recallByKindTable, type QueryRecord, type SystemRun } from './report.js';
@@ -50,10 +50,21 @@ function baselineRun(q: BenchQuery, result: () => BaselineResult): SystemRun {
   }
 }
 
+/** Indexes once more after a failure, saying so: a transient error (e.g. SQLITE_BUSY on a loaded machine)
+ *  should not drop a corpus, and should not go unseen either. */
+async function indexOnceRetried(clew: ClewUnderTest, corpus: string, root: string): Promise<OpenedCorpus> {
+  try {
+    return await clew.index(root);
+  } catch (e) {
+    console.error(`!! ${corpus}: indexing failed (${(e as Error).message}); retrying once`);
+    return clew.index(root);
+  }
+}
+
 async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]> {
   const clew = ClewUnderTest.open(WORK, corpus.name);
   try {
-    const opened = await clew.index(root);
+    const opened = await indexOnceRetried(clew, corpus.name, root);
     const { report } = opened;
     const { queries: loaded, problems } = loadQueries(corpus.name, root, opened.files);
     for (const p of problems) console.error(`!! ${corpus.name}: ${p}`);
