@@ -20,7 +20,13 @@ const querySchema = z.object({
   symbols: z.array(z.string().min(1)).optional(),
 }).strict().refine((x) => !x.grades || x.grades.length === x.files.length, { message: 'grades must have one entry per file' });
 
-export type BenchQuery = z.infer<typeof querySchema> & { corpus: string; /** 1-based lines in files[0] that define the identifier. */ definitionLines: number[] };
+export type BenchQuery = z.infer<typeof querySchema> & {
+  corpus: string;
+  /** 1-based lines in files[0] that define the identifier. */
+  definitionLines: number[];
+  /** Expected files not in the corpus (reported as problems; such a query would score 0 everywhere). */
+  missingFiles: string[];
+};
 
 export const QUERIES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'queries');
 
@@ -86,7 +92,7 @@ export function loadQueries(corpus: string, root: string, corpusFiles: readonly 
       const elsewhere = corpusFiles.filter((f) => !q.files.includes(f) && !TEST_FILE.test(f) && definitionLines(textOf(f), q.q).length > 0);
       if (elsewhere.length) problems.push(`${q.id}: ${q.q} is also defined in ${elsewhere.join(', ')} (list it, or pick an unambiguous name)`);
     }
-    queries.push({ ...q, corpus, definitionLines: defs });
+    queries.push({ ...q, corpus, definitionLines: defs, missingFiles: missing });
   }
   return { queries, problems };
 }

@@ -61,7 +61,12 @@ async function indexOnceRetried(clew: ClewUnderTest, corpus: string, root: strin
   }
 }
 
-async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]> {
+interface CorpusRun {
+  records: QueryRecord[];
+  index: { files: number; symbols: number; units: number; indexMs: number; syncMs: number; vectorsSynced: number; drained: boolean };
+}
+
+async function benchCorpus(corpus: Corpus, root: string): Promise<CorpusRun> {
   const clew = ClewUnderTest.open(WORK, corpus.name);
   try {
     const opened = await indexOnceRetried(clew, corpus.name, root);
@@ -69,7 +74,7 @@ async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]>
     const { queries: loaded, problems } = loadQueries(corpus.name, root, opened.files);
     for (const p of problems) console.error(`!! ${corpus.name}: ${p}`);
     // A query whose expected file is missing would score 0 for every system: leave it out, loudly (above).
-    const queries = loaded.filter((q) => !problems.some((p) => p.startsWith(`${q.id}: expected file`)));
+    const queries = loaded.filter((q) => q.missingFiles.length === 0);
     log(`\n## ${corpus.name} (${corpus.language}, ${describeSource(corpus.source)}): ${queries.length} queries`);
     log(`indexed ${report.files} files, ${report.symbols} symbols, ${report.units} units in ${(opened.indexMs / 1000).toFixed(1)} s; ` +
       `vectors ${opened.drained ? 'synced' : 'NOT fully synced'} (${opened.sync.synced} synced, ${opened.sync.pending} pending, ${opened.sync.failed} failed) in ${(opened.syncMs / 1000).toFixed(1)} s`);
@@ -90,7 +95,8 @@ async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]>
       records.push({ id: q.id, corpus: corpus.name, kind: q.kind, q: q.q, expected: { files: q.files, symbols: q.symbols ?? [] }, systems: runs });
     }
     log(overallTable(records, systems));
-    return records;
+    const index = { files: report.files, symbols: report.symbols, units: report.units, indexMs: opened.indexMs, syncMs: opened.syncMs, vectorsSynced: opened.sync.synced, drained: opened.drained };
+    return { records, index };
   } finally {
     await clew.close();
   }
@@ -99,6 +105,7 @@ async function benchCorpus(corpus: Corpus, root: string): Promise<QueryRecord[]>
 log(`# clew relevance bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, ${execFileSync('rg', ['--version'], { encoding: 'utf8' }).split('\n')[0]}`);
 log(`corpora cache: ${cacheDir()} (CLEW_BENCH_CACHE); systems: ${systems.join(', ')}`);
 const records: QueryRecord[] = [];
+const indexed: Record<string, CorpusRun['index']> = {};
 const skipped: string[] = [];
 try {
   for (const corpus of corpora) {
@@ -109,7 +116,9 @@ try {
       continue;
     }
     try {
-      records.push(...(await benchCorpus(corpus, fetched.root)));
+      const run = await benchCorpus(corpus, fetched.root);
+      records.push(...run.records);
+      indexed[corpus.name] = run.index;
     } catch (e) {
       console.error(`!! ${corpus.name}: failed, skipped: ${(e as Error).stack ?? e}`);
       skipped.push(corpus.name);
@@ -134,5 +143,5 @@ log(byCorpusTable(records, systems));
 
 mkdirSync(OUTPUT, { recursive: true });
 const out = join(OUTPUT, `relevance-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), systems, corpora: ran.map((c) => ({ ...c, source: describeSource(c.source) })), skipped, records }, null, 1));
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), systems, corpora: ran.map((c) => ({ ...c, source: describeSource(c.source), index: indexed[c.name] })), skipped, records }, null, 1));
 log(`\nper-query results: ${out}`);
