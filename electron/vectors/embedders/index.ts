@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { HashEmbedder, HASH_DEFAULT_DIMENSION, hashEmbedderId } from './hashEmbedder.js';
 import type { Pooling } from './pooling.js';
+import { StaticEmbedder } from './staticEmbedder.js';
 import { TransformersEmbedder } from './transformersEmbedder.js';
 import type { Embedder } from './types.js';
 
@@ -10,7 +11,8 @@ export type { Pooling } from './pooling.js';
 
 export type EmbedderSetting =
   | { kind: 'hash'; dimension?: number }
-  | { kind: 'transformers'; modelDir: string; pooling?: Pooling };
+  | { kind: 'transformers'; modelDir: string; pooling?: Pooling }
+  | { kind: 'static'; modelDir: string };
 
 export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder> {
   switch (setting.kind) {
@@ -18,10 +20,12 @@ export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder
       return new HashEmbedder(setting.dimension);
     case 'transformers':
       return TransformersEmbedder.load({ modelDir: setting.modelDir, pooling: setting.pooling });
+    case 'static':
+      return StaticEmbedder.load({ modelDir: setting.modelDir });
   }
 }
 
-/** What a setting's embedder is called before it has built a generation (the transformers id adds a fingerprint once loaded). */
+/** What a setting's embedder is called before it has built a generation (model ids add a fingerprint once loaded). */
 export function embedderLabel(setting: EmbedderSetting): string {
-  return setting.kind === 'hash' ? hashEmbedderId(setting.dimension ?? HASH_DEFAULT_DIMENSION) : `transformers:${basename(setting.modelDir)}`;
+  return setting.kind === 'hash' ? hashEmbedderId(setting.dimension ?? HASH_DEFAULT_DIMENSION) : `${setting.kind}:${basename(setting.modelDir)}`;
 }

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEmbedder, embedderLabel } from '../../../electron/vectors/embedders/index.js';
+import { halfToFloat, readSafetensors } from '../../../electron/vectors/embedders/safetensors.js';
+import { StaticEmbedder } from '../../../electron/vectors/embedders/staticEmbedder.js';
+import { encodeSafetensors, writeTinyStatic, type TinyStatic } from '../../helpers/tinyModel/staticModel.js';
+
+const root = mkdtempSync(join(tmpdir(), 'clew-static-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The expected vector, computed here in float64 from the stored rows: mean, then (optionally) unit length. */
+function expected(model: TinyStatic, tokens: string[], normalize = true): number[] {
+  const mean = new Array<number>(model.dim).fill(0);
+  for (const t of tokens) model.rowOf(t).forEach((v, j) => (mean[j]! += v / tokens.length));
+  if (!normalize) return mean;
+  const norm = Math.sqrt(mean.reduce((s, v) => s + v * v, 0));
+  return mean.map((v) => v / norm);
+}
+
+function expectVector(actual: Float32Array, want: number[]): void {
+  expect(actual).toHaveLength(want.length);
+  want.forEach((v, j) => expect(actual[j]).toBeCloseTo(v, 6));
+}
+
+describe('StaticEmbedder', () => {
+  it('embeds the mean of the token rows, L2-normalised, with no special tokens', async () => {
+    const model = writeTinyStatic(join(root, 'tiny'));
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    expect(e.dimension).toBe(8);
+    expect(e.tokenIds('parse config')).toEqual([model.idOf('parse'), model.idOf('config')]);
+    const [a, b, c] = await e.embed(['parse config', 'Loading JSON', 'read file (user)']);
+    expectVector(a!, expected(model, ['parse', 'config']));
+    expectVector(b!, expected(model, ['load', '##ing', 'json']));
+    expectVector(c!, expected(model, ['read', 'file', '(', 'user', ')']));
+    const norm = Math.sqrt(Array.from(a!).reduce((s, v) => s + v * v, 0));
+    expect(norm).toBeCloseTo(1, 6);
+    await e.close();
+  });
+
+  it('drops unknown tokens, repeats count, and text with no known token gets the fixed fallback vector', async () => {
+    const model = writeTinyStatic(join(root, 'unk'));
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    const [withUnknown, repeated, none, empty] = await e.embed(['zzzqqq config', 'config config parse', 'zzzqqq', '']);
+    expectVector(withUnknown!, expected(model, ['config']));
+    expectVector(repeated!, expected(model, ['config', 'config', 'parse']));
+    expect(Array.from(none!)).toEqual(new Array(8).fill(Math.fround(1 / Math.sqrt(8))));
+    expect(Array.from(empty!)).toEqual(Array.from(none!));
+  });
+
+  it('keeps at most maxTokens tokens per text', async () => {
+    const model = writeTinyStatic(join(root, 'max'));
+    const e = await StaticEmbedder.load({ modelDir: model.dir, maxTokens: 2 });
+    expectVector((await e.embed(['parse config file json']))[0]!, expected(model, ['parse', 'config']));
+  });
+
+  it('respects normalize: false in config.json', async () => {
+    const model = writeTinyStatic(join(root, 'raw'), { normalize: false });
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    expectVector((await e.embed(['parse config']))[0]!, expected(model, ['parse', 'config'], false));
+  });
+
+  it('reads float16 tables, any single 2-D tensor name, and an optional tokenizer_config.json', async () => {
+    const model = writeTinyStatic(join(root, 'half'), { dtype: 'F16', tensorName: 'weight', withTokenizerConfig: true });
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    expectVector((await e.embed(['get name']))[0]!, expected(model, ['get', 'name']));
+  });
+
+  it('its id names the folder and a fingerprint of its files; createEmbedder and embedderLabel know the static kind', async () => {
+    const one = writeTinyStatic(join(root, 'fp'));
+    const a = await createEmbedder({ kind: 'static', modelDir: one.dir });
+    expect(a.id).toMatch(/^static:fp:[0-9a-f]{12}$/);
+    expect(embedderLabel({ kind: 'static', modelDir: one.dir })).toBe('static:fp');
+    writeTinyStatic(one.dir, { seed: 7 });
+    const b = await createEmbedder({ kind: 'static', modelDir: one.dir });
+    expect(b.id).not.toBe(a.id);
+    await a.close();
+    await expect(a.embed(['x'])).rejects.toThrow(/closed/);
+  });
+
+  it('clear errors for a missing folder, missing files, a broken safetensors file and a table smaller than the vocabulary', async () => {
+    await expect(StaticEmbedder.load({ modelDir: join(root, 'nope') })).rejects.toThrow(/does not exist/);
+    const model = writeTinyStatic(join(root, 'broken'));
+    rmSync(join(model.dir, 'model.safetensors'));
+    await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/missing model\.safetensors/);
+    writeFileSync(join(model.dir, 'model.safetensors'), Buffer.from([1, 2, 3]));
+    await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/not a safetensors file/);
+    writeFileSync(join(model.dir, 'model.safetensors'), encodeSafetensors([{ name: 'embeddings', dtype: 'F32', shape: [3, 8], values: new Float32Array(24) }]));
+    await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/only 3 rows/);
+    writeFileSync(join(model.dir, 'model.safetensors'), encodeSafetensors([{ name: 'a', dtype: 'F32', shape: [2, 2], values: [1, 2, 3, 4] }, { name: 'b', dtype: 'F32', shape: [2, 2], values: [1, 2, 3, 4] }]));
+    await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/no "embeddings" tensor/);
+  });
+});
+
+describe('readSafetensors', () => {
+  it('reads F32 and F16 tensors by name and checks offsets against shapes', () => {
+    const file = join(root, 'two.safetensors');
+    writeFileSync(file, encodeSafetensors([
+      { name: 'a', dtype: 'F32', shape: [2, 3], values: [1, 2, 3, 4, 5, 6.5] },
+      { name: 'b', dtype: 'F16', shape: [4], values: [0.5, -2, 65504, 0.000061035156] },
+    ], { format: 'pt' }));
+    const st = readSafetensors(file);
+    expect(st.names).toEqual(['a', 'b']);
+    expect(st.read('a')).toEqual({ dtype: 'F32', shape: [2, 3], data: new Float32Array([1, 2, 3, 4, 5, 6.5]) });
+    expect(Array.from(st.read('b').data)).toEqual([0.5, -2, 65504, Math.fround(0.000061035156)]);
+    expect(() => st.read('c')).toThrow(/has no tensor c/);
+    const bad = join(root, 'bad.safetensors');
+    const good = encodeSafetensors([{ name: 'a', dtype: 'F32', shape: [4], values: [1, 2, 3, 4] }]);
+    writeFileSync(bad, good.subarray(0, good.length - 4));
+    expect(() => readSafetensors(bad).read('a')).toThrow(/does not fit/);
+  });
+
+  it('halfToFloat: normal, subnormal, zero, infinity', () => {
+    expect(halfToFloat(0x3c00)).toBe(1);
+    expect(halfToFloat(0xc000)).toBe(-2);
+    expect(halfToFloat(0x0001)).toBe(2 ** -24);
+    expect(halfToFloat(0)).toBe(0);
+    expect(halfToFloat(0x7c00)).toBe(Infinity);
+  });
+});
