@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('StaticEmbedder', () => {
     const model = writeTinyStatic(join(root, 'tiny'));
     const e = await StaticEmbedder.load({ modelDir: model.dir });
     expect(e.dimension).toBe(8);
-    expect(e.tokenIds('parse config')).toEqual([model.idOf('parse'), model.idOf('config')]);
+    expect(await e.tokenIds('parse config')).toEqual([model.idOf('parse'), model.idOf('config')]);
     const [a, b, c] = await e.embed(['parse config', 'Loading JSON', 'read file (user)']);
     expectVector(a!, expected(model, ['parse', 'config']));
     expectVector(b!, expected(model, ['load', '##ing', 'json']));
@@ -90,6 +90,36 @@ describe('StaticEmbedder', () => {
     await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/only 3 rows/);
     writeFileSync(join(model.dir, 'model.safetensors'), encodeSafetensors([{ name: 'a', dtype: 'F32', shape: [2, 2], values: [1, 2, 3, 4] }, { name: 'b', dtype: 'F32', shape: [2, 2], values: [1, 2, 3, 4] }]));
     await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/no "embeddings" tensor/);
+  });
+});
+
+describe('the built-in WordPiece path', () => {
+  const texts = [
+    'parse config', 'Loading JSON', 'read file (user)', 'router.get("/users/:id", handler)', 'def parse_config(path):\n\treturn json.load(path)',
+    'ÜBER café naïve résumé', 'ｆｕｌｌｗｉｄｔｈ', '配置 文件 parse', 'emoji 🎉 config 🎉🎉', 'tab\there\u0000nul\u200bzero\u00adsoft',
+    'getUserName(); setUserName(name)', 'readers loading filer', '[CLS] parse [SEP] config [MASK]', 'x'.repeat(150), '   ', '', '¿¡«»—…',
+    'a\r\nb\u2028c\u00a0d', 'lone \ud800 surrogate', 'Ǆ ǅ ǆ İ ß', 'ＡＰＩＲｏｕｔｅｒ',
+  ];
+
+  it('gives the same ids and vectors as transformers.js, added tokens, accents, CJK and control characters included', async () => {
+    const model = writeTinyStatic(join(root, 'paths'), { extraWords: ['uber', 'cafe', 'naive', 'resume', '配', '置', '文', 'ss', 'i', 'api'] });
+    const fast = await StaticEmbedder.load({ modelDir: model.dir });
+    const slow = await StaticEmbedder.load({ modelDir: model.dir, fastTokenizer: false });
+    expect(fast.usesFastTokenizer).toBe(true);
+    expect(slow.usesFastTokenizer).toBe(false);
+    expect(fast.id).toBe(slow.id);
+    for (const t of texts) expect(await fast.tokenIds(t), JSON.stringify(t)).toEqual(await slow.tokenIds(t));
+    const [a, b] = [await fast.embed(texts), await slow.embed(texts)];
+    a.forEach((v, i) => expect(Array.from(v)).toEqual(Array.from(b[i]!)));
+  });
+
+  it('tokenizers it does not know (not WordPiece) go to transformers.js', async () => {
+    const model = writeTinyStatic(join(root, 'bpe'));
+    const json = JSON.parse(readFileSync(join(model.dir, 'tokenizer.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(model.dir, 'tokenizer.json'), JSON.stringify({ ...json, pre_tokenizer: { type: 'Whitespace' } }));
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    expect(e.usesFastTokenizer).toBe(false);
+    expectVector((await e.embed(['parse config']))[0]!, expected(model, ['parse', 'config']));
   });
 });
 
