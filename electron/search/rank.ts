@@ -8,7 +8,7 @@ import {
   type MergedHit, type SignalContext,
 } from './signals.js';
 import type { Candidate, CandidateSource, Demotion, RankedFile, RankedHit, Ranking, SignalName, SignalValue } from './types.js';
-import { SIGNAL_NAMES, weightsFor } from './weights.js';
+import { SIGNAL_NAMES, weightsForQuery } from './weights.js';
 
 export interface RankOptions {
   /** Hits to return (files are built from all hits first). */
@@ -83,8 +83,7 @@ function merge<P>(candidates: readonly Candidate<P>[]): Array<Working<P>> {
   const keywordOnly = (w: Working<P>): boolean => w.sources.size === 1 && w.sources.has('keyword');
   for (const w of all) {
     if (keywordOnly(w)) continue;
-    const k = fileKey(w.hit.repo, w.hit.path);
-    unitsByFile.set(k, [...(unitsByFile.get(k) ?? []), w]);
+    pushTo(unitsByFile, fileKey(w.hit.repo, w.hit.path), w);
   }
   const kept: Array<Working<P>> = [];
   for (const w of all) {
@@ -124,6 +123,12 @@ function smallestEnclosing<P>(definitions: Array<Working<P>>, inner: MergedHit):
   return best;
 }
 
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const maxOrNull = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 const minOrNull = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
 
@@ -142,10 +147,10 @@ function liftedRoles(query: ParsedQuery, signals: Record<SignalName, number>): S
 }
 
 /** Demotions for one hit; a header is demoted only when its implementation file is among the matches too. */
-function demotionsFor<P>(w: Working<P>, query: ParsedQuery, implementations: Map<string, string>): Demotion[] {
+function demotionsFor<P>(w: Working<P>, query: ParsedQuery, implementations: Map<string, string>, roles: (path: string) => FileRole[]): Demotion[] {
   const lifted = liftedRoles(query, w.signals);
   const out: Demotion[] = [];
-  for (const role of fileRoles(w.hit.path)) {
+  for (const role of roles(w.hit.path)) {
     if (lifted.has(role)) continue;
     if (role === 'header') {
       const impl = implementations.get(`${w.hit.repo}\u0000${baseName(w.hit.path)}`);
@@ -158,11 +163,14 @@ function demotionsFor<P>(w: Working<P>, query: ParsedQuery, implementations: Map
   return out;
 }
 
+// Plain code-unit order: the same on every machine and locale, and much cheaper than localeCompare.
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareHits<P>(a: Working<P>, b: Working<P>): number {
   if (Math.abs(a.score - b.score) > 1e-12) return b.score - a.score;
   if (a.signals.definition !== b.signals.definition) return b.signals.definition - a.signals.definition;
   if (a.sources.size !== b.sources.size) return b.sources.size - a.sources.size;
-  return a.hit.repo.localeCompare(b.hit.repo) || a.hit.path.localeCompare(b.hit.path) || a.hit.startLine - b.hit.startLine || a.hit.endLine - b.hit.endLine;
+  return byCodeUnits(a.hit.repo, b.hit.repo) || byCodeUnits(a.hit.path, b.hit.path) || a.hit.startLine - b.hit.startLine || a.hit.endLine - b.hit.endLine;
 }
 
 function ordinal(n: number): string {
@@ -185,7 +193,7 @@ function toRanked<P>(w: Working<P>): RankedHit<P> {
 export function rank<P>(query: string | ParsedQuery, candidates: readonly Candidate<P>[], options: RankOptions = {}): Ranking<P> {
   const parsed = typeof query === 'string' ? classifyQuery(query) : query;
   const semanticPresent = candidates.some((c) => c.distance !== undefined && Number.isFinite(c.distance));
-  const weights = weightsFor(parsed.kind, semanticPresent);
+  const weights = weightsForQuery(parsed, semanticPresent);
   const notes = semanticPresent ? [] : ['no semantic candidates: ranked from keyword and symbol matches only'];
 
   const work = merge(candidates);
@@ -207,16 +215,21 @@ export function rank<P>(query: string | ParsedQuery, candidates: readonly Candid
   for (const w of work) {
     if (w.base > 0 && isImplementationFile(w.hit.path)) implementations.set(`${w.hit.repo}\u0000${baseName(w.hit.path)}`, w.hit.path);
   }
+  const roleCache = new Map<string, FileRole[]>();
+  const roles = (path: string): FileRole[] => {
+    let r = roleCache.get(path);
+    if (!r) roleCache.set(path, (r = fileRoles(path)));
+    return r;
+  };
   for (const w of work) {
-    w.demotions = demotionsFor(w, parsed, implementations);
+    w.demotions = demotionsFor(w, parsed, implementations, roles);
     w.base = w.demotions.reduce((s, d) => s * d.factor, w.base);
   }
 
   // 3. Diminishing returns within a file.
   const byFile = new Map<string, Array<Working<P>>>();
   for (const w of work) {
-    const k = fileKey(w.hit.repo, w.hit.path);
-    byFile.set(k, [...(byFile.get(k) ?? []), w]);
+    pushTo(byFile, fileKey(w.hit.repo, w.hit.path), w);
   }
   for (const group of byFile.values()) {
     group.forEach((w) => (w.score = w.base));
@@ -227,20 +240,21 @@ export function rank<P>(query: string | ParsedQuery, candidates: readonly Candid
     });
   }
 
-  const ordered = [...work].sort(compareHits);
-  const hits = ordered.map(toRanked);
+  const ranked = new Map<Working<P>, RankedHit<P>>(work.map((w) => [w, toRanked(w)]));
+  const hits = [...work].sort(compareHits).map((w) => ranked.get(w)!);
 
   // 4. Files: the best hit plus a little of the next ones.
   const files: RankedFile<P>[] = [];
   for (const group of byFile.values()) {
-    const sorted = group.map(toRanked).sort((a, b) => b.score - a.score);
+    // The group is already in the file's own order (step 3).
+    const sorted = group.map((w) => ranked.get(w)!);
     const best = sorted[0]!;
     const score = group.map((w) => w.base).sort((a, b) => b - a).slice(0, FILE_SUM_HITS).reduce((s, v, k) => s + v * FILE_SUM_DECAY ** k, 0);
     const why = best.why.filter((r) => !r.endsWith('hit in this file'));
     if (group.length > 1) why.push(`${group.length} hits in this file`);
     files.push({ repo: best.repo, path: best.path, score, why, hits: sorted.slice(0, options.hitsPerFile ?? 3) });
   }
-  files.sort((a, b) => (Math.abs(a.score - b.score) > 1e-12 ? b.score - a.score : a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)));
+  files.sort((a, b) => (Math.abs(a.score - b.score) > 1e-12 ? b.score - a.score : byCodeUnits(a.repo, b.repo) || byCodeUnits(a.path, b.path)));
 
   return { query: parsed, weights, semantic: semanticPresent ? 'used' : 'absent', notes, hits: options.limit === undefined ? hits : hits.slice(0, options.limit), files };
 }

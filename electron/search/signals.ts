@@ -27,6 +27,20 @@ export interface SignalContext {
   maxKeywordScore: number;
   /** The highest semantic similarity among the candidates (null when there is none). */
   maxSimilarity: number | null;
+  /** Patterns of a definition line for each queried name (built once per query). */
+  definitionLines: Array<{ name: string; patterns: RegExp[] }>;
+  /** Stems of each path's file name and folders, computed once per path. */
+  pathStemCache: Map<string, { baseStems: Set<string>; dirStems: Set<string> }>;
+}
+
+function pathStems(ctx: SignalContext, path: string): { baseStems: Set<string>; dirStems: Set<string> } {
+  let entry = ctx.pathStemCache.get(path);
+  if (!entry) {
+    const slash = path.lastIndexOf('/');
+    entry = { baseStems: stemsOf(path.slice(slash + 1).replace(/\.[^.]*$/, '')), dirStems: stemsOf(path.slice(0, Math.max(0, slash)).replace(/\//g, ' ')) };
+    ctx.pathStemCache.set(path, entry);
+  }
+  return entry;
 }
 
 const NONE: SignalValue = { value: 0, reason: null };
@@ -44,7 +58,8 @@ export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): S
     if (h.keywordScore !== null) maxKeywordScore = Math.max(maxKeywordScore, h.keywordScore);
     if (h.distance !== null) maxSimilarity = Math.max(maxSimilarity ?? -Infinity, 1 - h.distance);
   }
-  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity };
+  const definitionLines = queriedNames(query).map((name) => ({ name, patterns: definitionPatterns(name) }));
+  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map() };
 }
 
 function stemsOf(text: string): Set<string> {
@@ -82,7 +97,7 @@ function isInside(qualifier: string, hit: MergedHit): boolean {
 
 /** Definition of the queried name: exact > other spelling > prefix > parts > one typo; for questions, the name's words. */
 export function definitionSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
-  if (!hit.name) return NONE;
+  if (!hit.name) return textDefinition(ctx, hit);
   let best: SignalValue = NONE;
   for (const q of queriedNames(ctx.query)) {
     const m = matchName(q, hit.name);
@@ -107,6 +122,28 @@ export function definitionSignal(ctx: SignalContext, hit: MergedHit): SignalValu
   return { value: 0.7 * share * kindWeight(hit.kind), reason: `${hit.name} is named for ${hits.length} of ${ctx.stems.length} query words` };
 }
 
+// Keywords that introduce a definition in common languages, for lines no parser turned into a symbol.
+const DEFINING = '(?:class|interface|struct|enum|trait|type|typealias|def|defp|defmodule|func|function|fn|fun|sub|object|record|protocol|module|impl|macro_rules!|local function|val|var|let|const)';
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A keyword line that reads like the definition of the queried name (`class APIRouter(`, `func (c *Context) Bind(`,
+ * `res.clearCookie = function`): files without a grammar have no symbols, but their definitions still count. */
+export function textDefinition(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (hit.texts.length === 0) return NONE;
+  for (const { name, patterns } of ctx.definitionLines) {
+    if (hit.texts.some((t) => patterns.some((p) => p.test(t)))) return { value: 0.8, reason: `looks like the definition of ${name}` };
+  }
+  return NONE;
+}
+
+function definitionPatterns(name: string): RegExp[] {
+  const n = escapeRegex(name);
+  return [
+    new RegExp(`(?:^|[\\s;{(])${DEFINING}\\s+(?:\\([^)]*\\)\\s*)?(?:[\\w$]+[.:]+)?${n}(?![\\w$])`),
+    new RegExp(`(?:^|[\\s.])${n}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>)`),
+  ];
+}
+
 /** File name or path matches: the whole name, or the query's words in the file name (full weight) and folders. */
 export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   const path = hit.path.toLowerCase();
@@ -124,8 +161,7 @@ export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
     return { value: 1, reason: 'file name matches' };
   }
   if (ctx.stems.length === 0) return NONE;
-  const baseStems = stemsOf(hit.path.slice(hit.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, ''));
-  const dirStems = stemsOf(hit.path.slice(0, Math.max(0, hit.path.lastIndexOf('/'))).replace(/\//g, ' '));
+  const { baseStems, dirStems } = pathStems(ctx, hit.path);
   let covered = 0;
   const matched: string[] = [];
   for (const t of q.terms) {
@@ -165,8 +201,9 @@ export function keywordSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
 /** How many of the query's words the hit covers anywhere (name, path, doc, text): more is better, none is required. */
 export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (ctx.stems.length === 0) return NONE;
-  const seen = stemsOf([hit.name ?? '', hit.path.replace(/[/.]/g, ' '), hit.doc ?? '', ...hit.texts].join(' '));
-  const matched = ctx.stems.filter((s) => seen.has(s)).length;
+  const { baseStems, dirStems } = pathStems(ctx, hit.path);
+  const seen = stemsOf([hit.name ?? '', hit.doc ?? '', ...hit.texts].join(' '));
+  const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
   if (matched === 0) return NONE;
   return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };
 }

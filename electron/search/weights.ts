@@ -1,5 +1,5 @@
 // How much each signal counts, by query kind: names lean on definitions and keyword matches, questions on meaning and BM25.
-import type { QueryKind } from '../base/query/index.js';
+import type { ParsedQuery, QueryKind } from '../base/query/index.js';
 import type { SignalName, Weights } from './types.js';
 
 const NAME: Weights = { definition: 0.45, fileName: 0.15, keyword: 0.2, semantic: 0.1, docComment: 0.05, coverage: 0.05 };
@@ -24,5 +24,15 @@ export function weightsFor(kind: QueryKind, semanticPresent: boolean): Weights {
   const rest = 1 - base.semantic;
   const out = { ...base, semantic: 0 };
   for (const name of SIGNAL_NAMES) if (name !== 'semantic') out[name] = base[name] / rest;
+  return out;
+}
+
+/** Weights for one query: a question that names one identifier (`what does APIRouter do`) sits halfway between. */
+export function weightsForQuery(query: ParsedQuery, semanticPresent: boolean): Weights {
+  const own = weightsFor(query.kind, semanticPresent);
+  if (query.kind !== 'natural' || query.identifiers.length !== 1) return own;
+  const name = weightsFor('identifier', semanticPresent);
+  const out = { ...own };
+  for (const s of SIGNAL_NAMES) out[s] = (own[s] + name[s]) / 2;
   return out;
 }

@@ -45,8 +45,21 @@ function stripDerivation(w: string): string {
   return w;
 }
 
+// Ranking stems the same few thousand words over and over; the cache is dropped whole when it fills.
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
 /** The stem of one lower- or mixed-case word; digits and short words come back unchanged. */
 export function stem(word: string): string {
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const result = computeStem(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
+}
+
+function computeStem(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= MIN_STEM || !/^[a-z]+$/.test(w)) return w;
   w = stripDerivation(stripInflection(stripPlural(w)));

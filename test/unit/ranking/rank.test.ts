@@ -185,3 +185,22 @@ describe('rank: merging, diminishing returns, determinism, semantic absence', ()
     expect(r.semantic).toBe('absent');
   });
 });
+
+describe('rank: files without symbols and questions naming an identifier', () => {
+  it('a keyword line that defines the name ranks above lines that use it, in a file no parser read', () => {
+    const r = rank('JsonObject', [
+      kw('src/main/kotlin/Usage.kt', 10, 9, 'val o = JsonObject(mapOf())'),
+      kw('src/main/kotlin/JsonObject.kt', 3, 4, 'class JsonObject(private val members: Map<String, JsonElement>) {'),
+    ]);
+    expect(r.hits[0]!.path).toBe('src/main/kotlin/JsonObject.kt');
+    expect(r.hits[0]!.why).toContain('looks like the definition of JsonObject');
+  });
+
+  it('a question with one identifier weighs its definition between a name query and a question', () => {
+    const name = rank('APIRouter', [sem('a', 1, 2, 0.3)]).weights;
+    const question = rank('how are routes grouped', [sem('a', 1, 2, 0.3)]).weights;
+    const mixed = rank('what does APIRouter do', [sem('a', 1, 2, 0.3)]).weights;
+    expect(mixed.definition).toBeCloseTo((name.definition + question.definition) / 2);
+    expect(Object.values(mixed).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+  });
+});

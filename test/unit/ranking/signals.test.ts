@@ -116,3 +116,35 @@ describe('doc comment, semantic, keyword and coverage signals', () => {
     expect(kindWeight(null)).toBe(0.85);
   });
 });
+
+describe('definition lines without symbols', () => {
+  const def = (query: string, text: string) => definitionSignal(ctxFor(query), hit({ path: 'x', texts: [text] }));
+  it('reads definitions in many languages from keyword lines', () => {
+    for (const [q, line] of [
+      ['JsonObject', 'class JsonObject(private val members: Map<String, JsonElement>) {'],
+      ['ShouldBindJSON', 'func (c *Context) ShouldBindJSON(obj any) error {'],
+      ['parse_config', 'local function parse_config(path)'],
+      ['render', '  def render(conn, template, assigns) do'],
+      ['clearCookie', 'res.clearCookie = function clearCookie(name, options) {'],
+      ['render', 'app.render = function render(name, options, callback) {'],
+      ['Router', 'export const Router = (opts) => new RouterImpl(opts);'],
+      ['to_json', 'fun String.to_json(): String ='],
+      ['APIRouter', 'class APIRouter(routing.Router):'],
+      ['Flask.route', '    def route(self, rule: str, **options: t.Any) -> t.Callable:'],
+    ] as const) {
+      const v = def(q, line);
+      expect(v.value, `${q}: ${line}`).toBe(0.8);
+      expect(v.reason).toMatch(/^looks like the definition of /);
+    }
+  });
+
+  it('usages, imports and longer names are not definitions', () => {
+    for (const [q, line] of [
+      ['APIRouter', 'router = APIRouter(prefix="/items")'],
+      ['APIRouter', 'from fastapi import APIRouter'],
+      ['Router', 'class RouterGroup struct {'],
+      ['render', 'return render(template)'],
+      ['$http', 'const x = $http.get(url)'],
+    ] as const) expect(def(q, line).value, `${q}: ${line}`).toBe(0);
+  });
+});
