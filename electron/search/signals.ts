@@ -1,5 +1,5 @@
 // The named ranking signals: each looks at one merged hit and gives a value in [0, 1] and the reason it counts.
-import { extractTerms, matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
+import { matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
 import { identifierParts } from '../base/identifiers.js';
 import type { SignalValue } from './types.js';
 
@@ -62,8 +62,25 @@ export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): S
   return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map() };
 }
 
+const TEXT_WORD = /[\p{L}\p{N}_$]+/gu;
+
+/** Stems of every word and identifier part in `text` (stop words kept: query stems never need them removed). */
 function stemsOf(text: string): Set<string> {
-  return new Set(extractTerms(text).map((t) => t.stem));
+  const out = new Set<string>();
+  for (const m of text.matchAll(TEXT_WORD)) {
+    const token = m[0];
+    out.add(stem(token.toLowerCase()));
+    for (const part of identifierParts(token)) out.add(stem(part));
+  }
+  return out;
+}
+
+const EMPTY = new Set<string>();
+
+/** stemsOf, skipped when no query stem occurs in the text at all (a stem is a prefix of its word, so none can match). */
+function stemsIfAny(ctx: SignalContext, text: string): Set<string> {
+  const lower = text.toLowerCase();
+  return ctx.stems.some((s) => lower.includes(s)) ? stemsOf(text) : EMPTY;
 }
 
 /** Types are what a bare name most often means; members and variables a little less. */
@@ -178,7 +195,7 @@ export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
 /** The definition's doc comment carries the query's words. */
 export function docCommentSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (!hit.doc || ctx.stems.length === 0) return NONE;
-  const docStems = stemsOf(hit.doc);
+  const docStems = stemsIfAny(ctx, hit.doc);
   const matched = ctx.query.terms.filter((t) => docStems.has(t.stem)).map((t) => t.word);
   if (matched.length === 0) return NONE;
   return { value: matched.length / ctx.stems.length, reason: `doc comment mentions ${matched.join(', ')}` };
@@ -202,7 +219,7 @@ export function keywordSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
 export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (ctx.stems.length === 0) return NONE;
   const { baseStems, dirStems } = pathStems(ctx, hit.path);
-  const seen = stemsOf([hit.name ?? '', hit.doc ?? '', ...hit.texts].join(' '));
+  const seen = stemsIfAny(ctx, [hit.name ?? '', hit.doc ?? '', ...hit.texts].join(' '));
   const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
   if (matched === 0) return NONE;
   return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };

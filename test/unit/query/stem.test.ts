@@ -47,4 +47,10 @@ describe('stem', () => {
     expect(stem('журнал')).toBe('журнал');
     expect(stem('Registered')).toBe(stem('registered'));
   });
+
+  it('a stem is always a prefix of its lower-cased word (ranking skips texts that contain no query stem)', () => {
+    const words = ['registration', 'registry', 'cookies', 'queries', 'mapped', 'running', 'created', 'handled', 'validator', 'signature',
+      'filtration', 'configured', 'passes', 'abled', 'used', 'Matches', 'serialization', 'centre', 'agreed', 'hoped', 'boxes', 'églises', 'UTF8', 'a', 'ties'];
+    for (const w of words) expect(w.toLowerCase().startsWith(stem(w)), `${w} → ${stem(w)}`).toBe(true);
+  });
 });
