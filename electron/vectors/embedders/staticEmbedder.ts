@@ -16,8 +16,8 @@ const FINGERPRINT_FILES = [...STATIC_MODEL_FILES, 'tokenizer_config.json'];
 const ALGORITHM_VERSION = 'v1';
 // model2vec's default: at most this many tokens per text.
 const DEFAULT_MAX_TOKENS = 512;
-// Characters looked at per allowed token, so a huge text is not tokenised only to be cut.
-const CHARS_PER_TOKEN = 16;
+// Embedding runs in the engine's event loop: give other work a turn at least this often (ms).
+const YIELD_EVERY_MS = 20;
 
 export interface StaticEmbedderOptions {
   modelDir: string;
@@ -43,13 +43,34 @@ function readTable(dir: string): { rows: number; dim: number; data: Float32Array
   const twoD = file.names.filter((n) => file.shapeOf(n).length === 2);
   const name = file.names.includes('embeddings') ? 'embeddings' : twoD.length === 1 ? twoD[0]! : null;
   if (!name) throw new Error(`static model folder ${dir}: model.safetensors has no "embeddings" tensor and not exactly one 2-D tensor (it has ${file.names.join(', ') || 'none'})`);
+  // model2vec's vocabulary-quantised folders remap and weigh rows; read wrongly they would give wrong vectors silently.
+  const unsupported = ['mapping', 'weights'].filter((n) => file.names.includes(n));
+  if (unsupported.length > 0) throw new Error(`static model folder ${dir}: model.safetensors has ${unsupported.join(' and ')} tensors (a vocabulary-quantised model2vec model), which Clew does not read yet`);
   const t = file.read(name);
   if (t.shape.length !== 2) throw new Error(`static model folder ${dir}: tensor ${name} has shape ${JSON.stringify(t.shape)}, expected [vocab, dim]`);
   return { rows: t.shape[0]!, dim: t.shape[1]!, data: t.data };
 }
 
+function vocabOf(json: Record<string, unknown>): Record<string, unknown> {
+  const model = json.model;
+  const vocab = model && typeof model === 'object' ? (model as Record<string, unknown>).vocab : null;
+  if (vocab && typeof vocab === 'object' && !Array.isArray(vocab)) return vocab as Record<string, unknown>;
+  // Unigram vocabularies are [token, score] pairs.
+  if (Array.isArray(vocab)) return Object.fromEntries(vocab.map((e: unknown, i) => [Array.isArray(e) ? String(e[0]) : String(e), i]));
+  return {};
+}
+
 /** Tokenises one text into ids without special tokens. */
 type Encode = (text: string) => number[];
+
+/** Median vocabulary entry length in code points: model2vec cuts a text at maxTokens × this many characters first. */
+export function medianTokenLength(tokens: Iterable<string>): number {
+  const lengths = [...tokens].map((t) => [...t].length).sort((a, b) => a - b);
+  if (lengths.length === 0) return 1;
+  const mid = lengths.length >> 1;
+  // numpy's median averages the two middle values; int() truncates it.
+  return Math.max(1, Math.trunc(lengths.length % 2 ? lengths[mid]! : (lengths[mid - 1]! + lengths[mid]!) / 2));
+}
 
 async function transformersEncoder(tokenizerJson: Record<string, unknown>, tokenizerConfig: Record<string, unknown>): Promise<{ encode: Encode; vocabSize: number; unkId: number | null }> {
   // Loaded on demand, as for the transformers embedder; only the tokenizer classes are used.
@@ -75,6 +96,7 @@ export class StaticEmbedder implements Embedder {
     private readonly unkId: number | null,
     private readonly tokenizerFiles: { json: Record<string, unknown>; config: Record<string, unknown> },
     slow: Encode | null,
+    private readonly maxChars: number,
   ) {
     if (slow) this.slow = Promise.resolve(slow);
   }
@@ -105,6 +127,7 @@ export class StaticEmbedder implements Embedder {
     return new StaticEmbedder(
       `static:${basename(dir)}:${fingerprint}`, table.dim, table.data, table.rows, normalize, maxTokens,
       fast, addedTokenContents(json), unkId, { json, config: tokenizerConfig }, slow ? slow.encode : null,
+      maxTokens * medianTokenLength(Object.keys(vocabOf(json))),
     );
   }
 
@@ -122,7 +145,7 @@ export class StaticEmbedder implements Embedder {
 
   /** Token ids of one text as model2vec takes them: no special tokens, no unknown tokens, at most maxTokens. */
   async tokenIds(text: string): Promise<number[]> {
-    const clipped = text.slice(0, this.maxTokens * CHARS_PER_TOKEN);
+    const clipped = text.slice(0, this.maxChars);
     const ids = (await this.encoder(clipped))(clipped);
     const kept: number[] = [];
     for (const id of ids) {
@@ -138,7 +161,12 @@ export class StaticEmbedder implements Embedder {
     const dim = this.dimension;
     const sum = new Float64Array(dim);
     const out: Float32Array[] = [];
+    let lastYield = performance.now();
     for (const text of texts) {
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
       const ids = await this.tokenIds(text);
       if (ids.length === 0) {
         out.push(fallbackUnitVector(dim));

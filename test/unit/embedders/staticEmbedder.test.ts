@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmbedder, embedderLabel } from '../../../electron/vectors/embedders/index.js';
 import { halfToFloat, readSafetensors } from '../../../electron/vectors/embedders/safetensors.js';
-import { StaticEmbedder } from '../../../electron/vectors/embedders/staticEmbedder.js';
+import { medianTokenLength, StaticEmbedder } from '../../../electron/vectors/embedders/staticEmbedder.js';
 import { encodeSafetensors, writeTinyStatic, type TinyStatic } from '../../helpers/tinyModel/staticModel.js';
 
 const root = mkdtempSync(join(tmpdir(), 'clew-static-'));
@@ -51,8 +51,48 @@ describe('StaticEmbedder', () => {
 
   it('keeps at most maxTokens tokens per text', async () => {
     const model = writeTinyStatic(join(root, 'max'));
-    const e = await StaticEmbedder.load({ modelDir: model.dir, maxTokens: 2 });
-    expectVector((await e.embed(['parse config file json']))[0]!, expected(model, ['parse', 'config']));
+    const e = await StaticEmbedder.load({ modelDir: model.dir, maxTokens: 3 });
+    expectVector((await e.embed(['(.)_(.)']))[0]!, expected(model, ['(', '.', ')']));
+  });
+
+  it('cuts a text at maxTokens × the median token length in characters first, as model2vec does', async () => {
+    expect(medianTokenLength(['a', 'bb', 'cccc'])).toBe(2);
+    expect(medianTokenLength(['a', 'bb', 'ccc', 'dddd'])).toBe(2);
+    expect(medianTokenLength(['##é', 'x'])).toBe(2);
+    expect(medianTokenLength([])).toBe(1);
+    const model = writeTinyStatic(join(root, 'cut'));
+    const median = medianTokenLength(model.vocab);
+    const e = await StaticEmbedder.load({ modelDir: model.dir, maxTokens: 3 });
+    // 'json' starts at 3 × median characters: cut off before tokenising.
+    const text = `${'get '.repeat(Math.ceil((3 * median) / 4))}json`;
+    expect(text.indexOf('json')).toBeGreaterThanOrEqual(3 * median);
+    expect(await e.tokenIds(text)).not.toContain(model.idOf('json'));
+    expect(await e.tokenIds('get json')).toEqual([model.idOf('get'), model.idOf('json')]);
+  });
+
+  it('lets other work run while embedding a large batch', async () => {
+    const model = writeTinyStatic(join(root, 'yield'), { dim: 256 });
+    const e = await StaticEmbedder.load({ modelDir: model.dir });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const texts = Array.from({ length: 20_000 }, (_, i) => `parse config ${i} read file json user name router loading`);
+    const t0 = performance.now();
+    await e.embed(texts);
+    const elapsed = performance.now() - t0;
+    clearInterval(timer);
+    // Only meaningful when the batch takes long enough to need yielding (it does on any machine here: ~100 ms+).
+    expect(elapsed).toBeGreaterThan(40);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('refuses vocabulary-quantised folders (mapping/weights tensors) instead of giving wrong vectors', async () => {
+    const model = writeTinyStatic(join(root, 'quantised'));
+    const rows = model.vocab.length;
+    writeFileSync(join(model.dir, 'model.safetensors'), encodeSafetensors([
+      { name: 'embeddings', dtype: 'F32', shape: [rows, 8], values: new Float32Array(rows * 8) },
+      { name: 'weights', dtype: 'F32', shape: [rows], values: new Float32Array(rows) },
+    ]));
+    await expect(StaticEmbedder.load({ modelDir: model.dir })).rejects.toThrow(/weights tensors .*does not read yet/);
   });
 
   it('respects normalize: false in config.json', async () => {
