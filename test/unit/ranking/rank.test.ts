@@ -204,3 +204,28 @@ describe('rank: files without symbols and questions naming an identifier', () =>
     expect(Object.values(mixed).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });
 });
+
+describe('rank: several repositories and bad input', () => {
+  it('the same path in two repositories is two files; a header pairs only with its own repository', () => {
+    const r = rank('cJSON_Parse', [
+      { ...sym('include/cJSON.h', 1, 1, 'cJSON_Parse', 'function'), repo: 'a' },
+      { ...sym('src/cJSON.c', 10, 40, 'cJSON_Parse', 'function'), repo: 'b' },
+      { ...sym('include/cJSON.h', 1, 1, 'cJSON_Parse', 'function'), repo: 'b' },
+    ]);
+    expect(r.files).toHaveLength(3);
+    const headerA = r.hits.find((h) => h.repo === 'a')!;
+    const headerB = r.hits.find((h) => h.repo === 'b' && h.path.endsWith('.h'))!;
+    expect(headerA.demotions).toEqual([]);
+    expect(headerB.demotions.map((d) => d.role)).toEqual(['header (src/cJSON.c matches too)']);
+  });
+
+  it('a 10,000-character query, control characters and another script rank without trouble', () => {
+    const candidates = Array.from({ length: 300 }, (_, i) => kw(`src/f${i % 40}.go`, i, (i % 13) + 1, `func handler${i}(w http.ResponseWriter) { session cookie ${i} }`));
+    const t0 = performance.now();
+    const long = rank(`session cookie ${'x'.repeat(10_000)}`, candidates);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(long.hits).toHaveLength(300);
+    expect(rank('session\u0000cookie\u0007', candidates).query.terms.map((t) => t.word)).toEqual(['session', 'cookie']);
+    expect(rank('где cookie', candidates).hits[0]!.score).toBeGreaterThan(0);
+  });
+});
