@@ -7,6 +7,7 @@ export const LAYERS = [
   { name: 'files', folders: ['electron/files'], job: 'filesystem access that is not SQL: regular files only, reads with a time limit, lossless byte names, git\'s ignore case' },
   { name: 'db', folders: ['electron/db'], job: 'all SQL: connections, migrations, read queries and write statements' },
   { name: 'vectors', folders: ['electron/vectors'], job: 'vector access: embedders, the Chroma store, generations, semantic search' },
+  { name: 'search', folders: ['electron/search'], job: 'ranking: one module that fuses keyword, symbol and semantic candidates into ranked hits and files, with reasons' },
   { name: 'engine', folders: ['electron/engine', 'electron/sidecar'], job: 'the writers (indexer, parsers, entry points, sync loop, watch) and the Chroma process supervisor' },
   { name: 'core', folders: ['electron/core'], job: 'the Backend: one object behind every host' },
   { name: 'transport', folders: ['electron/transport'], job: 'carrying the contract: Electron IPC handlers, the WebSocket server, static files, access checks' },

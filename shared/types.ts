@@ -322,7 +322,10 @@ export interface RepoRemoved {
 }
 
 /** The embedder that makes vectors: the offline hash embedder or a local sentence-embedding model folder. */
-export type EmbedderSetting = { kind: 'hash'; dimension?: number } | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' };
+export type EmbedderSetting =
+  | { kind: 'hash'; dimension?: number }
+  | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' }
+  | { kind: 'static'; modelDir: string };
 
 /** What <data dir>/settings.json holds. */
 export interface Settings {

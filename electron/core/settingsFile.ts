@@ -25,6 +25,7 @@ const EMBEDDER = z.discriminatedUnion('kind', [
     modelDir: z.string().min(1).refine(isAbsolute, 'modelDir must be an absolute folder path'),
     pooling: z.enum(['mean', 'cls']).optional(),
   }).strict(),
+  z.object({ kind: z.literal('static'), modelDir: z.string().min(1).refine(isAbsolute, 'modelDir must be an absolute folder path') }).strict(),
 ]);
 
 export const SETTING_FIELDS = {

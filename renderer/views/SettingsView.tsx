@@ -8,7 +8,7 @@ interface Draft {
   maxKib: string;
   ignores: string;
   languages: Language[] | null;
-  embedderKind: 'hash' | 'transformers';
+  embedderKind: Settings['embedder']['kind'];
   modelDir: string;
   chromaUrl: string;
   watch: boolean;
@@ -19,7 +19,7 @@ const toDraft = (s: Settings): Draft => ({
   ignores: s.extraIgnores.join('\n'),
   languages: s.languages,
   embedderKind: s.embedder.kind,
-  modelDir: s.embedder.kind === 'transformers' ? s.embedder.modelDir : '',
+  modelDir: s.embedder.kind === 'hash' ? '' : s.embedder.modelDir,
   chromaUrl: s.chromaUrl ?? '',
   watch: s.watch,
 });
@@ -28,7 +28,7 @@ const toDraft = (s: Settings): Draft => ({
 function toPatch(d: Draft, saved: Settings): Partial<Settings> {
   const embedder: Settings['embedder'] = d.embedderKind === 'hash'
     ? (saved.embedder.kind === 'hash' ? saved.embedder : { kind: 'hash' })
-    : { kind: 'transformers', modelDir: d.modelDir.trim() };
+    : { kind: d.embedderKind, modelDir: d.modelDir.trim() };
   return {
     maxFileBytes: Math.round(Number(d.maxKib) * 1024),
     extraIgnores: d.ignores.split('\n').map((l) => l.trim()).filter((l) => l.length > 0),
@@ -86,7 +86,8 @@ export function SettingsView() {
           <legend>Embedder <Restart /></legend>
           <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'hash'} onChange={() => change({ embedderKind: 'hash' })} /> Built-in (offline, hashed identifiers)</label>
           <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'transformers'} data-testid="settings-embedder-model" onChange={() => change({ embedderKind: 'transformers' })} /> A local sentence-embedding model folder</label>
-          {draft.embedderKind === 'transformers' && <input type="text" required placeholder="/absolute/path/to/model" value={draft.modelDir} data-testid="settings-model-dir" onChange={(e) => change({ modelDir: e.target.value })} />}
+          <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'static'} data-testid="settings-embedder-static" onChange={() => change({ embedderKind: 'static' })} /> A local static code-embedding model folder (model2vec: fast, CPU)</label>
+          {draft.embedderKind !== 'hash' && <input type="text" required placeholder="/absolute/path/to/model" value={draft.modelDir} data-testid="settings-model-dir" onChange={(e) => change({ modelDir: e.target.value })} />}
         </fieldset>
         <label className="field">
           <span>External Chroma server URL (empty: Clew runs its own) <Restart /></span>

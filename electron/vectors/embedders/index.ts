@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { EmbedderSetting } from '../../../shared/types.js';
 import { HashEmbedder, HASH_DEFAULT_DIMENSION, hashEmbedderId } from './hashEmbedder.js';
+import { StaticEmbedder } from './staticEmbedder.js';
 import { TransformersEmbedder } from './transformersEmbedder.js';
 import type { Embedder } from './types.js';
 
@@ -17,10 +18,12 @@ export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder
       return new HashEmbedder(setting.dimension);
     case 'transformers':
       return TransformersEmbedder.load({ modelDir: setting.modelDir, pooling: setting.pooling });
+    case 'static':
+      return StaticEmbedder.load({ modelDir: setting.modelDir });
   }
 }
 
-/** What a setting's embedder is called before it has built a generation (the transformers id adds a fingerprint once loaded). */
+/** What a setting's embedder is called before it has built a generation (model ids add a fingerprint once loaded). */
 export function embedderLabel(setting: EmbedderSetting): string {
-  return setting.kind === 'hash' ? hashEmbedderId(setting.dimension ?? HASH_DEFAULT_DIMENSION) : `transformers:${basename(setting.modelDir)}`;
+  return setting.kind === 'hash' ? hashEmbedderId(setting.dimension ?? HASH_DEFAULT_DIMENSION) : `${setting.kind}:${basename(setting.modelDir)}`;
 }

@@ -50,9 +50,9 @@ export function readModelConfig(dir: string): ModelFolderConfig {
 }
 
 /** 12 hex of sha256 over the vector-shaping files (streamed: model.onnx can be hundreds of MB) and `salt`. */
-export async function modelFingerprint(dir: string, salt: string): Promise<string> {
+export async function modelFingerprint(dir: string, salt: string, files: readonly string[] = FINGERPRINT_FILES): Promise<string> {
   const hash = createHash('sha256').update(`${salt}\u0000`);
-  for (const file of FINGERPRINT_FILES) {
+  for (const file of files) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     hash.update(`${file}\u0000${statSync(path).size}\u0000`);

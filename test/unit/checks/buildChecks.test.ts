@@ -66,6 +66,10 @@ describe('layering rules', () => {
     // Downward imports are fine.
     expect(await layerErrors('electron/engine/x.ts', "import { ClewFailure } from '../base/failure.js';\nexport const a = ClewFailure;\n")).toHaveLength(0);
     expect(await layerErrors('electron/vectors/x.ts', "import { openDatabase } from '../db/connection.js';\nexport const a = openDatabase;\n")).toHaveLength(0);
+    // Ranking sits above vectors and below the engine.
+    expect(await layerErrors('electron/search/x.ts', "import { createEmbedder } from '../vectors/embedders/index.js';\nexport const a = createEmbedder;\n")).toHaveLength(0);
+    expect(await layerErrors('electron/vectors/x.ts', "import { rank } from '../search/rank.js';\nexport const a = rank;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/search/x.ts', "import { indexRepo } from '../engine/indexer.js';\nexport const a = indexRepo;\n")).toHaveLength(1);
   });
 
   it('folders of one layer do not import each other: the engine and the sidecar', async () => {

@@ -1,0 +1,226 @@
+// The named ranking signals: each looks at one merged hit and gives a value in [0, 1] and the reason it counts.
+import { matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
+import { identifierParts } from '../base/identifiers.js';
+import type { SignalValue } from './types.js';
+
+/** One place after merging what every source said about it. */
+export interface MergedHit {
+  repo: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  name: string | null;
+  kind: string | null;
+  container: string | null;
+  doc: string | null;
+  texts: string[];
+  keywordScore: number | null;
+  distance: number | null;
+}
+
+/** What every signal needs about the query and the whole candidate set, computed once. */
+export interface SignalContext {
+  query: ParsedQuery;
+  /** Stems of the query's content words, in order. */
+  stems: string[];
+  /** The highest keyword score among the candidates (0 when there is none). */
+  maxKeywordScore: number;
+  /** The highest semantic similarity among the candidates (null when there is none). */
+  maxSimilarity: number | null;
+  /** Patterns of a definition line for each queried name (built once per query). */
+  definitionLines: Array<{ name: string; patterns: RegExp[] }>;
+  /** Stems of each path's file name and folders, computed once per path. */
+  pathStemCache: Map<string, { baseStems: Set<string>; dirStems: Set<string> }>;
+}
+
+function pathStems(ctx: SignalContext, path: string): { baseStems: Set<string>; dirStems: Set<string> } {
+  let entry = ctx.pathStemCache.get(path);
+  if (!entry) {
+    const slash = path.lastIndexOf('/');
+    entry = { baseStems: stemsOf(path.slice(slash + 1).replace(/\.[^.]*$/, '')), dirStems: stemsOf(path.slice(0, Math.max(0, slash)).replace(/\//g, ' ')) };
+    ctx.pathStemCache.set(path, entry);
+  }
+  return entry;
+}
+
+const NONE: SignalValue = { value: 0, reason: null };
+// A semantic hit this much less similar than the best one counts for nothing.
+const SEMANTIC_SPREAD = 0.3;
+// Directory words count for less than file-name words: `middleware/basic_auth.go` is mostly about basic auth.
+const DIR_WEIGHT = 0.6;
+const TYPE_KINDS = new Set(['class', 'interface', 'struct', 'enum', 'trait', 'type', 'protocol', 'record', 'object', 'module', 'namespace', 'union', 'typealias', 'type_alias']);
+const CALLABLE_KINDS = new Set(['function', 'method', 'constructor', 'func', 'fn', 'macro', 'procedure']);
+
+export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): SignalContext {
+  let maxKeywordScore = 0;
+  let maxSimilarity: number | null = null;
+  for (const h of hits) {
+    if (h.keywordScore !== null) maxKeywordScore = Math.max(maxKeywordScore, h.keywordScore);
+    if (h.distance !== null) maxSimilarity = Math.max(maxSimilarity ?? -Infinity, 1 - h.distance);
+  }
+  const definitionLines = queriedNames(query).map((name) => ({ name, patterns: definitionPatterns(name) }));
+  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map() };
+}
+
+const TEXT_WORD = /[\p{L}\p{N}_$]+/gu;
+
+/** Stems of every word and identifier part in `text` (stop words kept: query stems never need them removed). */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(TEXT_WORD)) {
+    const token = m[0];
+    out.add(stem(token.toLowerCase()));
+    for (const part of identifierParts(token)) out.add(stem(part));
+  }
+  return out;
+}
+
+const EMPTY = new Set<string>();
+
+/** stemsOf, skipped when no query stem occurs in the text at all (a stem is a prefix of its word, so none can match). */
+function stemsIfAny(ctx: SignalContext, text: string): Set<string> {
+  const lower = text.toLowerCase();
+  return ctx.stems.some((s) => lower.includes(s)) ? stemsOf(text) : EMPTY;
+}
+
+/** Types are what a bare name most often means; members and variables a little less. */
+export function kindWeight(kind: string | null): number {
+  const k = (kind ?? '').toLowerCase();
+  if (TYPE_KINDS.has(k)) return 1;
+  if (CALLABLE_KINDS.has(k)) return 0.95;
+  return 0.85;
+}
+
+const MATCH_REASON: Record<NameMatchKind, (name: string, q: string) => string> = {
+  exact: (name) => `defines ${name}`,
+  spelling: (name, q) => `defines ${name} (${q} spelled differently)`,
+  prefix: (name, q) => `defines ${name} (starts with ${q})`,
+  parts: (name, q) => `defines ${name} (has the parts of ${q})`,
+  typo: (name, q) => `defines ${name} (one edit from ${q})`,
+};
+
+/** The names the query may mean: its name and any identifiers typed inside a question. */
+function queriedNames(query: ParsedQuery): string[] {
+  const names = query.kind === 'path' ? [] : [query.name, ...query.identifiers.map((i) => i.split(/\.|::|#|->/).pop() ?? i)];
+  return [...new Set(names.filter((n): n is string => !!n))];
+}
+
+/** Whether a definition sits inside `qualifier`: its container names it (case matters in code), or else its file does. */
+function isInside(qualifier: string, hit: MergedHit): boolean {
+  if (hit.container) return hit.container.split(/\.|::|#|->|\//).includes(qualifier);
+  const segments = hit.path.split('/').map((s) => normalizeIdentifier(s.replace(/\.[^.]*$/, '')));
+  return segments.includes(normalizeIdentifier(qualifier));
+}
+
+/** Definition of the queried name: exact > other spelling > prefix > parts > one typo; for questions, the name's words. */
+export function definitionSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (!hit.name) return textDefinition(ctx, hit);
+  let best: SignalValue = NONE;
+  for (const q of queriedNames(ctx.query)) {
+    const m = matchName(q, hit.name);
+    if (!m) continue;
+    let value = m.strength * kindWeight(hit.kind);
+    let reason = MATCH_REASON[m.kind](hit.name, q);
+    const qualifiers = ctx.query.kind === 'dotted' ? ctx.query.qualifiers : [];
+    if (qualifiers.length > 0) {
+      // `Flask.route` means the route inside Flask: a route elsewhere counts for less.
+      const inside = qualifiers[qualifiers.length - 1]!;
+      if (isInside(inside, hit)) reason += ` in ${inside}`;
+      else value *= 0.8;
+    }
+    if (value > best.value) best = { value, reason };
+  }
+  if (best.value > 0 || ctx.stems.length === 0 || (ctx.query.kind !== 'natural' && ctx.query.kind !== 'phrase')) return best;
+  // A question names no identifier: count the query words the definition's name spells.
+  const nameStems = new Set(identifierParts(hit.name).map(stem));
+  const hits = ctx.stems.filter((s) => nameStems.has(s));
+  const share = hits.length / ctx.stems.length;
+  if (share < 0.5) return NONE;
+  return { value: 0.7 * share * kindWeight(hit.kind), reason: `${hit.name} is named for ${hits.length} of ${ctx.stems.length} query words` };
+}
+
+// Keywords that introduce a definition in common languages, for lines no parser turned into a symbol.
+const DEFINING = '(?:class|interface|struct|enum|trait|type|typealias|def|defp|defmodule|func|function|fn|fun|sub|object|record|protocol|module|impl|macro_rules!|local function|val|var|let|const)';
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A keyword line that reads like the definition of the queried name (`class APIRouter(`, `func (c *Context) Bind(`,
+ * `res.clearCookie = function`): files without a grammar have no symbols, but their definitions still count. */
+export function textDefinition(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (hit.texts.length === 0) return NONE;
+  for (const { name, patterns } of ctx.definitionLines) {
+    if (hit.texts.some((t) => patterns.some((p) => p.test(t)))) return { value: 0.8, reason: `looks like the definition of ${name}` };
+  }
+  return NONE;
+}
+
+function definitionPatterns(name: string): RegExp[] {
+  const n = escapeRegex(name);
+  return [
+    new RegExp(`(?:^|[\\s;{(])${DEFINING}\\s+(?:\\([^)]*\\)\\s*)?(?:[\\w$]+[.:]+)?${n}(?![\\w$])`),
+    new RegExp(`(?:^|[\\s.])${n}\\s*[:=]\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*=>|[\\w$]+\\s*=>)`),
+  ];
+}
+
+/** File name or path matches: the whole name, or the query's words in the file name (full weight) and folders. */
+export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  const path = hit.path.toLowerCase();
+  const slash = path.lastIndexOf('/');
+  const fileName = path.slice(slash + 1);
+  const dot = fileName.indexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const q = ctx.query;
+  if (q.kind === 'path' && q.path) {
+    const wanted = [q.path.dir, q.path.fileName].filter(Boolean).join('/').toLowerCase();
+    if (wanted && (path === wanted || path.endsWith(`/${wanted}`))) return { value: 1, reason: `path is ${wanted}` };
+    if (q.path.fileName && fileName === q.path.fileName.toLowerCase()) return { value: 0.9, reason: `file name is ${q.path.fileName}` };
+    if (q.path.base && normalizeIdentifier(base) === normalizeIdentifier(q.path.base)) return { value: 0.75, reason: `file name is ${q.path.base}` };
+  } else if (q.name && normalizeIdentifier(base) === normalizeIdentifier(q.name)) {
+    return { value: 1, reason: 'file name matches' };
+  }
+  if (ctx.stems.length === 0) return NONE;
+  const { baseStems, dirStems } = pathStems(ctx, hit.path);
+  let covered = 0;
+  const matched: string[] = [];
+  for (const t of q.terms) {
+    const weight = baseStems.has(t.stem) ? 1 : dirStems.has(t.stem) ? DIR_WEIGHT : 0;
+    if (weight > 0 && !matched.includes(t.word)) {
+      covered += weight;
+      matched.push(t.word);
+    }
+  }
+  if (covered === 0) return NONE;
+  return { value: 0.8 * Math.min(1, covered / ctx.stems.length), reason: `path matches ${matched.join(', ')}` };
+}
+
+/** The definition's doc comment carries the query's words. */
+export function docCommentSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (!hit.doc || ctx.stems.length === 0) return NONE;
+  const docStems = stemsIfAny(ctx, hit.doc);
+  const matched = ctx.query.terms.filter((t) => docStems.has(t.stem)).map((t) => t.word);
+  if (matched.length === 0) return NONE;
+  return { value: matched.length / ctx.stems.length, reason: `doc comment mentions ${matched.join(', ')}` };
+}
+
+/** Semantic similarity, relative to the best semantic candidate. */
+export function semanticSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (hit.distance === null || ctx.maxSimilarity === null) return NONE;
+  const similarity = 1 - hit.distance;
+  const value = Math.max(0, Math.min(1, 1 - (ctx.maxSimilarity - similarity) / SEMANTIC_SPREAD));
+  return value > 0 ? { value, reason: `close in meaning (similarity ${similarity.toFixed(2)})` } : NONE;
+}
+
+/** Keyword (BM25) score, relative to the best keyword candidate. */
+export function keywordSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (hit.keywordScore === null || hit.keywordScore <= 0 || ctx.maxKeywordScore <= 0) return NONE;
+  return { value: hit.keywordScore / ctx.maxKeywordScore, reason: `keyword match (BM25 ${hit.keywordScore.toFixed(2)})` };
+}
+
+/** How many of the query's words the hit covers anywhere (name, path, doc, text): more is better, none is required. */
+export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  if (ctx.stems.length === 0) return NONE;
+  const { baseStems, dirStems } = pathStems(ctx, hit.path);
+  const seen = stemsIfAny(ctx, [hit.name ?? '', hit.doc ?? '', ...hit.texts].join(' '));
+  const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
+  if (matched === 0) return NONE;
+  return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };
+}

@@ -1,0 +1,38 @@
+// How much each signal counts, by query kind: names lean on definitions and keyword matches, questions on meaning and BM25.
+import type { ParsedQuery, QueryKind } from '../base/query/index.js';
+import type { SignalName, Weights } from './types.js';
+
+const NAME: Weights = { definition: 0.45, fileName: 0.15, keyword: 0.2, semantic: 0.1, docComment: 0.05, coverage: 0.05 };
+const QUESTION: Weights = { definition: 0.07, fileName: 0.1, keyword: 0.3, semantic: 0.3, docComment: 0.08, coverage: 0.15 };
+
+const BY_KIND: Record<QueryKind, Weights> = {
+  identifier: NAME,
+  dotted: NAME,
+  path: { definition: 0.1, fileName: 0.6, keyword: 0.15, semantic: 0.1, docComment: 0, coverage: 0.05 },
+  phrase: { definition: 0.1, fileName: 0.1, keyword: 0.55, semantic: 0.1, docComment: 0.1, coverage: 0.05 },
+  regex: { definition: 0.1, fileName: 0.1, keyword: 0.8, semantic: 0, docComment: 0, coverage: 0 },
+  natural: QUESTION,
+  empty: QUESTION,
+};
+
+export const SIGNAL_NAMES: readonly SignalName[] = ['definition', 'fileName', 'docComment', 'semantic', 'keyword', 'coverage'];
+
+/** The weights for a query kind; without semantic candidates the semantic share goes to the other signals, pro rata. */
+export function weightsFor(kind: QueryKind, semanticPresent: boolean): Weights {
+  const base = BY_KIND[kind];
+  if (semanticPresent || base.semantic === 0) return { ...base };
+  const rest = 1 - base.semantic;
+  const out = { ...base, semantic: 0 };
+  for (const name of SIGNAL_NAMES) if (name !== 'semantic') out[name] = base[name] / rest;
+  return out;
+}
+
+/** Weights for one query: a question that names one identifier (`what does APIRouter do`) sits halfway between. */
+export function weightsForQuery(query: ParsedQuery, semanticPresent: boolean): Weights {
+  const own = weightsFor(query.kind, semanticPresent);
+  if (query.kind !== 'natural' || query.identifiers.length !== 1) return own;
+  const name = weightsFor('identifier', semanticPresent);
+  const out = { ...own };
+  for (const s of SIGNAL_NAMES) out[s] = (own[s] + name[s]) / 2;
+  return out;
+}
