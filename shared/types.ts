@@ -14,7 +14,7 @@ export type SymbolKind = (typeof SYMBOL_KINDS)[number];
 export const ENTRY_KINDS = ['http', 'schedule', 'listener', 'main'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-export const SEARCH_MODES = ['keyword', 'symbol', 'regex', 'semantic', 'hybrid'] as const;
+export const SEARCH_MODES = ['auto', 'keyword', 'symbol', 'regex', 'semantic', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export type SkipReason =
@@ -81,6 +81,8 @@ export interface SearchQuery {
   path?: string;
   kind?: string;
   limit?: number;
+  /** `auto` only: also answer the best files, each with its best hits. */
+  files?: boolean;
 }
 
 export interface SearchHit {
@@ -95,6 +97,17 @@ export interface SearchHit {
   symbolKind: string | null;
   language: string | null;
   score: number;
+  /** `auto` only: why it ranked where it did, strongest reason first (`defines APIRouter`, `file name matches`). */
+  why?: string[];
+}
+
+/** A file-level answer (`auto` with `files`): the best files, each with its best hits. */
+export interface FileHit {
+  repo: string;
+  path: string;
+  score: number;
+  why: string[];
+  hits: SearchHit[];
 }
 
 export interface SearchResponse {
@@ -106,6 +119,8 @@ export interface SearchResponse {
   notice?: string;
   /** The search passed its time limit: `results` are the matches found until then (with none, the answer is a `TIMEOUT` error instead). */
   timedOut?: boolean;
+  /** With `files` in an `auto` query: the best files, each with its best hits. */
+  files?: FileHit[];
 }
 
 export interface SymbolRow {

@@ -24,6 +24,7 @@ import { acquireLock, type DataDirLock } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
+import { autoSearch } from './autoSearch.js';
 import { checkQueryText, SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 
@@ -90,7 +91,11 @@ export class Backend {
       'repo:list': () => listRepos(this.db, this.watching),
       'search:query': (req) => {
         checkQueryText(req.query);
-        return this.vectors.search(req);
+        if (req.mode !== 'auto') return this.vectors.search(req);
+        return autoSearch(req, Math.max(1, Math.min(1000, req.limit ?? 50)), {
+          candidates: (r) => this.searches.candidates(r),
+          semantic: (q, limit) => this.vectors.semanticOrReason(q, limit),
+        });
       },
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),

@@ -19,6 +19,7 @@ export const REQUEST_SCHEMAS = {
     path: text(1000).optional(),
     kind: z.enum(SYMBOL_KINDS).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
+    files: z.boolean().optional(),
   }).strict(),
   'symbols:list': z.object({ repo: repoRef, kind: z.enum(SYMBOL_KINDS).optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
   'entrypoints:list': z.object({ repo: repoRef, kind: z.enum(ENTRY_KINDS).optional() }).strict(),

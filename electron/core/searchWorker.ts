@@ -3,6 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import { serve } from '../base/rpc/server.js';
 import { openDatabase } from '../db/connection.js';
+import { definitionCandidates, definitionsAt, wordCandidates } from '../db/queries/autoCandidates.js';
 import { quickOpen } from '../db/queries/quickOpen.js';
 import { search } from '../db/queries/search.js';
 import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
@@ -15,6 +16,11 @@ await serve<SearchProtocol, null>(() => {
     ready: null,
     handlers: {
       search: (req) => search(db, req.query, req.budgetMs),
+      candidates: (req) => ({
+        words: wordCandidates(db, req.needles, req.query, req.chunkLimit),
+        definitions: [...definitionCandidates(db, req.names, req.query, 20, false), ...definitionCandidates(db, req.prefixes, req.query, 20, true)],
+        semanticDefinitions: definitionsAt(db, req.semanticPlaces),
+      }),
       quickOpen: (req) => quickOpen(db, req.query, req.repo, req.limit),
     },
     close: () => db.close(),

@@ -7,7 +7,7 @@ import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/ty
 import { RpcPool } from '../base/rpc/pool.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import { ClewFailure } from '../base/failure.js';
-import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
+import type { AutoCandidatesRequest, SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
 
 /** How long a regex scan may stream rows before it answers with what it found. */
 export const SEARCH_BUDGET_MS = 2000;
@@ -56,6 +56,11 @@ export class SearchWorkers {
   search(query: SearchQuery): Promise<SearchResponse> {
     checkQueryText(query.query);
     return this.workers().call('search', { query, budgetMs: this.budgetMs }, this.hardLimitMs);
+  }
+
+  candidates(req: AutoCandidatesRequest): Promise<SearchProtocol['candidates']['res']> {
+    checkQueryText(req.query.query);
+    return this.workers().call('candidates', req, this.hardLimitMs);
   }
 
   quickOpen(query: string, repo: string | undefined, limit: number | undefined): Promise<QuickOpenItem[]> {

@@ -1,6 +1,6 @@
 // The Backend's vector side: which server (sidecar, external, or none), the sync state the worker
 // reports, status composition, and semantic/hybrid search on the read connection.
-import type { SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
+import type { SearchHit, SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { lastSyncRun, syncCounts } from '../db/queries/status.js';
 import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
@@ -85,6 +85,21 @@ export class VectorSide {
   private embedderId(): string {
     const active = this.db.prepare<[], { embedder_id: string }>("SELECT embedder_id FROM vector_generations WHERE state = 'active'").get();
     return active?.embedder_id ?? embedderLabel(this.embedderSetting);
+  }
+
+  /** Semantic hits for `auto`, or why there are none: auto then ranks from the rest and says so. */
+  async semanticOrReason(q: SearchQuery, limit: number): Promise<{ hits: SearchHit[] } | { unavailable: string }> {
+    const url = this.server?.readyUrl() ?? null;
+    if (!url) return { unavailable: `the vector server is ${this.unavailableReason()}` };
+    try {
+      if (this.store?.url !== url) this.store = new ChromaStore(url);
+      this.queryEmbedder ??= createEmbedder(this.embedderSetting);
+      const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, this.recent, q, limit);
+      this.orphansSeen += semantic.orphansSeen;
+      return { hits: semantic.hits };
+    } catch (e) {
+      return { unavailable: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */

@@ -1,0 +1,114 @@
+// `auto`: the one box that does the right thing. The query is classified; lines holding any of its
+// words, definitions named like it and (when vectors answer) semantic matches become candidates;
+// the ranking module (electron/search) scores them with weights chosen by the query's kind.
+import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
+import { classifyQuery, identifierSpellings, type ParsedQuery } from '../base/query/index.js';
+import type { DefinitionRow, WordCandidateRow } from '../db/queries/autoCandidates.js';
+import { type Candidate, rank, type RankedHit } from '../search/index.js';
+import type { AutoCandidatesRequest, SearchProtocol } from './searchProtocol.js';
+
+/** What auto search needs from the host: the search workers, and semantic hits when a vector server answers. */
+export interface AutoSearchDeps {
+  candidates(req: AutoCandidatesRequest): Promise<SearchProtocol['candidates']['res']>;
+  /** Semantic hits, or the reason there are none (no vector server, sync pending …). */
+  semantic(q: SearchQuery, limit: number): Promise<{ hits: SearchHit[] } | { unavailable: string }>;
+}
+
+const SEMANTIC_LIMIT = 50;
+const CHUNK_LIMIT = 300;
+const MAX_NEEDLES = 16;
+
+type Payload = { kind: 'word'; row: WordCandidateRow } | { kind: 'definition'; row: DefinitionRow } | { kind: 'semantic'; hit: SearchHit };
+
+/** Lower-case substrings a matching line holds: stems (so word forms match), whole identifiers, their spellings. */
+export function needlesOf(parsed: ParsedQuery): string[] {
+  const words = parsed.terms.map((t) => t.word);
+  const out = [
+    ...(parsed.phrase ? [parsed.phrase] : []),
+    ...(parsed.name ? [parsed.name] : []),
+    ...parsed.identifiers,
+    ...parsed.terms.map((t) => (t.stem.length >= 3 ? t.stem : t.word)),
+    ...identifierSpellings(words),
+  ].map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
+  return [...new Set(out)].slice(0, MAX_NEEDLES);
+}
+
+/** Names a definition might carry: the queried name, identifiers in a question, and a question's words joined as code would. */
+export function namesOf(parsed: ParsedQuery): { exact: string[]; prefixes: string[] } {
+  const exact = new Set<string>();
+  if (parsed.name) exact.add(parsed.name);
+  for (const id of parsed.identifiers) exact.add(id);
+  if (parsed.kind === 'natural' || parsed.kind === 'phrase') {
+    for (const spelling of identifierSpellings(parsed.terms.map((t) => t.word))) exact.add(spelling);
+    for (const t of parsed.terms) if (t.word.length >= 4) exact.add(t.word);
+  }
+  const prefixes = parsed.kind === 'identifier' && parsed.name && parsed.name.length >= 3 ? [parsed.name] : [];
+  return { exact: [...exact].slice(0, 24), prefixes };
+}
+
+const lastSegment = (fqn: string): string => fqn.split(/[.:#/]+|::/).filter(Boolean).pop() ?? fqn;
+
+function candidatesFrom(words: WordCandidateRow[], definitions: DefinitionRow[], semanticDefs: DefinitionRow[], semantic: SearchHit[]): Candidate<Payload>[] {
+  const out: Candidate<Payload>[] = [];
+  for (const row of words) out.push({ source: 'keyword', repo: row.repo, path: row.path, startLine: row.line, endLine: row.line, text: row.text, keywordScore: row.score, payload: { kind: 'word', row } });
+  for (const row of definitions) {
+    out.push({
+      source: 'symbol', repo: row.repo, path: row.path, startLine: row.startLine, endLine: row.endLine, name: row.name, kind: row.kind,
+      ...(row.container ? { container: row.container } : {}), ...(row.doc ? { doc: row.doc } : {}), text: row.signature, payload: { kind: 'definition', row },
+    });
+  }
+  const spans = new Map(semanticDefs.map((d) => [`${d.repo}\u0000${d.path}\u0000${d.fqn}`, d]));
+  for (const hit of semantic) {
+    const def = hit.symbol ? spans.get(`${hit.repo}\u0000${hit.path}\u0000${hit.symbol}`) : undefined;
+    out.push({
+      source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.line,
+      ...(def ? { name: def.name, kind: def.kind, text: def.signature, ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
+      distance: 1 - hit.score, payload: { kind: 'semantic', hit },
+    });
+  }
+  return out;
+}
+
+/** A ranked place as a hit: the best snippet any source gave for it, and the reasons. */
+function toHit(r: RankedHit<Payload>): SearchHit {
+  const word = r.payloads.find((p): p is Extract<Payload, { kind: 'word' }> => p.kind === 'word');
+  const def = r.payloads.find((p): p is Extract<Payload, { kind: 'definition' }> => p.kind === 'definition');
+  const sem = r.payloads.find((p): p is Extract<Payload, { kind: 'semantic' }> => p.kind === 'semantic');
+  const score = Math.round(r.score * 1000) / 1000;
+  if (def) {
+    const d = def.row;
+    const at = d.signature.indexOf(d.name);
+    return {
+      repo: d.repo, path: d.path, line: d.startLine, column: 1, snippet: d.signature, highlights: at >= 0 ? [[at, at + d.name.length]] : [],
+      symbol: d.fqn, symbolKind: d.kind, language: d.language, score, why: r.why,
+    };
+  }
+  if (word) {
+    const w = word.row;
+    return { repo: w.repo, path: w.path, line: w.line, column: w.column, snippet: w.snippet, highlights: w.highlights, symbol: sem?.hit.symbol ?? null, symbolKind: sem?.hit.symbolKind ?? null, language: w.language, score, why: r.why };
+  }
+  const h = sem?.hit;
+  return {
+    repo: r.repo, path: r.path, line: r.startLine, column: h?.column ?? 1, snippet: h?.snippet ?? '', highlights: h?.highlights ?? [],
+    symbol: h?.symbol ?? null, symbolKind: h?.symbolKind ?? null, language: h?.language ?? null, score, why: r.why,
+  };
+}
+
+export async function autoSearch(q: SearchQuery, limit: number, deps: AutoSearchDeps): Promise<SearchResponse> {
+  const started = performance.now();
+  const parsed = classifyQuery(q.query);
+  const semantic = await deps.semantic(q, SEMANTIC_LIMIT);
+  const semanticHits = 'hits' in semantic ? semantic.hits : [];
+  const { exact, prefixes } = namesOf(parsed);
+  const found = await deps.candidates({
+    query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT,
+    semanticPlaces: semanticHits.filter((h) => h.symbol).map((h) => ({ repo: h.repo, path: h.path, fqn: h.symbol ?? '' })),
+  });
+  const ranking = rank(q.query, candidatesFrom(found.words, found.definitions, found.semanticDefinitions, semanticHits), { limit });
+  const results = ranking.hits.map(toHit);
+  const files: FileHit[] | undefined = q.files
+    ? ranking.files.slice(0, limit).map((f) => ({ repo: f.repo, path: f.path, score: Math.round(f.score * 1000) / 1000, why: f.why, hits: f.hits.map(toHit) }))
+    : undefined;
+  const notice = 'unavailable' in semantic ? `ranked without meaning: ${semantic.unavailable}` : undefined;
+  return { results, tookMs: Math.round((performance.now() - started) * 100) / 100, ...(files ? { files } : {}), ...(notice ? { notice } : {}) };
+}
