@@ -18,7 +18,7 @@ import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, 
 
 const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
   index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
-  search <query> [--mode keyword|symbol|regex|semantic|hybrid] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
+  search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
   symbols <repo> [--kind K]               list symbols
   entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
   deps <repo> [--symbol FQN]              external calls and declared packages
@@ -49,6 +49,7 @@ const OPTIONS = {
   'no-sync': { type: 'boolean', default: false },
   'embedder-model': { type: 'string' },
   'wait-sync': { type: 'boolean', default: false },
+  files: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   sync: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
@@ -180,6 +181,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (values.kind) req.kind = values.kind;
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
+        if (values.files) {
+          if (mode !== 'auto') throw new ClewFailure('BAD_REQUEST', '--files needs --mode auto');
+          req.files = true;
+        }
         if (semantic) await call(backend, 'sync:wait', { timeoutMs: CATCH_UP_MS });
         print(await call(backend, 'search:query', req), formatSearch);
         break;

@@ -16,8 +16,21 @@ export function formatIndex(r: IndexReport): string {
 }
 
 export function formatSearch(r: SearchResponse): string {
+  if (r.files) return formatFileHits(r);
   const lines = r.results.map((h) => `${h.path}:${h.line}:${h.column}  ${h.snippet}${h.symbol ? `   [${h.symbol}]` : ''}`);
   lines.push(`${r.results.length} result${r.results.length === 1 ? '' : 's'} in ${r.tookMs} ms${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
+  if (r.notice) lines.push(`note: ${r.notice}`);
+  return lines.join('\n');
+}
+
+/** `--files`: each file with its score and reasons, then its best hits indented. */
+function formatFileHits(r: SearchResponse): string {
+  const lines: string[] = [];
+  for (const f of r.files ?? []) {
+    lines.push(`${f.path}  (${f.why.slice(0, 3).join('; ')})`);
+    for (const h of f.hits) lines.push(`  ${h.line}:${h.column}  ${h.snippet}`);
+  }
+  lines.push(`${r.files?.length ?? 0} file${r.files?.length === 1 ? '' : 's'} in ${r.tookMs} ms`);
   if (r.notice) lines.push(`note: ${r.notice}`);
   return lines.join('\n');
 }

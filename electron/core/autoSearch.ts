@@ -42,7 +42,10 @@ export function namesOf(parsed: ParsedQuery): { exact: string[]; prefixes: strin
     for (const spelling of identifierSpellings(parsed.terms.map((t) => t.word))) exact.add(spelling);
     for (const t of parsed.terms) if (t.word.length >= 4) exact.add(t.word);
   }
-  const prefixes = parsed.kind === 'identifier' && parsed.name && parsed.name.length >= 3 ? [parsed.name] : [];
+  // A question's longer stems find definitions named from them (registered → register_routes), whose spans its lines then join.
+  const prefixes = parsed.kind === 'identifier' && parsed.name && parsed.name.length >= 3
+    ? [parsed.name]
+    : parsed.kind === 'natural' ? parsed.terms.map((t) => t.stem).filter((s) => s.length >= 5).slice(0, 6) : [];
   return { exact: [...exact].slice(0, 24), prefixes };
 }
 
@@ -85,7 +88,7 @@ function toHit(r: RankedHit<Payload>): SearchHit {
   }
   if (word) {
     const w = word.row;
-    return { repo: w.repo, path: w.path, line: w.line, column: w.column, snippet: w.snippet, highlights: w.highlights, symbol: sem?.hit.symbol ?? null, symbolKind: sem?.hit.symbolKind ?? null, language: w.language, score, why: r.why };
+    return { repo: w.repo, path: w.path, line: w.line, column: w.column, snippet: w.snippet, highlights: w.highlights, symbol: w.symbol ?? sem?.hit.symbol ?? null, symbolKind: w.symbolKind ?? sem?.hit.symbolKind ?? null, language: w.language, score, why: r.why };
   }
   const h = sem?.hit;
   return {

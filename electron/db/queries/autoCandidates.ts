@@ -3,7 +3,7 @@
 import type { SearchQuery } from '../../../shared/types.js';
 import type { Db } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { findRanges, makeSnippet } from './snippet.js';
+import { EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
 export interface WordCandidateRow {
   repo: string;
@@ -18,6 +18,9 @@ export interface WordCandidateRow {
   snippet: string;
   column: number;
   highlights: Array<[number, number]>;
+  /** The innermost symbol around the line. */
+  symbol: string | null;
+  symbolKind: string | null;
 }
 
 export interface DefinitionRow {
@@ -44,11 +47,12 @@ export function wordCandidates(db: Db, needles: readonly string[], q: Pick<Searc
   const usable = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
   if (usable.length === 0) return [];
   const filter = fileFilter(db, q);
-  const rows = db.prepare<Array<string | number>, { start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(
-    `SELECT c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
+  const rows = db.prepare<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(
+    `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
      FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
      WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
   ).all(usable.map(ftsString).join(' OR '), ...filter.params, chunkLimit);
+  const enclosing = new EnclosingSymbols(db);
   const out: WordCandidateRow[] = [];
   for (const row of rows) {
     const lines = row.text.split('\n');
@@ -62,7 +66,9 @@ export function wordCandidates(db: Db, needles: readonly string[], q: Pick<Searc
       .slice(0, LINES_PER_CHUNK);
     for (const l of scored) {
       const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), usable));
+      const symbol = enclosing.at(row.file_id, row.start_line + l.index);
       out.push({
+        symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
         repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score: -row.rank, covered: l.covered,
         snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
       });
