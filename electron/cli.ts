@@ -13,6 +13,7 @@ import { ClewFailure, toClewError } from './core/failure.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
+import { escapeControls, printable } from './cliEscape.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
 const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
@@ -109,11 +110,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     // Pause/resume/watch only flip flags: no vector server is started for them.
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder });
-    const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
+    const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(printable(value)));
     // A bad settings file never stops a command; it is said once, on stderr.
-    if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
+    if (backend.settings.error) io.err(`clew: ${escapeControls(backend.settings.error)}`);
     const recovery = backend.recoveryNotice;
-    if (recovery) io.err(`clew: ${describeRecovery(recovery)}`);
+    if (recovery) io.err(`clew: ${describeRecovery(printable(recovery))}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
     switch (command) {
@@ -196,7 +197,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const error = e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ? { code: 'BAD_REQUEST' as const, message: `${e.message}\n${USAGE}` }
       : toClewError(e);
-    io.err(`clew: ${error.message.split('\n')[0]}`);
+    io.err(`clew: ${escapeControls(error.message.split('\n')[0] ?? '')}`);
     if (json) io.out(JSON.stringify({ error }));
     return error.code === 'BAD_REQUEST' ? 2 : 1;
   } finally {
