@@ -13,6 +13,7 @@ import { fuseRankings, semanticSearch } from '../engine/sync/semanticSearch.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { ChromaSidecar } from '../sidecar/chromaSidecar.js';
 import { ExternalServer } from '../sidecar/externalServer.js';
+import { maskCredentials } from '../sidecar/maskCredentials.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
 import { nodeLauncher } from '../sidecar/nodeLauncher.js';
 import type { VectorServer } from '../sidecar/vectorServer.js';
@@ -21,6 +22,7 @@ import { ClewFailure } from './failure.js';
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
 
 const STOPPED: VectorStoreStatus = { mode: 'sidecar', url: null, state: 'stopped', pid: null, port: null, version: null, restarts: 0, lastError: null };
+const maskRun = (run: SyncStatus['lastRun']): SyncStatus['lastRun'] => run && { ...run, error: run.error && maskCredentials(run.error) };
 const elapsed = (started: number): number => Math.round((performance.now() - started) * 100) / 100;
 
 export class VectorSide {
@@ -62,7 +64,7 @@ export class VectorSide {
 
   vectorStore(): VectorStoreStatus {
     if (this.server) return this.server.status();
-    return this.setting.mode === 'external' ? { ...STOPPED, mode: 'external', url: this.setting.url } : STOPPED;
+    return this.setting.mode === 'external' ? { ...STOPPED, mode: 'external', url: maskCredentials(this.setting.url) } : STOPPED;
   }
 
   sync(): SyncStatus {
@@ -73,11 +75,11 @@ export class VectorSide {
       orphans,
       missing: check?.missing ?? null,
       stale: check?.stale ?? null,
-      lastRun: this.loop?.lastRun ?? lastSyncRun(this.db),
+      lastRun: maskRun(this.loop?.lastRun ?? lastSyncRun(this.db)),
       lastCheck: check,
       throughputPerSec: this.loop?.throughputPerSec ?? 0,
       active: this.loop?.active ?? false,
-      lastError: this.loop?.lastError ?? null,
+      lastError: this.loop?.lastError ? maskCredentials(this.loop.lastError) : null,
       embedder: this.embedderId(),
     };
   }
