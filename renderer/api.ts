@@ -1,8 +1,8 @@
 // The one way the renderer reaches the Backend: Electron's preload `window.api`, or in a browser a
-// WebSocket client for the same contract (the token comes from the page URL).
+// WebSocket client for the same contract (the token comes from the page URL's fragment).
 import type { ClewApi, InvokeChannel, Req, Res } from '../shared/contract.js';
 import type { ClewError } from '../shared/result.js';
-import { createWsApi } from './wsClient.js';
+import { createWsApi, takeToken } from './wsClient.js';
 
 declare global {
   interface Window {
@@ -20,9 +20,8 @@ let current: ClewApi | null = null;
 
 export function connectApi(onConnection: (connected: boolean) => void): ClewApi {
   if (window.api) return (current = window.api);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
-  return (current = createWsApi(url, onConnection));
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
+  return (current = createWsApi(url, takeToken(), onConnection));
 }
 
 export function api(): ClewApi {

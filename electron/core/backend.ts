@@ -23,6 +23,7 @@ import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
+import { refuseUnsafeRoot } from './repoRootPolicy.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
@@ -77,6 +78,7 @@ export class Backend {
     this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder);
     this.handlers = {
       'repo:index': (req) => {
+        refuseUnsafeRoot(req.path, this.dataDir);
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
