@@ -52,8 +52,7 @@ const OPTIONS = {
   sync: { type: 'boolean', default: false },
 } as const;
 
-const SEMANTIC = new Set(['semantic', 'hybrid']);
-// A CLI run is short: before a semantic query or a repair it lets the queue catch up first.
+// A CLI run is short: before a repair it lets the queue catch up first.
 const CATCH_UP_MS = 120_000;
 
 interface Io {
@@ -92,8 +91,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
-    const writes = command === 'index' || command === 'repair' || semantic || (command === 'note' && rest[0] === 'add') || CONTROL_COMMANDS.has(command);
+    // Searches of every mode are reads: semantic and hybrid use the writer's vector server, or start their own.
+    const writes = command === 'index' || command === 'repair' || (command === 'note' && rest[0] === 'add') || CONTROL_COMMANDS.has(command);
     const known = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'status', 'repair', 'serve', ...CONTROL_COMMANDS];
     if (!known.includes(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
     const chromaUrl = values['chroma-url'];
@@ -148,7 +147,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         if (values.kind) req.kind = values.kind;
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
-        if (semantic) await call(backend, 'sync:wait', { timeoutMs: CATCH_UP_MS });
         print(await call(backend, 'search:query', req), formatSearch);
         break;
       }

@@ -90,7 +90,7 @@ export class Backend {
       'deps:symbol': (req) => listDeps(this.db, req.repo, req.fqn).calls,
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
-      'status:get': () => this.status(),
+      'status:get': async () => ({ ...this.status(), vectorStore: await this.vectors.probedStore() }),
       'sync:repair': async (req) => {
         const report = await this.write('syncRepair', { dryRun: req.dryRun ?? false });
         if (!report.dryRun) this.vectors.repaired();

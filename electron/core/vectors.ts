@@ -16,8 +16,10 @@ import { ExternalServer } from '../sidecar/externalServer.js';
 import { maskCredentials } from '../sidecar/maskCredentials.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
 import { nodeLauncher } from '../sidecar/nodeLauncher.js';
+import { clearServerAddress, writeServerAddress } from '../sidecar/serverAddress.js';
 import type { VectorServer } from '../sidecar/vectorServer.js';
 import { ClewFailure } from './failure.js';
+import { ReaderVectors } from './readerVectors.js';
 
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
 
@@ -32,6 +34,8 @@ export class VectorSide {
   private store: ChromaStore | null = null;
   private queryEmbedder: Promise<Embedder> | null = null;
   private readonly recent = new RecentVectors();
+  /** A reader's way to a server (set on first use; writers run their own server instead). */
+  private reader: ReaderVectors | null = null;
 
   constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
 
@@ -46,11 +50,38 @@ export class VectorSide {
       const url = this.server?.readyUrl() ?? null;
       if (url !== lastUrl) {
         lastUrl = url;
+        this.publishAddress(url);
         onUrl(url);
       }
       onStatus();
     });
     this.server.start();
+  }
+
+  /** Readers find the sidecar through the data directory; an external server's address is in their own settings. */
+  private publishAddress(url: string | null): void {
+    if (this.setting.mode !== 'sidecar') return;
+    const status = this.server?.status();
+    if (url) writeServerAddress(this.dataDir, { url, pid: status?.pid ?? null, writerPid: process.pid, version: status?.version ?? null });
+    else clearServerAddress(this.dataDir);
+  }
+
+  /** The server's state, probed when this side does not run one (a reader reports the writer's). */
+  async probedStore(): Promise<VectorStoreStatus> {
+    if (this.server || this.setting.mode === 'off') return this.vectorStore();
+    return this.readerVectors().status();
+  }
+
+  private readerVectors(): ReaderVectors {
+    if (this.setting.mode === 'off') throw new ClewFailure('UNAVAILABLE', 'vectors are turned off');
+    return (this.reader ??= new ReaderVectors(this.dataDir, this.setting));
+  }
+
+  /** The URL to query now, or why there is none; a reader never waits more than about a second for an answer. */
+  private async queryUrl(): Promise<{ url: string | null; why: string }> {
+    if (this.setting.mode === 'off') return { url: null, why: 'turned off (--no-sync)' };
+    if (this.server) return { url: this.server.readyUrl(), why: this.unavailableReason() };
+    return this.readerVectors().url();
   }
 
   setLoopStatus(status: SyncLoopStatus): void {
@@ -95,9 +126,8 @@ export class VectorSide {
     if (mode !== 'semantic' && mode !== 'hybrid') return search(this.db, q);
     const started = performance.now();
     const limit = Math.max(1, Math.min(1000, q.limit ?? 50));
-    const url = this.server?.readyUrl() ?? null;
+    const { url, why } = await this.queryUrl();
     if (!url) {
-      const why = this.unavailableReason();
       if (mode === 'semantic') throw new ClewFailure('UNAVAILABLE', `semantic search needs the vector server, which is ${why}; keyword search still works`);
       const keyword = search(this.db, { ...q, mode: 'keyword' });
       return { ...keyword, notice: `keyword results only: the vector server is ${why}` };
@@ -118,7 +148,9 @@ export class VectorSide {
   }
 
   async stop(): Promise<void> {
+    if (this.server) clearServerAddress(this.dataDir);
     await this.server?.stop();
+    await this.reader?.stop();
     await (await this.queryEmbedder?.catch(() => null))?.close();
   }
 }
