@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { InvokeChannel, Req, Res } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
+import { embedderProblem } from './core/embedderCheck.js';
 import { rememberEmbedder } from './core/settingsFile.js';
 import { describeNotesCopyReset, describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './core/failure.js';
@@ -101,6 +102,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     // Flags override settings.json for this run only; without them the Backend uses the file.
     const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : undefined;
     const model = values['embedder-model'];
+    const modelProblem = model ? embedderProblem({ kind: 'transformers', modelDir: resolve(model) }) : null;
+    if (modelProblem) throw new ClewFailure('BAD_REQUEST', `--embedder-model: ${modelProblem}`);
     const embedder = model ? rememberEmbedder(dataDir, { kind: 'transformers', modelDir: resolve(model) }) : undefined;
     if (command === 'serve') {
       const port = values.port === undefined ? 0 : Number(values.port);
@@ -114,6 +117,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (backend.settings.error) io.err(`clew: ${escapeControls(backend.settings.error)}`);
     const recovery = backend.recoveryNotice;
     if (recovery) io.err(`clew: ${describeRecovery(printable(recovery))}`);
+    const fallback = backend.status().embedderFallback;
+    if (fallback && command !== 'status') io.err(`clew: ${escapeControls(fallback)}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
     switch (command) {

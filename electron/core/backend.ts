@@ -24,6 +24,7 @@ import { ClewFailure, toClewError } from './failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
 import { refuseUnsafeRoot } from './repoRootPolicy.js';
+import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
@@ -64,6 +65,8 @@ export class Backend {
   private watching: ReadonlySet<number> = new Set();
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
+  /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
+  private embedderFallback: string | null = null;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
   private recovery: RecoveryNotice | null = null;
   private notesReset: NotesCopyReset | null = null;
@@ -74,7 +77,10 @@ export class Backend {
     const overridden: Array<keyof Settings> = [...(options.embedder ? ['embedder' as const] : []), ...(options.vectors ? ['chromaUrl' as const] : [])];
     this.settings = new RunSettings(dataDir, overridden);
     const saved = this.settings.current;
-    this.embedder = options.embedder ?? saved.embedder;
+    // A model that cannot be loaded never stops writes: the hash embedder stands in, and status says why.
+    const usable = usableEmbedder(options.embedder ?? saved.embedder);
+    this.embedder = usable.embedder;
+    this.embedderFallback = usable.fallback && fallbackNotice(usable.fallback);
     this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder);
     this.handlers = {
       'repo:index': (req) => {
@@ -184,7 +190,7 @@ export class Backend {
     return {
       dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
       settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery }, notesCopyReset: this.notesReset,
-      syncPaused: syncPaused(this.db),
+      syncPaused: syncPaused(this.db), embedderFallback: this.embedderFallback,
     };
   }
 
@@ -259,6 +265,11 @@ export class Backend {
         repairProgress: (p) => this.emit('repair:progress', p),
         watching: (ids) => {
           this.watching = new Set(ids);
+          this.scheduleSnapshot();
+        },
+        embedderFallback: (reason) => {
+          this.embedderFallback = fallbackNotice(reason);
+          this.vectors.useHashEmbedder();
           this.scheduleSnapshot();
         },
       },

@@ -13,6 +13,8 @@ export interface EngineEvents {
   repairProgress(progress: RepairProgress): void;
   /** Ids of the repos the engine watches now. */
   watching?(repoIds: number[]): void;
+  /** The configured model could not be loaded; the hash embedder stands in. */
+  embedderFallback?(reason: string): void;
 }
 
 export class EngineClient {
@@ -30,7 +32,10 @@ export class EngineClient {
       this.settleReady = resolve;
     });
     this.worker.on('message', (message: EngineMessage) => {
-      if (message.type === 'ready') this.settleReady();
+      if (message.type === 'ready') {
+        if (message.embedderFallback) this.events.embedderFallback?.(message.embedderFallback);
+        this.settleReady();
+      }
       else if (message.type === 'failed') this.fail(new ClewFailure(message.error.code, message.error.message));
       else if (message.type === 'progress') this.events.progress(message.progress);
       else if (message.type === 'sync') this.events.sync(message.status);

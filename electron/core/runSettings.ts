@@ -2,6 +2,8 @@
 // with (the vector side keeps those until a restart), and what the command line overrode.
 import type { RestartSetting, Settings, SettingsInfo } from '../../shared/types.js';
 import { settingsFile } from './dataDir.js';
+import { embedderProblem } from './embedderCheck.js';
+import { ClewFailure } from './failure.js';
 import { readSettings, writeSettings } from './settingsFile.js';
 
 const RESTART_SETTINGS: readonly RestartSetting[] = ['embedder', 'chromaUrl'];
@@ -34,6 +36,9 @@ export class RunSettings {
 
   /** Saves a validated change; the whole file is rewritten, so saving also repairs a bad file. */
   set(patch: Partial<Settings>): SettingsInfo {
+    // A model folder that cannot be used is refused now, not discovered at the next start.
+    const problem = patch.embedder && embedderProblem(patch.embedder);
+    if (problem) throw new ClewFailure('BAD_REQUEST', `embedder.modelDir: ${problem}`);
     const next: Settings = { ...this.saved, ...patch };
     writeSettings(this.dataDir, next);
     this.saved = next;

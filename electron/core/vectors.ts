@@ -37,7 +37,15 @@ export class VectorSide {
   /** A reader's way to a server (set on first use; writers run their own server instead). */
   private reader: ReaderVectors | null = null;
 
-  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
+  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private embedderSetting: EmbedderSetting) {}
+
+  /** The engine could not load the model: queries are embedded the way the rows now are. */
+  useHashEmbedder(): void {
+    const previous = this.queryEmbedder;
+    this.embedderSetting = { kind: 'hash' };
+    this.queryEmbedder = null;
+    void previous?.then((e) => e.close(), () => undefined);
+  }
 
   /** Starts (or attaches to) the vector server; `onUrl` hears each change of its ready URL, `onStatus` every change. */
   start(launcher: ProcessLauncher | undefined, onUrl: (url: string | null) => void, onStatus: () => void): void {

@@ -36,7 +36,8 @@ export type EngineCommand = keyof EngineCommands;
 export type EngineRequest = { [K in EngineCommand]: { id: number; command: K; req: EngineCommands[K]['req'] } }[EngineCommand];
 
 export type EngineMessage =
-  | { type: 'ready' }
+  /** `embedderFallback`: why the configured model could not be loaded (the hash embedder stands in). */
+  | { type: 'ready'; embedderFallback: string | null }
   /** Start-up failed (sent before the worker exits). */
   | { type: 'failed'; error: ClewError }
   | { type: 'reply'; id: number; result: Result<unknown> }

@@ -27,7 +27,7 @@ export type SyncCommand = keyof SyncCommands;
 export type SyncRequest = { [K in SyncCommand]: { id: number; command: K; req: SyncCommands[K]['req'] } }[SyncCommand] | { id: 0; command: 'kick' };
 
 export type SyncThreadMessage =
-  | { type: 'ready'; embedderId: string }
+  | { type: 'ready'; embedderId: string; embedderFallback: string | null }
   | { type: 'failed'; error: string }
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'status'; status: SyncLoopStatus }
@@ -38,7 +38,7 @@ export class SyncThread {
   private nextId = 1;
   private exited: string | null = null;
 
-  private constructor(private readonly worker: Worker, readonly embedderId: string) {}
+  private constructor(private readonly worker: Worker, readonly embedderId: string, readonly embedderFallback: string | null) {}
 
   /** Starts the thread; resolves once its embedder is loaded (its id names every content hash). */
   static start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void): Promise<SyncThread> {
@@ -46,7 +46,7 @@ export class SyncThread {
     return new Promise((resolve, reject) => {
       let thread: SyncThread | null = null;
       worker.on('message', (message: SyncThreadMessage) => {
-        if (message.type === 'ready') resolve((thread = new SyncThread(worker, message.embedderId)));
+        if (message.type === 'ready') resolve((thread = new SyncThread(worker, message.embedderId, message.embedderFallback)));
         else if (message.type === 'failed') reject(new ClewFailure('INTERNAL', `vector sync could not start: ${message.error}`));
         else if (message.type === 'status') onStatus(message.status);
         else if (message.type === 'repairProgress') onRepairProgress(message.progress);

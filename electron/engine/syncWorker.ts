@@ -23,11 +23,17 @@ setInterval(() => {
   }
 }, CHECKPOINT_MS).unref();
 let embedder: Embedder;
+// A model that cannot load must not stop indexing and notes: the offline hash embedder stands in, and the reason is reported.
+let embedderFallback: string | null = null;
 try {
   embedder = await createEmbedder(init.embedder);
 } catch (e) {
-  post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
-  throw e;
+  if (init.embedder.kind === 'hash') {
+    post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
+    throw e;
+  }
+  embedderFallback = `the model in ${init.embedder.modelDir} could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+  embedder = await createEmbedder({ kind: 'hash' });
 }
 const vectors = new VectorSync(db, embedder, (status) => post({ type: 'status', status }), init.sync);
 
@@ -63,4 +69,4 @@ port.on('close', () => {
   void embedder.close();
   db.close();
 });
-post({ type: 'ready', embedderId: embedder.id });
+post({ type: 'ready', embedderId: embedder.id, embedderFallback });

@@ -117,4 +117,4 @@ port.on('close', () => {
   void vectors.stop(0);
   db.close();
 });
-post({ type: 'ready' });
+post({ type: 'ready', embedderFallback: vectors.embedderFallback });
