@@ -30,7 +30,7 @@ export class ReaderVectors {
   async url(): Promise<ReaderUrl> {
     if (this.setting.mode === 'external') {
       const url = this.setting.url;
-      return (await heartbeat(url, PROBE_MS)) ? { url, why: '' } : { url: null, why: `down (no heartbeat from ${maskCredentials(url)} within ${PROBE_MS} ms)` };
+      return (await heartbeat(url, PROBE_MS)) ? { url, why: '' } : { url: null, why: `down (no heartbeat from ${maskCredentials(url)})` };
     }
     const ownUrl = this.own?.readyUrl();
     if (ownUrl) return { url: ownUrl, why: '' };
