@@ -316,7 +316,9 @@ export class Backend {
     await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     if (this.engine) {
-      await this.engine.call('shutdown', { drainMs: this.options.shutdownDrainMs ?? 5000 }).catch(() => undefined);
+      // With vectors off nothing can drain: waiting would only run out the clock (5 s on every --no-sync write).
+      const drainMs = this.vectors.setting.mode === 'off' ? 0 : this.options.shutdownDrainMs ?? 5000;
+      await this.engine.call('shutdown', { drainMs }).catch(() => undefined);
       await this.engine.stop();
     }
     await this.vectors.stop();
