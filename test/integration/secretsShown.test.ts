@@ -1,6 +1,6 @@
 // What status and errors show never carries a secret: settings.json parse errors name the line and
 // column (the file may be a symlink to anything), and a Chroma URL's user:password is masked.
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { settingsFile } from '../../electron/core/dataDir.js';
@@ -43,7 +43,7 @@ describe('secrets stay out of status and errors', () => {
     expect(error).not.toContain('hunter2');
   });
 
-  it('a Chroma URL with user:password is masked in status and its errors', async () => {
+  it('a Chroma URL with user:password is masked in status, its errors and the Settings view', async () => {
     const dir = dataDir();
     writeFileSync(settingsFile(dir), JSON.stringify({ chromaUrl: 'http://clewuser:hunter2@127.0.0.1:9' }));
     const backend = Backend.open({ dataDir: dir, write: true, command: 'test' });
@@ -54,6 +54,15 @@ describe('secrets stay out of status and errors', () => {
       }, 15_000);
       expect(status.vectorStore.url).toBe('http://***@127.0.0.1:9');
       expect(JSON.stringify(status)).not.toContain('hunter2');
+      // The Settings view shows it masked; saving the form back keeps the real password in the file.
+      const shown = await call(backend, 'settings:get', {});
+      expect(shown.saved.chromaUrl).toBe('http://***@127.0.0.1:9');
+      const saved = await call(backend, 'settings:set', { chromaUrl: shown.saved.chromaUrl, maxFileBytes: 4096 });
+      expect(JSON.stringify(saved)).not.toContain('hunter2');
+      expect(saved.restartNeeded).toEqual([]);
+      expect(JSON.parse(readFileSync(settingsFile(dir), 'utf8'))).toMatchObject({ chromaUrl: 'http://clewuser:hunter2@127.0.0.1:9', maxFileBytes: 4096 });
+      await call(backend, 'settings:set', { chromaUrl: 'http://other:pw2@127.0.0.1:10' });
+      expect(JSON.parse(readFileSync(settingsFile(dir), 'utf8'))).toMatchObject({ chromaUrl: 'http://other:pw2@127.0.0.1:10' });
     } finally {
       await backend.close();
     }
