@@ -3,104 +3,27 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { call, type InvokeChannel, isWriteChannel, type Req } from '../shared/contract.js';
+import { call, type Req } from '../shared/contract.js';
 import { Backend } from './core/backend.js';
 import { defaultDataDir } from './core/dataDir.js';
+import { embedderProblem } from './core/embedderCheck.js';
 import { rememberEmbedder } from './core/settingsFile.js';
 import { describeNotesCopyReset, describeRecovery } from './core/recovery.js';
 import { ClewFailure, toClewError } from './base/failure.js';
 import { mcpCommand } from './mcp.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
-import { SEARCH_MODES, type SearchMode } from '../shared/types.js';
+import { need, parseCommandLine, positiveInt, searchMode, USAGE } from './cliArgs.js';
+import { escapeControls, printable } from './cliEscape.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
-const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
-  index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
-  search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
-  symbols <repo> [--kind K]               list symbols
-  entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
-  deps <repo> [--symbol FQN]              external calls and declared packages
-  note add <fqn> <text> [--repo R]        attach a note to a symbol
-  note list [<repo>]                      list notes (current, stale, detached)
-  status                                  repos, counts, sync state and the vector server
-  repair [--dry-run]                      diff SQLite with the vector store, fix orphans/missing/stale, rebuild if broken
-  serve [--port N]                        the UI in a browser on 127.0.0.1: prints a URL with a per-run token
-  mcp [--allow-writes]                    an MCP server on stdio for coding agents (read-only unless --allow-writes)
-  pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
-  resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
-  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
-
-const OPTIONS = {
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  mode: { type: 'string' },
-  repo: { type: 'string' },
-  lang: { type: 'string' },
-  path: { type: 'string' },
-  kind: { type: 'string' },
-  limit: { type: 'string' },
-  symbol: { type: 'string' },
-  'max-file-bytes': { type: 'string' },
-  port: { type: 'string' },
-  'chroma-url': { type: 'string' },
-  'no-sync': { type: 'boolean', default: false },
-  'embedder-model': { type: 'string' },
-  'wait-sync': { type: 'boolean', default: false },
-  files: { type: 'boolean', default: false },
-  'dry-run': { type: 'boolean', default: false },
-  sync: { type: 'boolean', default: false },
-  'allow-writes': { type: 'boolean', default: false },
-} as const;
-
-const SEMANTIC = new Set(['semantic', 'hybrid']);
-
-interface CommandArgs {
-  sub: string | undefined;
-  semantic: boolean;
-  sync: boolean;
-}
-
-/** The verbs each command may invoke: it opens the writer exactly when one of them writes (the contract says which). */
-const COMMAND_VERBS = {
-  index: () => ['repo:index', 'sync:wait'],
-  search: ({ semantic }) => (semantic ? ['sync:wait', 'search:query'] : ['search:query']),
-  symbols: () => ['symbols:list'],
-  entrypoints: () => ['entrypoints:list'],
-  deps: () => ['deps:list'],
-  note: ({ sub }) => (sub === 'add' ? ['note:add'] : ['note:list']),
-  status: () => ['status:get'],
-  repair: () => ['sync:wait', 'sync:repair'],
-  // Serves the UI from a Backend of its own.
-  serve: () => [],
-  // Serves agents from a reader of its own (and a short-lived writer per note_add).
-  mcp: () => [],
-  pause: ({ sync }) => [sync ? 'sync:pause' : 'repo:pause'],
-  resume: ({ sync }) => [sync ? 'sync:resume' : 'repo:resume'],
-  watch: () => ['repo:watch'],
-} satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
-
-const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
-// A CLI run is short: before a semantic query or a repair it lets the queue catch up first.
+// A CLI run is short: before a repair it lets the queue catch up first.
 const CATCH_UP_MS = 120_000;
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   progress?: ((text: string) => void) | undefined;
-}
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ClewFailure('BAD_REQUEST', `--${name} must be a positive whole number, got "${value}"`);
-  return Number(value);
-}
-
-function need(value: string | undefined, what: string): string {
-  if (!value) throw new ClewFailure('BAD_REQUEST', `missing ${what}\n${USAGE}`);
-  return value;
 }
 
 /** package.json sits one folder up from both dist/cli.js and electron/cli.ts. */
@@ -117,37 +40,29 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
   let backend: Backend | null = null;
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    json = values.json;
-    const [command, ...rest] = positionals;
-    if (values.help || !command) {
+    const line = parseCommandLine(argv);
+    if (line.kind === 'help') {
       io.out(USAGE);
-      return command || values.help ? 0 : 2;
+      return 0;
     }
+    const { command, rest, values, vectors, writes } = line;
+    json = line.json;
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    const semantic = command === 'search' && SEMANTIC.has(values.mode ?? '');
-    if (!isCommand(command)) throw new ClewFailure('BAD_REQUEST', `unknown command "${command}"\n${USAGE}`);
-    const writes = COMMAND_VERBS[command]({ sub: rest[0], semantic, sync: values.sync }).some(isWriteChannel);
-    const chromaUrl = values['chroma-url'];
-    if (chromaUrl && !/^https?:\/\/[^/\s]+\/?$/.test(chromaUrl)) throw new ClewFailure('BAD_REQUEST', `--chroma-url must look like http://host:port, got "${chromaUrl}"`);
-    if (chromaUrl && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--chroma-url and --no-sync cannot be used together');
-    // Flags override settings.json for this run only; without them the Backend uses the file.
-    const vectors = chromaUrl ? { mode: 'external' as const, url: chromaUrl.replace(/\/$/, '') } : values['no-sync'] ? { mode: 'off' as const } : undefined;
     const model = values['embedder-model'];
+    const modelProblem = model ? embedderProblem({ kind: 'transformers', modelDir: resolve(model) }) : null;
+    if (modelProblem) throw new ClewFailure('BAD_REQUEST', `--embedder-model: ${modelProblem}`);
     const embedder = model ? rememberEmbedder(dataDir, { kind: 'transformers', modelDir: resolve(model) }) : undefined;
-    if (command === 'serve') {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new ClewFailure('BAD_REQUEST', `--port must be 0-65535, got "${values.port}"`);
-      return await serveCommand({ port, dataDir, vectors, embedder }, io.out);
-    }
+    if (command === 'serve') return await serveCommand({ port: Number(values.port ?? 0), dataDir, vectors, embedder }, io.out);
     if (command === 'mcp') return await mcpCommand({ dataDir, allowWrites: values['allow-writes'], vectors, embedder }, clewVersion());
     // Pause/resume/watch only flip flags: no vector server is started for them.
     backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder });
-    const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(value));
+    const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(printable(value)));
     // A bad settings file never stops a command; it is said once, on stderr.
-    if (backend.settings.error) io.err(`clew: ${backend.settings.error}`);
+    if (backend.settings.error) io.err(`clew: ${escapeControls(backend.settings.error)}`);
     const recovery = backend.recoveryNotice;
-    if (recovery) io.err(`clew: ${describeRecovery(recovery)}`);
+    if (recovery) io.err(`clew: ${describeRecovery(printable(recovery))}`);
+    const fallback = backend.status().embedderFallback;
+    if (fallback && command !== 'status') io.err(`clew: ${escapeControls(fallback)}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
     switch (command) {
@@ -163,7 +78,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           print(report, formatIndex);
           break;
         }
-        if (vectors?.mode === 'off') throw new ClewFailure('BAD_REQUEST', '--wait-sync needs the vector server; drop --no-sync');
         const started = Date.now();
         const waited = await call(backend, 'sync:wait', { timeoutMs: 24 * 3600_000 });
         const withSync = { ...report, sync: { ...waited.sync, drained: waited.drained, waitedMs: Date.now() - started } };
@@ -172,20 +86,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       }
       case 'search': {
         const query = need(rest.join(' ').trim() || undefined, 'search query');
-        const mode = values.mode ?? 'keyword';
-        if (!(SEARCH_MODES as readonly string[]).includes(mode)) throw new ClewFailure('BAD_REQUEST', `--mode must be one of ${SEARCH_MODES.join(', ')}, got "${mode}"`);
-        const req: Req<'search:query'> = { query, mode: mode as SearchMode };
+        const req: Req<'search:query'> = { query, mode: searchMode(values) };
         if (values.repo) req.repo = values.repo;
         if (values.lang) req.lang = values.lang;
         if (values.path) req.path = values.path;
         if (values.kind) req.kind = values.kind;
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
-        if (values.files) {
-          if (mode !== 'auto') throw new ClewFailure('BAD_REQUEST', '--files needs --mode auto');
-          req.files = true;
-        }
-        if (semantic) await call(backend, 'sync:wait', { timeoutMs: CATCH_UP_MS });
+        if (values.files) req.files = true;
         print(await call(backend, 'search:query', req), formatSearch);
         break;
       }
@@ -219,7 +127,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         print(await controlCommand(backend, command, rest, values.sync, USAGE), formatControl);
         break;
       case 'repair': {
-        if (vectors?.mode === 'off') throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
         if (io.progress && !json) {
           const progress = io.progress;
           backend.on('repair:progress', (p) => progress(`${p.phase} ${p.done}/${p.total}`));
@@ -231,10 +138,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const error = e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-      ? { code: 'BAD_REQUEST' as const, message: `${e.message}\n${USAGE}` }
-      : toClewError(e);
-    io.err(`clew: ${error.message.split('\n')[0]}`);
+    const error = toClewError(e);
+    io.err(`clew: ${escapeControls(error.message.split('\n')[0] ?? '')}`);
     if (json) io.out(JSON.stringify({ error }));
     return error.code === 'BAD_REQUEST' ? 2 : 1;
   } finally {

@@ -64,6 +64,7 @@ export function formatStatus(s: StatusReport): string {
     `sync: synced ${s.sync.synced}, pending ${s.sync.pending}, failed ${s.sync.failed}, tombstones ${s.sync.tombstones}`,
     `  last run: ${s.sync.lastRun ? `${ago(s.sync.lastRun.at)} sent ${s.sync.lastRun.sent}, deleted ${s.sync.lastRun.deleted}, failed ${s.sync.lastRun.failed}${s.sync.lastRun.error ? ` (${s.sync.lastRun.error})` : ''}` : 'never'}`,
     `  last check: ${check ? `${check.kind} ${ago(check.at)}: orphans ${check.orphans}, missing ${check.missing}, stale ${check.stale}, ${check.healthy ? 'healthy' : `UNHEALTHY (${check.detail ?? ''})`}` : 'none yet'}`,
+    ...(s.embedderFallback ? [`embedder: ${s.embedderFallback}`] : []),
     `vector server: ${v.mode} ${v.state}${v.url ? ` at ${v.url}` : ''}${v.pid ? ` (pid ${v.pid})` : ''}${v.version ? `, Chroma ${v.version}` : ''}${v.restarts ? `, ${v.restarts} restarts` : ''}${v.lastError ? `, last error: ${v.lastError}` : ''}`].join('\n');
 }
 

@@ -1,10 +1,12 @@
-// `clew serve`: the browser host. Serves the built renderer and the Backend over a WebSocket on
-// 127.0.0.1, both behind a per-run token; the first line of stdout is the URL that carries it.
+// `clew serve`: the browser host. Serves the built renderer (public files) and the Backend over a
+// WebSocket on 127.0.0.1 behind a per-run token; the first line of stdout is the URL whose fragment
+// carries it (the page keeps it and offers it on the socket's handshake).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Backend, type BackendOptions } from './core/backend.js';
-import { allowedHost, allowedOrigin, cookieName, cookieToken, newToken, sameToken } from './transport/access.js';
+import { tokenFromProtocols } from '../shared/wsAuth.js';
+import { allowedHost, allowedOrigin, newToken, sameToken } from './transport/access.js';
 import { loadSite } from './transport/staticSite.js';
 import type { BackendLike } from '../shared/contract.js';
 import { createWebSocketTransport } from './transport/websocket.js';
@@ -51,9 +53,7 @@ export async function startServer(backend: BackendLike, options: ServeOptions): 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const isPage = path === '/index.html';
-    // The page needs the token in its URL; its assets may use the cookie the page set.
-    const authorized = sameToken(url.searchParams.get('token'), token) || (!isPage && sameToken(cookieToken(req, port), token));
-    if (!authorized) return refuse(res, 403, 'forbidden: open the URL printed by `clew serve` (it carries the token)');
+    // The built UI holds no secret; only the socket needs the token, which HTTP requests never carry.
     const file = site.get(path);
     if (!file) return refuse(res, 404, 'not found');
     res.writeHead(200, {
@@ -65,14 +65,13 @@ export async function startServer(backend: BackendLike, options: ServeOptions): 
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
       'Cache-Control': isPage ? 'no-store' : 'private, max-age=3600',
-      ...(isPage ? { 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   });
 
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname !== '/ws' || !allowedHost(req, port) || !allowedOrigin(req, port) || !sameToken(url.searchParams.get('token'), token)) {
+    if (url.pathname !== '/ws' || !allowedHost(req, port) || !allowedOrigin(req, port) || !sameToken(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -85,7 +84,7 @@ export async function startServer(backend: BackendLike, options: ServeOptions): 
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     async close() {

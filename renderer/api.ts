@@ -1,7 +1,7 @@
 // The one way the renderer reaches the Backend: Electron's preload `window.api`, or in a browser a
-// WebSocket client for the same contract (the token comes from the page URL).
+// WebSocket client for the same contract (the token comes from the page URL's fragment).
 import { type ClewApi, type InvokeChannel, type Req, type Res, call as callOn } from '../shared/contract.js';
-import { createWsApi } from './wsClient.js';
+import { createWsApi, takeToken } from './wsClient.js';
 
 declare global {
   interface Window {
@@ -13,9 +13,8 @@ let current: ClewApi | null = null;
 
 export function connectApi(onConnection: (connected: boolean) => void): ClewApi {
   if (window.api) return (current = window.api);
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
-  return (current = createWsApi(url, onConnection));
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
+  return (current = createWsApi(url, takeToken(), onConnection));
 }
 
 export function api(): ClewApi {

@@ -2,13 +2,29 @@
 // Requests sent while the socket is (re)connecting wait for it; a lost socket fails them as data.
 import type { ClewApi, EventChannel, EventMap, InvokeChannel, Req, Res } from '../shared/contract.js';
 import type { Result } from '../shared/result.js';
+import { wsProtocols } from '../shared/wsAuth.js';
 
 type Settle = (result: Result<unknown>) => void;
 type AnyListener = (payload: EventMap[EventChannel]) => void;
 
 const RECONNECT_MS = 1000;
+const TOKEN_KEY = 'clew-token';
 
-export function createWsApi(url: string, onConnection: (connected: boolean) => void = () => undefined): ClewApi {
+/**
+ * The token from the URL fragment `#token=…` (which no HTTP request carries), then taken out of the
+ * address bar; sessionStorage (this origin and tab only) keeps it for a reload.
+ */
+export function takeToken(): string {
+  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}`);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** `token` is offered on each handshake as a subprotocol, never in the URL or a cookie. */
+export function createWsApi(url: string, token: string, onConnection: (connected: boolean) => void = () => undefined): ClewApi {
   const pending = new Map<number, Settle>();
   const listeners = new Map<EventChannel, Set<AnyListener>>();
   const queue: string[] = [];
@@ -16,7 +32,7 @@ export function createWsApi(url: string, onConnection: (connected: boolean) => v
   let socket: WebSocket;
 
   const connect = (): void => {
-    socket = new WebSocket(url);
+    socket = new WebSocket(url, wsProtocols(token));
     socket.onopen = () => {
       onConnection(true);
       for (const frame of queue.splice(0)) socket.send(frame);

@@ -252,6 +252,8 @@ export interface StatusReport {
   notesCopyReset: NotesCopyReset | null;
   /** Vector sync paused by a person (global, kept across restarts). */
   syncPaused: boolean;
+  /** The configured embedding model could not be loaded: why; the offline hash embedder stands in this run. */
+  embedderFallback: string | null;
 }
 
 export interface RepairReport {

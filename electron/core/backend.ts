@@ -22,6 +22,8 @@ import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
 import { acquireLock, type DataDirLock } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
+import { refuseUnsafeRoot } from './repoRootPolicy.js';
+import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { autoSearch } from './autoSearch.js';
@@ -68,6 +70,8 @@ export class Backend {
   private watching: ReadonlySet<number> = new Set();
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
+  /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
+  private embedderFallback: string | null = null;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
   private recovery: RecoveryNotice | null = null;
   private notesReset: NotesCopyReset | null = null;
@@ -78,13 +82,17 @@ export class Backend {
     const overridden: Array<keyof Settings> = [...(options.embedder ? ['embedder' as const] : []), ...(options.vectors ? ['chromaUrl' as const] : [])];
     this.settings = new RunSettings(dataDir, overridden);
     const saved = this.settings.current;
-    this.embedder = options.embedder ?? saved.embedder;
+    // A model that cannot be loaded never stops writes: the hash embedder stands in, and status says why.
+    const usable = usableEmbedder(options.embedder ?? saved.embedder);
+    this.embedder = usable.embedder;
+    this.embedderFallback = usable.fallback && fallbackNotice(usable.fallback);
     // One-shot commands (read-only) search once: one worker is enough.
     this.searches = new SearchWorkers(databaseFile(dataDir), { size: options.write ? 2 : 1, ...options.search });
     this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder,
       (q) => this.searches.search(q));
     this.handlers = {
       'repo:index': (req) => {
+        refuseUnsafeRoot(req.path, this.dataDir);
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
@@ -103,7 +111,7 @@ export class Backend {
       'deps:symbol': (req) => listDeps(this.db, req.repo, req.fqn).calls,
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
-      'status:get': () => this.status(),
+      'status:get': async () => ({ ...this.status(), vectorStore: await this.vectors.probedStore() }),
       'sync:repair': async (req) => {
         const report = await this.write('syncRepair', { dryRun: req.dryRun ?? false });
         if (!report.dryRun) this.vectors.repaired();
@@ -197,7 +205,7 @@ export class Backend {
     return {
       dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
       settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery }, notesCopyReset: this.notesReset,
-      syncPaused: syncPaused(this.db),
+      syncPaused: syncPaused(this.db), embedderFallback: this.embedderFallback,
     };
   }
 
@@ -274,6 +282,11 @@ export class Backend {
           this.watching = new Set(ids);
           this.scheduleSnapshot();
         },
+        embedderFallback: (reason) => {
+          this.embedderFallback = fallbackNotice(reason);
+          this.vectors.useHashEmbedder();
+          this.scheduleSnapshot();
+        },
       },
     );
     return this.engine;
@@ -318,7 +331,9 @@ export class Backend {
     await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     if (this.engine) {
-      await this.engine.call('shutdown', { drainMs: this.options.shutdownDrainMs ?? 5000 }).catch(() => undefined);
+      // With vectors off nothing can drain: waiting would only run out the clock (5 s on every --no-sync write).
+      const drainMs = this.vectors.setting.mode === 'off' ? 0 : this.options.shutdownDrainMs ?? 5000;
+      await this.engine.call('shutdown', { drainMs }).catch(() => undefined);
       await this.engine.stop();
     }
     await this.vectors.stop();

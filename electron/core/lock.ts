@@ -32,6 +32,12 @@ function readHolder(file: string): LockInfo | null {
   }
 }
 
+/** The process holding the lock now, if it is alive (another host's holder is trusted); null when free. */
+export function liveHolder(file: string): LockInfo | null {
+  const holder = readHolder(file);
+  return holder && (holder.host !== hostname() || alive(holder.pid)) ? holder : null;
+}
+
 export function acquireLock(file: string, command: string): DataDirLock {
   const info: LockInfo = { pid: process.pid, host: hostname(), command, since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Settings } from '../../shared/types.js';
 import { settingsFile } from './dataDir.js';
 import { ClewFailure } from '../base/failure.js';
+import { parseJson } from './jsonPosition.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   maxFileBytes: 1024 * 1024,
@@ -75,9 +76,9 @@ export function readSettings(dataDir: string): LoadedSettings {
   let raw: unknown;
   try {
     if (statSync(file).size > MAX_SETTINGS_BYTES) return { settings: base, error: `${file} is larger than ${MAX_SETTINGS_BYTES / 1024} KiB; using defaults` };
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = parseJson(readFileSync(file, 'utf8'));
   } catch (e) {
-    return { settings: base, error: `${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); using defaults` };
+    return { settings: base, error: `${file} ${e instanceof Error ? e.message : String(e)}; using defaults` };
   }
   const parsed = parseSettings(raw, base);
   return { settings: parsed.settings, error: parsed.error && `${file}: ${parsed.error}; using defaults for ${parsed.error.includes(';') ? 'those' : 'that'}` };
@@ -87,11 +88,11 @@ function readLegacyEmbedder(dataDir: string): { embedder: Settings['embedder'] |
   const file = join(dataDir, 'embedder.json');
   if (!existsSync(file)) return { embedder: null, error: null };
   try {
-    const parsed = EMBEDDER.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const parsed = EMBEDDER.safeParse(parseJson(readFileSync(file, 'utf8')));
     if (parsed.success) return { embedder: parsed.data, error: null };
     return { embedder: null, error: `${file}: ${parsed.error.issues.map(describeIssue).join(', ')}; using the hash embedder` };
   } catch (e) {
-    return { embedder: null, error: `${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); using the hash embedder` };
+    return { embedder: null, error: `${file} ${e instanceof Error ? e.message : String(e)}; using the hash embedder` };
   }
 }
 

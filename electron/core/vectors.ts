@@ -11,14 +11,18 @@ import { fuseRankings, semanticSearch } from '../vectors/semanticSearch.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { ChromaSidecar } from '../sidecar/chromaSidecar.js';
 import { ExternalServer } from '../sidecar/externalServer.js';
+import { maskCredentials } from '../sidecar/maskCredentials.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
 import { nodeLauncher } from '../sidecar/nodeLauncher.js';
+import { clearServerAddress, writeServerAddress } from '../sidecar/serverAddress.js';
 import type { VectorServer } from '../sidecar/vectorServer.js';
 import { ClewFailure } from '../base/failure.js';
+import { ReaderVectors } from './readerVectors.js';
 
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
 
 const STOPPED: VectorStoreStatus = { mode: 'sidecar', url: null, state: 'stopped', pid: null, port: null, version: null, restarts: 0, lastError: null };
+const maskRun = (run: SyncStatus['lastRun']): SyncStatus['lastRun'] => run && { ...run, error: run.error && maskCredentials(run.error) };
 const elapsed = (started: number): number => Math.round((performance.now() - started) * 100) / 100;
 
 export class VectorSide {
@@ -28,10 +32,20 @@ export class VectorSide {
   private store: ChromaStore | null = null;
   private queryEmbedder: Promise<Embedder> | null = null;
   private readonly recent = new RecentVectors();
+  /** A reader's way to a server (set on first use; writers run their own server instead). */
+  private reader: ReaderVectors | null = null;
 
   /** `searchSql` runs keyword, symbol and regex searches (on the search workers, off the main thread). */
-  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting,
+  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private embedderSetting: EmbedderSetting,
     private readonly searchSql: (q: SearchQuery) => Promise<SearchResponse>) {}
+
+  /** The engine could not load the model: queries are embedded the way the rows now are. */
+  useHashEmbedder(): void {
+    const previous = this.queryEmbedder;
+    this.embedderSetting = { kind: 'hash' };
+    this.queryEmbedder = null;
+    void previous?.then((e) => e.close(), () => undefined);
+  }
 
   /** Starts (or attaches to) the vector server; `onUrl` hears each change of its ready URL, `onStatus` every change. */
   start(launcher: ProcessLauncher | undefined, onUrl: (url: string | null) => void, onStatus: () => void): void {
@@ -44,11 +58,38 @@ export class VectorSide {
       const url = this.server?.readyUrl() ?? null;
       if (url !== lastUrl) {
         lastUrl = url;
+        this.publishAddress(url);
         onUrl(url);
       }
       onStatus();
     });
     this.server.start();
+  }
+
+  /** Readers find the sidecar through the data directory; an external server's address is in their own settings. */
+  private publishAddress(url: string | null): void {
+    if (this.setting.mode !== 'sidecar') return;
+    const status = this.server?.status();
+    if (url) writeServerAddress(this.dataDir, { url, pid: status?.pid ?? null, writerPid: process.pid, version: status?.version ?? null });
+    else clearServerAddress(this.dataDir);
+  }
+
+  /** The server's state, probed when this side does not run one (a reader reports the writer's). */
+  async probedStore(): Promise<VectorStoreStatus> {
+    if (this.server || this.setting.mode === 'off') return this.vectorStore();
+    return this.readerVectors().status();
+  }
+
+  private readerVectors(): ReaderVectors {
+    if (this.setting.mode === 'off') throw new ClewFailure('UNAVAILABLE', 'vectors are turned off');
+    return (this.reader ??= new ReaderVectors(this.dataDir, this.setting));
+  }
+
+  /** The URL to query now, or why there is none; a reader never waits more than about a second for an answer. */
+  private async queryUrl(): Promise<{ url: string | null; why: string }> {
+    if (this.setting.mode === 'off') return { url: null, why: 'turned off (--no-sync)' };
+    if (this.server) return { url: this.server.readyUrl(), why: this.unavailableReason() };
+    return this.readerVectors().url();
   }
 
   setLoopStatus(status: SyncLoopStatus): void {
@@ -62,7 +103,7 @@ export class VectorSide {
 
   vectorStore(): VectorStoreStatus {
     if (this.server) return this.server.status();
-    return this.setting.mode === 'external' ? { ...STOPPED, mode: 'external', url: this.setting.url } : STOPPED;
+    return this.setting.mode === 'external' ? { ...STOPPED, mode: 'external', url: maskCredentials(this.setting.url) } : STOPPED;
   }
 
   sync(): SyncStatus {
@@ -73,11 +114,11 @@ export class VectorSide {
       orphans,
       missing: check?.missing ?? null,
       stale: check?.stale ?? null,
-      lastRun: this.loop?.lastRun ?? lastSyncRun(this.db),
+      lastRun: maskRun(this.loop?.lastRun ?? lastSyncRun(this.db)),
       lastCheck: check,
       throughputPerSec: this.loop?.throughputPerSec ?? 0,
       active: this.loop?.active ?? false,
-      lastError: this.loop?.lastError ?? null,
+      lastError: this.loop?.lastError ? maskCredentials(this.loop.lastError) : null,
       embedder: this.embedderId(),
     };
   }
@@ -89,8 +130,8 @@ export class VectorSide {
 
   /** Semantic hits for `auto`, or why there are none: auto then ranks from the rest and says so. */
   async semanticOrReason(q: SearchQuery, limit: number): Promise<{ hits: SearchHit[] } | { unavailable: string }> {
-    const url = this.server?.readyUrl() ?? null;
-    if (!url) return { unavailable: `the vector server is ${this.unavailableReason()}` };
+    const { url, why } = await this.queryUrl();
+    if (!url) return { unavailable: `the vector server is ${why}` };
     try {
       if (this.store?.url !== url) this.store = new ChromaStore(url);
       this.queryEmbedder ??= createEmbedder(this.embedderSetting);
@@ -108,9 +149,8 @@ export class VectorSide {
     if (mode !== 'semantic' && mode !== 'hybrid') return this.searchSql(q);
     const started = performance.now();
     const limit = Math.max(1, Math.min(1000, q.limit ?? 50));
-    const url = this.server?.readyUrl() ?? null;
+    const { url, why } = await this.queryUrl();
     if (!url) {
-      const why = this.unavailableReason();
       if (mode === 'semantic') throw new ClewFailure('UNAVAILABLE', `semantic search needs the vector server, which is ${why}; keyword search still works`);
       const keyword = await this.searchSql({ ...q, mode: 'keyword' });
       return { ...keyword, notice: `keyword results only: the vector server is ${why}` };
@@ -131,7 +171,9 @@ export class VectorSide {
   }
 
   async stop(): Promise<void> {
+    if (this.server) clearServerAddress(this.dataDir);
     await this.server?.stop();
+    await this.reader?.stop();
     await (await this.queryEmbedder?.catch(() => null))?.close();
   }
 }

@@ -39,6 +39,8 @@ export interface EngineEvents {
   repairProgress: RepairProgress;
   /** Ids of the repos with a live watcher. */
   watching: number[];
+  /** The configured model could not be loaded; the hash embedder stands in. */
+  embedderFallback: string;
 }
 
 export interface WorkerInit {

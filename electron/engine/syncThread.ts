@@ -33,10 +33,12 @@ export interface SyncEvents {
 /** Sent with the ready message: the loaded embedder's id names every content hash. */
 export interface SyncReady {
   embedderId: string;
+  /** Why the configured model could not be loaded (the offline hash embedder stands in), or null. */
+  embedderFallback: string | null;
 }
 
 export class SyncThread {
-  private constructor(private readonly rpc: RpcClient<SyncCommands, SyncEvents, SyncReady>, readonly embedderId: string) {}
+  private constructor(private readonly rpc: RpcClient<SyncCommands, SyncEvents, SyncReady>, readonly embedderId: string, readonly embedderFallback: string | null) {}
 
   /** Starts the thread; resolves once its embedder is loaded (its id names every content hash). */
   static async start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void): Promise<SyncThread> {
@@ -44,7 +46,8 @@ export class SyncThread {
       name: 'sync thread', workerData: init, events: { status: onStatus, repairProgress: onRepairProgress },
     });
     try {
-      return new SyncThread(rpc, (await rpc.ready()).embedderId);
+      const ready = await rpc.ready();
+      return new SyncThread(rpc, ready.embedderId, ready.embedderFallback);
     } catch (e) {
       throw new ClewFailure('INTERNAL', `vector sync could not start: ${e instanceof Error ? e.message : String(e)}`);
     }

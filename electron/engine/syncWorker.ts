@@ -2,7 +2,7 @@
 import { workerData } from 'node:worker_threads';
 import { emitter, serve } from '../base/rpc/server.js';
 import { openDatabase } from '../db/connection.js';
-import { createEmbedder } from '../vectors/embedders/index.js';
+import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import type { SyncCommands, SyncEvents, SyncReady, SyncThreadInit } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
 
@@ -20,11 +20,22 @@ setInterval(() => {
 }, CHECKPOINT_MS).unref();
 const emit = emitter<SyncEvents>();
 
+/** A model that cannot load must not stop indexing and notes: the offline hash embedder stands in, and says why. */
+async function loadEmbedder(): Promise<{ embedder: Embedder; fallback: string | null }> {
+  try {
+    return { embedder: await createEmbedder(init.embedder), fallback: null };
+  } catch (e) {
+    if (init.embedder.kind === 'hash') throw e;
+    const fallback = `the model in ${init.embedder.modelDir} could not be loaded (${e instanceof Error ? e.message : String(e)})`;
+    return { embedder: await createEmbedder({ kind: 'hash' }), fallback };
+  }
+}
+
 await serve<SyncCommands, SyncReady>(async () => {
-  const embedder = await createEmbedder(init.embedder);
+  const { embedder, fallback } = await loadEmbedder();
   const vectors = new VectorSync(db, embedder, (status) => emit('status', status), init.sync);
   return {
-    ready: { embedderId: embedder.id },
+    ready: { embedderId: embedder.id, embedderFallback: fallback },
     handlers: {
       kick: () => (vectors.kick(), null),
       setServer: (req) => (vectors.setServer(req.url), null),

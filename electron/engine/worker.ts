@@ -28,6 +28,7 @@ async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepo
   );
   // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
   init.embedderId = vectors.embedderId;
+  if (vectors.embedderFallback) emit('embedderFallback', vectors.embedderFallback);
   rehashForEmbedder(db, vectors.embedderId);
   if (syncPaused(db)) await vectors.setPaused(true);
   const repos = new EngineRepos({

@@ -1,4 +1,5 @@
 // A Chroma server someone else runs (`--chroma-url`): Clew only watches its heartbeat.
+import { maskCredentials } from './maskCredentials.js';
 import type { VectorServer } from './vectorServer.js';
 import { heartbeat, ServerState, serverVersion } from './vectorServer.js';
 
@@ -10,7 +11,7 @@ export class ExternalServer implements VectorServer {
   private stopped = false;
 
   constructor(private readonly url: string, private readonly pollMs = POLL_MS) {
-    this.state = new ServerState({ mode: 'external', url, state: 'starting', pid: null, port: Number(new URL(url).port) || null, version: null, restarts: 0, lastError: null });
+    this.state = new ServerState({ mode: 'external', url: maskCredentials(url), state: 'starting', pid: null, port: Number(new URL(url).port) || null, version: null, restarts: 0, lastError: null });
   }
 
   status = () => this.state.get();
@@ -28,7 +29,7 @@ export class ExternalServer implements VectorServer {
     if (alive) {
       const version = this.state.get().version ?? (await serverVersion(this.url, 3000));
       this.state.set({ state: 'ready', version, lastError: null });
-    } else this.state.set({ state: 'down', lastError: `no heartbeat from ${this.url}` });
+    } else this.state.set({ state: 'down', lastError: `no heartbeat from ${maskCredentials(this.url)}` });
     this.timer = setTimeout(() => void this.poll(), this.pollMs);
   }
 

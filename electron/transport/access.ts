@@ -1,5 +1,7 @@
 // Who may talk to the browser host: only this machine (127.0.0.1, checked Host and Origin against
-// DNS rebinding) and only whoever holds the per-run token printed on stdout.
+// DNS rebinding) and only whoever holds the per-run token printed on stdout. The token travels in
+// the URL fragment (never sent over HTTP) and then on the WebSocket handshake only: no cookie,
+// because cookies ignore ports and every other service on 127.0.0.1 would receive it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -10,18 +12,6 @@ export function sameToken(given: string | null | undefined, token: string): bool
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Cookies ignore ports, so two hosts on one machine need different cookie names. */
-export const cookieName = (port: number): string => `clew_token_${port}`;
-
-export function cookieToken(req: IncomingMessage, port: number): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === cookieName(port)) return value.join('=');
-  }
-  return null;
 }
 
 export function allowedHost(req: IncomingMessage, port: number): boolean {

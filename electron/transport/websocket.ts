@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { BackendLike } from '../../shared/contract.js';
 import { EVENT_CHANNELS } from '../../shared/contract.js';
+import { WS_PROTOCOL } from '../../shared/wsAuth.js';
 import { parseWsRequest, type WsEvent, type WsReply } from './wsMessages.js';
 
 export interface WebSocketTransport {
@@ -19,7 +20,8 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export function createWebSocketTransport(backend: BackendLike): WebSocketTransport {
-  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  // The token rides in the offered subprotocols; the answer names only WS_PROTOCOL, never echoing it.
+  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false) });
   const send = (socket: WebSocket, message: WsReply | WsEvent): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };

@@ -1,5 +1,6 @@
 // Start-up problems the person must hear about, from the status snapshot: a damaged index database
-// that was moved aside and rebuilt, a damaged notes.db written again, and a settings file that could not be used.
+// that was moved aside and rebuilt, a damaged notes.db written again, a settings file that could not be
+// used, and an embedding model that could not be loaded (the hash embedder stands in).
 import { useState } from 'react';
 import { useStore } from '../store/index.js';
 
@@ -51,12 +52,27 @@ function SettingsBanner() {
   );
 }
 
+function EmbedderBanner() {
+  const fallback = useStore((s) => s.status?.embedderFallback ?? null);
+  const setView = useStore((s) => s.setView);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (!fallback || dismissed === fallback) return null;
+  return (
+    <div className="message error" role="alert" data-testid="embedder-banner">
+      <span className="grow">Embedding model: {fallback}. Indexing and notes work as usual.</span>
+      <button type="button" className="link" onClick={() => setView('settings')}>Open settings</button>
+      <button type="button" className="link" onClick={() => setDismissed(fallback)}>Dismiss</button>
+    </div>
+  );
+}
+
 export function StatusBanners() {
   return (
     <>
       <RecoveryBanner />
       <NotesCopyBanner />
       <SettingsBanner />
+      <EmbedderBanner />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { Backend } from '../../electron/core/backend.js';
 import { startServer } from '../../electron/serve.js';
 import { hasChromium, openBrowser, startServe } from '../e2e/harness.js';
 import { generateCorpus } from './corpus.js';
+import { wsProtocols } from '../../shared/wsAuth.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const WORK = join(tmpdir(), 'clew-ui-bench');
@@ -34,7 +35,7 @@ async function eventLoopDuringIndex(tree: string): Promise<void> {
   rmSync(DATA, { recursive: true, force: true });
   const backend = Backend.open({ dataDir: DATA, write: true, command: 'ui-bench' });
   const server = await startServer(backend, { port: 0 });
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, wsProtocols(server.token));
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   let events = 0;
   const reply = new Promise<{ files: number; symbols: number; durationMs: number }>((resolve, reject) => {

@@ -31,11 +31,10 @@ describe.skipIf(!hasChromium)('browser UI end to end', () => {
     return page().locator('[data-testid=hit]').count();
   };
 
-  it('refuses the page without the token', async () => {
-    const bare = new URL(serve().url);
-    bare.search = '';
-    const response = await fetch(bare);
-    expect(response.status).toBe(403);
+  it('keeps the token out of the address bar and out of cookies', async () => {
+    expect(serve().url).toMatch(/\/#token=[\w-]+$/);
+    expect(page().url()).not.toContain('token');
+    expect(await page().context().cookies()).toEqual([]);
   });
 
   it('adds a repo by path and shows live progress with counts and rate', async () => {

@@ -2,7 +2,6 @@
 // fresh one, brings back the repos and every note (kept in notes.db), re-indexes, and says so.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
@@ -196,12 +195,12 @@ describe('corruption and recovery', () => {
 
   it('an engine that cannot start fails each write at once with the reason, instead of leaving it waiting', async () => {
     const dataDir = dir('clew-recover-nostart-');
-    const missing = join(dataDir, 'no-such-model');
-    const backend = openWriter(dataDir, { embedder: { kind: 'transformers', modelDir: missing } });
+    // (A model that cannot load no longer stops the engine, see embedderFallback.test.ts; an impossible hash dimension still does.)
+    const backend = openWriter(dataDir, { embedder: { kind: 'hash', dimension: 3 } });
     cleanups.push(() => backend.close());
     const failed = await backend.invoke('note:add', { fqn: GET, text: 'never saved' });
-    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running: .*model folder .*no-such-model does not exist/) } });
-    expect(await backend.invoke('repo:index', { path: dataDir })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running/) } });
+    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running: .*dimension must be an integer/) } });
+    expect(await backend.invoke('repo:index', { path: dir('clew-recover-nostart-repo-') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/engine is not running/) } });
   });
 
   it('the CLI prints one line saying what happened, and a healthy database is left alone', async () => {

@@ -1,8 +1,9 @@
-// The browser host: token on the page and the socket, Host/Origin checks, CSP, the wire format,
-// malformed input answered as errors, and the event stream.
+// The browser host: the token in the URL fragment and on the socket's handshake (never a cookie),
+// Host/Origin checks, CSP, the wire format, malformed input answered as errors, and the event stream.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { wsProtocols } from '../../shared/wsAuth.js';
 import type { Backend } from '../../electron/core/backend.js';
 import { type RunningServer, startServer } from '../../electron/serve.js';
 import { openWriter } from '../helpers/backend.js';
@@ -22,9 +23,9 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
   });
 }
 
-function connect(url: string, origin?: string): Promise<WebSocket> {
+function connect(url: string, token: string | null, origin?: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
+    const ws = new WebSocket(url, token === null ? [] : wsProtocols(token), { headers, ...(origin ? { origin } : {}) });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -64,41 +65,40 @@ describe('clew serve', () => {
     [site, data, repo].forEach((d) => d.cleanup());
   });
 
-  it('serves the page only with the token, with a strict CSP and a cookie for its assets', async () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
-    expect((await get(server.port, '/')).status).toBe(403);
-    expect((await get(server.port, '/?token=wrong')).status).toBe(403);
-    expect((await get(server.port, '/assets/app.js')).status).toBe(403);
-    const page = await get(server.port, `/?token=${server.token}`);
+  it('serves the built UI with a strict CSP and sets no cookie; the token is in the fragment only', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
+    const page = await get(server.port, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Clew</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
-    expect(cookie).toBe(`clew_token_${server.port}=${server.token}`);
-    const asset = await get(server.port, '/assets/app.js', { cookie });
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const asset = await get(server.port, '/assets/app.js');
     expect(asset).toMatchObject({ status: 200, body: 'console.log(1)' });
     expect(asset.headers['content-type']).toContain('text/javascript');
-    // The page itself is never served on the cookie alone.
-    expect((await get(server.port, '/', { cookie })).status).toBe(403);
-    expect((await get(server.port, `/../../etc/passwd?token=${server.token}`)).status).toBe(404);
+    expect(asset.headers['set-cookie']).toBeUndefined();
+    expect((await get(server.port, '/../../etc/passwd')).status).toBe(404);
   });
 
   it('refuses other Host names (DNS rebinding)', async () => {
-    expect((await get(server.port, `/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get(server.port, '/', { host: `evil.example:${server.port}` })).status).toBe(403);
   });
 
-  it('refuses a socket without the token or from another origin', async () => {
+  it('refuses a socket without the token, with it in the URL or a cookie, or from another origin', async () => {
     const base = `ws://127.0.0.1:${server.port}/ws`;
-    await expect(connect(base)).rejects.toThrow('403');
-    await expect(connect(`${base}?token=nope`)).rejects.toThrow('403');
-    await expect(connect(`${base}?token=${server.token}`, 'http://evil.example')).rejects.toThrow('403');
-    const ws = await connect(`${base}?token=${server.token}`, `http://127.0.0.1:${server.port}`);
+    await expect(connect(base, null)).rejects.toThrow('403');
+    await expect(connect(base, 'nope')).rejects.toThrow('403');
+    await expect(connect(`${base}?token=${server.token}`, null)).rejects.toThrow('403');
+    await expect(connect(base, null, undefined, { cookie: `clew_token_${server.port}=${server.token}` })).rejects.toThrow('403');
+    await expect(connect(base, server.token, 'http://evil.example')).rejects.toThrow('403');
+    const ws = await connect(base, server.token, `http://127.0.0.1:${server.port}`);
+    // The answer names the protocol, never echoing the token back.
+    expect(ws.protocol).toBe('clew');
     ws.close();
   });
 
   it('answers invokes, and malformed frames as errors without dropping the socket', async () => {
-    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`);
+    const ws = await connect(`ws://127.0.0.1:${server.port}/ws`, server.token);
     try {
       expect(await exchange(ws, '{not json')).toMatchObject({ id: null, result: { ok: false, error: { code: 'BAD_REQUEST' } } });
       expect(await exchange(ws, '[1,2]')).toMatchObject({ id: null, result: { ok: false } });
@@ -111,7 +111,7 @@ describe('clew serve', () => {
   });
 
   it('streams index progress to every page while indexing', async () => {
-    const ws = await connect(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`);
+    const ws = await connect(`ws://127.0.0.1:${server.port}/ws`, server.token);
     const phases: string[] = [];
     ws.on('message', (data) => {
       const message = JSON.parse(data.toString()) as { event?: string; payload?: { phase: string } };

@@ -29,6 +29,7 @@ export class RepoWatcher {
   private rewalk = false;
   private timer: NodeJS.Timeout | null = null;
   private firstEventAt = 0;
+  private endStartWait: (() => void) | null = null;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly maxPaths: number;
@@ -61,10 +62,17 @@ export class RepoWatcher {
       this.rewalk = true;
       this.schedule();
     });
-    await new Promise<void>((resolve) => w.once('ready', resolve));
+    // A stop before 'ready' (a pause right after a resume) ends the wait too: chokidar never fires 'ready' once closed.
+    await new Promise<void>((resolve) => {
+      this.endStartWait = resolve;
+      w.once('ready', resolve);
+    });
+    this.endStartWait = null;
   }
 
   async stop(): Promise<void> {
+    this.endStartWait?.();
+    this.endStartWait = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending.clear();

@@ -19,6 +19,13 @@ const DEFAULT_MAX_TOKENS = 512;
 // Embedding runs in the engine's event loop: give other work a turn at least this often (ms).
 const YIELD_EVERY_MS = 20;
 
+/** Why a folder cannot be a static model (missing, or missing its files), or null when it looks loadable. */
+export function staticModelProblem(dir: string): string | null {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return `static model folder ${dir} does not exist`;
+  const missing = STATIC_MODEL_FILES.filter((f) => !existsSync(join(dir, f)));
+  return missing.length > 0 ? `static model folder ${dir} is missing ${missing.join(', ')} (a static model needs ${STATIC_MODEL_FILES.join(', ')})` : null;
+}
+
 export interface StaticEmbedderOptions {
   modelDir: string;
   /** Tokens per text after which the rest is ignored. */
@@ -103,9 +110,8 @@ export class StaticEmbedder implements Embedder {
 
   static async load(options: StaticEmbedderOptions): Promise<StaticEmbedder> {
     const dir = resolve(options.modelDir);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`static model folder ${dir} does not exist`);
-    const missing = STATIC_MODEL_FILES.filter((f) => !existsSync(join(dir, f)));
-    if (missing.length > 0) throw new Error(`static model folder ${dir} is missing ${missing.join(', ')} (a static model needs ${STATIC_MODEL_FILES.join(', ')})`);
+    const problem = staticModelProblem(dir);
+    if (problem) throw new Error(problem);
     const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
     if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new Error(`max tokens must be a positive integer, got ${maxTokens}`);
 

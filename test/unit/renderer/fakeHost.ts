@@ -69,5 +69,5 @@ export const statusReport = (pending: number, repos: RepoSummary[] = []): Status
     throughputPerSec: 0, active: false, lastError: null, embedder: 'hash',
   },
   vectorStore: { mode: 'sidecar', url: null, state: 'ready', pid: null, port: null, version: null, restarts: 0, lastError: null },
-  settingsError: null, recovery: null, notesCopyReset: null, syncPaused: false,
+  settingsError: null, recovery: null, notesCopyReset: null, syncPaused: false, embedderFallback: null,
 });
