@@ -16,6 +16,9 @@ import { StatusBanners } from './StatusBanners.js';
 import { SyncButton } from './SyncButton.js';
 import { SyncPanel } from './SyncPanel.js';
 
+/** Views that show a table: they take the full width, with the code view below them. */
+const TABLE_VIEWS: ReadonlySet<View> = new Set(['entrypoints', 'deps']);
+
 const TABS: Array<[View, string]> = [['search', 'Search'], ['entrypoints', 'Entry points'], ['deps', 'Dependencies'], ['notes', 'Notes'], ['settings', 'Settings']];
 
 function Tabs() {
@@ -39,6 +42,17 @@ function ActiveView() {
   return <SearchView />;
 }
 
+/** Below ~1100 px the sidebar folds away; this unfolds it over the page. */
+function SidebarToggle() {
+  const open = useStore((s) => s.sidebarOpen);
+  const toggle = useStore((s) => s.toggleSidebar);
+  return (
+    <button type="button" className="narrow-only" data-testid="toggle-sidebar" aria-expanded={open} aria-controls="repo-sidebar" onClick={() => toggle()}>
+      Repositories
+    </button>
+  );
+}
+
 function Disconnected() {
   const connected = useStore((s) => s.connected);
   return connected ? null : <div className="message error" role="alert">Lost the connection to the Clew host; reconnecting…</div>;
@@ -48,20 +62,24 @@ export function App() {
   const syncOpen = useStore((s) => s.syncOpen);
   const quickOpen = useStore((s) => s.quickOpen);
   const issuesOpen = useStore((s) => s.issues !== null);
+  const sidebarOpen = useStore((s) => s.sidebarOpen);
+  const tables = useStore((s) => TABLE_VIEWS.has(s.view));
+  const fileOpen = useStore((s) => s.file !== null || s.codeError !== null);
   return (
-    <div className="app">
+    <div className={`app${sidebarOpen ? ' sidebar-open' : ''}`}>
       <RepoSidebar />
       <main className="main">
         <div className="topbar">
+          <SidebarToggle />
           <Tabs />
           <SyncButton />
         </div>
         <Disconnected />
         <MessageBar />
         <StatusBanners />
-        <div className="body">
+        <div className={`body${tables ? ' tables' : ''}${tables && fileOpen ? ' with-code' : ''}`}>
           <section className="pane"><ActiveView /></section>
-          <CodeView />
+          {(!tables || fileOpen) && <CodeView />}
         </div>
       </main>
       {syncOpen && <SyncPanel />}

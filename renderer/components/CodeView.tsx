@@ -9,6 +9,7 @@ import { loadLanguage } from '../codemirror/languages.js';
 import { editorTheme } from '../codemirror/theme.js';
 import { useStore } from '../store/index.js';
 import { Outline } from './Outline.js';
+import { PathText } from './PathText.js';
 import { SymbolPanel } from './SymbolPanel.js';
 
 function Editor() {
@@ -36,6 +37,9 @@ function Editor() {
         ],
       }),
     });
+    // The scroller is what a keyboard user scrolls: it takes focus and says what it holds.
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute('aria-label', `Code of ${file.path}`);
     view.current = editor;
     let live = true;
     void loadLanguage(file.language).then((support) => {
@@ -68,24 +72,33 @@ function Header() {
   if (!file || !target) return <div className="code-head dim">No file open</div>;
   return (
     <div className="code-head">
-      <span className="mono ellipsis grow" data-testid="code-path" title={`${file.repo}/${file.path}`}>{file.path}:{target.line}</span>
+      <PathText path={file.path} suffix={`:${target.line}`} title={`${file.repo}/${file.path}`} className="mono grow" testId="code-path" />
       {file.language && <span className="kind">{file.language}</span>}
       {file.changedSinceIndex && <span className="badge stale" title="Line numbers of hits may be off until you re-index">changed since indexed</span>}
       {file.truncated && <span className="badge stale">first {Math.round(file.text.length / 1024)} KiB of {Math.round(file.size / 1024)} KiB</span>}
+      <OutlineToggle />
     </div>
   );
+}
+
+/** Below ~1100 px the outline and symbol panel fold away; this unfolds them beside the code. */
+function OutlineToggle() {
+  const open = useStore((s) => s.outlineOpen);
+  const toggle = useStore((s) => s.toggleOutline);
+  return <button type="button" className="narrow-only" data-testid="toggle-outline" aria-expanded={open} aria-controls="code-side" onClick={toggle}>Outline</button>;
 }
 
 export function CodeView() {
   const hasFile = useStore((s) => s.file !== null);
   const binary = useStore((s) => s.file?.binary ?? false);
+  const sideOpen = useStore((s) => s.outlineOpen);
   return (
     <section className="code" aria-label="Code">
       <Header />
       {hasFile ? (
-        <div className="code-main">
+        <div className={`code-main${sideOpen ? ' side-open' : ''}`}>
           {binary ? <div className="empty">Binary file: not shown.</div> : <Editor />}
-          <div className="side">
+          <div className="side" id="code-side">
             <Outline />
             <SymbolPanel />
           </div>

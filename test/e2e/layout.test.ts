@@ -1,0 +1,129 @@
+// Every main screen at 1280×800, 1920×1080 and 900×700 on a repo with a very long Java path: nothing
+// scrolls sideways, the code pane, outline and symbol panel stay inside the viewport, tables fit
+// their pane, the file name of a long path stays visible, and axe-core finds no serious or critical
+// violation. Screenshots of each screen at each size are kept in test/e2e/output/.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { call, openWriter } from '../helpers/backend.js';
+import { writeTree } from '../helpers/fixtures.js';
+import { seriousViolations } from './axe.js';
+import { layoutProblems, SIZES } from './fits.js';
+import { hasChromium } from './harness.js';
+import { LONG_CONTROLLER, LONG_PATH_REPO } from './longPathRepo.js';
+import { screenshot } from './screens.js';
+import { servedBrowser } from './servedBrowser.js';
+
+const FILE_NAME = LONG_CONTROLLER.split('/').pop() ?? '';
+
+/** Where the file name's own text lies compared with the visible box of the path around it. */
+function fileNameShown(page: Page): Promise<boolean> {
+  return page.evaluate((name) => {
+    const el = document.querySelector('[data-testid=code-path]');
+    if (!el) return false;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(name) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + name.length);
+      const text = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return text.left >= box.left - 0.5 && text.right <= box.right + 0.5;
+    }
+    return false;
+  }, FILE_NAME);
+}
+
+describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => {
+  const { page } = servedBrowser('clew-e2e-layout', async ({ repo, data }) => {
+    writeTree(repo, LONG_PATH_REPO);
+    const backend = openWriter(data);
+    await call(backend, 'repo:index', { path: repo });
+    await backend.close();
+    return ['--no-sync'];
+  });
+
+  /** Shows one screen; returns when its content is there. */
+  const screens: Array<[string, () => Promise<void>]> = [
+    ['search', async () => {
+      await page().click('[data-testid=tab-search]');
+      await page().locator('[data-testid=hit]').first().waitFor();
+      await page().locator('[data-testid=code-path]').waitFor();
+    }],
+    ['entry-points', async () => {
+      await page().click('[data-testid=tab-entrypoints]');
+      await page().locator('[data-testid=entry-row]').first().waitFor();
+    }],
+    ['dependencies', async () => {
+      await page().click('[data-testid=tab-deps]');
+      await page().locator('[data-testid=deps-packages] tbody tr').first().waitFor();
+    }],
+    ['notes', async () => {
+      await page().click('[data-testid=tab-notes]');
+      await page().locator('[data-testid=notes-list] [data-testid=note]').first().waitFor();
+    }],
+    ['settings', async () => {
+      await page().click('[data-testid=tab-settings]');
+      await page().locator('[data-testid=settings-form]').waitFor();
+    }],
+    ['sync-panel', async () => {
+      await page().click('[data-testid=sync-button]');
+      await page().locator('[data-testid=sync-panel]').waitFor();
+    }],
+  ];
+
+  it('opens a hit in a file with a very long Java path and notes a symbol', async () => {
+    await page().click('[data-testid=mode-symbol]');
+    await page().fill('[data-testid=search-input]', 'OwnerRegistrationAndVisitSchedulingManagementController');
+    await page().locator(`[data-testid=hit][data-path="${LONG_CONTROLLER}"]`).first().click();
+    await expect.poll(() => page().locator('[data-testid=code-path]').getAttribute('title')).toContain(LONG_CONTROLLER);
+    await page().locator('[data-testid=outline-item]', { hasText: 'findUpcomingVisits' }).click();
+    await page().fill('[data-testid=note-input]', 'Calls the veterinarian directory on every request.');
+    await page().click('[data-testid=note-add]');
+    await page().locator('[data-testid=symbol-panel] [data-testid=note]').waitFor();
+  }, 60_000);
+
+  for (const size of SIZES) {
+    const label = `${size.width}x${size.height}`;
+    it(`fits every screen at ${label} with no serious accessibility violation`, async () => {
+      await page().setViewportSize(size);
+      const problems: string[] = [];
+      const narrow = size.width < 1100;
+      for (const [name, show] of screens) {
+        await show();
+        // Let the layout settle after a resize or a view switch.
+        await page().waitForTimeout(150);
+        await screenshot(page(), `layout-${name}-${label}`);
+        problems.push(...(await layoutProblems(page())).map((p) => `${name}: ${p}`));
+        problems.push(...(await seriousViolations(page())).map((p) => `${name}: axe ${p}`));
+        if (name === 'search') {
+          if (!(await fileNameShown(page()))) problems.push('search: the file name of the long path is cut off');
+          if (narrow) {
+            // Folded panels open from their toggles and still fit.
+            await page().click('[data-testid=toggle-outline]');
+            await page().locator('[data-testid=outline]').waitFor();
+            await page().waitForTimeout(100);
+            await screenshot(page(), `layout-search-outline-${label}`);
+            problems.push(...(await layoutProblems(page())).map((p) => `search with outline: ${p}`));
+            await page().click('[data-testid=toggle-outline]');
+            await page().click('[data-testid=toggle-sidebar]');
+            await page().locator('[data-testid=repo-list]').waitFor();
+            await page().waitForTimeout(100);
+            await screenshot(page(), `layout-search-sidebar-${label}`);
+            problems.push(...(await layoutProblems(page())).map((p) => `search with sidebar: ${p}`));
+            problems.push(...(await seriousViolations(page())).map((p) => `search with sidebar: axe ${p}`));
+            await page().click('[data-testid=sidebar-close]');
+            await expect.poll(() => page().locator('[data-testid=repo-list]').isVisible()).toBe(false);
+          } else {
+            expect(await page().locator('[data-testid=outline]').isVisible()).toBe(true);
+            expect(await page().locator('[data-testid=symbol-panel]').isVisible()).toBe(true);
+            expect(await page().locator('[data-testid=repo-list]').isVisible()).toBe(true);
+          }
+        }
+        if (name === 'sync-panel') await page().locator('[data-testid=sync-panel]').getByRole('button', { name: 'Close' }).click();
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
+});
