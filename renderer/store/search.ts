@@ -24,12 +24,21 @@ export interface SearchSlice {
   setQuery(query: string): void;
   setMode(mode: SearchMode): void;
   setFilter(name: keyof SearchFilters, value: string): void;
-  runSearch(): Promise<void>;
+  /** `keepSelection`: a live re-run keeps the selected hit selected when it is still in the answer. */
+  runSearch(options?: { keepSelection?: boolean }): Promise<void>;
   moveSelection(delta: number): void;
   select(index: number): void;
 }
 
 let latest = 0;
+
+/** The same hit in a newer answer: same place, or failing that the same symbol in the same file (its line may have moved). */
+export function sameHitIndex(results: SearchHit[], hit: SearchHit | undefined): number {
+  if (!hit) return -1;
+  const exact = results.findIndex((r) => r.repo === hit.repo && r.path === hit.path && r.line === hit.line && r.column === hit.column);
+  if (exact >= 0 || !hit.symbol) return exact;
+  return results.findIndex((r) => r.repo === hit.repo && r.path === hit.path && r.symbol === hit.symbol);
+}
 
 export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   query: '',
@@ -43,8 +52,9 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   setQuery: (query) => set({ query }),
   setMode: (mode) => set({ mode }),
   setFilter: (name, value) => set((s) => ({ filters: { ...s.filters, [name]: value } })),
-  async runSearch() {
+  async runSearch(options = {}) {
     const { query, mode, filters } = get();
+    const before = options.keepSelection ? get().results[get().selected] : undefined;
     const request = ++latest;
     if (!query.trim()) return set({ results: [], answered: null, searchError: null, searching: false });
     const req: SearchQuery = { query, mode, limit: 500 };
@@ -56,7 +66,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     try {
       const response = await call('search:query', req);
       if (request !== latest) return;
-      set({ results: response.results, selected: 0, searchError: null, searching: false, answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null } });
+      set({ results: response.results, selected: Math.max(0, sameHitIndex(response.results, before)), searchError: null, searching: false, answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null } });
     } catch (e) {
       if (request !== latest) return;
       set({ results: [], searchError: errorMessage(e), searching: false, answered: null });

@@ -15,7 +15,7 @@ import { servedBrowser } from './servedBrowser.js';
 
 const FILE_NAME = LONG_CONTROLLER.split('/').pop() ?? '';
 
-/** Where the file name's own text lies compared with the visible box of the path around it. */
+/** Whether the path was cut from its start: the file name stays visible in the path's box. */
 function fileNameShown(page: Page): Promise<boolean> {
   return page.evaluate((name) => {
     const el = document.querySelector('[data-testid=code-path]');
@@ -29,7 +29,8 @@ function fileNameShown(page: Page): Promise<boolean> {
       range.setEnd(node, at + name.length);
       const text = range.getBoundingClientRect();
       const box = el.getBoundingClientRect();
-      return text.left >= box.left - 0.5 && text.right <= box.right + 0.5;
+      // The name's end is always shown; all of it whenever it is not itself wider than the box.
+      return text.right <= box.right + 0.5 && (text.left >= box.left - 0.5 || text.width > box.width);
     }
     return false;
   }, FILE_NAME);
