@@ -12,6 +12,7 @@ import { IssuesDialog } from './IssuesDialog.js';
 import { MessageBar } from './MessageBar.js';
 import { QuickOpen } from './QuickOpen.js';
 import { RepoSidebar } from './RepoSidebar.js';
+import { Splitter } from './Splitter.js';
 import { StatusBanners } from './StatusBanners.js';
 import { SyncButton } from './SyncButton.js';
 import { SyncPanel } from './SyncPanel.js';
@@ -65,6 +66,7 @@ export function App() {
   const sidebarOpen = useStore((s) => s.sidebarOpen);
   const tables = useStore((s) => TABLE_VIEWS.has(s.view));
   const fileOpen = useStore((s) => s.file !== null || s.codeError !== null);
+  const share = useStore((s) => s.paneShare);
   return (
     <div className={`app${sidebarOpen ? ' sidebar-open' : ''}`}>
       <RepoSidebar />
@@ -77,8 +79,11 @@ export function App() {
         <Disconnected />
         <MessageBar />
         <StatusBanners />
-        <div className={`body${tables ? ' tables' : ''}${tables && fileOpen ? ' with-code' : ''}`}>
-          <section className="pane"><ActiveView /></section>
+        <div
+          className={`body${tables ? ' tables' : ''}${tables && fileOpen ? ' with-code' : ''}`}
+          style={share !== null && !tables ? { gridTemplateColumns: `minmax(360px, ${(share * 100).toFixed(1)}%) minmax(0, 1fr)` } : undefined}
+        >
+          <section className="pane"><ActiveView />{!tables && <Splitter />}</section>
           {(!tables || fileOpen) && <CodeView />}
         </div>
       </main>

@@ -1,4 +1,4 @@
-// A clickable table row that the keyboard reaches too: Tab focuses it, Enter or Space opens it.
+// A clickable row (table row, outline item) that the keyboard reaches too: Tab focuses it, Enter or Space opens it.
 import type { KeyboardEvent } from 'react';
 
 export function rowActivation(open: () => void): { tabIndex: number; onClick: () => void; onKeyDown: (e: KeyboardEvent) => void } {

@@ -20,7 +20,7 @@ export interface SearchSlice {
   searching: boolean;
   searchError: string | null;
   /** The query the results answer, with its timing. */
-  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null } | null;
+  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean } | null;
   setQuery(query: string): void;
   setMode(mode: SearchMode): void;
   setFilter(name: keyof SearchFilters, value: string): void;
@@ -31,6 +31,9 @@ export interface SearchSlice {
 }
 
 let latest = 0;
+
+/** Results shown at most; one more is asked for so that a cut list can say so honestly ("500+"). */
+export const RESULT_LIMIT = 500;
 
 /** The same hit in a newer answer: same place, or failing that the same symbol in the same file (its line may have moved). */
 export function sameHitIndex(results: SearchHit[], hit: SearchHit | undefined): number {
@@ -57,7 +60,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     const before = options.keepSelection ? get().results[get().selected] : undefined;
     const request = ++latest;
     if (!query.trim()) return set({ results: [], answered: null, searchError: null, searching: false });
-    const req: SearchQuery = { query, mode, limit: 500 };
+    const req: SearchQuery = { query, mode, limit: RESULT_LIMIT + 1 };
     if (filters.repo) req.repo = filters.repo;
     if (filters.lang) req.lang = filters.lang;
     if (filters.path.trim()) req.path = filters.path.trim();
@@ -66,7 +69,11 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     try {
       const response = await call('search:query', req);
       if (request !== latest) return;
-      set({ results: response.results, selected: Math.max(0, sameHitIndex(response.results, before)), searchError: null, searching: false, answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null } });
+      const results = response.results.slice(0, RESULT_LIMIT);
+      set({
+        results, selected: Math.max(0, sameHitIndex(results, before)), searchError: null, searching: false,
+        answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null, more: response.results.length > RESULT_LIMIT },
+      });
     } catch (e) {
       if (request !== latest) return;
       set({ results: [], searchError: errorMessage(e), searching: false, answered: null });

@@ -48,6 +48,7 @@ export function DepsView() {
             ))}
           </tbody>
         </table>
+        {calls.length === 0 && <div className="empty">No external calls{needle ? ' match the filter' : ' found'}.</div>}
         <h4 style={{ margin: '12px 10px 8px' }}>Declared packages ({packages.length})</h4>
         <table data-testid="deps-packages" className="fit">
           <colgroup><col style={{ width: '40%' }} /><col style={{ width: '18%' }} /><col style={{ width: '14%' }} /><col style={{ width: '28%' }} /></colgroup>
@@ -58,6 +59,7 @@ export function DepsView() {
             ))}
           </tbody>
         </table>
+        {packages.length === 0 && <div className="empty">No declared packages{needle ? ' match the filter' : ' found'}.</div>}
       </div>
     </>
   );

@@ -56,6 +56,7 @@ export function EntryPointsView() {
             ))}
           </tbody>
         </table>
+        {!error && shown.length === 0 && <div className="empty">{rows.length === 0 ? 'No entry points found in this repository.' : 'No entry point matches the filter.'}</div>}
       </div>
     </>
   );

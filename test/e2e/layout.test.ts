@@ -9,7 +9,7 @@ import { writeTree } from '../helpers/fixtures.js';
 import { seriousViolations } from './axe.js';
 import { layoutProblems, SIZES } from './fits.js';
 import { hasChromium } from './harness.js';
-import { LONG_CONTROLLER, LONG_PATH_REPO } from './longPathRepo.js';
+import { EVERYWHERE, LONG_CONTROLLER, LONG_PATH_REPO } from './longPathRepo.js';
 import { screenshot } from './screens.js';
 import { servedBrowser } from './servedBrowser.js';
 
@@ -83,6 +83,46 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().fill('[data-testid=note-input]', 'Calls the veterinarian directory on every request.');
     await page().click('[data-testid=note-add]');
     await page().locator('[data-testid=symbol-panel] [data-testid=note]').waitFor();
+  }, 60_000);
+
+  it('resizes the panes with the splitter, by pointer and by keyboard, within their minimum widths', async () => {
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().click('[data-testid=tab-search]');
+    const editor = page().locator('[data-testid=editor]');
+    const splitter = page().locator('[data-testid=splitter]');
+    const before = (await editor.boundingBox())?.width ?? 0;
+    const handle = await splitter.boundingBox();
+    if (!handle) throw new Error('no splitter');
+    await page().mouse.move(handle.x + handle.width / 2, handle.y + 200);
+    await page().mouse.down();
+    await page().mouse.move(handle.x - 50, handle.y + 200, { steps: 5 });
+    await page().mouse.up();
+    const wider = (await editor.boundingBox())?.width ?? 0;
+    expect(wider).toBeGreaterThan(before + 40);
+    // Dragging far past the edge stops at the view pane's minimum width.
+    const moved = await splitter.boundingBox();
+    if (!moved) throw new Error('no splitter');
+    await page().mouse.move(moved.x + moved.width / 2, moved.y + 200);
+    await page().mouse.down();
+    await page().mouse.move(0, moved.y + 200, { steps: 5 });
+    await page().mouse.up();
+    expect((await page().locator('.pane').boundingBox())?.width).toBeGreaterThanOrEqual(359);
+    expect(await layoutProblems(page())).toEqual([]);
+    await splitter.focus();
+    await page().keyboard.press('ArrowRight');
+    expect((await page().locator('.pane').boundingBox())?.width).toBeGreaterThan(370);
+    await splitter.dblclick();
+    await expect.poll(async () => Math.round((await editor.boundingBox())?.width ?? 0)).toBe(Math.round(before));
+  }, 60_000);
+
+  it('says honestly when the results list is cut', async () => {
+    await page().click('[data-testid=mode-keyword]');
+    await page().fill('[data-testid=search-input]', EVERYWHERE);
+    const summary = page().locator(`[data-testid=search-summary][data-query=${EVERYWHERE}]`);
+    await expect.poll(() => summary.textContent(), { timeout: 20_000 }).toContain('500+ results');
+    await page().fill('[data-testid=search-input]', 'OwnerRegistrationAndVisitSchedulingManagementController');
+    await page().click('[data-testid=mode-symbol]');
+    await page().locator('[data-testid=search-summary][data-mode=symbol]').waitFor();
   }, 60_000);
 
   for (const size of SIZES) {

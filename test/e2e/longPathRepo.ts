@@ -36,8 +36,13 @@ public class OwnerRegistrationAndVisitSchedulingManagementController {
 }
 `;
 
+/** A word in more files than the results list shows, so the list must say it was cut. */
+export const EVERYWHERE = 'honestCountMarker';
+const MANY_FILES = Object.fromEntries(Array.from({ length: 510 }, (_, i) => [`docs/many/note-${i}.md`, `# Note ${i}\nMentions ${EVERYWHERE} once.\n`]));
+
 export const LONG_PATH_REPO: Record<string, string> = {
   ...SAMPLE_REPO,
+  ...MANY_FILES,
   [LONG_CONTROLLER]: CONTROLLER,
   'package.json': JSON.stringify({
     name: 'sample',
