@@ -23,10 +23,11 @@ export function NoteCard({ note, compact = false, onOpen }: { note: NoteRow; com
     <div className={`note ${note.state}`} data-testid="note" data-state={note.state} data-fqn={note.fqn}>
       <div className="row">
         <span className={`badge ${note.state}`}>{note.state}</span>
-        {!compact && (onOpen ? <button type="button" className="link mono wrap grow" onClick={onOpen}>{note.fqn}</button> : <span className="mono wrap grow">{note.fqn}</span>)}
-        {compact && <span className="grow" />}
+        <span className="grow" />
         <span className="dim">{new Date(note.updatedAt).toLocaleString()}</span>
       </div>
+      {/* The whole symbol on its own line: its end (the member) is what a person looks for. */}
+      {!compact && (onOpen ? <button type="button" className="link mono wrap" onClick={onOpen}>{note.fqn}</button> : <span className="mono wrap">{note.fqn}</span>)}
       {!compact && <PathText path={note.repo} className="dim" />}
       {explanation && <div className="dim" data-testid="note-explanation">{explanation}</div>}
       {editing ? (

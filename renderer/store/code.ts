@@ -61,11 +61,13 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
   async reloadFile() {
     const open = get().file;
     if (!open) return;
-    const request = ++latest;
+    // Not a new request: a file opened meanwhile wins, and this re-read must not cancel an open in flight.
+    const request = latest;
+    const superseded = (): boolean => request !== latest || get().file !== open;
     try {
       const where = { repo: open.repo, path: open.path };
       const [file, outline] = await Promise.all([call('file:read', where), call('file:outline', where)]);
-      if (request !== latest) return;
+      if (superseded()) return;
       const changed = file.text !== open.text || JSON.stringify(outline) !== JSON.stringify(get().outline);
       if (!changed) return;
       const picked = get().selectedSymbol;
@@ -73,7 +75,7 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
       // The picked symbol by name: its lines, doc and calls may have changed with the file.
       await get().selectSymbol(picked ? outline.find((s) => s.fqn === picked.fqn) ?? null : null);
     } catch (e) {
-      if (request !== latest) return;
+      if (superseded()) return;
       set({ file: null, outline: [], codeError: errorMessage(e), selectedSymbol: null, symbolDeps: null });
     }
   },

@@ -125,6 +125,21 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().locator('[data-testid=search-summary][data-mode=symbol]').waitFor();
   }, 60_000);
 
+  it('meets contrast and the other serious axe rules in the dark theme too', async () => {
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().emulateMedia({ colorScheme: 'dark' });
+    const problems: string[] = [];
+    for (const [name, show] of screens) {
+      await show();
+      await page().waitForTimeout(150);
+      await screenshot(page(), `layout-${name}-1280x800-dark`);
+      problems.push(...(await seriousViolations(page())).map((p) => `${name} (dark): axe ${p}`));
+      if (name === 'sync-panel') await page().locator('[data-testid=sync-panel]').getByRole('button', { name: 'Close' }).click();
+    }
+    await page().emulateMedia({ colorScheme: 'light' });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   for (const size of SIZES) {
     const label = `${size.width}x${size.height}`;
     it(`fits every screen at ${label} with no serious accessibility violation`, async () => {
