@@ -15,6 +15,18 @@ import { servedBrowser } from './servedBrowser.js';
 
 const FILE_NAME = LONG_CONTROLLER.split('/').pop() ?? '';
 
+/** WCAG contrast ratio of two computed rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string): number => {
+    // rgb() gives 0–255; color-mix() computes to color(srgb …) with 0–1 channels.
+    const scale = rgb.startsWith('color(') ? 1 : 255;
+    const [r = 0, g = 0, bl = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((v) => v / scale).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
 /** Whether the path was cut from its start: the file name stays visible in the path's box. */
 function fileNameShown(page: Page): Promise<boolean> {
   return page.evaluate((name) => {
@@ -114,6 +126,17 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await splitter.dblclick();
     await expect.poll(async () => Math.round((await editor.boundingBox())?.width ?? 0)).toBe(Math.round(before));
   }, 60_000);
+
+  it('names the repo on each hit, hides the desktop-only drop zone and keeps primary labels readable on hover', async () => {
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().click('[data-testid=tab-search]');
+    const repoName = await page().locator('[data-testid=repo] .name').first().textContent();
+    expect(await page().locator('[data-testid=hit-repo]').first().textContent()).toBe(repoName);
+    expect(await page().getByText(/drop/i).count()).toBe(0);
+    await page().hover('[data-testid=repo-add]');
+    const [fg, bg] = await page().locator('[data-testid=repo-add]').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
+    expect(contrast(fg ?? '', bg ?? '')).toBeGreaterThanOrEqual(4.5);
+  }, 30_000);
 
   it('says honestly when the results list is cut', async () => {
     await page().click('[data-testid=mode-keyword]');
