@@ -4,7 +4,7 @@ import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
 import { useStore } from '../store/index.js';
 
 const PANE_MIN_PX = 360;
-const CODE_MIN_PX = 380;
+const CODE_MIN_PX = 460;
 const STEP = 0.02;
 
 /** The pane's share of the body's width, kept so that both sides have their minimum. */
@@ -28,12 +28,12 @@ export function Splitter() {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
     const width = bodyOf(e.currentTarget)?.getBoundingClientRect().width ?? 0;
-    setShare(clampShare((share ?? 0.42) + (e.key === 'ArrowRight' ? STEP : -STEP), width));
+    setShare(clampShare((share ?? 0.38) + (e.key === 'ArrowRight' ? STEP : -STEP), width));
   };
   return (
     <div
       className="splitter" role="separator" aria-orientation="vertical" aria-label="Resize the view and code panes" tabIndex={0}
-      aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((share ?? 0.42) * 100)} data-testid="splitter"
+      aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((share ?? 0.38) * 100)} data-testid="splitter"
       onPointerDown={(e) => { dragging.current = true; e.currentTarget.setPointerCapture(e.pointerId); }}
       onPointerMove={move}
       onPointerUp={(e) => { dragging.current = false; e.currentTarget.releasePointerCapture(e.pointerId); }}

@@ -105,20 +105,24 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     const before = (await editor.boundingBox())?.width ?? 0;
     const handle = await splitter.boundingBox();
     if (!handle) throw new Error('no splitter');
-    await page().mouse.move(handle.x + handle.width / 2, handle.y + 200);
-    await page().mouse.down();
-    await page().mouse.move(handle.x - 50, handle.y + 200, { steps: 5 });
-    await page().mouse.up();
-    const wider = (await editor.boundingBox())?.width ?? 0;
-    expect(wider).toBeGreaterThan(before + 40);
-    // Dragging far past the edge stops at the view pane's minimum width.
-    const moved = await splitter.boundingBox();
-    if (!moved) throw new Error('no splitter');
-    await page().mouse.move(moved.x + moved.width / 2, moved.y + 200);
-    await page().mouse.down();
-    await page().mouse.move(0, moved.y + 200, { steps: 5 });
-    await page().mouse.up();
+    const drag = async (toX: number): Promise<void> => {
+      const at = await splitter.boundingBox();
+      if (!at) throw new Error('no splitter');
+      await page().mouse.move(at.x + at.width / 2, at.y + 200);
+      await page().mouse.down();
+      await page().mouse.move(toX, at.y + 200, { steps: 5 });
+      await page().mouse.up();
+    };
+    await drag(handle.x + 100);
+    expect((await editor.boundingBox())?.width ?? 0).toBeLessThan(before - 80);
+    // Dragging far past either edge stops at the minimum width of that side.
+    await drag(0);
     expect((await page().locator('.pane').boundingBox())?.width).toBeGreaterThanOrEqual(359);
+    expect((await editor.boundingBox())?.width ?? 0).toBeGreaterThan(before);
+    await drag(1279);
+    expect((await page().locator('.code').boundingBox())?.width).toBeGreaterThanOrEqual(459);
+    expect(await layoutProblems(page())).toEqual([]);
+    await drag(0);
     expect(await layoutProblems(page())).toEqual([]);
     await splitter.focus();
     await page().keyboard.press('ArrowRight');
