@@ -82,6 +82,8 @@ function NewRepos() {
 
 export function RepoSidebar() {
   const repos = useStore((s) => s.repos);
+  // A first repo being added is on its way: not "no repositories".
+  const adding = useStore((s) => s.indexing.length > 0 || Object.values(s.progress).some((p) => p.phase !== 'done'));
   return (
     <aside className="sidebar" id="repo-sidebar" aria-label="Repositories">
       <div className="row sidebar-head">
@@ -92,7 +94,7 @@ export function RepoSidebar() {
       <div className="repo-list" data-testid="repo-list">
         <NewRepos />
         {repos.map((r) => <RepoItem key={r.id} repo={r} />)}
-        {repos.length === 0 && <div className="empty">No repositories yet. Add one above.</div>}
+        {repos.length === 0 && !adding && <div className="empty">No repositories yet. Add one above.</div>}
       </div>
     </aside>
   );

@@ -35,7 +35,7 @@ export function DepsView() {
       <div className="pane-body" tabIndex={0} role="region" aria-label="Dependencies">
         {error && <div className="error" role="alert">{error}</div>}
         <h4 style={{ margin: '8px 10px' }}>External calls ({calls.length})</h4>
-        <table data-testid="deps-calls" className="fit">
+        {calls.length > 0 && <table data-testid="deps-calls" className="fit">
           <colgroup><col style={{ width: '18%' }} /><col style={{ width: '42%' }} /><col style={{ width: '40%' }} /></colgroup>
           <thead><tr><th>Kind</th><th>Target</th><th>Symbol</th></tr></thead>
           <tbody>
@@ -47,10 +47,10 @@ export function DepsView() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table>}
         {calls.length === 0 && <div className="empty">No external calls{needle ? ' match the filter' : ' found'}.</div>}
         <h4 style={{ margin: '12px 10px 8px' }}>Declared packages ({packages.length})</h4>
-        <table data-testid="deps-packages" className="fit">
+        {packages.length > 0 && <table data-testid="deps-packages" className="fit">
           <colgroup><col style={{ width: '40%' }} /><col style={{ width: '18%' }} /><col style={{ width: '14%' }} /><col style={{ width: '28%' }} /></colgroup>
           <thead><tr><th>Package</th><th>Version</th><th>Scope</th><th>Manifest</th></tr></thead>
           <tbody>
@@ -58,7 +58,7 @@ export function DepsView() {
               <tr key={i}><td className="mono wrap">{p.name}</td><td className="mono wrap">{p.version ?? ''}</td><td className="wrap">{p.scope}</td><td><PathText path={p.manifest} className="dim mono" /></td></tr>
             ))}
           </tbody>
-        </table>
+        </table>}
         {packages.length === 0 && <div className="empty">No declared packages{needle ? ' match the filter' : ' found'}.</div>}
       </div>
     </>

@@ -42,7 +42,7 @@ export function EntryPointsView() {
       </div>
       <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}
-        <table data-testid="entry-table" className="fit">
+        {shown.length > 0 && <table data-testid="entry-table" className="fit">
           <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '38%' }} /><col style={{ width: '38%' }} /></colgroup>
           <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th></tr></thead>
           <tbody>
@@ -55,7 +55,7 @@ export function EntryPointsView() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table>}
         {!error && shown.length === 0 && <div className="empty">{rows.length === 0 ? 'No entry points found in this repository.' : 'No entry point matches the filter.'}</div>}
       </div>
     </>

@@ -142,6 +142,24 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     expect(contrast(fg ?? '', bg ?? '')).toBeGreaterThanOrEqual(4.5);
   }, 30_000);
 
+  it('says what an empty table or filter means instead of showing bare headers, and keeps doc comment lines', async () => {
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().click('[data-testid=tab-entrypoints]');
+    await page().fill('[data-testid=entry-filter]', 'no-such-entry-point-anywhere');
+    await expect.poll(() => page().getByText('No entry point matches the filter.').count()).toBe(1);
+    expect(await page().locator('[data-testid=entry-table]').count()).toBe(0);
+    await page().fill('[data-testid=entry-filter]', '');
+    await page().click('[data-testid=tab-notes]');
+    await page().selectOption('[aria-label="Note state"]', 'stale');
+    await expect.poll(() => page().locator('[data-testid=notes-list]').textContent()).toBe('No stale notes.');
+    await page().selectOption('[aria-label="Note state"]', '');
+    await page().click('[data-testid=tab-search]');
+    await page().locator('[data-testid=outline-item]', { hasText: 'OwnerRegistrationAndVisitSchedulingManagementController' }).click();
+    const doc = page().locator('[data-testid=symbol-panel] .doc');
+    await expect.poll(() => doc.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/visits\.\s*\n\s*\*?\s*Kept long/);
+    await page().locator('[data-testid=outline-item]', { hasText: 'findUpcomingVisits' }).click();
+  }, 30_000);
+
   it('says honestly when the results list is cut', async () => {
     await page().click('[data-testid=mode-keyword]');
     await page().fill('[data-testid=search-input]', EVERYWHERE);
