@@ -1,7 +1,7 @@
 // Views that follow watched changes, end to end: a file saved in a watched repo changes the current
 // search's answer (keeping the selected hit), the open file and its outline (with an "updated"
 // mark), and a note on an edited symbol turns stale in the symbol panel and the Notes tab — all
-// without reloading the page.
+// without reloading the page. A removed repo's hits leave the results.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,15 @@ describe.skipIf(!hasChromium)('live views in the browser UI', () => {
     writeTree(repo.path, { 'docs/greeting.md': '# Greeting\nThe service says hello to every caller.\n' });
     await expect.poll(() => hits.count(), WATCH_TIMEOUT).toBe(before + 1);
     expect(`${await selected.getAttribute('data-path')}:${await selected.getAttribute('data-line')}`).toBe(where);
+  }, 60_000);
+
+  it('a removed repo takes its hits out of the results', async () => {
+    const hits = page().locator('[data-testid=hit]');
+    expect(await hits.count()).toBeGreaterThan(0);
+    const item = page().locator(`[data-testid=repo][data-path="${repo.path}"]`);
+    await item.locator('[data-testid=repo-remove]').click();
+    await item.locator('[data-testid=repo-remove-confirm]').click();
+    await expect.poll(() => hits.count(), WATCH_TIMEOUT).toBe(0);
+    expect(await page().locator('[data-testid=search-summary]').textContent()).toContain('No results');
   }, 60_000);
 });
