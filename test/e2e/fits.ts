@@ -8,9 +8,20 @@ export const SIZES = [
   { width: 900, height: 700 },
 ] as const;
 
+// The page's side, typed structurally: this file is also compiled without DOM typings (tsconfig.json).
+interface Box { left: number; right: number; top: number; bottom: number; width: number; height: number }
+interface PageElement { scrollWidth: number; clientWidth: number; className: string; getBoundingClientRect(): Box }
+interface PageGlobals {
+  innerWidth: number;
+  innerHeight: number;
+  document: { documentElement: PageElement; body: PageElement; querySelectorAll(selector: string): ArrayLike<PageElement> };
+}
+
 /** Every way the page fails to fit, in words; empty when it fits. */
 export function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const window = globalThis as unknown as PageGlobals;
+    const document = window.document;
     const problems: string[] = [];
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth) problems.push(`page scrolls sideways: scrollWidth ${doc.scrollWidth} > innerWidth ${window.innerWidth}`);
