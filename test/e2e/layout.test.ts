@@ -160,6 +160,25 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().locator('[data-testid=outline-item]', { hasText: 'findUpcomingVisits' }).click();
   }, 30_000);
 
+  it('quick-open and the skipped-files dialog fit and pass axe too', async () => {
+    await page().setViewportSize({ width: 900, height: 700 });
+    const problems: string[] = [];
+    await page().keyboard.press('Control+p');
+    await page().fill('[data-testid=quick-input]', 'Owner');
+    await page().locator('[data-testid=quick-item]').first().waitFor();
+    await screenshot(page(), 'layout-quick-open-900x700');
+    problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
+    await page().keyboard.press('Escape');
+    await page().click('[data-testid=toggle-sidebar]');
+    await page().click('[data-testid=repo-issues]');
+    await page().locator('[data-testid=issues-dialog]').waitFor();
+    await screenshot(page(), 'layout-issues-900x700');
+    problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
+    await page().keyboard.press('Escape');
+    await page().click('[data-testid=sidebar-close]');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('says honestly when the results list is cut', async () => {
     await page().click('[data-testid=mode-keyword]');
     await page().fill('[data-testid=search-input]', EVERYWHERE);
