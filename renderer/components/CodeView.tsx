@@ -75,7 +75,7 @@ function Editor() {
     // Keyed on the file, not its text: a re-read of the same file keeps the reader's scroll.
   }, [fileKey, line]);
 
-  return <div className="editor" ref={host} data-testid="editor" data-path={file?.path} data-line={line} data-text-length={file?.text.length} />;
+  return <div className="editor" ref={host} data-testid="editor" data-path={file?.path} data-line={line} />;
 }
 
 function Header() {
