@@ -1,4 +1,4 @@
-// Global keys: Ctrl/Cmd+P quick-open, Escape closes overlays.
+// Global keys: Ctrl/Cmd+P quick-open, Escape closes overlays (and the unfolded sidebar).
 import { useStore } from './store/index.js';
 
 export function installShortcuts(): void {
@@ -12,6 +12,7 @@ export function installShortcuts(): void {
       if (s.quickOpen) s.setQuickOpen(false);
       else if (s.issues) void s.showIssues(null);
       else if (s.syncOpen && s.repair.step === 'idle') s.setSyncOpen(false);
+      else if (s.sidebarOpen) s.toggleSidebar(false);
     }
   });
 }

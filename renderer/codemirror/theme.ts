@@ -11,7 +11,10 @@ const look = EditorView.theme({
   '.cm-scroller': { fontFamily: "ui-monospace, 'SF Mono', Menlo, Consolas, monospace", fontSize: '12.5px' },
   '.cm-gutters': { backgroundColor: 'var(--bg-alt)', color: 'var(--fg-dim)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--mark) 45%, transparent)' },
-  '.cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--mark) 60%, transparent)' },
+  // Full-strength text on the marked gutter line: the dim gutter colour loses contrast there.
+  '.cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--mark) 60%, transparent)', color: 'var(--fg)' },
+  // The scroller takes keyboard focus (see CodeView); the page's focus ring does not reach this shadow root.
+  '.cm-scroller:focus-visible': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
   '.cm-content': { caretColor: 'var(--fg)' },
   '&.cm-focused': { outline: 'none' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--bg-selected)' },

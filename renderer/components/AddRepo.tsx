@@ -47,14 +47,17 @@ export function AddRepo() {
         <button type="submit" className="primary" data-testid="repo-add">Add</button>
       </form>
       {host.pickFolder && <button type="button" onClick={() => void pick()}>Open folder…</button>}
-      <div
-        className={`drop${over ? ' over' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
-      >
-        {host.pathForFile ? 'Drop a repository folder here' : 'Or drop here (desktop app only)'}
-      </div>
+      {/* Only the desktop app learns a dropped folder's path: a browser shows no drop zone. */}
+      {host.pathForFile && (
+        <div
+          className={`drop${over ? ' over' : ''}`}
+          onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+          onDragLeave={() => setOver(false)}
+          onDrop={drop}
+        >
+          Drop a repository folder here
+        </div>
+      )}
       {problem && <div className="error" role="alert" data-testid="add-problem">{problem}</div>}
     </div>
   );

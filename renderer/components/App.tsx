@@ -12,9 +12,13 @@ import { IssuesDialog } from './IssuesDialog.js';
 import { MessageBar } from './MessageBar.js';
 import { QuickOpen } from './QuickOpen.js';
 import { RepoSidebar } from './RepoSidebar.js';
+import { Splitter } from './Splitter.js';
 import { StatusBanners } from './StatusBanners.js';
 import { SyncButton } from './SyncButton.js';
 import { SyncPanel } from './SyncPanel.js';
+
+/** Views that show a table: they take the full width, with the code view below them. */
+const TABLE_VIEWS: ReadonlySet<View> = new Set(['entrypoints', 'deps']);
 
 const TABS: Array<[View, string]> = [['search', 'Search'], ['entrypoints', 'Entry points'], ['deps', 'Dependencies'], ['notes', 'Notes'], ['settings', 'Settings']];
 
@@ -39,6 +43,17 @@ function ActiveView() {
   return <SearchView />;
 }
 
+/** Below ~1100 px the sidebar folds away; this unfolds it over the page. */
+function SidebarToggle() {
+  const open = useStore((s) => s.sidebarOpen);
+  const toggle = useStore((s) => s.toggleSidebar);
+  return (
+    <button type="button" className="narrow-only" data-testid="toggle-sidebar" aria-expanded={open} aria-controls="repo-sidebar" onClick={() => toggle()}>
+      Repositories
+    </button>
+  );
+}
+
 function Disconnected() {
   const connected = useStore((s) => s.connected);
   return connected ? null : <div className="message error" role="alert">Lost the connection to the Clew host; reconnecting…</div>;
@@ -48,20 +63,28 @@ export function App() {
   const syncOpen = useStore((s) => s.syncOpen);
   const quickOpen = useStore((s) => s.quickOpen);
   const issuesOpen = useStore((s) => s.issues !== null);
+  const sidebarOpen = useStore((s) => s.sidebarOpen);
+  const tables = useStore((s) => TABLE_VIEWS.has(s.view));
+  const fileOpen = useStore((s) => s.file !== null || s.codeError !== null);
+  const share = useStore((s) => s.paneShare);
   return (
-    <div className="app">
+    <div className={`app${sidebarOpen ? ' sidebar-open' : ''}`}>
       <RepoSidebar />
       <main className="main">
         <div className="topbar">
+          <SidebarToggle />
           <Tabs />
           <SyncButton />
         </div>
         <Disconnected />
         <MessageBar />
         <StatusBanners />
-        <div className="body">
-          <section className="pane"><ActiveView /></section>
-          <CodeView />
+        <div
+          className={`body${tables ? ' tables' : ''}${tables && fileOpen ? ' with-code' : ''}`}
+          style={share !== null && !tables ? { gridTemplateColumns: `minmax(360px, ${(share * 100).toFixed(1)}%) minmax(0, 1fr)` } : undefined}
+        >
+          <section className="pane"><ActiveView />{!tables && <Splitter />}</section>
+          {(!tables || fileOpen) && <CodeView />}
         </div>
       </main>
       {syncOpen && <SyncPanel />}

@@ -4,16 +4,19 @@
 // <style> tags, which the strict CSP (style-src 'self', no nonce) would block.
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { loadLanguage } from '../codemirror/languages.js';
 import { editorTheme } from '../codemirror/theme.js';
 import { useStore } from '../store/index.js';
 import { Outline } from './Outline.js';
+import { PathText } from './PathText.js';
 import { SymbolPanel } from './SymbolPanel.js';
 
 function Editor() {
   const file = useStore((s) => s.file);
   const line = useStore((s) => s.target?.line ?? 1);
+  // The editor is made once per open file; a re-read file (after an index change) only swaps its text.
+  const fileKey = file ? `${file.repo}\0${file.path}` : null;
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
@@ -36,6 +39,9 @@ function Editor() {
         ],
       }),
     });
+    // The scroller is what a keyboard user scrolls: it takes focus and says what it holds.
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute('aria-label', `Code of ${file.path}`);
     view.current = editor;
     let live = true;
     void loadLanguage(file.language).then((support) => {
@@ -46,6 +52,17 @@ function Editor() {
       editor.destroy();
       view.current = null;
     };
+    // Made again only when another file opens; new text of the same file is swapped in below.
+  }, [fileKey]);
+
+  // The same file read again: replace the text in place, keeping the scroll position and the cursor's line.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || !file || editor.state.doc.toString() === file.text) return;
+    const scrollTop = editor.scrollDOM.scrollTop;
+    const head = Math.min(editor.state.selection.main.head, file.text.length);
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: file.text }, selection: { anchor: head } });
+    editor.scrollDOM.scrollTop = scrollTop;
   }, [file]);
 
   // Moving to a line is a selection change plus a centred scroll; the active line shows it.
@@ -55,7 +72,8 @@ function Editor() {
     const doc = editor.state.doc;
     const target = doc.line(Math.max(1, Math.min(doc.lines, line)));
     editor.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'center' }) });
-  }, [file, line]);
+    // Keyed on the file, not its text: a re-read of the same file keeps the reader's scroll.
+  }, [fileKey, line]);
 
   return <div className="editor" ref={host} data-testid="editor" data-path={file?.path} data-line={line} />;
 }
@@ -68,24 +86,49 @@ function Header() {
   if (!file || !target) return <div className="code-head dim">No file open</div>;
   return (
     <div className="code-head">
-      <span className="mono ellipsis grow" data-testid="code-path" title={`${file.repo}/${file.path}`}>{file.path}:{target.line}</span>
+      <PathText path={file.path} suffix={`:${target.line}`} title={`${file.repo}/${file.path}`} className="mono grow" testId="code-path" />
       {file.language && <span className="kind">{file.language}</span>}
       {file.changedSinceIndex && <span className="badge stale" title="Line numbers of hits may be off until you re-index">changed since indexed</span>}
+      <UpdatedMark />
       {file.truncated && <span className="badge stale">first {Math.round(file.text.length / 1024)} KiB of {Math.round(file.size / 1024)} KiB</span>}
+      <OutlineToggle />
     </div>
   );
+}
+
+const UPDATED_SHOWN_MS = 8000;
+
+/** A quiet mark for a few seconds after the open file was read again because it changed. */
+function UpdatedMark() {
+  const at = useStore((s) => s.fileUpdatedAt);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (at === null) return;
+    const timer = setTimeout(() => tick((n) => n + 1), Math.max(0, at + UPDATED_SHOWN_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [at]);
+  if (at === null || Date.now() - at >= UPDATED_SHOWN_MS) return null;
+  return <span className="badge updated" data-testid="code-updated" role="status" title={`Read again at ${new Date(at).toLocaleTimeString()}: the file changed and was re-indexed`}>updated</span>;
+}
+
+/** Below ~1100 px the outline and symbol panel fold away; this unfolds them beside the code. */
+function OutlineToggle() {
+  const open = useStore((s) => s.outlineOpen);
+  const toggle = useStore((s) => s.toggleOutline);
+  return <button type="button" className="narrow-only" data-testid="toggle-outline" aria-expanded={open} aria-controls="code-side" onClick={toggle}>Outline</button>;
 }
 
 export function CodeView() {
   const hasFile = useStore((s) => s.file !== null);
   const binary = useStore((s) => s.file?.binary ?? false);
+  const sideOpen = useStore((s) => s.outlineOpen);
   return (
     <section className="code" aria-label="Code">
       <Header />
       {hasFile ? (
-        <div className="code-main">
+        <div className={`code-main${sideOpen ? ' side-open' : ''}`}>
           {binary ? <div className="empty">Binary file: not shown.</div> : <Editor />}
-          <div className="side">
+          <div className="side" id="code-side">
             <Outline />
             <SymbolPanel />
           </div>

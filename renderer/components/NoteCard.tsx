@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { NoteRow } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
+import { PathText } from './PathText.js';
 
 export function explainState(note: NoteRow): string | null {
   if (note.state === 'stale') return `Stale: the code changed since this note was written${note.staleReason ? ` (${note.staleReason})` : ''}. Re-read it and save the note to confirm it.`;
@@ -22,10 +23,12 @@ export function NoteCard({ note, compact = false, onOpen }: { note: NoteRow; com
     <div className={`note ${note.state}`} data-testid="note" data-state={note.state} data-fqn={note.fqn}>
       <div className="row">
         <span className={`badge ${note.state}`}>{note.state}</span>
-        {!compact && (onOpen ? <button type="button" className="link mono ellipsis grow" onClick={onOpen}>{note.fqn}</button> : <span className="mono ellipsis grow">{note.fqn}</span>)}
-        {compact && <span className="grow" />}
+        <span className="grow" />
         <span className="dim">{new Date(note.updatedAt).toLocaleString()}</span>
       </div>
+      {/* The whole symbol on its own line: its end (the member) is what a person looks for. */}
+      {!compact && (onOpen ? <button type="button" className="link mono wrap" onClick={onOpen}>{note.fqn}</button> : <span className="mono wrap">{note.fqn}</span>)}
+      {!compact && <PathText path={note.repo} className="dim" />}
       {explanation && <div className="dim" data-testid="note-explanation">{explanation}</div>}
       {editing ? (
         <>

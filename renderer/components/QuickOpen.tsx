@@ -44,7 +44,7 @@ export function QuickOpen() {
     <div className="overlay" onClick={close}>
       <div className="dialog quick" role="dialog" aria-label="Quick open" data-testid="quick-open" onClick={(e) => e.stopPropagation()}>
         <input autoFocus aria-label="File or symbol name" data-testid="quick-input" placeholder="File or symbol name…" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onKey} />
-        <div className="items" role="listbox">
+        <div className="items" role="listbox" aria-label="Files and symbols">
           {error && <div className="error" style={{ padding: '6px 14px' }}>{error}</div>}
           {items.map((item, i) => (
             <div

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RepoSummary } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
 import { AddRepo } from './AddRepo.js';
+import { PathText } from './PathText.js';
 import { ProgressBar } from './ProgressBar.js';
 
 function RepoItem({ repo }: { repo: RepoSummary }) {
@@ -14,7 +15,7 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
   return (
     <div className={`repo${selected ? ' selected' : ''}`} data-testid="repo" data-path={repo.path} onClick={() => s().selectRepo(repo.path)}>
       <div className="name ellipsis" title={repo.path}>{repo.name}</div>
-      <div className="dim ellipsis" title={repo.path}>{repo.path}</div>
+      <PathText path={repo.path} className="dim" />
       <div className="dim" data-testid="repo-counts">{repo.files.toLocaleString()} files · {repo.symbols.toLocaleString()} symbols · {repo.entryPoints.toLocaleString()} entry points</div>
       <RepoState repo={repo} />
       {busy && <ProgressBar progress={progress} />}
@@ -81,14 +82,19 @@ function NewRepos() {
 
 export function RepoSidebar() {
   const repos = useStore((s) => s.repos);
+  // A first repo being added is on its way: not "no repositories".
+  const adding = useStore((s) => s.indexing.length > 0 || Object.values(s.progress).some((p) => p.phase !== 'done'));
   return (
-    <aside className="sidebar" aria-label="Repositories">
-      <h1>Clew</h1>
+    <aside className="sidebar" id="repo-sidebar" aria-label="Repositories">
+      <div className="row sidebar-head">
+        <h1 className="grow">Clew</h1>
+        <button type="button" className="narrow-only" data-testid="sidebar-close" onClick={() => useStore.getState().toggleSidebar(false)}>Close</button>
+      </div>
       <AddRepo />
       <div className="repo-list" data-testid="repo-list">
         <NewRepos />
         {repos.map((r) => <RepoItem key={r.id} repo={r} />)}
-        {repos.length === 0 && <div className="empty">No repositories yet. Add one above.</div>}
+        {repos.length === 0 && !adding && <div className="empty">No repositories yet. Add one above.</div>}
       </div>
     </aside>
   );

@@ -5,10 +5,12 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { SearchHit } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
 import { Highlighted } from './Highlighted.js';
+import { PathText } from './PathText.js';
 
-const ROW_HEIGHT = 52;
+// Three lines (where, snippet, symbol) plus padding: a smaller row clips the symbol line.
+const ROW_HEIGHT = 64;
 
-function Hit({ hit, index, selected, top }: { hit: SearchHit; index: number; selected: boolean; top: number }) {
+function Hit({ hit, index, selected, top, repoName }: { hit: SearchHit; index: number; selected: boolean; top: number; repoName: string }) {
   const open = (): void => {
     useStore.getState().select(index);
     void useStore.getState().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
@@ -19,7 +21,8 @@ function Hit({ hit, index, selected, top }: { hit: SearchHit; index: number; sel
       data-path={hit.path} data-line={hit.line} style={{ top, height: ROW_HEIGHT }} onClick={open}
     >
       <div className="where row">
-        <span className="mono ellipsis grow">{hit.path}:{hit.line}</span>
+        <span className="repo-label" data-testid="hit-repo" title={hit.repo}>{repoName}</span>
+        <PathText path={hit.path} suffix={`:${hit.line}`} className="mono grow" />
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
       <div className="snippet mono"><Highlighted text={hit.snippet} ranges={hit.highlights} /></div>
@@ -31,6 +34,8 @@ function Hit({ hit, index, selected, top }: { hit: SearchHit; index: number; sel
 export function ResultsList() {
   const results = useStore((s) => s.results);
   const selected = useStore((s) => s.selected);
+  const repos = useStore((s) => s.repos);
+  const repoName = (path: string): string => repos.find((r) => r.path === path)?.name ?? path.split(/[\\/]/).pop() ?? path;
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: results.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
@@ -54,7 +59,7 @@ export function ResultsList() {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const hit = results[row.index];
-          return hit ? <Hit key={row.key} hit={hit} index={row.index} selected={row.index === selected} top={row.start} /> : null;
+          return hit ? <Hit key={row.key} hit={hit} index={row.index} selected={row.index === selected} top={row.start} repoName={repoName(hit.repo)} /> : null;
         })}
       </div>
     </div>

@@ -46,7 +46,7 @@ export function SearchBar() {
   return (
     <div className="pane-head">
       <input
-        type="search" aria-label="Search" data-testid="search-input" placeholder={mode === 'regex' ? '/regex/i' : 'Search code…'}
+        type="search" aria-label="Search" data-testid="search-input" placeholder={mode === 'regex' ? 'Regular expression (case-sensitive), e.g. @(Get|Post)Mapping' : 'Search code…'}
         value={query} onChange={(e) => s().setQuery(e.target.value)} onKeyDown={onKey} autoFocus
       />
       <div className="modes" role="radiogroup" aria-label="Search mode">

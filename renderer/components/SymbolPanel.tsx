@@ -30,7 +30,7 @@ export function SymbolPanel() {
     <div className="symbol-panel" data-testid="symbol-panel" data-fqn={symbol.fqn}>
       <div><span className="kind">{symbol.kind}</span><b>{symbol.name}</b></div>
       <div className="mono dim" style={{ wordBreak: 'break-all' }}>{symbol.fqn}</div>
-      {symbol.doc && <div className="dim">{symbol.doc}</div>}
+      {symbol.doc && <div className="dim doc">{symbol.doc}</div>}
       {notes.map((n) => <NoteCard key={n.id} note={n} compact />)}
       <AddNote repo={repo} fqn={symbol.fqn} />
       <div>

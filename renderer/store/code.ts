@@ -17,7 +17,11 @@ export interface CodeSlice {
   codeError: string | null;
   selectedSymbol: SymbolRow | null;
   symbolDeps: DependencyRow[] | null;
+  /** When the open file was last read again because its repo's index changed and its text or outline differed. */
+  fileUpdatedAt: number | null;
   openAt(target: CodeTarget): Promise<void>;
+  /** Reads the open file and its outline again (after an index pass), keeping the line and the picked symbol. */
+  reloadFile(): Promise<void>;
   closeFile(): void;
   selectSymbol(symbol: SymbolRow | null): Promise<void>;
 }
@@ -35,6 +39,7 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
   codeError: null,
   selectedSymbol: null,
   symbolDeps: null,
+  fileUpdatedAt: null,
   async openAt(target) {
     const request = ++latest;
     const same = get().file?.repo === target.repo && get().file?.path === target.path;
@@ -46,14 +51,35 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
     try {
       const [file, outline] = await Promise.all([call('file:read', { repo: target.repo, path: target.path }), call('file:outline', { repo: target.repo, path: target.path })]);
       if (request !== latest) return;
-      set({ file, outline });
+      set({ file, outline, fileUpdatedAt: null });
       await get().selectSymbol(symbolAt(outline, target.line));
     } catch (e) {
       if (request !== latest) return;
       set({ file: null, outline: [], codeError: errorMessage(e), selectedSymbol: null, symbolDeps: null });
     }
   },
-  closeFile: () => set({ target: null, file: null, outline: [], selectedSymbol: null, symbolDeps: null, codeError: null }),
+  async reloadFile() {
+    const open = get().file;
+    if (!open) return;
+    // Not a new request: a file opened meanwhile wins, and this re-read must not cancel an open in flight.
+    const request = latest;
+    const superseded = (): boolean => request !== latest || get().file !== open;
+    try {
+      const where = { repo: open.repo, path: open.path };
+      const [file, outline] = await Promise.all([call('file:read', where), call('file:outline', where)]);
+      if (superseded()) return;
+      const changed = file.text !== open.text || JSON.stringify(outline) !== JSON.stringify(get().outline);
+      if (!changed) return;
+      const picked = get().selectedSymbol;
+      set({ file, outline, fileUpdatedAt: Date.now(), codeError: null });
+      // The picked symbol by name: its lines, doc and calls may have changed with the file.
+      await get().selectSymbol(picked ? outline.find((s) => s.fqn === picked.fqn) ?? null : null);
+    } catch (e) {
+      if (superseded()) return;
+      set({ file: null, outline: [], codeError: errorMessage(e), selectedSymbol: null, symbolDeps: null });
+    }
+  },
+  closeFile: () => set({ target: null, file: null, outline: [], selectedSymbol: null, symbolDeps: null, codeError: null, fileUpdatedAt: null }),
   async selectSymbol(symbol) {
     set({ selectedSymbol: symbol, symbolDeps: null });
     const repo = get().file?.repo;

@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { RepoDeps } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
+import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
+import { rowActivation } from '../components/rowActivation.js';
 import { useStore } from '../store/index.js';
 
 export function DepsView() {
@@ -30,30 +32,34 @@ export function DepsView() {
           <input className="grow" aria-label="Filter dependencies" data-testid="deps-filter" placeholder="Filter by target, client, symbol, package…" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
       </div>
-      <div className="pane-body">
+      <div className="pane-body" tabIndex={0} role="region" aria-label="Dependencies">
         {error && <div className="error" role="alert">{error}</div>}
         <h4 style={{ margin: '8px 10px' }}>External calls ({calls.length})</h4>
-        <table data-testid="deps-calls">
+        {calls.length > 0 && <table data-testid="deps-calls" className="fit">
+          <colgroup><col style={{ width: '18%' }} /><col style={{ width: '42%' }} /><col style={{ width: '40%' }} /></colgroup>
           <thead><tr><th>Kind</th><th>Target</th><th>Symbol</th></tr></thead>
           <tbody>
             {calls.map((c, i) => (
-              <tr key={i} className="clickable" onClick={() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line })}>
+              <tr key={i} className="clickable" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line }))}>
                 <td><span className="kind">{c.kind}</span><div className="dim">{c.client}</div></td>
-                <td className="mono">{c.target ?? '?'}</td>
-                <td><div className="mono ellipsis" style={{ maxWidth: 240 }}>{c.symbol ?? '—'}</div><div className="dim mono">{c.file}:{c.line}</div></td>
+                <td className="mono wrap">{c.target ?? '?'}</td>
+                <td><div className="mono ellipsis" title={c.symbol ?? ''}>{c.symbol ?? '—'}</div><PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table>}
+        {calls.length === 0 && <div className="empty">No external calls{needle ? ' match the filter' : ' found'}.</div>}
         <h4 style={{ margin: '12px 10px 8px' }}>Declared packages ({packages.length})</h4>
-        <table data-testid="deps-packages">
+        {packages.length > 0 && <table data-testid="deps-packages" className="fit">
+          <colgroup><col style={{ width: '40%' }} /><col style={{ width: '18%' }} /><col style={{ width: '14%' }} /><col style={{ width: '28%' }} /></colgroup>
           <thead><tr><th>Package</th><th>Version</th><th>Scope</th><th>Manifest</th></tr></thead>
           <tbody>
             {packages.map((p, i) => (
-              <tr key={i}><td className="mono">{p.name}</td><td className="mono">{p.version ?? ''}</td><td>{p.scope}</td><td className="dim mono">{p.manifest}</td></tr>
+              <tr key={i}><td className="mono wrap">{p.name}</td><td className="mono wrap">{p.version ?? ''}</td><td className="wrap">{p.scope}</td><td><PathText path={p.manifest} className="dim mono" /></td></tr>
             ))}
           </tbody>
-        </table>
+        </table>}
+        {packages.length === 0 && <div className="empty">No declared packages{needle ? ' match the filter' : ' found'}.</div>}
       </div>
     </>
   );

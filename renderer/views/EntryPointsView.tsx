@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import { ENTRY_KINDS, type EntryKind, type EntryPointRow } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
+import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
+import { rowActivation } from '../components/rowActivation.js';
 import { useStore } from '../store/index.js';
 
 const detail = (e: EntryPointRow): string => e.schedule ?? e.queue ?? (e.kind === 'main' ? 'main' : '');
@@ -38,21 +40,23 @@ export function EntryPointsView() {
         </div>
         <div className="dim">{shown.length} of {rows.length} entry points</div>
       </div>
-      <div className="pane-body">
+      <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}
-        <table data-testid="entry-table">
+        {shown.length > 0 && <table data-testid="entry-table" className="fit">
+          <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '38%' }} /><col style={{ width: '38%' }} /></colgroup>
           <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th></tr></thead>
           <tbody>
             {shown.map((e, i) => (
-              <tr key={`${e.file}:${e.line}:${i}`} className="clickable" data-testid="entry-row" onClick={() => repo && void useStore.getState().openAt({ repo, path: e.file, line: e.line })}>
+              <tr key={`${e.file}:${e.line}:${i}`} className="clickable" data-testid="entry-row" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: e.file, line: e.line }))}>
                 <td><span className="kind">{e.kind}</span><div className="dim">{e.framework}</div></td>
-                <td className="mono">{e.method ?? ''}</td>
-                <td className="mono">{e.path ?? detail(e)}</td>
-                <td><div className="mono ellipsis" style={{ maxWidth: 260 }} title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><div className="dim mono">{e.file}:{e.line}</div></td>
+                <td className="mono wrap">{e.method ?? ''}</td>
+                <td className="mono wrap">{e.path ?? detail(e)}</td>
+                <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table>}
+        {!error && shown.length === 0 && <div className="empty">{rows.length === 0 ? 'No entry points found in this repository.' : 'No entry point matches the filter.'}</div>}
       </div>
     </>
   );

@@ -26,7 +26,7 @@ export function NotesView() {
         </div>
       </div>
       <div className="pane-body" data-testid="notes-list">
-        {shown.length === 0 && <div className="empty">No notes yet.</div>}
+        {shown.length === 0 && <div className="empty">{notes.length === 0 ? 'No notes yet.' : `No ${state} notes.`}</div>}
         {shown.map((n) => <NoteCard key={`${n.id}-${n.updatedAt}`} note={n} onOpen={n.state === 'detached' ? undefined : () => void openSymbol(n.repo, n.fqn)} />)}
       </div>
     </>

@@ -11,8 +11,8 @@ function Summary() {
   if (error) return <div className="error" role="alert" data-testid="search-error" style={{ padding: '4px 10px' }}>{error}</div>;
   if (!answered) return <div className="dim" style={{ padding: '4px 10px' }}>{searching ? 'Searching…' : 'Type to search; ↑/↓ to move, Enter to open, Ctrl/Cmd+P to jump to a file or symbol.'}</div>;
   return (
-    <div className="dim" data-testid="search-summary" style={{ padding: '4px 10px' }}>
-      {count === 0 ? 'No results' : `${count} result${count === 1 ? '' : 's'}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
+    <div className="dim" data-testid="search-summary" data-query={answered.query} data-mode={answered.mode} style={{ padding: '4px 10px' }}>
+      {count === 0 ? 'No results' : answered.more ? `${count}+ results (the first ${count} shown; narrow the search to see the rest)` : `${count} result${count === 1 ? '' : 's'}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
       {answered.notice && <div className="error" data-testid="search-notice">{answered.notice}</div>}
     </div>
   );

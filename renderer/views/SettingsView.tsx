@@ -2,6 +2,7 @@
 // vector-side settings say that they apply at the next start; the Backend validates every save.
 import { useEffect, useState } from 'react';
 import { LANGUAGES, type Language, type Settings } from '../../shared/types.js';
+import { PathText } from '../components/PathText.js';
 import { useStore } from '../store/index.js';
 
 interface Draft {
@@ -59,7 +60,7 @@ export function SettingsView() {
   return (
     <>
       <div className="pane-head">
-        <div className="row"><strong className="grow">Settings</strong><span className="dim ellipsis" title={info.file}>{info.file}</span></div>
+        <div className="row"><strong>Settings</strong><PathText path={info.file} className="dim grow" /></div>
         {info.error && <div className="message error" role="alert" data-testid="settings-file-error">This file has problems, so defaults stand in: {info.error}. Saving rewrites it.</div>}
         {info.overridden.length > 0 && <div className="dim">Command-line options override {info.overridden.join(', ')} for this run.</div>}
         {info.restartNeeded.length > 0 && <div className="message info" data-testid="settings-restart">Saved changes to {info.restartNeeded.join(' and ')} apply when Clew starts next.</div>}
