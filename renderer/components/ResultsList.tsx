@@ -19,6 +19,7 @@ function Hit({ hit, index, selected, top, repoName }: { hit: SearchHit; index: n
     <div
       className={`hit${selected ? ' selected' : ''}`} role="option" aria-selected={selected} data-testid="hit" data-index={index}
       data-path={hit.path} data-line={hit.line} style={{ top, height: ROW_HEIGHT }} onClick={open}
+      title={hit.why && hit.why.length > 0 ? `Ranked here because: ${hit.why.join('; ')}` : undefined} data-why={hit.why?.join('; ')}
     >
       <div className="where row">
         <span className="repo-label" data-testid="hit-repo" title={hit.repo}>{repoName}</span>
