@@ -128,7 +128,7 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       return;
     case 'search': {
       need(rest.join(' ').trim() || undefined, 'search query');
-      const mode = values.mode ?? 'keyword';
+      const mode = values.mode ?? 'auto';
       if (!(SEARCH_MODES as readonly string[]).includes(mode)) throw new ClewFailure('BAD_REQUEST', `--mode must be one of ${SEARCH_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
       positiveInt(values.limit, 'limit');
       if (values.files && mode !== 'auto') throw new ClewFailure('BAD_REQUEST', '--files needs --mode auto');
@@ -159,4 +159,4 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
 }
 
 /** The search mode, once parseCommandLine has checked it. */
-export const searchMode = (values: CliValues): SearchMode => (values.mode ?? 'keyword') as SearchMode;
+export const searchMode = (values: CliValues): SearchMode => (values.mode ?? 'auto') as SearchMode;

@@ -66,7 +66,7 @@ function lineRange(body: string, from: number, to: number): string {
 
 export function registerClewTools(server: McpServer, reader: TargetProvider, options: McpToolOptions): void {
   server.registerTool('search', {
-    description: 'Search indexed code. Modes: keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true, the best files each with their hits.',
+    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true, the best files each with their hits.',
     inputSchema: {
       query: z.string().min(1).max(2000), mode: z.enum(SEARCH_MODES).optional(), repo: repo.optional(), lang: z.string().max(40).optional(),
       path: z.string().max(4096).optional().describe('path glob, e.g. src/**/*.ts'), kind: z.string().max(40).optional().describe('symbol kind, e.g. function, class, method'),
@@ -74,7 +74,7 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
     },
     annotations: { readOnlyHint: true },
   }, ({ query, mode, repo: r, lang, path, kind, files, limit, maxChars }) => {
-    const req: Req<'search:query'> = { query, limit: limit ?? DEFAULT_ROWS, ...(mode ? { mode } : {}), ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}) };
+    const req: Req<'search:query'> = { query, limit: limit ?? DEFAULT_ROWS, mode: mode ?? 'auto', ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}) };
     return answer(reader, 'search:query', req, maxChars, (res) => {
       const hits = res.results.map((h) => ({ repo: h.repo, path: h.path, line: h.line, symbol: h.symbol, kind: h.symbolKind, snippet: h.snippet }));
       if (!files) return hits;

@@ -25,7 +25,7 @@ describe('clew CLI output escapes what files contain', () => {
   afterAll(() => [repo, data].forEach((d) => d.cleanup()));
 
   it('search shows a newline in a file name and ESC/C1 in a snippet as escapes', () => {
-    const r = run('--no-sync', 'search', 'clobber_marker');
+    const r = run('--no-sync', 'search', 'clobber_marker', '--mode', 'keyword');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
     expect(r.stdout).toContain('evil\\nfake.py:1:1  spoofed line.py:');
@@ -43,7 +43,7 @@ describe('clew CLI output escapes what files contain', () => {
   });
 
   it('--json keeps the exact bytes', () => {
-    const found = json<{ results: Array<{ path: string; snippet: string }> }>('--no-sync', 'search', 'clobber_marker');
+    const found = json<{ results: Array<{ path: string; snippet: string }> }>('--no-sync', 'search', 'clobber_marker', '--mode', 'keyword');
     expect(found.results.map((h) => h.path)).toContain(NAME);
     expect(found.results.some((h) => h.snippet.includes(`${TITLE}${CLEAR}`))).toBe(true);
   });

@@ -21,10 +21,10 @@ describe('search slice', () => {
     store().setFilter('path', '  src/**  ');
     expect(store().filters).toEqual({ repo: '/src/a', lang: '', path: '  src/**  ', kind: '' });
     await store().runSearch();
-    expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 500, repo: '/src/a', path: 'src/**' } }]);
+    expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 501, repo: '/src/a', path: 'src/**' } }]);
     expect(store().results.map((r) => r.path)).toEqual(['a.ts', 'b.ts']);
     expect(store()).toMatchObject({ searching: false, searchError: null, selected: 0 });
-    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only' });
+    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false });
   });
 
   it('clears the results for an empty query without asking the host', async () => {
