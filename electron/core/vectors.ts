@@ -1,11 +1,11 @@
 // The Backend's vector side: which server (sidecar, external, or none), the sync state the worker
 // reports, status composition, and semantic/hybrid search on the read connection.
 import type { SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
-import type { Db } from '../db/connection.js';
-import { search } from '../db/queries/search.js';
-import { lastSyncRun, syncCounts } from '../db/queries/status.js';
+import type { ReadDb } from '../db/connection.js';
+import { activeGeneration } from '../db/read/generations.js';
+import { search } from '../db/read/search.js';
+import { lastCheck, lastSyncRun, syncCounts } from '../db/read/status.js';
 import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
-import { lastCheck } from '../engine/sync/checks.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
 import { RecentVectors } from '../vectors/recentVectors.js';
 import { fuseRankings, semanticSearch } from '../vectors/semanticSearch.js';
@@ -30,7 +30,7 @@ export class VectorSide {
   private queryEmbedder: Promise<Embedder> | null = null;
   private readonly recent = new RecentVectors();
 
-  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
+  constructor(private readonly db: ReadDb, private readonly dataDir: string, readonly setting: VectorsSetting, private readonly embedderSetting: EmbedderSetting) {}
 
   /** Starts (or attaches to) the vector server; `onUrl` hears each change of its ready URL, `onStatus` every change. */
   start(launcher: ProcessLauncher | undefined, onUrl: (url: string | null) => void, onStatus: () => void): void {
@@ -82,8 +82,7 @@ export class VectorSide {
   }
 
   private embedderId(): string {
-    const active = this.db.prepare<[], { embedder_id: string }>("SELECT embedder_id FROM vector_generations WHERE state = 'active'").get();
-    return active?.embedder_id ?? embedderLabel(this.embedderSetting);
+    return activeGeneration(this.db)?.embedderId ?? embedderLabel(this.embedderSetting);
   }
 
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */

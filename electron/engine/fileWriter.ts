@@ -2,7 +2,7 @@
 // rest (parse workers for large runs), and write them in batched transactions. Never fatal per file.
 import { availableParallelism } from 'node:os';
 import type { IndexIssue, SkipReason } from '../../shared/types.js';
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
 import { ParsePool } from './parsePool.js';
 import { type Prepared, prepareFile } from './prepareFile.js';
 import type { RunProgress } from './runProgress.js';
@@ -16,7 +16,7 @@ export interface RunControlPort {
 }
 
 export interface WriteContext {
-  db: Db;
+  db: WriteDb;
   store: IndexStore;
   repo: RepoRow;
   embedderId: string;

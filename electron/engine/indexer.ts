@@ -5,7 +5,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IndexIssue, IndexProgress, IndexReport, Language, SkipReason } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
@@ -42,7 +42,7 @@ export async function resolveRepoRoot(path: string): Promise<string> {
 }
 
 interface Run {
-  db: Db;
+  db: WriteDb;
   root: string;
   store: IndexStore;
   repo: RepoRow;
@@ -51,7 +51,7 @@ interface Run {
   issues: IndexIssue[];
 }
 
-async function beginRun(db: Db, path: string, options: IndexOptions): Promise<Run> {
+async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promise<Run> {
   const root = await resolveRepoRoot(path);
   const store = new IndexStore(db);
   const repo: RepoRow = db.transaction(() => store.ensureRepo(root, repoKeyOf(root), basename(root) || root))();
@@ -118,7 +118,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
-export async function indexRepo(db: Db, path: string, options: IndexOptions): Promise<IndexReport> {
+export async function indexRepo(db: WriteDb, path: string, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
   const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const known = run.store.knownFiles(run.repo.id);
@@ -131,7 +131,7 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
  * Re-indexes only the given repo-relative paths (files or folders, existing or deleted), with the
  * same per-file code as a full run: the result equals what a full index of the tree would hold.
  */
-export async function indexPaths(db: Db, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
+export async function indexPaths(db: WriteDb, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
   const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const known = run.store.knownIn(run.repo.id, walk.scopes);

@@ -1,6 +1,6 @@
 // Every write the indexer makes, as prepared statements on the single writer connection.
 // Upserts keep row ids stable (INSERT … ON CONFLICT DO UPDATE), so nothing cascades by accident.
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import type { Chunk } from '../base/source.js';
 import type { SymbolRowData } from './symbolRows.js';
@@ -36,7 +36,7 @@ export interface FileWrite {
 export class IndexStore {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: WriteDb) {
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
       insertRepo: db.prepare<[string, string, string, number], RepoRow>(

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ok } from '../../shared/result.js';
 import { toClewError } from '../base/failure.js';
-import { openDatabase } from '../db/connection.js';
+import { checkpointPassive, openWrite } from '../db/connection.js';
 import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import type { SyncRequest, SyncThreadInit, SyncThreadMessage } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
@@ -11,13 +11,13 @@ const port = parentPort;
 if (!port) throw new Error('the sync worker must run in a worker thread');
 const init = workerData as SyncThreadInit;
 const post = (message: SyncThreadMessage): void => port.postMessage(message);
-const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+const db = openWrite(init.dbFile, { manualCheckpoints: true });
 // The writers' commits never checkpoint (a commit that did would stall a note save); this thread does,
 // passively: it never waits for, or blocks, a writer.
 const CHECKPOINT_MS = 500;
 setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    checkpointPassive(db);
   } catch {
     // Busy or closing: the next tick tries again.
   }

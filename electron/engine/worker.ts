@@ -2,12 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ErrorCode, ok } from '../../shared/result.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
-import { type Db, openDatabase } from '../db/connection.js';
-import { addNote } from '../db/queries/notes.js';
-import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
-import { setSyncPaused, syncPaused } from '../db/queries/repoControl.js';
-import { removeRepo } from '../db/queries/repoRemove.js';
-import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
+import { openWrite, type WriteDb } from '../db/connection.js';
+import { addNote, deleteNote, updateNote } from '../db/write/notes.js';
+import { syncPaused } from '../db/read/repoControl.js';
+import { setSyncPaused } from '../db/write/repoControl.js';
+import { removeRepo } from '../db/write/repoRemove.js';
+import { restoreNotes, restoreRepos } from '../db/write/restoreNotes.js';
 import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
@@ -19,8 +19,8 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const init = workerData as WorkerInit;
 const post = (message: EngineMessage): void => port.postMessage(message);
 
-async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepos }> {
-  const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos }> {
+  const db = openWrite(init.dbFile, { manualCheckpoints: true });
   if (init.notesFile) attachNotesMirror(db, init.notesFile);
   const vectors = await SyncThread.start(
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/db/connection.js';
+import { migrateDatabase, openWrite } from '../../electron/db/connection.js';
+import { openMigrated } from '../helpers/db.js';
 import { LATEST_VERSION } from '../../electron/db/migrate.js';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -17,7 +18,8 @@ describe('storage', () => {
 
   it('migrates a new database and sets the pragmas on every open', () => {
     const file = dbFile();
-    const db = openDatabase(file, { migrate: true });
+    migrateDatabase(file);
+    const db = openWrite(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -30,25 +32,26 @@ describe('storage', () => {
     expect(unitColumns).toEqual(expect.arrayContaining(['vector_id', 'content_hash', 'synced_hash']));
     db.close();
     // Re-opening runs nothing twice.
-    const again = openDatabase(file, { migrate: true });
+    migrateDatabase(file);
+    const again = openWrite(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     again.close();
   });
 
   it('refuses a database written by a newer Clew, clearly, without touching it', () => {
     const file = dbFile();
-    openDatabase(file, { migrate: true }).close();
+    migrateDatabase(file);
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
-    expect(() => openDatabase(file, { migrate: true })).toThrow(/newer Clew \(schema \d+, this build knows up to \d+\)/);
+    expect(() => migrateDatabase(file)).toThrow(/newer Clew \(schema \d+, this build knows up to \d+\)/);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
     check.close();
   });
 
   it('records a tombstone for every deleted vector row, cascades included', () => {
-    const db = openDatabase(dbFile(), { migrate: true });
+    const db = openMigrated(dbFile());
     db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
       INSERT INTO files(id, repo_id, path, size, mtime_ms, content_hash, line_count) VALUES (1, 1, 'a.ts', 1, 1, 'h', 1);
       INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, body_hash) VALUES (1, 1, 1, 'a:f', 'function', 'f', 1, 1, 'f()', 'b');
@@ -65,7 +68,7 @@ describe('storage', () => {
   });
 
   it('derives pending from the hashes, so status cannot drift', () => {
-    const db = openDatabase(dbFile(), { migrate: true });
+    const db = openMigrated(dbFile());
     db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
       INSERT INTO notes(id, repo_id, fqn, text, created_at, updated_at) VALUES (1, 1, 'x', 'n', 0, 0);
       INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash, synced_hash) VALUES (1, 'note', 1, 'v', 't', 'h1', 'h1');`);

@@ -6,8 +6,9 @@ import type { FileContent } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import { decodeSource } from '../../base/source.js';
 import { languageOf } from '../../base/languages.js';
-import type { Db } from '../connection.js';
-import { findRepo } from './repos.js';
+import type { ReadDb } from '../connection.js';
+import { indexedFile } from '../read/files.js';
+import { findRepo } from '../read/repos.js';
 
 /** Enough for any source file a person reads; CodeMirror stays smooth well past this. */
 export const MAX_READ_BYTES = 4 * 1024 * 1024;
@@ -25,7 +26,7 @@ export async function resolveInsideRepo(root: string, relPath: string): Promise<
   return real;
 }
 
-export async function readFileContent(db: Db, repoRef: string, relPath: string, maxBytes = MAX_READ_BYTES): Promise<FileContent> {
+export async function readFileContent(db: ReadDb, repoRef: string, relPath: string, maxBytes = MAX_READ_BYTES): Promise<FileContent> {
   const repo = findRepo(db, repoRef);
   const abs = await resolveInsideRepo(repo.path, relPath);
   const handle = await open(abs, 'r').catch((e: unknown) => { throw ClewFailure.fromSystem(e, `cannot open ${relPath}`); });
@@ -41,8 +42,7 @@ export async function readFileContent(db: Db, repoRef: string, relPath: string, 
       read += bytesRead;
     }
     const decoded = decodeSource(buffer.subarray(0, read));
-    const indexed = db.prepare<[number, string], { size: number; mtime_ms: number; language: string | null }>(
-      'SELECT size, mtime_ms, language FROM files WHERE repo_id = ? AND path = ?').get(repo.id, relPath);
+    const indexed = indexedFile(db, repo.id, relPath);
     return {
       repo: repo.path,
       path: relPath,

@@ -1,6 +1,6 @@
 // The SQLite side of vector sync: claim pending rows, confirm with compare-and-set, back off on
 // failure, and drain tombstones. Pending is never stored: it is synced_hash IS NOT content_hash.
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 
 export interface PendingUnit {
   id: number;
@@ -30,7 +30,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 export class SyncQueue {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: WriteDb) {
     this.s = {
       pending: db.prepare<[number, number], PendingUnit>(
         `SELECT id, vector_id AS vectorId, text, content_hash AS contentHash, attempts FROM text_units

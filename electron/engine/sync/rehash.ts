@@ -1,11 +1,11 @@
 // Content hashes name the embedder. When the configured embedder changes, every row's hash is
 // recomputed in one transaction so all rows become pending for the new embedder's generation
 // (the old collection keeps serving until the new one is active: no zero-result window).
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { unitContentHash } from '../../base/hash.js';
 
 /** Returns how many rows were re-hashed (0 when the rows already belong to this embedder). */
-export function rehashForEmbedder(db: Db, embedderId: string): number {
+export function rehashForEmbedder(db: WriteDb, embedderId: string): number {
   const sample = db.prepare<[], { text: string; content_hash: string }>('SELECT text, content_hash FROM text_units ORDER BY id LIMIT 1').get();
   if (!sample || unitContentHash(embedderId, sample.text) === sample.content_hash) return 0;
   const rows = db.prepare<[], { id: number; text: string }>('SELECT id, text FROM text_units');

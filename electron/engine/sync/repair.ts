@@ -3,12 +3,12 @@
 // vectors the index lost re-inserted, and a collection that cannot answer queries is rebuilt from
 // SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
 import type { RepairProgress, RepairReport } from '../../../shared/types.js';
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../vectors/ports.js';
 import { SyncQueue } from './queue.js';
 import { findUnsearchable, reinsert, type Verification, vectorsToVerify } from './searchable.js';
-import { recordCheck } from './checks.js';
+import { recordCheck } from '../../db/write/vectorChecks.js';
 import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
 
@@ -41,7 +41,7 @@ async function remoteHashes(store: VectorStorePort, collection: string, pageSize
 }
 
 /** A stored vector, queried, must find itself: the known failure of the pinned server is "Error finding id". */
-async function healthCheck(db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+async function healthCheck(db: WriteDb, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
   const ids = vectorsToVerify(db, 0, HEALTH_SAMPLES);
   if (ids.length === 0) return { healthy: true, error: null };
   const { lost, stored, error } = await findUnsearchable(store, collection, ids);
@@ -52,12 +52,12 @@ async function healthCheck(db: Db, store: VectorStorePort, collection: string): 
 }
 
 /** The verdict after a verification: a server that refused it has a damaged index; otherwise the sampled probe decides. */
-export async function healthAfter(verified: Verification, db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+export async function healthAfter(verified: Verification, db: WriteDb, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
   return verified.error !== null ? { healthy: false, error: verified.error } : healthCheck(db, store, collection);
 }
 
 /** Fills a new generation from SQLite, swaps it in, then drops the old collections. */
-export async function rebuild(db: Db, store: VectorStorePort, embedder: EmbedderPort, onProgress: (done: number, total: number) => void): Promise<Generation> {
+export async function rebuild(db: WriteDb, store: VectorStorePort, embedder: EmbedderPort, onProgress: (done: number, total: number) => void): Promise<Generation> {
   const generations = new Generations(db);
   const building = db.transaction(() => generations.create(embedder.id, embedder.dimension, 'building')).immediate();
   await store.ensureCollection(building.collection, collectionMetadata(building));
@@ -94,7 +94,7 @@ export async function rebuild(db: Db, store: VectorStorePort, embedder: Embedder
   return { ...building, state: 'active' };
 }
 
-export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
+export async function repair(db: WriteDb, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
   // Paging at the server's max batch keeps deep offsets few (each page costs more the deeper it is).

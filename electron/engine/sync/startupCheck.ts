@@ -4,15 +4,15 @@
 // repair's job. A collection that vanished entirely (its data directory was wiped) is certain loss,
 // so its rows are re-queued at once.
 import type { VectorCheck } from '../../../shared/types.js';
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { Generations } from '../../vectors/generations.js';
 import { errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { SyncQueue } from './queue.js';
-import { recordCheck } from './checks.js';
+import { recordCheck } from '../../db/write/vectorChecks.js';
 import { healthAfter } from './repair.js';
 import { findUnsearchable, RECENT_TO_VERIFY, reinsert, vectorsToVerify } from './searchable.js';
 
-export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
+export async function startupCheck(db: WriteDb, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
   const found = new Generations(db).active();
   // A changed embedder means a new generation is about to be filled: nothing to compare yet.
   const active = found?.embedderId === embedderId ? found : null;

@@ -1,7 +1,7 @@
 // Drains the outbox and pending rows into the vector store: batches bounded by the server's max
 // batch size and by bytes; deletes first, then upserts; compare-and-set confirmation; global
 // backoff while the server is unreachable; failed rows retried by a slow background pass.
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
 import { backoffMs, type PendingUnit, SyncQueue } from './queue.js';
@@ -77,7 +77,7 @@ export class SyncLoop {
   private ensured: string | null = null;
   private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
 
-  constructor(private readonly db: Db, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
+  constructor(private readonly db: WriteDb, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
     this.queue = new SyncQueue(db);
     this.generations = new Generations(db);
   }

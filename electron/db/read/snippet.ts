@@ -1,5 +1,5 @@
 // Turns a matching line into a short snippet with highlight ranges, and finds the enclosing symbol.
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 
 const MAX_SNIPPET = 240;
 
@@ -53,7 +53,7 @@ export function findRanges(lowerLine: string, needles: readonly string[]): Array
 export class EnclosingSymbols {
   private readonly stmt;
 
-  constructor(db: Db) {
+  constructor(db: ReadDb) {
     this.stmt = db.prepare<[number, number, number], { fqn: string; kind: string }>(
       'SELECT fqn, kind FROM symbols WHERE file_id = ? AND start_line <= ? AND end_line >= ? ORDER BY start_line DESC, end_line ASC LIMIT 1');
   }

@@ -2,7 +2,7 @@
 // (`conf` finds parseConfig), then fuzzy subsequence (`usrctl` finds UserController).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { makeSnippet } from './snippet.js';
 
@@ -40,7 +40,7 @@ export function fuzzyScore(query: string, name: string): number {
   return qi === q.length ? score / (1 + (n.length - q.length) * 0.05) : 0;
 }
 
-export function symbolSearch(db: Db, q: SearchQuery, limit: number): SearchHit[] {
+export function symbolSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
   const query = q.query.trim();
   if (!query) return [];
   const filter = fileFilter(db, q);

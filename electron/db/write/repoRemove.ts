@@ -1,11 +1,11 @@
 // Removes a repo through the schema's cascades, so the outbox trigger records a tombstone for every
-// vector it had (symbols, chunks and notes). Runs on the engine worker, the only writer.
+// vector it had (symbols, chunks and notes). Runs on the engine worker.
 import type { RepoRemoved } from '../../../shared/types.js';
-import type { Db } from '../connection.js';
+import type { WriteDb } from '../connection.js';
 import { commitMirrored } from '../notesMirror.js';
-import { findRepo } from './repos.js';
+import { findRepo } from '../read/repos.js';
 
-export function removeRepo(db: Db, repoRef: string): RepoRemoved {
+export function removeRepo(db: WriteDb, repoRef: string): RepoRemoved {
   const repo = findRepo(db, repoRef);
   const outboxSize = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vector_outbox');
   const tombstones = commitMirrored(db, () => {

@@ -3,7 +3,7 @@
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import { regexPrefilter } from '../../base/regexPrefilter.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols, makeSnippet } from './snippet.js';
 
@@ -20,7 +20,7 @@ export function compileRegex(query: string): RegExp {
   }
 }
 
-export function regexSearch(db: Db, q: SearchQuery, limit: number): { hits: SearchHit[]; unindexed: boolean } {
+export function regexSearch(db: ReadDb, q: SearchQuery, limit: number): { hits: SearchHit[]; unindexed: boolean } {
   const regex = compileRegex(q.query);
   let prefilter;
   try {

@@ -3,12 +3,12 @@
 // repo is re-indexed, which re-attaches each one as current or stale by comparing its anchor.
 import { repoKeyOf, unitContentHash, vectorId } from '../../base/hash.js';
 import { noteUnitText } from '../../base/unitText.js';
-import type { Db } from '../connection.js';
+import type { WriteDb } from '../connection.js';
 import { MIRROR_SCHEMA } from '../notesMirror.js';
 
 const WAITING = 'restored from notes.db; checked again when its repo is re-indexed';
 
-export function restoreRepos(db: Db, repos: ReadonlyArray<{ path: string; name: string; addedAt: number }>): void {
+export function restoreRepos(db: WriteDb, repos: ReadonlyArray<{ path: string; name: string; addedAt: number }>): void {
   const insert = db.prepare<[string, string, string, number]>(
     'INSERT INTO repos(key, path, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO NOTHING');
   db.transaction(() => {
@@ -17,7 +17,7 @@ export function restoreRepos(db: Db, repos: ReadonlyArray<{ path: string; name: 
 }
 
 /** Returns how many notes came back. Needs notes.db attached (attachNotesMirror). */
-export function restoreNotes(db: Db, embedderId: string): number {
+export function restoreNotes(db: WriteDb, embedderId: string): number {
   const kept = db.prepare<[], { id: number; repo_id: number; key: string; fqn: string; text: string }>(
     `SELECT k.id, r.id AS repo_id, r.key, k.fqn, k.text FROM ${MIRROR_SCHEMA}.kept_notes k JOIN main.repos r ON r.path = k.repo_path
      WHERE NOT EXISTS (SELECT 1 FROM main.notes n WHERE n.id = k.id) ORDER BY k.id`);

@@ -1,5 +1,5 @@
 // Shared SQL filters for searches over files: repo, language and path glob.
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { findRepo } from './repos.js';
 
 export interface FileFilter {
@@ -19,7 +19,7 @@ export function globToSqlite(glob: string): string {
   return collapsed.includes('/') ? collapsed : `*${collapsed.startsWith('*') ? collapsed.slice(1) : `/${collapsed}`}`;
 }
 
-export function fileFilter(db: Db, filter: FileFilter, fileAlias = 'f'): SqlFilter {
+export function fileFilter(db: ReadDb, filter: FileFilter, fileAlias = 'f'): SqlFilter {
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (filter.repo) {

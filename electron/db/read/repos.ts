@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { isAbsolute, resolve, sep } from 'node:path';
 import type { RepoSummary } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 
 export interface RepoRef {
   id: number;
@@ -16,7 +16,7 @@ function canonical(path: string): string {
   try { return realpathSync(path); } catch { return resolve(path); }
 }
 
-export function findRepo(db: Db, ref: string): RepoRef {
+export function findRepo(db: ReadDb, ref: string): RepoRef {
   const repos = db.prepare<[], RepoRef>('SELECT id, key, path, name FROM repos ORDER BY id').all();
   if (/^\d+$/.test(ref)) {
     const byId = repos.find((r) => r.id === Number(ref));
@@ -36,7 +36,7 @@ export function findRepo(db: Db, ref: string): RepoRef {
 }
 
 /** @param watching ids of repos with a live watcher (known to the writing process only). */
-export function listRepos(db: Db, watching: ReadonlySet<number> = new Set()): RepoSummary[] {
+export function listRepos(db: ReadDb, watching: ReadonlySet<number> = new Set()): RepoSummary[] {
   return db.prepare<[], Omit<RepoSummary, 'watch' | 'paused' | 'watching'> & { watch: number; paused: number }>(
     `SELECT r.id, r.path, r.name, r.indexed_at AS indexedAt, r.last_index_ms AS lastIndexMs, r.watch, r.paused,
        r.file_count AS files, r.symbol_count AS symbols, r.entry_point_count AS entryPoints

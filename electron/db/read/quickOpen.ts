@@ -1,6 +1,6 @@
 // Quick-open (Ctrl/Cmd+P): files whose path contains the query, then symbols ranked by symbol search.
 import type { QuickOpenItem } from '../../../shared/types.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { symbolSearch } from './symbolSearch.js';
 
@@ -22,7 +22,7 @@ export function shortName(fqn: string): string {
   return fqn.slice(cut + 1);
 }
 
-export function quickOpen(db: Db, query: string, repo: string | undefined, limit = 30): QuickOpenItem[] {
+export function quickOpen(db: ReadDb, query: string, repo: string | undefined, limit = 30): QuickOpenItem[] {
   const q = query.trim();
   if (!q) return [];
   const lower = q.toLowerCase();

@@ -2,7 +2,7 @@
 // identifiers, and an identifier query also matches its parts (parseConfig ↔ parse_config).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
@@ -69,7 +69,7 @@ const RANKED_MATCH_LIMIT = 3000;
 
 /** bm25 scores every matching chunk, so it is used only when the match set is small; a very
  * common term takes the first candidates instead, and lines are scored below either way. */
-function matchingChunks(db: Db, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
+function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
   const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
   const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
     .get(expression, ...params)?.n ?? 0;
@@ -100,7 +100,7 @@ function lineMatches(lower: string, terms: Term[]): { all: boolean; count: numbe
   return { all: count === terms.length, count, quality: quality / terms.length, needles };
 }
 
-export function keywordSearch(db: Db, q: SearchQuery, limit: number): SearchHit[] {
+export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
   const terms = parseKeywordQuery(q.query);
   if (terms.length === 0) return [];
   const filter = fileFilter(db, q);

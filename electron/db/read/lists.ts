@@ -1,14 +1,14 @@
 // Per-repo listings: symbols, entry points, dependencies (calls and declared packages).
 import type { DependencyRow, EntryPointRow, PackageRow, RepoDeps, SymbolRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
-import type { Db } from '../connection.js';
+import type { ReadDb } from '../connection.js';
 import { findRepo } from './repos.js';
 
 interface SymbolDbRow extends Omit<SymbolRow, 'modifiers'> {
   modifiers: string;
 }
 
-export function listSymbols(db: Db, repoRef: string, kind?: string, limit = 100_000): SymbolRow[] {
+export function listSymbols(db: ReadDb, repoRef: string, kind?: string, limit = 100_000): SymbolRow[] {
   const repo = findRepo(db, repoRef);
   const rows = db.prepare<Array<string | number>, SymbolDbRow>(
     `SELECT s.fqn, s.kind, s.name, f.path AS file, s.start_line AS line, s.end_line AS endLine, s.signature,
@@ -19,7 +19,7 @@ export function listSymbols(db: Db, repoRef: string, kind?: string, limit = 100_
   return rows.map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
 }
 
-export function fileOutline(db: Db, repoRef: string, path: string): SymbolRow[] {
+export function fileOutline(db: ReadDb, repoRef: string, path: string): SymbolRow[] {
   const repo = findRepo(db, repoRef);
   return db.prepare<[number, string], SymbolDbRow>(
     `SELECT s.fqn, s.kind, s.name, f.path AS file, s.start_line AS line, s.end_line AS endLine, s.signature, p.fqn AS parent, s.modifiers, s.doc
@@ -27,7 +27,7 @@ export function fileOutline(db: Db, repoRef: string, path: string): SymbolRow[] 
      WHERE s.repo_id = ? AND f.path = ? ORDER BY s.start_line`).all(repo.id, path).map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
 }
 
-export function listEntryPoints(db: Db, repoRef: string, kind?: string): EntryPointRow[] {
+export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): EntryPointRow[] {
   const repo = findRepo(db, repoRef);
   return db.prepare<Array<string | number>, EntryPointRow>(
     `SELECT e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file,
@@ -38,7 +38,7 @@ export function listEntryPoints(db: Db, repoRef: string, kind?: string): EntryPo
   ).all(...(kind ? [repo.id, kind] : [repo.id]));
 }
 
-export function listDeps(db: Db, repoRef: string, symbolFqn?: string): RepoDeps {
+export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): RepoDeps {
   const repo = findRepo(db, repoRef);
   const calls = db.prepare<Array<string | number>, DependencyRow>(
     `SELECT s.fqn AS symbol, c.kind, c.target, c.client, f.path AS file, c.line

@@ -1,0 +1,46 @@
+// Text units by vector id: what semantic search joins a vector store's answer back to, and which
+// vectors were confirmed most recently.
+import type { ReadDb } from '../connection.js';
+
+export interface UnitHit {
+  vector_id: string;
+  kind: 'symbol' | 'note' | 'chunk';
+  repo: string;
+  path: string | null;
+  line: number | null;
+  fqn: string | null;
+  symbol_kind: string | null;
+  language: string | null;
+  signature: string | null;
+  note: string | null;
+}
+
+/** Symbols join through their file; notes through the symbol their FQN names (if it still exists). */
+export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
+  return db.prepare<[string], UnitHit>(
+    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, s.start_line AS line, coalesce(s.fqn, n.fqn) AS fqn, s.kind AS symbol_kind,
+       f.language, s.signature, n.text AS note
+     FROM text_units u JOIN repos r ON r.id = u.repo_id
+       LEFT JOIN notes n ON n.id = u.note_id
+       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       LEFT JOIN files f ON f.id = s.file_id
+     WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(vectorIds));
+}
+
+/** Of these vector ids, those whose symbol's file passes the filter (`where` from fileFilter, alias f) and kind. */
+export function unitsPassing(db: ReadDb, vectorIds: readonly string[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
+  return db.prepare<Array<string | number>, { vector_id: string }>(
+    `SELECT u.vector_id FROM text_units u
+       LEFT JOIN notes n ON n.id = u.note_id
+       JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       JOIN files f ON f.id = s.file_id
+     WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
+  ).all(JSON.stringify(vectorIds), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);
+}
+
+/** The latest `max` vectors confirmed since `since`, with the hash the store holds for each. */
+export function recentlySynced(db: ReadDb, since: number, max: number): Array<{ id: string; hash: string | null }> {
+  return db.prepare<[number, number], { id: string; hash: string | null }>(
+    'SELECT vector_id AS id, synced_hash AS hash FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?').all(since, max);
+}
