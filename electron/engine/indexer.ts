@@ -6,10 +6,11 @@ import { basename } from 'node:path';
 import type { IndexIssue, IndexProgress, IndexReport, Language, SkipReason } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
 import type { WriteDb } from '../db/connection.js';
+import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore.js';
+import { immediateTransaction } from '../db/write/transaction.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
-import { IndexStore, type KnownFile, type RepoRow } from './store.js';
 import { DEFAULT_MAX_FILE_BYTES, type WalkResult, walkPaths, walkRepo } from './walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
@@ -54,7 +55,7 @@ interface Run {
 async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promise<Run> {
   const root = await resolveRepoRoot(path);
   const store = new IndexStore(db);
-  const repo: RepoRow = db.transaction(() => store.ensureRepo(root, repoKeyOf(root), basename(root) || root))();
+  const repo: RepoRow = store.ensureRepo(root, repoKeyOf(root), basename(root) || root);
   const progress = new RunProgress(root, options.onProgress, options.progressIntervalMs ?? 150);
   progress.emit(true);
   return { db, root, store, repo, progress, skipped: {}, issues: [] };
@@ -67,7 +68,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
   run.progress.phase = 'parsing';
   run.progress.emit(true);
   return writeFiles({
-    db: run.db, store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
+    store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
     progress: run.progress, issues: run.issues, trustStat,
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
@@ -86,7 +87,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   progress.currentPath = null;
   progress.emit(true);
   const removed = outcome.cancelled ? [] : gone;
-  db.transaction(() => {
+  immediateTransaction(db, () => {
     for (const [, file] of removed) store.deleteFile(file.id);
     store.reconcileNotes(repo.id);
     store.resolveHandlers(repo.id);
@@ -94,21 +95,16 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
     const durationMs = Math.round(performance.now() - progress.started);
     // An unchanged repo writes nothing at all: only record the run when something changed.
     const wrote = outcome.changed > 0 || removed.length > 0;
-    if (record === 'full' && !outcome.cancelled && (wrote || db.prepare('SELECT indexed_at FROM repos WHERE id = ?').pluck().get(repo.id) === null)) {
+    if (record === 'full' && !outcome.cancelled && (wrote || store.indexedAt(repo.id) === null)) {
       store.finishRepo(repo.id, durationMs, run.skipped, run.issues.slice(0, 500));
     } else if (wrote) store.touchRepo(repo.id);
-  }).immediate();
+  });
 
   progress.phase = 'done';
   progress.filesDone = progress.filesTotal;
   progress.emit(true);
   // Files, symbols and entry points were just counted into the repo row (recordCounts): read them back.
-  const counts = db.prepare<[{ id: number }], Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>>(
-    `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
-            (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
-            (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
-     FROM repos WHERE id = @id`,
-  ).get({ id: repo.id });
+  const counts = store.runCounts(repo.id);
   return {
     repo: { id: repo.id, path: run.root },
     files: counts?.files ?? 0, symbols: counts?.symbols ?? 0, entryPoints: counts?.entryPoints ?? 0, dependencies: counts?.dependencies ?? 0,

@@ -1,9 +1,8 @@
-// Every write the indexer makes, as prepared statements on the single writer connection.
+// Every statement the indexer runs, prepared once on the engine worker's write connection.
 // Upserts keep row ids stable (INSERT … ON CONFLICT DO UPDATE), so nothing cascades by accident.
-import type { WriteDb } from '../db/connection.js';
-import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
-import type { Chunk } from '../base/source.js';
-import type { SymbolRowData } from './symbolRows.js';
+import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
+import type { Chunk } from '../../base/source.js';
+import type { WriteDb } from '../connection.js';
 
 export interface RepoRow {
   id: number;
@@ -17,6 +16,19 @@ export interface KnownFile {
   mtimeMs: number;
   hash: string;
 }
+
+/** The derived columns of one symbol row, computed off the writer thread (engine/symbolRows.ts). */
+export interface SymbolRowData {
+  bodyHash: string;
+  words: string;
+  modifiersJson: string;
+  unitText: string;
+  vectorId: string;
+  contentHash: string;
+}
+
+/** What a finished run counted for its report. */
+export type RunCounts = Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>;
 
 export interface FileWrite {
   relPath: string;
@@ -105,11 +117,36 @@ export class IndexStore {
       setHandler: db.prepare<[number, number]>('UPDATE entry_points SET symbol_id = ? WHERE id = ?'),
       finishRepo: db.prepare<[number, number, string, string, number]>(
         'UPDATE repos SET indexed_at = ?, last_index_ms = ?, skipped_json = ?, issues_json = ? WHERE id = ?'),
+      indexedAt: db.prepare<[number], number | null>('SELECT indexed_at FROM repos WHERE id = ?').pluck(),
+      // Files, symbols and entry points are counted into the repo row (recordCounts): read back from there.
+      runCounts: db.prepare<[{ id: number }], RunCounts>(
+        `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
+                (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
+                (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
+         FROM repos WHERE id = @id`),
     };
   }
 
+  /** The repo's row, added on first sight (in a transaction of its own). */
   ensureRepo(path: string, key: string, name: string): RepoRow {
-    return this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow);
+    return this.db.transaction(() => this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow))();
+  }
+
+  /** When the last full run finished; null before the first (undefined for an unknown repo). */
+  indexedAt(repoId: number): number | null | undefined {
+    return this.s.indexedAt.get(repoId);
+  }
+
+  runCounts(repoId: number): RunCounts | undefined {
+    return this.s.runCounts.get({ id: repoId });
+  }
+
+  /** One write batch: stat-only touches and changed files, in one IMMEDIATE transaction. */
+  writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
+    this.db.transaction(() => {
+      for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
+      for (const file of files) this.writeFile(repo, file);
+    }).immediate();
   }
 
   knownFiles(repoId: number): Map<string, KnownFile> {
