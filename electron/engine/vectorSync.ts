@@ -6,7 +6,7 @@ import type { WriteDb } from '../db/connection.js';
 import type { Embedder } from '../vectors/embedders/index.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
 import { errorText } from '../vectors/ports.js';
-import { SyncQueue } from './sync/queue.js';
+import { SyncQueue } from '../db/write/syncQueue.js';
 import { repair } from './sync/repair.js';
 import { startupCheck } from './sync/startupCheck.js';
 import { SyncLoop, type SyncLoopOptions, type SyncLoopStatus } from './sync/syncLoop.js';

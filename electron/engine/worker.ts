@@ -7,11 +7,11 @@ import { addNote, deleteNote, updateNote } from '../db/write/notes.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { setSyncPaused } from '../db/write/repoControl.js';
 import { removeRepo } from '../db/write/repoRemove.js';
+import { rehashForEmbedder } from '../db/write/rehash.js';
 import { restoreNotes, restoreRepos } from '../db/write/restoreNotes.js';
 import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
 import type { EngineMessage, EngineRequest, WorkerInit } from './protocol.js';
-import { rehashForEmbedder } from './sync/rehash.js';
 import { SyncThread } from './syncThread.js';
 
 const port = parentPort;

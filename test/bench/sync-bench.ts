@@ -22,7 +22,7 @@ import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { HNSW_SETTINGS } from '../../electron/vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../electron/vectors/ports.js';
 import { repair, type RepairReport } from '../../electron/engine/sync/repair.js';
-import { SyncQueue } from '../../electron/engine/sync/queue.js';
+import { SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
 import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { generateCorpus } from './corpus.js';

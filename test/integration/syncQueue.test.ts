@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../electron/db/connection.js';
-import { backoffMs, MAX_ATTEMPTS, SyncQueue } from '../../electron/engine/sync/queue.js';
+import { backoffMs, MAX_ATTEMPTS, SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { openMigrated } from '../helpers/db.js';
 

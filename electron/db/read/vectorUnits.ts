@@ -44,3 +44,56 @@ export function recentlySynced(db: ReadDb, since: number, max: number): Array<{ 
   return db.prepare<[number, number], { id: string; hash: string | null }>(
     'SELECT vector_id AS id, synced_hash AS hash FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?').all(since, max);
 }
+
+/** The `limit` vectors confirmed last whose row has not changed since (synced_hash IS content_hash). */
+export function latestSynced(db: ReadDb, limit: number): string[] {
+  return db.prepare<[number], string>(
+    'SELECT vector_id FROM text_units WHERE synced_at IS NOT NULL AND synced_hash IS content_hash ORDER BY synced_at DESC LIMIT ?').pluck().all(limit);
+}
+
+/** A random sample of synced vectors. */
+export function randomSynced(db: ReadDb, limit: number): string[] {
+  return db.prepare<[number], string>('SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').pluck().all(limit);
+}
+
+export function unitCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+}
+
+export function syncedUnitCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
+}
+
+export function tombstoneCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM vector_outbox').pluck().get() as number;
+}
+
+export interface UnitHashes {
+  vector_id: string;
+  content_hash: string;
+  synced_hash: string | null;
+}
+
+/** Every unit's hashes, streamed: repair diffs them against the store's. */
+export function unitHashes(db: ReadDb): IterableIterator<UnitHashes> {
+  return db.prepare<[], UnitHashes>('SELECT vector_id, content_hash, synced_hash FROM text_units').iterate();
+}
+
+/** A check for "a tombstone is already queued for this vector id", prepared once for many ids. */
+export function tombstoneQueued(db: ReadDb): (vectorId: string) => boolean {
+  const stmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM vector_outbox WHERE vector_id = ?');
+  return (vectorId) => (stmt.get(vectorId)?.n ?? 0) > 0;
+}
+
+export interface UnitText {
+  id: number;
+  vector_id: string;
+  text: string;
+  content_hash: string;
+}
+
+/** Units in id order, a page after `afterId`: what a rebuild embeds. */
+export function unitPage(db: ReadDb): (afterId: number, limit: number) => UnitText[] {
+  const stmt = db.prepare<[number, number], UnitText>('SELECT id, vector_id, text, content_hash FROM text_units WHERE id > ? ORDER BY id LIMIT ?');
+  return (afterId, limit) => stmt.all(afterId, limit);
+}

@@ -1,6 +1,6 @@
 // The SQLite side of vector sync: claim pending rows, confirm with compare-and-set, back off on
 // failure, and drain tombstones. Pending is never stored: it is synced_hash IS NOT content_hash.
-import type { WriteDb } from '../../db/connection.js';
+import type { WriteDb } from '../connection.js';
 
 export interface PendingUnit {
   id: number;
@@ -51,7 +51,15 @@ export class SyncQueue {
       failTombstone: db.prepare<[string, number]>('UPDATE vector_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?'),
       requeueAll: db.prepare(REQUEUE),
       requeue: db.prepare<[string]>(`${REQUEUE} WHERE vector_id = ?`),
+      pendingDue: db.prepare<[number], { n: number }>(
+        'SELECT count(*) AS n FROM text_units WHERE synced_hash IS NOT content_hash AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)'),
+      tombstoneCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vector_outbox'),
     };
+  }
+
+  /** Rows due now plus tombstones: zero means the loop has nothing to send. */
+  due(now = Date.now()): number {
+    return (this.s.pendingDue.get(now)?.n ?? 0) + (this.s.tombstoneCount.get()?.n ?? 0);
   }
 
   /** Pending rows due now, at most `limit` rows and about `maxBytes` of text (at least one row). */

@@ -1,8 +1,8 @@
 // Content hashes name the embedder. When the configured embedder changes, every row's hash is
 // recomputed in one transaction so all rows become pending for the new embedder's generation
 // (the old collection keeps serving until the new one is active: no zero-result window).
-import type { WriteDb } from '../../db/connection.js';
 import { unitContentHash } from '../../base/hash.js';
+import type { WriteDb } from '../connection.js';
 
 /** Returns how many rows were re-hashed (0 when the rows already belong to this embedder). */
 export function rehashForEmbedder(db: WriteDb, embedderId: string): number {
