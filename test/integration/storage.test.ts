@@ -1,8 +1,12 @@
 // The schema, pragmas and migration rules, on a real database file.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDatabase, openWrite } from '../../electron/db/connection.js';
+import { migrateDatabase, migrateNotesDatabase, openRead, openWrite } from '../../electron/db/connection.js';
+import { attachNotesMirror } from '../../electron/db/notesMirror.js';
+import { LATEST_NOTES_VERSION } from '../../electron/db/notesMigrations/index.js';
+import { readKeptRepos } from '../../electron/db/read/keptRepos.js';
 import { openMigrated } from '../helpers/db.js';
 import { LATEST_VERSION } from '../../electron/db/migrate.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -78,4 +82,71 @@ describe('storage', () => {
     expect(pending.get()).toBe(1);
     db.close();
   });
+
+  it('migrations run on their own connection: after migrateDatabase nothing holds the file, and a reader opens it', () => {
+    const file = dbFile();
+    expect(migrateDatabase(file)).toBe(LATEST_VERSION);
+    // The migrating connection closed: the WAL it wrote was folded back and removed.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const reader = openRead(file);
+    expect(reader.readonly).toBe(true);
+    expect(reader.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    reader.close();
+  });
+
+  it('a reader or writer refuses a database that was never migrated', () => {
+    const file = dbFile();
+    new Database(file).close();
+    expect(() => openWrite(file)).toThrow(/not initialised yet \(schema 0\)/);
+    expect(() => openRead(file)).toThrow(/not initialised yet \(schema 0\)/);
+  });
+
+  describe('notes.db', () => {
+    const notesFile = (): string => join(dbFile(), '..', 'notes.db');
+    const version = (file: string): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('user_version', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+
+    it('has its own numbered migrations: a new copy is created at the latest version when the writer attaches it', () => {
+      const file = dbFile();
+      const notes = join(file, '..', 'notes.db');
+      const db = openMigrated(file);
+      attachNotesMirror(db, notes);
+      db.exec("INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0)");
+      db.close();
+      expect(version(notes)).toBe(LATEST_NOTES_VERSION);
+      const kept = new Database(notes, { readonly: true });
+      expect(kept.prepare('SELECT path FROM kept_repos').pluck().all()).toEqual(['/r']);
+      kept.close();
+    });
+
+    it('a copy written before notes.db had migrations (its tables at version 0) keeps its rows', () => {
+      const notes = notesFile();
+      const old = new Database(notes);
+      old.exec(`CREATE TABLE kept_repos (path TEXT PRIMARY KEY, name TEXT NOT NULL, added_at INTEGER NOT NULL) STRICT;
+        CREATE TABLE kept_notes (id INTEGER PRIMARY KEY, repo_path TEXT NOT NULL, fqn TEXT NOT NULL, text TEXT NOT NULL, state TEXT NOT NULL,
+          stale_reason TEXT, anchor_hash TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+        INSERT INTO kept_repos VALUES ('/r', 'r', 5);`);
+      old.close();
+      expect(migrateNotesDatabase(notes)).toBe(LATEST_NOTES_VERSION);
+      expect(version(notes)).toBe(LATEST_NOTES_VERSION);
+      expect(readKeptRepos(notes)).toEqual([{ path: '/r', name: 'r', addedAt: 5 }]);
+    });
+
+    it('refuses a copy written by a newer Clew, without touching it', () => {
+      const notes = notesFile();
+      migrateNotesDatabase(notes);
+      const raw = new Database(notes);
+      raw.pragma(`user_version = ${LATEST_NOTES_VERSION + 3}`);
+      raw.close();
+      expect(() => migrateNotesDatabase(notes)).toThrow(/newer Clew \(schema \d+, this build knows up to \d+\)/);
+      expect(version(notes)).toBe(LATEST_NOTES_VERSION + 3);
+    });
+  });
 });
+
