@@ -297,19 +297,20 @@ export class Backend {
     return result.value;
   }
 
-  /** Ordered teardown: drain the vector queue (time-limited), stop the worker, stop the vector server, close the database, release the lock. */
+  /** Ordered teardown: close the read connection, drain the vector queue (time-limited), stop the worker, stop the vector server, release the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     // A rebuild in progress finishes first: stopping halfway would leave repos listed but empty.
     await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    // Before the writers: the last connection to close folds the WAL back into clew.db, which a read-only one cannot do.
+    this.db.close();
     if (this.engine) {
       await this.engine.call('shutdown', { drainMs: this.options.shutdownDrainMs ?? 5000 }).catch(() => undefined);
       await this.engine.stop();
     }
     await this.vectors.stop();
-    this.db.close();
     this.lock?.release();
   }
 }

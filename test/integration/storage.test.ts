@@ -9,7 +9,8 @@ import { LATEST_NOTES_VERSION } from '../../electron/db/notesMigrations/index.js
 import { readKeptRepos } from '../../electron/db/read/keptRepos.js';
 import { openMigrated } from '../helpers/db.js';
 import { LATEST_VERSION } from '../../electron/db/migrate.js';
-import { tempDir } from '../helpers/fixtures.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 
 describe('storage', () => {
   const dirs: Array<() => void> = [];
@@ -91,6 +92,23 @@ describe('storage', () => {
     const reader = openRead(file);
     expect(reader.readonly).toBe(true);
     expect(reader.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    reader.close();
+  });
+
+  it('the Backend reads on a read-only connection, and a writer Backend leaves clew.db whole when it closes (no WAL behind)', async () => {
+    const file = dbFile();
+    const dataDir = join(file, '..');
+    const repo = tempDir('clew-storage-repo-');
+    dirs.push(repo.cleanup);
+    writeTree(repo.path, SAMPLE_REPO);
+    const backend = openWriter(dataDir);
+    await call(backend, 'repo:index', { path: repo.path });
+    expect((await call(backend, 'repo:list', {})).length).toBe(1);
+    await backend.close();
+    // The read-only connection cannot fold the WAL back; it closes first, so the writer closing last does.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const reader = openRead(file);
+    expect(reader.prepare('SELECT count(*) FROM repos').pluck().get()).toBe(1);
     reader.close();
   });
 
