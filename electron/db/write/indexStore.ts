@@ -127,9 +127,12 @@ export class IndexStore {
     };
   }
 
-  /** The repo's row, added on first sight (in a transaction of its own). */
+  /**
+   * The repo's row, added on first sight. IMMEDIATE: a deferred transaction that read first cannot wait
+   * for the write lock when it then inserts (SQLite fails the upgrade at once with SQLITE_BUSY).
+   */
   ensureRepo(path: string, key: string, name: string): RepoRow {
-    return this.db.transaction(() => this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow))();
+    return this.db.transaction(() => this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow)).immediate();
   }
 
   /** When the last full run finished; null before the first (undefined for an unknown repo). */
