@@ -6,6 +6,19 @@ import { layerZones } from './scripts/layers.mjs';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'util', 'net', 'http', 'events', 'stream'];
 
+// All SQL lives in electron/db, behind functions taking a ReadDb or a WriteDb: elsewhere no connection is
+// opened and no statement, pragma or transaction is run. A call on something named *db, or with SQL text
+// inline, counts (RegExp.exec on a variable and other `prepare` methods do not).
+const SQL_CALL = '/^(prepare|exec|pragma|transaction)$/';
+const SQL_MESSAGE = 'SQL lives in electron/db: add a function to db/read (ReadDb) or db/write (WriteDb) and call it.';
+const SQL_OUTSIDE_DB = [
+  { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'Only electron/db opens SQLite connections (openRead, openWrite).' },
+  { selector: "ImportExpression[source.value='better-sqlite3']", message: 'Only electron/db opens SQLite connections (openRead, openWrite).' },
+  { selector: `CallExpression[callee.property.name=${SQL_CALL}][callee.object.name=/db$/i]`, message: SQL_MESSAGE },
+  { selector: `CallExpression[callee.property.name=${SQL_CALL}][callee.object.property.name=/db$/i]`, message: SQL_MESSAGE },
+  { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: SQL_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-renderer/**', 'node_modules/**', 'release/**', 'test/**/output/**'] },
   js.configs.recommended,
@@ -32,6 +45,11 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
       'import-x/no-unresolved': ['error', { ignore: ['^electron$'] }],
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/**'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_DB] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -3,7 +3,7 @@
 // the ranking module (electron/search) scores them with weights chosen by the query's kind.
 import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
 import { classifyQuery, identifierSpellings, type ParsedQuery } from '../base/query/index.js';
-import type { DefinitionRow, WordCandidateRow } from '../db/queries/autoCandidates.js';
+import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
 import type { AutoCandidatesRequest, SearchProtocol } from './searchProtocol.js';
 

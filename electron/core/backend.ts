@@ -1,18 +1,18 @@
 // The Backend: one object behind every host (CLI, Electron IPC, WebSocket). Reads run here on a
-// read connection; writes go to the engine worker. No Electron imports.
+// read-only connection (a ReadDb); writes go to the engine worker. No Electron imports.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/contract.js';
 import { INVOKE_CHANNELS } from '../../shared/contract.js';
 import { err, ok, type Result } from '../../shared/result.js';
-import { type Db, openDatabase } from '../db/connection.js';
-import { listDeps, listEntryPoints, listSymbols } from '../db/queries/lists.js';
-import { listNotes } from '../db/queries/notes.js';
-import { findRepo, listRepos } from '../db/queries/repos.js';
-import { syncPaused } from '../db/queries/repoControl.js';
-import { failedUnits } from '../db/queries/failedUnits.js';
+import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
+import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
+import { listNotes } from '../db/read/notes.js';
+import { findRepo, listRepos } from '../db/read/repos.js';
+import { syncPaused } from '../db/read/repoControl.js';
+import { failedUnits } from '../db/read/failedUnits.js';
 import { readFileContent } from './fileRead.js';
-import { repoIssues } from '../db/queries/repoIssues.js';
-import { fileOutline } from '../db/queries/lists.js';
+import { repoIssues } from '../db/read/repoIssues.js';
+import { fileOutline } from '../db/read/lists.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
@@ -77,7 +77,7 @@ export class Backend {
   private notesReset: NotesCopyReset | null = null;
   private recovering: Promise<void> | null = null;
 
-  private constructor(readonly dataDir: string, private readonly db: Db, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
+  private constructor(readonly dataDir: string, private readonly db: ReadDb, private readonly lock: DataDirLock | null, private readonly options: BackendOptions) {
     // Options from the command line win over settings.json for this run.
     const overridden: Array<keyof Settings> = [...(options.embedder ? ['embedder' as const] : []), ...(options.vectors ? ['chromaUrl' as const] : [])];
     this.settings = new RunSettings(dataDir, overridden);
@@ -148,7 +148,7 @@ export class Backend {
     if (!options.write) {
       if (!existsSync(file)) throw new ClewFailure('NOT_FOUND', `no index in ${options.dataDir} yet; run \`clew index <path>\` first`);
       try {
-        return new Backend(options.dataDir, openDatabase(file, { readonly: true }), null, options);
+        return new Backend(options.dataDir, openRead(file), null, options);
       } catch (e) {
         // Readers never repair: a damaged file is named as such (CORRUPT), and a writer's start-up recovers it.
         throw ClewFailure.fromSystem(e, `cannot read the index in ${options.dataDir}`);
@@ -164,7 +164,9 @@ export class Backend {
       // Before opening: a damaged clew.db is moved aside, and a fresh one is created in its place.
       const plan = planRecovery(options.dataDir);
       const notesCopyReset = setAsideDamagedNotesCopy(options.dataDir);
-      const backend = new Backend(options.dataDir, openDatabase(file, { migrate: true }), lock, options);
+      // Migrations run on their own connection, closed before the engine's writer opens one; the Backend only reads.
+      migrateDatabase(file);
+      const backend = new Backend(options.dataDir, openRead(file), lock, options);
       backend.notesReset = notesCopyReset;
       backend.startVectors();
       if (options.watch) backend.startWatching();
@@ -323,13 +325,17 @@ export class Backend {
     return result.value;
   }
 
-  /** Ordered teardown: drain the vector queue (time-limited), stop the worker, stop the vector server, close the database, release the lock. */
+  /** Ordered teardown: close the read connection, drain the vector queue (time-limited), stop the worker, stop the vector server, release the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     // A rebuild in progress finishes first: stopping halfway would leave repos listed but empty.
     await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    // Before the writers: the last connection to close folds the WAL back into clew.db, which a read-only one
+    // cannot do; the search workers hold read-only connections too.
+    await this.searches.close();
+    this.db.close();
     if (this.engine) {
       // With vectors off nothing can drain: waiting would only run out the clock (5 s on every --no-sync write).
       const drainMs = this.vectors.setting.mode === 'off' ? 0 : this.options.shutdownDrainMs ?? 5000;
@@ -337,8 +343,6 @@ export class Backend {
       await this.engine.stop();
     }
     await this.vectors.stop();
-    await this.searches.close();
-    this.db.close();
     this.lock?.release();
   }
 }

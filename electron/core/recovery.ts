@@ -4,9 +4,10 @@ import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { NotesCopyReset, RecoveryNotice } from '../../shared/types.js';
-import { type KeptRepo, readKeptRepos } from '../db/notesMirror.js';
+import { type KeptRepo, readKeptRepos } from '../db/read/keptRepos.js';
 import { databaseFile, notesFile } from './dataDir.js';
-import { moveAside, quickCheck, readableRepos } from './integrity.js';
+import { quickCheck, readableRepos } from '../db/integrity.js';
+import { moveAside } from './integrity.js';
 
 export interface RecoveryPlan {
   notice: RecoveryNotice;

@@ -1,6 +1,6 @@
 // The search worker's verbs (see searchWorker.ts): every SQLite search runs there, off the host's main thread.
 import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/types.js';
-import type { DefinitionRow, WordCandidateRow } from '../db/queries/autoCandidates.js';
+import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
 
 export interface SearchProtocol {
   /** Keyword, symbol or regex; `budgetMs` bounds a regex scan, which then answers what it found so far. */

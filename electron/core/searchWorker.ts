@@ -2,16 +2,16 @@
 // statement) can hold up the host's main thread, which keeps answering status, pages and sockets.
 import { workerData } from 'node:worker_threads';
 import { serve } from '../base/rpc/server.js';
-import { openDatabase } from '../db/connection.js';
-import { definitionCandidates, definitionsAt, wordCandidates } from '../db/queries/autoCandidates.js';
-import { quickOpen } from '../db/queries/quickOpen.js';
-import { search } from '../db/queries/search.js';
+import { openRead } from '../db/connection.js';
+import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
+import { quickOpen } from '../db/read/quickOpen.js';
+import { search } from '../db/read/search.js';
 import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
 
 const init = workerData as SearchWorkerInit;
 
 await serve<SearchProtocol, null>(() => {
-  const db = openDatabase(init.dbFile, { readonly: true });
+  const db = openRead(init.dbFile);
   return {
     ready: null,
     handlers: {

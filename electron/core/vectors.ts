@@ -1,10 +1,10 @@
 // The Backend's vector side: which server (sidecar, external, or none), the sync state the worker
 // reports, status composition, and semantic/hybrid search on the read connection.
 import type { SearchHit, SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
-import type { Db } from '../db/connection.js';
-import { lastSyncRun, syncCounts } from '../db/queries/status.js';
+import type { ReadDb } from '../db/connection.js';
+import { activeGeneration } from '../db/read/generations.js';
+import { lastCheck, lastSyncRun, syncCounts } from '../db/read/status.js';
 import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
-import { lastCheck } from '../engine/sync/checks.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
 import { RecentVectors } from '../vectors/recentVectors.js';
 import { fuseRankings, semanticSearch } from '../vectors/semanticSearch.js';
@@ -36,7 +36,7 @@ export class VectorSide {
   private reader: ReaderVectors | null = null;
 
   /** `searchSql` runs keyword, symbol and regex searches (on the search workers, off the main thread). */
-  constructor(private readonly db: Db, private readonly dataDir: string, readonly setting: VectorsSetting, private embedderSetting: EmbedderSetting,
+  constructor(private readonly db: ReadDb, private readonly dataDir: string, readonly setting: VectorsSetting, private embedderSetting: EmbedderSetting,
     private readonly searchSql: (q: SearchQuery) => Promise<SearchResponse>) {}
 
   /** The engine could not load the model: queries are embedded the way the rows now are. */
@@ -124,8 +124,7 @@ export class VectorSide {
   }
 
   private embedderId(): string {
-    const active = this.db.prepare<[], { embedder_id: string }>("SELECT embedder_id FROM vector_generations WHERE state = 'active'").get();
-    return active?.embedder_id ?? embedderLabel(this.embedderSetting);
+    return activeGeneration(this.db)?.embedderId ?? embedderLabel(this.embedderSetting);
   }
 
   /** Semantic hits for `auto`, or why there are none: auto then ranks from the rest and says so. */

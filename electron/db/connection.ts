@@ -1,45 +1,105 @@
 // Opens SQLite with the pragmas every connection needs, and refuses databases from a newer Clew.
+// Connections come in two kinds: a ReadDb only reads; a WriteDb writes (and may read). The brands
+// make handing a read-only connection to a writer a compile error, not a SQLITE_READONLY at run time.
 import Database from 'better-sqlite3';
 import { ClewFailure } from '../base/failure.js';
-import { LATEST_VERSION, migrate } from './migrate.js';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
-export type Db = Database.Database;
+declare const readable: unique symbol;
+declare const writable: unique symbol;
 
-export interface OpenOptions {
-  readonly?: boolean;
-  /** Run pending migrations (only the process that holds the data-dir lock should). */
-  migrate?: boolean;
+/** A connection that reads: the Backend's, and every query in db/read. */
+export type ReadDb = Database.Database & { readonly [readable]: true };
+/** A connection that writes (the engine worker's, the sync thread's): also a ReadDb, never the other way round. */
+export type WriteDb = ReadDb & { readonly [writable]: true };
+
+export interface WriteOptions {
   /** No checkpoint inside this connection's commits (a latency spike); the sync thread runs them instead. */
   manualCheckpoints?: boolean;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  let db: Db;
+function connect(file: string, readonly: boolean): Database.Database {
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    return new Database(file, { readonly, fileMustExist: readonly });
   } catch (e) {
     throw ClewFailure.fromSystem(e, `cannot open database ${file}`);
   }
+}
+
+/** The pragmas of every connection; returns the schema version found. */
+function configure(db: Database.Database, file: string, readonly: boolean, options: WriteOptions = {}): number {
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // WAL + NORMAL survives a process crash; the index can be rebuilt from the repo anyway.
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = ${readonly ? -32000 : -65536}`);
+  db.pragma('temp_store = MEMORY');
+  if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
+  // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
+  if (!readonly) db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const version = schemaVersion(db);
+  if (version > LATEST_VERSION) {
+    throw new ClewFailure('DB_TOO_NEW', `database ${file} was written by a newer Clew (schema ${version}, this build knows up to ${LATEST_VERSION}); upgrade Clew or use another --data-dir`);
+  }
+  return version;
+}
+
+/** Opens, checks and configures; a database that is not migrated yet is refused. */
+function open(file: string, readonly: boolean, options: WriteOptions = {}): Database.Database {
+  const db = connect(file, readonly);
   try {
-    if (!options.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    // WAL + NORMAL survives a process crash; the index can be rebuilt from the repo anyway.
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`cache_size = ${options.readonly ? -32000 : -65536}`);
-    db.pragma('temp_store = MEMORY');
-    if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
-    // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
-    if (!options.readonly) db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) {
-      throw new ClewFailure('DB_TOO_NEW', `database ${file} was written by a newer Clew (schema ${version}, this build knows up to ${LATEST_VERSION}); upgrade Clew or use another --data-dir`);
-    }
-    if (options.migrate) migrate(db);
-    else if (version < LATEST_VERSION) throw new ClewFailure('UNAVAILABLE', `database ${file} is not initialised yet (schema ${version}); run \`clew index\` first`);
+    const version = configure(db, file, readonly, options);
+    if (version < LATEST_VERSION) throw new ClewFailure('UNAVAILABLE', `database ${file} is not initialised yet (schema ${version}); run \`clew index\` first`);
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** A read-only connection to a migrated clew.db. */
+export function openRead(file: string): ReadDb {
+  return open(file, true) as ReadDb;
+}
+
+/** A write connection to a migrated clew.db (migrateDatabase runs first, on its own connection). */
+export function openWrite(file: string, options: WriteOptions = {}): WriteDb {
+  return open(file, false, options) as WriteDb;
+}
+
+/**
+ * Creates clew.db or brings its schema up to date, on a connection of its own that is closed before
+ * any reader or writer opens one. Only the process that holds the data-dir lock runs it.
+ */
+export function migrateDatabase(file: string): number {
+  const db = connect(file, false);
+  try {
+    configure(db, file, false);
+    return migrate(db, MIGRATIONS);
+  } finally {
+    db.close();
+  }
+}
+
+/** Creates notes.db or brings its schema up to date, on its own connection, before the writer attaches it. */
+export function migrateNotesDatabase(file: string): number {
+  const db = connect(file, false);
+  try {
+    db.pragma('journal_mode = WAL');
+    const version = schemaVersion(db);
+    if (version > LATEST_NOTES_VERSION) {
+      throw new ClewFailure('DB_TOO_NEW', `${file} was written by a newer Clew (schema ${version}, this build knows up to ${LATEST_NOTES_VERSION}); upgrade Clew or use another --data-dir`);
+    }
+    return migrate(db, NOTES_MIGRATIONS);
+  } finally {
+    db.close();
+  }
+}
+
+/** Folds the WAL back into the file without waiting for, or blocking, any writer. */
+export function checkpointPassive(db: WriteDb): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
 }

@@ -1,30 +1,11 @@
 // notes.db: a second SQLite file holding every note and the list of repos, so a corrupt clew.db
-// cannot take them down with it. It is ATTACHed to the writer's connection and kept by TEMP
-// triggers (only TEMP triggers may write another schema), so each note write lands in both files
-// in the same transaction, and no write path can forget it.
-import Database from 'better-sqlite3';
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import type { Db } from './connection.js';
+// cannot take them down with it. Its tables come from its own migrations (notesMigrations/). It is
+// ATTACHed to the writer's connection and kept by TEMP triggers (only TEMP triggers may write another
+// schema), so each note write lands in both files in the same transaction, and no write path can forget it.
+import { realpathSync, statSync } from 'node:fs';
+import { migrateNotesDatabase, type WriteDb } from './connection.js';
 
 export const MIRROR_SCHEMA = 'kept';
-
-const TABLES = /* sql */ `
-CREATE TABLE IF NOT EXISTS ${MIRROR_SCHEMA}.kept_repos (
-  path     TEXT PRIMARY KEY,
-  name     TEXT NOT NULL,
-  added_at INTEGER NOT NULL
-) STRICT;
-CREATE TABLE IF NOT EXISTS ${MIRROR_SCHEMA}.kept_notes (
-  id           INTEGER PRIMARY KEY,               -- the note's id in clew.db
-  repo_path    TEXT NOT NULL,
-  fqn          TEXT NOT NULL,
-  text         TEXT NOT NULL,
-  state        TEXT NOT NULL,
-  stale_reason TEXT,
-  anchor_hash  TEXT,
-  created_at   INTEGER NOT NULL,
-  updated_at   INTEGER NOT NULL
-) STRICT;`;
 
 // Unqualified names in a TEMP trigger body resolve to the attached schema (the tables are unique there).
 const TRIGGERS = /* sql */ `
@@ -58,15 +39,15 @@ END;`;
 // With clew.db in WAL mode SQLite commits each attached file on its own, clew.db first: a full disk
 // (or any write error) can fail notes.db's commit after clew.db's has landed. The write then happened
 // (clew.db is the truth) and only the copy missed it; it is refreshed before the next command.
-const attached = new WeakMap<Db, string>();
-const behind = new WeakSet<Db>();
+const attached = new WeakMap<WriteDb, string>();
+const behind = new WeakSet<WriteDb>();
 
-/** Attaches notes.db to the writer's connection and installs the triggers that keep it. */
-export function attachNotesMirror(db: Db, file: string): void {
+/** Migrates notes.db (on its own connection), attaches it to the writer's and installs the triggers that keep it. */
+export function attachNotesMirror(db: WriteDb, file: string): void {
+  migrateNotesDatabase(file);
   db.prepare(`ATTACH DATABASE ? AS ${MIRROR_SCHEMA}`).run(file);
   db.pragma(`${MIRROR_SCHEMA}.journal_mode = WAL`);
   db.pragma(`${MIRROR_SCHEMA}.synchronous = NORMAL`);
-  db.exec(TABLES);
   db.exec(TRIGGERS);
   // SQLite keeps the WAL beside the file a symlink points to.
   attached.set(db, realpathSync(file));
@@ -77,7 +58,7 @@ export function attachNotesMirror(db: Db, file: string): void {
 }
 
 /** Rewrites notes.db from a healthy clew.db, in one transaction of notes.db alone. An empty clew.db never wipes the copy. */
-function refreshNotesMirror(db: Db): void {
+function refreshNotesMirror(db: WriteDb): void {
   if (db.prepare('SELECT EXISTS (SELECT 1 FROM main.repos)').pluck().get() !== 1) return;
   db.transaction(() => {
     db.exec(`DELETE FROM ${MIRROR_SCHEMA}.kept_notes; DELETE FROM ${MIRROR_SCHEMA}.kept_repos;
@@ -88,12 +69,12 @@ function refreshNotesMirror(db: Db): void {
 }
 
 /** After a failed write: notes.db may have missed a commit clew.db kept, so refresh it before the next command. */
-export function notesMirrorMayBeBehind(db: Db): void {
+export function notesMirrorMayBeBehind(db: WriteDb): void {
   if (attached.has(db)) behind.add(db);
 }
 
 /** Refreshes notes.db if a failed write may have left it behind; while the disk is still full it stays marked. */
-export function catchUpNotesMirror(db: Db): void {
+export function catchUpNotesMirror(db: WriteDb): void {
   if (!behind.has(db)) return;
   try {
     refreshNotesMirror(db);
@@ -107,10 +88,10 @@ export function catchUpNotesMirror(db: Db): void {
 // once when it has grown large; the writer never checkpoints on commit (see connection.ts).
 const CHECKPOINT_IDLE_MS = 1000;
 const CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024;
-const checkpointTimers = new WeakMap<Db, NodeJS.Timeout>();
+const checkpointTimers = new WeakMap<WriteDb, NodeJS.Timeout>();
 
 /** After each command: schedules (or, for a large WAL, runs) the checkpoint of notes.db. */
-export function checkpointNotesMirrorSoon(db: Db): void {
+export function checkpointNotesMirrorSoon(db: WriteDb): void {
   const file = attached.get(db);
   if (!file) return;
   clearTimeout(checkpointTimers.get(db));
@@ -124,7 +105,7 @@ export function checkpointNotesMirrorSoon(db: Db): void {
   else if (walBytes > 0) checkpointTimers.set(db, setTimeout(() => checkpointNotesMirror(db), CHECKPOINT_IDLE_MS).unref());
 }
 
-function checkpointNotesMirror(db: Db): void {
+function checkpointNotesMirror(db: WriteDb): void {
   try {
     db.pragma(`${MIRROR_SCHEMA}.wal_checkpoint(TRUNCATE)`);
   } catch {
@@ -136,7 +117,7 @@ function checkpointNotesMirror(db: Db): void {
  * Runs a mirrored write in one transaction. When its commit fails after the body ran, asks `landed`
  * whether clew.db kept it all the same (see above): then the write is reported as done, not as failed.
  */
-export function commitMirrored<T>(db: Db, body: () => T, landed: (attempt: T) => boolean): T {
+export function commitMirrored<T>(db: WriteDb, body: () => T, landed: (attempt: T) => boolean): T {
   let attempt: { value: T } | undefined;
   try {
     return db.transaction(() => {
@@ -157,25 +138,5 @@ function keptAnyway<T>(landed: (attempt: T) => boolean, attempt: T): boolean {
     return landed(attempt);
   } catch {
     return false;
-  }
-}
-
-export interface KeptRepo {
-  path: string;
-  name: string;
-  addedAt: number;
-}
-
-/** The repo list notes.db keeps (empty when there is no notes.db or it cannot be read). */
-export function readKeptRepos(file: string): KeptRepo[] {
-  if (!existsSync(file)) return [];
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    return db.prepare<[], KeptRepo>('SELECT path, name, added_at AS addedAt FROM kept_repos ORDER BY added_at').all();
-  } catch {
-    return [];
-  } finally {
-    db?.close();
   }
 }

@@ -2,9 +2,10 @@
 // with per-repo watch, pause, resume and cancel. Lives on the engine worker, the index writer (the sync thread writes only sync state).
 import type { IndexReport, IndexProgress, Language } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import type { Db } from '../db/connection.js';
-import { repoControls, setRepoPaused, setRepoWatch } from '../db/queries/repoControl.js';
-import { findRepo } from '../db/queries/repos.js';
+import type { WriteDb } from '../db/connection.js';
+import { repoControls } from '../db/read/repoControl.js';
+import { findRepo } from '../db/read/repos.js';
+import { setRepoPaused, setRepoWatch } from '../db/write/repoControl.js';
 import { type IndexOptions, indexPaths, indexRepo, resolveRepoRoot } from './indexer.js';
 import { RepoJobs } from './repoJobs.js';
 import type { RunControl } from './runControl.js';
@@ -19,7 +20,7 @@ export interface WalkSettings {
 }
 
 export interface EngineReposDeps {
-  db: Db;
+  db: WriteDb;
   embedderId: () => string;
   progress(progress: IndexProgress): void;
   /** Something was written by a run nobody asked for (a watched pass): sync it and tell the Backend. */

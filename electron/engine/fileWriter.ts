@@ -2,11 +2,10 @@
 // rest (parse workers for large runs), and write them in batched transactions. Never fatal per file.
 import { availableParallelism } from 'node:os';
 import type { IndexIssue, SkipReason } from '../../shared/types.js';
-import type { Db } from '../db/connection.js';
+import type { FileWrite, IndexStore, KnownFile, RepoRow } from '../db/write/indexStore.js';
 import { ParsePool } from './parsePool.js';
 import { type Prepared, prepareFile } from './prepareFile.js';
 import type { RunProgress } from './runProgress.js';
-import type { FileWrite, IndexStore, KnownFile, RepoRow } from './store.js';
 import type { WalkedFile } from './walk/walker.js';
 
 /** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
@@ -16,7 +15,6 @@ export interface RunControlPort {
 }
 
 export interface WriteContext {
-  db: Db;
   store: IndexStore;
   repo: RepoRow;
   embedderId: string;
@@ -52,7 +50,7 @@ function defaultParseWorkers(): number {
 }
 
 export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[], known: ReadonlyMap<string, KnownFile>): Promise<WriteOutcome> {
-  const { db, store, repo, progress } = ctx;
+  const { store, repo, progress } = ctx;
   const out: WriteOutcome = { changed: 0, unchanged: 0, seen: new Set(), cancelled: false };
   let batch: FileWrite[] = [];
   let batchBytes = 0;
@@ -61,10 +59,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     if (batch.length === 0 && touches.length === 0) return;
     const writes = batch;
     progress.phase = 'writing';
-    db.transaction(() => {
-      for (const t of touches) store.touchFile(t.id, t.size, t.mtimeMs);
-      for (const file of writes) store.writeFile(repo, file);
-    }).immediate();
+    store.writeBatch(repo, touches, writes);
     out.changed += writes.length;
     batch = [];
     batchBytes = 0;

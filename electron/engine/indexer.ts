@@ -5,11 +5,12 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IndexIssue, IndexProgress, IndexReport, Language, SkipReason } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
+import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore.js';
+import { immediateTransaction } from '../db/write/transaction.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
-import { IndexStore, type KnownFile, type RepoRow } from './store.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, type WalkResult, walkPaths, walkRepo } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
@@ -48,7 +49,7 @@ interface AliasUpdate {
 }
 
 interface Run {
-  db: Db;
+  db: WriteDb;
   root: string;
   store: IndexStore;
   repo: RepoRow;
@@ -57,10 +58,10 @@ interface Run {
   issues: IndexIssue[];
 }
 
-async function beginRun(db: Db, path: string, options: IndexOptions): Promise<Run> {
+async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promise<Run> {
   const root = await resolveRepoRoot(path);
   const store = new IndexStore(db);
-  const repo: RepoRow = db.transaction(() => store.ensureRepo(root, repoKeyOf(root), basename(root) || root))();
+  const repo: RepoRow = store.ensureRepo(root, repoKeyOf(root), basename(root) || root);
   const progress = new RunProgress(root, options.onProgress, options.progressIntervalMs ?? 150);
   progress.emit(true);
   return { db, root, store, repo, progress, skipped: {}, issues: [] };
@@ -73,7 +74,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
   run.progress.phase = 'parsing';
   run.progress.emit(true);
   return writeFiles({
-    db: run.db, store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
+    store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
     progress: run.progress, issues: run.issues, trustStat,
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
@@ -92,7 +93,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   progress.currentPath = null;
   progress.emit(true);
   const removed = outcome.cancelled ? [] : gone;
-  db.transaction(() => {
+  immediateTransaction(db, () => {
     for (const [, file] of removed) store.deleteFile(file.id);
     store.replaceAliases(repo.id, aliases.scopes, aliases.found);
     store.reconcileNotes(repo.id);
@@ -101,21 +102,16 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
     const durationMs = Math.round(performance.now() - progress.started);
     // An unchanged repo writes nothing at all: only record the run when something changed.
     const wrote = outcome.changed > 0 || removed.length > 0;
-    if (record === 'full' && !outcome.cancelled && (wrote || db.prepare('SELECT indexed_at FROM repos WHERE id = ?').pluck().get(repo.id) === null)) {
+    if (record === 'full' && !outcome.cancelled && (wrote || store.indexedAt(repo.id) === null)) {
       store.finishRepo(repo.id, durationMs, run.skipped, run.issues.slice(0, 500));
     } else if (wrote) store.touchRepo(repo.id);
-  }).immediate();
+  });
 
   progress.phase = 'done';
   progress.filesDone = progress.filesTotal;
   progress.emit(true);
   // Files, symbols and entry points were just counted into the repo row (recordCounts): read them back.
-  const counts = db.prepare<[{ id: number }], Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>>(
-    `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
-            (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
-            (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
-     FROM repos WHERE id = @id`,
-  ).get({ id: repo.id });
+  const counts = store.runCounts(repo.id);
   return {
     repo: { id: repo.id, path: run.root },
     files: counts?.files ?? 0, symbols: counts?.symbols ?? 0, entryPoints: counts?.entryPoints ?? 0, dependencies: counts?.dependencies ?? 0,
@@ -125,7 +121,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
-export async function indexRepo(db: Db, path: string, options: IndexOptions): Promise<IndexReport> {
+export async function indexRepo(db: WriteDb, path: string, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
   const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const known = run.store.knownFiles(run.repo.id);
@@ -138,7 +134,7 @@ export async function indexRepo(db: Db, path: string, options: IndexOptions): Pr
  * Re-indexes only the given repo-relative paths (files or folders, existing or deleted), with the
  * same per-file code as a full run: the result equals what a full index of the tree would hold.
  */
-export async function indexPaths(db: Db, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
+export async function indexPaths(db: WriteDb, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
   const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
   const known = run.store.knownIn(run.repo.id, walk.scopes);

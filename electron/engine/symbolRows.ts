@@ -4,15 +4,9 @@ import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import { searchWords } from '../base/identifiers.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
 import { symbolBody, symbolUnitText } from '../base/unitText.js';
+import type { SymbolRowData } from '../db/write/indexStore.js';
 
-export interface SymbolRowData {
-  bodyHash: string;
-  words: string;
-  modifiersJson: string;
-  unitText: string;
-  vectorId: string;
-  contentHash: string;
-}
+export type { SymbolRowData };
 
 export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolRowData[] {
   return symbols.map((symbol) => {

@@ -1,19 +1,19 @@
 // The sync thread: its own write connection, embedder and sync loop (see syncThread.ts for why).
 import { workerData } from 'node:worker_threads';
 import { emitter, serve } from '../base/rpc/server.js';
-import { openDatabase } from '../db/connection.js';
+import { checkpointPassive, openWrite } from '../db/connection.js';
 import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import type { SyncCommands, SyncEvents, SyncReady, SyncThreadInit } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
 
 const init = workerData as SyncThreadInit;
-const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+const db = openWrite(init.dbFile, { manualCheckpoints: true });
 // The writers' commits never checkpoint (a commit that did would stall a note save); this thread does,
 // passively: it never waits for, or blocks, a writer.
 const CHECKPOINT_MS = 500;
 setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    checkpointPassive(db);
   } catch {
     // Busy or closing: the next tick tries again.
   }

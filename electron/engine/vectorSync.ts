@@ -2,11 +2,11 @@
 // the start-up check, repair and retries. Writes never wait for any of it.
 import type { RepairProgress, RepairReport } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
 import type { Embedder } from '../vectors/embedders/index.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
 import { errorText } from '../vectors/ports.js';
-import { SyncQueue } from './sync/queue.js';
+import { SyncQueue } from '../db/write/syncQueue.js';
 import { repair } from './sync/repair.js';
 import { startupCheck } from './sync/startupCheck.js';
 import { SyncLoop, type SyncLoopOptions, type SyncLoopStatus } from './sync/syncLoop.js';
@@ -18,7 +18,7 @@ export class VectorSync {
   private checked = false;
   private held = false;
 
-  constructor(private readonly db: Db, private readonly embedder: Embedder, onStatus: (status: SyncLoopStatus) => void, options: SyncLoopOptions = {}) {
+  constructor(private readonly db: WriteDb, private readonly embedder: Embedder, onStatus: (status: SyncLoopStatus) => void, options: SyncLoopOptions = {}) {
     this.loop = new SyncLoop(db, embedder, { ...options, onStatus });
   }
 

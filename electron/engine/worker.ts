@@ -3,23 +3,23 @@ import { workerData } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/result.js';
 import type { Handlers } from '../base/rpc/protocol.js';
 import { emitter, serve } from '../base/rpc/server.js';
-import { type Db, openDatabase } from '../db/connection.js';
-import { addNote } from '../db/queries/notes.js';
-import { deleteNote, updateNote } from '../db/queries/noteEdits.js';
-import { setSyncPaused, syncPaused } from '../db/queries/repoControl.js';
-import { removeRepo } from '../db/queries/repoRemove.js';
-import { restoreNotes, restoreRepos } from '../db/queries/restoreNotes.js';
+import { openWrite, type WriteDb } from '../db/connection.js';
+import { addNote, deleteNote, updateNote } from '../db/write/notes.js';
+import { syncPaused } from '../db/read/repoControl.js';
+import { setSyncPaused } from '../db/write/repoControl.js';
+import { removeRepo } from '../db/write/repoRemove.js';
+import { rehashForEmbedder } from '../db/write/rehash.js';
+import { restoreNotes, restoreRepos } from '../db/write/restoreNotes.js';
 import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notesMirrorMayBeBehind } from '../db/notesMirror.js';
 import { EngineRepos } from './engineRepos.js';
 import type { EngineCommands, EngineEvents, WorkerInit } from './protocol.js';
-import { rehashForEmbedder } from './sync/rehash.js';
 import { SyncThread } from './syncThread.js';
 
 const init = workerData as WorkerInit;
 const emit = emitter<EngineEvents>();
 
-async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepos }> {
-  const db = openDatabase(init.dbFile, { migrate: false, manualCheckpoints: true });
+async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos }> {
+  const db = openWrite(init.dbFile, { manualCheckpoints: true });
   if (init.notesFile) attachNotesMirror(db, init.notesFile);
   const vectors = await SyncThread.start(
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
@@ -42,7 +42,7 @@ async function start(): Promise<{ db: Db; vectors: SyncThread; repos: EngineRepo
   return { db, vectors, repos };
 }
 
-function handlers(db: Db, vectors: SyncThread, repos: EngineRepos): Handlers<EngineCommands> {
+function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handlers<EngineCommands> {
   return {
     index: (req) => repos.index(req.path, req),
     noteAdd: (req) => addNote(db, init.embedderId, req.fqn, req.text, req.repo),

@@ -1,16 +1,11 @@
 // Collection generations: exactly one active collection; a rebuild fills a new one and swaps it in,
 // so semantic search never has a window with zero results.
-import type { Db } from '../db/connection.js';
+import type { WriteDb } from '../db/connection.js';
+import { activeGeneration, type Generation, retiredGenerations } from '../db/read/generations.js';
+import { activateGeneration, createGeneration, forgetGeneration, retireGeneration } from '../db/write/generations.js';
+import { immediateTransaction } from '../db/write/transaction.js';
 
-export interface Generation {
-  generation: number;
-  collection: string;
-  embedderId: string;
-  dimension: number;
-  state: 'active' | 'building' | 'retired';
-}
-
-const SELECT = 'SELECT generation, collection, embedder_id AS embedderId, dimension, state FROM vector_generations';
+export type { Generation } from '../db/read/generations.js';
 
 /** Collection names allow [A-Za-z0-9._-]: the embedder id is reduced to that alphabet. */
 export function collectionName(generation: number, embedderId: string): string {
@@ -33,46 +28,37 @@ export function collectionMetadata(g: Pick<Generation, 'generation' | 'embedderI
 }
 
 export class Generations {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: WriteDb) {}
 
   active(): Generation | null {
-    return this.db.prepare<[], Generation>(`${SELECT} WHERE state = 'active'`).get() ?? null;
+    return activeGeneration(this.db);
   }
 
   /** The active generation for this embedder; a different embedder gets a new generation. */
   ensureActive(embedderId: string, dimension: number): Generation {
     const current = this.active();
     if (current && current.embedderId === embedderId && current.dimension === dimension) return current;
-    return this.db.transaction(() => {
+    return immediateTransaction(this.db, () => {
       const created = this.create(embedderId, dimension, 'active');
-      if (current) this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE generation = ?").run(current.generation);
+      if (current) retireGeneration(this.db, current.generation);
       return created;
-    }).immediate();
+    });
   }
 
   create(embedderId: string, dimension: number, state: 'active' | 'building'): Generation {
-    const next = (this.db.prepare('SELECT coalesce(max(generation), 0) + 1 FROM vector_generations').pluck().get() as number);
-    const collection = collectionName(next, embedderId);
-    if (state === 'active') this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE state = 'active'").run();
-    this.db.prepare('INSERT INTO vector_generations(generation, collection, embedder_id, dimension, state, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(next, collection, embedderId, dimension, state, Date.now());
-    return { generation: next, collection, embedderId, dimension, state };
+    return createGeneration(this.db, embedderId, dimension, state, (next) => collectionName(next, embedderId));
   }
 
   /** Makes a fully built generation the active one, in the same transaction as `alsoDo`. */
   swap(building: Generation, alsoDo: () => void): void {
-    this.db.transaction(() => {
-      this.db.prepare("UPDATE vector_generations SET state = 'retired' WHERE state = 'active'").run();
-      this.db.prepare("UPDATE vector_generations SET state = 'active' WHERE generation = ?").run(building.generation);
-      alsoDo();
-    }).immediate();
+    activateGeneration(this.db, building.generation, alsoDo);
   }
 
   retired(): Generation[] {
-    return this.db.prepare<[], Generation>(`${SELECT} WHERE state = 'retired'`).all();
+    return retiredGenerations(this.db);
   }
 
   forget(generation: number): void {
-    this.db.prepare('DELETE FROM vector_generations WHERE generation = ?').run(generation);
+    forgetGeneration(this.db, generation);
   }
 }

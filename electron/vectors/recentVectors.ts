@@ -1,7 +1,8 @@
 // The vectors confirmed most recently, scored exactly for semantic search: an HNSW query can miss a new
 // vector unlike every other (a freshly saved, oddly named symbol), and what was just saved is what a
 // person looks for. Embeddings are fetched from Chroma once per (collection, id, hash) and kept.
-import type { Db } from '../db/connection.js';
+import type { ReadDb } from '../db/connection.js';
+import { recentlySynced } from '../db/read/vectorUnits.js';
 import { cosineDistance } from './embedders/vectorMath.js';
 import type { VectorStorePort } from './ports.js';
 
@@ -14,10 +15,9 @@ export class RecentVectors {
 
   constructor(private readonly windowMs = WINDOW_MS, private readonly max = MAX) {}
 
-  async score(db: Db, store: VectorStorePort, collection: string, query: Float32Array, now = Date.now()): Promise<Array<{ id: string; distance: number }>> {
+  async score(db: ReadDb, store: VectorStorePort, collection: string, query: Float32Array, now = Date.now()): Promise<Array<{ id: string; distance: number }>> {
     // A row re-queued since (repair, new embedder) keeps synced_at with a NULL hash: still scored, by what Chroma holds.
-    const rows = db.prepare<[number, number], { id: string; hash: string | null }>(
-      'SELECT vector_id AS id, synced_hash AS hash FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?').all(now - this.windowMs, this.max);
+    const rows = recentlySynced(db, now - this.windowMs, this.max);
     const key = (id: string, hash: string | null | undefined): string => `${collection}\u0000${id}\u0000${hash ?? ''}`;
     const missing = rows.filter((r) => !this.embeddings.has(key(r.id, r.hash)));
     if (missing.length > 0) {

@@ -2,29 +2,17 @@
 // A vector whose row is gone is never shown; it is counted as an orphan for repair.
 import type { SearchHit, SearchQuery } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import type { Db } from '../db/connection.js';
-import { fileFilter } from '../db/queries/filters.js';
-import { makeSnippet } from '../db/queries/snippet.js';
-import { Generations } from './generations.js';
+import type { ReadDb } from '../db/connection.js';
+import { fileFilter } from '../db/read/filters.js';
+import { makeSnippet } from '../db/read/snippet.js';
+import { activeGeneration } from '../db/read/generations.js';
+import { type UnitHit, unitHits, unitsPassing } from '../db/read/vectorUnits.js';
 import type { EmbedderPort, VectorStorePort } from './ports.js';
 import type { RecentVectors } from './recentVectors.js';
 
-interface UnitHit {
-  vector_id: string;
-  kind: 'symbol' | 'note' | 'chunk';
-  repo: string;
-  path: string | null;
-  line: number | null;
-  fqn: string | null;
-  symbol_kind: string | null;
-  language: string | null;
-  signature: string | null;
-  note: string | null;
-}
-
 /** `recent` scores the latest synced vectors exactly, merged with the approximate answer. */
-export async function semanticSearch(db: Db, store: VectorStorePort, embedder: EmbedderPort, recent: RecentVectors, q: SearchQuery, limit: number): Promise<{ hits: SearchHit[]; orphansSeen: number }> {
-  const active = new Generations(db).active();
+export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedder: EmbedderPort, recent: RecentVectors, q: SearchQuery, limit: number): Promise<{ hits: SearchHit[]; orphansSeen: number }> {
+  const active = activeGeneration(db);
   if (!active) return { hits: [], orphansSeen: 0 };
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
   const [vector] = await embedder.embed([q.query]);
@@ -37,16 +25,7 @@ export async function semanticSearch(db: Db, store: VectorStorePort, embedder: E
   const found = nearestFirst([...approximate, ...exact]);
   if (found.length === 0) return { hits: [], orphansSeen: 0 };
   const filter = fileFilter(db, q);
-  // Symbols join through their file; notes through the symbol their FQN names (if it still exists).
-  const rows = db.prepare<Array<string | number>, UnitHit>(
-    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, s.start_line AS line, coalesce(s.fqn, n.fqn) AS fqn, s.kind AS symbol_kind,
-       f.language, s.signature, n.text AS note
-     FROM text_units u JOIN repos r ON r.id = u.repo_id
-       LEFT JOIN notes n ON n.id = u.note_id
-       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
-       LEFT JOIN files f ON f.id = s.file_id
-     WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(found.map((f) => f.id)));
+  const rows = unitHits(db, found.map((f) => f.id));
   const byId = new Map(rows.map((r) => [r.vector_id, r]));
   const allowed = filtered ? new Set(filteredIds(db, rows, filter.where, filter.params, q.kind)) : null;
   let orphansSeen = 0;
@@ -78,15 +57,9 @@ function nearestFirst(candidates: Array<{ id: string; distance: number }>): Arra
   return [...best].map(([id, distance]) => ({ id, distance })).sort((a, b) => a.distance - b.distance);
 }
 
-function filteredIds(db: Db, rows: UnitHit[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
+function filteredIds(db: ReadDb, rows: UnitHit[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
   if (rows.length === 0) return [];
-  return db.prepare<Array<string | number>, { vector_id: string }>(
-    `SELECT u.vector_id FROM text_units u
-       LEFT JOIN notes n ON n.id = u.note_id
-       JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
-       JOIN files f ON f.id = s.file_id
-     WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
-  ).all(JSON.stringify(rows.map((r) => r.vector_id)), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);
+  return unitsPassing(db, rows.map((r) => r.vector_id), where, params, kind);
 }
 
 /** Reciprocal rank fusion of several rankings (k = 60), keyed by path:line:symbol. */

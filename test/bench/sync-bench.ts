@@ -15,18 +15,19 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
 import { unwrap } from '../../shared/result.js';
-import { type Db, openDatabase } from '../../electron/db/connection.js';
-import { addNote } from '../../electron/db/queries/notes.js';
+import { type WriteDb, openWrite } from '../../electron/db/connection.js';
+import { addNote } from '../../electron/db/write/notes.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { repoKeyOf, unitContentHash, vectorId } from '../../electron/base/hash.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { HNSW_SETTINGS } from '../../electron/vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../electron/vectors/ports.js';
 import { repair, type RepairReport } from '../../electron/engine/sync/repair.js';
-import { SyncQueue } from '../../electron/engine/sync/queue.js';
+import { SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
 import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { generateCorpus } from './corpus.js';
+import { openMigrated } from '../helpers/db.js';
 
 const { values } = parseArgs({
   options: {
@@ -136,14 +137,14 @@ class TimedStore implements VectorStorePort {
   count(name: string): Promise<number> { return this.inner.count(name); }
 }
 
-const activeCollection = (db: Db): string => {
+const activeCollection = (db: WriteDb): string => {
   const row = db.prepare<[], { collection: string }>("SELECT collection FROM vector_generations WHERE state = 'active'").get();
   if (!row) throw new Error('no active vector generation');
   return row.collection;
 };
-const countPending = (db: Db): number => db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS NOT content_hash').pluck().get() as number;
-const countSynced = (db: Db): number => db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
-const sumSent = (db: Db): number => (db.prepare("SELECT coalesce(sum(sent), 0) FROM sync_runs WHERE kind = 'sync'").pluck().get() as number);
+const countPending = (db: WriteDb): number => db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS NOT content_hash').pluck().get() as number;
+const countSynced = (db: WriteDb): number => db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
+const sumSent = (db: WriteDb): number => (db.prepare("SELECT coalesce(sum(sent), 0) FROM sync_runs WHERE kind = 'sync'").pluck().get() as number);
 
 interface DrainFigures {
   units: number;
@@ -169,7 +170,7 @@ interface DrainFigures {
  * (index reply → kick(), then sync:wait → drain() while the kick timer is still pending), which sent
  * every row twice before the loop allowed only one pass at a time (items sent per row shows it).
  */
-async function drainAll(db: Db, url: string, serverPid: number | null, racy = false): Promise<DrainFigures> {
+async function drainAll(db: WriteDb, url: string, serverPid: number | null, racy = false): Promise<DrainFigures> {
   const embedder = new TimedEmbedder(new HashEmbedder());
   const store = new TimedStore(new ChromaStore(url));
   let active = false;
@@ -245,7 +246,7 @@ async function benchThroughput(tree: string): Promise<string[]> {
   const dataDir = join(WORK, 'throughput');
   const backend = Backend.open({ dataDir, write: true, command: 'sync-bench', vectors: { mode: 'off' } });
   const indexed = await indexWith(backend, tree).finally(() => backend.close());
-  const db = openDatabase(join(dataDir, 'clew.db'));
+  const db = openWrite(join(dataDir, 'clew.db'));
   cleanups.push(() => { db.close(); });
   log(`indexed ${tree} with vectors off: ${int(indexed.units)} text units pending (${f(indexed.ms / 1000, 1)} s); mean unit text ${int(db.prepare('SELECT avg(length(text)) FROM text_units').pluck().get() as number)} chars`);
 
@@ -281,7 +282,7 @@ async function benchThroughput(tree: string): Promise<string[]> {
   const batchRate = d.units / (d.wallMs / 1000);
 
   // Baseline: per item — SQLite row (own transaction), embed one, upsert one, update synced_hash.
-  const baseDb = openDatabase(join(WORK, 'baseline.db'), { migrate: true });
+  const baseDb = openMigrated(join(WORK, 'baseline.db'));
   cleanups.push(() => { baseDb.close(); });
   const repoKey = repoKeyOf('/bench/baseline');
   baseDb.prepare("INSERT INTO repos(id, key, path, name, added_at) VALUES (1, ?, '/bench/baseline', 'baseline', 0)").run(repoKey);
@@ -350,7 +351,7 @@ async function benchNoteLatency(tree: string): Promise<void> {
     return s.ok && s.value.vectorStore.state === 'ready' ? s.value.vectorStore : null;
   }, 60_000, 100);
   // A second writer connection, as another process or thread committing notes would have.
-  const direct = openDatabase(join(dataDir, 'clew.db'));
+  const direct = openWrite(join(dataDir, 'clew.db'));
   cleanups.push(() => { direct.close(); });
   const indexed = await indexWith(backend, tree);
   const pendingAtStart = countPending(direct);
@@ -449,7 +450,7 @@ async function benchRepair(texts: readonly string[]): Promise<void> {
   log(`\n## 3. Repair on ${int(REPAIR_UNITS)} vectors with 1% damage`);
   const dataDir = join(WORK, 'repair');
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, 'clew.db'), { migrate: true });
+  const db = openMigrated(join(dataDir, 'clew.db'));
   cleanups.push(() => { db.close(); });
   const embedder = new HashEmbedder();
   const repoKey = repoKeyOf('/bench/repair');

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 import { hasChromium } from './harness.js';
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
   it('repairs seeded orphans: dry-run findings first, then the report, then zero', async () => {
     const url = await server().getAttribute('data-url');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const db = openDatabase(databaseFile(data.path), { readonly: true });
+    const db = openRead(databaseFile(data.path));
     const active = db.prepare<[], { collection: string; dimension: number }>("SELECT collection, dimension FROM vector_generations WHERE state = 'active'").get();
     db.close();
     if (!active || !url) throw new Error('no active vector collection');

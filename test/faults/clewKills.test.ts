@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { waitFor } from '../helpers/chroma.js';
 import { CLI } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
@@ -56,7 +56,7 @@ describe('Clew killed at random points', () => {
         await waitFor('the killed run\'s Chroma server to end', () => chromaServersFor(data.path) === 0, 10_000, 100);
       }
       expect(killed).toBeGreaterThan(0);
-      const db = openDatabase(join(data.path, 'clew.db'), { readonly: true });
+      const db = openRead(join(data.path, 'clew.db'));
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const notes = new Map(db.prepare<[], { id: number; text: string }>('SELECT id, text FROM notes').all().map((n) => [n.id, n.text]));

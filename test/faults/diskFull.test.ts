@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
-import { quickCheck } from '../../electron/core/integrity.js';
+import { quickCheck } from '../../electron/db/integrity.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';

@@ -1,5 +1,5 @@
 // What an index holds, read back as plain sorted data, so two data dirs can be compared exactly.
-import { type Db, openDatabase } from '../../electron/db/connection.js';
+import { type ReadDb, openRead } from '../../electron/db/connection.js';
 
 export interface FileSnapshot {
   hash: string;
@@ -12,7 +12,7 @@ export interface FileSnapshot {
 
 /** path → everything indexed from that file (symbols: fqn/kind/lines; units: vector_id/content_hash). */
 export function indexByFile(dbFile: string): Map<string, FileSnapshot> {
-  const db = openDatabase(dbFile, { readonly: true });
+  const db = openRead(dbFile);
   try {
     // One read transaction: a writer committing between these queries would otherwise show a half state.
     return db.transaction(() => readByFile(db))();
@@ -21,7 +21,7 @@ export function indexByFile(dbFile: string): Map<string, FileSnapshot> {
   }
 }
 
-function readByFile(db: Db): Map<string, FileSnapshot> {
+function readByFile(db: ReadDb): Map<string, FileSnapshot> {
   const out = new Map<string, FileSnapshot>();
   for (const f of db.prepare<[], { path: string; content_hash: string; language: string | null; line_count: number }>(
     'SELECT path, content_hash, language, line_count FROM files ORDER BY path').all()) {

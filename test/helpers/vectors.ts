@@ -1,11 +1,11 @@
 // Direct access to the real vector store behind a data directory, for seeding damage and checking it.
 import { join } from 'node:path';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import type { StatusReport } from '../../shared/types.js';
 
 export function activeCollection(dataDir: string): string {
-  const db = openDatabase(join(dataDir, 'clew.db'), { readonly: true });
+  const db = openRead(join(dataDir, 'clew.db'));
   try {
     const row = db.prepare<[], { collection: string }>("SELECT collection FROM vector_generations WHERE state = 'active'").get();
     if (!row) throw new Error('no active vector generation yet');
@@ -17,7 +17,7 @@ export function activeCollection(dataDir: string): string {
 
 /** vector_id → content_hash of every row SQLite says is synced. */
 export function syncedRows(dataDir: string): Map<string, string> {
-  const db = openDatabase(join(dataDir, 'clew.db'), { readonly: true });
+  const db = openRead(join(dataDir, 'clew.db'));
   try {
     return new Map(db.prepare<[], { vector_id: string; content_hash: string }>('SELECT vector_id, content_hash FROM text_units WHERE synced_hash IS content_hash').all().map((r) => [r.vector_id, r.content_hash]));
   } finally {

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { encodeFsName, fsPathCandidates, rawBytesOf } from '../../electron/files/pathBytes.js';
 import { call, openWriter } from '../helpers/backend.js';
@@ -28,7 +28,7 @@ function writeOddTree(root: string): void {
 }
 
 function indexedPaths(dataDir: string): string[] {
-  const db = openDatabase(databaseFile(dataDir), { readonly: true });
+  const db = openRead(databaseFile(dataDir));
   try {
     return db.prepare<[], string>('SELECT path FROM files ORDER BY path').pluck().all();
   } finally {

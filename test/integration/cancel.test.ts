@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
 import { DEFAULT_EMBEDDER_ID } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { RunControl } from '../../electron/engine/runControl.js';
@@ -11,6 +10,7 @@ import { call, openWriter } from '../helpers/backend.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { type FileSnapshot, indexByFile } from '../helpers/indexSnapshot.js';
 import { smallTree } from '../helpers/smallTree.js';
+import { openMigrated } from '../helpers/db.js';
 
 const FILES = 1500;
 
@@ -31,7 +31,7 @@ describe('cancelling an index', () => {
   const fresh = async (): Promise<Map<string, FileSnapshot>> => {
     const dir = tempDir('clew-fresh-');
     try {
-      const db = openDatabase(join(dir.path, 'clew.db'), { migrate: true });
+      const db = openMigrated(join(dir.path, 'clew.db'));
       await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
       db.close();
       return indexByFile(join(dir.path, 'clew.db'));
@@ -43,7 +43,7 @@ describe('cancelling an index', () => {
   it('leaves every file fully at its new or its previous version, removes nothing, and a re-index completes', async () => {
     writeTree(repo.path, smallTree(FILES, 1));
     const before = await fresh();
-    const db = openDatabase(databaseFile(data.path), { migrate: true });
+    const db = openMigrated(databaseFile(data.path));
     await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
 
     // Every file gets new symbols; and a file that a finished run would remove.
@@ -78,7 +78,7 @@ describe('cancelling an index', () => {
 
   it('a paused run waits, and cancelling it releases it', async () => {
     writeTree(repo.path, smallTree(300, 1));
-    const db = openDatabase(databaseFile(data.path), { migrate: true });
+    const db = openMigrated(databaseFile(data.path));
     const control = new RunControl(true);
     let progressed = 0;
     const run = indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID, control, progressIntervalMs: 0, onProgress: (p) => { progressed = p.filesDone; } });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
@@ -18,7 +18,7 @@ const REAL_FILES = { 'pkg/brew/tool.py': TOOL, 'pkg/brew/formula.rb': 'class For
 const ALIASES = ['AHomebrewFormula', 'zzHomebrewFormula'];
 
 function aliasRows(dataDir: string): Array<{ alias: string; target: string }> {
-  const db = openDatabase(databaseFile(dataDir), { readonly: true });
+  const db = openRead(databaseFile(dataDir));
   try {
     return db.prepare<[], { alias: string; target: string }>('SELECT alias, target FROM path_aliases ORDER BY alias').all();
   } finally {
@@ -27,7 +27,7 @@ function aliasRows(dataDir: string): Array<{ alias: string; target: string }> {
 }
 
 function indexedPaths(dataDir: string): string[] {
-  const db = openDatabase(databaseFile(dataDir), { readonly: true });
+  const db = openRead(databaseFile(dataDir));
   try {
     return db.prepare<[], string>('SELECT path FROM files ORDER BY path').pluck().all();
   } finally {

@@ -5,10 +5,10 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { SAMPLE_REPO, tempDir, USER_CONTROLLER, writeTree } from '../helpers/fixtures.js';
+import { openMigrated } from '../helpers/db.js';
 
 const CONTROLLER = 'src/main/java/com/acme/web/UserController.java';
 
@@ -112,7 +112,7 @@ describe('indexing', () => {
       'zz/late.ts': 'export const late = 1;\n',
     });
     await backend.close();
-    const db = openDatabase(databaseFile(data.path), { migrate: true });
+    const db = openMigrated(databaseFile(data.path));
     let deleted = false;
     const report = await indexRepo(db, repo.path, {
       embedderId: 'test',

@@ -5,7 +5,7 @@ import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } fro
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
-import { quickCheck } from '../../electron/core/integrity.js';
+import { quickCheck } from '../../electron/db/integrity.js';
 import { planRecovery } from '../../electron/core/recovery.js';
 import { spawnSync } from 'node:child_process';
 import { call, openWriter } from '../helpers/backend.js';

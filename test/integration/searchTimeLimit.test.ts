@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { type Db, openDatabase } from '../../electron/db/connection.js';
-import { regexSearch } from '../../electron/db/queries/regexSearch.js';
-import { search } from '../../electron/db/queries/search.js';
+import { type ReadDb, openRead } from '../../electron/db/connection.js';
+import { regexSearch } from '../../electron/db/read/regexSearch.js';
+import { search } from '../../electron/db/read/search.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 import { smallTree } from '../helpers/smallTree.js';
@@ -14,13 +14,13 @@ describe('regex search time limit', () => {
   const repo = tempDir('clew-repo-');
   const data = tempDir('clew-data-');
   let backend: Backend;
-  let db: Db;
+  let db: ReadDb;
 
   beforeAll(async () => {
     writeTree(repo.path, { ...SAMPLE_REPO, ...smallTree(60) });
     backend = openWriter(data.path, { search: { budgetMs: 0 } });
     await call(backend, 'repo:index', { path: repo.path });
-    db = openDatabase(databaseFile(data.path), { readonly: true });
+    db = openRead(databaseFile(data.path));
   }, 120_000);
   afterAll(async () => {
     db.close();

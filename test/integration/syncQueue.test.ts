@@ -1,18 +1,19 @@
 // The SQLite half of the sync protocol on a real database file.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../electron/db/connection.js';
-import { backoffMs, MAX_ATTEMPTS, SyncQueue } from '../../electron/engine/sync/queue.js';
+import type { WriteDb } from '../../electron/db/connection.js';
+import { backoffMs, MAX_ATTEMPTS, SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { openMigrated } from '../helpers/db.js';
 
 describe('sync queue', () => {
   let dir: { path: string; cleanup: () => void };
-  let db: Db;
+  let db: WriteDb;
   let queue: SyncQueue;
 
   beforeEach(() => {
     dir = tempDir();
-    db = openDatabase(join(dir.path, 'clew.db'), { migrate: true });
+    db = openMigrated(join(dir.path, 'clew.db'));
     db.exec("INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0)");
     const note = db.prepare("INSERT INTO notes(repo_id, fqn, text, created_at, updated_at) VALUES (1, ?, 'n', 0, 0)");
     const unit = db.prepare("INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash) VALUES (1, 'note', ?, ?, ?, ?)");

@@ -4,7 +4,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
-import { openDatabase } from '../../electron/db/connection.js';
+import { openRead } from '../../electron/db/connection.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { readFileContent } from '../../electron/core/fileRead.js';
 import { call, openWriter } from '../helpers/backend.js';
@@ -50,7 +50,7 @@ describe('UI channels', () => {
   it('flags binary files and cuts huge ones', async () => {
     const blob = await call(backend, 'file:read', { repo: repo.path, path: 'bin/blob.dat' });
     expect(blob).toMatchObject({ binary: true, text: '' });
-    const db = openDatabase(databaseFile(data.path), { readonly: true });
+    const db = openRead(databaseFile(data.path));
     try {
       const big = await readFileContent(db, repo.path, 'big.txt', 100);
       expect(big).toMatchObject({ truncated: true, size: 2000 });
@@ -97,7 +97,7 @@ describe('UI channels', () => {
   });
 
   it('removes a repo with everything in it, leaving a tombstone per vector', async () => {
-    const db = openDatabase(databaseFile(data.path), { readonly: true });
+    const db = openRead(databaseFile(data.path));
     try {
       const units = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM text_units').get()?.n ?? 0;
       expect(units).toBeGreaterThan(0);

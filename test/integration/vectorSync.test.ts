@@ -5,7 +5,7 @@ import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
-import { type Db, openDatabase } from '../../electron/db/connection.js';
+import { type WriteDb, openWrite } from '../../electron/db/connection.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { repair } from '../../electron/engine/sync/repair.js';
@@ -42,14 +42,14 @@ function sidecarBackend(dataDir: string): Backend {
 }
 
 /** The sample repo indexed and closed, then a Chroma sidecar on its data dir and a connection to its db, for driving a SyncLoop by hand. */
-async function indexedThenServed(): Promise<{ data: string; url: string; db: Db }> {
+async function indexedThenServed(): Promise<{ data: string; url: string; db: WriteDb }> {
   const { data, repo } = dirs();
   const writer = openWriter(data);
   await call(writer, 'repo:index', { path: repo });
   await writer.close();
   const { sidecar, url } = await startSidecar(data);
   cleanups.push(() => sidecar.stop());
-  const db = openDatabase(join(data, 'clew.db'), { migrate: false });
+  const db = openWrite(join(data, 'clew.db'));
   cleanups.push(() => { db.close(); });
   return { data, url, db };
 }
@@ -277,7 +277,7 @@ describe('vector sync with the real Chroma sidecar', () => {
       await call(writer, 'repo:index', { path: repo });
       await writer.close();
       const { sidecar } = await startSidecar(data.path);
-      const db = openDatabase(join(data.path, 'clew.db'), { migrate: false });
+      const db = openWrite(join(data.path, 'clew.db'));
       const loop = new SyncLoop(db, embedder);
       loop.setStore(new ChromaStore(sidecar.readyUrl() ?? ''));
       expect(await loop.drain(120_000)).toBe(true);
@@ -296,7 +296,7 @@ describe('vector sync with the real Chroma sidecar', () => {
 
     const { sidecar, url } = await startSidecar(data.path);
     cleanups.push(() => sidecar.stop());
-    const db = openDatabase(join(data.path, 'clew.db'), { migrate: false });
+    const db = openWrite(join(data.path, 'clew.db'));
     cleanups.push(() => { db.close(); });
     const store = new ChromaStore(url);
     const dry = await repair(db, store, embedder, { dryRun: true });
@@ -342,7 +342,7 @@ describe('vector sync with the real Chroma sidecar', () => {
     loop.setStore(new ChromaStore(url));
     expect(await loop.drain(60_000)).toBe(true);
     // Another connection re-queues every row; nothing kicks the loop.
-    const other = openDatabase(join(data, 'clew.db'), { migrate: false });
+    const other = openWrite(join(data, 'clew.db'));
     const requeued = other.prepare('UPDATE text_units SET synced_hash = NULL').run().changes;
     other.close();
     expect(requeued).toBeGreaterThan(0);

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
-import { openDatabase } from '../../electron/db/connection.js';
 import { DEFAULT_EMBEDDER_ID } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { call, openWriter } from '../helpers/backend.js';
@@ -15,6 +14,7 @@ import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 import { type FileSnapshot, indexSnapshot } from '../helpers/indexSnapshot.js';
 import { smallTree } from '../helpers/smallTree.js';
+import { openMigrated } from '../helpers/db.js';
 
 const CONVERGE_MS = 120_000;
 
@@ -40,7 +40,7 @@ describe('watch mode', () => {
   const freshIndex = async (): Promise<Record<string, FileSnapshot>> => {
     const dir = tempDir('clew-fresh-');
     try {
-      const db = openDatabase(join(dir.path, 'clew.db'), { migrate: true });
+      const db = openMigrated(join(dir.path, 'clew.db'));
       try {
         await indexRepo(db, repo.path, { embedderId: DEFAULT_EMBEDDER_ID });
       } finally {

@@ -3,12 +3,15 @@
 // vectors the index lost re-inserted, and a collection that cannot answer queries is rebuilt from
 // SQLite into a new generation and swapped in. Running it twice changes nothing the second time.
 import type { RepairProgress, RepairReport } from '../../../shared/types.js';
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../vectors/ports.js';
-import { SyncQueue } from './queue.js';
+import { tombstoneQueued, unitCount, unitHashes, unitPage } from '../../db/read/vectorUnits.js';
+import { clearRebuildCopies, markCopiesSynced, recordCopies, startRebuildCopies } from '../../db/write/rebuildCopies.js';
+import { SyncQueue } from '../../db/write/syncQueue.js';
+import { immediateTransaction } from '../../db/write/transaction.js';
 import { findUnsearchable, reinsert, type Verification, vectorsToVerify } from './searchable.js';
-import { recordCheck } from './checks.js';
+import { recordCheck } from '../../db/write/vectorChecks.js';
 import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
 
@@ -18,13 +21,6 @@ export interface RepairOptions {
   dryRun?: boolean;
   pageSize?: number;
   onProgress?: (progress: RepairProgress) => void;
-}
-
-
-interface UnitRow {
-  vector_id: string;
-  content_hash: string;
-  synced_hash: string | null;
 }
 
 const HEALTH_SAMPLES = 3;
@@ -41,7 +37,7 @@ async function remoteHashes(store: VectorStorePort, collection: string, pageSize
 }
 
 /** A stored vector, queried, must find itself: the known failure of the pinned server is "Error finding id". */
-async function healthCheck(db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+async function healthCheck(db: WriteDb, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
   const ids = vectorsToVerify(db, 0, HEALTH_SAMPLES);
   if (ids.length === 0) return { healthy: true, error: null };
   const { lost, stored, error } = await findUnsearchable(store, collection, ids);
@@ -52,37 +48,35 @@ async function healthCheck(db: Db, store: VectorStorePort, collection: string): 
 }
 
 /** The verdict after a verification: a server that refused it has a damaged index; otherwise the sampled probe decides. */
-export async function healthAfter(verified: Verification, db: Db, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
+export async function healthAfter(verified: Verification, db: WriteDb, store: VectorStorePort, collection: string): Promise<{ healthy: boolean; error: string | null }> {
   return verified.error !== null ? { healthy: false, error: verified.error } : healthCheck(db, store, collection);
 }
 
 /** Fills a new generation from SQLite, swaps it in, then drops the old collections. */
-export async function rebuild(db: Db, store: VectorStorePort, embedder: EmbedderPort, onProgress: (done: number, total: number) => void): Promise<Generation> {
+export async function rebuild(db: WriteDb, store: VectorStorePort, embedder: EmbedderPort, onProgress: (done: number, total: number) => void): Promise<Generation> {
   const generations = new Generations(db);
-  const building = db.transaction(() => generations.create(embedder.id, embedder.dimension, 'building')).immediate();
+  const building = immediateTransaction(db, () => generations.create(embedder.id, embedder.dimension, 'building'));
   await store.ensureCollection(building.collection, collectionMetadata(building));
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS rebuild_copied (vector_id TEXT PRIMARY KEY, hash TEXT NOT NULL); DELETE FROM temp.rebuild_copied;');
-  const total = db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+  startRebuildCopies(db);
+  const total = unitCount(db);
   const batchSize = Math.min(1000, await store.maxBatchSize());
-  const page = db.prepare<[number, number], { id: number; vector_id: string; text: string; content_hash: string }>(
-    'SELECT id, vector_id, text, content_hash FROM text_units WHERE id > ? ORDER BY id LIMIT ?');
-  const copied = db.prepare<[string, string]>('INSERT INTO temp.rebuild_copied(vector_id, hash) VALUES (?, ?) ON CONFLICT(vector_id) DO UPDATE SET hash = excluded.hash');
+  const page = unitPage(db);
+  const copied = recordCopies(db);
   let done = 0;
-  for (let rows = page.all(0, batchSize); rows.length > 0; rows = page.all(rows[rows.length - 1]?.id ?? 0, batchSize)) {
+  for (let rows = page(0, batchSize); rows.length > 0; rows = page(rows[rows.length - 1]?.id ?? 0, batchSize)) {
     const vectors = await embedInSlices(embedder, rows.map((r) => r.text));
     const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: r.content_hash }]));
     await store.upsert(building.collection, items);
-    db.transaction(() => { for (const item of items) copied.run(item.id, item.hash); })();
+    copied(items);
     done += rows.length;
     onProgress(done, total);
   }
   // One transaction: the new generation becomes active and each row is synced exactly as far as its copy.
   generations.swap(building, () => {
-    db.exec(`UPDATE text_units SET synced_hash = (SELECT c.hash FROM temp.rebuild_copied c WHERE c.vector_id = text_units.vector_id)
-             WHERE synced_hash IS NOT (SELECT c.hash FROM temp.rebuild_copied c WHERE c.vector_id = text_units.vector_id)`);
+    markCopiesSynced(db);
     // Tombstones already applied to the old collection are moot: the new one was built from live rows.
   });
-  db.exec('DELETE FROM temp.rebuild_copied');
+  clearRebuildCopies(db);
   for (const old of generations.retired()) {
     try {
       await store.deleteCollection(old.collection);
@@ -94,7 +88,7 @@ export async function rebuild(db: Db, store: VectorStorePort, embedder: Embedder
   return { ...building, state: 'active' };
 }
 
-export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
+export async function repair(db: WriteDb, store: VectorStorePort, embedder: EmbedderPort, options: RepairOptions = {}): Promise<RepairReport> {
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
   // Paging at the server's max batch keeps deep offsets few (each page costs more the deeper it is).
@@ -103,7 +97,7 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
   const generations = new Generations(db);
   const generation = dryRun ? generations.active() : generations.ensureActive(embedder.id, embedder.dimension);
   const report: RepairReport = { dryRun, orphans: 0, missing: 0, stale: 0, unsearchable: 0, orphansDeleted: 0, requeued: 0, rebuilt: false, healthy: true, healthError: null, durationMs: 0 };
-  const total = db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+  const total = unitCount(db);
   if (!generation) {
     // Nothing was ever synced: every row is simply pending.
     report.durationMs = Date.now() - started;
@@ -113,7 +107,7 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
 
   const remote = await remoteHashes(store, generation.collection, pageSize, (n) => progress({ phase: 'diff', done: n, total }));
   const requeue: string[] = [];
-  for (const row of db.prepare<[], UnitRow>('SELECT vector_id, content_hash, synced_hash FROM text_units').iterate()) {
+  for (const row of unitHashes(db)) {
     const has = remote.has(row.vector_id);
     const remoteHash = remote.get(row.vector_id);
     remote.delete(row.vector_id);
@@ -127,8 +121,8 @@ export async function repair(db: Db, store: VectorStorePort, embedder: EmbedderP
     }
   }
   // What is left in `remote` is unknown to SQLite, unless a tombstone is already queued for it.
-  const tombstoned = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM vector_outbox WHERE vector_id = ?');
-  const orphans = [...remote.keys()].filter((id) => (tombstoned.get(id)?.n ?? 0) === 0);
+  const tombstoned = tombstoneQueued(db);
+  const orphans = [...remote.keys()].filter((id) => !tombstoned(id));
   report.orphans = orphans.length;
 
   // Listed is not findable: the latest vectors (and a sample) are searched for by their own embedding.

@@ -2,9 +2,10 @@
 // embedding, yet linked from nowhere in its HNSW graph, so no query returns it (and a diff of ids
 // cannot see it). Searching with a vector's own embedding finds these; re-inserting one (deleted,
 // then synced again) links it afresh.
-import type { Db } from '../../db/connection.js';
+import type { ReadDb, WriteDb } from '../../db/connection.js';
 import { errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
-import { SyncQueue } from './queue.js';
+import { latestSynced, randomSynced } from '../../db/read/vectorUnits.js';
+import { SyncQueue } from '../../db/write/syncQueue.js';
 
 /** The most recently synced vectors are checked: a crash damages what was written just before it. */
 export const RECENT_TO_VERIFY = 2000;
@@ -23,12 +24,8 @@ function findsItself(id: string, hits: ReadonlyArray<{ id: string; distance: num
 }
 
 /** Synced rows worth checking: the latest `recent` and a random `sample` of all. */
-export function vectorsToVerify(db: Db, recent = RECENT_TO_VERIFY, sample = SAMPLE_TO_VERIFY): string[] {
-  const latest = db.prepare<[number], { vector_id: string }>(
-    'SELECT vector_id FROM text_units WHERE synced_at IS NOT NULL AND synced_hash IS content_hash ORDER BY synced_at DESC LIMIT ?').all(recent);
-  const random = sample > 0 ? db.prepare<[number], { vector_id: string }>(
-    'SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').all(sample) : [];
-  return [...new Set([...latest, ...random].map((r) => r.vector_id))];
+export function vectorsToVerify(db: ReadDb, recent = RECENT_TO_VERIFY, sample = SAMPLE_TO_VERIFY): string[] {
+  return [...new Set([...latestSynced(db, recent), ...(sample > 0 ? randomSynced(db, sample) : [])])];
 }
 
 export interface Verification {
@@ -61,7 +58,7 @@ export async function findUnsearchable(store: VectorStorePort, collection: strin
 }
 
 /** Queues the rows again first (SQLite never claims a vector it is about to delete), then deletes them. */
-export async function reinsert(db: Db, store: VectorStorePort, collection: string, ids: readonly string[]): Promise<number> {
+export async function reinsert(db: WriteDb, store: VectorStorePort, collection: string, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const requeued = new SyncQueue(db).requeue(ids);
   await store.delete(collection, [...ids]);

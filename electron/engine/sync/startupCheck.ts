@@ -4,20 +4,21 @@
 // repair's job. A collection that vanished entirely (its data directory was wiped) is certain loss,
 // so its rows are re-queued at once.
 import type { VectorCheck } from '../../../shared/types.js';
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { Generations } from '../../vectors/generations.js';
 import { errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
-import { SyncQueue } from './queue.js';
-import { recordCheck } from './checks.js';
+import { syncedUnitCount, tombstoneCount } from '../../db/read/vectorUnits.js';
+import { SyncQueue } from '../../db/write/syncQueue.js';
+import { recordCheck } from '../../db/write/vectorChecks.js';
 import { healthAfter } from './repair.js';
 import { findUnsearchable, RECENT_TO_VERIFY, reinsert, vectorsToVerify } from './searchable.js';
 
-export async function startupCheck(db: Db, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
+export async function startupCheck(db: WriteDb, store: VectorStorePort & { findCollection(name: string): Promise<unknown> }, embedderId: string, kind: 'startup' | 'restart' = 'startup'): Promise<VectorCheck> {
   const found = new Generations(db).active();
   // A changed embedder means a new generation is about to be filled: nothing to compare yet.
   const active = found?.embedderId === embedderId ? found : null;
-  const synced = db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
-  const tombstones = db.prepare('SELECT count(*) FROM vector_outbox').pluck().get() as number;
+  const synced = syncedUnitCount(db);
+  const tombstones = tombstoneCount(db);
   const check: VectorCheck = { at: Date.now(), kind, orphans: 0, missing: 0, stale: 0, healthy: true, detail: null };
   if (found && !active) check.detail = `embedder changed from ${found.embedderId} to ${embedderId}; every row is being re-embedded`;
   if (active) {

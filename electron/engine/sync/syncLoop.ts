@@ -2,10 +2,11 @@
 // batch size and by bytes; deletes first, then upserts; compare-and-set confirmation; global
 // backoff while the server is unreachable; failed rows retried by a slow background pass.
 import type { SyncRun } from '../../../shared/types.js';
-import type { Db } from '../../db/connection.js';
+import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
-import { backoffMs, type PendingUnit, SyncQueue } from './queue.js';
+import { backoffMs, type PendingUnit, SyncQueue } from '../../db/write/syncQueue.js';
+import { recordSyncRun } from '../../db/write/syncRuns.js';
 import { vectorProblem } from './validate.js';
 
 export interface SyncLoopStatus {
@@ -70,7 +71,7 @@ export class SyncLoop {
   private ensured: string | null = null;
   private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
 
-  constructor(private readonly db: Db, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
+  constructor(private readonly db: WriteDb, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
     this.queue = new SyncQueue(db);
     this.generations = new Generations(db);
   }
@@ -176,11 +177,7 @@ export class SyncLoop {
   }
 
   private pendingDue(): number {
-    const now = Date.now();
-    const units = this.db.prepare<[number], { n: number }>(
-      'SELECT count(*) AS n FROM text_units WHERE synced_hash IS NOT content_hash AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)').get(now)?.n ?? 0;
-    const tombstones = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vector_outbox').get()?.n ?? 0;
-    return units + tombstones;
+    return this.queue.due();
   }
 
   private update(patch: Partial<SyncLoopStatus>): void {
@@ -314,9 +311,6 @@ export class SyncLoop {
   }
 
   private recordRun(summary: SyncRun): void {
-    this.db.prepare('INSERT INTO sync_runs(started_at, finished_at, kind, sent, deleted, failed, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(summary.at, Date.now(), 'sync', summary.sent, summary.deleted, summary.failed, summary.error);
-    // Keep the recent history only.
-    this.db.prepare('DELETE FROM sync_runs WHERE id <= (SELECT max(id) - 1000 FROM sync_runs)').run();
+    recordSyncRun(this.db, summary);
   }
 }

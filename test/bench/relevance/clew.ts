@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Backend } from '../../../electron/core/backend.js';
 import { databaseFile } from '../../../electron/core/dataDir.js';
-import { openDatabase } from '../../../electron/db/connection.js';
+import { openRead } from '../../../electron/db/connection.js';
 import type { Result } from '../../../shared/result.js';
 import { SEARCH_MODES, type IndexReport, type SearchHit, type SearchMode, type SyncStatus } from '../../../shared/types.js';
 
@@ -67,7 +67,7 @@ export class ClewUnderTest {
 
   /** Read straight from clew.db: the contract has no "list files" channel. */
   private indexedFiles(repoId: number): string[] {
-    const db = openDatabase(databaseFile(this.dataDir), { readonly: true });
+    const db = openRead(databaseFile(this.dataDir));
     try {
       return (db.prepare('SELECT path FROM files WHERE repo_id = ? ORDER BY path').all(repoId) as Array<{ path: string }>).map((r) => r.path);
     } finally {

@@ -1,4 +1,4 @@
-// The checks that fail the build: INSERT OR REPLACE anywhere in code, and the layering rules.
+// The checks that fail the build: INSERT OR REPLACE anywhere in code, the layering rules, and SQL only in electron/db.
 // clew-allow-replace-fixture: this file holds forbidden SQL on purpose, as test input.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -84,6 +84,37 @@ describe('layering rules', () => {
   it('the repository passes its own layer rules', async () => {
     const results = await eslint.lintFiles(['electron', 'shared']);
     const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('import-x/')).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('SQL only in electron/db', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const sqlErrors = async (filePath: string, code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  const withDb = "import type { WriteDb } from '../db/connection.js';\nexport const f = (db: WriteDb) => ";
+
+  it('a statement, pragma, transaction or connection outside db/ fails the lint', async () => {
+    expect(await sqlErrors('electron/engine/x.ts', `${withDb}db.prepare('SELECT 1').get();\n`)).not.toHaveLength(0);
+    expect(await sqlErrors('electron/engine/x.ts', `${withDb}db.pragma('user_version');\n`)).not.toHaveLength(0);
+    expect(await sqlErrors('electron/engine/x.ts', `${withDb}db.transaction(() => 1)();\n`)).not.toHaveLength(0);
+    expect(await sqlErrors('electron/core/x.ts', "import type { ReadDb } from '../db/connection.js';\nexport class A { constructor(private readonly db: ReadDb) {}\n  n() { return this.db.exec(QUERY); } }\nconst QUERY = 'x';\n")).not.toHaveLength(0);
+    expect(await sqlErrors('electron/vectors/x.ts', "export const f = (conn: { prepare(s: string): unknown }) => conn.prepare(`SELECT ${1}`);\n")).not.toHaveLength(0);
+    expect(await sqlErrors('electron/core/x.ts', "import Database from 'better-sqlite3';\nexport const d = new Database(':memory:');\n")).not.toHaveLength(0);
+  });
+
+  it('the same code inside db/ passes, and regex exec or other prepare methods elsewhere are not SQL', async () => {
+    expect(await sqlErrors('electron/db/read/x.ts', "import type { ReadDb } from '../connection.js';\nexport const f = (db: ReadDb) => db.prepare('SELECT 1').get();\n")).toHaveLength(0);
+    expect(await sqlErrors('electron/db/x.ts', "import Database from 'better-sqlite3';\nexport const d = new Database(':memory:');\n")).toHaveLength(0);
+    expect(await sqlErrors('electron/engine/x.ts', 'const PATTERN = /a(b)/;\nexport const f = (text: string) => PATTERN.exec(text) ?? /c/.exec(text);\n')).toHaveLength(0);
+    expect(await sqlErrors('electron/engine/x.ts', 'export const f = (pool: { prepare(r: object): Promise<void> }, request: object) => pool.prepare(request);\n')).toHaveLength(0);
+  });
+
+  it('the repository keeps its SQL in db/', { timeout: 120_000 }, async () => {
+    const results = await eslint.lintFiles(['electron']);
+    const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line} ${m.message}`));
     expect(broken).toEqual([]);
   });
 });

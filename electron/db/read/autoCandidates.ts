@@ -1,0 +1,115 @@
+// Candidates for `auto` search, before ranking: lines that hold ANY of the query's words (BM25 over the
+// trigram index, so word forms match by their stem as a substring), and definitions named like the query.
+import type { SearchQuery } from '../../../shared/types.js';
+import type { ReadDb } from '../connection.js';
+import { fileFilter } from './filters.js';
+import { EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+
+export interface WordCandidateRow {
+  repo: string;
+  path: string;
+  language: string | null;
+  line: number;
+  text: string;
+  /** BM25 of the line's chunk: higher is better. */
+  score: number;
+  /** How many distinct needles the line holds. */
+  covered: number;
+  snippet: string;
+  column: number;
+  highlights: Array<[number, number]>;
+  /** The innermost symbol around the line. */
+  symbol: string | null;
+  symbolKind: string | null;
+}
+
+export interface DefinitionRow {
+  repo: string;
+  path: string;
+  language: string | null;
+  fqn: string;
+  name: string;
+  kind: string;
+  startLine: number;
+  endLine: number;
+  signature: string;
+  doc: string | null;
+  /** The enclosing symbol's FQN, when there is one. */
+  container: string | null;
+}
+
+const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+// A line is worth a candidate when it holds a needle; a chunk gives at most this many lines.
+const LINES_PER_CHUNK = 2;
+
+/** Lines of the best chunks for `needles` (lower-case, ≥ 3 characters; OR'd, never all required). */
+export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<SearchQuery, 'repo' | 'lang' | 'path'>, chunkLimit: number): WordCandidateRow[] {
+  const usable = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
+  if (usable.length === 0) return [];
+  const filter = fileFilter(db, q);
+  const rows = db.prepare<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(
+    `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
+     FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
+     WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
+  ).all(usable.map(ftsString).join(' OR '), ...filter.params, chunkLimit);
+  const enclosing = new EnclosingSymbols(db);
+  const out: WordCandidateRow[] = [];
+  for (const row of rows) {
+    const lines = row.text.split('\n');
+    const scored = lines
+      .map((text, index) => {
+        const lower = text.toLowerCase();
+        return { text, index, covered: usable.filter((n) => lower.includes(n)).length };
+      })
+      .filter((l) => l.covered > 0)
+      .sort((a, b) => b.covered - a.covered || a.index - b.index)
+      .slice(0, LINES_PER_CHUNK);
+    for (const l of scored) {
+      const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), usable));
+      const symbol = enclosing.at(row.file_id, row.start_line + l.index);
+      out.push({
+        symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
+        repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score: -row.rank, covered: l.covered,
+        snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
+      });
+    }
+  }
+  return out;
+}
+
+/** Definitions whose name is one of `names` exactly (any case), or starts with it when `prefix` is set. */
+export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pick<SearchQuery, 'repo' | 'lang' | 'path' | 'kind'>, perName: number, prefix: boolean): DefinitionRow[] {
+  const filter = fileFilter(db, q);
+  const kindWhere = q.kind ? ' AND s.kind = ?' : '';
+  const extra = q.kind ? [...filter.params, q.kind] : filter.params;
+  const stmt = db.prepare<Array<string | number>, DefinitionRow>(
+    `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine, s.signature, s.doc,
+            (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
+     FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id
+     WHERE s.name ${prefix ? "LIKE ? ESCAPE '\\'" : '= ?'}${filter.where}${kindWhere} ORDER BY length(s.name), s.id LIMIT ?`,
+  );
+  const seen = new Set<string>();
+  const out: DefinitionRow[] = [];
+  for (const name of new Set(names)) {
+    if (!name) continue;
+    const arg = prefix ? `${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : name;
+    for (const row of stmt.all(arg, ...extra, perName)) {
+      const key = `${row.repo}\u0000${row.path}\u0000${row.fqn}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+/** The definitions semantic search named (by repo, path and FQN), with their spans and docs. */
+export function definitionsAt(db: ReadDb, places: ReadonlyArray<{ repo: string; path: string; fqn: string }>): DefinitionRow[] {
+  const stmt = db.prepare<[string, string, string], DefinitionRow>(
+    `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine, s.signature, s.doc,
+            (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
+     FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id
+     WHERE r.path = ? AND f.path = ? AND s.fqn = ? LIMIT 1`,
+  );
+  return places.flatMap((p) => stmt.all(p.repo, p.path, p.fqn));
+}

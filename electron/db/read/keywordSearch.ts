@@ -1,0 +1,149 @@
+// Keyword search over file contents with the FTS5 trigram index: terms match anywhere inside
+// identifiers, and an identifier query also matches its parts (parseConfig ↔ parse_config).
+import type { SearchHit, SearchQuery } from '../../../shared/types.js';
+import { identifierParts } from '../../base/identifiers.js';
+import type { ReadDb } from '../connection.js';
+import { fileFilter } from './filters.js';
+import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+
+interface Term {
+  /** Alternatives, each a list of lower-case needles that must all appear. */
+  alternatives: string[][];
+}
+
+interface RankedChunk extends ChunkRow {
+  id: number;
+  rank: number;
+}
+
+const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** `parseConfig` → [[parseconfig], [parse_config]]: the same identifier in camel, Pascal, snake or
+ * screaming case (kebab-case is rare in code and each spelling costs a long trigram phrase). Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle. */
+export function parseKeywordQuery(query: string): Term[] {
+  const terms: Term[] = [];
+  const re = /"([^"]+)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(query)) !== null) {
+    if (m[1] !== undefined) {
+      terms.push({ alternatives: [[m[1].toLowerCase()]] });
+      continue;
+    }
+    const raw = m[2] ?? '';
+    const whole = raw.toLowerCase();
+    const parts = identifierParts(raw);
+    const alternatives = [[whole]];
+    if (parts.length > 1) alternatives.push([parts.join('')], [parts.join('_')]);
+    terms.push({ alternatives: dedupe(alternatives) });
+  }
+  return terms;
+}
+
+function dedupe(lists: string[][]): string[][] {
+  const seen = new Set<string>();
+  return lists.filter((l) => {
+    const key = l.join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The FTS MATCH expression: trigram needs ≥3 characters, shorter needles are checked per line only. */
+export function toFtsExpression(terms: Term[]): string | null {
+  const clauses: string[] = [];
+  for (const term of terms) {
+    const alts = term.alternatives
+      .map((needles) => needles.filter((n) => n.length >= 3))
+      .filter((needles) => needles.length > 0)
+      .map((needles) => (needles.length === 1 ? ftsString(needles[0] ?? '') : `(${needles.map(ftsString).join(' AND ')})`));
+    // An alternative with no indexable needle makes the whole term unindexable.
+    if (alts.length !== term.alternatives.length || alts.length === 0) continue;
+    clauses.push(alts.length === 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`);
+  }
+  return clauses.length ? clauses.join(' AND ') : null;
+}
+
+/** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
+const RANKED_MATCH_LIMIT = 3000;
+
+/** bm25 scores every matching chunk, so it is used only when the match set is small; a very
+ * common term takes the first candidates instead, and lines are scored below either way. */
+function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
+  const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
+  const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
+    .get(expression, ...params)?.n ?? 0;
+  const ranked = matches <= RANKED_MATCH_LIMIT;
+  // Rank on ids alone; chunk text is read only for the chosen candidates.
+  const top = db.prepare<Array<string | number>, { id: number; rank: number }>(
+    `SELECT c.id AS id, ${ranked ? 'bm25(chunks_fts)' : '0'} AS rank ${from}${ranked ? ' ORDER BY rank' : ''} LIMIT ?`).all(expression, ...params, candidates);
+  const rankById = new Map(top.map((t) => [t.id, t.rank]));
+  const rows = db.prepare<[string], Omit<RankedChunk, 'rank'>>(
+    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
+     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(top.map((t) => t.id)));
+  return rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 }));
+}
+
+function lineMatches(lower: string, terms: Term[]): { all: boolean; count: number; quality: number; needles: string[] } {
+  let count = 0;
+  let quality = 0;
+  const needles: string[] = [];
+  for (const term of terms) {
+    const index = term.alternatives.findIndex((needles) => needles.every((n) => lower.includes(n)));
+    const alt = term.alternatives[index];
+    if (!alt) continue;
+    count++;
+    quality += alt.length === 1 ? 1 : 0.5;
+    needles.push(...alt);
+  }
+  return { all: count === terms.length, count, quality: quality / terms.length, needles };
+}
+
+export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
+  const terms = parseKeywordQuery(q.query);
+  if (terms.length === 0) return [];
+  const filter = fileFilter(db, q);
+  const expression = toFtsExpression(terms);
+  const candidates = Math.min(2000, limit * 4);
+  const rows = expression
+    ? matchingChunks(db, expression, filter.where, filter.params, candidates)
+    // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
+    : db.prepare<Array<string | number>, RankedChunk>(
+      `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank
+       FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
+       WHERE instr(lower(c.text), ?) > 0${filter.where} LIMIT ?`).all(terms[0]?.alternatives[0]?.[0] ?? '', ...filter.params, candidates);
+
+  // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
+  const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[] }> = [];
+  for (const row of rows) {
+    const lines = row.text.split('\n');
+    let best: { index: number; score: number; needles: string[] } | null = null;
+    let whole = 0;
+    for (let index = 0; index < lines.length && whole < 5; index++) {
+      const match = lineMatches((lines[index] ?? '').toLowerCase(), terms);
+      if (match.count === 0) continue;
+      const candidate = { index, score: match.quality, needles: match.needles };
+      if (match.all) {
+        whole++;
+        candidatesFound.push({ row, text: lines[index] ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles });
+      } else if (!best || candidate.score > best.score) best = candidate;
+    }
+    if (whole === 0 && best) candidatesFound.push({ row, text: lines[best.index] ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles });
+  }
+  candidatesFound.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
+
+  const enclosing = new EnclosingSymbols(db);
+  const hits: SearchHit[] = [];
+  for (const c of candidatesFound) {
+    if (hits.length >= limit) break;
+    const symbol = enclosing.at(c.row.file_id, c.line);
+    if (q.kind && symbol?.kind !== q.kind) continue;
+    const snippet = makeSnippet(c.text, findRanges(c.text.toLowerCase(), c.needles));
+    hits.push({
+      repo: c.row.repo, path: c.row.path, line: c.line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
+      symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: c.row.language, score: Math.round(c.score * 1000) / 1000,
+    });
+  }
+  return hits;
+}

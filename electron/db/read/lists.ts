@@ -1,0 +1,59 @@
+// Per-repo listings: symbols, entry points, dependencies (calls and declared packages).
+import type { DependencyRow, EntryPointRow, PackageRow, RepoDeps, SymbolRow } from '../../../shared/types.js';
+import { ClewFailure } from '../../base/failure.js';
+import type { ReadDb } from '../connection.js';
+import { pathAliases, realPathOf } from './pathAliases.js';
+import { findRepo } from './repos.js';
+
+interface SymbolDbRow extends Omit<SymbolRow, 'modifiers'> {
+  modifiers: string;
+}
+
+export function listSymbols(db: ReadDb, repoRef: string, kind?: string, limit = 100_000): SymbolRow[] {
+  const repo = findRepo(db, repoRef);
+  const rows = db.prepare<Array<string | number>, SymbolDbRow>(
+    `SELECT s.fqn, s.kind, s.name, f.path AS file, s.start_line AS line, s.end_line AS endLine, s.signature,
+       p.fqn AS parent, s.modifiers, s.doc
+     FROM symbols s JOIN files f ON f.id = s.file_id LEFT JOIN symbols p ON p.id = s.parent_id
+     WHERE s.repo_id = ?${kind ? ' AND s.kind = ?' : ''} ORDER BY f.path, s.start_line LIMIT ?`,
+  ).all(...(kind ? [repo.id, kind, limit] : [repo.id, limit]));
+  return rows.map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
+}
+
+export function fileOutline(db: ReadDb, repoRef: string, aliasOrPath: string): SymbolRow[] {
+  const repo = findRepo(db, repoRef);
+  // A path through a folder symlink: the file is indexed under its real path.
+  const path = realPathOf(pathAliases(db, repo.id), aliasOrPath);
+  return db.prepare<[number, string], SymbolDbRow>(
+    `SELECT s.fqn, s.kind, s.name, f.path AS file, s.start_line AS line, s.end_line AS endLine, s.signature, p.fqn AS parent, s.modifiers, s.doc
+     FROM symbols s JOIN files f ON f.id = s.file_id LEFT JOIN symbols p ON p.id = s.parent_id
+     WHERE s.repo_id = ? AND f.path = ? ORDER BY s.start_line`).all(repo.id, path).map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
+}
+
+export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): EntryPointRow[] {
+  const repo = findRepo(db, repoRef);
+  return db.prepare<Array<string | number>, EntryPointRow>(
+    `SELECT e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file,
+       CASE WHEN s.id IS NOT NULL AND e.framework = 'manifest' THEN s.start_line ELSE e.line END AS line
+     FROM entry_points e JOIN files f ON f.id = e.file_id LEFT JOIN symbols s ON s.id = e.symbol_id
+     WHERE e.repo_id = ?${kind ? ' AND e.kind = ?' : ''}
+     ORDER BY CASE e.kind WHEN 'http' THEN 0 WHEN 'schedule' THEN 1 WHEN 'listener' THEN 2 ELSE 3 END, e.path, f.path, e.line`,
+  ).all(...(kind ? [repo.id, kind] : [repo.id]));
+}
+
+export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): RepoDeps {
+  const repo = findRepo(db, repoRef);
+  const calls = db.prepare<Array<string | number>, DependencyRow>(
+    `SELECT s.fqn AS symbol, c.kind, c.target, c.client, f.path AS file, c.line
+     FROM external_calls c JOIN files f ON f.id = c.file_id LEFT JOIN symbols s ON s.id = c.symbol_id
+     WHERE c.repo_id = ?${symbolFqn ? ' AND s.fqn = ?' : ''} ORDER BY c.kind, f.path, c.line`,
+  ).all(...(symbolFqn ? [repo.id, symbolFqn] : [repo.id]));
+  if (symbolFqn && calls.length === 0) {
+    const exists = db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM symbols WHERE repo_id = ? AND fqn = ?').get(repo.id, symbolFqn);
+    if (!exists?.n) throw new ClewFailure('NOT_FOUND', `no symbol ${symbolFqn} in ${repo.name}`);
+  }
+  const packages = symbolFqn ? [] : db.prepare<[number], PackageRow>(
+    `SELECT f.path AS manifest, p.ecosystem, p.name, p.version, p.scope FROM packages p JOIN files f ON f.id = p.file_id
+     WHERE p.repo_id = ? ORDER BY f.path, p.id`).all(repo.id);
+  return { calls, packages };
+}

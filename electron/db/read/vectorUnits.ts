@@ -1,0 +1,99 @@
+// Text units by vector id: what semantic search joins a vector store's answer back to, and which
+// vectors were confirmed most recently.
+import type { ReadDb } from '../connection.js';
+
+export interface UnitHit {
+  vector_id: string;
+  kind: 'symbol' | 'note' | 'chunk';
+  repo: string;
+  path: string | null;
+  line: number | null;
+  fqn: string | null;
+  symbol_kind: string | null;
+  language: string | null;
+  signature: string | null;
+  note: string | null;
+}
+
+/** Symbols join through their file; notes through the symbol their FQN names (if it still exists). */
+export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
+  return db.prepare<[string], UnitHit>(
+    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, s.start_line AS line, coalesce(s.fqn, n.fqn) AS fqn, s.kind AS symbol_kind,
+       f.language, s.signature, n.text AS note
+     FROM text_units u JOIN repos r ON r.id = u.repo_id
+       LEFT JOIN notes n ON n.id = u.note_id
+       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       LEFT JOIN files f ON f.id = s.file_id
+     WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(vectorIds));
+}
+
+/** Of these vector ids, those whose symbol's file passes the filter (`where` from fileFilter, alias f) and kind. */
+export function unitsPassing(db: ReadDb, vectorIds: readonly string[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
+  return db.prepare<Array<string | number>, { vector_id: string }>(
+    `SELECT u.vector_id FROM text_units u
+       LEFT JOIN notes n ON n.id = u.note_id
+       JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       JOIN files f ON f.id = s.file_id
+     WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
+  ).all(JSON.stringify(vectorIds), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);
+}
+
+/** The latest `max` vectors confirmed since `since`, with the hash the store holds for each. */
+export function recentlySynced(db: ReadDb, since: number, max: number): Array<{ id: string; hash: string | null }> {
+  return db.prepare<[number, number], { id: string; hash: string | null }>(
+    'SELECT vector_id AS id, synced_hash AS hash FROM text_units WHERE synced_at >= ? ORDER BY synced_at DESC LIMIT ?').all(since, max);
+}
+
+/** The `limit` vectors confirmed last whose row has not changed since (synced_hash IS content_hash). */
+export function latestSynced(db: ReadDb, limit: number): string[] {
+  return db.prepare<[number], string>(
+    'SELECT vector_id FROM text_units WHERE synced_at IS NOT NULL AND synced_hash IS content_hash ORDER BY synced_at DESC LIMIT ?').pluck().all(limit);
+}
+
+/** A random sample of synced vectors. */
+export function randomSynced(db: ReadDb, limit: number): string[] {
+  return db.prepare<[number], string>('SELECT vector_id FROM text_units WHERE synced_hash IS content_hash ORDER BY random() LIMIT ?').pluck().all(limit);
+}
+
+export function unitCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM text_units').pluck().get() as number;
+}
+
+export function syncedUnitCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get() as number;
+}
+
+export function tombstoneCount(db: ReadDb): number {
+  return db.prepare('SELECT count(*) FROM vector_outbox').pluck().get() as number;
+}
+
+export interface UnitHashes {
+  vector_id: string;
+  content_hash: string;
+  synced_hash: string | null;
+}
+
+/** Every unit's hashes, streamed: repair diffs them against the store's. */
+export function unitHashes(db: ReadDb): IterableIterator<UnitHashes> {
+  return db.prepare<[], UnitHashes>('SELECT vector_id, content_hash, synced_hash FROM text_units').iterate();
+}
+
+/** A check for "a tombstone is already queued for this vector id", prepared once for many ids. */
+export function tombstoneQueued(db: ReadDb): (vectorId: string) => boolean {
+  const stmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM vector_outbox WHERE vector_id = ?');
+  return (vectorId) => (stmt.get(vectorId)?.n ?? 0) > 0;
+}
+
+export interface UnitText {
+  id: number;
+  vector_id: string;
+  text: string;
+  content_hash: string;
+}
+
+/** Units in id order, a page after `afterId`: what a rebuild embeds. */
+export function unitPage(db: ReadDb): (afterId: number, limit: number) => UnitText[] {
+  const stmt = db.prepare<[number, number], UnitText>('SELECT id, vector_id, text, content_hash FROM text_units WHERE id > ? ORDER BY id LIMIT ?');
+  return (afterId, limit) => stmt.all(afterId, limit);
+}

@@ -1,0 +1,278 @@
+// Every statement the indexer runs, prepared once on the engine worker's write connection.
+// Upserts keep row ids stable (INSERT … ON CONFLICT DO UPDATE), so nothing cascades by accident.
+import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
+import type { Chunk } from '../../base/source.js';
+import type { WriteDb } from '../connection.js';
+
+export interface RepoRow {
+  id: number;
+  key: string;
+  path: string;
+}
+
+export interface KnownFile {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** The derived columns of one symbol row, computed off the writer thread (engine/symbolRows.ts). */
+export interface SymbolRowData {
+  bodyHash: string;
+  words: string;
+  modifiersJson: string;
+  unitText: string;
+  vectorId: string;
+  contentHash: string;
+}
+
+/** What a finished run counted for its report. */
+export type RunCounts = Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>;
+
+export interface FileWrite {
+  relPath: string;
+  language: string | null;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  lines: readonly string[];
+  chunks: readonly Chunk[];
+  lossy: boolean;
+  analysis: FileAnalysis | null;
+  symbolRows: readonly SymbolRowData[];
+  packages: readonly DeclaredPackage[];
+  manifestMains: readonly ParsedEntryPoint[];
+}
+
+export class IndexStore {
+  private readonly s;
+
+  constructor(private readonly db: WriteDb) {
+    this.s = {
+      repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
+      insertRepo: db.prepare<[string, string, string, number], RepoRow>(
+        'INSERT INTO repos(key, path, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET name = excluded.name RETURNING id, key, path'),
+      files: db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+        'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ?'),
+      touchFile: db.prepare<[number, number, number]>('UPDATE files SET size = ?, mtime_ms = ? WHERE id = ?'),
+      fileAt: db.prepare<[number, string], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+        'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ? AND path = ?'),
+      // A range on the (repo_id, path) key: every path below a folder, without a scan.
+      filesUnder: db.prepare<[number, string, string], { id: number; path: string; size: number; mtime_ms: number; content_hash: string }>(
+        'SELECT id, path, size, mtime_ms, content_hash FROM files WHERE repo_id = ? AND path >= ? AND path < ?'),
+      touchRepo: db.prepare<[number, number]>('UPDATE repos SET indexed_at = ? WHERE id = ?'),
+      recordCounts: db.prepare<[{ id: number }]>(
+        `UPDATE repos SET file_count = (SELECT count(*) FROM files WHERE repo_id = @id), symbol_count = (SELECT count(*) FROM symbols WHERE repo_id = @id),
+           entry_point_count = (SELECT count(*) FROM entry_points WHERE repo_id = @id) WHERE id = @id`),
+      upsertFile: db.prepare<[number, string, string | null, number, number, string, number, number], { id: number }>(
+        `INSERT INTO files(repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
+           content_hash = excluded.content_hash, line_count = excluded.line_count, lossy = excluded.lossy
+         RETURNING id`),
+      deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
+      insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
+      fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
+      upsertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string], { id: number }>(
+        `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(file_id, fqn) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, name = excluded.name,
+           start_line = excluded.start_line, end_line = excluded.end_line, signature = excluded.signature, doc = excluded.doc,
+           modifiers = excluded.modifiers, body_hash = excluded.body_hash
+         RETURNING id`),
+      insertSymbolWords: db.prepare<[number, string]>('INSERT INTO symbols_fts(rowid, words) VALUES (?, ?)'),
+      deleteSymbol: db.prepare<[number]>('DELETE FROM symbols WHERE id = ?'),
+      upsertUnit: db.prepare<[number, number, string, string, string]>(
+        `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?)
+         ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, content_hash = excluded.content_hash,
+           attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL
+         WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id`),
+      deleteEntryPoints: db.prepare<[number]>('DELETE FROM entry_points WHERE file_id = ?'),
+      insertEntryPoint: db.prepare<[number, number, number | null, string, string, string | null, string | null, string | null, string | null, string | null, number]>(
+        `INSERT INTO entry_points(repo_id, file_id, symbol_id, kind, framework, method, path, schedule, queue, handler, line)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      deleteCalls: db.prepare<[number]>('DELETE FROM external_calls WHERE file_id = ?'),
+      insertCall: db.prepare<[number, number, number | null, string, string, string | null, number]>(
+        'INSERT INTO external_calls(repo_id, file_id, symbol_id, kind, client, target, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deletePackages: db.prepare<[number]>('DELETE FROM packages WHERE file_id = ?'),
+      insertPackage: db.prepare<[number, number, string, string, string | null, string]>(
+        'INSERT INTO packages(repo_id, file_id, ecosystem, name, version, scope) VALUES (?, ?, ?, ?, ?, ?)'),
+      deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
+      markStale: db.prepare<[string, number, string]>(
+        "UPDATE notes SET state = 'stale', stale_reason = ? WHERE repo_id = ? AND fqn = ? AND state = 'current'"),
+      detachNotes: db.prepare<[number]>(
+        `UPDATE notes SET state = 'detached', stale_reason = 'its symbol no longer exists in the repo'
+         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+      reattachNotes: db.prepare<[number]>(
+        `UPDATE notes SET
+           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1) THEN 'current' ELSE 'stale' END,
+           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1)
+             THEN NULL ELSE 'its symbol came back with different code' END
+         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+      unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
+        `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
+         WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
+      symbolsByName: db.prepare<[number, string], { id: number; fqn: string }>(
+        "SELECT id, fqn FROM symbols WHERE repo_id = ? AND name = ? AND kind IN ('function', 'method', 'class') ORDER BY length(fqn) LIMIT 20"),
+      setHandler: db.prepare<[number, number]>('UPDATE entry_points SET symbol_id = ? WHERE id = ?'),
+      deleteAllAliases: db.prepare<[number]>('DELETE FROM path_aliases WHERE repo_id = ?'),
+      deleteAliasesIn: db.prepare<[number, string, string, string]>('DELETE FROM path_aliases WHERE repo_id = ? AND (alias = ? OR (alias >= ? AND alias < ?))'),
+      upsertAlias: db.prepare<[number, string, string]>(
+        'INSERT INTO path_aliases(repo_id, alias, target) VALUES (?, ?, ?) ON CONFLICT(repo_id, alias) DO UPDATE SET target = excluded.target'),
+      finishRepo: db.prepare<[number, number, string, string, number]>(
+        'UPDATE repos SET indexed_at = ?, last_index_ms = ?, skipped_json = ?, issues_json = ? WHERE id = ?'),
+      indexedAt: db.prepare<[number], number | null>('SELECT indexed_at FROM repos WHERE id = ?').pluck(),
+      // Files, symbols and entry points are counted into the repo row (recordCounts): read back from there.
+      runCounts: db.prepare<[{ id: number }], RunCounts>(
+        `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
+                (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
+                (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
+         FROM repos WHERE id = @id`),
+    };
+  }
+
+  /**
+   * The repo's row, added on first sight. IMMEDIATE: a deferred transaction that read first cannot wait
+   * for the write lock when it then inserts (SQLite fails the upgrade at once with SQLITE_BUSY).
+   */
+  ensureRepo(path: string, key: string, name: string): RepoRow {
+    return this.db.transaction(() => this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow)).immediate();
+  }
+
+  /** When the last full run finished; null before the first (undefined for an unknown repo). */
+  indexedAt(repoId: number): number | null | undefined {
+    return this.s.indexedAt.get(repoId);
+  }
+
+  runCounts(repoId: number): RunCounts | undefined {
+    return this.s.runCounts.get({ id: repoId });
+  }
+
+  /** One write batch: stat-only touches and changed files, in one IMMEDIATE transaction. */
+  writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
+    this.db.transaction(() => {
+      for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
+      for (const file of files) this.writeFile(repo, file);
+    }).immediate();
+  }
+
+  knownFiles(repoId: number): Map<string, KnownFile> {
+    const known = new Map<string, KnownFile>();
+    for (const row of this.s.files.iterate(repoId)) known.set(row.path, { id: row.id, size: row.size, mtimeMs: row.mtime_ms, hash: row.content_hash });
+    return known;
+  }
+
+  /** The indexed files at or below the given paths ('' is the whole repo). */
+  knownIn(repoId: number, scopes: readonly string[]): Map<string, KnownFile> {
+    if (scopes.includes('')) return this.knownFiles(repoId);
+    const known = new Map<string, KnownFile>();
+    const add = (row: { id: number; path: string; size: number; mtime_ms: number; content_hash: string } | undefined): void => {
+      if (row) known.set(row.path, { id: row.id, size: row.size, mtimeMs: row.mtime_ms, hash: row.content_hash });
+    };
+    for (const scope of scopes) {
+      add(this.s.fileAt.get(repoId, scope));
+      // '0' sorts right after '/': the range holds exactly the paths that start with `scope/`.
+      for (const row of this.s.filesUnder.iterate(repoId, `${scope}/`, `${scope}0`)) add(row);
+    }
+    return known;
+  }
+
+  /** A watched pass changed something: the repo's index time moves, its last full report stays. */
+  touchRepo(repoId: number): void {
+    this.s.touchRepo.run(Date.now(), repoId);
+  }
+
+  /** Stores the repo's counts, so listing repos never scans its symbols. */
+  recordCounts(repoId: number): void {
+    this.s.recordCounts.run({ id: repoId });
+  }
+
+  touchFile(id: number, size: number, mtimeMs: number): void {
+    this.s.touchFile.run(size, mtimeMs, id);
+  }
+
+  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls. */
+  writeFile(repo: RepoRow, file: FileWrite): void {
+    const s = this.s;
+    const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
+    s.deleteChunks.run(fileId);
+    for (const chunk of file.chunks) s.insertChunk.run(fileId, chunk.startLine, chunk.text);
+
+    const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
+    const analysis = file.analysis;
+    const ids: number[] = [];
+    const staleFqns = new Set<string>();
+    for (const [index, symbol] of (analysis?.symbols ?? []).entries()) {
+      const row = file.symbolRows[index];
+      if (!row) throw new Error(`missing derived row for ${symbol.fqn}`);
+      const bodyHash = row.bodyHash;
+      const parentId = symbol.parent === null ? null : (ids[symbol.parent] ?? null);
+      const id = (s.upsertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
+        symbol.signature, symbol.doc, row.modifiersJson, bodyHash) as { id: number }).id;
+      ids.push(id);
+      const old = previous.get(symbol.fqn);
+      if (!old) s.insertSymbolWords.run(id, row.words);
+      else {
+        previous.delete(symbol.fqn);
+        // A changed symbol makes its notes stale, and the notes of everything that encloses it.
+        if (old.body_hash !== bodyHash) {
+          for (let p: number | null = ids.length - 1; p !== null; p = analysis?.symbols[p]?.parent ?? null) {
+            const fqn = analysis?.symbols[p]?.fqn;
+            if (fqn) staleFqns.add(fqn);
+          }
+        }
+      }
+      s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
+    }
+    for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
+    for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);
+
+    s.deleteEntryPoints.run(fileId);
+    const entryPoints = [...(analysis?.entryPoints ?? []), ...file.manifestMains];
+    for (const ep of entryPoints) {
+      const symbolId = ep.symbol === null ? null : (ids[ep.symbol] ?? null);
+      s.insertEntryPoint.run(repo.id, fileId, symbolId, ep.kind, ep.framework, ep.method, ep.path, ep.schedule, ep.queue, ep.handler, ep.line);
+    }
+    s.deleteCalls.run(fileId);
+    for (const call of analysis?.calls ?? []) {
+      s.insertCall.run(repo.id, fileId, call.symbol === null ? null : (ids[call.symbol] ?? null), call.kind, call.client, call.target, call.line);
+    }
+    s.deletePackages.run(fileId);
+    for (const pkg of file.packages) s.insertPackage.run(repo.id, fileId, pkg.ecosystem, pkg.name, pkg.version, pkg.scope);
+  }
+
+  deleteFile(id: number): void {
+    this.s.deleteFile.run(id);
+  }
+
+  /** Notes follow their symbol by FQN: detached when it is gone, re-attached when it returns. */
+  reconcileNotes(repoId: number): void {
+    this.s.detachNotes.run(repoId);
+    this.s.reattachNotes.run(repoId);
+  }
+
+  /** Entry points whose handler lives in another file (Django urls.py → views.py) are linked by name. */
+  resolveHandlers(repoId: number): void {
+    for (const row of this.s.unresolvedHandlers.all(repoId)) {
+      const parts = row.handler.split(/[.:#/]+|::/).filter(Boolean);
+      const name = parts[parts.length - 1];
+      if (!name) continue;
+      const candidates = this.s.symbolsByName.all(repoId, name);
+      const qualifier = parts.slice(0, -1).join('.');
+      const best = candidates.find((c) => qualifier && c.fqn.includes(qualifier)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+      if (best) this.s.setHandler.run(best.id, row.id);
+    }
+  }
+
+  /** The folder symlinks a walk found at or below `scopes` ('' is the whole repo) replace those recorded there. */
+  replaceAliases(repoId: number, scopes: readonly string[], aliases: ReadonlyArray<{ alias: string; target: string }>): void {
+    if (scopes.includes('')) this.s.deleteAllAliases.run(repoId);
+    // '0' sorts right after '/': the range holds exactly the paths that start with `scope/`.
+    else for (const scope of scopes) this.s.deleteAliasesIn.run(repoId, scope, `${scope}/`, `${scope}0`);
+    for (const { alias, target } of aliases) this.s.upsertAlias.run(repoId, alias, target);
+  }
+
+  finishRepo(repoId: number, durationMs: number, skipped: object, issues: object): void {
+    this.s.finishRepo.run(Date.now(), durationMs, JSON.stringify(skipped), JSON.stringify(issues), repoId);
+  }
+}

@@ -1,0 +1,12 @@
+// Transactions for writers whose statements live in several db/ functions (an index batch, a swap).
+import type { WriteDb } from '../connection.js';
+
+/** BEGIN IMMEDIATE: takes the write lock up front, so the body never fails half-way on a lock upgrade. */
+export function immediateTransaction<T>(db: WriteDb, body: () => T): T {
+  return db.transaction(body).immediate();
+}
+
+/** A plain (deferred) BEGIN: the lock is taken at the first write. */
+export function deferredTransaction<T>(db: WriteDb, body: () => T): T {
+  return db.transaction(body)();
+}
