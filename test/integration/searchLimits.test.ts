@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Result } from '../../shared/result.js';
 import type { SearchResponse, StatusReport } from '../../shared/types.js';
+import { wsProtocols } from '../../shared/wsAuth.js';
 import { startServe, type ServeProcess } from '../e2e/harness.js';
 import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
@@ -25,9 +26,12 @@ def compute_weighted_average_temperature_for_region(readings, region_name):
 `,
 };
 
-function connect(url: string): Promise<WebSocket> {
+/** The page URL carries the token in its fragment; a client offers it as a subprotocol on the handshake. */
+function connect(pageUrl: string): Promise<WebSocket> {
+  const url = new URL(pageUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(`ws://${url.host}/ws`, wsProtocols(token));
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -64,8 +68,7 @@ describe('searches that would backtrack catastrophically', () => {
     writeTree(repo.path, { ...SAMPLE_REPO, ...PATHOLOGICAL });
     expect(cliFor(data.path).run('--no-sync', 'index', repo.path).status).toBe(0);
     serve = await startServe(data.path, ['--no-sync']);
-    const wsUrl = serve.url.replace(/^http/, 'ws').replace('/?token=', '/ws?token=');
-    [searcher, other] = await Promise.all([connect(wsUrl), connect(wsUrl)]);
+    [searcher, other] = await Promise.all([connect(serve.url), connect(serve.url)]);
     // The search workers start with the first query; the limits below are about the queries themselves.
     expect((await ask(searcher, 'search:query', { query: 'temperature', mode: 'keyword' }, 30_000)).result.ok).toBe(true);
   }, 120_000);

@@ -64,7 +64,7 @@ describe('walkRepo', () => {
     try {
       if (process.getuid?.() === 0) {
         // Root reads everything: walk as an unprivileged user to see a real EACCES.
-        const script = `import { walkRepo } from ${JSON.stringify(join(process.cwd(), 'electron/engine/walker.ts'))};
+        const script = `import { walkRepo } from ${JSON.stringify(join(process.cwd(), 'electron/engine/walk/walker.ts'))};
           const r = walkRepo(${JSON.stringify(root)}); console.log(JSON.stringify({ files: r.files.map((f) => f.relPath), skipped: r.skipped, unreadable: [...r.unreadable] }));`;
         const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: process.cwd() });
         expect(out.stderr).toBe('');
