@@ -113,8 +113,19 @@ function isInside(qualifier: string, hit: MergedHit): boolean {
 }
 
 /** Definition of the queried name: exact > other spelling > prefix > parts > one typo; for questions, the name's words. */
+// A variable bound by an import (`const Layer = require('./layer')`) names the definition without being it.
+const IMPORT_BINDING = /\brequire\s*\(|^\s*import\b|^\s*from\s+\S+\s+import\b|\bfrom\s+['"]|__import__\s*\(|\bimport_module\s*\(/;
+const BINDING_KINDS = new Set(['variable', 'constant', 'const', 'let', 'var', 'field', 'property']);
+const IMPORT_FACTOR = 0.4;
+
 export function definitionSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (!hit.name) return textDefinition(ctx, hit);
+  const imported = BINDING_KINDS.has((hit.kind ?? '').toLowerCase()) && hit.texts.some((t) => IMPORT_BINDING.test(t));
+  const found = namedDefinition(ctx, { ...hit, name: hit.name });
+  return imported && found.value > 0 ? { value: found.value * IMPORT_FACTOR, reason: `imports ${hit.name}` } : found;
+}
+
+function namedDefinition(ctx: SignalContext, hit: MergedHit & { name: string }): SignalValue {
   let best: SignalValue = NONE;
   for (const q of queriedNames(ctx.query)) {
     const m = matchName(q, hit.name);

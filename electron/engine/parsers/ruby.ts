@@ -67,7 +67,7 @@ function declareContainer(ctx: Extraction, node: SyntaxNode, site: Site, scope: 
   const nameNode = node.childForFieldName('name');
   if (!nameNode) return;
   const written = nameNode.text.replace(/\s+/g, '');
-  const name = written.slice(written.lastIndexOf('::') + (written.includes('::') ? 2 : 0));
+  const name = written.includes('::') ? written.slice(written.lastIndexOf('::') + 2) : written;
   const kind: SymbolKind = node.type === 'module' ? 'module' : 'class';
   const fqn = scope.prefix ? `${scope.prefix}::${written}` : written;
   const signature = headText(ctx.source, node.startIndex, (node.childForFieldName('superclass') ?? nameNode).endIndex);

@@ -65,4 +65,11 @@ describe('ruby symbols', () => {
     expect(get(symbols, 'Billing::Invoice.build').signature).toBe('def self.build(*args, **opts)');
     expect(get(symbols, 'Billing::Invoice#secret').modifiers).toEqual(['private']);
   });
+
+  it('names a class or module by its last segment, written plain or with ::', async () => {
+    const symbols = await symbolsOf('ruby', 'lib/rack/urlmap.rb', 'module Rack\n  class URLMap\n  end\n  class Deep::Nested::Builder\n  end\nend\n');
+    expect(get(symbols, 'Rack')).toMatchObject({ name: 'Rack', kind: 'module' });
+    expect(get(symbols, 'Rack::URLMap')).toMatchObject({ name: 'URLMap', kind: 'class' });
+    expect(get(symbols, 'Rack::Deep::Nested::Builder')).toMatchObject({ name: 'Builder', kind: 'class' });
+  });
 });

@@ -26,6 +26,19 @@ describe('definition signal', () => {
     expect(definitionSignal(ctx, hit({ path: 'a.py' }))).toEqual({ value: 0, reason: null });
   });
 
+  it('counts a variable bound by an import as naming the definition, not being it', () => {
+    const ctx = ctxFor('Layer');
+    const imported = definitionSignal(ctx, hit({ path: 'lib/router/route.js', name: 'Layer', kind: 'variable', texts: ["var Layer = require('./layer');"] }));
+    const defined = definitionSignal(ctx, hit({ path: 'lib/router/layer.js', name: 'Layer', kind: 'function', texts: ['function Layer(path, options, fn) {'] }));
+    expect(imported.reason).toBe('imports Layer');
+    expect(imported.value).toBeLessThan(defined.value / 2);
+    for (const text of ["import { Layer } from './layer';", 'from .layer import Layer', "Layer = importlib.import_module('layer')"]) {
+      expect(definitionSignal(ctx, hit({ path: 'x', name: 'Layer', kind: 'variable', texts: [text] })).reason).toBe('imports Layer');
+    }
+    // A variable that is computed, not imported, still defines its name.
+    expect(definitionSignal(ctx, hit({ path: 'x', name: 'Layer', kind: 'variable', texts: ['const Layer = makeLayer();'] })).reason).toBe('defines Layer');
+  });
+
   it('explains the match', () => {
     const ctx = ctxFor('parse_config');
     expect(definitionSignal(ctx, hit({ path: 'a.ts', name: 'parse_config', kind: 'function' })).reason).toBe('defines parse_config');
