@@ -4,12 +4,11 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databaseFile } from '../../electron/core/dataDir.js';
-import { openRead } from '../../electron/db/connection.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { encodeFsName, fsPathCandidates, rawBytesOf } from '../../electron/files/pathBytes.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
+import { indexedPaths } from '../helpers/indexReads.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 
 const bytes = (...parts: Array<string | number[]>): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
@@ -25,15 +24,6 @@ function writeOddTree(root: string): void {
   writeFileSync(Buffer.concat([Buffer.from(`${root}/`), ODD_FILE]), 'def odd():\n    return 1\n');
   mkdirSync(Buffer.concat([Buffer.from(`${root}/`), ODD_DIR]));
   writeFileSync(Buffer.concat([Buffer.from(`${root}/`), ODD_DIR, Buffer.from('/inner.ts')]), 'export function inner() { return 2; }\n');
-}
-
-function indexedPaths(dataDir: string): string[] {
-  const db = openRead(databaseFile(dataDir));
-  try {
-    return db.prepare<[], string>('SELECT path FROM files ORDER BY path').pluck().all();
-  } finally {
-    db.close();
-  }
 }
 
 describe('file names that are not UTF-8', () => {

@@ -5,11 +5,10 @@ import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
-import { databaseFile } from '../../electron/core/dataDir.js';
-import { openRead } from '../../electron/db/connection.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
+import { indexedPaths, readIndex } from '../helpers/indexReads.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 
 const TOOL = 'def brew_it(name):\n    return "brewed " + name\n';
@@ -17,23 +16,8 @@ const REAL_FILES = { 'pkg/brew/tool.py': TOOL, 'pkg/brew/formula.rb': 'class For
 // 'A…' sorts before 'pkg', 'zz…' after it: both orders of meeting the alias and the real folder.
 const ALIASES = ['AHomebrewFormula', 'zzHomebrewFormula'];
 
-function aliasRows(dataDir: string): Array<{ alias: string; target: string }> {
-  const db = openRead(databaseFile(dataDir));
-  try {
-    return db.prepare<[], { alias: string; target: string }>('SELECT alias, target FROM path_aliases ORDER BY alias').all();
-  } finally {
-    db.close();
-  }
-}
-
-function indexedPaths(dataDir: string): string[] {
-  const db = openRead(databaseFile(dataDir));
-  try {
-    return db.prepare<[], string>('SELECT path FROM files ORDER BY path').pluck().all();
-  } finally {
-    db.close();
-  }
-}
+const aliasRows = (dataDir: string): Array<{ alias: string; target: string }> =>
+  readIndex(dataDir, (db) => db.prepare<[], { alias: string; target: string }>('SELECT alias, target FROM path_aliases ORDER BY alias').all());
 
 describe('folder symlinks inside the repo', () => {
   const cleanups: Array<() => void | Promise<void>> = [];
