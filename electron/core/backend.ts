@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { EventChannel, EventMap, InvokeChannel, Req, Res } from '../../shared/contract.js';
 import { INVOKE_CHANNELS } from '../../shared/contract.js';
-import { err, ok, type Result } from '../../shared/result.js';
+import { err, ok, type Result, unwrap } from '../../shared/result.js';
 import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
@@ -89,7 +89,7 @@ export class Backend {
     // One-shot commands (read-only) search once: one worker is enough.
     this.searches = new SearchWorkers(databaseFile(dataDir), { size: options.write ? 2 : 1, ...options.search });
     this.vectors = new VectorSide(db, dataDir, options.vectors ?? (saved.chromaUrl ? { mode: 'external', url: saved.chromaUrl } : { mode: 'sidecar' }), this.embedder,
-      (q) => this.searches.search(q));
+      { sql: (q) => this.searches.search(q), semantic: (req) => this.searches.semantic(req) });
     this.handlers = {
       'repo:index': (req) => {
         refuseUnsafeRoot(req.path, this.dataDir);
@@ -321,8 +321,7 @@ export class Backend {
   private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {
     const result = await this.engineClient().call(command, req);
     this.scheduleSnapshot();
-    if (!result.ok) throw new ClewFailure(result.error.code, result.error.message);
-    return result.value;
+    return unwrap(result);
   }
 
   /** Ordered teardown: close the read connection, drain the vector queue (time-limited), stop the worker, stop the vector server, release the lock. */

@@ -1,5 +1,5 @@
 // The search worker's verbs (see searchWorker.ts): every SQLite search runs there, off the host's main thread.
-import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/types.js';
+import type { EmbedderSetting, QuickOpenItem, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
 
 export interface SearchProtocol {
@@ -7,6 +7,9 @@ export interface SearchProtocol {
   search: { req: { query: SearchQuery; budgetMs: number }; res: SearchResponse };
   /** What `auto` ranks: lines holding any needle, definitions named like the query, and the definitions semantic search found. */
   candidates: { req: AutoCandidatesRequest; res: { words: WordCandidateRow[]; definitions: DefinitionRow[]; semanticDefinitions: DefinitionRow[] } };
+  /** The query's vector against the active collection at `url`, joined back to SQLite: embedding, the server
+   * round trip and the joins all run here, off the host's main thread. */
+  semantic: { req: { query: SearchQuery; limit: number; url: string; embedder: EmbedderSetting }; res: { hits: SearchHit[]; orphansSeen: number } };
   quickOpen: { req: { query: string; repo?: string | undefined; limit?: number | undefined }; res: QuickOpenItem[] };
 }
 

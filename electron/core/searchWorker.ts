@@ -6,9 +6,28 @@ import { openRead } from '../db/connection.js';
 import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
 import { quickOpen } from '../db/read/quickOpen.js';
 import { search } from '../db/read/search.js';
+import { ChromaStore } from '../vectors/chromaStore.js';
+import { createEmbedder, type Embedder, embedderLabel } from '../vectors/embedders/index.js';
+import { RecentVectors } from '../vectors/recentVectors.js';
+import { semanticSearch } from '../vectors/semanticSearch.js';
+import type { EmbedderSetting } from '../../shared/types.js';
 import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
 
 const init = workerData as SearchWorkerInit;
+
+// One query embedder and one server client per worker, kept while the setting and the URL stay the same.
+let embedder: { key: string; loaded: Promise<Embedder> } | null = null;
+let store: ChromaStore | null = null;
+const recent = new RecentVectors();
+
+function embedderFor(setting: EmbedderSetting): Promise<Embedder> {
+  const key = JSON.stringify(setting) + embedderLabel(setting);
+  if (embedder?.key !== key) {
+    void embedder?.loaded.then((e) => e.close(), () => undefined);
+    embedder = { key, loaded: createEmbedder(setting) };
+  }
+  return embedder.loaded;
+}
 
 await serve<SearchProtocol, null>(() => {
   const db = openRead(init.dbFile);
@@ -21,8 +40,15 @@ await serve<SearchProtocol, null>(() => {
         definitions: [...definitionCandidates(db, req.names, req.query, 20, false), ...definitionCandidates(db, req.prefixes, req.query, 20, true)],
         semanticDefinitions: definitionsAt(db, req.semanticPlaces),
       }),
+      semantic: async (req) => {
+        if (store?.url !== req.url) store = new ChromaStore(req.url);
+        return semanticSearch(db, store, await embedderFor(req.embedder), recent, req.query, req.limit);
+      },
       quickOpen: (req) => quickOpen(db, req.query, req.repo, req.limit),
     },
-    close: () => db.close(),
+    close: () => {
+      void embedder?.loaded.then((e) => e.close(), () => undefined);
+      db.close();
+    },
   };
 });

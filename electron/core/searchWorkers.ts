@@ -63,6 +63,11 @@ export class SearchWorkers {
     return this.workers().call('candidates', req, this.hardLimitMs);
   }
 
+  semantic(req: SearchProtocol['semantic']['req']): Promise<SearchProtocol['semantic']['res']> {
+    checkQueryText(req.query.query);
+    return this.workers().call('semantic', req, this.hardLimitMs);
+  }
+
   quickOpen(query: string, repo: string | undefined, limit: number | undefined): Promise<QuickOpenItem[]> {
     checkQueryText(query);
     return this.workers().call('quickOpen', { query, repo, limit }, this.hardLimitMs);

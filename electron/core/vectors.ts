@@ -4,10 +4,8 @@ import type { SearchHit, SearchQuery, SearchResponse, SyncStatus, VectorStoreSta
 import type { ReadDb } from '../db/connection.js';
 import { activeGeneration } from '../db/read/generations.js';
 import { lastCheck, lastSyncRun, syncCounts } from '../db/read/status.js';
-import { createEmbedder, embedderLabel, type Embedder, type EmbedderSetting } from '../vectors/embedders/index.js';
-import { ChromaStore } from '../vectors/chromaStore.js';
-import { RecentVectors } from '../vectors/recentVectors.js';
-import { fuseRankings, semanticSearch } from '../vectors/semanticSearch.js';
+import { embedderLabel, type EmbedderSetting } from '../vectors/embedders/index.js';
+import { fuseRankings } from '../vectors/semanticSearch.js';
 import type { SyncLoopStatus } from '../engine/sync/syncLoop.js';
 import { ChromaSidecar } from '../sidecar/chromaSidecar.js';
 import { ExternalServer } from '../sidecar/externalServer.js';
@@ -19,6 +17,12 @@ import type { VectorServer } from '../sidecar/vectorServer.js';
 import { ClewFailure } from '../base/failure.js';
 import { ReaderVectors } from './readerVectors.js';
 
+/** Where the Backend's searches run (the search workers). */
+export interface SearchRunner {
+  sql(q: SearchQuery): Promise<SearchResponse>;
+  semantic(req: { query: SearchQuery; limit: number; url: string; embedder: EmbedderSetting }): Promise<{ hits: SearchHit[]; orphansSeen: number }>;
+}
+
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
 
 const STOPPED: VectorStoreStatus = { mode: 'sidecar', url: null, state: 'stopped', pid: null, port: null, version: null, restarts: 0, lastError: null };
@@ -29,22 +33,23 @@ export class VectorSide {
   private server: VectorServer | null = null;
   private loop: SyncLoopStatus | null = null;
   private orphansSeen = 0;
-  private store: ChromaStore | null = null;
-  private queryEmbedder: Promise<Embedder> | null = null;
-  private readonly recent = new RecentVectors();
   /** A reader's way to a server (set on first use; writers run their own server instead). */
   private reader: ReaderVectors | null = null;
 
-  /** `searchSql` runs keyword, symbol and regex searches (on the search workers, off the main thread). */
+  /** `searches` run on the search workers, off the main thread: keyword, symbol and regex, and semantic's embedding,
+   * server round trip and joins. */
   constructor(private readonly db: ReadDb, private readonly dataDir: string, readonly setting: VectorsSetting, private embedderSetting: EmbedderSetting,
-    private readonly searchSql: (q: SearchQuery) => Promise<SearchResponse>) {}
+    private readonly searches: SearchRunner) {}
 
   /** The engine could not load the model: queries are embedded the way the rows now are. */
   useHashEmbedder(): void {
-    const previous = this.queryEmbedder;
     this.embedderSetting = { kind: 'hash' };
-    this.queryEmbedder = null;
-    void previous?.then((e) => e.close(), () => undefined);
+  }
+
+  private async semantic(q: SearchQuery, url: string, limit: number): Promise<SearchHit[]> {
+    const found = await this.searches.semantic({ query: q, limit, url, embedder: this.embedderSetting });
+    this.orphansSeen += found.orphansSeen;
+    return found.hits;
   }
 
   /** Starts (or attaches to) the vector server; `onUrl` hears each change of its ready URL, `onStatus` every change. */
@@ -132,11 +137,7 @@ export class VectorSide {
     const { url, why } = await this.queryUrl();
     if (!url) return { unavailable: `the vector server is ${why}` };
     try {
-      if (this.store?.url !== url) this.store = new ChromaStore(url);
-      this.queryEmbedder ??= createEmbedder(this.embedderSetting);
-      const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, this.recent, q, limit);
-      this.orphansSeen += semantic.orphansSeen;
-      return { hits: semantic.hits };
+      return { hits: await this.semantic(q, url, limit) };
     } catch (e) {
       return { unavailable: e instanceof Error ? e.message : String(e) };
     }
@@ -145,22 +146,19 @@ export class VectorSide {
   /** Keyword, symbol and regex run on SQLite alone; semantic and hybrid also ask the vector server. */
   async search(q: SearchQuery): Promise<SearchResponse> {
     const mode = q.mode ?? 'keyword';
-    if (mode !== 'semantic' && mode !== 'hybrid') return this.searchSql(q);
+    if (mode !== 'semantic' && mode !== 'hybrid') return this.searches.sql(q);
     const started = performance.now();
     const limit = Math.max(1, Math.min(1000, q.limit ?? 50));
     const { url, why } = await this.queryUrl();
     if (!url) {
       if (mode === 'semantic') throw new ClewFailure('UNAVAILABLE', `semantic search needs the vector server, which is ${why}; keyword search still works`);
-      const keyword = await this.searchSql({ ...q, mode: 'keyword' });
+      const keyword = await this.searches.sql({ ...q, mode: 'keyword' });
       return { ...keyword, notice: `keyword results only: the vector server is ${why}` };
     }
-    if (this.store?.url !== url) this.store = new ChromaStore(url);
-    this.queryEmbedder ??= createEmbedder(this.embedderSetting);
-    const semantic = await semanticSearch(this.db, this.store, await this.queryEmbedder, this.recent, q, limit);
-    this.orphansSeen += semantic.orphansSeen;
-    if (mode === 'semantic') return { results: semantic.hits, tookMs: elapsed(started) };
-    const keyword = await this.searchSql({ ...q, mode: 'keyword', limit });
-    return { results: fuseRankings([keyword.results, semantic.hits], limit), tookMs: elapsed(started) };
+    const semantic = await this.semantic(q, url, limit);
+    if (mode === 'semantic') return { results: semantic, tookMs: elapsed(started) };
+    const keyword = await this.searches.sql({ ...q, mode: 'keyword', limit });
+    return { results: fuseRankings([keyword.results, semantic], limit), tookMs: elapsed(started) };
   }
 
   private unavailableReason(): string {
@@ -173,6 +171,5 @@ export class VectorSide {
     if (this.server) clearServerAddress(this.dataDir);
     await this.server?.stop();
     await this.reader?.stop();
-    await (await this.queryEmbedder?.catch(() => null))?.close();
   }
 }
