@@ -1,6 +1,4 @@
-// Reads a file as text: binary files are refused, invalid UTF-8 falls back to latin1 (flagged lossy).
-import { readFile } from 'node:fs/promises';
-
+// Decodes file bytes as text: binary files are refused, invalid UTF-8 falls back to latin1 (flagged lossy).
 export type SourceRead =
   | { kind: 'text'; text: string; bytes: Buffer; lossy: boolean }
   | { kind: 'binary' };
@@ -16,10 +14,6 @@ export function decodeSource(bytes: Buffer): SourceRead {
   } catch {
     return { kind: 'text', text: bytes.toString('latin1'), bytes, lossy: true };
   }
-}
-
-export async function readSource(absPath: string): Promise<SourceRead> {
-  return decodeSource(await readFile(absPath));
 }
 
 export interface Chunk {

@@ -5,8 +5,3 @@ import type { WriteDb } from '../connection.js';
 export function immediateTransaction<T>(db: WriteDb, body: () => T): T {
   return db.transaction(body).immediate();
 }
-
-/** A plain (deferred) BEGIN: the lock is taken at the first write. */
-export function deferredTransaction<T>(db: WriteDb, body: () => T): T {
-  return db.transaction(body)();
-}

@@ -11,8 +11,6 @@ const wasmDir = dirname(requireCjs.resolve('@vscode/tree-sitter-wasm/wasm/tree-s
 
 export type Tree = TS.Tree;
 export type SyntaxNode = TS.Node;
-export type TSLanguage = TS.Language;
-export type TSQuery = TS.Query;
 
 const GRAMMAR_FILES: Record<Language, string | null> = {
   java: 'tree-sitter-java.wasm',
@@ -71,6 +69,3 @@ export async function parse(lang: Language, source: string): Promise<TS.Tree> {
   return tree;
 }
 
-export function makeQuery(language: TS.Language, source: string): TS.Query {
-  return new runtime.Query(language, source);
-}
