@@ -5,16 +5,10 @@ import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shar
 import { classifyQuery, identifierSpellings, type ParsedQuery } from '../base/query/index.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
-import type { AutoCandidatesRequest, SearchProtocol } from './searchProtocol.js';
+import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './searchProtocol.js';
 
-/** What auto search needs from the host: the search workers, and semantic hits when a vector server answers. */
-export interface AutoSearchDeps {
-  candidates(req: AutoCandidatesRequest): Promise<SearchProtocol['candidates']['res']>;
-  /** Semantic hits, or the reason there are none (no vector server, sync pending …). */
-  semantic(q: SearchQuery, limit: number): Promise<{ hits: SearchHit[] } | { unavailable: string }>;
-}
-
-const SEMANTIC_LIMIT = 50;
+/** How many semantic hits `auto` ranks beside the rest. */
+export const SEMANTIC_LIMIT = 50;
 const CHUNK_LIMIT = 300;
 const MAX_NEEDLES = 16;
 
@@ -97,13 +91,13 @@ function toHit(r: RankedHit<Payload>): SearchHit {
   };
 }
 
-export async function autoSearch(q: SearchQuery, limit: number, deps: AutoSearchDeps): Promise<SearchResponse> {
+/** Runs on a search worker: `candidates` reads its SQLite connection, `semantic` came from the host. */
+export function autoSearch(q: SearchQuery, limit: number, semantic: SemanticOrReason, candidates: (req: AutoCandidatesRequest) => AutoCandidates): SearchResponse {
   const started = performance.now();
   const parsed = classifyQuery(q.query);
-  const semantic = await deps.semantic(q, SEMANTIC_LIMIT);
   const semanticHits = 'hits' in semantic ? semantic.hits : [];
   const { exact, prefixes } = namesOf(parsed);
-  const found = await deps.candidates({
+  const found = candidates({
     query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT,
     semanticPlaces: semanticHits.filter((h) => h.symbol).map((h) => ({ repo: h.repo, path: h.path, fqn: h.symbol ?? '' })),
   });

@@ -16,7 +16,7 @@ import { fileOutline } from '../db/read/lists.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { NotesCopyReset, RecoveryNotice, Settings, StatusReport } from '../../shared/types.js';
+import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, Settings, StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
@@ -26,7 +26,7 @@ import { refuseUnsafeRoot } from './repoRootPolicy.js';
 import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
-import { autoSearch } from './autoSearch.js';
+import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { checkQueryText, SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 
@@ -100,10 +100,7 @@ export class Backend {
       'search:query': (req) => {
         checkQueryText(req.query);
         if (req.mode !== 'auto') return this.vectors.search(req);
-        return autoSearch(req, Math.max(1, Math.min(1000, req.limit ?? 50)), {
-          candidates: (r) => this.searches.candidates(r),
-          semantic: (q, limit) => this.vectors.semanticOrReason(q, limit),
-        });
+        return this.autoSearch(req);
       },
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
@@ -316,6 +313,14 @@ export class Backend {
     const summary = listRepos(this.db, this.watching).find((r) => r.id === repo.id);
     if (!summary) throw new ClewFailure('NOT_FOUND', `${req.repo} was removed`);
     return summary;
+  }
+
+  /** `auto`: semantic hits first (on a search worker, when a vector server answers), then a worker gathers and ranks the rest. */
+  private async autoSearch(q: SearchQuery): Promise<SearchResponse> {
+    const started = performance.now();
+    const semantic = await this.vectors.semanticOrReason(q, SEMANTIC_LIMIT);
+    const answer = await this.searches.auto({ query: q, limit: Math.max(1, Math.min(1000, q.limit ?? 50)), semantic });
+    return { ...answer, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 
   private async write<C extends EngineCommand>(command: C, req: EngineCommands[C]['req']): Promise<EngineCommands[C]['res']> {

@@ -5,8 +5,8 @@ import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.
 export interface SearchProtocol {
   /** Keyword, symbol or regex; `budgetMs` bounds a regex scan, which then answers what it found so far. */
   search: { req: { query: SearchQuery; budgetMs: number }; res: SearchResponse };
-  /** What `auto` ranks: lines holding any needle, definitions named like the query, and the definitions semantic search found. */
-  candidates: { req: AutoCandidatesRequest; res: { words: WordCandidateRow[]; definitions: DefinitionRow[]; semanticDefinitions: DefinitionRow[] } };
+  /** `auto`: gathers its candidates and ranks them here; the semantic hits (or why there are none) come from the host. */
+  auto: { req: { query: SearchQuery; limit: number; semantic: SemanticOrReason }; res: SearchResponse };
   /** The query's vector against the active collection at `url`, joined back to SQLite: embedding, the server
    * round trip and the joins all run here, off the host's main thread. */
   semantic: { req: { query: SearchQuery; limit: number; url: string; embedder: EmbedderSetting }; res: { hits: SearchHit[]; orphansSeen: number } };
@@ -15,6 +15,16 @@ export interface SearchProtocol {
 
 export interface SearchWorkerInit {
   dbFile: string;
+}
+
+/** Semantic hits for `auto`, or why there are none (auto then ranks from the rest and says so). */
+export type SemanticOrReason = { hits: SearchHit[] } | { unavailable: string };
+
+/** What `auto` ranks: lines holding any needle, definitions named like the query, and the definitions semantic search found. */
+export interface AutoCandidates {
+  words: WordCandidateRow[];
+  definitions: DefinitionRow[];
+  semanticDefinitions: DefinitionRow[];
 }
 
 export interface AutoCandidatesRequest {

@@ -2,6 +2,7 @@
 // statement) can hold up the host's main thread, which keeps answering status, pages and sockets.
 import { workerData } from 'node:worker_threads';
 import { serve } from '../base/rpc/server.js';
+import { autoSearch } from './autoSearch.js';
 import { openRead } from '../db/connection.js';
 import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
 import { quickOpen } from '../db/read/quickOpen.js';
@@ -35,11 +36,11 @@ await serve<SearchProtocol, null>(() => {
     ready: null,
     handlers: {
       search: (req) => search(db, req.query, req.budgetMs),
-      candidates: (req) => ({
-        words: wordCandidates(db, req.needles, req.query, req.chunkLimit),
-        definitions: [...definitionCandidates(db, req.names, req.query, 20, false), ...definitionCandidates(db, req.prefixes, req.query, 20, true)],
-        semanticDefinitions: definitionsAt(db, req.semanticPlaces),
-      }),
+      auto: (req) => autoSearch(req.query, req.limit, req.semantic, (c) => ({
+        words: wordCandidates(db, c.needles, c.query, c.chunkLimit),
+        definitions: [...definitionCandidates(db, c.names, c.query, 20, false), ...definitionCandidates(db, c.prefixes, c.query, 20, true)],
+        semanticDefinitions: definitionsAt(db, c.semanticPlaces),
+      })),
       semantic: async (req) => {
         if (store?.url !== req.url) store = new ChromaStore(req.url);
         return semanticSearch(db, store, await embedderFor(req.embedder), recent, req.query, req.limit);

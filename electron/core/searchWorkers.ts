@@ -7,7 +7,7 @@ import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/ty
 import { RpcPool } from '../base/rpc/pool.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import { ClewFailure } from '../base/failure.js';
-import type { AutoCandidatesRequest, SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
+import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
 
 /** How long a regex scan may stream rows before it answers with what it found. */
 export const SEARCH_BUDGET_MS = 2000;
@@ -58,9 +58,9 @@ export class SearchWorkers {
     return this.workers().call('search', { query, budgetMs: this.budgetMs }, this.hardLimitMs);
   }
 
-  candidates(req: AutoCandidatesRequest): Promise<SearchProtocol['candidates']['res']> {
+  auto(req: SearchProtocol['auto']['req']): Promise<SearchResponse> {
     checkQueryText(req.query.query);
-    return this.workers().call('candidates', req, this.hardLimitMs);
+    return this.workers().call('auto', req, this.hardLimitMs);
   }
 
   semantic(req: SearchProtocol['semantic']['req']): Promise<SearchProtocol['semantic']['res']> {
