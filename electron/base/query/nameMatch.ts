@@ -10,7 +10,7 @@ export interface NameMatch {
   strength: number;
 }
 
-const STRENGTH: Record<NameMatchKind, number> = { exact: 1, spelling: 0.9, prefix: 0.6, parts: 0.5, typo: 0.4 };
+const STRENGTH: Record<NameMatchKind, number> = { exact: 1, spelling: 0.8, prefix: 0.6, parts: 0.5, typo: 0.4 };
 // Shorter names are too easy to reach with one edit (get → set, id → io).
 const MIN_TYPO_LENGTH = 4;
 

@@ -16,7 +16,7 @@ describe('definition signal', () => {
     const ctx = ctxFor('APIRouter');
     const v = (name: string, kind = 'class') => definitionSignal(ctx, hit({ path: 'a.py', name, kind })).value;
     expect(v('APIRouter')).toBe(1);
-    expect(v('api_router')).toBeCloseTo(0.9);
+    expect(v('api_router')).toBeCloseTo(0.8);
     expect(v('APIRouterFactory')).toBeCloseTo(0.6);
     expect(v('RouterAPI')).toBeCloseTo(0.5);
     expect(v('APIRoutr')).toBeCloseTo(0.4);
