@@ -10,6 +10,7 @@ import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { failedUnits } from '../db/read/failedUnits.js';
+import { searchLimit } from '../db/read/search.js';
 import { readFileContent } from './fileRead.js';
 import { repoIssues } from '../db/read/repoIssues.js';
 import { fileOutline } from '../db/read/lists.js';
@@ -27,7 +28,7 @@ import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
 import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
-import { checkQueryText, SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
+import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 
 export interface BackendOptions {
@@ -97,11 +98,7 @@ export class Backend {
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
       'repo:list': () => listRepos(this.db, this.watching),
-      'search:query': (req) => {
-        checkQueryText(req.query);
-        if (req.mode !== 'auto') return this.vectors.search(req);
-        return this.autoSearch(req);
-      },
+      'search:query': (req) => (req.mode === 'auto' ? this.autoSearch(req) : this.vectors.search(req)),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
       'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
@@ -319,7 +316,7 @@ export class Backend {
   private async autoSearch(q: SearchQuery): Promise<SearchResponse> {
     const started = performance.now();
     const semantic = await this.vectors.semanticOrReason(q, SEMANTIC_LIMIT);
-    const answer = await this.searches.auto({ query: q, limit: Math.max(1, Math.min(1000, q.limit ?? 50)), semantic });
+    const answer = await this.searches.auto({ query: q, limit: searchLimit(q), semantic });
     return { ...answer, tookMs: Math.round((performance.now() - started) * 100) / 100 };
   }
 

@@ -8,11 +8,23 @@ const text = (max: number) => z.string().max(max);
 const repoRef = z.string().min(1).max(4096);
 const empty = z.object({}).strict();
 
+/** Control characters (tab and line breaks aside) mean nothing in a query, and a NUL cuts SQLite's FTS strings short. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** A query's text: refused, naming the character, when it holds a control character. */
+const queryText = (max: number) => z.string().min(1).max(max).superRefine((query, ctx) => {
+  const found = CONTROL.exec(query)?.[0];
+  if (found === undefined) return;
+  const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  ctx.addIssue({ code: 'custom', message: `the query contains the control character ${code}; remove it and search again` });
+});
+
 export const REQUEST_SCHEMAS = {
   'repo:index': z.object({ path: z.string().min(1).max(4096), maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).optional() }).strict(),
   'repo:list': empty,
   'search:query': z.object({
-    query: z.string().min(1).max(2000),
+    query: queryText(2000),
     mode: z.enum(SEARCH_MODES).optional(),
     repo: repoRef.optional(),
     lang: text(40).optional(),
@@ -36,7 +48,7 @@ export const REQUEST_SCHEMAS = {
   'repo:issues': z.object({ repo: repoRef }).strict(),
   'file:read': z.object({ repo: repoRef, path: z.string().min(1).max(4096) }).strict(),
   'file:outline': z.object({ repo: repoRef, path: z.string().min(1).max(4096) }).strict(),
-  'quickopen:query': z.object({ query: z.string().min(1).max(500), repo: repoRef.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+  'quickopen:query': z.object({ query: queryText(500), repo: repoRef.optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
   'note:update': z.object({ id: z.number().int().positive(), text: z.string().min(1).max(100_000) }).strict(),
   'note:delete': z.object({ id: z.number().int().positive() }).strict(),
   'settings:get': empty,

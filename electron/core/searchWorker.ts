@@ -8,7 +8,7 @@ import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/
 import { quickOpen } from '../db/read/quickOpen.js';
 import { search } from '../db/read/search.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
-import { createEmbedder, type Embedder, embedderLabel } from '../vectors/embedders/index.js';
+import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import { RecentVectors } from '../vectors/recentVectors.js';
 import { semanticSearch } from '../vectors/semanticSearch.js';
 import type { EmbedderSetting } from '../../shared/types.js';
@@ -22,7 +22,7 @@ let store: ChromaStore | null = null;
 const recent = new RecentVectors();
 
 function embedderFor(setting: EmbedderSetting): Promise<Embedder> {
-  const key = JSON.stringify(setting) + embedderLabel(setting);
+  const key = JSON.stringify(setting);
   if (embedder?.key !== key) {
     void embedder?.loaded.then((e) => e.close(), () => undefined);
     embedder = { key, loaded: createEmbedder(setting) };

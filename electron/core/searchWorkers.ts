@@ -17,19 +17,6 @@ export interface SearchWorkersOptions {
   budgetMs?: number;
 }
 
-/** Control characters (tab and line breaks aside) mean nothing in a query, and a NUL cuts SQLite's FTS strings short. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
-
-/** Refuses a query holding a control character, naming it. */
-export function checkQueryText(query: string): void {
-  const found = CONTROL.exec(query)?.[0];
-  if (found !== undefined) {
-    const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new ClewFailure('BAD_REQUEST', `the query contains the control character ${code}; remove it and search again`);
-  }
-}
-
 export class SearchWorkers {
   private pool: RpcPool<SearchProtocol> | null = null;
   private closed = false;
@@ -54,22 +41,18 @@ export class SearchWorkers {
   }
 
   search(query: SearchQuery): Promise<SearchResponse> {
-    checkQueryText(query.query);
     return this.workers().call('search', { query, budgetMs: this.budgetMs }, this.hardLimitMs);
   }
 
   auto(req: SearchProtocol['auto']['req']): Promise<SearchResponse> {
-    checkQueryText(req.query.query);
     return this.workers().call('auto', req, this.hardLimitMs);
   }
 
   semantic(req: SearchProtocol['semantic']['req']): Promise<SearchProtocol['semantic']['res']> {
-    checkQueryText(req.query.query);
     return this.workers().call('semantic', req, this.hardLimitMs);
   }
 
   quickOpen(query: string, repo: string | undefined, limit: number | undefined): Promise<QuickOpenItem[]> {
-    checkQueryText(query);
     return this.workers().call('quickOpen', { query, repo, limit }, this.hardLimitMs);
   }
 

@@ -3,6 +3,7 @@
 import type { SearchHit, SearchQuery, SearchResponse, SyncStatus, VectorStoreStatus } from '../../shared/types.js';
 import type { ReadDb } from '../db/connection.js';
 import { activeGeneration } from '../db/read/generations.js';
+import { searchLimit } from '../db/read/search.js';
 import { lastCheck, lastSyncRun, syncCounts } from '../db/read/status.js';
 import { embedderLabel, type EmbedderSetting } from '../vectors/embedders/index.js';
 import { fuseRankings } from '../vectors/semanticSearch.js';
@@ -16,11 +17,12 @@ import { clearServerAddress, writeServerAddress } from '../sidecar/serverAddress
 import type { VectorServer } from '../sidecar/vectorServer.js';
 import { ClewFailure } from '../base/failure.js';
 import { ReaderVectors } from './readerVectors.js';
+import type { SearchProtocol } from './searchProtocol.js';
 
 /** Where the Backend's searches run (the search workers). */
 export interface SearchRunner {
   sql(q: SearchQuery): Promise<SearchResponse>;
-  semantic(req: { query: SearchQuery; limit: number; url: string; embedder: EmbedderSetting }): Promise<{ hits: SearchHit[]; orphansSeen: number }>;
+  semantic(req: SearchProtocol['semantic']['req']): Promise<SearchProtocol['semantic']['res']>;
 }
 
 export type VectorsSetting = { mode: 'sidecar' } | { mode: 'external'; url: string } | { mode: 'off' };
@@ -148,7 +150,7 @@ export class VectorSide {
     const mode = q.mode ?? 'keyword';
     if (mode !== 'semantic' && mode !== 'hybrid') return this.searches.sql(q);
     const started = performance.now();
-    const limit = Math.max(1, Math.min(1000, q.limit ?? 50));
+    const limit = searchLimit(q);
     const { url, why } = await this.queryUrl();
     if (!url) {
       if (mode === 'semantic') throw new ClewFailure('UNAVAILABLE', `semantic search needs the vector server, which is ${why}; keyword search still works`);

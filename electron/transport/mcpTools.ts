@@ -4,7 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
-import { SEARCH_MODES } from '../../shared/types.js';
+import { SEARCH_MODES, type SearchHit } from '../../shared/types.js';
 import type { BackendLike } from '../../shared/contract.js';
 
 const DEFAULT_CHARS = 8_000;
@@ -66,7 +66,7 @@ function lineRange(body: string, from: number, to: number): string {
 
 export function registerClewTools(server: McpServer, reader: TargetProvider, options: McpToolOptions): void {
   server.registerTool('search', {
-    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true, the best files each with their hits.',
+    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
     inputSchema: {
       query: z.string().min(1).max(2000), mode: z.enum(SEARCH_MODES).optional(), repo: repo.optional(), lang: z.string().max(40).optional(),
       path: z.string().max(4096).optional().describe('path glob, e.g. src/**/*.ts'), kind: z.string().max(40).optional().describe('symbol kind, e.g. function, class, method'),
@@ -74,19 +74,14 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
     },
     annotations: { readOnlyHint: true },
   }, ({ query, mode, repo: r, lang, path, kind, files, limit, maxChars }) => {
-    const req: Req<'search:query'> = { query, limit: limit ?? DEFAULT_ROWS, mode: mode ?? 'auto', ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}) };
-    return answer(reader, 'search:query', req, maxChars, (res) => {
-      const hits = res.results.map((h) => ({ repo: h.repo, path: h.path, line: h.line, symbol: h.symbol, kind: h.symbolKind, snippet: h.snippet }));
-      if (!files) return hits;
-      const byFile = new Map<string, { repo: string; path: string; hits: Array<{ line: number; symbol: string | null; snippet: string }> }>();
-      for (const h of hits) {
-        const key = `${h.repo}\u0000${h.path}`;
-        const file = byFile.get(key) ?? { repo: h.repo, path: h.path, hits: [] };
-        file.hits.push({ line: h.line, symbol: h.symbol, snippet: h.snippet });
-        byFile.set(key, file);
-      }
-      return [...byFile.values()];
-    });
+    const chosen = mode ?? 'auto';
+    // The file-level answer is auto's own ranking of files, not a regrouping of hits here.
+    if (files && chosen !== 'auto') return Promise.resolve(text(`BAD_REQUEST: files=true needs mode auto, not ${chosen}`, true));
+    const req: Req<'search:query'> = { query, limit: limit ?? DEFAULT_ROWS, mode: chosen, ...(files ? { files } : {}), ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}) };
+    const hit = (h: SearchHit) => ({ repo: h.repo, path: h.path, line: h.line, symbol: h.symbol, kind: h.symbolKind, snippet: h.snippet });
+    return answer(reader, 'search:query', req, maxChars, (res) => (res.files
+      ? res.files.map((f) => ({ repo: f.repo, path: f.path, hits: f.hits.map(({ line, symbol, snippet }) => ({ line, symbol, snippet })) }))
+      : res.results.map(hit)));
   });
 
   server.registerTool('find_symbol', {

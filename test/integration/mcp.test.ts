@@ -86,6 +86,9 @@ describe('clew mcp', () => {
   it('refuses bad arguments as MCP errors and keeps serving', async () => {
     const wrongType = await client.callTool({ name: 'search', arguments: { query: 42 } });
     expect(wrongType.isError).toBe(true);
+    const filesOutsideAuto = await client.callTool({ name: 'search', arguments: { query: 'health', mode: 'keyword', files: true } });
+    expect(filesOutsideAuto.isError).toBe(true);
+    expect(textOf(filesOutsideAuto)).toMatch(/^BAD_REQUEST: files=true needs mode auto/);
     const hugeLimit = await client.callTool({ name: 'search', arguments: { query: 'health', limit: 10_000_000 } });
     expect(hugeLimit.isError).toBe(true);
     const outside = await client.callTool({ name: 'read_file', arguments: { repo: repo.path, path: '../../etc/passwd' } });

@@ -38,6 +38,11 @@ export interface DefinitionRow {
   container: string | null;
 }
 
+// A definition row with its file, repo and enclosing symbol; each caller adds its WHERE.
+const DEFINITION_SELECT = `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine,
+    s.signature, s.doc, (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
+  FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id`;
+
 const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 // A line is worth a candidate when it holds a needle; a chunk gives at most this many lines.
 const LINES_PER_CHUNK = 2;
@@ -83,10 +88,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
   const kindWhere = q.kind ? ' AND s.kind = ?' : '';
   const extra = q.kind ? [...filter.params, q.kind] : filter.params;
   const stmt = db.prepare<Array<string | number>, DefinitionRow>(
-    `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine, s.signature, s.doc,
-            (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
-     FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id
-     WHERE s.name ${prefix ? "LIKE ? ESCAPE '\\'" : '= ?'}${filter.where}${kindWhere} ORDER BY length(s.name), s.id LIMIT ?`,
+    `${DEFINITION_SELECT} WHERE s.name ${prefix ? "LIKE ? ESCAPE '\\'" : '= ?'}${filter.where}${kindWhere} ORDER BY length(s.name), s.id LIMIT ?`,
   );
   const seen = new Set<string>();
   const out: DefinitionRow[] = [];
@@ -106,10 +108,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
 /** The definitions semantic search named (by repo, path and FQN), with their spans and docs. */
 export function definitionsAt(db: ReadDb, places: ReadonlyArray<{ repo: string; path: string; fqn: string }>): DefinitionRow[] {
   const stmt = db.prepare<[string, string, string], DefinitionRow>(
-    `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine, s.signature, s.doc,
-            (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
-     FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id
-     WHERE r.path = ? AND f.path = ? AND s.fqn = ? LIMIT 1`,
+    `${DEFINITION_SELECT} WHERE r.path = ? AND f.path = ? AND s.fqn = ? LIMIT 1`,
   );
   return places.flatMap((p) => stmt.all(p.repo, p.path, p.fqn));
 }

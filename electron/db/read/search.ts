@@ -9,10 +9,13 @@ import { symbolSearch } from './symbolSearch.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
 
+/** The hits a query asks for, within bounds: every mode counts the same way. */
+export const searchLimit = (q: Pick<SearchQuery, 'limit'>): number => Math.max(1, Math.min(MAX_LIMIT, q.limit ?? DEFAULT_LIMIT));
+
 /** `budgetMs`: how long a search that streams rows (regex) may run; past it, it answers what it found, marked `timedOut`. */
 export function search(db: ReadDb, q: SearchQuery, budgetMs = Infinity): SearchResponse {
   const started = performance.now();
-  const limit = Math.max(1, Math.min(MAX_LIMIT, q.limit ?? DEFAULT_LIMIT));
+  const limit = searchLimit(q);
   const mode = q.mode ?? 'keyword';
   if (mode === 'regex') {
     const { hits, unindexed, timedOut } = regexSearch(db, q, limit, () => performance.now() - started > budgetMs);
