@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (backend.settings.error) io.err(`clew: ${escapeControls(backend.settings.error)}`);
     const recovery = backend.recoveryNotice;
     if (recovery) io.err(`clew: ${describeRecovery(printable(recovery))}`);
-    const fallback = backend.status().embedderFallback;
+    const fallback = backend.embedderFallbackNotice;
     if (fallback && command !== 'status') io.err(`clew: ${escapeControls(fallback)}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 

@@ -205,6 +205,11 @@ export class Backend {
     };
   }
 
+  /** Why the configured model is not in use (the hash embedder stands in); null when it is. */
+  get embedderFallbackNotice(): string | null {
+    return this.embedderFallback;
+  }
+
   /** A damaged notes.db that start-up moved aside; null when it was fine. */
   get notesCopyReset(): NotesCopyReset | null {
     return this.notesReset;
