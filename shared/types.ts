@@ -89,6 +89,8 @@ export interface SearchHit {
   repo: string;
   path: string;
   line: number;
+  /** The last line of a hit that spans several (a chunk of a file's text found by meaning). */
+  endLine?: number;
   column: number;
   snippet: string;
   /** [start, end) character ranges inside `snippet` that matched. */
