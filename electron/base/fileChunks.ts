@@ -23,6 +23,7 @@ const MAX_FILE_CHARS = 2_000_000;
 // Lines longer than this on average mean minified or generated text, not prose or code a person reads.
 const MAX_MEAN_LINE = 300;
 
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!!)|--|;;|@\w)/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 // Definition-like first lines in files no grammar reads: SQL DDL, shell functions, Makefile targets, config sections.
 const DEFINITION_PATTERNS: readonly RegExp[] = [
@@ -52,7 +53,11 @@ export function fileChunks(relPath: string, lines: readonly string[], symbols: r
   if (!chunkableFile(relPath, lines)) return [];
   const markdown = /\.(md|markdown|mdx|rst|txt)$/i.test(relPath);
   const covered = new Uint8Array(lines.length + 2);
-  for (const s of symbols) for (let l = s.startLine; l <= Math.min(s.endLine, lines.length); l++) covered[l] = 1;
+  for (const s of symbols) {
+    for (let l = s.startLine; l <= Math.min(s.endLine, lines.length); l++) covered[l] = 1;
+    // The comment right above a symbol is its doc, already in its unit.
+    for (let l = s.startLine - 1; l >= 1 && COMMENT_LINE.test(lines[l - 1] ?? ''); l--) covered[l] = 1;
+  }
   const out: FileChunk[] = [];
   let line = 1;
   while (line <= lines.length && out.length < MAX_CHUNKS_PER_FILE) {
