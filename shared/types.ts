@@ -2,6 +2,7 @@
 
 export const LANGUAGES = [
   'java', 'typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'csharp', 'cpp', 'c', 'ruby', 'php', 'bash', 'css',
+  'kotlin', 'scala', 'swift', 'haskell', 'lua', 'zig',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -89,6 +90,8 @@ export interface SearchHit {
   repo: string;
   path: string;
   line: number;
+  /** The last line of a hit that spans several (a chunk of a file's text found by meaning). */
+  endLine?: number;
   column: number;
   snippet: string;
   /** [start, end) character ranges inside `snippet` that matched. */

@@ -58,7 +58,7 @@ function candidatesFrom(words: WordCandidateRow[], definitions: DefinitionRow[],
   for (const hit of semantic) {
     const def = hit.symbol ? spans.get(`${hit.repo}\u0000${hit.path}\u0000${hit.symbol}`) : undefined;
     out.push({
-      source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.line,
+      source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.endLine ?? hit.line,
       ...(def ? { name: def.name, kind: def.kind, text: def.signature, ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
       distance: 1 - hit.score, payload: { kind: 'semantic', hit },
     });

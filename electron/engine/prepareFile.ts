@@ -5,6 +5,7 @@ import { fsPathCandidates } from '../files/pathBytes.js';
 import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
+import { type ChunkRowData, chunkRowData } from './chunkRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
@@ -30,6 +31,8 @@ export interface PreparedText {
   analysis: FileAnalysis | null;
   /** Per symbol (same order as analysis.symbols): what the writer stores, computed off the writer thread. */
   symbolRows: SymbolRowData[];
+  /** The file's own text as chunk units: the lines no symbol covers, or the whole file when no grammar found any. */
+  chunkRows: ChunkRowData[];
   packages: DeclaredPackage[];
   manifestMains: ParsedEntryPoint[];
   issues: IndexIssue[];
@@ -83,6 +86,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   return {
     kind: 'text', hash, language, lines, chunks: chunkLines(lines), lossy: read.lossy, analysis,
     symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
+    chunkRows: chunkRowData(analysis?.symbols ?? [], request, lines),
     packages: manifest.packages, manifestMains: manifest.mains, issues,
   };
 }

@@ -27,6 +27,15 @@ export interface SymbolRowData {
   contentHash: string;
 }
 
+/** One chunk unit of a file's own text (engine/chunkRows.ts). */
+export interface ChunkRowData {
+  startLine: number;
+  endLine: number;
+  unitText: string;
+  vectorId: string;
+  contentHash: string;
+}
+
 /** What a finished run counted for its report. */
 export type RunCounts = Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>;
 
@@ -41,6 +50,7 @@ export interface FileWrite {
   lossy: boolean;
   analysis: FileAnalysis | null;
   symbolRows: readonly SymbolRowData[];
+  chunkRows: readonly ChunkRowData[];
   packages: readonly DeclaredPackage[];
   manifestMains: readonly ParsedEntryPoint[];
 }
@@ -87,6 +97,17 @@ export class IndexStore {
          ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, content_hash = excluded.content_hash,
            attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL
          WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id`),
+      fileChunkUnits: db.prepare<[number], string>("SELECT vector_id FROM text_units WHERE file_id = ? AND kind = 'chunk'").pluck(),
+      // A chunk whose text is unchanged keeps its vector (and its sync state); only its lines move.
+      upsertChunkUnit: db.prepare<[number, number, string, number, number, string, string]>(
+        `INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, content_hash) VALUES (?, 'chunk', ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(vector_id) DO UPDATE SET file_id = excluded.file_id, start_line = excluded.start_line, end_line = excluded.end_line,
+           text = excluded.text, content_hash = excluded.content_hash,
+           attempts = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.attempts ELSE 0 END,
+           last_error = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.last_error END,
+           next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.next_attempt_at END,
+           failed_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.failed_at END`),
+      deleteUnit: db.prepare<[string]>('DELETE FROM text_units WHERE vector_id = ?'),
       deleteEntryPoints: db.prepare<[number]>('DELETE FROM entry_points WHERE file_id = ?'),
       insertEntryPoint: db.prepare<[number, number, number | null, string, string, string | null, string | null, string | null, string | null, string | null, number]>(
         `INSERT INTO entry_points(repo_id, file_id, symbol_id, kind, framework, method, path, schedule, queue, handler, line)
@@ -262,6 +283,7 @@ export class IndexStore {
       s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
+    this.writeChunkUnits(repo, fileId, file.chunkRows);
     for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);
 
     s.deleteEntryPoints.run(fileId);
@@ -277,6 +299,17 @@ export class IndexStore {
     this.writeOccurrences(fileId, analysis, ids, names);
     s.deletePackages.run(fileId);
     for (const pkg of file.packages) s.insertPackage.run(repo.id, fileId, pkg.ecosystem, pkg.name, pkg.version, pkg.scope);
+  }
+
+  /** Replaces the file's chunk units: unchanged ones stay, the rest are upserted, the gone ones deleted (leaving tombstones). */
+  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[]): void {
+    const s = this.s;
+    const gone = new Set(s.fileChunkUnits.all(fileId));
+    for (const row of rows) {
+      gone.delete(row.vectorId);
+      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, row.unitText, row.contentHash);
+    }
+    for (const vectorId of gone) s.deleteUnit.run(vectorId);
   }
 
   deleteFile(id: number): void {

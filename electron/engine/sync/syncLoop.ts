@@ -8,6 +8,7 @@ import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } fro
 import { backoffMs, type PendingUnit, SyncQueue } from '../../db/write/syncQueue.js';
 import { recordSyncRun } from '../../db/write/syncRuns.js';
 import { vectorProblem } from './validate.js';
+import { metaOf } from './unitMeta.js';
 
 export interface SyncLoopStatus {
   active: boolean;
@@ -268,7 +269,7 @@ export class SyncLoop {
       }
       if (good.length === 0) continue;
       try {
-        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash })));
+        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
       } catch (e) {
         if (isUnreachable(e)) throw e;
         this.queue.fail(good.map((g) => g.unit), errorText(e));
