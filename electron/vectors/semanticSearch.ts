@@ -3,7 +3,7 @@
 import type { SearchHit, SearchQuery } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
 import type { ReadDb } from '../db/connection.js';
-import { fileFilter } from '../db/read/filters.js';
+import { fileFilter, hasFileFilter } from '../db/read/filters.js';
 import { makeSnippet } from '../db/read/snippet.js';
 import { activeGeneration } from '../db/read/generations.js';
 import { type UnitHit, unitHits, unitsPassing } from '../db/read/vectorUnits.js';
@@ -17,7 +17,7 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
   const [vector] = await embedder.embed([q.query]);
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
-  const filtered = Boolean(q.repo || q.lang || q.path || q.kind);
+  const filtered = hasFileFilter(q);
   const [approximate, exact] = await Promise.all([
     store.query(active.collection, vector, Math.min(1000, limit * (filtered ? 8 : 2))),
     recent.score(db, store, active.collection, vector),
