@@ -24,10 +24,7 @@ function ContextLine({ line, text }: { line: number; text: string }) {
 }
 
 function Hit({ hit, index, selected, top, height }: { hit: SearchHit; index: number; selected: boolean; top: number; height: number }) {
-  const open = (): void => {
-    useStore.getState().select(index);
-    void useStore.getState().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
-  };
+  const open = (): void => useStore.getState().openHit(index);
   return (
     <div
       className={`hit${selected ? ' selected' : ''}`} role="option" aria-selected={selected} data-testid="hit" data-index={index}
@@ -99,8 +96,7 @@ export function ResultsList() {
       const key = hit ? fileKey(hit) : undefined;
       if (key && s.collapsed.includes(key) === (e.key === 'ArrowRight')) s.toggleCollapsed(key);
     } else if (e.key === 'Enter' && e.target === e.currentTarget) {
-      const hit = s.results[s.selected];
-      if (hit) void s.openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+      s.openHit(s.selected);
     }
   };
 

@@ -40,7 +40,7 @@ export function SearchBar() {
       const hit = s().results[s().selected];
       const answered = s().answered;
       // Enter opens the selected hit when the results answer this query; otherwise it searches now.
-      if (hit && answered?.query === s().query && answered.mode === s().mode) void s().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+      if (hit && answered?.query === s().query && answered.mode === s().mode) s().openHit(s().selected);
       else {
         if (timer.current) clearTimeout(timer.current);
         void s().runSearch();

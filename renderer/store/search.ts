@@ -4,6 +4,7 @@ import type { QueryFilter, SearchHit, SearchMode, SearchQuery } from '../../shar
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
 import { fileCount, fileKey, groupHits, nextVisibleHit } from './resultGroups.js';
+import { type MatchSpec, matchSpecFor } from '../codemirror/matchPattern.js';
 
 /** The modes that match letters (case and whole-word options apply to them only). */
 export const TEXT_MODES: ReadonlySet<SearchMode> = new Set(['keyword', 'regex']);
@@ -31,7 +32,11 @@ export interface SearchSlice {
   searching: boolean;
   searchError: string | null;
   /** The query the results answer, with its timing. */
-  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[] } | null;
+  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[]; matches: MatchSpec | null } | null;
+  /** What to mark in the file a hit opened (only while that file is open). */
+  highlight: { repo: string; path: string; spec: MatchSpec } | null;
+  /** Selects the hit and opens its file at its line, marking the search's matches in it. */
+  openHit(index: number): void;
   setQuery(query: string): void;
   setMode(mode: SearchMode): void;
   setFilter(name: keyof SearchFilters, value: string): void;
@@ -66,6 +71,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   wholeWord: false,
   results: [],
   collapsed: [],
+  highlight: null,
   selected: 0,
   searching: false,
   searchError: null,
@@ -107,6 +113,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
         answered: {
           query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null,
           more: response.truncated ?? false, files: fileCount(results), filters: response.syntax?.filters ?? [],
+          matches: matchSpecFor({ text: response.syntax?.text ?? query, mode, caseSensitive, wholeWord }),
         },
       });
     } catch (e) {
@@ -121,4 +128,11 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     return { selected };
   }),
   select: (selected) => set({ selected }),
+  openHit(index) {
+    const hit = get().results[index];
+    if (!hit) return;
+    const spec = get().answered?.matches ?? null;
+    set({ selected: index, highlight: spec ? { repo: hit.repo, path: hit.path, spec } : null });
+    void get().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+  },
 });

@@ -24,7 +24,9 @@ describe('search slice', () => {
     expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 500, repo: '/src/a', path: 'src/**' } }]);
     expect(store().results.map((r) => r.path)).toEqual(['a.ts', 'b.ts']);
     expect(store()).toMatchObject({ searching: false, searchError: null, selected: 0 });
-    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false, files: 2, filters: [] });
+    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false, files: 2, filters: [],
+      matches: { source: 'parse', flags: 'i', label: 'parse' },
+    });
   });
 
   it('clears the results for an empty query without asking the host', async () => {
@@ -124,5 +126,18 @@ describe('search slice', () => {
       { query: 'x', mode: 'keyword', limit: 500, caseSensitive: true, wholeWord: true },
       { query: 'x', mode: 'symbol', limit: 500 },
     ]);
+  });
+
+  it('opening a hit marks the search\'s matches in that file only', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 3)], tookMs: 1, syntax: { text: 'parse', filters: [{ key: 'lang', value: 'ts' }] } });
+    host.answers['file:read'] = () => ok({ repo: '/src/a', path: 'a.ts', language: 'typescript', text: 'parse()', size: 7, truncated: false, binary: false, changedSinceIndex: false });
+    host.answers['file:outline'] = () => ok([]);
+    store().setQuery('lang:ts parse');
+    store().setMode('keyword');
+    store().toggleWholeWord();
+    await store().runSearch();
+    store().openHit(0);
+    expect(store().highlight).toEqual({ repo: '/src/a', path: 'a.ts', spec: { source: '\\b(?:parse)\\b', flags: 'i', label: 'parse' } });
+    expect(store().target).toEqual({ repo: '/src/a', path: 'a.ts', line: 3 });
   });
 });
