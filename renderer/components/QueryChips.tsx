@@ -19,8 +19,11 @@ export function withoutFilter(query: string, { key, value }: QueryFilter): strin
   return query;
 }
 
+/** One empty list: a selector answering a new [] each time would re-render forever. */
+const NONE: QueryFilter[] = [];
+
 export function QueryChips() {
-  const filters = useStore((s) => s.answered?.filters ?? []);
+  const filters = useStore((s) => s.answered?.filters ?? NONE);
   if (filters.length === 0) return null;
   return (
     <div className="chips row" data-testid="query-chips" aria-label="Filters in the query">

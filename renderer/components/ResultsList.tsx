@@ -1,7 +1,8 @@
 // Search results grouped by file, as a virtualized list: only the visible rows exist in the DOM, so
 // thousands of hits scroll smoothly. Each file has a header (repo, path cut from the left, match
 // count, fold toggle); each hit shows its line with the lines around it. The selection follows the
-// keyboard across files and stays in view.
+// keyboard across files and stays in view. A tree for assistive technology: files are its first
+// level (expanded or not), hits the second.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../shared/types.js';
@@ -16,28 +17,31 @@ const LINE = 18;
 const HIT_PAD = 7;
 const FILE_HEAD = 28;
 
-/** A hit's height: its line, the context lines it has, and its symbol line. */
-const hitHeight = (hit: SearchHit): number => HIT_PAD + LINE * (1 + (hit.before !== undefined ? 1 : 0) + (hit.after !== undefined ? 1 : 0) + (hit.symbol ? 1 : 0));
+type HitRow = Extract<ResultRow, { kind: 'hit' }>;
+
+/** A hit's height: its line, the context lines it shows, and its symbol line. */
+const hitHeight = (hit: SearchHit, row: HitRow): number => HIT_PAD + LINE * (1 + (row.before ? 1 : 0) + (row.after ? 1 : 0) + (hit.symbol ? 1 : 0));
 
 function ContextLine({ line, text }: { line: number; text: string }) {
   return <div className="hit-line context"><span className="gutter">{line}</span><span className="code-text">{text}</span></div>;
 }
 
-function Hit({ hit, index, selected, top, height }: { hit: SearchHit; index: number; selected: boolean; top: number; height: number }) {
+function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow; selected: boolean; top: number; height: number }) {
+  const index = row.index;
   const open = (): void => useStore.getState().openHit(index);
   return (
     <div
-      className={`hit${selected ? ' selected' : ''}`} role="option" aria-selected={selected} data-testid="hit" data-index={index}
+      className={`hit${selected ? ' selected' : ''}`} role="treeitem" aria-level={2} aria-selected={selected} data-testid="hit" data-index={index}
       data-path={hit.path} data-line={hit.line} style={{ top, height }} onClick={open}
       title={hit.why && hit.why.length > 0 ? `Ranked here because: ${hit.why.join('; ')}` : undefined} data-why={hit.why?.join('; ')}
     >
-      {hit.before !== undefined && <ContextLine line={hit.line - 1} text={hit.before} />}
+      {row.before && hit.before !== undefined && <ContextLine line={hit.line - 1} text={hit.before} />}
       <div className="hit-line match">
         <span className="gutter">{hit.line}</span>
         <span className="code-text"><Highlighted text={hit.snippet} ranges={hit.highlights} /></span>
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
-      {hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
+      {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
       {hit.symbol && <div className="hit-line dim ellipsis symbol-line">{hit.symbol}</div>}
     </div>
   );
@@ -46,7 +50,7 @@ function Hit({ hit, index, selected, top, height }: { hit: SearchHit; index: num
 function FileHead({ row, top, repoName }: { row: Extract<ResultRow, { kind: 'file' }>; top: number; repoName: string }) {
   const toggle = (): void => useStore.getState().toggleCollapsed(row.key);
   return (
-    <div className="file-head row" role="group" aria-label={`${repoName}: ${row.path}`} style={{ top, height: FILE_HEAD }} data-testid="result-file" data-path={row.path} data-count={row.count}>
+    <div className="file-head row" role="treeitem" aria-level={1} aria-expanded={!row.collapsed} aria-selected={false} style={{ top, height: FILE_HEAD }} data-testid="result-file" data-path={row.path} data-count={row.count}>
       <button
         type="button" className="fold" aria-expanded={!row.collapsed} data-testid="result-file-toggle" onClick={toggle}
         aria-label={`${row.collapsed ? 'Show' : 'Hide'} the ${row.count} match${row.count === 1 ? '' : 'es'} in ${row.path}`}
@@ -70,7 +74,7 @@ export function ResultsList() {
   const size = (at: number): number => {
     const row = rows[at];
     const hit = row?.kind === 'hit' ? results[row.index] : undefined;
-    return hit ? hitHeight(hit) : FILE_HEAD;
+    return hit && row?.kind === 'hit' ? hitHeight(hit, row) : FILE_HEAD;
   };
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: size, overscan: 8 });
 
@@ -101,13 +105,13 @@ export function ResultsList() {
   };
 
   return (
-    <div className="pane-body" ref={scroller} role="listbox" aria-label="Search results" tabIndex={0} onKeyDown={onKey} data-testid="results">
+    <div className="pane-body" ref={scroller} role="tree" aria-label="Search results" tabIndex={0} onKeyDown={onKey} data-testid="results">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoName={repoName(row.repo)} />;
           const hit = row ? results[row.index] : undefined;
-          return row && hit ? <Hit key={`h${row.index}`} hit={hit} index={row.index} selected={row.index === selected} top={item.start} height={item.size} /> : null;
+          return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} /> : null;
         })}
       </div>
     </div>

@@ -49,7 +49,7 @@ export function SearchBar() {
   };
 
   return (
-    <div className="pane-head">
+    <div className="pane-head search-head">
       <div className="search-box row">
         <input
           type="search" aria-label="Search" data-testid="search-input" className="grow"
@@ -58,11 +58,11 @@ export function SearchBar() {
         />
         <button
           type="button" className="toggle" data-testid="toggle-case" aria-pressed={textMode && caseSensitive} disabled={!textMode} onClick={() => s().toggleCaseSensitive()}
-          aria-label="Match case" title={textMode ? 'Match case (Alt+C)' : 'Match case: keyword and regex modes only'}
+          aria-label="Aa: match case" title={textMode ? 'Match case (Alt+C)' : 'Match case: keyword and regex modes only'}
         >Aa</button>
         <button
           type="button" className="toggle" data-testid="toggle-word" aria-pressed={textMode && wholeWord} disabled={!textMode} onClick={() => s().toggleWholeWord()}
-          aria-label="Whole words" title={textMode ? 'Whole words only (Alt+W)' : 'Whole words: keyword and regex modes only'}
+          aria-label="ab: whole words" title={textMode ? 'Whole words only (Alt+W)' : 'Whole words: keyword and regex modes only'}
         ><span className="word-glyph">ab</span></button>
       </div>
       <QueryChips />

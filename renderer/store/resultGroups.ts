@@ -22,7 +22,8 @@ export function groupHits(results: readonly SearchHit[], mode: SearchMode): Sear
 
 export type ResultRow =
   | { kind: 'file'; key: string; repo: string; path: string; count: number; collapsed: boolean; first: number }
-  | { kind: 'hit'; index: number };
+  /** `before`/`after`: whether this row shows the hit's context lines (not when a neighbouring row shows that line already). */
+  | { kind: 'hit'; index: number; before: boolean; after: boolean };
 
 /** The list's rows for grouped hits (from groupHits): a header per file, then its hits unless collapsed. */
 export function resultRows(results: readonly SearchHit[], collapsed: ReadonlySet<string>): ResultRow[] {
@@ -35,7 +36,15 @@ export function resultRows(results: readonly SearchHit[], collapsed: ReadonlySet
       rows.push(header);
     }
     header.count++;
-    if (!header.collapsed) rows.push({ kind: 'hit', index });
+    if (header.collapsed) return;
+    const previous = rows[rows.length - 1];
+    const prior = previous?.kind === 'hit' ? results[previous.index] : undefined;
+    const next = results[index + 1];
+    // A neighbour in line order already shows the line: as its hit, or as its own context line.
+    const priorLast = prior && prior.line < hit.line ? prior.line + (previous?.kind === 'hit' && previous.after ? 1 : 0) : -Infinity;
+    const before = hit.before !== undefined && priorLast < hit.line - 1;
+    const after = hit.after !== undefined && !(next && fileKey(next) === key && next.line === hit.line + 1);
+    rows.push({ kind: 'hit', index, before, after });
   });
   return rows;
 }

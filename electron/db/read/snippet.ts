@@ -58,10 +58,12 @@ export function findRanges(lowerLine: string, needles: readonly string[]): Array
   return ranges;
 }
 
-/** A line beside a hit, cut where the hit's snippet starts; undefined when there is none (chunk edge) or it is blank. */
+/** A line beside a hit, cut where the hit's snippet starts (or at its own indent, when that is less); undefined when
+ * there is none (chunk edge) or it is blank. */
 export function contextLine(line: string | undefined, start: number): string | undefined {
   if (line === undefined) return undefined;
-  const cut = line.slice(start, start + MAX_SNIPPET).trimEnd();
+  const from = Math.min(start, line.length - line.trimStart().length);
+  const cut = line.slice(from, from + MAX_SNIPPET).trimEnd();
   return cut.trim() === '' ? undefined : cut;
 }
 
