@@ -2,8 +2,9 @@
 // file:, path:, -path:) and an honest "cut" flag, on a real index through the real search workers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
-import type { SearchQuery } from '../../shared/types.js';
+import type { SearchQuery, SearchResponse } from '../../shared/types.js';
 import { call, openWriter } from '../helpers/backend.js';
+import { cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 
 describe('search options and query syntax', () => {
@@ -107,5 +108,21 @@ describe('search options and query syntax', () => {
     const whole = await search('marker line', { limit: 30 });
     expect(whole.results).toHaveLength(30);
     expect(whole.truncated).toBeUndefined();
+  });
+
+  it('the CLI takes --case-sensitive, --word and filters in the query, and refuses the options outside keyword and regex', () => {
+    ensureBuiltCli();
+    const cli = cliFor(data.path);
+    const lines = (...args: string[]) => cli.json<SearchResponse>('search', '--repo', repo.path, '--path', 'server/handler.go', ...args).results.map((r) => r.line).sort();
+    expect(lines('--mode', 'keyword', '--case-sensitive', 'Handler')).toEqual([3, 4]);
+    expect(lines('--mode', 'regex', '--word', 'handler')).toEqual([5, 6]);
+    const text = cli.run('search', '--mode', 'keyword', 'lang:python handler');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('web/handler.py:1:5');
+    expect(text.stdout).toContain('filters: lang:python');
+    expect(text.stdout).not.toContain('.go');
+    const refused = cli.run('search', '--case-sensitive', 'Handler');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--case-sensitive and --word need --mode keyword or regex');
   });
 });
