@@ -99,6 +99,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
         if (values.files) req.files = true;
+        if (values['case-sensitive']) req.caseSensitive = true;
+        if (values.word) req.wholeWord = true;
         print(await call(backend, 'search:query', req), formatSearch);
         break;
       }

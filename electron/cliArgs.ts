@@ -11,6 +11,8 @@ import { ClewFailure } from './base/failure.js';
 export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
   index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
   search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
+         [--case-sensitive] [--word]      keyword/regex: exact letter case; whole words only
+         the query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT
   symbols <repo> [--kind K]               list symbols
   entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
   deps <repo> [--symbol FQN]              external calls and declared packages
@@ -51,6 +53,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   sync: { type: 'boolean', default: false },
   files: { type: 'boolean', default: false },
+  'case-sensitive': { type: 'boolean', default: false },
+  word: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
   depth: { type: 'string' },
 } as const;
@@ -146,6 +150,7 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       if (!(SEARCH_MODES as readonly string[]).includes(mode)) throw new ClewFailure('BAD_REQUEST', `--mode must be one of ${SEARCH_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
       positiveInt(values.limit, 'limit');
       if (values.files && mode !== 'auto') throw new ClewFailure('BAD_REQUEST', '--files needs --mode auto');
+      if ((values['case-sensitive'] || values.word) && mode !== 'keyword' && mode !== 'regex') throw new ClewFailure('BAD_REQUEST', '--case-sensitive and --word need --mode keyword or regex');
       return;
     }
     case 'symbols':

@@ -6,6 +6,11 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Kinds of files with no parser that a language filter still names (`lang:markdown`): matched by extension. */
+export const TEXT_LANGUAGES = { markdown: ['md', 'markdown', 'mdx'], yaml: ['yml', 'yaml'] } as const;
+/** Every language a search filter accepts: the parsed ones and the text ones. */
+export const FILTER_LANGUAGES: readonly string[] = [...LANGUAGES, ...Object.keys(TEXT_LANGUAGES)];
+
 export const SYMBOL_KINDS = [
   'module', 'namespace', 'class', 'interface', 'enum', 'struct', 'trait', 'type',
   'function', 'method', 'constructor', 'field', 'property', 'constant', 'variable',
@@ -84,6 +89,20 @@ export interface SearchQuery {
   limit?: number;
   /** `auto` only: also answer the best files, each with its best hits. */
   files?: boolean;
+  /** Keyword and regex: match letter case exactly (keyword defaults to ignoring case, regex to exact case). */
+  caseSensitive?: boolean;
+  /** Keyword and regex: a match must not sit inside a longer word. */
+  wholeWord?: boolean;
+  /** Set by the Backend from `file:` / `path:` in the query: each a glob or a substring every hit's path matches. */
+  paths?: string[];
+  /** Set by the Backend from `-path:` / `-file:`: globs or substrings no hit's path matches. */
+  notPaths?: string[];
+}
+
+/** A filter written in the query text (`repo:gin`, `-path:test`), as the Backend understood it. */
+export interface QueryFilter {
+  key: 'repo' | 'lang' | 'file' | 'path' | '-file' | '-path';
+  value: string;
 }
 
 export interface SearchHit {
@@ -102,6 +121,9 @@ export interface SearchHit {
   score: number;
   /** `auto` only: why it ranked where it did, strongest reason first (`defines APIRouter`, `file name matches`). */
   why?: string[];
+  /** Keyword and regex: the lines just before and after the hit (cut at the snippet's indent), when the index holds them. */
+  before?: string;
+  after?: string;
 }
 
 /** A file-level answer (`auto` with `files`): the best files, each with its best hits. */
@@ -124,6 +146,10 @@ export interface SearchResponse {
   timedOut?: boolean;
   /** With `files` in an `auto` query: the best files, each with its best hits. */
   files?: FileHit[];
+  /** More hits exist than the limit: `results` is the first `limit` of them. */
+  truncated?: boolean;
+  /** The filters written in the query text, and the words left to search for. */
+  syntax?: { text: string; filters: QueryFilter[] };
 }
 
 export interface SymbolRow {

@@ -30,6 +30,7 @@ import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
+import { searchWithSyntax } from './querySyntaxSearch.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -98,7 +99,7 @@ export class Backend {
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
       'repo:list': () => listRepos(this.db, this.watching),
-      'search:query': (req) => (req.mode === 'auto' ? this.autoSearch(req) : this.vectors.search(req)),
+      'search:query': (req) => searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q))),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
       'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),

@@ -36,6 +36,8 @@ export const REQUEST_SCHEMAS = {
     kind: z.enum(SYMBOL_KINDS).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     files: z.boolean().optional(),
+    caseSensitive: z.boolean().optional(),
+    wholeWord: z.boolean().optional(),
   }).strict(),
   'symbols:list': z.object({ repo: repoRef, kind: z.enum(SYMBOL_KINDS).optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
   'entrypoints:list': z.object({ repo: repoRef, kind: z.enum(ENTRY_KINDS).optional() }).strict(),

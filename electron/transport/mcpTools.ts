@@ -67,7 +67,7 @@ function lineRange(body: string, from: number, to: number): string {
 
 export function registerClewTools(server: McpServer, reader: TargetProvider, options: McpToolOptions): void {
   server.registerTool('search', {
-    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
+    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. The query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT (e.g. "lang:go -path:_test handler"). Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
     inputSchema: {
       query: z.string().min(1).max(2000), mode: z.enum(SEARCH_MODES).optional(), repo: repo.optional(), lang: z.string().max(40).optional(),
       path: z.string().max(4096).optional().describe('path glob, e.g. src/**/*.ts'), kind: z.string().max(40).optional().describe('symbol kind, e.g. function, class, method'),

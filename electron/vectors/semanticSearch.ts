@@ -3,10 +3,11 @@
 import type { SearchHit, SearchQuery } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
 import type { ReadDb } from '../db/connection.js';
-import { fileFilter, globToSqlite } from '../db/read/filters.js';
+import { fileFilter, globToSqlite, hasFileFilter } from '../db/read/filters.js';
 import { pathAliases, realGlobOf } from '../db/read/pathAliases.js';
 import { findRepo } from '../db/read/repos.js';
 import { globFolder, type MetaWhere, metaWhere } from '../base/vectorMeta.js';
+import { TEXT_LANGUAGES } from '../../shared/types.js';
 import { makeSnippet } from '../db/read/snippet.js';
 import { activeGeneration } from '../db/read/generations.js';
 import { type UnitHit, unitHits, unitsPassing } from '../db/read/vectorUnits.js';
@@ -20,9 +21,9 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
   const [vector] = await embedder.embed([q.query]);
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
-  const filtered = Boolean(q.repo || q.lang || q.path || q.kind);
+  const filtered = hasFileFilter(q);
   const { where, complete } = storeFilter(db, q);
-  // What the store cannot check (a glob past its folder, a folder reached through a symlink) is checked after: ask for more.
+  // What the store cannot check (a glob past its folder, a folder reached through a symlink, `file:`/`-path:`) is checked after: ask for more.
   const [approximate, exact] = await Promise.all([
     store.query(active.collection, vector, Math.min(1000, limit * (complete ? 2 : 8)), where),
     recent.score(db, store, active.collection, vector),
@@ -62,14 +63,16 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
 function storeFilter(db: ReadDb, q: SearchQuery): { where: MetaWhere | null; complete: boolean } {
   const repo = q.repo ? findRepo(db, q.repo) : undefined;
   let folder: string | null = null;
-  let complete = true;
+  // `file:` and `-path:` patterns, and languages known by extension (markdown, yaml), only the post-filter checks.
+  const byExtension = q.lang !== undefined && Object.hasOwn(TEXT_LANGUAGES, q.lang.toLowerCase());
+  let complete = !q.paths?.length && !q.notPaths?.length && !byExtension;
   if (q.path) {
     const glob = globToSqlite(q.path);
     const throughLink = realGlobOf(pathAliases(db, repo?.id), glob) !== null;
     folder = throughLink ? null : globFolder(glob);
     complete = folder !== null && glob === `${folder}/*`;
   }
-  return { where: metaWhere({ repoKey: repo?.key, lang: q.lang, kind: q.kind, folder }), complete };
+  return { where: metaWhere({ repoKey: repo?.key, lang: byExtension ? undefined : q.lang, kind: q.kind, folder }), complete };
 }
 
 /** A chunk's first lines of text, past the path line its unit text starts with. */

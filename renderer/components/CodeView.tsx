@@ -6,6 +6,7 @@ import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { loadLanguage } from '../codemirror/languages.js';
+import { installMatchKeys, matchHighlighting, setSearchMatches } from '../codemirror/matches.js';
 import { editorTheme } from '../codemirror/theme.js';
 import { useStore } from '../store/index.js';
 import { Outline } from './Outline.js';
@@ -35,7 +36,7 @@ function Editor() {
         extensions: [
           lineNumbers(), highlightActiveLine(), highlightActiveLineGutter(), editorTheme,
           EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-label': `${file.path} (read-only)` }),
-          language.current.of([]),
+          language.current.of([]), matchHighlighting,
         ],
       }),
     });
@@ -64,6 +65,14 @@ function Editor() {
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: file.text }, selection: { anchor: head } });
     editor.scrollDOM.scrollTop = scrollTop;
   }, [file]);
+
+  // The search that opened this file marks its matches here (F3 steps through them, Ctrl+F finds others).
+  const highlight = useStore((s) => s.highlight);
+  useEffect(() => {
+    const spec = highlight && file && highlight.repo === file.repo && highlight.path === file.path ? highlight.spec : null;
+    view.current?.dispatch({ effects: setSearchMatches.of(spec) });
+  }, [fileKey, highlight]);
+  useEffect(() => installMatchKeys(() => view.current), []);
 
   // Moving to a line is a selection change plus a centred scroll; the active line shows it.
   useEffect(() => {
