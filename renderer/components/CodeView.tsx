@@ -48,7 +48,11 @@ function Editor() {
           navigation(editorNavigation(file.repo, file.path)),
           // Breadcrumbs and history follow the cursor's line.
           EditorView.updateListener.of((u) => {
-            if (u.selectionSet || u.docChanged) useStore.getState().setCursorLine(u.state.doc.lineAt(u.state.selection.main.head).number);
+            if (!u.selectionSet && !u.docChanged) return;
+            const { from, to, head } = u.state.selection.main;
+            useStore.getState().setCursorLine(u.state.doc.lineAt(head).number);
+            // What is selected, for tests and assistive checks (a jump selects its target name).
+            host.current?.setAttribute('data-selected', u.state.sliceDoc(from, Math.min(to, from + 200)));
           }),
         ],
       }),
