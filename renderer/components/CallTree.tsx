@@ -3,8 +3,7 @@
 // the node that makes them.
 import { useState } from 'react';
 import type { CallTreeNode } from '../../shared/nav.js';
-import { errorMessage } from '../api.js';
-import { navCall } from '../navApi.js';
+import { call, errorMessage } from '../api.js';
 import { useStore } from '../store/index.js';
 
 export type CallDirection = 'callers' | 'callees';
@@ -12,7 +11,7 @@ export type CallDirection = 'callers' | 'callees';
 /** The node's next level: from the node itself when the Backend sent it, else asked for. */
 async function childrenOf(repo: string, direction: CallDirection, node: CallTreeNode): Promise<CallTreeNode[]> {
   if (node.children.length > 0) return node.children;
-  const root = await navCall(direction === 'callers' ? 'nav:callers' : 'nav:callees', { repo, fqn: node.fqn, depth: 1 });
+  const root = await call(direction === 'callers' ? 'nav:callers' : 'nav:callees', { repo, fqn: node.fqn, depth: 1 });
   return root?.children ?? [];
 }
 
@@ -76,7 +75,7 @@ export function CallTreeSection({ repo, fqn, direction }: { repo: string; fqn: s
     setOpen(!open);
     if (open || current) return;
     try {
-      const root = await navCall(direction === 'callers' ? 'nav:callers' : 'nav:callees', { repo, fqn, depth: 1 });
+      const root = await call(direction === 'callers' ? 'nav:callers' : 'nav:callees', { repo, fqn, depth: 1 });
       setState({ fqn, root, error: null });
     } catch (e) {
       setState({ fqn, root: null, error: errorMessage(e) });

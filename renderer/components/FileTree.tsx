@@ -3,8 +3,7 @@
 // →/← open and close a folder, Enter opens a file.
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { TreeEntry } from '../../shared/nav.js';
-import { errorMessage } from '../api.js';
-import { navCall } from '../navApi.js';
+import { call, errorMessage } from '../api.js';
 import { useStore } from '../store/index.js';
 import { PathText } from './PathText.js';
 
@@ -52,7 +51,7 @@ export function FileTree() {
     setLoaded((m) => new Map(m).set(path, 'loading'));
     let result: Loaded;
     try {
-      result = await navCall('nav:tree', path ? { repo, path } : { repo });
+      result = await call('nav:tree', path ? { repo, path } : { repo });
     } catch (e) {
       result = { error: errorMessage(e) };
     }

@@ -1,9 +1,9 @@
 // Connects the editor's navigation gestures to the store: definition, references and the hover card
 // for identifiers of the open file.
 import type { DefinitionHit } from '../../shared/nav.js';
+import { call } from '../api.js';
 import { hoverCard } from '../codemirror/hoverCard.js';
 import type { NavHandlers, NavPlace } from '../codemirror/navigation.js';
-import { navCall } from '../navApi.js';
 import { useStore } from '../store/index.js';
 
 /** Exact answers first; among equals the Backend's order (proximity) stays. */
@@ -16,7 +16,7 @@ export function editorNavigation(repo: string, path: string): NavHandlers {
     references: (place) => void useStore.getState().findReferences(at(place), place.word),
     async hover(place) {
       try {
-        const hits = await navCall('nav:def', at(place));
+        const hits = await call('nav:def', at(place));
         const hit = best(hits);
         if (!hit) return null;
         const notes = useStore.getState().notes.filter((n) => n.repo === hit.repo && n.fqn === hit.fqn);

@@ -2,8 +2,7 @@
 // candidates), the references panel, the side tab (outline or file tree) and the flow of an entry point.
 import type { EntryPointRow } from '../../shared/types.js';
 import type { DefinitionHit, NavPosition, ReferencesAnswer } from '../../shared/nav.js';
-import { errorMessage } from '../api.js';
-import { navCall } from '../navApi.js';
+import { call, errorMessage } from '../api.js';
 import type { CodeTarget } from './code.js';
 import type { Slice } from './index.js';
 
@@ -82,7 +81,7 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
     setCursorLine: (cursorLine) => set({ cursorLine }),
     async goToDefinition(at, word) {
       try {
-        const hits = await navCall('nav:def', at);
+        const hits = await call('nav:def', at);
         if (hits.length === 0) return get().notify(`No definition found for ${word || 'this position'}`);
         if (hits.length === 1) return await get().openDefinition(hits[0] as DefinitionHit);
         set({ picker: hits });
@@ -98,7 +97,7 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
     async findReferences(at, word) {
       set({ references: { label: word, answer: null, error: null } });
       try {
-        const answer = await navCall('nav:refs', { repo: at.repo, position: at, limit: 500 });
+        const answer = await call('nav:refs', { repo: at.repo, position: at, limit: 500 });
         const label = answer.targets[0]?.name ?? word;
         if (get().references?.label === word) set({ references: { label, answer, error: null } });
       } catch (e) {

@@ -3,18 +3,11 @@
 import { useEffect, useState } from 'react';
 import type { FlowAnswer } from '../../shared/nav.js';
 import type { EntryPointRow } from '../../shared/types.js';
-import { errorMessage } from '../api.js';
+import { call, errorMessage } from '../api.js';
 import { CallTreeView } from '../components/CallTree.js';
-import { navCall } from '../navApi.js';
 import { useStore } from '../store/index.js';
 
 const FLOW_DEPTH = 4;
-
-/** What nav:flow is asked for: the entry point's id, or its route when the row carries no id. */
-const entryKey = (e: EntryPointRow): string => {
-  const id = (e as EntryPointRow & { id?: number }).id;
-  return id !== undefined ? String(id) : `${e.method ?? ''} ${e.path ?? e.symbol ?? ''}`.trim();
-};
 
 const title = (e: EntryPointRow): string => [e.method, e.path ?? e.schedule ?? e.queue, e.symbol && `→ ${e.symbol}`].filter(Boolean).join(' ');
 
@@ -26,7 +19,7 @@ export function FlowView() {
     setState(null);
     if (!entry || !repo) return;
     let live = true;
-    navCall('nav:flow', { repo, entry: entryKey(entry), depth: FLOW_DEPTH }).then(
+    call('nav:flow', { repo, entry: String(entry.id), depth: FLOW_DEPTH }).then(
       (answer) => { if (live) setState({ answer, error: null }); },
       (e: unknown) => { if (live) setState({ answer: null, error: errorMessage(e) }); },
     );
