@@ -44,7 +44,15 @@ export interface NavSlice {
 const HISTORY_MAX = 100;
 const same = (a: CodeTarget, b: CodeTarget): boolean => a.repo === b.repo && a.path === b.path && a.line === b.line;
 
+const BRIEF_MS = 4000;
+
 export const navSlice: Slice<NavSlice> = (set, get) => {
+  /** A message that goes away by itself unless another replaced it. */
+  const brief = (text: string): void => {
+    get().notify(text);
+    const shown = get().message;
+    setTimeout(() => { if (get().message === shown) get().dismissMessage(); }, BRIEF_MS);
+  };
   /** Where the reader is now: the open file at the cursor's line. */
   const here = (): CodeTarget | null => {
     const { file, target, cursorLine } = get();
@@ -82,7 +90,7 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
     async goToDefinition(at, word) {
       try {
         const hits = await call('nav:def', at);
-        if (hits.length === 0) return get().notify(`No definition found for ${word || 'this position'}`);
+        if (hits.length === 0) return brief(`No definition found for ${word || 'this position'}`);
         if (hits.length === 1) return await get().openDefinition(hits[0] as DefinitionHit);
         set({ picker: hits });
       } catch (e) {

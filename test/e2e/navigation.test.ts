@@ -35,7 +35,8 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
   const open = async (p: Page, path: string): Promise<void> => {
     await p.keyboard.press('Control+p');
     await p.fill('[data-testid=quick-input]', path.split('/').pop() ?? path);
-    await p.locator('[data-testid=quick-item]', { hasText: path }).first().click();
+    const name = path.split('/').pop() ?? path;
+    await p.locator('[data-testid=quick-item]').filter({ has: p.locator('.kind', { hasText: 'file' }) }).filter({ hasText: name }).first().click();
     await expect.poll(() => editor(p).getAttribute('data-path')).toBe(path);
     await p.locator('[data-testid=editor]').locator('.cm-line').first().waitFor();
   };
