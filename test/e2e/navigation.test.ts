@@ -40,13 +40,17 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => editor(p).getAttribute('data-path')).toBe(path);
     await p.locator('[data-testid=editor]').locator('.cm-line').first().waitFor();
   };
-  const fits = async (p: Page, name: string): Promise<string[]> => {
+  /** Layout and axe problems of the screen at 1280×800 and 900×700 (there with the folded side panel unfolded when `side`). */
+  const fits = async (p: Page, name: string, side = false): Promise<string[]> => {
     const problems: string[] = [];
     for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
       await p.setViewportSize(size);
+      const unfold = side && size.width < 1100 && (await p.getAttribute('[data-testid=toggle-outline]', 'aria-expanded')) === 'false';
+      if (unfold) await p.click('[data-testid=toggle-outline]');
       await p.waitForTimeout(150);
       await screenshot(p, `nav-${name}-${size.width}x${size.height}`);
       problems.push(...(await layoutProblems(p)).map((x) => `${name} ${size.width}: ${x}`), ...(await seriousViolations(p)).map((x) => `${name} ${size.width}: axe ${x}`));
+      if (unfold) await p.click('[data-testid=toggle-outline]');
     }
     await p.setViewportSize({ width: 1280, height: 800 });
     return problems;
@@ -55,6 +59,11 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
   it('Ctrl+click on a call lands on the definition in the other file with the name selected, and Alt+← / Alt+→ walk back and forth', async () => {
     const p = page();
     await open(p, 'src/orders/service.ts');
+    // A keyword defines nothing: a short message, and the view stays where it is.
+    await clickWord(p, 'export async function orderTotal', 'async', 'Control');
+    await expect.poll(() => p.locator('[data-testid=message]').textContent()).toContain('No definition found for async');
+    expect(await editor(p).getAttribute('data-path')).toBe('src/orders/service.ts');
+    await expect.poll(() => p.locator('[data-testid=message]').count(), { timeout: 8000 }).toBe(0);
     await clickWord(p, 'return formatPrice(cents)', 'formatPrice');
     await clickWord(p, 'return formatPrice(cents)', 'formatPrice', 'Control');
     await expect.poll(() => where(p)).toBe(`src/util/format.ts:${FORMAT_PRICE_DEF_LINE}`);
@@ -144,7 +153,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await p.fill('[data-testid=file-filter]', '');
     await item('src/server.ts').click();
     await expect.poll(() => editor(p).getAttribute('data-path')).toBe('src/server.ts');
-    expect(await fits(p, 'file-tree')).toEqual([]);
+    expect(await fits(p, 'file-tree', true)).toEqual([]);
 
     await open(p, 'src/payments/client.ts');
     await p.locator('[data-testid=crumb-folder]', { hasText: 'payments' }).click();
@@ -167,7 +176,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     const orderTotal = callers.filter({ has: p.locator(':scope > .call-row', { hasText: 'orderTotal' }) });
     await orderTotal.locator(':scope > .call-row > .twisty').click();
     await expect.poll(() => orderTotal.locator('[data-testid=call-node]').evaluateAll((els) => els.map((el) => el.getAttribute('data-fqn') ?? '').join(' '))).toContain('getOrder');
-    expect(await fits(p, 'callers')).toEqual([]);
+    expect(await fits(p, 'callers', true)).toEqual([]);
   }, 60_000);
 
   it('Show flow on an express route draws the handler\'s call tree with SQL and HTTP marked at the leaves', async () => {
