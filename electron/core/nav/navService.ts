@@ -203,7 +203,7 @@ export class NavService {
       const parts = found.symbol.split(/[.:#/]+/u).filter(Boolean);
       const name = parts[parts.length - 1] ?? '';
       const fromFile = this.rows.fileById(fileId)?.path ?? found.file;
-      const ranked = resolver.candidates({ path: fromFile, name }, false).targets.flatMap((t) => (t.symbol ? [t.symbol] : []));
+      const ranked = resolver.candidates({ path: fromFile, name, language: this.rows.fileById(fileId)?.language ?? null }, false).targets.flatMap((t) => (t.symbol ? [t.symbol] : []));
       handler = ranked.find((s) => s.kind === 'function' || s.kind === 'method') ?? ranked[0] ?? null;
       confidence = 'candidate';
     }

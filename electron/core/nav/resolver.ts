@@ -156,11 +156,12 @@ export class Resolver {
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
   private fromImport(occ: NavOccurrence, local: string): Target[] | null {
-    const bindings = this.imports(occ.fileId).filter((i) => i.local === local);
-    if (!bindings.length) return null;
-    const out: Target[] = [];
-    for (const binding of bindings) out.push(...this.bindingTargets(occ.path, occ.language, binding, 0));
-    return out;
+    const imports = this.imports(occ.fileId);
+    const bindings = imports.filter((i) => i.local === local);
+    if (bindings.length) return bindings.flatMap((b) => this.bindingTargets(occ.path, occ.language, b, 0));
+    // Wildcards (`from x import *`, `import a.b.*`, a Go dot import) count only when the module defines the name.
+    const starred = imports.filter((i) => i.local === '*').flatMap((b) => this.bindingTargets(occ.path, occ.language, { ...b, local, imported: local }, 0));
+    return starred.length ? starred : null;
   }
 
   private bindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
@@ -222,14 +223,24 @@ export class Resolver {
   }
 
   /** Every same-named definition, nearest first: same file, same folder, same top folder, elsewhere. */
-  candidates(occ: { path: string; name: string }, member: boolean): Resolution {
-    const all = this.named(occ.name);
+  candidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+    // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
+    const named = this.named(occ.name);
+    const family = familyOf(occ.language);
+    const sameLanguage = named.filter((s) => familyOf(s.language) === family);
+    const all = sameLanguage.length ? sameLanguage : named;
     const isMember = (s: NavSymbol): boolean => MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
     const preferred = all.filter((s) => isMember(s) === member);
     const pool = preferred.length ? preferred : all;
     const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
     return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
   }
+}
+
+function familyOf(language: string | null): string | null {
+  if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'js';
+  if (language === 'c' || language === 'cpp') return 'c';
+  return language;
 }
 
 export function proximity(from: string, to: string): number {
