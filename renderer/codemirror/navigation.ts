@@ -46,7 +46,7 @@ const jumpTarget = StateField.define<DecorationSet>({
 });
 
 const look = EditorView.theme({
-  '.cm-jump-target': { backgroundColor: 'color-mix(in srgb, var(--accent) 28%, transparent)', outline: '1px solid var(--accent)', borderRadius: '2px' },
+  '.cm-jump-target': { backgroundColor: 'color-mix(in srgb, var(--accent) 14%, var(--bg))', outline: '1px solid var(--accent)', borderRadius: '2px' },
   '.cm-tooltip.cm-tooltip-hover': {
     backgroundColor: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)', borderRadius: '6px', padding: '6px 8px',
     maxWidth: 'min(520px, 80vw)', maxHeight: '300px', overflow: 'auto', boxShadow: '0 6px 20px rgba(0, 0, 0, 0.25)', fontFamily: 'system-ui, sans-serif', fontSize: '12px',

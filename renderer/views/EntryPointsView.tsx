@@ -53,7 +53,7 @@ export function EntryPointsView() {
                 <td className="mono wrap">{e.method ?? ''}</td>
                 <td className="mono wrap">{e.path ?? detail(e)}</td>
                 <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
-                <td><button type="button" className="link" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
+                <td><button type="button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
               </tr>
             ))}
           </tbody>
