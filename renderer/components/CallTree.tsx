@@ -1,7 +1,7 @@
 // A callers or callees tree that loads one level at a time as it is opened. A symbol already on the
 // path above is marked as a cycle and not opened again; external calls (HTTP, SQL, queues) show at
 // the node that makes them.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallTreeNode } from '../../shared/nav.js';
 import { call, errorMessage } from '../api.js';
 import { useStore } from '../store/index.js';
@@ -71,6 +71,11 @@ export function CallTreeSection({ repo, fqn, direction }: { repo: string; fqn: s
   const [state, setState] = useState<{ fqn: string; root: CallTreeNode | null; error: string | null } | null>(null);
   const [open, setOpen] = useState(false);
   const current = state?.fqn === fqn ? state : null;
+  const section = useRef<HTMLDivElement>(null);
+  // The panel is short beside the notes: an opened tree is brought into its view.
+  useEffect(() => {
+    if (open) section.current?.scrollIntoView({ block: 'nearest' });
+  }, [open, current]);
   const toggle = async (): Promise<void> => {
     setOpen(!open);
     if (open || current) return;
@@ -83,7 +88,7 @@ export function CallTreeSection({ repo, fqn, direction }: { repo: string; fqn: s
   };
   const title = direction === 'callers' ? 'Callers' : 'Callees';
   return (
-    <div className="call-section">
+    <div className="call-section" ref={section}>
       <button type="button" className="link" aria-expanded={open} data-testid={`show-${direction}`} onClick={() => void toggle()}><b>{open ? '▾' : '▸'} {title}</b></button>
       {open && (current === null ? <div className="dim">…</div>
         : current.error ? <div className="error">{current.error}</div>
