@@ -17,23 +17,24 @@ function unquote(text: string): string {
 }
 
 /** The imports of an import node (possibly none), or null when the node is not one. */
-export function importsOf(language: Language, type: string, node: { readonly currentNode: SyntaxNode }, _source: string): FoundImport[] | null {
+export function importsOf(language: Language, node: SyntaxNode): FoundImport[] | null {
+  const type = node.type;
   switch (language) {
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      if (type === 'import_statement') return tsImport(node.currentNode);
-      if (type === 'export_statement') return tsReexport(node.currentNode);
-      if (type === 'variable_declarator') return commonJsRequire(node.currentNode);
+      if (type === 'import_statement') return tsImport(node);
+      if (type === 'export_statement') return tsReexport(node);
+      if (type === 'variable_declarator') return commonJsRequire(node);
       return null;
     case 'python':
-      if (type === 'import_statement' || type === 'import_from_statement') return pythonImport(node.currentNode);
+      if (type === 'import_statement' || type === 'import_from_statement') return pythonImport(node);
       if (type === 'future_import_statement') return [];
       return null;
     case 'go':
-      return type === 'import_declaration' ? goImport(node.currentNode) : null;
+      return type === 'import_declaration' ? goImport(node) : null;
     case 'java':
-      return type === 'import_declaration' ? javaImport(node.currentNode) : null;
+      return type === 'import_declaration' ? javaImport(node) : null;
     default:
       return null;
   }

@@ -1,125 +1,167 @@
-// Per-language node types for the occurrence pass (occurrences.ts): which nodes are names, which
-// positions declare one, which are calls, member accesses, type uses, and what is not walked at all.
+// Per-language tree-sitter query patterns for the occurrence pass (occurrences.ts). Capture names say
+// the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
+// argument); @qual is the plain name before the dot in the same match. Ranges: @import (read by
+// occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
+// inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). A pattern the
+// grammar does not know is dropped when the query is compiled, so one list serves TS, TSX and JS.
 import type { Language } from '../../../shared/types.js';
 
-export interface OccurrenceRules {
-  /** Node types that are identifiers. */
-  names: ReadonlySet<string>;
-  /** Parent type → the fields of it whose identifier declares a name. */
-  definitions: Readonly<Record<string, readonly string[]>>;
-  /** Lists and patterns whose identifiers all declare: null means anywhere, else only under these `parent.field`s. */
-  declaringLists: Readonly<Record<string, readonly string[] | null>>;
-  /** Identifier types that always declare (a destructuring shorthand). */
-  declaringNames: ReadonlySet<string>;
-  /** Call node type → the field that holds the callee. */
-  calls: Readonly<Record<string, string>>;
-  /** Member access node type → [object field, property field]. */
-  members: Readonly<Record<string, readonly [string, string]>>;
-  /** Identifier types that are type uses when they declare nothing. */
-  typeNames: ReadonlySet<string>;
-  /** Subtrees whose identifiers are type uses (Python annotations). */
-  typeContexts: ReadonlySet<string>;
-  /** Subtrees not walked (package clauses, comments, strings). */
-  skip: ReadonlySet<string>;
-  /** Parent type → fields that are not uses of a name (object literal keys, keyword argument names). */
-  ignore: Readonly<Record<string, readonly string[]>>;
-  /** Object node types kept as the qualifier of a member access, besides `names`. */
-  selfNodes: ReadonlySet<string>;
-}
+const TS_PATTERNS = [
+  '(pair key: (property_identifier) @skip)',
+  '(function_declaration name: (identifier) @def)',
+  '(generator_function_declaration name: (identifier) @def)',
+  '(function_expression name: (identifier) @def)',
+  '(function_signature name: (identifier) @def)',
+  '(class_declaration name: (type_identifier) @def)',
+  '(class_declaration name: (identifier) @def)',
+  '(abstract_class_declaration name: (type_identifier) @def)',
+  '(class name: (type_identifier) @def)',
+  '(class name: (identifier) @def)',
+  '(interface_declaration name: (type_identifier) @def)',
+  '(type_alias_declaration name: (type_identifier) @def)',
+  '(enum_declaration name: (identifier) @def)',
+  '(internal_module name: (identifier) @def)',
+  '(method_definition name: [(property_identifier) (private_property_identifier)] @def)',
+  '(method_signature name: (property_identifier) @def)',
+  '(abstract_method_signature name: (property_identifier) @def)',
+  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def)',
+  '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
+  '(property_signature name: (property_identifier) @def)',
+  '(variable_declarator name: (identifier) @def)',
+  '(required_parameter pattern: (identifier) @def)',
+  '(optional_parameter pattern: (identifier) @def)',
+  '(formal_parameters (identifier) @def)',
+  '(arrow_function parameter: (identifier) @def)',
+  '(assignment_pattern left: (identifier) @def)',
+  '(pair_pattern value: (identifier) @def)',
+  '(array_pattern (identifier) @def)',
+  '(rest_pattern (identifier) @def)',
+  '(shorthand_property_identifier_pattern) @def',
+  '(catch_clause parameter: (identifier) @def)',
+  '(type_parameter name: (type_identifier) @def)',
+  '(enum_body (property_identifier) @def)',
+  '(enum_assignment name: (property_identifier) @def)',
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @call))',
+  '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
+  '(new_expression constructor: (identifier) @call)',
+  '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
+  '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
+  '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+  '(property_identifier) @ref',
+  '(private_property_identifier) @ref',
+  '(shorthand_property_identifier) @ref',
+  '(import_statement) @import',
+  '(export_statement source: (_)) @import',
+  '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
+];
 
-const TS_RULES: OccurrenceRules = {
-  names: new Set(['identifier', 'property_identifier', 'type_identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern', 'private_property_identifier']),
-  definitions: {
-    function_declaration: ['name'], generator_function_declaration: ['name'], function_expression: ['name'], function_signature: ['name'],
-    class_declaration: ['name'], abstract_class_declaration: ['name'], class: ['name'], interface_declaration: ['name'],
-    type_alias_declaration: ['name'], enum_declaration: ['name'], internal_module: ['name'], module: ['name'],
-    method_definition: ['name'], method_signature: ['name'], abstract_method_signature: ['name'], public_field_definition: ['name'],
-    field_definition: ['property'], property_signature: ['name'], variable_declarator: ['name'], required_parameter: ['pattern'],
-    optional_parameter: ['pattern'], arrow_function: ['parameter'], assignment_pattern: ['left'], pair_pattern: ['value'],
-    catch_clause: ['parameter'], type_parameter: ['name'], enum_body: [''], enum_assignment: ['name'],
-  },
-  declaringLists: { formal_parameters: null, array_pattern: null, rest_pattern: null, object_pattern: null },
-  declaringNames: new Set(['shorthand_property_identifier_pattern']),
-  calls: { call_expression: 'function', new_expression: 'constructor' },
-  members: { member_expression: ['object', 'property'], nested_type_identifier: ['module', 'name'] },
-  typeNames: new Set(['type_identifier']),
-  typeContexts: new Set(),
-  skip: new Set(['comment', 'string', 'template_string', 'regex', 'jsx_text', 'hash_bang_line']),
-  ignore: { pair: ['key'], labeled_statement: ['label'], break_statement: ['label'], continue_statement: ['label'] },
-  selfNodes: new Set(['this', 'super']),
-};
+const PYTHON_PATTERNS = [
+  '(keyword_argument name: (identifier) @skip)',
+  '(function_definition name: (identifier) @def)',
+  '(class_definition name: (identifier) @def)',
+  '(parameters (identifier) @def)',
+  '(lambda_parameters (identifier) @def)',
+  '(default_parameter name: (identifier) @def)',
+  '(typed_parameter (identifier) @def)',
+  '(typed_default_parameter name: (identifier) @def)',
+  '(list_splat_pattern (identifier) @def)',
+  '(dictionary_splat_pattern (identifier) @def)',
+  '(assignment left: (identifier) @def)',
+  '(assignment left: (pattern_list (identifier) @def))',
+  '(assignment left: (tuple_pattern (identifier) @def))',
+  '(for_statement left: (identifier) @def)',
+  '(for_statement left: (pattern_list (identifier) @def))',
+  '(for_statement left: (tuple_pattern (identifier) @def))',
+  '(for_in_clause left: (identifier) @def)',
+  '(for_in_clause left: (pattern_list (identifier) @def))',
+  '(named_expression name: (identifier) @def)',
+  '(as_pattern_target (identifier) @def)',
+  '(global_statement (identifier) @def)',
+  '(nonlocal_statement (identifier) @def)',
+  '(call function: (identifier) @call)',
+  '(call function: (attribute object: (identifier) @qual attribute: (identifier) @call))',
+  '(call function: (attribute attribute: (identifier) @call))',
+  '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
+  '(identifier) @ref',
+  '(type) @typectx',
+  '(import_statement) @import',
+  '(import_from_statement) @import',
+  '(future_import_statement) @import',
+];
 
-const PYTHON_RULES: OccurrenceRules = {
-  names: new Set(['identifier']),
-  definitions: {
-    function_definition: ['name'], class_definition: ['name'], default_parameter: ['name'], typed_default_parameter: ['name'],
-    assignment: ['left'], for_statement: ['left'], for_in_clause: ['left'], named_expression: ['name'], as_pattern_target: [''],
-    global_statement: [''], nonlocal_statement: [''],
-  },
-  declaringLists: {
-    parameters: null, lambda_parameters: null, typed_parameter: null, list_splat_pattern: null, dictionary_splat_pattern: null,
-    pattern_list: null, tuple_pattern: null, list_pattern: null,
-  },
-  declaringNames: new Set(),
-  calls: { call: 'function' },
-  members: { attribute: ['object', 'attribute'] },
-  typeNames: new Set(),
-  typeContexts: new Set(['type']),
-  skip: new Set(['comment', 'string', 'concatenated_string']),
-  ignore: { keyword_argument: ['name'] },
-  selfNodes: new Set(),
-};
+const GO_PATTERNS = [
+  '(keyed_element . (literal_element (identifier) @skip))',
+  '(package_clause) @exclude',
+  '(function_declaration name: (identifier) @def)',
+  '(method_declaration name: (field_identifier) @def)',
+  '(type_spec name: (type_identifier) @def)',
+  '(type_alias name: (type_identifier) @def)',
+  '(parameter_declaration name: (identifier) @def)',
+  '(variadic_parameter_declaration name: (identifier) @def)',
+  '(var_spec name: (identifier) @def)',
+  '(const_spec name: (identifier) @def)',
+  '(field_declaration name: (field_identifier) @def)',
+  '(method_elem name: (field_identifier) @def)',
+  '(method_spec name: (field_identifier) @def)',
+  '(short_var_declaration left: (expression_list (identifier) @def))',
+  '(range_clause left: (expression_list (identifier) @def))',
+  '(type_parameter_declaration name: (identifier) @def)',
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (selector_expression operand: (identifier) @qual field: (field_identifier) @call))',
+  '(call_expression function: (selector_expression field: (field_identifier) @call))',
+  '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
+  '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+  '(field_identifier) @ref',
+  '(package_identifier) @ref',
+  '(import_declaration) @import',
+];
 
-const GO_RULES: OccurrenceRules = {
-  names: new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']),
-  definitions: {
-    function_declaration: ['name'], method_declaration: ['name'], type_spec: ['name'], type_alias: ['name'], parameter_declaration: ['name'],
-    variadic_parameter_declaration: ['name'], var_spec: ['name'], const_spec: ['name'], field_declaration: ['name'], method_elem: ['name'],
-    method_spec: ['name'], type_parameter_declaration: ['name'], labeled_statement: ['label'],
-  },
-  declaringLists: { expression_list: ['short_var_declaration.left', 'range_clause.left'] },
-  declaringNames: new Set(),
-  calls: { call_expression: 'function' },
-  members: { selector_expression: ['operand', 'field'], qualified_type: ['package', 'name'] },
-  typeNames: new Set(['type_identifier']),
-  typeContexts: new Set(),
-  skip: new Set(['comment', 'package_clause', 'interpreted_string_literal', 'raw_string_literal']),
-  ignore: { literal_element: [''], break_statement: ['label'], continue_statement: ['label'], goto_statement: ['label'] },
-  selfNodes: new Set(),
-};
+const JAVA_PATTERNS = [
+  '(package_declaration) @exclude',
+  '(class_declaration name: (identifier) @def)',
+  '(interface_declaration name: (identifier) @def)',
+  '(enum_declaration name: (identifier) @def)',
+  '(record_declaration name: (identifier) @def)',
+  '(annotation_type_declaration name: (identifier) @def)',
+  '(method_declaration name: (identifier) @def)',
+  '(constructor_declaration name: (identifier) @def)',
+  '(compact_constructor_declaration name: (identifier) @def)',
+  '(formal_parameter name: (identifier) @def)',
+  '(variable_declarator name: (identifier) @def)',
+  '(enum_constant name: (identifier) @def)',
+  '(catch_formal_parameter name: (identifier) @def)',
+  '(enhanced_for_statement name: (identifier) @def)',
+  '(lambda_expression parameters: (identifier) @def)',
+  '(inferred_parameters (identifier) @def)',
+  '(resource name: (identifier) @def)',
+  '(type_parameter (type_identifier) @def)',
+  '(method_invocation object: [(identifier) (this) (super)] @qual name: (identifier) @call)',
+  '(method_invocation name: (identifier) @call)',
+  '(object_creation_expression type: (type_identifier) @call)',
+  '(field_access object: [(identifier) (this) (super)] @qual field: (identifier) @ref)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+  '(import_declaration) @import',
+];
 
-const JAVA_RULES: OccurrenceRules = {
-  names: new Set(['identifier', 'type_identifier']),
-  definitions: {
-    class_declaration: ['name'], interface_declaration: ['name'], enum_declaration: ['name'], record_declaration: ['name'],
-    annotation_type_declaration: ['name'], method_declaration: ['name'], constructor_declaration: ['name'], compact_constructor_declaration: ['name'],
-    formal_parameter: ['name'], variable_declarator: ['name'], enum_constant: ['name'], catch_formal_parameter: ['name'],
-    enhanced_for_statement: ['name'], lambda_expression: ['parameters'], resource: ['name'], type_parameter: [''], annotation_type_element_declaration: ['name'],
-  },
-  declaringLists: { inferred_parameters: null },
-  declaringNames: new Set(),
-  calls: { method_invocation: 'name', object_creation_expression: 'type' },
-  members: { method_invocation: ['object', 'name'], field_access: ['object', 'field'] },
-  typeNames: new Set(['type_identifier']),
-  typeContexts: new Set(),
-  skip: new Set(['line_comment', 'block_comment', 'package_declaration', 'string_literal', 'text_block']),
-  ignore: { labeled_statement: [''], break_statement: [''], continue_statement: [''] },
-  selfNodes: new Set(['this', 'super']),
-};
-
-/** The rules of a language, or null where the occurrence pass does not run yet. */
-export function occurrenceRules(language: Language): OccurrenceRules | null {
+/** The query patterns of a language, or null where the occurrence pass does not run yet. */
+export function occurrencePatterns(language: Language): readonly string[] | null {
   switch (language) {
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      return TS_RULES;
+      return TS_PATTERNS;
     case 'python':
-      return PYTHON_RULES;
+      return PYTHON_PATTERNS;
     case 'go':
-      return GO_RULES;
+      return GO_PATTERNS;
     case 'java':
-      return JAVA_RULES;
+      return JAVA_PATTERNS;
     default:
       return null;
   }
