@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     return problems;
   };
 
-  it('Ctrl+click on a call lands on the definition in the other file with the name selected, and Alt+← / Alt+→ walk back and forth', async () => {
+  it('Ctrl+click on a call lands on the definition in the other file with the name selected, and Alt+←/→, the toolbar and the mouse side buttons walk back and forth', async () => {
     const p = page();
     await open(p, 'src/orders/service.ts');
     // A keyword defines nothing: a short message, and the view stays where it is.
@@ -76,6 +76,15 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await p.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => where(p)).toBe(`src/util/format.ts:${FORMAT_PRICE_DEF_LINE}`);
     await p.click('[data-testid=nav-back]');
+    await expect.poll(() => where(p)).toBe(`src/orders/service.ts:${ORDER_TOTAL_CALL_LINE}`);
+    // The mouse's side buttons (3 back, 4 forward); Playwright's mouse has no such buttons, so the events are dispatched.
+    const sideButton = (button: number) => p.evaluate((b) => {
+      const win = globalThis as unknown as { dispatchEvent(e: unknown): boolean; MouseEvent: new (type: string, init: { button: number; bubbles: boolean }) => unknown };
+      win.dispatchEvent(new win.MouseEvent('mouseup', { button: b, bubbles: true }));
+    }, button);
+    await sideButton(4);
+    await expect.poll(() => where(p)).toBe(`src/util/format.ts:${FORMAT_PRICE_DEF_LINE}`);
+    await sideButton(3);
     await expect.poll(() => where(p)).toBe(`src/orders/service.ts:${ORDER_TOTAL_CALL_LINE}`);
   }, 60_000);
 
