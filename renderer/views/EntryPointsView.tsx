@@ -44,7 +44,7 @@ export function EntryPointsView() {
       <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}
         {shown.length > 0 && <table data-testid="entry-table" className="fit">
-          <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '33%' }} /><col style={{ width: '33%' }} /><col style={{ width: '10%' }} /></colgroup>
+          <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '32%' }} /><col style={{ width: '32%' }} /><col style={{ width: '12%' }} /></colgroup>
           <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th><th><span className="sr-only">Flow</span></th></tr></thead>
           <tbody>
             {shown.map((e, i) => (
@@ -53,7 +53,7 @@ export function EntryPointsView() {
                 <td className="mono wrap">{e.method ?? ''}</td>
                 <td className="mono wrap">{e.path ?? detail(e)}</td>
                 <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
-                <td><button type="button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
+                <td><button type="button" className="flow-button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
               </tr>
             ))}
           </tbody>

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => editor(p).getAttribute('data-path')).toBe(path);
     await p.locator('[data-testid=editor]').locator('.cm-line').first().waitFor();
   };
-  /** Layout and axe problems of the screen at 1280×800 and 900×700 (there with the folded side panel unfolded when `side`). */
+  /** Layout and axe problems of the screen at 1280×800 and 900×700 (there with the folded side panel unfolded when `side`), and axe's in the dark theme. */
   const fits = async (p: Page, name: string, side = false): Promise<string[]> => {
     const problems: string[] = [];
     for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
@@ -53,6 +53,11 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
       if (unfold) await p.click('[data-testid=toggle-outline]');
     }
     await p.setViewportSize({ width: 1280, height: 800 });
+    await p.emulateMedia({ colorScheme: 'dark' });
+    await p.waitForTimeout(100);
+    await screenshot(p, `nav-${name}-1280x800-dark`);
+    problems.push(...(await seriousViolations(p)).map((x) => `${name} dark: axe ${x}`));
+    await p.emulateMedia({ colorScheme: 'light' });
     return problems;
   };
 
