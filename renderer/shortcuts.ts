@@ -6,6 +6,9 @@ import { useStore } from './store/index.js';
 const MOUSE_BACK = 3;
 const MOUSE_FORWARD = 4;
 
+/** In a text field Alt+←/→ moves by word (macOS): the field keeps it. */
+const typing = (target: EventTarget | null): boolean => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
+
 export function installShortcuts(): void {
   window.addEventListener('keydown', (e) => {
     const s = useStore.getState();
@@ -13,7 +16,7 @@ export function installShortcuts(): void {
       // Replaces the browser's print dialog.
       e.preventDefault();
       s.setQuickOpen(true);
-    } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !typing(e.target)) {
       // Replaces the browser's own back/forward, which would leave the app.
       e.preventDefault();
       void (e.key === 'ArrowLeft' ? s.goBack() : s.goForward());
