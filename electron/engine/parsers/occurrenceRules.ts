@@ -2,35 +2,18 @@
 // the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
 // argument); @qual is the plain name before the dot in the same match. Ranges: @import (read by
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
-// inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). A pattern the
-// grammar does not know is dropped when the query is compiled, so one list serves TS, TSX and JS.
+// inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
+// must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
 import type { Language } from '../../../shared/types.js';
 
-const TS_PATTERNS = [
+/** Patterns both the TypeScript and the JavaScript grammars know. */
+const JS_COMMON = [
   '(pair key: (property_identifier) @skip)',
   '(function_declaration name: (identifier) @def)',
   '(generator_function_declaration name: (identifier) @def)',
   '(function_expression name: (identifier) @def)',
-  '(function_signature name: (identifier) @def)',
-  '(class_declaration name: (type_identifier) @def)',
-  '(class_declaration name: (identifier) @def)',
-  '(abstract_class_declaration name: (type_identifier) @def)',
-  '(class name: (type_identifier) @def)',
-  '(class name: (identifier) @def)',
-  '(interface_declaration name: (type_identifier) @def)',
-  '(type_alias_declaration name: (type_identifier) @def)',
-  '(enum_declaration name: (identifier) @def)',
-  '(internal_module name: (identifier) @def)',
   '(method_definition name: [(property_identifier) (private_property_identifier)] @def)',
-  '(method_signature name: (property_identifier) @def)',
-  '(abstract_method_signature name: (property_identifier) @def)',
-  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def)',
-  '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
-  '(property_signature name: (property_identifier) @def)',
   '(variable_declarator name: (identifier) @def)',
-  '(required_parameter pattern: (identifier) @def)',
-  '(optional_parameter pattern: (identifier) @def)',
-  '(formal_parameters (identifier) @def)',
   '(arrow_function parameter: (identifier) @def)',
   '(assignment_pattern left: (identifier) @def)',
   '(pair_pattern value: (identifier) @def)',
@@ -38,17 +21,12 @@ const TS_PATTERNS = [
   '(rest_pattern (identifier) @def)',
   '(shorthand_property_identifier_pattern) @def',
   '(catch_clause parameter: (identifier) @def)',
-  '(type_parameter name: (type_identifier) @def)',
-  '(enum_body (property_identifier) @def)',
-  '(enum_assignment name: (property_identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @call))',
   '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
-  '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
-  '(type_identifier) @type',
   '(identifier) @ref',
   '(property_identifier) @ref',
   '(private_property_identifier) @ref',
@@ -57,6 +35,40 @@ const TS_PATTERNS = [
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
 ];
+
+/** Types, interfaces, enums, parameters with annotations: TypeScript and TSX only. */
+const TS_ONLY = [
+  '(function_signature name: (identifier) @def)',
+  '(class_declaration name: (type_identifier) @def)',
+  '(abstract_class_declaration name: (type_identifier) @def)',
+  '(class name: (type_identifier) @def)',
+  '(interface_declaration name: (type_identifier) @def)',
+  '(type_alias_declaration name: (type_identifier) @def)',
+  '(enum_declaration name: (identifier) @def)',
+  '(internal_module name: (identifier) @def)',
+  '(method_signature name: (property_identifier) @def)',
+  '(abstract_method_signature name: (property_identifier) @def)',
+  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def)',
+  '(property_signature name: (property_identifier) @def)',
+  '(required_parameter pattern: (identifier) @def)',
+  '(optional_parameter pattern: (identifier) @def)',
+  '(type_parameter name: (type_identifier) @def)',
+  '(enum_body (property_identifier) @def)',
+  '(enum_assignment name: (property_identifier) @def)',
+  '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+];
+
+/** Nodes only the JavaScript grammar has (a TypeScript class name is a type_identifier, its parameters required_parameter). */
+const JS_ONLY = [
+  '(class_declaration name: (identifier) @def)',
+  '(class name: (identifier) @def)',
+  '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
+  '(formal_parameters (identifier) @def)',
+];
+
+const TS_PATTERNS = [...JS_COMMON, ...TS_ONLY];
+const JS_PATTERNS = [...JS_COMMON, ...JS_ONLY];
 
 const PYTHON_PATTERNS = [
   '(keyword_argument name: (identifier) @skip)',
@@ -105,7 +117,6 @@ const GO_PATTERNS = [
   '(const_spec name: (identifier) @def)',
   '(field_declaration name: (field_identifier) @def)',
   '(method_elem name: (field_identifier) @def)',
-  '(method_spec name: (field_identifier) @def)',
   '(short_var_declaration left: (expression_list (identifier) @def))',
   '(range_clause left: (expression_list (identifier) @def))',
   '(type_parameter_declaration name: (identifier) @def)',
@@ -154,8 +165,9 @@ export function occurrencePatterns(language: Language): readonly string[] | null
   switch (language) {
     case 'typescript':
     case 'tsx':
-    case 'javascript':
       return TS_PATTERNS;
+    case 'javascript':
+      return JS_PATTERNS;
     case 'python':
       return PYTHON_PATTERNS;
     case 'go':

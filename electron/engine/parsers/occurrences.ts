@@ -101,7 +101,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const importNodes: SyntaxNode[] = [];
   for (const match of query.matches(root)) {
     let qualifier: string | null = null;
-    for (const c of match.captures) if (c.name === 'qual') qualifier = source.slice(c.node.startIndex, c.node.endIndex);
+    for (const c of match.captures) if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
     for (const c of match.captures) {
       const name = c.name;
       if (name === 'import') importNodes.push(c.node);
@@ -139,10 +139,20 @@ export function extractOccurrences(language: Language, query: Query | null, root
     let role = ROLE_BY_RANK[f.rank] ?? ROLE_INDEX.reference;
     if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
     const pos = f.node.startPosition;
-    if (!out.add(pos.row + 1, pos.column + 1, source.slice(at, f.node.endIndex), role, f.qualifier)) break;
+    const name = nameAt(source, at);
+    if (name && !out.add(pos.row + 1, pos.column + 1, name, role, f.qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortRows(out.rows), imports };
+}
+
+// A node's end index is a call into the WASM runtime; the name's end is found in the source instead.
+const NAME = /#?[\p{L}\p{N}_$]+/uy;
+
+/** The identifier starting at `at` (names are letters, digits, `_` and `$`; a private field's starts with `#`). */
+function nameAt(source: string, at: number): string {
+  NAME.lastIndex = at;
+  return NAME.exec(source)?.[0] ?? '';
 }
 
 /** For positions asked in increasing order: is it inside any of the ranges? (A range that started and has not ended holds it.) */

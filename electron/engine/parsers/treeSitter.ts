@@ -79,16 +79,7 @@ export async function parse(lang: Language, source: string): Promise<TS.Tree> {
 
 export type Query = TS.Query;
 
-/** Compiles a query from patterns, dropping those the grammar does not know (one list serves TS, TSX and JS). */
+/** Compiles a query once; each pattern must be one the grammar allows. */
 export async function compileQuery(lang: Language, patterns: readonly string[]): Promise<TS.Query> {
-  const language = await loadLanguage(lang);
-  const known = patterns.filter((pattern) => {
-    try {
-      new runtime.Query(language, pattern).delete();
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  return new runtime.Query(language, known.join('\n'));
+  return new runtime.Query(await loadLanguage(lang), patterns.join('\n'));
 }
