@@ -70,6 +70,8 @@ export function fileChunks(relPath: string, lines: readonly string[], symbols: r
     for (const [from, to] of splitSegment(lines, line, end, markdown)) {
       const text = lines.slice(from - 1, to).join('\n');
       if (solidChars(text) < MIN_SOLID_CHARS) continue;
+      // Beside symbols, a file header (licence comment, package line, imports) only adds noise to search.
+      if (symbols.length > 0 && isHeaderOnly(lines, from, to)) continue;
       out.push({ startLine: from, endLine: to, label: labelOf(lines, from, to, symbols, markdown), text });
       if (out.length >= MAX_CHUNKS_PER_FILE) break;
     }
@@ -121,6 +123,17 @@ function trimBlankEnd(lines: readonly string[], from: number, to: number): numbe
   let line = to;
   while (line > from && (lines[line - 1] ?? '').trim() === '') line--;
   return line;
+}
+
+const HEADER_LINE = /^\s*(\/\/|\/\*|\*|#(?!!)|--|<\?php|\?>|(package|namespace|import|use|using|include|require|require_once|from|extern crate|mod|library|part)\b|#include|@file)/;
+
+/** Only comments, package or namespace lines and imports: a header, not code. */
+function isHeaderOnly(lines: readonly string[], from: number, to: number): boolean {
+  for (let l = from; l <= to; l++) {
+    const text = lines[l - 1] ?? '';
+    if (text.trim() !== '' && !HEADER_LINE.test(text) && !/^\s*[)}\];,]*\s*$/.test(text)) return false;
+  }
+  return true;
 }
 
 function solidChars(text: string): number {

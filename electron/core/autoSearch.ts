@@ -10,6 +10,8 @@ import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './
 /** How many semantic hits `auto` ranks beside the rest. */
 export const SEMANTIC_LIMIT = 50;
 const CHUNK_LIMIT = 300;
+// A chunk of a file's text names no definition: as evidence it counts a little less than a symbol at the same distance.
+const TEXT_CHUNK_DISTANCE = 0.05;
 const MAX_NEEDLES = 16;
 
 type Payload = { kind: 'word'; row: WordCandidateRow } | { kind: 'definition'; row: DefinitionRow } | { kind: 'semantic'; hit: SearchHit };
@@ -60,7 +62,7 @@ function candidatesFrom(words: WordCandidateRow[], definitions: DefinitionRow[],
     out.push({
       source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.endLine ?? hit.line,
       ...(def ? { name: def.name, kind: def.kind, text: def.signature, ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
-      distance: 1 - hit.score, payload: { kind: 'semantic', hit },
+      distance: 1 - hit.score + (hit.symbol === null && hit.endLine !== undefined ? TEXT_CHUNK_DISTANCE : 0), payload: { kind: 'semantic', hit },
     });
   }
   return out;

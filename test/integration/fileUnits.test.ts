@@ -91,8 +91,9 @@ afterAll(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function search(query: string, mode: 'semantic' | 'auto', extra: { repo?: string; limit?: number } = {}): Promise<SearchHit[]> {
-  return (await call(backend, 'search:query', { query, mode, limit: extra.limit ?? 10, ...(extra.repo ? { repo: extra.repo } : {}) })).results;
+async function search(query: string, mode: 'semantic' | 'auto', extra: { repo?: string; path?: string; lang?: string; limit?: number } = {}): Promise<SearchHit[]> {
+  const { limit, ...filters } = extra;
+  return (await call(backend, 'search:query', { query, mode, limit: limit ?? 10, ...filters })).results;
 }
 
 const rankOf = (hits: SearchHit[], path: string): number => hits.findIndex((h) => h.path === path);
@@ -180,5 +181,14 @@ describe('filters inside the vector search', () => {
     const filtered = await search(query, 'semantic', { repo: small.path, limit: 10 });
     expect(filtered.map((h) => h.path).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `docs/session_${i}.md`));
     expect(filtered.every((h) => h.repo === small.path)).toBe(true);
+
+    // A folder filter is a condition in the store too (the folders above each file are metadata).
+    const inDocs = await search(query, 'semantic', { path: 'docs/**', limit: 10 });
+    expect(inDocs.map((h) => h.path)).toEqual(expect.arrayContaining([0, 1, 2, 3, 4].map((i) => `docs/session_${i}.md`)));
+    expect(inDocs.every((h) => h.path.startsWith('docs/'))).toBe(true);
+    // And a language: the only Kotlin file answers, however far from the question it is.
+    const kotlin = await search(query, 'semantic', { lang: 'kotlin', limit: 10 });
+    expect(kotlin.length).toBeGreaterThan(0);
+    expect(kotlin.every((h) => h.path === 'src/main/kotlin/Checkout.kt')).toBe(true);
   }, 240_000);
 });

@@ -185,6 +185,12 @@ function declareAssignment(ctx: Ctx, expr: SyntaxNode, site: Site, scope: Scope)
 
 function declareMember(ctx: Ctx, expr: SyntaxNode, value: SyntaxNode, target: string, name: string, site: Site, scope: Scope): void {
   const isFunction = FUNCTION_VALUES.has(value.type);
+  // `module.exports = function query(…)` is the module's function, known by its own name; `module.exports = x` names nothing new.
+  if (target === 'module' && name === 'exports') {
+    const own = value.childForFieldName('name')?.text;
+    if (isFunction && own) declareFunction(ctx, expr, value, own, 'function', site, scope);
+    return;
+  }
   if (target === 'exports' || target === 'module.exports') {
     if (isFunction) declareFunction(ctx, expr, value, name, 'function', site, scope);
     else add(ctx, expr, name, isUpperCase(name) || isLiteral(value) ? 'constant' : 'property', collapse(ctx.source.slice(expr.startIndex, value.startIndex) + value.text, 120), site, scope);

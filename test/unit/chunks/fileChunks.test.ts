@@ -51,3 +51,15 @@ describe('file chunks', () => {
     expect(chunkableFile('config/app.yaml', ['name: clew'])).toBe(true);
   });
 });
+
+describe('file headers beside symbols', () => {
+  it('drops a licence comment and imports in a file with symbols, keeps module-level code', () => {
+    const php = ['<?php', '', '/*', ' * This file is part of the Monolog package.', ' * For the full copyright and license information, please view the LICENSE file.', ' */', '',
+      'namespace Monolog\\Formatter;', '', 'use Monolog\\Utils;', 'use Monolog\\LogRecord;', '', 'class LineFormatter {', '}'];
+    expect(fileChunks('src/LineFormatter.php', php, [fn('LineFormatter', 13, 14)])).toEqual([]);
+    const py = ['import os', 'import sys', '', 'DEFAULT_TIMEOUT = float(os.environ.get("TIMEOUT", "30"))', 'RETRIES = 3', '', 'def main():', '    pass'];
+    expect(fileChunks('app/config.py', py, [fn('main', 7, 8)]).map((c) => [c.startLine, c.endLine])).toEqual([[1, 5]]);
+    // Without symbols the same header is all the file has to say: it stays.
+    expect(fileChunks('src/header.php', php.slice(0, 12), [])).toHaveLength(1);
+  });
+});

@@ -98,6 +98,12 @@ describe('JavaScript members defined by assignment', () => {
     expect(get(symbols, 'lib/request:defineGetter').kind).toBe('function');
   });
 
+  it('names a function assigned to module.exports by its own name, and nothing for other values', async () => {
+    const symbols = await symbolsOf('javascript', 'lib/middleware/query.js', "module.exports = function query(options) {\n  return options;\n};\n");
+    expect(symbols.map((s) => [s.fqn, s.kind])).toEqual([['lib/middleware/query:query', 'function']]);
+    expect(await symbolsOf('javascript', 'lib/index.js', "module.exports = require('./lib/express');\n")).toEqual([]);
+  });
+
   it('names CommonJS exports of any value', async () => {
     const symbols = await symbolsOf('javascript', 'lib/utils.js', "exports.etag = createETagGenerator({ weak: false });\nexports.MAX_AGE = 3600;\nexports.compile = function compile(val) {\n  return val;\n};\n");
     expect(symbols.map((s) => [s.fqn, s.kind])).toEqual([['lib/utils:etag', 'property'], ['lib/utils:MAX_AGE', 'constant'], ['lib/utils:compile', 'function']]);
