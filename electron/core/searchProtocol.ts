@@ -1,6 +1,7 @@
 // The search worker's verbs (see searchWorker.ts): every SQLite search runs there, off the host's main thread.
 import type { EmbedderSetting, QuickOpenItem, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
+import type { WordIndexCandidates } from '../db/read/wordIndex.js';
 
 export interface SearchProtocol {
   /** Keyword, symbol or regex; `budgetMs` bounds a regex scan, which then answers what it found so far. */
@@ -25,6 +26,8 @@ export interface AutoCandidates {
   words: WordCandidateRow[];
   definitions: DefinitionRow[];
   semanticDefinitions: DefinitionRow[];
+  /** From the word index, when the request named index words. */
+  indexed: WordIndexCandidates | null;
 }
 
 export interface AutoCandidatesRequest {
@@ -36,4 +39,7 @@ export interface AutoCandidatesRequest {
   prefixes: string[];
   semanticPlaces: Array<{ repo: string; path: string; fqn: string }>;
   chunkLimit: number;
+  /** Word-index words (stemmed parts, see codeWords): a question's candidates come from the word index instead of the trigram one. */
+  indexWords: string[];
+  unitLimit: number;
 }

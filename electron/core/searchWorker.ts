@@ -5,6 +5,7 @@ import { serve } from '../base/rpc/server.js';
 import { autoSearch } from './autoSearch.js';
 import { openRead } from '../db/connection.js';
 import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
+import { wordIndexCandidates } from '../db/read/wordIndex.js';
 import { quickOpen } from '../db/read/quickOpen.js';
 import { search } from '../db/read/search.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
@@ -37,7 +38,8 @@ await serve<SearchProtocol, null>(() => {
     handlers: {
       search: (req) => search(db, req.query, req.budgetMs),
       auto: (req) => autoSearch(req.query, req.limit, req.semantic, (c) => ({
-        words: wordCandidates(db, c.needles, c.query, c.chunkLimit),
+        words: c.indexWords.length > 0 ? [] : wordCandidates(db, c.needles, c.query, c.chunkLimit),
+        indexed: c.indexWords.length > 0 ? wordIndexCandidates(db, c.indexWords, c.needles, c.query, c.unitLimit) : null,
         definitions: [...definitionCandidates(db, c.names, c.query, 20, false), ...definitionCandidates(db, c.prefixes, c.query, 20, true)],
         semanticDefinitions: definitionsAt(db, c.semanticPlaces),
       })),

@@ -5,6 +5,7 @@ import { fsPathCandidates } from '../files/pathBytes.js';
 import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
+import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
@@ -30,6 +31,8 @@ export interface PreparedText {
   analysis: FileAnalysis | null;
   /** Per symbol (same order as analysis.symbols): what the writer stores, computed off the writer thread. */
   symbolRows: SymbolRowData[];
+  /** The word index's rows (per chunk and per symbol), computed off the writer thread too. */
+  wordRows: WordRowData;
   packages: DeclaredPackage[];
   manifestMains: ParsedEntryPoint[];
   issues: IndexIssue[];
@@ -80,9 +83,11 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
     }
   }
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
+  const chunks = chunkLines(lines);
   return {
-    kind: 'text', hash, language, lines, chunks: chunkLines(lines), lossy: read.lossy, analysis,
+    kind: 'text', hash, language, lines, chunks, lossy: read.lossy, analysis,
     symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
+    wordRows: wordRowData(request.relPath, chunks, analysis?.symbols ?? []),
     packages: manifest.packages, manifestMains: manifest.mains, issues,
   };
 }
