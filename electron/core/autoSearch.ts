@@ -2,9 +2,9 @@
 // words, definitions named like it and (when vectors answer) semantic matches become candidates;
 // the ranking module (electron/search) scores them with weights chosen by the query's kind.
 import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
-import { classifyQuery, codeWords, identifierSpellings, type ParsedQuery } from '../base/query/index.js';
+import { classifyQuery, codeWords, identifierSpellings, stem, type ParsedQuery } from '../base/query/index.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
-import type { ScoredDefinition } from '../db/read/wordIndex.js';
+import type { ScoredDefinition, WordIndexCandidates } from '../db/read/wordIndex.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
 import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './searchProtocol.js';
 
@@ -34,7 +34,8 @@ export function needlesOf(parsed: ParsedQuery): string[] {
 export function indexWordsOf(parsed: ParsedQuery): string[] {
   if (parsed.kind !== 'natural') return [];
   const words = parsed.terms.map((t) => t.word);
-  const compounds = identifierSpellings(words).filter((s) => /^[a-z0-9]+$/.test(s));
+  // A compound is indexed whole when its parts are marked (send_file → sendfile) and stemmed when they are not (Sendfile → sendfil).
+  const compounds = identifierSpellings(words).filter((s) => /^[a-z0-9]+$/.test(s)).flatMap((c) => [c, stem(c)]);
   return [...new Set([...codeWords([...words, ...parsed.identifiers].join(' ')), ...compounds])];
 }
 
@@ -78,6 +79,16 @@ function candidatesFrom(words: WordCandidateRow[], definitions: Array<Definition
   return out;
 }
 
+/** Word-index scores rescaled so their best equals the trigram index's best: neither index's BM25 scale dominates the merge. */
+function onTrigramScale(indexed: WordIndexCandidates, trigram: readonly WordCandidateRow[]): WordIndexCandidates {
+  const best = (xs: ReadonlyArray<{ score: number }>): number => xs.reduce((m, x) => Math.max(m, x.score), 0);
+  const own = Math.max(best(indexed.lines), best(indexed.definitions));
+  const target = best(trigram);
+  if (own <= 0 || target <= 0) return indexed;
+  const k = target / own;
+  return { ...indexed, lines: indexed.lines.map((l) => ({ ...l, score: l.score * k })), definitions: indexed.definitions.map((d) => ({ ...d, score: d.score * k })) };
+}
+
 /** A ranked place as a hit: the best snippet any source gave for it, and the reasons. */
 function toHit(r: RankedHit<Payload>): SearchHit {
   const word = r.payloads.find((p): p is Extract<Payload, { kind: 'word' }> => p.kind === 'word');
@@ -113,8 +124,9 @@ export function autoSearch(q: SearchQuery, limit: number, semantic: SemanticOrRe
     query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT, indexWords: indexWordsOf(parsed), unitLimit: UNIT_LIMIT,
     semanticPlaces: semanticHits.filter((h) => h.symbol).map((h) => ({ repo: h.repo, path: h.path, fqn: h.symbol ?? '' })),
   });
-  const words = found.indexed ? [...found.words, ...found.indexed.lines] : found.words;
-  const definitions = found.indexed ? [...found.definitions, ...found.indexed.definitions] : found.definitions;
+  const indexed = found.indexed ? onTrigramScale(found.indexed, found.words) : null;
+  const words = indexed ? [...found.words, ...indexed.lines] : found.words;
+  const definitions = indexed ? [...found.definitions, ...indexed.definitions] : found.definitions;
   const ranking = rank(parsed, candidatesFrom(words, definitions, found.semanticDefinitions, semanticHits), { limit });
   const results = ranking.hits.map(toHit);
   const files: FileHit[] | undefined = q.files

@@ -38,7 +38,7 @@ await serve<SearchProtocol, null>(() => {
     handlers: {
       search: (req) => search(db, req.query, req.budgetMs),
       auto: (req) => autoSearch(req.query, req.limit, req.semantic, (c) => ({
-        words: c.indexWords.length > 0 ? [] : wordCandidates(db, c.needles, c.query, c.chunkLimit),
+        words: wordCandidates(db, c.needles, c.query, c.chunkLimit),
         indexed: c.indexWords.length > 0 ? wordIndexCandidates(db, c.indexWords, c.needles, c.query, c.unitLimit) : null,
         definitions: [...definitionCandidates(db, c.names, c.query, 20, false), ...definitionCandidates(db, c.prefixes, c.query, 20, true)],
         semanticDefinitions: definitionsAt(db, c.semanticPlaces),
