@@ -12,7 +12,7 @@ import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './
 export const SEMANTIC_LIMIT = 50;
 const CHUNK_LIMIT = 300;
 // Word-index units (symbols and chunks) a question ranks.
-const UNIT_LIMIT = 200;
+const UNIT_LIMIT = 150;
 const MAX_NEEDLES = 16;
 
 type Payload = { kind: 'word'; row: WordCandidateRow } | { kind: 'definition'; row: DefinitionRow } | { kind: 'semantic'; hit: SearchHit };
@@ -30,9 +30,10 @@ export function needlesOf(parsed: ParsedQuery): string[] {
   return [...new Set(out)].slice(0, MAX_NEEDLES);
 }
 
-/** A question's words as the word index holds them: stemmed parts, and consecutive words joined as one compound (parse config → parseconfig). */
+/** A query's words as the word index holds them: stemmed parts, and consecutive words joined as one compound (parse config → parseconfig).
+ * None for a quoted phrase or a regex: those need the exact text, which the trigram index keeps. */
 export function indexWordsOf(parsed: ParsedQuery): string[] {
-  if (parsed.kind !== 'natural') return [];
+  if (parsed.kind === 'phrase' || parsed.kind === 'regex' || parsed.kind === 'empty') return [];
   const words = parsed.terms.map((t) => t.word);
   // A compound is indexed whole when its parts are marked (send_file → sendfile) and stemmed when they are not (Sendfile → sendfil).
   const compounds = identifierSpellings(words).filter((s) => /^[a-z0-9]+$/.test(s)).flatMap((c) => [c, stem(c)]);

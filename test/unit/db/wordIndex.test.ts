@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeWords } from '../../../electron/base/query/index.js';
 import { openRead, type ReadDb, type WriteDb } from '../../../electron/db/connection.js';
-import { FIELD_WEIGHTS, usefulWords, wordIndexCandidates } from '../../../electron/db/read/wordIndex.js';
+import { FIELD_WEIGHTS, usefulWords, wordIndexCandidates, wordsExpression } from '../../../electron/db/read/wordIndex.js';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
 import { prepareFile } from '../../../electron/engine/prepareFile.js';
 import { openMigrated } from '../../helpers/db.js';
@@ -62,9 +62,13 @@ describe('word index', () => {
     expect(found.definitions[0]).toMatchObject({ name: 'registerRoute', path: 'lib/table.ts', doc: expect.stringMatching(/Adds a route/) });
   });
 
-  it('drops a word found in most units when rarer ones are asked, and words the index does not hold', () => {
-    const { kept, dropped } = usefulWords(db, [...codeWords('string registered'), 'nowhere']);
-    expect(kept).toEqual(['regist']);
-    expect(dropped).toEqual(expect.arrayContaining(['string', 'nowhere']));
+  it('keeps the rarest words within the posting budget, drops commoner and absent ones, and counts a common word alone in names and paths only', () => {
+    const { kept, named, dropped } = usefulWords(db, [...codeWords('string registered routes'), 'nowhere'], 50);
+    expect(kept).toEqual(['regist', 'rout']);
+    expect(named).toEqual([]);
+    expect(dropped).toEqual(['string', 'nowhere']);
+    expect(usefulWords(db, ['string'], 50)).toEqual({ kept: [], named: ['string'], dropped: [] });
+    expect(usefulWords(db, codeWords('string registered routes')).kept).toHaveLength(3);
+    expect(wordsExpression(['regist'], ['string'])).toBe('"regist" OR {names path} : ("string")');
   });
 });
