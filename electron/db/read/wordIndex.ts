@@ -8,7 +8,7 @@ import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols } from './snippet.js';
 
 /** Column weights, in the table's column order (names, signature, doc, path, body). */
-export const FIELD_WEIGHTS = { names: 8, signature: 3, doc: 4, path: 4, body: 1 } as const;
+export const FIELD_WEIGHTS = { names: 5, signature: 2, doc: 3, path: 3, body: 1.5 } as const;
 // Ranking reads every row that holds a kept word: the rarest words are kept anywhere while their rows add up to
 // at most this many. When every word is commoner than that, the rarest counts in names and paths only (a
 // column filter reads far fewer rows).
