@@ -2,6 +2,7 @@
 import type { Req, Res } from '../../shared/contract.js';
 import type { EmbedderSetting, QuickOpenItem, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
+import type { WordIndexCandidates } from '../db/read/wordIndex.js';
 
 export interface SearchProtocol {
   /** Keyword, symbol or regex; `budgetMs` bounds a regex scan, which then answers what it found so far. */
@@ -39,6 +40,8 @@ export interface AutoCandidates {
   words: WordCandidateRow[];
   definitions: DefinitionRow[];
   semanticDefinitions: DefinitionRow[];
+  /** From the word index, when the request named index words. */
+  indexed: WordIndexCandidates | null;
 }
 
 export interface AutoCandidatesRequest {
@@ -50,4 +53,7 @@ export interface AutoCandidatesRequest {
   prefixes: string[];
   semanticPlaces: Array<{ repo: string; path: string; fqn: string }>;
   chunkLimit: number;
+  /** Word-index words (stemmed parts, see codeWords): a question's candidates come from the word index instead of the trigram one. */
+  indexWords: string[];
+  unitLimit: number;
 }

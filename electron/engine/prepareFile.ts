@@ -6,6 +6,7 @@ import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
 import { type ChunkRowData, chunkRowData } from './chunkRows.js';
+import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
@@ -33,6 +34,8 @@ export interface PreparedText {
   symbolRows: SymbolRowData[];
   /** The file's own text as chunk units: the lines no symbol covers, or the whole file when no grammar found any. */
   chunkRows: ChunkRowData[];
+  /** The word index's rows (per chunk and per symbol), computed off the writer thread too. */
+  wordRows: WordRowData;
   packages: DeclaredPackage[];
   manifestMains: ParsedEntryPoint[];
   issues: IndexIssue[];
@@ -83,10 +86,12 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
     }
   }
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
+  const chunks = chunkLines(lines);
   return {
-    kind: 'text', hash, language, lines, chunks: chunkLines(lines), lossy: read.lossy, analysis,
+    kind: 'text', hash, language, lines, chunks, lossy: read.lossy, analysis,
     symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
     chunkRows: chunkRowData(analysis?.symbols ?? [], request, lines),
+    wordRows: wordRowData(request.relPath, chunks, analysis?.symbols ?? []),
     packages: manifest.packages, manifestMains: manifest.mains, issues,
   };
 }

@@ -5,3 +5,4 @@ export { identifierSpellings } from './spellings.js';
 export { stem } from './stem.js';
 export { isStopWord, STOP_WORDS } from './stopWords.js';
 export { parseQuerySyntax, type QuerySyntax } from './syntax.js';
+export { codeWords, codeWordText, pathWordText } from './codeWords.js';

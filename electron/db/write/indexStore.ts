@@ -36,6 +36,13 @@ export interface ChunkRowData {
   contentHash: string;
 }
 
+/** A file's word-index rows: its path's words, each chunk's body words, each symbol's fields (same orders as chunks and symbols). */
+export interface WordRowData {
+  path: string;
+  chunks: readonly string[];
+  symbols: ReadonlyArray<{ names: string; signature: string; doc: string }>;
+}
+
 /** What a finished run counted for its report. */
 export type RunCounts = Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>;
 
@@ -51,6 +58,7 @@ export interface FileWrite {
   analysis: FileAnalysis | null;
   symbolRows: readonly SymbolRowData[];
   chunkRows: readonly ChunkRowData[];
+  wordRows: WordRowData;
   packages: readonly DeclaredPackage[];
   manifestMains: readonly ParsedEntryPoint[];
 }
@@ -82,6 +90,10 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
+      deleteWordUnits: db.prepare<[number]>('DELETE FROM word_units WHERE file_id = ?'),
+      insertWordUnit: db.prepare<[number, number | null, number | null]>('INSERT INTO word_units(file_id, symbol_id, chunk_id) VALUES (?, ?, ?)'),
+      insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
+        'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       upsertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string], { id: number }>(
         `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash)
@@ -253,8 +265,15 @@ export class IndexStore {
   writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
+    // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
+    s.deleteWordUnits.run(fileId);
     s.deleteChunks.run(fileId);
-    for (const chunk of file.chunks) s.insertChunk.run(fileId, chunk.startLine, chunk.text);
+    const words = file.wordRows;
+    for (const [index, chunk] of file.chunks.entries()) {
+      const chunkId = s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid;
+      const unitId = s.insertWordUnit.run(fileId, null, Number(chunkId)).lastInsertRowid;
+      s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
+    }
 
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
@@ -281,6 +300,8 @@ export class IndexStore {
         }
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
+      const fields = words.symbols[index];
+      if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows);

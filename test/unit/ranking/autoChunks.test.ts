@@ -12,7 +12,7 @@ describe('auto with chunks of file text among the semantic hits', () => {
       hit({ path: 'status_codes.py', line: 16, endLine: 60, score: 0.84, snippet: 'codes = {' }),
       hit({ path: 'structures.py', line: 40, symbol: 'structures.CaseInsensitiveDict', symbolKind: 'class', score: 0.8 }),
     ];
-    const response = autoSearch({ query: 'header lookup that ignores case' }, 10, { hits: semantic }, () => ({ words: [], definitions: [], semanticDefinitions: [] }));
+    const response = autoSearch({ query: 'header lookup that ignores case' }, 10, { hits: semantic }, () => ({ words: [], definitions: [], semanticDefinitions: [], indexed: null }));
     expect(response.results.map((r) => r.path)).toEqual(['structures.py', 'status_codes.py']);
     expect(response.results[1]).toMatchObject({ line: 16, snippet: 'codes = {' });
   });
