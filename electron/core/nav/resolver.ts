@@ -85,7 +85,8 @@ export class Resolver {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
       const targets = this.fromImport(occ, occ.name);
-      return targets ? { targets, confidence: 'exact' } : this.candidates(occ, false);
+      if (targets?.length) return { targets, confidence: 'exact' };
+      return targets && !this.importsFromRepo(occ, occ.name) ? NONE : this.candidates(occ, false);
     }
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
@@ -98,8 +99,18 @@ export class Resolver {
     if (imported?.length) return { targets: imported, confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
-    if (imported) return NONE;
+    // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
+    // define it (a default export under another name, a re-export too deep): only a guess is honest.
+    if (imported && !this.importsFromRepo(occ, occ.name)) return NONE;
     return this.candidates(occ, false);
+  }
+
+  /** Whether a binding of `local` names a module whose files are in the repo. */
+  private importsFromRepo(occ: NavOccurrence, local: string): boolean {
+    const paths = this.paths();
+    return this.imports(occ.fileId).some((b) => b.local === local && (occ.language === 'java'
+      ? javaImportFiles(paths, b.source, b.imported).length > 0
+      : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
 
   /** `q.name`: members of this/self's class, of an imported module, or of a class named q; else candidates. */
