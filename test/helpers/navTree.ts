@@ -40,6 +40,22 @@ export function pong(): void {
 `,
   'py/other/tools.py': `def helper(x):
     return x * 2
+
+
+def get(url):
+    return url
+
+
+def helper2():
+    return 2
+`,
+  'py/edge.py': `from requests import get
+from pkg.tools import helper2
+
+
+def run():
+    get("x")
+    helper2()
 `,
   'py/app.py': `from pkg.tools import helper
 

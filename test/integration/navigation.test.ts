@@ -50,6 +50,11 @@ describe('navigation', () => {
     expect(where(await def('web/server.js', 6, 22))).toEqual(['web/lib.js:1:10 exact']);
   });
 
+  it('imports: a package outside the repo defines nothing here; a repo module that lacks the name leaves candidates', async () => {
+    expect(await def('py/edge.py', 6, 5)).toEqual([]);
+    expect(where(await def('py/edge.py', 7, 5))).toEqual(['py/other/tools.py:9:5 candidate']);
+  });
+
   it('references of an exported function: exact across files, the other package\'s same-named uses excluded, an unimported use a candidate', async () => {
     const byFqn = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'ts/util:helper' });
     expect(byFqn.targets.map((t) => t.fqn)).toEqual(['ts/util:helper']);
@@ -100,7 +105,7 @@ describe('navigation', () => {
   it('the file tree: folders first with counts, then files, lazily per folder', async () => {
     const root = await call(backend, 'nav:tree', { repo: repo.path });
     expect(root.map((t) => `${t.kind} ${t.path} ${t.files}`)).toEqual([
-      'dir cache 1', 'dir py 3', 'dir src 2', 'dir store 1', 'dir ts 4', 'dir web 2', 'file go.mod 1', 'file main.go 1',
+      'dir cache 1', 'dir py 4', 'dir src 2', 'dir store 1', 'dir ts 4', 'dir web 2', 'file go.mod 1', 'file main.go 1',
     ]);
     const ts = await call(backend, 'nav:tree', { repo: repo.path, path: 'ts' });
     expect(ts.map((t) => t.name)).toEqual(['other', 'loose.ts', 'main.ts', 'util.ts']);

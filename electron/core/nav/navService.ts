@@ -30,6 +30,7 @@ export class NavService {
 
   /** A resolver for one request, its caches fresh; the repo's path list is kept while the index is unchanged. */
   resolver(repoId: number): Resolver {
+    this.rows.forgetChunks();
     return new Resolver(this.rows, repoId, (id) => {
       const version = this.rows.dataVersion();
       const cached = this.paths.get(id);

@@ -4,7 +4,7 @@
 // proximity and marked `candidate`.
 import type { NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
-import { type RepoPaths, folderOf, javaImportFiles, moduleFiles } from './modules.js';
+import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
@@ -85,7 +85,8 @@ export class Resolver {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
       const targets = this.fromImport(occ, occ.name);
-      return targets ? { targets, confidence: 'exact' } : this.candidates(occ, false);
+      if (targets?.length) return { targets, confidence: 'exact' };
+      return targets && !this.importsFromRepo(occ, occ.name) ? NONE : this.candidates(occ, false);
     }
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
@@ -98,8 +99,18 @@ export class Resolver {
     if (imported?.length) return { targets: imported, confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
-    if (imported) return NONE;
+    // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
+    // define it (a default export under another name, a re-export too deep): only a guess is honest.
+    if (imported && !this.importsFromRepo(occ, occ.name)) return NONE;
     return this.candidates(occ, false);
+  }
+
+  /** Whether a binding of `local` names a module whose files are in the repo. */
+  private importsFromRepo(occ: NavOccurrence, local: string): boolean {
+    const paths = this.paths();
+    return this.imports(occ.fileId).some((b) => b.local === local && (occ.language === 'java'
+      ? javaImportFiles(paths, b.source, b.imported).length > 0
+      : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
 
   /** `q.name`: members of this/self's class, of an imported module, or of a class named q; else candidates. */
@@ -171,7 +182,7 @@ export class Resolver {
       const wanted = binding.imported === '*' || binding.imported === null ? binding.local : binding.imported;
       return files.flatMap((fileId) => this.fileSymbols(fileId, wanted)).map((symbol) => ({ symbol }));
     }
-    const files = moduleFiles(paths, language, fromPath, binding.source);
+    const files = this.moduleFiles(paths, language, fromPath, binding.source);
     if (binding.imported === null || binding.imported === '*') return [];
     const wanted = binding.imported === 'default' ? binding.local : binding.imported;
     const found = files.flatMap((fileId) => this.exported(fileId, wanted, depth));
@@ -187,8 +198,8 @@ export class Resolver {
     const paths = this.paths();
     const files: number[] = [];
     for (const b of bindings) {
-      if (b.imported === null || b.imported === '*') files.push(...moduleFiles(paths, occ.language, occ.path, b.source));
-      else if (occ.language === 'python') files.push(...moduleFiles(paths, 'python', occ.path, `${b.source}${b.source.endsWith('.') ? '' : '.'}${b.imported}`));
+      if (b.imported === null || b.imported === '*') files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
+      else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, `${b.source}${b.source.endsWith('.') ? '' : '.'}${b.imported}`));
       else return null;
     }
     return files;
@@ -224,6 +235,25 @@ export class Resolver {
 
   /** Every same-named definition, nearest first: same file, same folder, same top folder, elsewhere. */
   candidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+    // A references scan asks this for every use of a common name: ranked once per file.
+    const key = `${occ.path}\0${occ.name}\0${member ? 1 : 0}`;
+    let ranked = this.candidateCache.get(key);
+    if (!ranked) this.candidateCache.set(key, (ranked = this.rankCandidates(occ, member)));
+    return ranked;
+  }
+
+  private readonly candidateCache = new Map<string, Resolution>();
+  private readonly moduleCache = new Map<string, number[]>();
+
+  /** The files of an import specifier, once per folder, language and specifier (scans of the path list add up in a references scan). */
+  private moduleFiles(paths: RepoPaths, language: string | null, fromPath: string, source: string): number[] {
+    const key = `${language ?? ''}\0${folderOf(fromPath)}\0${source}`;
+    let files = this.moduleCache.get(key);
+    if (!files) this.moduleCache.set(key, (files = findModuleFiles(paths, language, fromPath, source)));
+    return files;
+  }
+
+  private rankCandidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
     // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
     const named = this.named(occ.name);
     const family = familyOf(occ.language);

@@ -157,12 +157,25 @@ export class NavRows {
     return this.s.externals.all(symbolId);
   }
 
+  /** Chunks split into lines, kept for one request (a references answer reads many lines of the same chunks). */
+  private chunkLines = new Map<string, { start: number; lines: string[] }>();
+
+  /** Forgets the chunks read: called when a request starts, so an edited file is read afresh. */
+  forgetChunks(): void {
+    this.chunkLines = new Map();
+  }
+
   /** The text of one line, from the chunk that holds it; null past the end. */
   lineText(fileId: number, line: number): string | null {
     const chunk = this.s.chunk.get(fileId, line);
     if (!chunk) return null;
-    const lines = chunk.text.split('\n');
-    return lines[line - chunk.start_line] ?? null;
+    const key = `${fileId}:${chunk.start_line}`;
+    let split = this.chunkLines.get(key);
+    if (!split) {
+      if (this.chunkLines.size > 512) this.chunkLines.clear();
+      this.chunkLines.set(key, (split = { start: chunk.start_line, lines: chunk.text.split('\n') }));
+    }
+    return split.lines[line - split.start] ?? null;
   }
 
   entryPoints(repoId: number): Array<EntryPointRow & { symbolId: number | null; fileId: number }> {
