@@ -71,6 +71,13 @@ export interface IndexProgress {
   filesTotal: number;
   ratePerSec: number;
   currentPath: string | null;
+  /** Bytes of the files this run reads (files unchanged by size and mtime are in neither figure). */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Bytes per second over the last few seconds. */
+  bytesPerSec: number;
+  /** Time left, estimated from bytes; null while it is too early to say. */
+  etaSeconds: number | null;
 }
 
 export interface SearchQuery {

@@ -6,6 +6,7 @@ import type { FileWrite, IndexStore, KnownFile, RepoRow } from '../db/write/inde
 import { ParsePool } from './parsePool.js';
 import { type Prepared, prepareFile } from './prepareFile.js';
 import type { RunProgress } from './runProgress.js';
+import type { RunningCounts } from '../db/write/runningCounts.js';
 import type { WalkedFile } from './walk/walker.js';
 
 /** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
@@ -23,6 +24,8 @@ export interface WriteContext {
   progress: RunProgress;
   skip: (rel: string, reason: SkipReason, message: string) => void;
   issues: IndexIssue[];
+  /** Grows the repo's file and symbol counts as batches commit, so a first index does not read 0 until it ends. */
+  counts?: RunningCounts | undefined;
   /**
    * Skip files whose size and mtime match the index. False for paths the OS reported changed: a
    * same-length rewrite within the clock's granularity keeps both, so only the content hash can tell.
@@ -60,6 +63,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     const writes = batch;
     progress.phase = 'writing';
     store.writeBatch(repo, touches, writes);
+    ctx.counts?.addNew(repo.id, writes.filter((w) => !known.has(w.relPath)));
     out.changed += writes.length;
     batch = [];
     batchBytes = 0;
@@ -78,6 +82,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     }
     return true;
   });
+  progress.startWork(work.reduce((sum, file) => sum + file.size, 0));
   progress.emit();
   const pool = work.length >= POOL_THRESHOLD ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
   const prepare = (file: WalkedFile): Promise<Prepared> => {
@@ -113,7 +118,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
       const prepared = await head.result;
       const previous = known.get(file.relPath);
       progress.currentPath = file.relPath;
-      progress.filesDone++;
+      progress.fileDone(file.size);
       progress.emit();
       if (prepared.kind === 'unreadable') {
         if (prepared.code === 'ENOENT') ctx.skip(file.relPath, 'vanished', 'deleted while indexing');

@@ -11,6 +11,7 @@ import { immediateTransaction } from '../db/write/transaction.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
+import { RunningCounts } from '../db/write/runningCounts.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, type WalkResult, walkPaths, walkRepo } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
@@ -75,7 +76,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
   run.progress.emit(true);
   return writeFiles({
     store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
-    progress: run.progress, issues: run.issues, trustStat,
+    progress: run.progress, issues: run.issues, trustStat, counts: new RunningCounts(run.db),
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
       run.issues.push({ path: rel, reason, message });
