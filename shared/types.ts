@@ -128,6 +128,8 @@ export interface SearchResponse {
   timedOut?: boolean;
   /** With `files` in an `auto` query: the best files, each with its best hits. */
   files?: FileHit[];
+  /** Repos still being indexed when this search ran: results come from the files committed so far (filesDone of filesTotal). */
+  indexing?: Array<{ repo: string; filesDone: number; filesTotal: number }>;
 }
 
 export interface SymbolRow {
