@@ -122,13 +122,26 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
+/** A run that fails (a full disk) still ends its progress, so nothing goes on saying the repo is being indexed. */
+async function ending<T>(run: Run, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    run.progress.phase = 'done';
+    run.progress.emit(true);
+    throw e;
+  }
+}
+
 export async function indexRepo(db: WriteDb, path: string, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
-  const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
-  const known = run.store.knownFiles(run.repo.id);
-  const outcome = await writeWalked(run, walk, known, options);
-  const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
+  return ending(run, async () => {
+    const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    const known = run.store.knownFiles(run.repo.id);
+    const outcome = await writeWalked(run, walk, known, options);
+    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
+    return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
+  });
 }
 
 /**
@@ -137,10 +150,12 @@ export async function indexRepo(db: WriteDb, path: string, options: IndexOptions
  */
 export async function indexPaths(db: WriteDb, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
-  const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
-  const known = run.store.knownIn(run.repo.id, walk.scopes);
-  // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
-  const outcome = await writeWalked(run, walk, known, options, false);
-  const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
+  return ending(run, async () => {
+    const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    const known = run.store.knownIn(run.repo.id, walk.scopes);
+    // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
+    const outcome = await writeWalked(run, walk, known, options, false);
+    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
+    return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
+  });
 }
