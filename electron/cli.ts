@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const path = need(rest[0], 'path to index');
         if (io.progress && !json) {
           const progress = io.progress;
-          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s`));
+          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`));
         }
         const maxFileBytes = positiveInt(values['max-file-bytes'], 'max-file-bytes');
         const report = await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path });

@@ -77,6 +77,13 @@ export interface IndexProgress {
   filesTotal: number;
   ratePerSec: number;
   currentPath: string | null;
+  /** Bytes of the files this run reads (files unchanged by size and mtime are in neither figure). */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Bytes per second over the last few seconds. */
+  bytesPerSec: number;
+  /** Time left, estimated from bytes; null while it is too early to say. */
+  etaSeconds: number | null;
 }
 
 export interface SearchQuery {
@@ -150,6 +157,8 @@ export interface SearchResponse {
   truncated?: boolean;
   /** The filters written in the query text, and the words left to search for. */
   syntax?: { text: string; filters: QueryFilter[] };
+  /** Repos still being indexed when this search ran: results come from the files committed so far (filesDone of filesTotal). */
+  indexing?: Array<{ repo: string; filesDone: number; filesTotal: number }>;
 }
 
 export interface SymbolRow {

@@ -29,6 +29,7 @@ import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
+import { IndexingRuns } from './indexingRuns.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 import { searchWithSyntax } from './querySyntaxSearch.js';
 
@@ -70,6 +71,7 @@ export class Backend {
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
+  private readonly indexing = new IndexingRuns();
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
   /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
@@ -99,7 +101,7 @@ export class Backend {
         return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
       },
       'repo:list': () => listRepos(this.db, this.watching),
-      'search:query': (req) => searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q))),
+      'search:query': async (req) => this.indexing.annotate(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
       'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
@@ -278,6 +280,7 @@ export class Backend {
       { dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
       {
         progress: (p) => {
+          this.indexing.update(p);
           this.emit('index:progress', p);
           this.scheduleSnapshot();
         },

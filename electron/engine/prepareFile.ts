@@ -10,6 +10,7 @@ import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
+import { textOnlyReason } from './textOnly.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
 
@@ -77,7 +78,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const lines = splitLines(read.text);
   const language = languageOf(request.relPath);
   let analysis: FileAnalysis | null = null;
-  if (language) {
+  if (language && !textOnlyReason(request.relPath, read.text, lines)) {
     try {
       analysis = await analyzeFile(language, request.relPath, read.text);
       for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });

@@ -169,7 +169,11 @@ export class SyncLoop {
   }
 
   async stop(drainMs = 0): Promise<boolean> {
+    // A pass runs until nothing is pending: at the limit it must end after its batch in flight, or a
+    // shutdown waits for every vector (`clew index` of a big repo returned only when all were sent).
+    const cutoff = setTimeout(() => { this.stopped = true; }, drainMs);
     const drained = drainMs > 0 ? await this.drain(drainMs) : false;
+    clearTimeout(cutoff);
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
