@@ -15,6 +15,7 @@ import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { need, parseCommandLine, positiveInt, searchMode, USAGE } from './cliArgs.js';
 import { escapeControls, printable } from './cliEscape.js';
+import { NAV_COMMANDS, navCommand } from './cliNav.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
 // A CLI run is short: before a repair it lets the queue catch up first.
@@ -65,6 +66,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (fallback && command !== 'status') io.err(`clew: ${escapeControls(fallback)}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
+    if (NAV_COMMANDS.has(command)) {
+      await navCommand(backend, command, rest, values, positiveInt(values.limit, 'limit'), print);
+      return 0;
+    }
     switch (command) {
       case 'index': {
         const path = need(rest[0], 'path to index');

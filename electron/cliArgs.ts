@@ -22,7 +22,14 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   mcp [--allow-writes]                    an MCP server on stdio for coding agents (read-only unless --allow-writes)
   pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
   resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
-  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
+  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs
+  def <path:line:column>                  where the name at that place is defined (exact, or ranked candidates)
+  refs <fqn | path:line:column> [--repo R] [--limit N]   uses of a symbol across the repo
+  callers <fqn> [--repo R] [--depth N]    who calls it, as a tree (depth 2 by default, at most 6)
+  callees <fqn> [--repo R] [--depth N]    what it calls, external calls (HTTP, SQL, queues) at the leaves
+  flow <id | "GET /path"> [--repo R] [--depth N]   the call tree from an entry point's handler
+  tree <repo> [path]                      folders and files with counts
+  (--repo defaults to the repo holding the working folder)`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -45,6 +52,7 @@ const OPTIONS = {
   sync: { type: 'boolean', default: false },
   files: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
+  depth: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -78,6 +86,12 @@ const COMMAND_VERBS = {
   pause: ({ sync }) => [sync ? 'sync:pause' : 'repo:pause'],
   resume: ({ sync }) => [sync ? 'sync:resume' : 'repo:resume'],
   watch: () => ['repo:watch'],
+  def: () => ['nav:def'],
+  refs: () => ['nav:refs'],
+  callers: () => ['nav:callers'],
+  callees: () => ['nav:callees'],
+  flow: () => ['nav:flow'],
+  tree: () => ['nav:tree'],
 } satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
 
 const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
@@ -144,6 +158,25 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
         need(rest[1], 'symbol FQN');
         need(rest.slice(2).join(' ').trim() || undefined, 'note text');
       } else if (rest[0] !== 'list') throw new ClewFailure('BAD_REQUEST', `note needs "add" or "list"\n${USAGE}`);
+      return;
+    case 'def':
+      if (!/^.+:\d+:\d+$/u.test(need(rest[0], 'position path:line:column'))) throw new ClewFailure('BAD_REQUEST', `def needs path:line:column, got ${JSON.stringify(rest[0])}`);
+      return;
+    case 'refs':
+      need(rest[0], 'FQN or path:line:column');
+      positiveInt(values.limit, 'limit');
+      return;
+    case 'callers':
+    case 'callees':
+      need(rest[0], 'symbol FQN');
+      if (values.depth !== undefined && !/^\d+$/u.test(values.depth)) throw new ClewFailure('BAD_REQUEST', `--depth must be a whole number, got ${JSON.stringify(values.depth)}`);
+      return;
+    case 'flow':
+      need(rest.join(' ').trim() || undefined, 'entry point id or route');
+      if (values.depth !== undefined && !/^\d+$/u.test(values.depth)) throw new ClewFailure('BAD_REQUEST', `--depth must be a whole number, got ${JSON.stringify(values.depth)}`);
+      return;
+    case 'tree':
+      need(rest[0], 'repo');
       return;
     case 'repair':
       if (values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');

@@ -137,6 +137,8 @@ export interface SymbolRow {
 }
 
 export interface EntryPointRow {
+  /** Names the entry point for `clew flow <id>` and the flow verb. */
+  id: number;
   kind: EntryKind;
   framework: string;
   method: string | null;

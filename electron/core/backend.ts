@@ -134,6 +134,12 @@ export class Backend {
       'repo:cancel': (req) => this.write('repoCancel', req),
       'sync:pause': async () => (await this.write('syncPause', { paused: true }), { paused: true }),
       'sync:resume': async () => (await this.write('syncPause', { paused: false }), { paused: false }),
+      'nav:def': (req) => this.searches.nav('nav:def', req),
+      'nav:refs': (req) => this.searches.nav('nav:refs', req),
+      'nav:callers': (req) => this.searches.nav('nav:callers', req),
+      'nav:callees': (req) => this.searches.nav('nav:callees', req),
+      'nav:flow': (req) => this.searches.nav('nav:flow', req),
+      'nav:tree': (req) => this.searches.nav('nav:tree', req),
     };
   }
 

@@ -20,6 +20,10 @@ const queryText = (max: number) => z.string().min(1).max(max).superRefine((query
   ctx.addIssue({ code: 'custom', message: `the query contains the control character ${code}; remove it and search again` });
 });
 
+const NAV_POSITION = z.object({ repo: repoRef, path: z.string().min(1).max(4096), line: z.number().int().min(1).max(100_000_000), column: z.number().int().min(1).max(100_000_000) }).strict();
+// Depth is clamped by the handler (at most 6), so an agent asking for 100 gets the deepest tree allowed, not an error.
+const NAV_SYMBOL = z.object({ repo: repoRef, fqn: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict();
+
 export const REQUEST_SCHEMAS = {
   'repo:index': z.object({ path: z.string().min(1).max(4096), maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).optional() }).strict(),
   'repo:list': empty,
@@ -59,6 +63,13 @@ export const REQUEST_SCHEMAS = {
   'repo:cancel': z.object({ repo: repoRef }).strict(),
   'sync:pause': empty,
   'sync:resume': empty,
+  'nav:def': NAV_POSITION,
+  'nav:refs': z.object({ repo: repoRef, fqn: z.string().min(1).max(4000).optional(), position: NAV_POSITION.optional(), limit: z.number().int().min(1).max(1_000_000).optional() })
+    .strict().refine((r) => (r.fqn === undefined) !== (r.position === undefined), { message: 'give either fqn or position' }),
+  'nav:callers': NAV_SYMBOL,
+  'nav:callees': NAV_SYMBOL,
+  'nav:flow': z.object({ repo: repoRef, entry: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict(),
+  'nav:tree': z.object({ repo: repoRef, path: z.string().max(4096).optional() }).strict(),
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

@@ -4,6 +4,7 @@ import { workerData } from 'node:worker_threads';
 import { serve } from '../base/rpc/server.js';
 import { autoSearch } from './autoSearch.js';
 import { openRead } from '../db/connection.js';
+import { NavService } from './nav/navService.js';
 import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
 import { quickOpen } from '../db/read/quickOpen.js';
 import { search } from '../db/read/search.js';
@@ -32,6 +33,7 @@ function embedderFor(setting: EmbedderSetting): Promise<Embedder> {
 
 await serve<SearchProtocol, null>(() => {
   const db = openRead(init.dbFile);
+  const nav = new NavService(db);
   return {
     ready: null,
     handlers: {
@@ -46,6 +48,12 @@ await serve<SearchProtocol, null>(() => {
         return semanticSearch(db, store, await embedderFor(req.embedder), recent, req.query, req.limit);
       },
       quickOpen: (req) => quickOpen(db, req.query, req.repo, req.limit),
+      navDef: (req) => nav.definition(req),
+      navRefs: (req) => nav.references(req),
+      navCallers: (req) => nav.callers(req),
+      navCallees: (req) => nav.callees(req),
+      navFlow: (req) => nav.flow(req),
+      navTree: (req) => nav.tree(req),
     },
     close: () => {
       void embedder?.loaded.then((e) => e.close(), () => undefined);

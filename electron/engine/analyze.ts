@@ -1,6 +1,7 @@
-// One file in, symbols + entry points + external calls out. The tree is freed before returning.
+// One file in, symbols + entry points + external calls + identifier occurrences out. The tree is freed before returning.
 import type { Language } from '../../shared/types.js';
 import { detectEntryPoints, detectExternalCalls } from './entrypoints/index.js';
+import { extractOccurrences } from './parsers/occurrences.js';
 import { extractSymbols } from './parsers/symbols.js';
 import { parse } from './parsers/treeSitter.js';
 import type { FileAnalysis } from '../base/fileAnalysis.js';
@@ -13,7 +14,8 @@ export async function analyzeFile(language: Language, relPath: string, source: s
     const warnings: string[] = [];
     const entryPoints = detectEntryPoints(language, root, source, relPath, symbols, warnings);
     const calls = detectExternalCalls(language, root, source, symbols, warnings);
-    return { language, symbols, entryPoints, calls, warnings };
+    const occurrences = extractOccurrences(language, root, source, symbols);
+    return { language, symbols, entryPoints, calls, occurrences, warnings };
   } finally {
     tree.delete();
   }

@@ -94,6 +94,13 @@ export class IndexStore {
       deleteCalls: db.prepare<[number]>('DELETE FROM external_calls WHERE file_id = ?'),
       insertCall: db.prepare<[number, number, number | null, string, string, string | null, number]>(
         'INSERT INTO external_calls(repo_id, file_id, symbol_id, kind, client, target, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteOccurrences: db.prepare<[number]>('DELETE FROM occurrences WHERE file_id = ?'),
+      insertOccurrence: db.prepare<[number, number, number, number, number, number | null, number | null]>(
+        'INSERT OR IGNORE INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteImports: db.prepare<[number]>('DELETE FROM imports WHERE file_id = ?'),
+      insertImport: db.prepare<[number, number, number | null, string, number]>('INSERT INTO imports(file_id, local_id, imported_id, source, line) VALUES (?, ?, ?, ?, ?)'),
+      nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
+      insertName: db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck(),
       deletePackages: db.prepare<[number]>('DELETE FROM packages WHERE file_id = ?'),
       insertPackage: db.prepare<[number, number, string, string, string | null, string]>(
         'INSERT INTO packages(repo_id, file_id, ecosystem, name, version, scope) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -150,10 +157,40 @@ export class IndexStore {
 
   /** One write batch: stat-only touches and changed files, in one IMMEDIATE transaction. */
   writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
+    // Name ids are cached for this transaction only: a rolled-back batch must not leave ids that were never stored.
+    const names = new Map<string, number>();
     this.db.transaction(() => {
       for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
-      for (const file of files) this.writeFile(repo, file);
+      for (const file of files) this.writeFile(repo, file, names);
     }).immediate();
+  }
+
+  private nameId(name: string, names: Map<string, number>): number {
+    let id = names.get(name);
+    if (id === undefined) {
+      id = this.s.nameId.get(name) ?? (this.s.insertName.get(name) as number);
+      names.set(name, id);
+    }
+    return id;
+  }
+
+  /** A changed file's occurrences and imports replace its old ones; enclosing symbols map to this write's row ids. */
+  private writeOccurrences(fileId: number, analysis: FileAnalysis | null, symbolIds: readonly number[], names: Map<string, number>): void {
+    const s = this.s;
+    s.deleteOccurrences.run(fileId);
+    s.deleteImports.run(fileId);
+    const occ = analysis?.occurrences;
+    if (!occ) return;
+    const ids = occ.names.map((name) => this.nameId(name, names));
+    const rows = occ.rows;
+    for (let i = 0; i + 5 < rows.length; i += 6) {
+      const symbol = rows[i + 4]!;
+      const qualifier = rows[i + 5]!;
+      s.insertOccurrence.run(fileId, rows[i]!, rows[i + 1]!, ids[rows[i + 2]!]!, rows[i + 3]!, symbol < 0 ? null : (symbolIds[symbol] ?? null), qualifier < 0 ? null : ids[qualifier]!);
+    }
+    for (const imp of occ.imports) {
+      s.insertImport.run(fileId, this.nameId(imp.local, names), imp.imported === null ? null : this.nameId(imp.imported, names), imp.source, imp.line);
+    }
   }
 
   knownFiles(repoId: number): Map<string, KnownFile> {
@@ -191,8 +228,8 @@ export class IndexStore {
     this.s.touchFile.run(size, mtimeMs, id);
   }
 
-  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls. */
-  writeFile(repo: RepoRow, file: FileWrite): void {
+  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences. */
+  writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
     s.deleteChunks.run(fileId);
@@ -237,6 +274,7 @@ export class IndexStore {
     for (const call of analysis?.calls ?? []) {
       s.insertCall.run(repo.id, fileId, call.symbol === null ? null : (ids[call.symbol] ?? null), call.kind, call.client, call.target, call.line);
     }
+    this.writeOccurrences(fileId, analysis, ids, names);
     s.deletePackages.run(fileId);
     for (const pkg of file.packages) s.insertPackage.run(repo.id, fileId, pkg.ecosystem, pkg.name, pkg.version, pkg.scope);
   }
