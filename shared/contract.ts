@@ -8,6 +8,7 @@ import type {
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
   FileContent, QuickOpenItem, RepoIssues, RepoRemoved, Settings, SettingsInfo,
 } from './types.js';
+import type { ModelProgress, ModelsInfo, ReembedProgress } from './models.js';
 import { type Result, unwrap } from './result.js';
 
 export interface IndexRequest {
@@ -81,6 +82,14 @@ export const CHANNELS = {
   /** Pausing vector sync is global; rows stay pending until resumed. */
   'sync:pause': write<Empty, { paused: boolean }>(),
   'sync:resume': write<Empty, { paused: boolean }>(),
+  /** The curated embedding models: sizes, purpose, whether downloaded, which is in use, a running re-embed. */
+  'models:list': read<Empty, ModelsInfo>(),
+  /** Starts downloading a catalogue model from the model endpoint; progress comes as `models:progress` events. */
+  'models:download': write<{ id: string }, ModelsInfo>(),
+  /** Cancels a model's download (what was fetched is kept for a resume) or its re-embedding. */
+  'models:cancel': write<{ id: string }, { cancelled: boolean }>(),
+  /** Uses a model ('hash', a downloaded catalogue id, or 'folder' + modelDir): re-embeds into a new generation in the background while the old one answers. */
+  'models:use': write<{ id: string; modelDir?: string; kind?: 'static' | 'transformers' }, ModelsInfo>(),
 };
 
 
@@ -109,6 +118,8 @@ export const EVENTS = {
   'index:progress': event<IndexProgress>(),
   'status:snapshot': event<StatusReport>(),
   'repair:progress': event<RepairProgress>(),
+  'models:progress': event<ModelProgress>(),
+  'models:reembed': event<ReembedProgress>(),
 };
 
 export type EventChannel = keyof typeof EVENTS;

@@ -113,9 +113,22 @@ export interface ModelListing extends CatalogueModel {
   progress: ModelProgress | null;
 }
 
+/** Re-embedding every unit into a new generation for a newly chosen model; the old generation answers until it is done. */
+export interface ReembedProgress {
+  /** Catalogue id, or the folder's name for a local model, or 'hash'. */
+  model: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  etaSeconds: number | null;
+  error: string | null;
+}
+
 export interface ModelsInfo {
   endpoint: string;
   models: ModelListing[];
+  /** The latest switch of embedder (running or how it ended); null when none ran in this process. */
+  reembed: ReembedProgress | null;
   /** What the embedder setting names now: 'hash', a catalogue id, or a local folder. */
   current: { kind: 'hash' | 'static' | 'transformers'; modelId: string | null; modelDir: string | null };
 }

@@ -2,7 +2,7 @@
 export interface EmbedderPort {
   readonly id: string;
   readonly dimension: number;
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  embed(texts: readonly string[], role?: 'document' | 'query'): Promise<Float32Array[]>;
 }
 
 export interface VectorStorePort {

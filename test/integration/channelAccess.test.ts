@@ -53,6 +53,10 @@ describe('declared access', () => {
     'repo:cancel': { repo: repo.path },
     'sync:pause': {},
     'sync:resume': {},
+    'models:list': {},
+    'models:download': { id: 'no-such-model' },
+    'models:cancel': { id: 'potion-code-16m' },
+    'models:use': { id: 'hash' },
   });
 
   it('a read-only Backend answers every read verb and refuses every write verb with READ_ONLY', async () => {

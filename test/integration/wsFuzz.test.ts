@@ -50,6 +50,10 @@ function validRequests(repoPath: string): { [C in InvokeChannel]: Array<Record<s
     'repo:cancel': [{ repo: '1' }],
     'sync:pause': [{}],
     'sync:resume': [{}],
+    'models:list': [{}],
+    'models:download': [{ id: 'no-such-model' }],
+    'models:cancel': [{ id: 'potion-code-16m' }],
+    'models:use': [{ id: 'hash' }, { id: 'no-such-model' }],
   };
 }
 
