@@ -22,7 +22,8 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   mcp [--allow-writes]                    an MCP server on stdio for coding agents (read-only unless --allow-writes)
   pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
   resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
-  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
+  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs
+  models [download <id> | use <id|hash>]  list the curated embedding models; download one; use it (re-embeds in the background)`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -78,6 +79,7 @@ const COMMAND_VERBS = {
   pause: ({ sync }) => [sync ? 'sync:pause' : 'repo:pause'],
   resume: ({ sync }) => [sync ? 'sync:resume' : 'repo:resume'],
   watch: () => ['repo:watch'],
+  models: ({ sub }) => (sub === 'download' ? ['models:download'] : sub === 'use' ? ['models:use'] : ['models:list']),
 } satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
 
 const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
@@ -147,6 +149,11 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       return;
     case 'repair':
       if (values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
+      return;
+    case 'models':
+      if (rest[0] !== undefined && !['list', 'download', 'use'].includes(rest[0])) throw new ClewFailure('BAD_REQUEST', `models needs "list", "download <id>" or "use <id|hash>"\n${USAGE}`);
+      if (rest[0] === 'download' || rest[0] === 'use') need(rest[1], 'model id');
+      if (rest[0] === 'use' && values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'models use re-embeds into the vector server; drop --no-sync');
       return;
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);

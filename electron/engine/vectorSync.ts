@@ -12,6 +12,8 @@ import { repair } from './sync/repair.js';
 import { startupCheck } from './sync/startupCheck.js';
 import { SyncLoop, type SyncLoopOptions, type SyncLoopStatus } from './sync/syncLoop.js';
 
+const STORE_WAIT_MS = 60_000;
+
 export class VectorSync {
   private readonly loop: SyncLoop;
   private store: ChromaStore | null = null;
@@ -71,9 +73,14 @@ export class VectorSync {
    */
   async switchEmbedder(setting: EmbedderSetting, onProgress: (p: FillProgress) => void): Promise<{ embedderId: string }> {
     if (this.switching) throw new ClewFailure('BAD_REQUEST', 'a switch of model is already running; cancel it first');
-    const store = this.store;
-    if (!store) throw new ClewFailure('UNAVAILABLE', 'the vector server is not ready; choose the model again when it is up');
     const abort = (this.switching = new AbortController());
+    // Just started (a CLI run): the server takes a few seconds to come up.
+    for (const deadline = Date.now() + STORE_WAIT_MS; !this.store && Date.now() < deadline && !abort.signal.aborted;) await new Promise((r) => setTimeout(r, 100));
+    const store = this.store;
+    if (!store) {
+      this.switching = null;
+      throw new ClewFailure('UNAVAILABLE', 'the vector server is not ready; choose the model again when it is up');
+    }
     try {
       let next: Embedder;
       try {
