@@ -14,6 +14,8 @@ export interface HubFault {
   times?: number;
   /** Serve these bytes while the headers describe the real file. */
   corruptWith?: Buffer;
+  /** Send the body this many bytes every 20 ms (so a progress bar can be seen). */
+  bytesPerTick?: number;
 }
 
 interface Served {
@@ -88,6 +90,20 @@ export class LocalHub {
       fault.times = (fault.times ?? 1) - 1;
       // Half the body, then the socket goes: the client sees a body shorter than Content-Length.
       res.write(body.subarray(0, fault.cutAfter), () => res.destroy());
+      return;
+    }
+    if (fault?.bytesPerTick) {
+      const step = fault.bytesPerTick;
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        res.write(body.subarray(sent, sent + step));
+        sent += step;
+        if (sent >= body.length) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 20);
       return;
     }
     res.end(body);

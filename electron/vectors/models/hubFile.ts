@@ -92,9 +92,10 @@ async function fetchInto(meta: HubFileMeta, part: string, options: FetchOptions)
   let done = append ? offset : 0;
   try {
     if (!res.body) throw new Error('empty response body');
-    for await (const chunk of res.body) {
-      await file.write(chunk);
-      done += chunk.byteLength;
+    const reader = res.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      await file.write(chunk.value);
+      done += chunk.value.byteLength;
       options.onBytes(done);
     }
   } finally {
