@@ -13,6 +13,7 @@ import { ClewFailure, toClewError } from './base/failure.js';
 import { mcpCommand } from './mcp.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
+import { formatModels, modelsCommand } from './cliModels.js';
 import { need, parseCommandLine, positiveInt, searchMode, USAGE } from './cliArgs.js';
 import { escapeControls, printable } from './cliEscape.js';
 import { NAV_COMMANDS, navCommand } from './cliNav.js';
@@ -133,6 +134,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'watch':
         print(await controlCommand(backend, command, rest, values.sync, USAGE), formatControl);
         break;
+      case 'models': {
+        const result = await modelsCommand(backend, rest, io);
+        print(result, (r) => ('models' in r ? formatModels(r) : 'model' in r ? `using ${r.model}` : `downloaded ${r.id}`));
+        break;
+      }
       case 'repair': {
         if (io.progress && !json) {
           const progress = io.progress;

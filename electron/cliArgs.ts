@@ -31,7 +31,8 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   callees <fqn> [--repo R] [--depth N]    what it calls, external calls (HTTP, SQL, queues) at the leaves
   flow <id | "GET /path"> [--repo R] [--depth N]   the call tree from an entry point's handler
   tree <repo> [path]                      folders and files with counts
-  (--repo defaults to the repo holding the working folder)`;
+  (--repo defaults to the repo holding the working folder)
+  models [download <id> | use <id|hash>]  list the curated embedding models; download one; use it (re-embeds in the background)`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -96,6 +97,7 @@ const COMMAND_VERBS = {
   callees: () => ['nav:callees'],
   flow: () => ['nav:flow'],
   tree: () => ['nav:tree'],
+  models: ({ sub }) => (sub === 'download' ? ['models:download'] : sub === 'use' ? ['models:use'] : ['models:list']),
 } satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
 
 const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
@@ -185,6 +187,11 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       return;
     case 'repair':
       if (values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
+      return;
+    case 'models':
+      if (rest[0] !== undefined && !['list', 'download', 'use'].includes(rest[0])) throw new ClewFailure('BAD_REQUEST', `models needs "list", "download <id>" or "use <id|hash>"\n${USAGE}`);
+      if (rest[0] === 'download' || rest[0] === 'use') need(rest[1], 'model id');
+      if (rest[0] === 'use' && values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'models use re-embeds into the vector server; drop --no-sync');
       return;
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);

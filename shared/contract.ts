@@ -9,6 +9,7 @@ import type {
   FileContent, QuickOpenItem, RepoIssues, RepoRemoved, Settings, SettingsInfo,
 } from './types.js';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavPosition, ReferencesAnswer, TreeEntry } from './nav.js';
+import type { ModelProgress, ModelsInfo, ReembedProgress } from './models.js';
 import { type Result, unwrap } from './result.js';
 
 export interface IndexRequest {
@@ -94,6 +95,14 @@ export const CHANNELS = {
   'nav:flow': read<{ repo: string; entry: string; depth?: number }, FlowAnswer | null>(),
   /** The children of a folder ('' or absent: the repo's root), with file and symbol counts. */
   'nav:tree': read<{ repo: string; path?: string }, TreeEntry[]>(),
+  /** The curated embedding models: sizes, purpose, whether downloaded, which is in use, a running re-embed. */
+  'models:list': read<Empty, ModelsInfo>(),
+  /** Starts downloading a catalogue model from the model endpoint; progress comes as `models:progress` events. */
+  'models:download': write<{ id: string }, ModelsInfo>(),
+  /** Cancels a model's download (what was fetched is kept for a resume) or its re-embedding. */
+  'models:cancel': write<{ id: string }, { cancelled: boolean }>(),
+  /** Uses a model ('hash', a downloaded catalogue id, or 'folder' + modelDir): re-embeds into a new generation in the background while the old one answers. */
+  'models:use': write<{ id: string; modelDir?: string; kind?: 'static' | 'transformers' }, ModelsInfo>(),
 };
 
 
@@ -122,6 +131,8 @@ export const EVENTS = {
   'index:progress': event<IndexProgress>(),
   'status:snapshot': event<StatusReport>(),
   'repair:progress': event<RepairProgress>(),
+  'models:progress': event<ModelProgress>(),
+  'models:reembed': event<ReembedProgress>(),
 };
 
 export type EventChannel = keyof typeof EVENTS;

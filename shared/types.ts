@@ -381,8 +381,14 @@ export interface RepoRemoved {
 /** The embedder that makes vectors: the offline hash embedder or a local sentence-embedding model folder. */
 export type EmbedderSetting =
   | { kind: 'hash'; dimension?: number }
-  | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' }
-  | { kind: 'static'; modelDir: string };
+  | ({ kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' } & ModelPrefixes)
+  | ({ kind: 'static'; modelDir: string } & ModelPrefixes);
+
+/** Text put before what a model embeds, as it was trained: one for search queries, one for indexed texts. */
+export interface ModelPrefixes {
+  queryPrefix?: string;
+  documentPrefix?: string;
+}
 
 /** What <data dir>/settings.json holds. */
 export interface Settings {
@@ -397,6 +403,8 @@ export interface Settings {
   chromaUrl: string | null;
   /** Follow file changes in every repo. */
   watch: boolean;
+  /** Where models are downloaded from: the Hugging Face hub, a mirror or a proxy with the same URL layout. */
+  modelEndpoint: string;
 }
 
 /** Settings whose change only takes effect when the vector side restarts (the next start of Clew). */

@@ -32,6 +32,7 @@ import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { IndexingRuns } from './indexingRuns.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 import { searchWithSyntax } from './querySyntaxSearch.js';
+import { ModelManager } from './models.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -73,7 +74,8 @@ export class Backend {
   private watching: ReadonlySet<number> = new Set();
   private readonly indexing = new IndexingRuns();
   readonly settings: RunSettings;
-  private readonly embedder: EmbedderSetting;
+  private embedder: EmbedderSetting;
+  private readonly models: ModelManager;
   /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
   private embedderFallback: string | null = null;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
@@ -143,7 +145,34 @@ export class Backend {
       'nav:callees': (req) => this.searches.nav('nav:callees', req),
       'nav:flow': (req) => this.searches.nav('nav:flow', req),
       'nav:tree': (req) => this.searches.nav('nav:tree', req),
+      'models:list': () => this.models.list(),
+      'models:download': (req) => (this.writerOnly('downloads models'), this.models.download(req.id)),
+      'models:cancel': (req) => (this.writerOnly('cancels downloads'), this.models.cancel(req.id)),
+      'models:use': (req) => (this.writerOnly('chooses the model'), this.models.use(req)),
     };
+    this.models = new ModelManager({
+      dataDir,
+      endpoint: () => this.settings.current.modelEndpoint,
+      embedder: () => this.embedder,
+      switchEmbedder: this.vectors.setting.mode === 'off' ? null : (embedder) => this.write('embedderSwitch', { embedder }),
+      cancelSwitch: async () => (await this.write('embedderSwitchCancel', {})).cancelled,
+      switched: (embedder) => {
+        this.embedder = embedder;
+        this.embedderFallback = null;
+        this.vectors.useEmbedder(embedder);
+        this.settings.apply({ embedder });
+        this.scheduleSnapshot();
+      },
+      failed: (message) => {
+        this.embedderFallback = message;
+        this.scheduleSnapshot();
+      },
+      downloadProgress: (p) => this.emit('models:progress', p),
+      reembedProgress: (p) => {
+        this.emit('models:reembed', p);
+        this.scheduleSnapshot();
+      },
+    });
   }
 
   static open(options: BackendOptions): Backend {
@@ -257,6 +286,10 @@ export class Backend {
     })();
   }
 
+  private writerOnly(what: string): void {
+    if (!this.lock) throw new ClewFailure('READ_ONLY', `only the app or \`clew serve\` ${what}, not a read-only command`);
+  }
+
   /** Only the process holding the data-dir lock writes settings.json (two writers would lose each other's changes). */
   private changeSettings(patch: Partial<Settings>) {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'settings are changed by the app or `clew serve`, not by a read-only command');
@@ -289,6 +322,7 @@ export class Backend {
           this.scheduleSnapshot();
         },
         repairProgress: (p) => this.emit('repair:progress', p),
+        switchProgress: (p) => this.models.switchProgress(p),
         watching: (ids) => {
           this.watching = new Set(ids);
           this.scheduleSnapshot();

@@ -1,4 +1,5 @@
 // Payloads arrive as unknown at every boundary and are parsed here; nothing unparsed reaches a handler.
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { InvokeChannel, Req } from '../../shared/contract.js';
 import { ENTRY_KINDS, SEARCH_MODES, SYMBOL_KINDS } from '../../shared/types.js';
@@ -7,6 +8,7 @@ import { SETTINGS_PATCH } from './settingsFile.js';
 const text = (max: number) => z.string().max(max);
 const repoRef = z.string().min(1).max(4096);
 const empty = z.object({}).strict();
+const modelId = z.string().min(1).max(200);
 
 /** Control characters (tab and line breaks aside) mean nothing in a query, and a NUL cuts SQLite's FTS strings short. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -72,6 +74,10 @@ export const REQUEST_SCHEMAS = {
   'nav:callees': NAV_SYMBOL,
   'nav:flow': z.object({ repo: repoRef, entry: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict(),
   'nav:tree': z.object({ repo: repoRef, path: z.string().max(4096).optional() }).strict(),
+  'models:list': empty,
+  'models:download': z.object({ id: modelId }).strict(),
+  'models:cancel': z.object({ id: modelId }).strict(),
+  'models:use': z.object({ id: modelId, modelDir: z.string().min(1).max(4096).refine(isAbsolute, 'modelDir must be an absolute folder path').optional(), kind: z.enum(['static', 'transformers']).optional() }).strict(),
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

@@ -12,7 +12,7 @@ export interface VectorItem {
 export interface EmbedderPort {
   readonly id: string;
   readonly dimension: number;
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  embed(texts: readonly string[], role?: 'document' | 'query'): Promise<Float32Array[]>;
 }
 
 export interface VectorStorePort {

@@ -19,7 +19,7 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
   const active = activeGeneration(db);
   if (!active) return { hits: [], orphansSeen: 0 };
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
-  const [vector] = await embedder.embed([q.query]);
+  const [vector] = await embedder.embed([q.query], 'query');
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
   const filtered = hasFileFilter(q);
   const { where, complete } = storeFilter(db, q);

@@ -59,6 +59,10 @@ describe('declared access', () => {
     'nav:callees': { repo: repo.path, fqn: 'app/server:OrderService' },
     'nav:flow': { repo: repo.path, entry: '1' },
     'nav:tree': { repo: repo.path },
+    'models:list': {},
+    'models:download': { id: 'no-such-model' },
+    'models:cancel': { id: 'potion-code-16m' },
+    'models:use': { id: 'hash' },
   });
 
   it('a read-only Backend answers every read verb and refuses every write verb with READ_ONLY', async () => {

@@ -56,6 +56,10 @@ function validRequests(repoPath: string): { [C in InvokeChannel]: Array<Record<s
     'nav:callees': [{ repo: '1', fqn: 'com.acme.App', depth: 100 }],
     'nav:flow': [{ repo: '1', entry: '1' }, { repo: '1', entry: 'GET /hello' }],
     'nav:tree': [{ repo: '1' }, { repo: '1', path: 'py' }],
+    'models:list': [{}],
+    'models:download': [{ id: 'no-such-model' }],
+    'models:cancel': [{ id: 'potion-code-16m' }],
+    'models:use': [{ id: 'hash' }, { id: 'no-such-model' }],
   };
 }
 

@@ -72,13 +72,19 @@ export class SyncLoop {
   private ensured: string | null = null;
   private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
 
-  constructor(private readonly db: WriteDb, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
+  constructor(private readonly db: WriteDb, private embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
     this.queue = new SyncQueue(db);
     this.generations = new Generations(db);
   }
 
   snapshot(): SyncLoopStatus {
     return { ...this.status };
+  }
+
+  /** A new embedder's generation was just swapped in (call inside exclusive(): no batch may straddle the change). */
+  setEmbedder(embedder: EmbedderPort): void {
+    this.embedder = embedder;
+    this.ensured = null;
   }
 
   /** Attach or detach the vector store (the supervisor says when the server is ready or down). */
