@@ -1,11 +1,12 @@
 // pyright (npm) and gopls (Debian) as oracles through their language servers.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LspClient, type LspLocation } from './lspClient.js';
 import type { Oracle, Place } from './oracle.js';
 
+/** `root` is the corpus (places are relative to it); the server may see a wider workspace around it. */
 function lspOracle(name: string, client: LspClient, root: string, languageId: string): Oracle {
   const opened = new Set<string>();
   const ensureOpen = (file: string): string => {
@@ -32,12 +33,14 @@ function lspOracle(name: string, client: LspClient, root: string, languageId: st
   };
 }
 
+/** pyright's workspace is the folder holding the package, so `import typing` is the standard library, not the package's own typing.py. */
 export async function pyrightOracle(root: string): Promise<Oracle> {
   const require = createRequire(import.meta.url);
   const server = join(require.resolve('pyright/package.json'), '..', 'langserver.index.js');
   const version = (require('pyright/package.json') as { version: string }).version;
-  const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: root });
-  await client.initialize(root);
+  const workspace = dirname(root);
+  const client = new LspClient(process.execPath, [server, '--stdio'], { cwd: workspace });
+  await client.initialize(workspace);
   return lspOracle(`pyright ${version}`, client, root, 'python');
 }
 

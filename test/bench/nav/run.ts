@@ -25,7 +25,7 @@ const NAV_CORPORA: readonly NavCorpus[] = [
   { language: 'go', corpus: 'gin', extensions: ['.go'] },
 ];
 
-const ORACLE_CACHE_VERSION = 1;
+const ORACLE_CACHE_VERSION = 2;
 
 function args(): { langs: string[]; defs: number; refs: number; oracleOnly: boolean } {
   const argv = process.argv.slice(2);
