@@ -50,6 +50,13 @@ describe('navigation', () => {
     expect(where(await def('web/server.js', 6, 22))).toEqual(['web/lib.js:1:10 exact']);
   });
 
+  it('a name bound to a whole module (a namespace import, a Go package) is defined by the import that binds it, as the TS service and gopls answer', async () => {
+    const namespace = await def('ts/main.ts', 10, 24);
+    expect(where(namespace)).toEqual(['ts/main.ts:2:1 exact']);
+    expect(namespace[0]?.kind).toBe('module');
+    expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:1 exact']);
+  });
+
   it('imports: a package outside the repo defines nothing here; a repo module that lacks the name leaves candidates', async () => {
     expect(await def('py/edge.py', 6, 5)).toEqual([]);
     expect(where(await def('py/edge.py', 7, 5))).toEqual(['py/other/tools.py:9:5 candidate']);

@@ -86,7 +86,8 @@ export class NavService {
       const local = target.local;
       const enclosing = resolver.symbol(local.symbolId);
       return {
-        fqn: `${enclosing?.fqn ?? local.path}/${local.name}`, name: local.name, kind: 'variable', repo: repo.path, file: local.path,
+        // An import binding names a module; any other local is a variable or parameter.
+        fqn: `${enclosing?.fqn ?? local.path}/${local.name}`, name: local.name, kind: local.role === ROLE.import ? 'module' : 'variable', repo: repo.path, file: local.path,
         line: local.line, column: local.col, endLine: local.line, signature: (this.rows.lineText(local.fileId, local.line) ?? '').trim().slice(0, 300), doc: null, confidence,
       };
     }

@@ -97,6 +97,8 @@ export class Resolver {
     if (local) return { targets: [local], confidence: 'exact' };
     const imported = this.fromImport(occ, occ.name);
     if (imported?.length) return { targets: imported, confidence: 'exact' };
+    const module = this.moduleDefinition(occ);
+    if (module) return { targets: [module], confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
@@ -189,6 +191,24 @@ export class Resolver {
     if (found.length || language !== 'python') return found;
     // `from pkg import mod`: a submodule, named by the module itself.
     return [];
+  }
+
+  /**
+   * A name bound to a whole module (`import * as ns`, a Go package, `import pkg`): where the language's
+   * own tools say it is defined — the module's file for Python (when it is in the repo), the import
+   * that binds it for TypeScript, JavaScript and Go (pyright, the TS service and gopls agree on this).
+   */
+  private moduleDefinition(occ: NavOccurrence): Target | null {
+    const files = this.importedModule(occ, occ.name);
+    if (files === null) return null;
+    const at = (fileId: number, path: string, language: string | null, line: number): Target =>
+      ({ local: { fileId, path, language, line, col: 1, name: occ.name, role: ROLE.import, symbolId: null, qualifier: null } });
+    if (occ.language === 'python') {
+      const file = files[0] === undefined ? null : this.fileOf(files[0]);
+      return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
+    }
+    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    return binding ? at(occ.fileId, occ.path, occ.language, binding.line) : null;
   }
 
   /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */

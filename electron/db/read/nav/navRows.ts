@@ -42,6 +42,8 @@ export interface NavImport {
   local: string;
   imported: string | null;
   source: string;
+  /** Where the binding is written (1-based); 0 when made up from another binding (a wildcard's name). */
+  line: number;
 }
 
 export interface NavExternal {
@@ -83,7 +85,7 @@ export class NavRows {
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
       imports: db.prepare<[number], NavImport>(
-        `SELECT l.name AS local, m.name AS imported, i.source FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
+        `SELECT l.name AS local, m.name AS imported, i.source, i.line FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
          WHERE i.file_id = ?`),
       externals: db.prepare<[number], NavExternal>('SELECT kind, client, target, line FROM external_calls WHERE symbol_id = ? ORDER BY line'),
       chunk: db.prepare<[number, number], { start_line: number; text: string }>(
