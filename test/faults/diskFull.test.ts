@@ -13,7 +13,7 @@ import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
 
-const mount = (dir: string): boolean => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dir]).status === 0;
+const mount = (dir: string): boolean => spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', dir]).status === 0;
 const remount = (dir: string, mode: 'ro' | 'rw'): void => {
   const r = spawnSync('mount', ['-o', `remount,${mode}`, dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`remount ${mode} failed: ${r.stderr}`);
