@@ -36,6 +36,16 @@ export interface RepoSummary {
   paused: boolean;
   /** A watcher is live on it in the writing process right now. */
   watching: boolean;
+  /** The last explicit index run the writing process saw (null: none since it started): a cancelled first index is told apart from a finished one by `lastIndexMs` (null until a full run completes). */
+  lastRun: RepoRunOutcome | null;
+}
+
+export interface RepoRunOutcome {
+  /** Files its walk found. */
+  filesTotal: number;
+  cancelled: boolean;
+  /** Files it (re)wrote before it ended. */
+  changed: number;
 }
 
 export interface IndexIssue {
@@ -229,7 +239,8 @@ export interface SyncStatus extends SyncCounts {
 export type VectorServerState = 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
 
 export interface VectorStoreStatus {
-  mode: 'sidecar' | 'external';
+  /** 'off': vectors turned off (`--no-sync`): no server runs and none is expected. */
+  mode: 'sidecar' | 'external' | 'off';
   url: string | null;
   state: VectorServerState;
   pid: number | null;

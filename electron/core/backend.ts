@@ -8,6 +8,7 @@ import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
+import { RepoRuns } from './repoRuns.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { failedUnits } from '../db/read/failedUnits.js';
 import { searchLimit } from '../db/read/search.js';
@@ -17,7 +18,7 @@ import { fileOutline } from '../db/read/lists.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, Settings, StatusReport } from '../../shared/types.js';
+import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, RepoSummary, Settings, StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
@@ -69,6 +70,7 @@ export class Backend {
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
+  private readonly runs = new RepoRuns();
   readonly settings: RunSettings;
   private readonly embedder: EmbedderSetting;
   /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
@@ -95,9 +97,12 @@ export class Backend {
       'repo:index': (req) => {
         refuseUnsafeRoot(req.path, this.dataDir);
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
-        return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
+        return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages }).then((report) => {
+          this.runs.finished(report);
+          return report;
+        });
       },
-      'repo:list': () => listRepos(this.db, this.watching),
+      'repo:list': () => this.repoList(),
       'search:query': (req) => (req.mode === 'auto' ? this.autoSearch(req) : this.vectors.search(req)),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
@@ -199,7 +204,7 @@ export class Backend {
 
   status(): StatusReport {
     return {
-      dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
+      dataDir: this.dataDir, repos: this.repoList(), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
       settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery }, notesCopyReset: this.notesReset,
       syncPaused: syncPaused(this.db), embedderFallback: this.embedderFallback,
     };
@@ -271,6 +276,7 @@ export class Backend {
       { dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
       {
         progress: (p) => {
+          this.runs.progressed(p);
           this.emit('index:progress', p);
           this.scheduleSnapshot();
         },
@@ -308,11 +314,15 @@ export class Backend {
     if (watch) void this.write('watchStart', { maxFileBytes, extraIgnores, languages }).catch(() => undefined);
   }
 
+  private repoList(): RepoSummary[] {
+    return this.runs.annotate(listRepos(this.db, this.watching));
+  }
+
   /** A repo control command, answered with the repo as it is now. */
   private async repoWrite(command: 'repoWatch' | 'repoPause' | 'repoResume', req: { repo: string; on?: boolean }) {
     const repo = findRepo(this.db, req.repo);
     await (command === 'repoWatch' ? this.write(command, { repo: req.repo, on: req.on ?? true }) : this.write(command, { repo: req.repo }));
-    const summary = listRepos(this.db, this.watching).find((r) => r.id === repo.id);
+    const summary = this.repoList().find((r) => r.id === repo.id);
     if (!summary) throw new ClewFailure('NOT_FOUND', `${req.repo} was removed`);
     return summary;
   }

@@ -40,6 +40,9 @@ export interface WriteOutcome {
 
 const BATCH_FILES = 200;
 const BATCH_BYTES = 8 * 1024 * 1024;
+// Symbols and chunks bound a batch's transaction time too: the writer reads no message (Pause, Cancel)
+// while it commits, and 200 symbol-dense files took seconds.
+const BATCH_ROWS = 4000;
 const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
 // Below this many files to (re)read, starting parse workers costs more than it saves.
 const POOL_THRESHOLD = 64;
@@ -54,6 +57,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
   const out: WriteOutcome = { changed: 0, unchanged: 0, seen: new Set(), cancelled: false };
   let batch: FileWrite[] = [];
   let batchBytes = 0;
+  let batchRows = 0;
   const touches: Array<{ id: number; size: number; mtimeMs: number }> = [];
   const flush = (): void => {
     if (batch.length === 0 && touches.length === 0) return;
@@ -63,6 +67,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     out.changed += writes.length;
     batch = [];
     batchBytes = 0;
+    batchRows = 0;
     touches.length = 0;
     progress.phase = 'parsing';
   };
@@ -140,7 +145,8 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
       ctx.issues.push(...prepared.issues);
       batch.push({ ...prepared, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs });
       batchBytes += file.size;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) flush();
+      batchRows += prepared.symbolRows.length + prepared.chunks.length;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || batchRows >= BATCH_ROWS) flush();
     }
   } finally {
     await pool?.close();
