@@ -67,6 +67,11 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       const removed = await call('repo:remove', { repo: path });
       get().notify(`Removed ${removed.repo}; ${removed.tombstones} vectors queued for deletion`);
       if (get().file?.repo === path) get().closeFile();
+      // Its hits go at once: opening one could only fail.
+      set((st) => {
+        const results = st.results.filter((h) => h.repo !== path);
+        return results.length === st.results.length ? {} : { results, selected: Math.min(st.selected, Math.max(0, results.length - 1)) };
+      });
       await Promise.all([get().loadRepos(), get().loadNotes()]);
     } catch (e) {
       get().notify(`Could not remove ${path}: ${errorMessage(e)}`, 'error');
