@@ -12,8 +12,8 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
   search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
   symbols <repo> [--kind K]               list symbols
-  entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
-  deps <repo> [--symbol FQN]              external calls and declared packages
+  entrypoints <repo> [--kind K] [--include-tests]   HTTP routes, scheduled jobs, listeners, mains (tests left out unless asked)
+  deps <repo> [--symbol FQN] [--include-tests]      external calls and declared packages (calls in tests left out unless asked)
   note add <fqn> <text> [--repo R]        attach a note to a symbol
   note list [<repo>]                      list notes (current, stale, detached)
   status                                  repos, counts, sync state and the vector server
@@ -45,6 +45,7 @@ const OPTIONS = {
   sync: { type: 'boolean', default: false },
   files: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
+  'include-tests': { type: 'boolean', default: false },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

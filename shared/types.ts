@@ -156,6 +156,8 @@ export interface EntryPointRow {
   symbol: string | null;
   file: string;
   line: number;
+  /** In a test file or test data (decided once, by the Backend, from the path). */
+  inTest: boolean;
 }
 
 export interface DependencyRow {
@@ -165,6 +167,8 @@ export interface DependencyRow {
   client: string;
   file: string;
   line: number;
+  /** In a test file or test data (decided once, by the Backend, from the path). */
+  inTest: boolean;
 }
 
 export interface PackageRow {

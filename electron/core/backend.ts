@@ -9,6 +9,7 @@ import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
 import { RepoRuns } from './repoRuns.js';
+import { markTests } from './testRows.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { failedUnits } from '../db/read/failedUnits.js';
 import { searchLimit } from '../db/read/search.js';
@@ -105,9 +106,13 @@ export class Backend {
       'repo:list': () => this.repoList(),
       'search:query': (req) => (req.mode === 'auto' ? this.autoSearch(req) : this.vectors.search(req)),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
-      'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
-      'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
-      'deps:symbol': (req) => listDeps(this.db, req.repo, req.fqn).calls,
+      'entrypoints:list': (req) => markTests(listEntryPoints(this.db, req.repo, req.kind), req.includeTests ?? false),
+      'deps:list': (req) => {
+        const deps = listDeps(this.db, req.repo, req.symbol);
+        return { calls: markTests(deps.calls, req.includeTests ?? false), packages: deps.packages };
+      },
+      // One symbol's own calls: all of them, test or not.
+      'deps:symbol': (req) => markTests(listDeps(this.db, req.repo, req.fqn).calls, true),
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
       'status:get': async () => ({ ...this.status(), vectorStore: await this.vectors.probedStore() }),
