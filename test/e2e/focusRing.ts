@@ -4,6 +4,11 @@ import type { Page } from 'playwright-core';
 
 interface Focused { id: string; visible: boolean }
 
+// The page's side, typed structurally: this file is also compiled without DOM typings (tsconfig.json).
+interface PageNode { tagName: string; textContent: string | null; dataset: Record<string, string | undefined>; getAttribute(name: string): string | null; closest(selector: string): PageNode | null }
+interface PageStyle { outlineStyle: string; outlineWidth: string; boxShadow: string }
+interface PageGlobals { document: { activeElement: PageNode | null; body: PageNode }; getComputedStyle(node: PageNode): PageStyle }
+
 export async function controlsWithoutFocusRing(page: Page, limit = 120): Promise<{ visited: number; missing: string[] }> {
   const seen = new Set<string>();
   const missing: string[] = [];
@@ -11,10 +16,11 @@ export async function controlsWithoutFocusRing(page: Page, limit = 120): Promise
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate((): Focused | null => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const shows = (node: Element): boolean => {
-        const s = getComputedStyle(node);
+      const window = globalThis as unknown as PageGlobals;
+      const el = window.document.activeElement;
+      if (!el || el === window.document.body) return null;
+      const shows = (node: PageNode): boolean => {
+        const s = window.getComputedStyle(node);
         return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
       };
       const editor = el.closest('.cm-editor');
