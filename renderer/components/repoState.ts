@@ -31,5 +31,5 @@ export function repoState(repo: RepoSummary, busy: boolean, action: RepoAction |
   if (incomplete) return { kind: 'incomplete', text: `${repo.lastRun?.cancelled ? 'Cancelled' : 'Not finished'} (incomplete: ${howFar(repo)}). Re-index to finish.` };
   if (repo.lastRun?.cancelled) return { kind: 'cancelled', text: `Cancelled: ${n(repo.lastRun.changed)} files updated, the rest keep their previous index` };
   if (repo.watching) return { kind: 'watching', text: 'Watching for changes' };
-  return repo.watch ? { kind: 'watch-on', text: 'Watch on (starts with the app or clew serve)' } : { kind: 'not-watched', text: 'Not watched' };
+  return repo.watch ? { kind: 'watch-on', text: 'Watch on, but not watching right now' } : { kind: 'not-watched', text: 'Not watched' };
 }

@@ -4,6 +4,6 @@ import type { RepoSummary } from '../../shared/types.js';
 import { errorMessage } from '../api.js';
 
 export function openError(e: unknown, repo: string, repos: readonly RepoSummary[]): string {
-  if (!repos.some((r) => r.path === repo)) return 'This repository is no longer in Clew (it was removed). Add it again to open its files.';
+  if (repos.length > 0 && !repos.some((r) => r.path === repo)) return 'This repository is no longer in Clew (it was removed). Add it again to open its files.';
   return errorMessage(e);
 }
