@@ -13,8 +13,10 @@ import { ClewFailure, toClewError } from './base/failure.js';
 import { mcpCommand } from './mcp.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
+import { formatModels, modelsCommand } from './cliModels.js';
 import { need, parseCommandLine, positiveInt, searchMode, USAGE } from './cliArgs.js';
 import { escapeControls, printable } from './cliEscape.js';
+import { NAV_COMMANDS, navCommand } from './cliNav.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 
 // A CLI run is short: before a repair it lets the queue catch up first.
@@ -65,12 +67,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (fallback && command !== 'status') io.err(`clew: ${escapeControls(fallback)}`);
     if (backend.notesCopyReset) io.err(`clew: ${describeNotesCopyReset(backend.notesCopyReset)}`);
 
+    if (NAV_COMMANDS.has(command)) {
+      await navCommand(backend, command, rest, values, positiveInt(values.limit, 'limit'), print);
+      return 0;
+    }
     switch (command) {
       case 'index': {
         const path = need(rest[0], 'path to index');
         if (io.progress && !json) {
           const progress = io.progress;
-          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s`));
+          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`));
         }
         const maxFileBytes = positiveInt(values['max-file-bytes'], 'max-file-bytes');
         const report = await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path });
@@ -94,6 +100,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const limit = positiveInt(values.limit, 'limit');
         if (limit) req.limit = limit;
         if (values.files) req.files = true;
+        if (values['case-sensitive']) req.caseSensitive = true;
+        if (values.word) req.wholeWord = true;
         print(await call(backend, 'search:query', req), formatSearch);
         break;
       }
@@ -126,6 +134,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'watch':
         print(await controlCommand(backend, command, rest, values.sync, USAGE), formatControl);
         break;
+      case 'models': {
+        const result = await modelsCommand(backend, rest, io);
+        print(result, (r) => ('models' in r ? formatModels(r) : 'model' in r ? `using ${r.model}` : `downloaded ${r.id}`));
+        break;
+      }
       case 'repair': {
         if (io.progress && !json) {
           const progress = io.progress;

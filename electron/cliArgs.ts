@@ -11,6 +11,8 @@ import { ClewFailure } from './base/failure.js';
 export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
   index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
   search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
+         [--case-sensitive] [--word]      keyword/regex: exact letter case; whole words only
+         the query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT
   symbols <repo> [--kind K]               list symbols
   entrypoints <repo> [--kind K] [--include-tests]   HTTP routes, scheduled jobs, listeners, mains (tests left out unless asked)
   deps <repo> [--symbol FQN] [--include-tests]      external calls and declared packages (calls in tests left out unless asked)
@@ -22,7 +24,15 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   mcp [--allow-writes]                    an MCP server on stdio for coding agents (read-only unless --allow-writes)
   pause <repo> | --sync                   pause a repo's watching and indexing, or all vector sync (kept across restarts)
   resume <repo> | --sync                  resume it (the app catches up with what changed meanwhile)
-  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs`;
+  watch <repo> on|off                     follow the repo's file changes while the app or clew serve runs
+  def <path:line:column>                  where the name at that place is defined (exact, or ranked candidates)
+  refs <fqn | path:line:column> [--repo R] [--limit N]   uses of a symbol across the repo
+  callers <fqn> [--repo R] [--depth N]    who calls it, as a tree (depth 2 by default, at most 6)
+  callees <fqn> [--repo R] [--depth N]    what it calls, external calls (HTTP, SQL, queues) at the leaves
+  flow <id | "GET /path"> [--repo R] [--depth N]   the call tree from an entry point's handler
+  tree <repo> [path]                      folders and files with counts
+  (--repo defaults to the repo holding the working folder)
+  models [download <id> | use <id|hash>]  list the curated embedding models; download one; use it (re-embeds in the background)`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -44,8 +54,11 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   sync: { type: 'boolean', default: false },
   files: { type: 'boolean', default: false },
+  'case-sensitive': { type: 'boolean', default: false },
+  word: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
   'include-tests': { type: 'boolean', default: false },
+  depth: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -79,6 +92,13 @@ const COMMAND_VERBS = {
   pause: ({ sync }) => [sync ? 'sync:pause' : 'repo:pause'],
   resume: ({ sync }) => [sync ? 'sync:resume' : 'repo:resume'],
   watch: () => ['repo:watch'],
+  def: () => ['nav:def'],
+  refs: () => ['nav:refs'],
+  callers: () => ['nav:callers'],
+  callees: () => ['nav:callees'],
+  flow: () => ['nav:flow'],
+  tree: () => ['nav:tree'],
+  models: ({ sub }) => (sub === 'download' ? ['models:download'] : sub === 'use' ? ['models:use'] : ['models:list']),
 } satisfies Record<string, (args: CommandArgs) => InvokeChannel[]>;
 
 const isCommand = (name: string): name is keyof typeof COMMAND_VERBS => Object.hasOwn(COMMAND_VERBS, name);
@@ -133,6 +153,7 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       if (!(SEARCH_MODES as readonly string[]).includes(mode)) throw new ClewFailure('BAD_REQUEST', `--mode must be one of ${SEARCH_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
       positiveInt(values.limit, 'limit');
       if (values.files && mode !== 'auto') throw new ClewFailure('BAD_REQUEST', '--files needs --mode auto');
+      if ((values['case-sensitive'] || values.word) && mode !== 'keyword' && mode !== 'regex') throw new ClewFailure('BAD_REQUEST', '--case-sensitive and --word need --mode keyword or regex');
       return;
     }
     case 'symbols':
@@ -146,8 +167,32 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
         need(rest.slice(2).join(' ').trim() || undefined, 'note text');
       } else if (rest[0] !== 'list') throw new ClewFailure('BAD_REQUEST', `note needs "add" or "list"\n${USAGE}`);
       return;
+    case 'def':
+      if (!/^.+:\d+:\d+$/u.test(need(rest[0], 'position path:line:column'))) throw new ClewFailure('BAD_REQUEST', `def needs path:line:column, got ${JSON.stringify(rest[0])}`);
+      return;
+    case 'refs':
+      need(rest[0], 'FQN or path:line:column');
+      positiveInt(values.limit, 'limit');
+      return;
+    case 'callers':
+    case 'callees':
+      need(rest[0], 'symbol FQN');
+      if (values.depth !== undefined && !/^\d+$/u.test(values.depth)) throw new ClewFailure('BAD_REQUEST', `--depth must be a whole number, got ${JSON.stringify(values.depth)}`);
+      return;
+    case 'flow':
+      need(rest.join(' ').trim() || undefined, 'entry point id or route');
+      if (values.depth !== undefined && !/^\d+$/u.test(values.depth)) throw new ClewFailure('BAD_REQUEST', `--depth must be a whole number, got ${JSON.stringify(values.depth)}`);
+      return;
+    case 'tree':
+      need(rest[0], 'repo');
+      return;
     case 'repair':
       if (values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'repair needs the vector server; drop --no-sync');
+      return;
+    case 'models':
+      if (rest[0] !== undefined && !['list', 'download', 'use'].includes(rest[0])) throw new ClewFailure('BAD_REQUEST', `models needs "list", "download <id>" or "use <id|hash>"\n${USAGE}`);
+      if (rest[0] === 'download' || rest[0] === 'use') need(rest[1], 'model id');
+      if (rest[0] === 'use' && values['no-sync']) throw new ClewFailure('BAD_REQUEST', 'models use re-embeds into the vector server; drop --no-sync');
       return;
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);

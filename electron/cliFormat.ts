@@ -18,7 +18,9 @@ export function formatIndex(r: IndexReport): string {
 export function formatSearch(r: SearchResponse): string {
   if (r.files) return formatFileHits(r);
   const lines = r.results.map((h) => `${h.path}:${h.line}:${h.column}  ${h.snippet}${h.symbol ? `   [${h.symbol}]` : ''}`);
-  lines.push(`${r.results.length} result${r.results.length === 1 ? '' : 's'} in ${r.tookMs} ms${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
+  const count = `${r.results.length}${r.truncated ? '+' : ''} result${r.results.length === 1 ? '' : 's'}`;
+  lines.push(`${count} in ${r.tookMs} ms${r.truncated ? ' (more exist: raise --limit or narrow the query)' : ''}${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
+  if (r.syntax?.filters.length) lines.push(`filters: ${r.syntax.filters.map((f) => `${f.key}:${f.value}`).join(' ')}`);
   if (r.notice) lines.push(`note: ${r.notice}`);
   return lines.join('\n');
 }

@@ -8,6 +8,8 @@ import type {
   RepoSummary, SearchQuery, SearchResponse, StatusReport, SymbolRow, SyncWaitResult,
   FileContent, QuickOpenItem, RepoIssues, RepoRemoved, Settings, SettingsInfo,
 } from './types.js';
+import type { CallTreeNode, DefinitionHit, FlowAnswer, NavPosition, ReferencesAnswer, TreeEntry } from './nav.js';
+import type { ModelProgress, ModelsInfo, ReembedProgress } from './models.js';
 import { type Result, unwrap } from './result.js';
 
 export interface IndexRequest {
@@ -83,6 +85,26 @@ export const CHANNELS = {
   /** Pausing vector sync is global; rows stay pending until resumed. */
   'sync:pause': write<Empty, { paused: boolean }>(),
   'sync:resume': write<Empty, { paused: boolean }>(),
+  /** Where the identifier at a position is defined: exact when resolved through scope, imports or a known type, else ranked candidates. */
+  'nav:def': read<NavPosition, DefinitionHit[]>(),
+  /** Uses of a symbol, named by FQN or by a position on one of its occurrences. */
+  'nav:refs': read<{ repo: string; fqn?: string; position?: NavPosition; limit?: number }, ReferencesAnswer>(),
+  /** Who calls the symbol, as a tree (depth 2 by default, at most 6); null when no such symbol. */
+  'nav:callers': read<{ repo: string; fqn: string; depth?: number }, CallTreeNode | null>(),
+  /** What the symbol calls, external calls at the leaves; null when no such symbol. */
+  'nav:callees': read<{ repo: string; fqn: string; depth?: number }, CallTreeNode | null>(),
+  /** The callee tree of an entry point's handler; `entry` is its id or a route like "GET /owners/{id}". */
+  'nav:flow': read<{ repo: string; entry: string; depth?: number }, FlowAnswer | null>(),
+  /** The children of a folder ('' or absent: the repo's root), with file and symbol counts. */
+  'nav:tree': read<{ repo: string; path?: string }, TreeEntry[]>(),
+  /** The curated embedding models: sizes, purpose, whether downloaded, which is in use, a running re-embed. */
+  'models:list': read<Empty, ModelsInfo>(),
+  /** Starts downloading a catalogue model from the model endpoint; progress comes as `models:progress` events. */
+  'models:download': write<{ id: string }, ModelsInfo>(),
+  /** Cancels a model's download (what was fetched is kept for a resume) or its re-embedding. */
+  'models:cancel': write<{ id: string }, { cancelled: boolean }>(),
+  /** Uses a model ('hash', a downloaded catalogue id, or 'folder' + modelDir): re-embeds into a new generation in the background while the old one answers. */
+  'models:use': write<{ id: string; modelDir?: string; kind?: 'static' | 'transformers' }, ModelsInfo>(),
 };
 
 
@@ -111,6 +133,8 @@ export const EVENTS = {
   'index:progress': event<IndexProgress>(),
   'status:snapshot': event<StatusReport>(),
   'repair:progress': event<RepairProgress>(),
+  'models:progress': event<ModelProgress>(),
+  'models:reembed': event<ReembedProgress>(),
 };
 
 export type EventChannel = keyof typeof EVENTS;

@@ -2,8 +2,14 @@
 
 export const LANGUAGES = [
   'java', 'typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'csharp', 'cpp', 'c', 'ruby', 'php', 'bash', 'css',
+  'kotlin', 'scala', 'swift', 'haskell', 'lua', 'zig',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** Kinds of files with no parser that a language filter still names (`lang:markdown`): matched by extension. */
+export const TEXT_LANGUAGES = { markdown: ['md', 'markdown', 'mdx'], yaml: ['yml', 'yaml'] } as const;
+/** Every language a search filter accepts: the parsed ones and the text ones. */
+export const FILTER_LANGUAGES: readonly string[] = [...LANGUAGES, ...Object.keys(TEXT_LANGUAGES)];
 
 export const SYMBOL_KINDS = [
   'module', 'namespace', 'class', 'interface', 'enum', 'struct', 'trait', 'type',
@@ -81,6 +87,13 @@ export interface IndexProgress {
   filesTotal: number;
   ratePerSec: number;
   currentPath: string | null;
+  /** Bytes of the files this run reads (files unchanged by size and mtime are in neither figure). */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Bytes per second over the last few seconds. */
+  bytesPerSec: number;
+  /** Time left, estimated from bytes; null while it is too early to say. */
+  etaSeconds: number | null;
 }
 
 export interface SearchQuery {
@@ -93,12 +106,28 @@ export interface SearchQuery {
   limit?: number;
   /** `auto` only: also answer the best files, each with its best hits. */
   files?: boolean;
+  /** Keyword and regex: match letter case exactly (keyword defaults to ignoring case, regex to exact case). */
+  caseSensitive?: boolean;
+  /** Keyword and regex: a match must not sit inside a longer word. */
+  wholeWord?: boolean;
+  /** Set by the Backend from `file:` / `path:` in the query: each a glob or a substring every hit's path matches. */
+  paths?: string[];
+  /** Set by the Backend from `-path:` / `-file:`: globs or substrings no hit's path matches. */
+  notPaths?: string[];
+}
+
+/** A filter written in the query text (`repo:gin`, `-path:test`), as the Backend understood it. */
+export interface QueryFilter {
+  key: 'repo' | 'lang' | 'file' | 'path' | '-file' | '-path';
+  value: string;
 }
 
 export interface SearchHit {
   repo: string;
   path: string;
   line: number;
+  /** The last line of a hit that spans several (a chunk of a file's text found by meaning). */
+  endLine?: number;
   column: number;
   snippet: string;
   /** [start, end) character ranges inside `snippet` that matched. */
@@ -109,6 +138,9 @@ export interface SearchHit {
   score: number;
   /** `auto` only: why it ranked where it did, strongest reason first (`defines APIRouter`, `file name matches`). */
   why?: string[];
+  /** Keyword and regex: the lines just before and after the hit (cut at the snippet's indent), when the index holds them. */
+  before?: string;
+  after?: string;
 }
 
 /** A file-level answer (`auto` with `files`): the best files, each with its best hits. */
@@ -131,6 +163,12 @@ export interface SearchResponse {
   timedOut?: boolean;
   /** With `files` in an `auto` query: the best files, each with its best hits. */
   files?: FileHit[];
+  /** More hits exist than the limit: `results` is the first `limit` of them. */
+  truncated?: boolean;
+  /** The filters written in the query text, and the words left to search for. */
+  syntax?: { text: string; filters: QueryFilter[] };
+  /** Repos still being indexed when this search ran: results come from the files committed so far (filesDone of filesTotal). */
+  indexing?: Array<{ repo: string; filesDone: number; filesTotal: number }>;
 }
 
 export interface SymbolRow {
@@ -147,6 +185,8 @@ export interface SymbolRow {
 }
 
 export interface EntryPointRow {
+  /** Names the entry point for `clew flow <id>` and the flow verb. */
+  id: number;
   kind: EntryKind;
   framework: string;
   method: string | null;
@@ -356,8 +396,14 @@ export interface RepoRemoved {
 /** The embedder that makes vectors: the offline hash embedder or a local sentence-embedding model folder. */
 export type EmbedderSetting =
   | { kind: 'hash'; dimension?: number }
-  | { kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' }
-  | { kind: 'static'; modelDir: string };
+  | ({ kind: 'transformers'; modelDir: string; pooling?: 'mean' | 'cls' } & ModelPrefixes)
+  | ({ kind: 'static'; modelDir: string } & ModelPrefixes);
+
+/** Text put before what a model embeds, as it was trained: one for search queries, one for indexed texts. */
+export interface ModelPrefixes {
+  queryPrefix?: string;
+  documentPrefix?: string;
+}
 
 /** What <data dir>/settings.json holds. */
 export interface Settings {
@@ -372,6 +418,8 @@ export interface Settings {
   chromaUrl: string | null;
   /** Follow file changes in every repo. */
   watch: boolean;
+  /** Where models are downloaded from: the Hugging Face hub, a mirror or a proxy with the same URL layout. */
+  modelEndpoint: string;
 }
 
 /** Settings whose change only takes effect when the vector side restarts (the next start of Clew). */

@@ -53,11 +53,34 @@ export interface ParsedExternalCall {
   line: number;
 }
 
+/** One import: a name bound in the file to a name (or the whole module) of another module. */
+export interface ParsedImport {
+  /** The name as used in the file; '*' for `export * from` and `from x import *`. */
+  local: string;
+  /** The name in the source module ('default', '*'), or null when the binding is the module itself (a namespace, a Go package). */
+  imported: string | null;
+  /** The specifier as written: './util', '.models', 'github.com/x/y', 'a.b' (Java: the package, or the class for a static import). */
+  source: string;
+  line: number;
+}
+
+/** Identifier occurrences of a file, compact so they cross from a parse worker cheaply. */
+export interface FileOccurrences {
+  /** Distinct names, indexed by `rows`. */
+  names: string[];
+  /** Six numbers per occurrence: line, column (1-based, UTF-16), name index, role (index into OCCURRENCE_ROLES),
+   * enclosing symbol (index into `symbols`, -1 at top level), qualifier name index (-1 when none). */
+  rows: number[];
+  imports: ParsedImport[];
+}
+
 export interface FileAnalysis {
   language: Language;
   symbols: ParsedSymbol[];
   entryPoints: ParsedEntryPoint[];
   calls: ParsedExternalCall[];
+  /** Null for a language the occurrence pass does not cover. */
+  occurrences: FileOccurrences | null;
   /** Detector failures on this file: what was found before them is kept, and they are reported. */
   warnings: string[];
 }

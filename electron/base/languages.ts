@@ -16,6 +16,12 @@ const BY_EXTENSION: Record<string, Language> = {
   '.php': 'php',
   '.sh': 'bash', '.bash': 'bash',
   '.css': 'css',
+  '.kt': 'kotlin', '.kts': 'kotlin',
+  '.scala': 'scala', '.sc': 'scala',
+  '.swift': 'swift',
+  '.hs': 'haskell', '.lhs': 'haskell',
+  '.lua': 'lua',
+  '.zig': 'zig',
 };
 
 export function languageOf(relPath: string): Language | null {

@@ -1,5 +1,6 @@
 // The text a symbol contributes to semantic search: what it is, its signature, its doc, and a bounded excerpt.
 import type { ParsedSymbol } from './fileAnalysis.js';
+import type { FileChunk } from './fileChunks.js';
 
 const EXCERPT_LINES = 24;
 const EXCERPT_CHARS = 1500;
@@ -8,6 +9,12 @@ export function symbolUnitText(symbol: ParsedSymbol, relPath: string, lines: rea
   const body = lines.slice(symbol.startLine - 1, Math.min(symbol.endLine, symbol.startLine - 1 + EXCERPT_LINES)).join('\n');
   const excerpt = body.length > EXCERPT_CHARS ? body.slice(0, EXCERPT_CHARS) : body;
   return [`${symbol.kind} ${symbol.fqn}`, `in ${relPath}`, symbol.signature, symbol.doc ?? '', excerpt].filter((s) => s.length > 0).join('\n');
+}
+
+/** A chunk of a file's own text: its path and nearest heading or definition first, so both count toward its meaning. */
+export function chunkUnitText(chunk: FileChunk, relPath: string): string {
+  const excerpt = chunk.text.length > EXCERPT_CHARS ? chunk.text.slice(0, EXCERPT_CHARS) : chunk.text;
+  return [`text in ${relPath}`, chunk.label ?? '', excerpt].filter((s) => s.length > 0).join('\n');
 }
 
 export function noteUnitText(fqn: string, text: string): string {

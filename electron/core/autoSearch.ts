@@ -2,14 +2,19 @@
 // words, definitions named like it and (when vectors answer) semantic matches become candidates;
 // the ranking module (electron/search) scores them with weights chosen by the query's kind.
 import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
-import { classifyQuery, identifierSpellings, type ParsedQuery } from '../base/query/index.js';
+import { classifyQuery, codeWords, identifierSpellings, stem, type ParsedQuery } from '../base/query/index.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
+import type { ScoredDefinition, WordIndexCandidates } from '../db/read/wordIndex.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
 import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './searchProtocol.js';
 
 /** How many semantic hits `auto` ranks beside the rest. */
 export const SEMANTIC_LIMIT = 50;
 const CHUNK_LIMIT = 300;
+// A chunk of a file's text names no definition: as evidence it counts a little less than a symbol at the same distance.
+const TEXT_CHUNK_DISTANCE = 0.05;
+// Word-index units (symbols and chunks) a question ranks.
+const UNIT_LIMIT = 150;
 const MAX_NEEDLES = 16;
 
 type Payload = { kind: 'word'; row: WordCandidateRow } | { kind: 'definition'; row: DefinitionRow } | { kind: 'semantic'; hit: SearchHit };
@@ -25,6 +30,16 @@ export function needlesOf(parsed: ParsedQuery): string[] {
     ...identifierSpellings(words),
   ].map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
   return [...new Set(out)].slice(0, MAX_NEEDLES);
+}
+
+/** A query's words as the word index holds them: stemmed parts, and consecutive words joined as one compound (parse config → parseconfig).
+ * None for a quoted phrase or a regex: those need the exact text, which the trigram index keeps. */
+export function indexWordsOf(parsed: ParsedQuery): string[] {
+  if (parsed.kind === 'phrase' || parsed.kind === 'regex' || parsed.kind === 'empty') return [];
+  const words = parsed.terms.map((t) => t.word);
+  // A compound is indexed whole when its parts are marked (send_file → sendfile) and stemmed when they are not (Sendfile → sendfil).
+  const compounds = identifierSpellings(words).filter((s) => /^[a-z0-9]+$/.test(s)).flatMap((c) => [c, stem(c)]);
+  return [...new Set([...codeWords([...words, ...parsed.identifiers].join(' ')), ...compounds])];
 }
 
 /** Names a definition might carry: the queried name, identifiers in a question, and a question's words joined as code would. */
@@ -45,25 +60,36 @@ export function namesOf(parsed: ParsedQuery): { exact: string[]; prefixes: strin
 
 const lastSegment = (fqn: string): string => fqn.split(/[.:#/]+|::/).filter(Boolean).pop() ?? fqn;
 
-function candidatesFrom(words: WordCandidateRow[], definitions: DefinitionRow[], semanticDefs: DefinitionRow[], semantic: SearchHit[]): Candidate<Payload>[] {
+function candidatesFrom(words: WordCandidateRow[], definitions: Array<DefinitionRow | ScoredDefinition>, semanticDefs: DefinitionRow[], semantic: SearchHit[]): Candidate<Payload>[] {
   const out: Candidate<Payload>[] = [];
   for (const row of words) out.push({ source: 'keyword', repo: row.repo, path: row.path, startLine: row.line, endLine: row.line, text: row.text, keywordScore: row.score, payload: { kind: 'word', row } });
   for (const row of definitions) {
     out.push({
       source: 'symbol', repo: row.repo, path: row.path, startLine: row.startLine, endLine: row.endLine, name: row.name, kind: row.kind,
-      ...(row.container ? { container: row.container } : {}), ...(row.doc ? { doc: row.doc } : {}), text: row.signature, payload: { kind: 'definition', row },
+      ...(row.container ? { container: row.container } : {}), ...(row.doc ? { doc: row.doc } : {}), text: row.signature,
+      ...('score' in row ? { keywordScore: row.score } : {}), payload: { kind: 'definition', row },
     });
   }
   const spans = new Map(semanticDefs.map((d) => [`${d.repo}\u0000${d.path}\u0000${d.fqn}`, d]));
   for (const hit of semantic) {
     const def = hit.symbol ? spans.get(`${hit.repo}\u0000${hit.path}\u0000${hit.symbol}`) : undefined;
     out.push({
-      source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.line,
+      source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.endLine ?? hit.line,
       ...(def ? { name: def.name, kind: def.kind, text: def.signature, ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
-      distance: 1 - hit.score, payload: { kind: 'semantic', hit },
+      distance: 1 - hit.score + (hit.symbol === null && hit.endLine !== undefined ? TEXT_CHUNK_DISTANCE : 0), payload: { kind: 'semantic', hit },
     });
   }
   return out;
+}
+
+/** Word-index scores rescaled so their best equals the trigram index's best: neither index's BM25 scale dominates the merge. */
+function onTrigramScale(indexed: WordIndexCandidates, trigram: readonly WordCandidateRow[]): WordIndexCandidates {
+  const best = (xs: ReadonlyArray<{ score: number }>): number => xs.reduce((m, x) => Math.max(m, x.score), 0);
+  const own = Math.max(best(indexed.lines), best(indexed.definitions));
+  const target = best(trigram);
+  if (own <= 0 || target <= 0) return indexed;
+  const k = target / own;
+  return { ...indexed, lines: indexed.lines.map((l) => ({ ...l, score: l.score * k })), definitions: indexed.definitions.map((d) => ({ ...d, score: d.score * k })) };
 }
 
 /** A ranked place as a hit: the best snippet any source gave for it, and the reasons. */
@@ -98,10 +124,13 @@ export function autoSearch(q: SearchQuery, limit: number, semantic: SemanticOrRe
   const semanticHits = 'hits' in semantic ? semantic.hits : [];
   const { exact, prefixes } = namesOf(parsed);
   const found = candidates({
-    query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT,
+    query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT, indexWords: indexWordsOf(parsed), unitLimit: UNIT_LIMIT,
     semanticPlaces: semanticHits.filter((h) => h.symbol).map((h) => ({ repo: h.repo, path: h.path, fqn: h.symbol ?? '' })),
   });
-  const ranking = rank(q.query, candidatesFrom(found.words, found.definitions, found.semanticDefinitions, semanticHits), { limit });
+  const indexed = found.indexed ? onTrigramScale(found.indexed, found.words) : null;
+  const words = indexed ? [...found.words, ...indexed.lines] : found.words;
+  const definitions = indexed ? [...found.definitions, ...indexed.definitions] : found.definitions;
+  const ranking = rank(parsed, candidatesFrom(words, definitions, found.semanticDefinitions, semanticHits), { limit });
   const results = ranking.hits.map(toHit);
   const files: FileHit[] | undefined = q.files
     ? ranking.files.slice(0, limit).map((f) => ({ repo: f.repo, path: f.path, score: Math.round(f.score * 1000) / 1000, why: f.why, hits: f.hits.map(toHit) }))

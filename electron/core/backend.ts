@@ -31,7 +31,10 @@ import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
+import { IndexingRuns } from './indexingRuns.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
+import { searchWithSyntax } from './querySyntaxSearch.js';
+import { ModelManager } from './models.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -72,8 +75,10 @@ export class Backend {
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
   private readonly runs = new RepoRuns();
+  private readonly indexing = new IndexingRuns();
   readonly settings: RunSettings;
-  private readonly embedder: EmbedderSetting;
+  private embedder: EmbedderSetting;
+  private readonly models: ModelManager;
   /** Why the configured model is not in use this run (the hash embedder stands in); null when it is. */
   private embedderFallback: string | null = null;
   /** Set when start-up found clew.db damaged or missing and is rebuilding it. */
@@ -104,7 +109,7 @@ export class Backend {
         });
       },
       'repo:list': () => this.repoList(),
-      'search:query': (req) => (req.mode === 'auto' ? this.autoSearch(req) : this.vectors.search(req)),
+      'search:query': async (req) => this.indexing.annotate(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => markTests(listEntryPoints(this.db, req.repo, req.kind), req.includeTests ?? false),
       'deps:list': (req) => {
@@ -144,7 +149,40 @@ export class Backend {
       'repo:cancel': (req) => this.write('repoCancel', req),
       'sync:pause': async () => (await this.write('syncPause', { paused: true }), { paused: true }),
       'sync:resume': async () => (await this.write('syncPause', { paused: false }), { paused: false }),
+      'nav:def': (req) => this.searches.nav('nav:def', req),
+      'nav:refs': (req) => this.searches.nav('nav:refs', req),
+      'nav:callers': (req) => this.searches.nav('nav:callers', req),
+      'nav:callees': (req) => this.searches.nav('nav:callees', req),
+      'nav:flow': (req) => this.searches.nav('nav:flow', req),
+      'nav:tree': (req) => this.searches.nav('nav:tree', req),
+      'models:list': () => this.models.list(),
+      'models:download': (req) => (this.writerOnly('downloads models'), this.models.download(req.id)),
+      'models:cancel': (req) => (this.writerOnly('cancels downloads'), this.models.cancel(req.id)),
+      'models:use': (req) => (this.writerOnly('chooses the model'), this.models.use(req)),
     };
+    this.models = new ModelManager({
+      dataDir,
+      endpoint: () => this.settings.current.modelEndpoint,
+      embedder: () => this.embedder,
+      switchEmbedder: this.vectors.setting.mode === 'off' ? null : (embedder) => this.write('embedderSwitch', { embedder }),
+      cancelSwitch: async () => (await this.write('embedderSwitchCancel', {})).cancelled,
+      switched: (embedder) => {
+        this.embedder = embedder;
+        this.embedderFallback = null;
+        this.vectors.useEmbedder(embedder);
+        this.settings.apply({ embedder });
+        this.scheduleSnapshot();
+      },
+      failed: (message) => {
+        this.embedderFallback = message;
+        this.scheduleSnapshot();
+      },
+      downloadProgress: (p) => this.emit('models:progress', p),
+      reembedProgress: (p) => {
+        this.emit('models:reembed', p);
+        this.scheduleSnapshot();
+      },
+    });
   }
 
   static open(options: BackendOptions): Backend {
@@ -258,6 +296,10 @@ export class Backend {
     })();
   }
 
+  private writerOnly(what: string): void {
+    if (!this.lock) throw new ClewFailure('READ_ONLY', `only the app or \`clew serve\` ${what}, not a read-only command`);
+  }
+
   /** Only the process holding the data-dir lock writes settings.json (two writers would lose each other's changes). */
   private changeSettings(patch: Partial<Settings>) {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'settings are changed by the app or `clew serve`, not by a read-only command');
@@ -282,6 +324,7 @@ export class Backend {
       {
         progress: (p) => {
           this.runs.progressed(p);
+          this.indexing.update(p);
           this.emit('index:progress', p);
           this.scheduleSnapshot();
         },
@@ -290,6 +333,7 @@ export class Backend {
           this.scheduleSnapshot();
         },
         repairProgress: (p) => this.emit('repair:progress', p),
+        switchProgress: (p) => this.models.switchProgress(p),
         watching: (ids) => {
           this.watching = new Set(ids);
           this.scheduleSnapshot();

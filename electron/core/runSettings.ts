@@ -12,7 +12,7 @@ const RESTART_SETTINGS: readonly RestartSetting[] = ['embedder', 'chromaUrl'];
 export class RunSettings {
   private saved: Settings;
   private problem: string | null;
-  private readonly atStart: Settings;
+  private atStart: Settings;
 
   constructor(private readonly dataDir: string, private readonly overridden: ReadonlyArray<keyof Settings>) {
     const loaded = readSettings(dataDir);
@@ -35,6 +35,13 @@ export class RunSettings {
     // The UI shows and edits the Chroma URL with its password masked; set() puts the saved one back.
     const saved = this.saved.chromaUrl ? { ...this.saved, chromaUrl: maskCredentials(this.saved.chromaUrl) } : this.saved;
     return { file: settingsFile(this.dataDir), saved, overridden: [...this.overridden], error: this.problem, restartNeeded };
+  }
+
+  /** Saves a change that already took effect in this run (a model switched without a restart). */
+  apply(patch: Partial<Settings>): SettingsInfo {
+    this.set(patch);
+    this.atStart = { ...this.atStart, ...patch };
+    return this.info();
   }
 
   /** Saves a validated change; the whole file is rewritten, so saving also repairs a bad file. */

@@ -1,4 +1,5 @@
 // Payloads arrive as unknown at every boundary and are parsed here; nothing unparsed reaches a handler.
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { InvokeChannel, Req } from '../../shared/contract.js';
 import { ENTRY_KINDS, SEARCH_MODES, SYMBOL_KINDS } from '../../shared/types.js';
@@ -7,6 +8,7 @@ import { SETTINGS_PATCH } from './settingsFile.js';
 const text = (max: number) => z.string().max(max);
 const repoRef = z.string().min(1).max(4096);
 const empty = z.object({}).strict();
+const modelId = z.string().min(1).max(200);
 
 /** Control characters (tab and line breaks aside) mean nothing in a query, and a NUL cuts SQLite's FTS strings short. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -20,6 +22,10 @@ const queryText = (max: number) => z.string().min(1).max(max).superRefine((query
   ctx.addIssue({ code: 'custom', message: `the query contains the control character ${code}; remove it and search again` });
 });
 
+const NAV_POSITION = z.object({ repo: repoRef, path: z.string().min(1).max(4096), line: z.number().int().min(1).max(100_000_000), column: z.number().int().min(1).max(100_000_000) }).strict();
+// Depth is clamped by the handler (at most 6), so an agent asking for 100 gets the deepest tree allowed, not an error.
+const NAV_SYMBOL = z.object({ repo: repoRef, fqn: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict();
+
 export const REQUEST_SCHEMAS = {
   'repo:index': z.object({ path: z.string().min(1).max(4096), maxFileBytes: z.number().int().positive().max(1024 * 1024 * 1024).optional() }).strict(),
   'repo:list': empty,
@@ -32,6 +38,8 @@ export const REQUEST_SCHEMAS = {
     kind: z.enum(SYMBOL_KINDS).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     files: z.boolean().optional(),
+    caseSensitive: z.boolean().optional(),
+    wholeWord: z.boolean().optional(),
   }).strict(),
   'symbols:list': z.object({ repo: repoRef, kind: z.enum(SYMBOL_KINDS).optional(), limit: z.number().int().min(1).max(1_000_000).optional() }).strict(),
   'entrypoints:list': z.object({ repo: repoRef, kind: z.enum(ENTRY_KINDS).optional(), includeTests: z.boolean().optional() }).strict(),
@@ -59,6 +67,17 @@ export const REQUEST_SCHEMAS = {
   'repo:cancel': z.object({ repo: repoRef }).strict(),
   'sync:pause': empty,
   'sync:resume': empty,
+  'nav:def': NAV_POSITION,
+  'nav:refs': z.object({ repo: repoRef, fqn: z.string().min(1).max(4000).optional(), position: NAV_POSITION.optional(), limit: z.number().int().min(1).max(1_000_000).optional() })
+    .strict().refine((r) => (r.fqn === undefined) !== (r.position === undefined), { message: 'give either fqn or position' }),
+  'nav:callers': NAV_SYMBOL,
+  'nav:callees': NAV_SYMBOL,
+  'nav:flow': z.object({ repo: repoRef, entry: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict(),
+  'nav:tree': z.object({ repo: repoRef, path: z.string().max(4096).optional() }).strict(),
+  'models:list': empty,
+  'models:download': z.object({ id: modelId }).strict(),
+  'models:cancel': z.object({ id: modelId }).strict(),
+  'models:use': z.object({ id: modelId, modelDir: z.string().min(1).max(4096).refine(isAbsolute, 'modelDir must be an absolute folder path').optional(), kind: z.enum(['static', 'transformers']).optional() }).strict(),
 } as const satisfies { [C in InvokeChannel]: z.ZodType<Req<C>> };
 
 export function parseRequest<C extends InvokeChannel>(channel: C, payload: unknown): { ok: true; value: Req<C> } | { ok: false; message: string } {

@@ -4,7 +4,9 @@ import { workerData } from 'node:worker_threads';
 import { serve } from '../base/rpc/server.js';
 import { autoSearch } from './autoSearch.js';
 import { openRead } from '../db/connection.js';
+import { NavService } from './nav/navService.js';
 import { definitionCandidates, definitionsAt, wordCandidates } from '../db/read/autoCandidates.js';
+import { wordIndexCandidates } from '../db/read/wordIndex.js';
 import { quickOpen } from '../db/read/quickOpen.js';
 import { search } from '../db/read/search.js';
 import { ChromaStore } from '../vectors/chromaStore.js';
@@ -32,20 +34,33 @@ function embedderFor(setting: EmbedderSetting): Promise<Embedder> {
 
 await serve<SearchProtocol, null>(() => {
   const db = openRead(init.dbFile);
+  const nav = new NavService(db);
   return {
     ready: null,
     handlers: {
       search: (req) => search(db, req.query, req.budgetMs),
-      auto: (req) => autoSearch(req.query, req.limit, req.semantic, (c) => ({
-        words: wordCandidates(db, c.needles, c.query, c.chunkLimit),
-        definitions: [...definitionCandidates(db, c.names, c.query, 20, false), ...definitionCandidates(db, c.prefixes, c.query, 20, true)],
-        semanticDefinitions: definitionsAt(db, c.semanticPlaces),
-      })),
+      auto: (req) => autoSearch(req.query, req.limit, req.semantic, (c) => {
+        const indexed = c.indexWords.length > 0 ? wordIndexCandidates(db, c.indexWords, c.needles, c.query, c.unitLimit) : null;
+        // The trigram index (an OR of substrings, ranked over every match) only when the word index cannot answer.
+        const trigram = !indexed || (indexed.lines.length === 0 && indexed.definitions.length === 0);
+        return {
+          words: trigram ? wordCandidates(db, c.needles, c.query, c.chunkLimit) : [],
+          indexed,
+          definitions: [...definitionCandidates(db, c.names, c.query, 20, false), ...definitionCandidates(db, c.prefixes, c.query, 20, true)],
+          semanticDefinitions: definitionsAt(db, c.semanticPlaces),
+        };
+      }),
       semantic: async (req) => {
         if (store?.url !== req.url) store = new ChromaStore(req.url);
         return semanticSearch(db, store, await embedderFor(req.embedder), recent, req.query, req.limit);
       },
       quickOpen: (req) => quickOpen(db, req.query, req.repo, req.limit),
+      navDef: (req) => nav.definition(req),
+      navRefs: (req) => nav.references(req),
+      navCallers: (req) => nav.callers(req),
+      navCallees: (req) => nav.callees(req),
+      navFlow: (req) => nav.flow(req),
+      navTree: (req) => nav.tree(req),
     },
     close: () => {
       void embedder?.loaded.then((e) => e.close(), () => undefined);

@@ -7,7 +7,8 @@ import type { QuickOpenItem, SearchQuery, SearchResponse } from '../../shared/ty
 import { RpcPool } from '../base/rpc/pool.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import { ClewFailure } from '../base/failure.js';
-import type { SearchProtocol, SearchWorkerInit } from './searchProtocol.js';
+import { NAV_VERBS, type NavChannel, type SearchProtocol, type SearchWorkerInit } from './searchProtocol.js';
+import type { Req, Res } from '../../shared/contract.js';
 
 /** How long a regex scan may stream rows before it answers with what it found. */
 export const SEARCH_BUDGET_MS = 2000;
@@ -54,6 +55,12 @@ export class SearchWorkers {
 
   quickOpen(query: string, repo: string | undefined, limit: number | undefined): Promise<QuickOpenItem[]> {
     return this.workers().call('quickOpen', { query, repo, limit }, this.hardLimitMs);
+  }
+
+  /** A navigation verb, on a worker's own connection: a references scan of a common name never blocks the host. */
+  nav<C extends NavChannel>(channel: C, req: Req<C>): Promise<Res<C>> {
+    const verb = NAV_VERBS[channel];
+    return this.workers().call(verb, req as SearchProtocol[typeof verb]['req'], this.hardLimitMs) as Promise<Res<C>>;
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, 
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Settings } from '../../shared/types.js';
+import { DEFAULT_MODEL_ENDPOINT } from '../../shared/models.js';
 import { settingsFile } from './dataDir.js';
 import { ClewFailure } from '../base/failure.js';
 import { parseJson } from './jsonPosition.js';
@@ -15,9 +16,12 @@ export const DEFAULT_SETTINGS: Settings = {
   embedder: { kind: 'hash' },
   chromaUrl: null,
   watch: true,
+  modelEndpoint: DEFAULT_MODEL_ENDPOINT,
 };
 
 const MAX_SETTINGS_BYTES = 256 * 1024;
+
+const PREFIXES = { queryPrefix: z.string().max(500).optional(), documentPrefix: z.string().max(500).optional() };
 
 const EMBEDDER = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hash'), dimension: z.number().int().min(8).max(4096).optional() }).strict(),
@@ -25,8 +29,9 @@ const EMBEDDER = z.discriminatedUnion('kind', [
     kind: z.literal('transformers'),
     modelDir: z.string().min(1).refine(isAbsolute, 'modelDir must be an absolute folder path'),
     pooling: z.enum(['mean', 'cls']).optional(),
+    ...PREFIXES,
   }).strict(),
-  z.object({ kind: z.literal('static'), modelDir: z.string().min(1).refine(isAbsolute, 'modelDir must be an absolute folder path') }).strict(),
+  z.object({ kind: z.literal('static'), modelDir: z.string().min(1).refine(isAbsolute, 'modelDir must be an absolute folder path'), ...PREFIXES }).strict(),
 ]);
 
 export const SETTING_FIELDS = {
@@ -36,6 +41,7 @@ export const SETTING_FIELDS = {
   embedder: EMBEDDER,
   chromaUrl: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, 'must look like http://host:port').transform((u) => u.replace(/\/$/, '')).nullable(),
   watch: z.boolean(),
+  modelEndpoint: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must look like https://huggingface.co').transform((u) => u.replace(/\/+$/, '')),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 /** A change sent by the UI: any subset of the fields, nothing else. */

@@ -48,6 +48,11 @@ export class VectorSide {
     this.embedderSetting = { kind: 'hash' };
   }
 
+  /** A new model's generation was swapped in: queries are embedded by it from now on. */
+  useEmbedder(setting: EmbedderSetting): void {
+    this.embedderSetting = setting;
+  }
+
   private async semantic(q: SearchQuery, url: string, limit: number): Promise<SearchHit[]> {
     const found = await this.searches.semantic({ query: q, limit, url, embedder: this.embedderSetting });
     this.orphansSeen += found.orphansSeen;

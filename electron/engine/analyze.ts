@@ -1,19 +1,22 @@
-// One file in, symbols + entry points + external calls out. The tree is freed before returning.
+// One file in, symbols + entry points + external calls + identifier occurrences out. The tree is freed before returning.
 import type { Language } from '../../shared/types.js';
 import { detectEntryPoints, detectExternalCalls } from './entrypoints/index.js';
+import { extractOccurrences, occurrenceQuery } from './parsers/occurrences.js';
 import { extractSymbols } from './parsers/symbols.js';
 import { parse } from './parsers/treeSitter.js';
 import type { FileAnalysis } from '../base/fileAnalysis.js';
 
 export async function analyzeFile(language: Language, relPath: string, source: string): Promise<FileAnalysis> {
   const tree = await parse(language, source);
+  const query = await occurrenceQuery(language);
   try {
     const root = tree.rootNode;
     const symbols = extractSymbols(language, root, source, relPath);
     const warnings: string[] = [];
     const entryPoints = detectEntryPoints(language, root, source, relPath, symbols, warnings);
     const calls = detectExternalCalls(language, root, source, symbols, warnings);
-    return { language, symbols, entryPoints, calls, warnings };
+    const occurrences = extractOccurrences(language, query, root, source, symbols);
+    return { language, symbols, entryPoints, calls, occurrences, warnings };
   } finally {
     tree.delete();
   }

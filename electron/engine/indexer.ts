@@ -11,6 +11,7 @@ import { immediateTransaction } from '../db/write/transaction.js';
 import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
+import { RunningCounts } from '../db/write/runningCounts.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, type WalkResult, walkPaths, walkRepo } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
@@ -75,7 +76,7 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
   run.progress.emit(true);
   return writeFiles({
     store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
-    progress: run.progress, issues: run.issues, trustStat,
+    progress: run.progress, issues: run.issues, trustStat, counts: new RunningCounts(run.db),
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
       run.issues.push({ path: rel, reason, message });
@@ -121,13 +122,26 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
+/** A run that fails (a full disk) still ends its progress, so nothing goes on saying the repo is being indexed. */
+async function ending<T>(run: Run, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    run.progress.phase = 'done';
+    run.progress.emit(true);
+    throw e;
+  }
+}
+
 export async function indexRepo(db: WriteDb, path: string, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
-  const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
-  const known = run.store.knownFiles(run.repo.id);
-  const outcome = await writeWalked(run, walk, known, options);
-  const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
+  return ending(run, async () => {
+    const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    const known = run.store.knownFiles(run.repo.id);
+    const outcome = await writeWalked(run, walk, known, options);
+    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
+    return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
+  });
 }
 
 /**
@@ -136,10 +150,12 @@ export async function indexRepo(db: WriteDb, path: string, options: IndexOptions
  */
 export async function indexPaths(db: WriteDb, path: string, changedPaths: Iterable<string>, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
-  const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
-  const known = run.store.knownIn(run.repo.id, walk.scopes);
-  // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
-  const outcome = await writeWalked(run, walk, known, options, false);
-  const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-  return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
+  return ending(run, async () => {
+    const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    const known = run.store.knownIn(run.repo.id, walk.scopes);
+    // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
+    const outcome = await writeWalked(run, walk, known, options, false);
+    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
+    return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
+  });
 }

@@ -5,9 +5,12 @@ import { fsPathCandidates } from '../files/pathBytes.js';
 import { NotRegularFile, readRegularFile } from '../files/regularFile.js';
 import { fingerprint } from '../base/hash.js';
 import { type SymbolRowData, symbolRowData } from './symbolRows.js';
+import { type ChunkRowData, chunkRowData } from './chunkRows.js';
+import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { languageOf } from '../base/languages.js';
+import { textOnlyReason } from './textOnly.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
 
@@ -30,6 +33,10 @@ export interface PreparedText {
   analysis: FileAnalysis | null;
   /** Per symbol (same order as analysis.symbols): what the writer stores, computed off the writer thread. */
   symbolRows: SymbolRowData[];
+  /** The file's own text as chunk units: the lines no symbol covers, or the whole file when no grammar found any. */
+  chunkRows: ChunkRowData[];
+  /** The word index's rows (per chunk and per symbol), computed off the writer thread too. */
+  wordRows: WordRowData;
   packages: DeclaredPackage[];
   manifestMains: ParsedEntryPoint[];
   issues: IndexIssue[];
@@ -71,7 +78,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const lines = splitLines(read.text);
   const language = languageOf(request.relPath);
   let analysis: FileAnalysis | null = null;
-  if (language) {
+  if (language && !textOnlyReason(request.relPath, read.text, lines)) {
     try {
       analysis = await analyzeFile(language, request.relPath, read.text);
       for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });
@@ -80,9 +87,12 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
     }
   }
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
+  const chunks = chunkLines(lines);
   return {
-    kind: 'text', hash, language, lines, chunks: chunkLines(lines), lossy: read.lossy, analysis,
+    kind: 'text', hash, language, lines, chunks, lossy: read.lossy, analysis,
     symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
+    chunkRows: chunkRowData(analysis?.symbols ?? [], request, lines),
+    wordRows: wordRowData(request.relPath, chunks, analysis?.symbols ?? []),
     packages: manifest.packages, manifestMains: manifest.mains, issues,
   };
 }

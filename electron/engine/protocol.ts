@@ -4,6 +4,7 @@ import type { IndexProgress, IndexReport, Language, NoteRow, RepairProgress, Rep
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { WalkSettings } from './engineRepos.js';
 import type { SyncLoopStatus } from './sync/syncLoop.js';
+import type { FillProgress } from './sync/embedderSwitch.js';
 
 export interface EngineCommands {
   /** The request plus the settings the walk honours (the Backend fills them in from settings.json). */
@@ -29,6 +30,9 @@ export interface EngineCommands {
   repoCancel: { req: { repo: string }; res: { cancelled: boolean } };
   /** Pausing sync is global and kept across restarts. */
   syncPause: { req: { paused: boolean }; res: null };
+  /** Re-embed everything with this embedder into a new generation (the old one answers meanwhile), then swap; resolves when done. */
+  embedderSwitch: { req: { embedder: EmbedderSetting }; res: { embedderId: string } };
+  embedderSwitchCancel: { req: Record<string, never>; res: { cancelled: boolean } };
 }
 export type EngineCommand = keyof EngineCommands;
 
@@ -41,6 +45,8 @@ export interface EngineEvents {
   watching: number[];
   /** The configured model could not be loaded; the hash embedder stands in. */
   embedderFallback: string;
+  /** Progress of an embedder switch's re-embedding. */
+  switchProgress: FillProgress;
 }
 
 export interface WorkerInit {

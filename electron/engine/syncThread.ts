@@ -7,6 +7,7 @@ import { WORKERS } from '../base/rpc/workerTable.js';
 import { ClewFailure } from '../base/failure.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { SyncLoopOptions, SyncLoopStatus } from './sync/syncLoop.js';
+import type { FillProgress } from './sync/embedderSwitch.js';
 
 export interface SyncThreadInit {
   dbFile: string;
@@ -23,11 +24,15 @@ export interface SyncCommands {
   retryFailed: { req: Record<string, never>; res: number };
   stop: { req: { drainMs: number }; res: boolean };
   setPaused: { req: { paused: boolean }; res: null };
+  /** Re-embed into a new generation with this embedder, then swap it in (resolves when done). */
+  switchEmbedder: { req: { embedder: EmbedderSetting }; res: { embedderId: string } };
+  cancelSwitch: { req: Record<string, never>; res: { cancelled: boolean } };
 }
 
 export interface SyncEvents {
   status: SyncLoopStatus;
   repairProgress: RepairProgress;
+  switchProgress: FillProgress;
 }
 
 /** Sent with the ready message: the loaded embedder's id names every content hash. */
@@ -41,9 +46,10 @@ export class SyncThread {
   private constructor(private readonly rpc: RpcClient<SyncCommands, SyncEvents, SyncReady>, readonly embedderId: string, readonly embedderFallback: string | null) {}
 
   /** Starts the thread; resolves once its embedder is loaded (its id names every content hash). */
-  static async start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void): Promise<SyncThread> {
+  static async start(init: SyncThreadInit, onStatus: (status: SyncLoopStatus) => void, onRepairProgress: (progress: RepairProgress) => void,
+    onSwitchProgress: (progress: FillProgress) => void = () => undefined): Promise<SyncThread> {
     const rpc = new RpcClient<SyncCommands, SyncEvents, SyncReady>(WORKERS.sync, {
-      name: 'sync thread', workerData: init, events: { status: onStatus, repairProgress: onRepairProgress },
+      name: 'sync thread', workerData: init, events: { status: onStatus, repairProgress: onRepairProgress, switchProgress: onSwitchProgress },
     });
     try {
       const ready = await rpc.ready();
@@ -71,6 +77,14 @@ export class SyncThread {
 
   retryFailed(): Promise<number> {
     return this.rpc.call('retryFailed', {});
+  }
+
+  switchEmbedder(embedder: EmbedderSetting): Promise<{ embedderId: string }> {
+    return this.rpc.call('switchEmbedder', { embedder });
+  }
+
+  cancelSwitch(): Promise<{ cancelled: boolean }> {
+    return this.rpc.call('cancelSwitch', {});
   }
 
   /** A person paused or resumed syncing (global): rows stay pending while paused. */

@@ -44,6 +44,8 @@ await serve<SyncCommands, SyncReady>(async () => {
       retryFailed: () => vectors.retryFailed(),
       stop: (req) => vectors.stop(req.drainMs),
       setPaused: (req) => (vectors.setPaused(req.paused), null),
+      switchEmbedder: (req) => vectors.switchEmbedder(req.embedder, (progress) => emit('switchProgress', progress)),
+      cancelSwitch: () => ({ cancelled: vectors.cancelSwitch() }),
     },
     close: () => {
       void embedder.close();

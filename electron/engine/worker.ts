@@ -25,6 +25,7 @@ async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: Engin
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
     (status) => emit('sync', status),
     (progress) => emit('repairProgress', progress),
+    (progress) => emit('switchProgress', progress),
   );
   // Every content hash names the embedder that will make its vector; a new embedder re-hashes every row.
   init.embedderId = vectors.embedderId;
@@ -69,6 +70,13 @@ function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handler
     repoPause: async (req) => (await repos.pause(req.repo), null),
     repoResume: async (req) => (await repos.resume(req.repo), null),
     repoCancel: (req) => ({ cancelled: repos.cancel(req.repo) }),
+    embedderSwitch: async (req) => {
+      const switched = await vectors.switchEmbedder(req.embedder);
+      // Rows written from now on are hashed for the embedder that will embed them.
+      init.embedderId = switched.embedderId;
+      return switched;
+    },
+    embedderSwitchCancel: () => vectors.cancelSwitch(),
     syncPause: (req) => {
       setSyncPaused(db, req.paused);
       return vectors.setPaused(req.paused);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
 import { SEARCH_MODES, type SearchHit } from '../../shared/types.js';
 import type { BackendLike } from '../../shared/contract.js';
+import type { CallTreeNode, ReferencesAnswer } from '../../shared/nav.js';
 
 const DEFAULT_CHARS = 8_000;
 const MAX_CHARS = 60_000;
@@ -67,7 +68,7 @@ function lineRange(body: string, from: number, to: number): string {
 
 export function registerClewTools(server: McpServer, reader: TargetProvider, options: McpToolOptions): void {
   server.registerTool('search', {
-    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
+    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. The query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT (e.g. "lang:go -path:_test handler"). Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
     inputSchema: {
       query: z.string().min(1).max(2000), mode: z.enum(SEARCH_MODES).optional(), repo: repo.optional(), lang: z.string().max(40).optional(),
       path: z.string().max(4096).optional().describe('path glob, e.g. src/**/*.ts'), kind: z.string().max(40).optional().describe('symbol kind, e.g. function, class, method'),
@@ -147,6 +148,8 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
     annotations: { readOnlyHint: true },
   }, ({ maxChars }) => answer(reader, 'status:get', {}, maxChars, (s) => ({ repos: s.repos.map((r) => ({ name: r.name, files: r.files, symbols: r.symbols, indexedAt: r.indexedAt, paused: r.paused })), sync: s.sync, vectorStore: s.vectorStore })));
 
+  registerNavTools(server, reader);
+
   if (options.allowWrites && options.writer) {
     const writer = options.writer;
     server.registerTool('note_add', {
@@ -155,4 +158,99 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
       annotations: { readOnlyHint: false, destructiveHint: false },
     }, ({ fqn, text: body, repo: r }) => answer(writer, 'note:add', r ? { fqn, text: body, repo: r } : { fqn, text: body }, undefined, (n) => ({ id: n.id, fqn: n.fqn, state: n.state })));
   }
+}
+
+const depth = z.number().int().min(0).max(6).optional().describe('levels below the root (default 2, max 6)');
+const line = z.number().int().min(1).max(100_000_000);
+
+/** A call tree without empty fields: an agent reads less. */
+function compactTree(node: CallTreeNode): Record<string, unknown> {
+  return {
+    fqn: node.fqn, path: node.file, line: node.line,
+    ...(node.confidence === 'candidate' ? { candidate: true } : {}), ...(node.cycle ? { cycle: true } : {}), ...(node.more ? { more: true } : {}),
+    ...(node.external.length ? { external: node.external.map((e) => `${e.kind} ${e.client}${e.target ? ` ${e.target}` : ''}`) } : {}),
+    ...(node.children.length ? { children: node.children.map(compactTree) } : {}),
+  };
+}
+
+/** A tree within the budget: asked again one level shallower until it fits (a cut JSON would help nobody). */
+async function treeAnswer(reader: TargetProvider, channel: 'nav:callers' | 'nav:callees', req: { repo: string; fqn: string; depth?: number | undefined }, budget: number | undefined): Promise<CallToolResult> {
+  const limit = budget ?? DEFAULT_CHARS;
+  for (let d = req.depth ?? 2; ; d--) {
+    const got = await ask(reader, channel, { repo: req.repo, fqn: req.fqn, depth: d });
+    if (!got.ok) return got.result;
+    if (!got.value) return text(`NOT_FOUND: no symbol ${req.fqn}`, true);
+    const body = JSON.stringify(compactTree(got.value));
+    if (body.length <= limit || d === 0) return text(body.length <= limit ? body : bounded(compactTree(got.value), limit));
+  }
+}
+
+/** References within the budget: whole rows are dropped from the end, and `truncated` says so. */
+function fitReferences(answer: ReferencesAnswer, budget: number): string {
+  const shaped = {
+    targets: answer.targets.map((t) => ({ fqn: t.fqn, kind: t.kind, path: t.file, line: t.line, confidence: t.confidence })),
+    refs: answer.refs.map((r) => ({ path: r.file, line: r.line, column: r.column, role: r.role, in: r.enclosing, snippet: r.snippet, ...(r.confidence === 'candidate' ? { candidate: true } : {}) })),
+    truncated: answer.truncated,
+  };
+  while (JSON.stringify(shaped).length > budget && shaped.refs.length) {
+    shaped.refs = shaped.refs.slice(0, Math.floor(shaped.refs.length * 0.8));
+    shaped.truncated = true;
+  }
+  return JSON.stringify(shaped);
+}
+
+/** Navigation: definition, references, callers, callees, flow and the file tree. */
+function registerNavTools(server: McpServer, reader: TargetProvider): void {
+  server.registerTool('definition', {
+    description: 'Where the name at a place in a file is defined. Each hit says exact (resolved through scope, imports or the receiver\'s class) or candidate (a same-named definition, nearest first). An empty list means nothing is named there.',
+    inputSchema: { repo, path: z.string().min(1).max(4096).describe('repo-relative path'), line, column: line.describe('1-based, in UTF-16 units'), limit: rows, maxChars: chars },
+    annotations: { readOnlyHint: true },
+  }, ({ repo: r, path, line: l, column, limit, maxChars }) => answer(reader, 'nav:def', { repo: r, path, line: l, column }, maxChars,
+    (hits) => hits.slice(0, limit ?? DEFAULT_ROWS).map((h) => ({ fqn: h.fqn, kind: h.kind, path: h.file, line: h.line, column: h.column, confidence: h.confidence, signature: h.signature }))));
+
+  server.registerTool('references', {
+    description: 'Uses of a symbol across its repository, named by fqn or by a place (path, line, column) on one of its occurrences. Rows say their role (call, reference, import, type, definition), the enclosing symbol, and candidate when only the name matches.',
+    inputSchema: {
+      repo, fqn: z.string().min(1).max(4000).optional(), path: z.string().min(1).max(4096).optional(), line: line.optional(), column: line.optional(),
+      limit: rows, maxChars: chars,
+    },
+    annotations: { readOnlyHint: true },
+  }, async ({ repo: r, fqn, path, line: l, column, limit, maxChars }) => {
+    const byPlace = path !== undefined && l !== undefined && column !== undefined;
+    if (!fqn === !byPlace) return text('BAD_REQUEST: give either fqn, or path with line and column', true);
+    const req: Req<'nav:refs'> = byPlace ? { repo: r, position: { repo: r, path, line: l, column }, limit: limit ?? DEFAULT_ROWS * 2 } : { repo: r, fqn: fqn ?? '', limit: limit ?? DEFAULT_ROWS * 2 };
+    const got = await ask(reader, 'nav:refs', req);
+    return got.ok ? text(fitReferences(got.value, maxChars ?? DEFAULT_CHARS)) : got.result;
+  });
+
+  server.registerTool('callers', {
+    description: 'Who calls a symbol (by fqn), as a tree: {fqn, path, line, children}; cycle marks a symbol already above, more a cut at the depth, candidate a call matched by name only.',
+    inputSchema: { repo, fqn: z.string().min(1).max(4000), depth, maxChars: chars },
+    annotations: { readOnlyHint: true },
+  }, ({ repo: r, fqn, depth: d, maxChars }) => treeAnswer(reader, 'nav:callers', { repo: r, fqn, depth: d }, maxChars));
+
+  server.registerTool('callees', {
+    description: 'What a symbol (by fqn) calls, as a tree: {fqn, path, line, children, external}; external lists outside systems reached (HTTP, SQL, queues).',
+    inputSchema: { repo, fqn: z.string().min(1).max(4000), depth, maxChars: chars },
+    annotations: { readOnlyHint: true },
+  }, ({ repo: r, fqn, depth: d, maxChars }) => treeAnswer(reader, 'nav:callees', { repo: r, fqn, depth: d }, maxChars));
+
+  server.registerTool('flow', {
+    description: 'From an entry point (its id from entry_points, or a route like "GET /owners/{id}") down: the handler\'s callee tree, external calls at the leaves.',
+    inputSchema: { repo, entry: z.string().min(1).max(4000), depth, maxChars: chars },
+    annotations: { readOnlyHint: true },
+  }, async ({ repo: r, entry, depth: d, maxChars }) => {
+    const got = await ask(reader, 'nav:flow', { repo: r, entry, ...(d === undefined ? {} : { depth: d }) });
+    if (!got.ok) return got.result;
+    if (!got.value) return text(`NOT_FOUND: no entry point ${entry} (entry_points lists them)`, true);
+    const { entry: e, root } = got.value;
+    return text(bounded({ entry: { id: e.id, kind: e.kind, method: e.method, path: e.path, handler: e.symbol, file: e.file, line: e.line }, root: root && compactTree(root) }, maxChars ?? DEFAULT_CHARS));
+  });
+
+  server.registerTool('tree', {
+    description: 'The children of a folder of a repository (the root when path is absent): folders with their file and symbol counts, files with their language.',
+    inputSchema: { repo, path: z.string().max(4096).optional(), limit: rows, maxChars: chars },
+    annotations: { readOnlyHint: true },
+  }, ({ repo: r, path, limit, maxChars }) => answer(reader, 'nav:tree', path ? { repo: r, path } : { repo: r }, maxChars,
+    (list) => list.slice(0, limit ?? MAX_ROWS).map((t) => ({ path: t.path, kind: t.kind, files: t.files, symbols: t.symbols, ...(t.language ? { language: t.language } : {}) }))));
 }

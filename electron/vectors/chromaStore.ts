@@ -2,7 +2,8 @@
 // Vectors are always supplied by Clew (no server-side embedding function); each carries its content
 // hash as metadata so repair can tell stale vectors from current ones.
 import { ChromaClient, type Collection } from 'chromadb';
-import { errorText, isUnreachable, type VectorStorePort } from './ports.js';
+import type { MetaWhere } from '../base/vectorMeta.js';
+import { errorText, isUnreachable, type VectorItem, type VectorStorePort } from './ports.js';
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -30,6 +31,10 @@ function classify(e: unknown, what: string, url: string): VectorStoreError {
   if (name === 'ChromaConnectionError') return new VectorStoreError('unreachable', `${what}: cannot connect to the vector server at ${url}`);
   const unreachable = name === 'TimeoutError' || isUnreachable(e);
   return new VectorStoreError(unreachable ? 'unreachable' : 'rejected', `${what}: ${message}`);
+}
+
+function metadataOf(item: VectorItem): Record<string, string> {
+  return { ...item.meta, h: item.hash };
 }
 
 export class ChromaStore implements VectorStorePort {
@@ -109,7 +114,7 @@ export class ChromaStore implements VectorStorePort {
     await this.call(`delete collection ${name}`, () => this.client.deleteCollection({ name }));
   }
 
-  async upsert(name: string, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>): Promise<void> {
+  async upsert(name: string, items: VectorItem[]): Promise<void> {
     if (items.length === 0) return;
     const collection = await this.collection(name);
     if (await this.base64()) {
@@ -119,7 +124,7 @@ export class ChromaStore implements VectorStorePort {
     await this.call(`upsert ${items.length} vectors`, () => collection.upsert({
       ids: items.map((i) => i.id),
       embeddings: items.map((i) => Array.from(i.embedding)),
-      metadatas: items.map((i) => ({ h: i.hash })),
+      metadatas: items.map(metadataOf),
     }));
   }
 
@@ -132,9 +137,9 @@ export class ChromaStore implements VectorStorePort {
    * The same request the client sends, with vectors packed as little-endian float32 base64 by
    * Buffer (the client packs byte by byte: ~60× slower, and it blocks the sync thread).
    */
-  private async postUpsert(collection: Collection, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>): Promise<void> {
+  private async postUpsert(collection: Collection, items: VectorItem[]): Promise<void> {
     const path = `/api/v2/tenants/${encodeURIComponent(collection.tenant)}/databases/${encodeURIComponent(collection.database)}/collections/${encodeURIComponent(collection.id)}/upsert`;
-    const body = JSON.stringify({ ids: items.map((i) => i.id), embeddings: items.map((i) => packBase64(i.embedding)), metadatas: items.map((i) => ({ h: i.hash })) });
+    const body = JSON.stringify({ ids: items.map((i) => i.id), embeddings: items.map((i) => packBase64(i.embedding)), metadatas: items.map(metadataOf) });
     const response = await fetch(new URL(path, this.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     if (!response.ok) {
       const text = await response.text().catch(() => '');
@@ -166,8 +171,13 @@ export class ChromaStore implements VectorStorePort {
     });
   }
 
-  async query(name: string, embedding: Float32Array | number[], n: number): Promise<Array<{ id: string; distance: number }>> {
-    return (await this.queryMany(name, [embedding], n))[0] ?? [];
+  async query(name: string, embedding: Float32Array | number[], n: number, where?: MetaWhere | null): Promise<Array<{ id: string; distance: number }>> {
+    if (!where) return (await this.queryMany(name, [embedding], n))[0] ?? [];
+    const collection = await this.collection(name);
+    const got = await this.call('query', () => collection.query({ queryEmbeddings: [Array.from(embedding)], nResults: n, where, include: ['distances'] }));
+    const ids = got.ids[0] ?? [];
+    const distances = got.distances[0] ?? [];
+    return ids.map((id, i) => ({ id, distance: distances[i] ?? 2 }));
   }
 
   /** Several queries in one request: the nearest `n` of each, in order. */

@@ -3,7 +3,11 @@
 import type { SearchHit, SearchQuery } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
 import type { ReadDb } from '../db/connection.js';
-import { fileFilter } from '../db/read/filters.js';
+import { fileFilter, globToSqlite, hasFileFilter } from '../db/read/filters.js';
+import { pathAliases, realGlobOf } from '../db/read/pathAliases.js';
+import { findRepo } from '../db/read/repos.js';
+import { globFolder, type MetaWhere, metaWhere } from '../base/vectorMeta.js';
+import { TEXT_LANGUAGES } from '../../shared/types.js';
 import { makeSnippet } from '../db/read/snippet.js';
 import { activeGeneration } from '../db/read/generations.js';
 import { type UnitHit, unitHits, unitsPassing } from '../db/read/vectorUnits.js';
@@ -15,11 +19,13 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
   const active = activeGeneration(db);
   if (!active) return { hits: [], orphansSeen: 0 };
   if (active.embedderId !== embedder.id) throw new ClewFailure('UNAVAILABLE', `the vector index was built by ${active.embedderId}; it is being rebuilt for ${embedder.id}`);
-  const [vector] = await embedder.embed([q.query]);
+  const [vector] = await embedder.embed([q.query], 'query');
   if (!vector) throw new ClewFailure('INTERNAL', 'the embedder returned no vector for the query');
-  const filtered = Boolean(q.repo || q.lang || q.path || q.kind);
+  const filtered = hasFileFilter(q);
+  const { where, complete } = storeFilter(db, q);
+  // What the store cannot check (a glob past its folder, a folder reached through a symlink, `file:`/`-path:`) is checked after: ask for more.
   const [approximate, exact] = await Promise.all([
-    store.query(active.collection, vector, Math.min(1000, limit * (filtered ? 8 : 2))),
+    store.query(active.collection, vector, Math.min(1000, limit * (complete ? 2 : 8)), where),
     recent.score(db, store, active.collection, vector),
   ]);
   const found = nearestFirst([...approximate, ...exact]);
@@ -38,16 +44,40 @@ export async function semanticSearch(db: ReadDb, store: VectorStorePort, embedde
     }
     if (allowed && !allowed.has(row.vector_id)) continue;
     if (hits.length >= limit) continue;
-    const text = row.kind === 'note' ? `note: ${row.note ?? ''}` : row.signature ?? row.fqn ?? '';
+    const text = row.kind === 'note' ? `note: ${row.note ?? ''}` : row.kind === 'chunk' ? chunkSnippet(row.chunk ?? '') : row.signature ?? row.fqn ?? '';
     const snippet = makeSnippet(text, []);
     hits.push({
-      repo: row.repo, path: row.path ?? '', line: row.line ?? 0, column: 1, snippet: snippet.snippet, highlights: [],
+      repo: row.repo, path: row.path ?? '', line: row.line ?? 0, ...(row.end_line ? { endLine: row.end_line } : {}), column: 1, snippet: snippet.snippet, highlights: [],
       symbol: row.fqn, symbolKind: row.kind === 'note' ? 'note' : row.symbol_kind, language: row.language,
       // Cosine distance in [0, 2] → similarity in [-1, 1].
       score: Math.round((1 - f.distance) * 1000) / 1000,
     });
   }
   return { hits, orphansSeen };
+}
+
+/**
+ * The filters as a metadata condition for the store. `complete` when the store checks all of them, so
+ * that no post-filter drops what it returns; a glob is narrowed to its literal folder when it has one.
+ */
+function storeFilter(db: ReadDb, q: SearchQuery): { where: MetaWhere | null; complete: boolean } {
+  const repo = q.repo ? findRepo(db, q.repo) : undefined;
+  let folder: string | null = null;
+  // `file:` and `-path:` patterns, and languages known by extension (markdown, yaml), only the post-filter checks.
+  const byExtension = q.lang !== undefined && Object.hasOwn(TEXT_LANGUAGES, q.lang.toLowerCase());
+  let complete = !q.paths?.length && !q.notPaths?.length && !byExtension;
+  if (q.path) {
+    const glob = globToSqlite(q.path);
+    const throughLink = realGlobOf(pathAliases(db, repo?.id), glob) !== null;
+    folder = throughLink ? null : globFolder(glob);
+    complete = folder !== null && glob === `${folder}/*`;
+  }
+  return { where: metaWhere({ repoKey: repo?.key, lang: byExtension ? undefined : q.lang, kind: q.kind, folder }), complete };
+}
+
+/** A chunk's first lines of text, past the path line its unit text starts with. */
+function chunkSnippet(unitText: string): string {
+  return unitText.split('\n').slice(1).filter((l) => l.trim() !== '').slice(0, 2).join(' ');
 }
 
 /** One entry per id (its smallest distance), nearest first. */

@@ -6,15 +6,25 @@ import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
 import { loadLanguage } from '../codemirror/languages.js';
+import { installMatchKeys, matchHighlighting, setSearchMatches } from '../codemirror/matches.js';
+import { markJumpTarget, navigation } from '../codemirror/navigation.js';
 import { editorTheme } from '../codemirror/theme.js';
 import { useStore } from '../store/index.js';
+import { Breadcrumbs } from './Breadcrumbs.js';
+import { DefinitionPicker } from './DefinitionPicker.js';
+import { editorNavigation } from './editorNavigation.js';
+import { FileTree } from './FileTree.js';
+import { HistoryButtons } from './HistoryButtons.js';
 import { Outline } from './Outline.js';
 import { PathText } from './PathText.js';
+import { ReferencesPanel } from './ReferencesPanel.js';
+import { SideTabs } from './SideTabs.js';
 import { SymbolPanel } from './SymbolPanel.js';
 
 function Editor() {
   const file = useStore((s) => s.file);
-  const line = useStore((s) => s.target?.line ?? 1);
+  const target = useStore((s) => s.target);
+  const line = target?.line ?? 1;
   // The editor is made once per open file; a re-read file (after an index change) only swaps its text.
   const fileKey = file ? `${file.repo}\0${file.path}` : null;
   const host = useRef<HTMLDivElement>(null);
@@ -35,7 +45,16 @@ function Editor() {
         extensions: [
           lineNumbers(), highlightActiveLine(), highlightActiveLineGutter(), editorTheme,
           EditorState.readOnly.of(true), EditorView.contentAttributes.of({ 'aria-label': `${file.path} (read-only)` }),
-          language.current.of([]),
+          language.current.of([]), matchHighlighting,
+          navigation(editorNavigation(file.repo, file.path)),
+          // Breadcrumbs and history follow the cursor's line.
+          EditorView.updateListener.of((u) => {
+            if (!u.selectionSet && !u.docChanged) return;
+            const { from, to, head } = u.state.selection.main;
+            useStore.getState().setCursorLine(u.state.doc.lineAt(head).number);
+            // What is selected, for tests and assistive checks (a jump selects its target name).
+            host.current?.setAttribute('data-selected', u.state.sliceDoc(from, Math.min(to, from + 200)));
+          }),
         ],
       }),
     });
@@ -65,15 +84,28 @@ function Editor() {
     editor.scrollDOM.scrollTop = scrollTop;
   }, [file]);
 
-  // Moving to a line is a selection change plus a centred scroll; the active line shows it.
+  // The search that opened this file marks its matches here (F3 steps through them, Ctrl+F finds others).
+  const highlight = useStore((s) => s.highlight);
+  useEffect(() => {
+    const spec = highlight && file && highlight.repo === file.repo && highlight.path === file.path ? highlight.spec : null;
+    view.current?.dispatch({ effects: setSearchMatches.of(spec) });
+  }, [fileKey, highlight]);
+  useEffect(() => installMatchKeys(() => view.current), []);
+
+  // Moving to a line is a selection change plus a centred scroll; the active line shows it, and a
+  // target with a column selects and marks the identifier there.
   useEffect(() => {
     const editor = view.current;
-    if (!editor || !file) return;
+    if (!editor || !file || !target || target.repo !== file.repo || target.path !== file.path) return;
     const doc = editor.state.doc;
-    const target = doc.line(Math.max(1, Math.min(doc.lines, line)));
-    editor.dispatch({ selection: { anchor: target.from }, effects: EditorView.scrollIntoView(target.from, { y: 'center' }) });
-    // Keyed on the file, not its text: a re-read of the same file keeps the reader's scroll.
-  }, [fileKey, line]);
+    const at = doc.line(Math.max(1, Math.min(doc.lines, target.line)));
+    const word = target.column ? editor.state.wordAt(Math.min(at.to, at.from + target.column - 1)) : null;
+    editor.dispatch({
+      selection: word ? { anchor: word.from, head: word.to } : { anchor: at.from },
+      effects: [EditorView.scrollIntoView(at.from, { y: 'center' }), markJumpTarget.of(word ? { from: word.from, to: word.to } : null)],
+    });
+    // Keyed on the file and the jump, not the text: a re-read of the same file keeps the reader's scroll.
+  }, [fileKey, target]);
 
   return <div className="editor" ref={host} data-testid="editor" data-path={file?.path} data-line={line} />;
 }
@@ -83,9 +115,10 @@ function Header() {
   const target = useStore((s) => s.target);
   const error = useStore((s) => s.codeError);
   if (error) return <div className="code-head error" role="alert" data-testid="code-error">{error}</div>;
-  if (!file || !target) return <div className="code-head dim">No file open</div>;
+  if (!file || !target) return <div className="code-head dim"><HistoryButtons />No file open</div>;
   return (
     <div className="code-head">
+      <HistoryButtons />
       <PathText path={file.path} suffix={`:${target.line}`} title={`${file.repo}/${file.path}`} className="mono grow" testId="code-path" />
       {file.language && <span className="kind">{file.language}</span>}
       {file.changedSinceIndex && <span className="badge stale" title="Line numbers of hits may be off until you re-index">changed since indexed</span>}
@@ -122,18 +155,23 @@ export function CodeView() {
   const hasFile = useStore((s) => s.file !== null);
   const binary = useStore((s) => s.file?.binary ?? false);
   const sideOpen = useStore((s) => s.outlineOpen);
+  const sideTab = useStore((s) => s.sideTab);
   return (
     <section className="code" aria-label="Code">
       <Header />
+      {hasFile && <Breadcrumbs />}
       {hasFile ? (
         <div className={`code-main${sideOpen ? ' side-open' : ''}`}>
           {binary ? <div className="empty">Binary file: not shown.</div> : <Editor />}
           <div className="side" id="code-side">
-            <Outline />
+            <SideTabs />
+            {sideTab === 'files' ? <FileTree /> : <Outline />}
             <SymbolPanel />
           </div>
         </div>
       ) : <div className="empty">Open a search hit, an entry point or a quick-open item (Ctrl/Cmd+P) to see its code.</div>}
+      <ReferencesPanel />
+      <DefinitionPicker />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 // One repo's indexing progress: phase, counts, rate and time left.
 import type { IndexProgress } from '../../shared/types.js';
 
+// From bytes, estimated by the engine (engine/progressEta.ts); absent while too early to say.
 const eta = (p: IndexProgress): string => {
-  if (p.ratePerSec <= 0 || p.filesTotal <= p.filesDone) return '';
-  const seconds = Math.ceil((p.filesTotal - p.filesDone) / p.ratePerSec);
+  if (p.etaSeconds === null || p.filesTotal <= p.filesDone) return '';
+  const seconds = p.etaSeconds;
   return seconds >= 60 ? `, ~${Math.floor(seconds / 60)} min ${seconds % 60} s left` : `, ~${seconds} s left`;
 };
 

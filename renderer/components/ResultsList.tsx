@@ -1,33 +1,63 @@
-// Search results as a virtualized list: only the visible rows exist in the DOM, so thousands of
-// hits scroll smoothly. The selection follows the keyboard and stays in view.
+// Search results grouped by file, as a virtualized list: only the visible rows exist in the DOM, so
+// thousands of hits scroll smoothly. Each file has a header (repo, path cut from the left, match
+// count, fold toggle); each hit shows its line with the lines around it. The selection follows the
+// keyboard across files and stays in view. A tree for assistive technology: files are its first
+// level (expanded or not), hits the second.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
+import { fileKey, type ResultRow, resultRows } from '../store/resultGroups.js';
 import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
 
-// Three lines (where, snippet, symbol) plus padding: a smaller row clips the symbol line.
-const ROW_HEIGHT = 64;
+// Fixed heights (see .hit-line and .file-head in styles.css) so every row's size is known before it renders.
+const LINE = 18;
+// 3 px padding above and below, and the 1 px border under each row.
+const HIT_PAD = 7;
+const FILE_HEAD = 28;
 
-function Hit({ hit, index, selected, top, repoName }: { hit: SearchHit; index: number; selected: boolean; top: number; repoName: string }) {
-  const open = (): void => {
-    useStore.getState().select(index);
-    void useStore.getState().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
-  };
+type HitRow = Extract<ResultRow, { kind: 'hit' }>;
+
+/** A hit's height: its line, the context lines it shows, and its symbol line. */
+const hitHeight = (hit: SearchHit, row: HitRow): number => HIT_PAD + LINE * (1 + (row.before ? 1 : 0) + (row.after ? 1 : 0) + (hit.symbol ? 1 : 0));
+
+function ContextLine({ line, text }: { line: number; text: string }) {
+  return <div className="hit-line context"><span className="gutter">{line}</span><span className="code-text">{text}</span></div>;
+}
+
+function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow; selected: boolean; top: number; height: number }) {
+  const index = row.index;
+  const open = (): void => useStore.getState().openHit(index);
   return (
     <div
-      className={`hit${selected ? ' selected' : ''}`} role="option" aria-selected={selected} data-testid="hit" data-index={index}
-      data-path={hit.path} data-line={hit.line} style={{ top, height: ROW_HEIGHT }} onClick={open}
+      className={`hit${selected ? ' selected' : ''}`} role="treeitem" aria-level={2} aria-selected={selected} data-testid="hit" data-index={index}
+      data-path={hit.path} data-line={hit.line} style={{ top, height }} onClick={open}
       title={hit.why && hit.why.length > 0 ? `Ranked here because: ${hit.why.join('; ')}` : undefined} data-why={hit.why?.join('; ')}
     >
-      <div className="where row">
-        <span className="repo-label" data-testid="hit-repo" title={hit.repo}>{repoName}</span>
-        <PathText path={hit.path} suffix={`:${hit.line}`} className="mono grow" />
+      {row.before && hit.before !== undefined && <ContextLine line={hit.line - 1} text={hit.before} />}
+      <div className="hit-line match">
+        <span className="gutter">{hit.line}</span>
+        <span className="code-text"><Highlighted text={hit.snippet} ranges={hit.highlights} /></span>
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
-      <div className="snippet mono"><Highlighted text={hit.snippet} ranges={hit.highlights} /></div>
-      {hit.symbol && <div className="dim ellipsis">{hit.symbol}</div>}
+      {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
+      {hit.symbol && <div className="hit-line dim ellipsis symbol-line">{hit.symbol}</div>}
+    </div>
+  );
+}
+
+function FileHead({ row, top, repoName }: { row: Extract<ResultRow, { kind: 'file' }>; top: number; repoName: string }) {
+  const toggle = (): void => useStore.getState().toggleCollapsed(row.key);
+  return (
+    <div className="file-head row" role="treeitem" aria-level={1} aria-expanded={!row.collapsed} aria-selected={false} style={{ top, height: FILE_HEAD }} data-testid="result-file" data-path={row.path} data-count={row.count}>
+      <button
+        type="button" className="fold" aria-expanded={!row.collapsed} data-testid="result-file-toggle" onClick={toggle}
+        aria-label={`${row.collapsed ? 'Show' : 'Hide'} the ${row.count} match${row.count === 1 ? '' : 'es'} in ${row.path}`}
+      >{row.collapsed ? '▸' : '▾'}</button>
+      <span className="repo-label" data-testid="hit-repo" title={row.repo}>{repoName}</span>
+      <PathText path={row.path} className="mono grow" />
+      <span className="count" data-testid="result-file-count">{row.count} {row.count === 1 ? 'match' : 'matches'}</span>
     </div>
   );
 }
@@ -36,31 +66,52 @@ export function ResultsList() {
   const results = useStore((s) => s.results);
   const selected = useStore((s) => s.selected);
   const repos = useStore((s) => s.repos);
+  const collapsed = useStore((s) => s.collapsed);
+  const rows = useMemo(() => resultRows(results, new Set(collapsed)), [results, collapsed]);
+  const rowOfHit = useMemo(() => new Map(rows.flatMap((r, at) => (r.kind === 'hit' ? [[r.index, at] as const] : []))), [rows]);
   const repoName = (path: string): string => repos.find((r) => r.path === path)?.name ?? path.split(/[\\/]/).pop() ?? path;
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: results.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const size = (at: number): number => {
+    const row = rows[at];
+    const hit = row?.kind === 'hit' ? results[row.index] : undefined;
+    return hit && row?.kind === 'hit' ? hitHeight(hit, row) : FILE_HEAD;
+  };
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: size, overscan: 8 });
+
+  // Heights depend on each row's content, so they are re-measured when the rows change.
+  useEffect(() => virtualizer.measure(), [rows, virtualizer]);
 
   useEffect(() => {
-    if (results.length > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, results, virtualizer]);
+    const at = rowOfHit.get(selected);
+    if (at === undefined) return;
+    // The first hit of a file brings its header into view with it.
+    const previous = rows[at - 1];
+    virtualizer.scrollToIndex(previous?.kind === 'file' ? at - 1 : at, { align: 'auto' });
+  }, [selected, rows, rowOfHit, virtualizer]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     const s = useStore.getState();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       s.moveSelection(e.key === 'ArrowDown' ? 1 : -1);
-    } else if (e.key === 'Enter') {
+    } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.target === e.currentTarget) {
+      // Left folds the selected hit's file, Right unfolds it again (as in a tree).
       const hit = s.results[s.selected];
-      if (hit) void s.openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+      const key = hit ? fileKey(hit) : undefined;
+      if (key && s.collapsed.includes(key) === (e.key === 'ArrowRight')) s.toggleCollapsed(key);
+    } else if (e.key === 'Enter' && e.target === e.currentTarget) {
+      s.openHit(s.selected);
     }
   };
 
   return (
-    <div className="pane-body" ref={scroller} role="listbox" aria-label="Search results" tabIndex={0} onKeyDown={onKey} data-testid="results">
+    <div className="pane-body" ref={scroller} role="tree" aria-label="Search results" tabIndex={0} onKeyDown={onKey} data-testid="results">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const hit = results[row.index];
-          return hit ? <Hit key={row.key} hit={hit} index={row.index} selected={row.index === selected} top={row.start} repoName={repoName(hit.repo)} /> : null;
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoName={repoName(row.repo)} />;
+          const hit = row ? results[row.index] : undefined;
+          return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} /> : null;
         })}
       </div>
     </div>

@@ -1,6 +1,7 @@
 // The symbol picked in the outline: its notes (add/edit) and the outside systems it calls.
 import { useState } from 'react';
 import { useStore } from '../store/index.js';
+import { CallTreeSection } from './CallTree.js';
 import { NoteCard } from './NoteCard.js';
 
 function AddNote({ repo, fqn }: { repo: string; fqn: string }) {
@@ -41,6 +42,8 @@ export function SymbolPanel() {
           </ul>
         )}
       </div>
+      <CallTreeSection key={`callers:${symbol.fqn}`} repo={repo} fqn={symbol.fqn} direction="callers" />
+      <CallTreeSection key={`callees:${symbol.fqn}`} repo={repo} fqn={symbol.fqn} direction="callees" />
     </div>
   );
 }

@@ -9,6 +9,8 @@ export interface CodeTarget {
   repo: string;
   path: string;
   line: number;
+  /** 1-based UTF-16 column of the identifier to highlight at the line, when known. */
+  column?: number;
 }
 
 export interface CodeSlice {
@@ -20,7 +22,8 @@ export interface CodeSlice {
   symbolDeps: DependencyRow[] | null;
   /** When the open file was last read again because its repo's index changed and its text or outline differed. */
   fileUpdatedAt: number | null;
-  openAt(target: CodeTarget): Promise<void>;
+  /** Opens a place; `record` false for moves through the history itself (back/forward). */
+  openAt(target: CodeTarget, record?: boolean): Promise<void>;
   /** Reads the open file and its outline again (after an index pass), keeping the line and the picked symbol. */
   reloadFile(): Promise<void>;
   closeFile(): void;
@@ -41,7 +44,8 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
   selectedSymbol: null,
   symbolDeps: null,
   fileUpdatedAt: null,
-  async openAt(target) {
+  async openAt(target, record = true) {
+    if (record) get().rememberJump(target);
     const request = ++latest;
     const same = get().file?.repo === target.repo && get().file?.path === target.path;
     set({ target, codeError: null });

@@ -1,8 +1,13 @@
 // Search: the query, mode and filters, the results and the keyboard selection. Only the newest
 // request's answer is kept, so a slow earlier query never overwrites a newer one.
-import type { SearchHit, SearchMode, SearchQuery } from '../../shared/types.js';
+import type { QueryFilter, SearchHit, SearchMode, SearchQuery } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
+import { fileCount, fileKey, groupHits, nextVisibleHit } from './resultGroups.js';
+import { type MatchSpec, matchSpecFor } from '../codemirror/matchPattern.js';
+
+/** The modes that match letters (case and whole-word options apply to them only). */
+export const TEXT_MODES: ReadonlySet<SearchMode> = new Set(['keyword', 'regex']);
 
 export interface SearchFilters {
   repo: string;
@@ -15,15 +20,30 @@ export interface SearchSlice {
   query: string;
   mode: SearchMode;
   filters: SearchFilters;
+  /** Keyword and regex: match letter case exactly (Aa, Alt+C). */
+  caseSensitive: boolean;
+  /** Keyword and regex: whole words only (ab|, Alt+W). */
+  wholeWord: boolean;
+  /** Hits grouped by file (see resultGroups.ts), best file first. */
   results: SearchHit[];
+  /** Files (fileKey) whose hits are folded away. */
+  collapsed: string[];
   selected: number;
   searching: boolean;
   searchError: string | null;
   /** The query the results answer, with its timing. */
-  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean } | null;
+  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[]; matches: MatchSpec | null } | null;
+  /** What to mark in the file a hit opened (only while that file is open). */
+  highlight: { repo: string; path: string; spec: MatchSpec } | null;
+  /** Selects the hit and opens its file at its line, marking the search's matches in it. */
+  openHit(index: number): void;
   setQuery(query: string): void;
   setMode(mode: SearchMode): void;
   setFilter(name: keyof SearchFilters, value: string): void;
+  toggleCaseSensitive(): void;
+  toggleWholeWord(): void;
+  /** Folds or unfolds a file's hits; a selection inside a folded file moves to its nearest open hit. */
+  toggleCollapsed(key: string): void;
   /** `keepSelection`: a live re-run keeps the selected hit selected when it is still in the answer. */
   runSearch(options?: { keepSelection?: boolean }): Promise<void>;
   moveSelection(delta: number): void;
@@ -32,7 +52,7 @@ export interface SearchSlice {
 
 let latest = 0;
 
-/** Results shown at most; one more is asked for so that a cut list can say so honestly ("500+"). */
+/** Results shown at most; the answer says when more exist ("500+"). */
 export const RESULT_LIMIT = 500;
 
 /** The same hit in a newer answer: same place, or failing that the same symbol in the same file (its line may have moved). */
@@ -47,7 +67,11 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   query: '',
   mode: 'keyword',
   filters: { repo: '', lang: '', path: '', kind: '' },
+  caseSensitive: false,
+  wholeWord: false,
   results: [],
+  collapsed: [],
+  highlight: null,
   selected: 0,
   searching: false,
   searchError: null,
@@ -55,12 +79,24 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   setQuery: (query) => set({ query }),
   setMode: (mode) => set({ mode }),
   setFilter: (name, value) => set((s) => ({ filters: { ...s.filters, [name]: value } })),
+  toggleCaseSensitive: () => set((s) => ({ caseSensitive: !s.caseSensitive })),
+  toggleWholeWord: () => set((s) => ({ wholeWord: !s.wholeWord })),
+  toggleCollapsed: (key) => set((s) => {
+    const collapsed = s.collapsed.includes(key) ? s.collapsed.filter((k) => k !== key) : [...s.collapsed, key];
+    const folded = new Set(collapsed);
+    const current = s.results[s.selected];
+    if (!current || !folded.has(fileKey(current))) return { collapsed };
+    const after = nextVisibleHit(s.results, folded, s.selected, 1);
+    return { collapsed, selected: after !== s.selected ? after : nextVisibleHit(s.results, folded, s.selected, -1) };
+  }),
   async runSearch(options = {}) {
-    const { query, mode, filters } = get();
+    const { query, mode, filters, caseSensitive, wholeWord } = get();
     const before = options.keepSelection ? get().results[get().selected] : undefined;
     const request = ++latest;
     if (!query.trim()) return set({ results: [], answered: null, searchError: null, searching: false });
-    const req: SearchQuery = { query, mode, limit: RESULT_LIMIT + 1 };
+    const req: SearchQuery = { query, mode, limit: RESULT_LIMIT };
+    // Sent explicitly in the text modes: regex alone would otherwise default to exact case.
+    if (TEXT_MODES.has(mode)) Object.assign(req, { caseSensitive }, wholeWord ? { wholeWord } : {});
     if (filters.repo) req.repo = filters.repo;
     if (filters.lang) req.lang = filters.lang;
     if (filters.path.trim()) req.path = filters.path.trim();
@@ -69,16 +105,34 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     try {
       const response = await call('search:query', req);
       if (request !== latest) return;
-      const results = response.results.slice(0, RESULT_LIMIT);
+      const results = groupHits(response.results, mode);
+      // A new query opens every file again; a live re-run keeps what the person folded.
+      const collapsed = options.keepSelection ? get().collapsed.filter((k) => results.some((r) => fileKey(r) === k)) : [];
       set({
-        results, selected: Math.max(0, sameHitIndex(results, before)), searchError: null, searching: false,
-        answered: { query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null, more: response.results.length > RESULT_LIMIT },
+        results, collapsed, selected: Math.max(0, sameHitIndex(results, before)), searchError: null, searching: false,
+        answered: {
+          query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null,
+          more: response.truncated ?? false, files: fileCount(results), filters: response.syntax?.filters ?? [],
+          matches: matchSpecFor({ text: response.syntax?.text ?? query, mode, caseSensitive, wholeWord }),
+        },
       });
     } catch (e) {
       if (request !== latest) return;
       set({ results: [], searchError: errorMessage(e), searching: false, answered: null });
     }
   },
-  moveSelection: (delta) => set((s) => ({ selected: Math.max(0, Math.min(s.results.length - 1, s.selected + delta)) })),
+  moveSelection: (delta) => set((s) => {
+    const collapsed = new Set(s.collapsed);
+    let selected = s.selected;
+    for (let step = 0; step < Math.abs(delta); step++) selected = nextVisibleHit(s.results, collapsed, selected, Math.sign(delta));
+    return { selected };
+  }),
   select: (selected) => set({ selected }),
+  openHit(index) {
+    const hit = get().results[index];
+    if (!hit) return;
+    const spec = get().answered?.matches ?? null;
+    set({ selected: index, highlight: spec ? { repo: hit.repo, path: hit.path, spec } : null });
+    void get().openAt({ repo: hit.repo, path: hit.path, line: hit.line });
+  },
 });

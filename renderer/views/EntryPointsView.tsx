@@ -7,6 +7,7 @@ import { RepoPicker } from '../components/RepoPicker.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
+import { FlowView } from './FlowView.js';
 
 const detail = (e: EntryPointRow): string => e.schedule ?? e.queue ?? (e.kind === 'main' ? 'main' : '');
 
@@ -60,8 +61,8 @@ export function EntryPointsView() {
       <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}
         {shown.length > 0 && <table data-testid="entry-table" className="fit">
-          <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '38%' }} /><col style={{ width: '38%' }} /></colgroup>
-          <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th></tr></thead>
+          <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '32%' }} /><col style={{ width: '32%' }} /><col style={{ width: '12%' }} /></colgroup>
+          <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th><th><span className="sr-only">Flow</span></th></tr></thead>
           <tbody>
             {shown.map((e, i) => (
               <tr key={`${e.file}:${e.line}:${i}`} className="clickable" data-testid="entry-row" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: e.file, line: e.line }))}>
@@ -69,12 +70,14 @@ export function EntryPointsView() {
                 <td className="mono wrap">{e.method ?? ''}</td>
                 <td className="mono wrap">{e.path ?? detail(e)}</td>
                 <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
+                <td><button type="button" className="flow-button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
               </tr>
             ))}
           </tbody>
         </table>}
         {!error && shown.length === 0 && <EmptyEntries repo={repo} total={rows.length} visible={visible.length} />}
       </div>
+      <FlowView />
     </>
   );
 }

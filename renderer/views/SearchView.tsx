@@ -12,7 +12,7 @@ function Summary() {
   if (!answered) return <div className="dim" style={{ padding: '4px 10px' }}>{searching ? 'Searching…' : 'Type to search; ↑/↓ to move, Enter to open, Ctrl/Cmd+P to jump to a file or symbol.'}</div>;
   return (
     <div className="dim" data-testid="search-summary" data-query={answered.query} data-mode={answered.mode} style={{ padding: '4px 10px' }}>
-      {count === 0 ? 'No results' : answered.more ? `${count}+ results (the first ${count} shown; narrow the search to see the rest)` : `${count} result${count === 1 ? '' : 's'}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
+      {count === 0 ? 'No results' : `${answered.more ? `${count}+ results` : `${count} result${count === 1 ? '' : 's'}`} in ${answered.files}${answered.more ? '+' : ''} file${answered.files === 1 ? '' : 's'}${answered.more ? ` (the first ${count} shown; narrow the search to see the rest)` : ''}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
       {answered.notice && <div className="error" data-testid="search-notice">{answered.notice}</div>}
     </div>
   );

@@ -1,8 +1,9 @@
 // settings.json as a form: size cap, extra ignores, languages, embedder, Chroma URL, watch. The
 // vector-side settings say that they apply at the next start; the Backend validates every save.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { LANGUAGES, type Language, type Settings } from '../../shared/types.js';
 import { PathText } from '../components/PathText.js';
+import { SemanticModelSettings } from '../components/SemanticModelSettings.js';
 import { useStore } from '../store/index.js';
 import { checkMaxKib, type SettingsField } from '../store/settingsErrors.js';
 
@@ -59,6 +60,7 @@ export function SettingsView() {
   const save = useStore((s) => s.saveSettings);
   const errors = useStore((s) => s.settingsFieldErrors);
   const [draft, setDraft] = useState<Draft | null>(null);
+  const reload = useCallback(() => void load(), [load]);
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { if (info) setDraft(toDraft(info.saved)); }, [info]);
   if (!info || !draft) return <div className="empty">Loading settings…</div>;
@@ -103,6 +105,7 @@ export function SettingsView() {
           </div>
           <FieldError field="languages" />
         </fieldset>
+        <SemanticModelSettings onSettingsChanged={reload} />
         <fieldset className="field">
           <legend>Embedder <Restart /></legend>
           <label className="row"><input type="radio" name="embedder" checked={draft.embedderKind === 'hash'} onChange={() => change({ embedderKind: 'hash' })} /> Built-in (offline, hashed identifiers)</label>

@@ -1,12 +1,14 @@
 // Static-embedder throughput: a realistically sized model2vec folder with random weights (vocabulary × dimension),
 // and code-like texts the size of Clew's units. Target (issue 11): re-embedding 100k units in under a minute here.
 // Run: node --import tsx test/bench/embed-bench.ts [-- --units 100000 --vocab 30000 --dim 256 --dtype F32]
+//      npm run bench:embed -- --model potion-code-16m   (a catalogue model's size: 62,500 × 256 float16, as minishlab/potion-code-16M-v2)
 // Prints figures; asserts nothing.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StaticEmbedder } from '../../electron/vectors/embedders/staticEmbedder.js';
+import { MODEL_CATALOGUE } from '../../shared/models.js';
 import { writeTinyStatic } from '../helpers/tinyModel/staticModel.js';
 
 const { values } = parseArgs({
@@ -16,8 +18,23 @@ const { values } = parseArgs({
     dim: { type: 'string', default: '256' },
     dtype: { type: 'string', default: 'F32' },
     batch: { type: 'string', default: '256' },
+    model: { type: 'string' },
   },
 });
+// A catalogue model fixes the shape; the weights are random (speed does not depend on them).
+const CATALOGUE_SHAPES: Record<string, { vocab: number; dtype: 'F16' | 'F32' }> = { 'potion-code-16m': { vocab: 62_500, dtype: 'F16' } };
+const chosen = values.model ? MODEL_CATALOGUE.find((m) => m.id === values.model) : undefined;
+if (values.model && !chosen) throw new Error(`no model ${values.model} in the catalogue (${MODEL_CATALOGUE.map((m) => m.id).join(', ')})`);
+if (chosen && chosen.kind !== 'static') {
+  console.log(`${chosen.id}: not measured — a BERT-sized ONNX transformer with random weights is not built offline here yet (only the tiny test graph is)`);
+  process.exit(0);
+}
+if (chosen) {
+  values.vocab = String(CATALOGUE_SHAPES[chosen.id]?.vocab ?? values.vocab);
+  values.dim = String(chosen.dimension);
+  values.dtype = CATALOGUE_SHAPES[chosen.id]?.dtype ?? values.dtype;
+  console.log(`catalogue model ${chosen.id} (${chosen.repo}): ${values.vocab} × ${values.dim} ${values.dtype}, random weights`);
+}
 const UNITS = Number(values.units);
 const VOCAB = Number(values.vocab);
 const DIM = Number(values.dim);

@@ -53,6 +53,16 @@ describe('declared access', () => {
     'repo:cancel': { repo: repo.path },
     'sync:pause': {},
     'sync:resume': {},
+    'nav:def': { repo: repo.path, path: 'app/server.ts', line: 1, column: 1 },
+    'nav:refs': { repo: repo.path, fqn: 'app/server:OrderService' },
+    'nav:callers': { repo: repo.path, fqn: 'app/server:OrderService' },
+    'nav:callees': { repo: repo.path, fqn: 'app/server:OrderService' },
+    'nav:flow': { repo: repo.path, entry: '1' },
+    'nav:tree': { repo: repo.path },
+    'models:list': {},
+    'models:download': { id: 'no-such-model' },
+    'models:cancel': { id: 'potion-code-16m' },
+    'models:use': { id: 'hash' },
   });
 
   it('a read-only Backend answers every read verb and refuses every write verb with READ_ONLY', async () => {

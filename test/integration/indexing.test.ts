@@ -42,7 +42,12 @@ describe('indexing', () => {
     const report = await call(backend, 'repo:index', { path: repo.path });
     expect(report.files).toBe(Object.keys(SAMPLE_REPO).length);
     expect(report.symbols).toBeGreaterThan(0);
-    expect(report.units).toBe(report.symbols);
+    // Symbols have units, and so does the text no symbol covers (README, manifests, module-level code).
+    const db = new Database(databaseFile(data.path), { readonly: true });
+    const chunkUnits = db.prepare("SELECT count(*) FROM text_units WHERE kind = 'chunk' AND file_id IS NOT NULL").pluck().get() as number;
+    db.close();
+    expect(chunkUnits).toBeGreaterThan(0);
+    expect(report.units).toBe(report.symbols + chunkUnits);
     expect(report.packages).toBe(2);
     expect(report.changed).toBe(report.files);
     expect(progress[0]).toBe('walking');

@@ -7,8 +7,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { NAV_TREE } from '../helpers/navTree.js';
 
-const READ_TOOLS = ['search', 'find_symbol', 'outline', 'read_file', 'entry_points', 'dependencies', 'notes', 'repos', 'status'];
+const READ_TOOLS = ['search', 'find_symbol', 'outline', 'read_file', 'entry_points', 'dependencies', 'notes', 'repos', 'status', 'definition', 'references', 'callers', 'callees', 'flow', 'tree'];
 
 async function connect(dataDir: string, ...flags: string[]): Promise<Client> {
   const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, '--data-dir', dataDir, '--no-sync', 'mcp', ...flags], stderr: 'pipe' });
@@ -138,5 +139,71 @@ describe('clew mcp', () => {
     } finally {
       await writer.close();
     }
+  });
+});
+
+describe('clew mcp navigation tools', () => {
+  const repo = tempDir('clew-mcp-nav-repo-');
+  const data = tempDir('clew-mcp-nav-data-');
+  let client: Client;
+
+  beforeAll(async () => {
+    ensureBuiltCli();
+    writeTree(repo.path, NAV_TREE);
+    const r = cliFor(data.path).run('--no-sync', 'index', repo.path);
+    expect(r.status, r.stderr).toBe(0);
+    client = await connect(data.path);
+  });
+  afterAll(async () => {
+    await client?.close();
+    [repo, data].forEach((d) => d.cleanup());
+  });
+
+  const json = async <T>(name: string, args: Record<string, unknown>): Promise<T> => {
+    const result = await client.callTool({ name, arguments: args });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    return JSON.parse(textOf(result)) as T;
+  };
+
+  it('definition, references, callers, callees, flow and tree answer compact JSON', async () => {
+    expect(await json('definition', { repo: repo.path, path: 'ts/main.ts', line: 10, column: 12 })).toEqual([
+      { fqn: 'ts/util:helper', kind: 'function', path: 'ts/util.ts', line: 1, column: 17, confidence: 'exact', signature: 'export function helper(x: number): number' },
+    ]);
+    expect(await json('definition', { repo: repo.path, path: 'ts/main.ts', line: 3, column: 1 })).toEqual([]);
+    const refs = await json<{ targets: Array<{ fqn: string }>; refs: Array<{ path: string; line: number; role: string; candidate?: boolean }>; truncated: boolean }>(
+      'references', { repo: repo.path, fqn: 'store:store.Open' });
+    expect(refs).toEqual({ targets: [expect.objectContaining({ fqn: 'store:store.Open' })], refs: [expect.objectContaining({ path: 'main.go', line: 6, role: 'call', in: '.:main.main' }), expect.objectContaining({ path: 'store/store.go', role: 'definition' })], truncated: false });
+    const byPlace = await json<{ targets: Array<{ fqn: string }> }>('references', { repo: repo.path, path: 'py/app.py', line: 9, column: 16 });
+    expect(byPlace.targets.map((t) => t.fqn)).toEqual(['py.pkg.tools.helper']);
+    const callers = await json<{ fqn: string; children: Array<{ fqn: string; children: Array<{ cycle?: boolean }> }> }>('callers', { repo: repo.path, fqn: 'ts/main:ping', depth: 3 });
+    expect(callers.children.map((c) => c.fqn)).toEqual(['ts/main:pong']);
+    expect(callers.children[0]?.children[0]).toMatchObject({ fqn: 'ts/main:ping', cycle: true });
+    const callees = await json<{ children: Array<{ fqn: string }> }>('callees', { repo: repo.path, fqn: 'store:store.DB.Get' });
+    expect(callees.children.map((c) => c.fqn)).toEqual(['store:store.DB.load']);
+    const flow = await json<{ entry: { path: string }; root: { fqn: string; children: Array<{ fqn: string; external?: string[] }> } }>('flow', { repo: repo.path, entry: 'GET /owners/:id' });
+    expect(flow.root.children).toEqual([expect.objectContaining({ fqn: 'web/lib:helper', external: [expect.stringMatching(/^http fetch/)] })]);
+    const tree = await json<Array<{ path: string; kind: string }>>('tree', { repo: repo.path, path: 'ts' });
+    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/util.ts']);
+  });
+
+  it('keeps navigation answers within the budget, and refuses bad arguments as MCP errors', async () => {
+    const small = await json<{ refs: unknown[]; truncated: boolean }>('references', { repo: repo.path, fqn: 'ts/util:helper', maxChars: 400 });
+    expect(JSON.stringify(small).length).toBeLessThanOrEqual(400);
+    expect(small.truncated).toBe(true);
+    const neither = await client.callTool({ name: 'references', arguments: { repo: repo.path } });
+    expect(neither.isError).toBe(true);
+    expect(textOf(neither)).toMatch(/^BAD_REQUEST/);
+    const deep = await client.callTool({ name: 'callees', arguments: { repo: repo.path, fqn: 'store:store.DB.Get', depth: 1000 } });
+    expect(deep.isError).toBe(true);
+    const wrongType = await client.callTool({ name: 'definition', arguments: { repo: repo.path, path: 'ts/main.ts', line: 'ten', column: 1 } });
+    expect(wrongType.isError).toBe(true);
+    const missing = await client.callTool({ name: 'definition', arguments: { repo: repo.path, path: 'ts/none.ts', line: 1, column: 1 } });
+    expect(textOf(missing)).toMatch(/^NOT_FOUND/);
+    const noSymbol = await client.callTool({ name: 'callers', arguments: { repo: repo.path, fqn: 'no:such' } });
+    expect(textOf(noSymbol)).toMatch(/^NOT_FOUND/);
+    const hugeLimit = await client.callTool({ name: 'tree', arguments: { repo: repo.path, limit: 10_000_000 } });
+    expect(hugeLimit.isError).toBe(true);
+    // Still serving.
+    expect(await json('tree', { repo: repo.path })).toHaveLength(8);
   });
 });

@@ -50,6 +50,16 @@ function validRequests(repoPath: string): { [C in InvokeChannel]: Array<Record<s
     'repo:cancel': [{ repo: '1' }],
     'sync:pause': [{}],
     'sync:resume': [{}],
+    'nav:def': [{ repo: '1', path: 'py/app.py', line: 1, column: 5 }, { repo: '1', path: 'py/app.py', line: 99_999, column: 1 }],
+    'nav:refs': [{ repo: '1', fqn: 'py.app.hello' }, { repo: '1', position: { repo: '1', path: 'py/app.py', line: 1, column: 5 }, limit: 5 }],
+    'nav:callers': [{ repo: '1', fqn: 'py.app.hello', depth: 3 }],
+    'nav:callees': [{ repo: '1', fqn: 'com.acme.App', depth: 100 }],
+    'nav:flow': [{ repo: '1', entry: '1' }, { repo: '1', entry: 'GET /hello' }],
+    'nav:tree': [{ repo: '1' }, { repo: '1', path: 'py' }],
+    'models:list': [{}],
+    'models:download': [{ id: 'no-such-model' }],
+    'models:cancel': [{ id: 'potion-code-16m' }],
+    'models:use': [{ id: 'hash' }, { id: 'no-such-model' }],
   };
 }
 

@@ -4,3 +4,5 @@ export { editDistance, matchName, normalizeIdentifier, type NameMatch, type Name
 export { identifierSpellings } from './spellings.js';
 export { stem } from './stem.js';
 export { isStopWord, STOP_WORDS } from './stopWords.js';
+export { parseQuerySyntax, type QuerySyntax } from './syntax.js';
+export { codeWords, codeWordText, pathWordText } from './codeWords.js';

@@ -6,10 +6,13 @@ import { m004WatchAndPause } from './004_watch_and_pause.js';
 import { m005SyncedAt } from './005_synced_at.js';
 import { m006RepoCounts } from './006_repo_counts.js';
 import { m007PathAliases } from './007_path_aliases.js';
+import { m008Occurrences } from './008_occurrences.js';
+import { m009FileUnits } from './009_file_units.js';
+import { m010WordIndex } from './010_word_index.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex];

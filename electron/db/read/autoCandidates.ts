@@ -3,7 +3,7 @@
 import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
 export interface WordCandidateRow {
   repo: string;
@@ -39,7 +39,7 @@ export interface DefinitionRow {
 }
 
 // A definition row with its file, repo and enclosing symbol; each caller adds its WHERE.
-const DEFINITION_SELECT = `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine,
+export const DEFINITION_SELECT = `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine,
     s.signature, s.doc, (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
   FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id`;
 
@@ -58,26 +58,28 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
      WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
   ).all(usable.map(ftsString).join(' OR '), ...filter.params, chunkLimit);
   const enclosing = new EnclosingSymbols(db);
+  return rows.flatMap((row) => chunkLineCandidates(enclosing, row, -row.rank, usable));
+}
+
+/** The lines of one ranked chunk that hold the most needles (at most LINES_PER_CHUNK), each with the chunk's score. */
+export function chunkLineCandidates(enclosing: EnclosingSymbols, row: ChunkRow, score: number, needles: readonly string[]): WordCandidateRow[] {
   const out: WordCandidateRow[] = [];
-  for (const row of rows) {
-    const lines = row.text.split('\n');
-    const scored = lines
-      .map((text, index) => {
-        const lower = text.toLowerCase();
-        return { text, index, covered: usable.filter((n) => lower.includes(n)).length };
-      })
-      .filter((l) => l.covered > 0)
-      .sort((a, b) => b.covered - a.covered || a.index - b.index)
-      .slice(0, LINES_PER_CHUNK);
-    for (const l of scored) {
-      const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), usable));
-      const symbol = enclosing.at(row.file_id, row.start_line + l.index);
-      out.push({
-        symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
-        repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score: -row.rank, covered: l.covered,
-        snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
-      });
-    }
+  const scored = row.text.split('\n')
+    .map((text, index) => {
+      const lower = text.toLowerCase();
+      return { text, index, covered: needles.filter((n) => lower.includes(n)).length };
+    })
+    .filter((l) => l.covered > 0)
+    .sort((a, b) => b.covered - a.covered || a.index - b.index)
+    .slice(0, LINES_PER_CHUNK);
+  for (const l of scored) {
+    const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), needles));
+    const symbol = enclosing.at(row.file_id, row.start_line + l.index);
+    out.push({
+      symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
+      repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score, covered: l.covered,
+      snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
+    });
   }
   return out;
 }

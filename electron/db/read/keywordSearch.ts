@@ -4,7 +4,7 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 
 interface Term {
   /** Alternatives, each a list of lower-case needles that must all appear. */
@@ -19,17 +19,22 @@ interface RankedChunk extends ChunkRow {
 const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** `parseConfig` → [[parseconfig], [parse_config]]: the same identifier in camel, Pascal, snake or
- * screaming case (kebab-case is rare in code and each spelling costs a long trigram phrase). Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle. */
-export function parseKeywordQuery(query: string): Term[] {
+ * screaming case (kebab-case is rare in code and each spelling costs a long trigram phrase). Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle.
+ * `caseSensitive`: needles keep their case and only the spelling typed matches. */
+export function parseKeywordQuery(query: string, caseSensitive = false): Term[] {
   const terms: Term[] = [];
   const re = /"([^"]+)"|(\S+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(query)) !== null) {
     if (m[1] !== undefined) {
-      terms.push({ alternatives: [[m[1].toLowerCase()]] });
+      terms.push({ alternatives: [[caseSensitive ? m[1] : m[1].toLowerCase()]] });
       continue;
     }
     const raw = m[2] ?? '';
+    if (caseSensitive) {
+      terms.push({ alternatives: [[raw]] });
+      continue;
+    }
     const whole = raw.toLowerCase();
     const parts = identifierParts(raw);
     const alternatives = [[whole]];
@@ -54,7 +59,7 @@ export function toFtsExpression(terms: Term[]): string | null {
   const clauses: string[] = [];
   for (const term of terms) {
     const alts = term.alternatives
-      .map((needles) => needles.filter((n) => n.length >= 3))
+      .map((needles) => needles.filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
       .filter((needles) => needles.length > 0)
       .map((needles) => (needles.length === 1 ? ftsString(needles[0] ?? '') : `(${needles.map(ftsString).join(' AND ')})`));
     // An alternative with no indexable needle makes the whole term unindexable.
@@ -85,12 +90,19 @@ function matchingChunks(db: ReadDb, expression: string, where: string, params: A
   return rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 }));
 }
 
-function lineMatches(lower: string, terms: Term[]): { all: boolean; count: number; quality: number; needles: string[] } {
+/** Whether the line holds the needle under the options; `haystack` is the line in the case compared. */
+function holds(line: string, haystack: string, needle: string, options: MatchOptions): boolean {
+  if (!options.wholeWord) return haystack.includes(needle);
+  return findRanges(haystack, [needle]).some(([a, b]) => isWholeWord(line, a, b));
+}
+
+function lineMatches(line: string, terms: Term[], options: MatchOptions): { all: boolean; count: number; quality: number; needles: string[] } {
   let count = 0;
   let quality = 0;
   const needles: string[] = [];
+  const haystack = options.caseSensitive ? line : line.toLowerCase();
   for (const term of terms) {
-    const index = term.alternatives.findIndex((needles) => needles.every((n) => lower.includes(n)));
+    const index = term.alternatives.findIndex((needles) => needles.every((n) => holds(line, haystack, n, options)));
     const alt = term.alternatives[index];
     if (!alt) continue;
     count++;
@@ -101,35 +113,38 @@ function lineMatches(lower: string, terms: Term[]): { all: boolean; count: numbe
 }
 
 export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
-  const terms = parseKeywordQuery(q.query);
+  const options: MatchOptions = { caseSensitive: q.caseSensitive ?? false, wholeWord: q.wholeWord ?? false };
+  const terms = parseKeywordQuery(q.query, options.caseSensitive);
   if (terms.length === 0) return [];
   const filter = fileFilter(db, q);
   const expression = toFtsExpression(terms);
-  const candidates = Math.min(2000, limit * 4);
+  // Exact case or whole words drop some of the index's (case-blind, substring) candidates: read more of them.
+  const candidates = Math.min(2000, limit * (options.caseSensitive || options.wholeWord ? 10 : 4));
+  const shortNeedle = terms[0]?.alternatives[0]?.[0] ?? '';
   const rows = expression
     ? matchingChunks(db, expression, filter.where, filter.params, candidates)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
     : db.prepare<Array<string | number>, RankedChunk>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank
        FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
-       WHERE instr(lower(c.text), ?) > 0${filter.where} LIMIT ?`).all(terms[0]?.alternatives[0]?.[0] ?? '', ...filter.params, candidates);
+       WHERE instr(${options.caseSensitive ? 'c.text' : 'lower(c.text)'}, ?) > 0${filter.where} LIMIT ?`).all(shortNeedle, ...filter.params, candidates);
 
   // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
-  const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[] }> = [];
+  const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[]; before: string | undefined; after: string | undefined }> = [];
   for (const row of rows) {
     const lines = row.text.split('\n');
     let best: { index: number; score: number; needles: string[] } | null = null;
     let whole = 0;
     for (let index = 0; index < lines.length && whole < 5; index++) {
-      const match = lineMatches((lines[index] ?? '').toLowerCase(), terms);
+      const match = lineMatches(lines[index] ?? '', terms, options);
       if (match.count === 0) continue;
       const candidate = { index, score: match.quality, needles: match.needles };
       if (match.all) {
         whole++;
-        candidatesFound.push({ row, text: lines[index] ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles });
+        candidatesFound.push({ row, text: lines[index] ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles, before: lines[index - 1], after: lines[index + 1] });
       } else if (!best || candidate.score > best.score) best = candidate;
     }
-    if (whole === 0 && best) candidatesFound.push({ row, text: lines[best.index] ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles });
+    if (whole === 0 && best) candidatesFound.push({ row, text: lines[best.index] ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles, before: lines[best.index - 1], after: lines[best.index + 1] });
   }
   candidatesFound.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
 
@@ -139,8 +154,11 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
     if (hits.length >= limit) break;
     const symbol = enclosing.at(c.row.file_id, c.line);
     if (q.kind && symbol?.kind !== q.kind) continue;
-    const snippet = makeSnippet(c.text, findRanges(c.text.toLowerCase(), c.needles));
+    const snippet = makeSnippet(c.text, rangesMatching(c.text, c.needles, options));
+    const before = contextLine(c.before, snippet.start);
+    const after = contextLine(c.after, snippet.start);
     hits.push({
+      ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}),
       repo: c.row.repo, path: c.row.path, line: c.line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
       symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: c.row.language, score: Math.round(c.score * 1000) / 1000,
     });

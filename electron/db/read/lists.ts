@@ -33,7 +33,7 @@ export function fileOutline(db: ReadDb, repoRef: string, aliasOrPath: string): S
 export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): Array<Omit<EntryPointRow, 'inTest'>> {
   const repo = findRepo(db, repoRef);
   return db.prepare<Array<string | number>, Omit<EntryPointRow, 'inTest'>>(
-    `SELECT e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file,
+    `SELECT e.id, e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file,
        CASE WHEN s.id IS NOT NULL AND e.framework = 'manifest' THEN s.start_line ELSE e.line END AS line
      FROM entry_points e JOIN files f ON f.id = e.file_id LEFT JOIN symbols s ON s.id = e.symbol_id
      WHERE e.repo_id = ?${kind ? ' AND e.kind = ?' : ''}

@@ -7,7 +7,7 @@ import { ClewFailure } from '../../base/failure.js';
 import { regexPrefilter } from '../../base/regexPrefilter.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { type ChunkRow, EnclosingSymbols, makeSnippet } from './snippet.js';
+import { type ChunkRow, contextLine, EnclosingSymbols, makeSnippet } from './snippet.js';
 
 
 /** The query as written, as JS source and flags (`pattern` or `/pattern/flags`), and compiled for RE2. */
@@ -20,11 +20,14 @@ export interface CompiledRegex {
 /** JS flags RE2 has an equivalent for; `u`/`v` need none (RE2 is always Unicode-aware), `g`/`y`/`d` do not apply. */
 const RE2_FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, s: RE2JS.DOTALL, m: RE2JS.MULTILINE };
 
-/** Accepts `pattern` or `/pattern/flags`; a valid JS regex that RE2 cannot run (lookaround, backreference) is refused. */
-export function compileRegex(query: string): CompiledRegex {
+/** Accepts `pattern` or `/pattern/flags`; a valid JS regex that RE2 cannot run (lookaround, backreference) is refused.
+ * `caseSensitive: false` adds the `i` flag (a written `/…/i` ignores case either way); `wholeWord` wraps the pattern in `\b…\b`. */
+export function compileRegex(query: string, options: { caseSensitive?: boolean | undefined; wholeWord?: boolean | undefined } = {}): CompiledRegex {
   const literal = /^\/(.+)\/([a-z]*)$/s.exec(query);
-  const source = literal ? (literal[1] ?? '') : query;
-  const flags = (literal ? (literal[2] ?? '') : '').replace(/[gy]/g, '');
+  const written = literal ? (literal[1] ?? '') : query;
+  const source = options.wholeWord ? `\\b(?:${written})\\b` : written;
+  const writtenFlags = (literal ? (literal[2] ?? '') : '').replace(/[gy]/g, '');
+  const flags = options.caseSensitive === false && !writtenFlags.includes('i') ? `${writtenFlags}i` : writtenFlags;
   const invalid = (e: unknown): ClewFailure => new ClewFailure('INVALID_REGEX', `invalid regex ${JSON.stringify(query)}: ${e instanceof Error ? e.message : String(e)}`);
   try {
     new RegExp(source, flags);
@@ -49,7 +52,7 @@ function matchRanges(regex: RE2JS, text: string, max: number): Array<[number, nu
 
 /** Stops once `expired()` says so (asked before each chunk) with what it found so far, marked `timedOut`. */
 export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: () => boolean = () => false): { hits: SearchHit[]; unindexed: boolean; timedOut: boolean } {
-  const regex = compileRegex(q.query);
+  const regex = compileRegex(q.query, q);
   let prefilter;
   try {
     prefilter = regexPrefilter(regex.source, regex.flags);
@@ -84,7 +87,10 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
         const symbol = enclosing.at(row.file_id, line);
         if (q.kind && symbol?.kind !== q.kind) continue;
         const snippet = makeSnippet(text, ranges);
+        const before = contextLine(lines[i - 1], snippet.start);
+        const after = contextLine(lines[i + 1], snippet.start);
         hits.push({
+          ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}),
           repo: row.repo, path: row.path, line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
           symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: row.language, score: 1,
         });

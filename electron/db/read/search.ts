@@ -9,8 +9,9 @@ import { symbolSearch } from './symbolSearch.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
 
-/** The hits a query asks for, within bounds: every mode counts the same way. */
-export const searchLimit = (q: Pick<SearchQuery, 'limit'>): number => Math.max(1, Math.min(MAX_LIMIT, q.limit ?? DEFAULT_LIMIT));
+/** The hits a query asks for, within bounds: every mode counts the same way. One past MAX_LIMIT is
+ * allowed because the Backend asks for one more hit than it answers, to know whether a list was cut. */
+export const searchLimit = (q: Pick<SearchQuery, 'limit'>): number => Math.max(1, Math.min(MAX_LIMIT + 1, q.limit ?? DEFAULT_LIMIT));
 
 /** `budgetMs`: how long a search that streams rows (regex) may run; past it, it answers what it found, marked `timedOut`. */
 export function search(db: ReadDb, q: SearchQuery, budgetMs = Infinity): SearchResponse {

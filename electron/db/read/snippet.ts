@@ -17,6 +17,14 @@ export interface Snippet {
   snippet: string;
   highlights: Array<[number, number]>;
   column: number;
+  /** Where in the line the snippet starts: context lines are cut at the same place so indents line up. */
+  start: number;
+}
+
+/** How a keyword needle must match: letter case exactly, and/or as a whole word. */
+export interface MatchOptions {
+  caseSensitive: boolean;
+  wholeWord: boolean;
 }
 
 /** Merges ranges and cuts a window around the first one when the line is long. */
@@ -37,7 +45,7 @@ export function makeSnippet(line: string, ranges: Array<[number, number]>): Snip
   const highlights = merged
     .filter(([a, b]) => b > start && a < start + snippet.length)
     .map(([a, b]): [number, number] => [Math.max(0, a - start), Math.min(snippet.length, b - start)]);
-  return { snippet, highlights, column: first + 1 };
+  return { snippet, highlights, column: first + 1, start };
 }
 
 /** All case-insensitive occurrences of the needles in the line. */
@@ -48,6 +56,29 @@ export function findRanges(lowerLine: string, needles: readonly string[]): Array
     for (let at = lowerLine.indexOf(needle); at !== -1; at = lowerLine.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length]);
   }
   return ranges;
+}
+
+/** A line beside a hit, cut where the hit's snippet starts (or at its own indent, when that is less); undefined when
+ * there is none (chunk edge) or it is blank. */
+export function contextLine(line: string | undefined, start: number): string | undefined {
+  if (line === undefined) return undefined;
+  const from = Math.min(start, line.length - line.trimStart().length);
+  const cut = line.slice(from, from + MAX_SNIPPET).trimEnd();
+  return cut.trim() === '' ? undefined : cut;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Whether [at, end) in the line is a whole word: no letter, digit or underscore touches it. */
+export function isWholeWord(line: string, at: number, end: number): boolean {
+  return !WORD_CHAR.test(line.charAt(at - 1)) && !WORD_CHAR.test(line.charAt(end));
+}
+
+/** Occurrences of the needles in the line under the options (needles in the case they are compared in). */
+export function rangesMatching(line: string, needles: readonly string[], options: MatchOptions): Array<[number, number]> {
+  const haystack = options.caseSensitive ? line : line.toLowerCase();
+  const ranges = findRanges(haystack, needles);
+  return options.wholeWord ? ranges.filter(([a, b]) => isWholeWord(line, a, b)) : ranges;
 }
 
 export class EnclosingSymbols {

@@ -2,39 +2,56 @@
 // vectors were confirmed most recently.
 import type { ReadDb } from '../connection.js';
 
+/** Columns naming what a unit's vector carries as metadata (base/vectorMeta.ts), from `text_units u`. */
+export const UNIT_META_COLUMNS = `(SELECT key FROM repos WHERE id = u.repo_id) AS repoKey,
+  coalesce((SELECT kind FROM symbols WHERE id = u.symbol_id), u.kind) AS metaKind,
+  (SELECT language FROM files WHERE id = coalesce(u.file_id, (SELECT file_id FROM symbols WHERE id = u.symbol_id))) AS language,
+  (SELECT path FROM files WHERE id = coalesce(u.file_id, (SELECT file_id FROM symbols WHERE id = u.symbol_id))) AS path`;
+
+export interface UnitMetaColumns {
+  repoKey: string;
+  metaKind: string;
+  language: string | null;
+  path: string | null;
+}
+
 export interface UnitHit {
   vector_id: string;
   kind: 'symbol' | 'note' | 'chunk';
   repo: string;
   path: string | null;
   line: number | null;
+  /** The last line a chunk covers (null for symbols and notes). */
+  end_line: number | null;
   fqn: string | null;
   symbol_kind: string | null;
   language: string | null;
   signature: string | null;
   note: string | null;
+  /** A chunk's unit text (null for symbols and notes). */
+  chunk: string | null;
 }
 
-/** Symbols join through their file; notes through the symbol their FQN names (if it still exists). */
+/** Symbols join through their file; notes through the symbol their FQN names (if it still exists); chunks name their file and lines. */
 export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
   return db.prepare<[string], UnitHit>(
-    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, s.start_line AS line, coalesce(s.fqn, n.fqn) AS fqn, s.kind AS symbol_kind,
-       f.language, s.signature, n.text AS note
+    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, coalesce(s.start_line, u.start_line) AS line, u.end_line, coalesce(s.fqn, n.fqn) AS fqn,
+       s.kind AS symbol_kind, f.language, s.signature, n.text AS note, CASE WHEN u.kind = 'chunk' THEN u.text END AS chunk
      FROM text_units u JOIN repos r ON r.id = u.repo_id
        LEFT JOIN notes n ON n.id = u.note_id
        LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
-       LEFT JOIN files f ON f.id = s.file_id
+       LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(vectorIds));
 }
 
-/** Of these vector ids, those whose symbol's file passes the filter (`where` from fileFilter, alias f) and kind. */
+/** Of these vector ids, those whose file passes the filter (`where` from fileFilter, alias f) and kind (chunks have none). */
 export function unitsPassing(db: ReadDb, vectorIds: readonly string[], where: string, params: Array<string | number>, kind: string | undefined): string[] {
   return db.prepare<Array<string | number>, { vector_id: string }>(
     `SELECT u.vector_id FROM text_units u
        LEFT JOIN notes n ON n.id = u.note_id
-       JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
-       JOIN files f ON f.id = s.file_id
+       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
   ).all(JSON.stringify(vectorIds), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);
 }
@@ -85,7 +102,7 @@ export function tombstoneQueued(db: ReadDb): (vectorId: string) => boolean {
   return (vectorId) => (stmt.get(vectorId)?.n ?? 0) > 0;
 }
 
-export interface UnitText {
+export interface UnitText extends UnitMetaColumns {
   id: number;
   vector_id: string;
   text: string;
@@ -94,6 +111,6 @@ export interface UnitText {
 
 /** Units in id order, a page after `afterId`: what a rebuild embeds. */
 export function unitPage(db: ReadDb): (afterId: number, limit: number) => UnitText[] {
-  const stmt = db.prepare<[number, number], UnitText>('SELECT id, vector_id, text, content_hash FROM text_units WHERE id > ? ORDER BY id LIMIT ?');
+  const stmt = db.prepare<[number, number], UnitText>(`SELECT u.id, u.vector_id, u.text, u.content_hash, ${UNIT_META_COLUMNS} FROM text_units u WHERE u.id > ? ORDER BY u.id LIMIT ?`);
   return (afterId, limit) => stmt.all(afterId, limit);
 }

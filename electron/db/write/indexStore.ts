@@ -27,6 +27,22 @@ export interface SymbolRowData {
   contentHash: string;
 }
 
+/** One chunk unit of a file's own text (engine/chunkRows.ts). */
+export interface ChunkRowData {
+  startLine: number;
+  endLine: number;
+  unitText: string;
+  vectorId: string;
+  contentHash: string;
+}
+
+/** A file's word-index rows: its path's words, each chunk's body words, each symbol's fields (same orders as chunks and symbols). */
+export interface WordRowData {
+  path: string;
+  chunks: readonly string[];
+  symbols: ReadonlyArray<{ names: string; signature: string; doc: string }>;
+}
+
 /** What a finished run counted for its report. */
 export type RunCounts = Record<'files' | 'symbols' | 'entryPoints' | 'dependencies' | 'packages' | 'units', number>;
 
@@ -41,6 +57,8 @@ export interface FileWrite {
   lossy: boolean;
   analysis: FileAnalysis | null;
   symbolRows: readonly SymbolRowData[];
+  chunkRows: readonly ChunkRowData[];
+  wordRows: WordRowData;
   packages: readonly DeclaredPackage[];
   manifestMains: readonly ParsedEntryPoint[];
 }
@@ -72,6 +90,10 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
+      deleteWordUnits: db.prepare<[number]>('DELETE FROM word_units WHERE file_id = ?'),
+      insertWordUnit: db.prepare<[number, number | null, number | null]>('INSERT INTO word_units(file_id, symbol_id, chunk_id) VALUES (?, ?, ?)'),
+      insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
+        'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       upsertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string], { id: number }>(
         `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash)
@@ -87,6 +109,17 @@ export class IndexStore {
          ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, content_hash = excluded.content_hash,
            attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL
          WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id`),
+      fileChunkUnits: db.prepare<[number], string>("SELECT vector_id FROM text_units WHERE file_id = ? AND kind = 'chunk'").pluck(),
+      // A chunk whose text is unchanged keeps its vector (and its sync state); only its lines move.
+      upsertChunkUnit: db.prepare<[number, number, string, number, number, string, string]>(
+        `INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, content_hash) VALUES (?, 'chunk', ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(vector_id) DO UPDATE SET file_id = excluded.file_id, start_line = excluded.start_line, end_line = excluded.end_line,
+           text = excluded.text, content_hash = excluded.content_hash,
+           attempts = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.attempts ELSE 0 END,
+           last_error = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.last_error END,
+           next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.next_attempt_at END,
+           failed_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.failed_at END`),
+      deleteUnit: db.prepare<[string]>('DELETE FROM text_units WHERE vector_id = ?'),
       deleteEntryPoints: db.prepare<[number]>('DELETE FROM entry_points WHERE file_id = ?'),
       insertEntryPoint: db.prepare<[number, number, number | null, string, string, string | null, string | null, string | null, string | null, string | null, number]>(
         `INSERT INTO entry_points(repo_id, file_id, symbol_id, kind, framework, method, path, schedule, queue, handler, line)
@@ -94,6 +127,13 @@ export class IndexStore {
       deleteCalls: db.prepare<[number]>('DELETE FROM external_calls WHERE file_id = ?'),
       insertCall: db.prepare<[number, number, number | null, string, string, string | null, number]>(
         'INSERT INTO external_calls(repo_id, file_id, symbol_id, kind, client, target, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteOccurrences: db.prepare<[number]>('DELETE FROM occurrences WHERE file_id = ?'),
+      insertOccurrence: db.prepare<[number, number, number, number, number, number | null, number | null]>(
+        'INSERT OR IGNORE INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteImports: db.prepare<[number]>('DELETE FROM imports WHERE file_id = ?'),
+      insertImport: db.prepare<[number, number, number | null, string, number]>('INSERT INTO imports(file_id, local_id, imported_id, source, line) VALUES (?, ?, ?, ?, ?)'),
+      nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
+      insertName: db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck(),
       deletePackages: db.prepare<[number]>('DELETE FROM packages WHERE file_id = ?'),
       insertPackage: db.prepare<[number, number, string, string, string | null, string]>(
         'INSERT INTO packages(repo_id, file_id, ecosystem, name, version, scope) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -150,10 +190,40 @@ export class IndexStore {
 
   /** One write batch: stat-only touches and changed files, in one IMMEDIATE transaction. */
   writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
+    // Name ids are cached for this transaction only: a rolled-back batch must not leave ids that were never stored.
+    const names = new Map<string, number>();
     this.db.transaction(() => {
       for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
-      for (const file of files) this.writeFile(repo, file);
+      for (const file of files) this.writeFile(repo, file, names);
     }).immediate();
+  }
+
+  private nameId(name: string, names: Map<string, number>): number {
+    let id = names.get(name);
+    if (id === undefined) {
+      id = this.s.nameId.get(name) ?? (this.s.insertName.get(name) as number);
+      names.set(name, id);
+    }
+    return id;
+  }
+
+  /** A changed file's occurrences and imports replace its old ones; enclosing symbols map to this write's row ids. */
+  private writeOccurrences(fileId: number, analysis: FileAnalysis | null, symbolIds: readonly number[], names: Map<string, number>): void {
+    const s = this.s;
+    s.deleteOccurrences.run(fileId);
+    s.deleteImports.run(fileId);
+    const occ = analysis?.occurrences;
+    if (!occ) return;
+    const ids = occ.names.map((name) => this.nameId(name, names));
+    const rows = occ.rows;
+    for (let i = 0; i + 5 < rows.length; i += 6) {
+      const symbol = rows[i + 4]!;
+      const qualifier = rows[i + 5]!;
+      s.insertOccurrence.run(fileId, rows[i]!, rows[i + 1]!, ids[rows[i + 2]!]!, rows[i + 3]!, symbol < 0 ? null : (symbolIds[symbol] ?? null), qualifier < 0 ? null : ids[qualifier]!);
+    }
+    for (const imp of occ.imports) {
+      s.insertImport.run(fileId, this.nameId(imp.local, names), imp.imported === null ? null : this.nameId(imp.imported, names), imp.source, imp.line);
+    }
   }
 
   knownFiles(repoId: number): Map<string, KnownFile> {
@@ -191,12 +261,19 @@ export class IndexStore {
     this.s.touchFile.run(size, mtimeMs, id);
   }
 
-  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls. */
-  writeFile(repo: RepoRow, file: FileWrite): void {
+  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences. */
+  writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
+    // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
+    s.deleteWordUnits.run(fileId);
     s.deleteChunks.run(fileId);
-    for (const chunk of file.chunks) s.insertChunk.run(fileId, chunk.startLine, chunk.text);
+    const words = file.wordRows;
+    for (const [index, chunk] of file.chunks.entries()) {
+      const chunkId = s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid;
+      const unitId = s.insertWordUnit.run(fileId, null, Number(chunkId)).lastInsertRowid;
+      s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
+    }
 
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
@@ -223,8 +300,11 @@ export class IndexStore {
         }
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
+      const fields = words.symbols[index];
+      if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
+    this.writeChunkUnits(repo, fileId, file.chunkRows);
     for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);
 
     s.deleteEntryPoints.run(fileId);
@@ -237,8 +317,20 @@ export class IndexStore {
     for (const call of analysis?.calls ?? []) {
       s.insertCall.run(repo.id, fileId, call.symbol === null ? null : (ids[call.symbol] ?? null), call.kind, call.client, call.target, call.line);
     }
+    this.writeOccurrences(fileId, analysis, ids, names);
     s.deletePackages.run(fileId);
     for (const pkg of file.packages) s.insertPackage.run(repo.id, fileId, pkg.ecosystem, pkg.name, pkg.version, pkg.scope);
+  }
+
+  /** Replaces the file's chunk units: unchanged ones stay, the rest are upserted, the gone ones deleted (leaving tombstones). */
+  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[]): void {
+    const s = this.s;
+    const gone = new Set(s.fileChunkUnits.all(fileId));
+    for (const row of rows) {
+      gone.delete(row.vectorId);
+      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, row.unitText, row.contentHash);
+    }
+    for (const vectorId of gone) s.deleteUnit.run(vectorId);
   }
 
   deleteFile(id: number): void {

@@ -1,8 +1,9 @@
 // The SQLite side of vector sync: claim pending rows, confirm with compare-and-set, back off on
 // failure, and drain tombstones. Pending is never stored: it is synced_hash IS NOT content_hash.
 import type { WriteDb } from '../connection.js';
+import { UNIT_META_COLUMNS, type UnitMetaColumns } from '../read/vectorUnits.js';
 
-export interface PendingUnit {
+export interface PendingUnit extends UnitMetaColumns {
   id: number;
   vectorId: string;
   text: string;
@@ -33,9 +34,9 @@ export class SyncQueue {
   constructor(private readonly db: WriteDb) {
     this.s = {
       pending: db.prepare<[number, number], PendingUnit>(
-        `SELECT id, vector_id AS vectorId, text, content_hash AS contentHash, attempts FROM text_units
-         WHERE synced_hash IS NOT content_hash AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-         ORDER BY id LIMIT ?`),
+        `SELECT u.id, u.vector_id AS vectorId, u.text, u.content_hash AS contentHash, u.attempts, ${UNIT_META_COLUMNS} FROM text_units u
+         WHERE u.synced_hash IS NOT u.content_hash AND u.failed_at IS NULL AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)
+         ORDER BY u.id LIMIT ?`),
       confirm: db.prepare<[{ hash: string; vectorId: string; now: number }]>(
         `UPDATE text_units SET synced_hash = @hash, synced_at = @now, attempts = 0, last_error = NULL, next_attempt_at = NULL
          WHERE vector_id = @vectorId AND content_hash = @hash`),

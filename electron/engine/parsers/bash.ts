@@ -3,8 +3,12 @@ import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import { SymbolTable, commentsAbove, docOf, headText, isComment, named, symbol } from './common.js';
 
-// Blocks whose functions are still defined at file level (`if …; then f() { …; } fi`).
-const BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause', 'ERROR']);
+// Blocks whose functions are still global once the block runs: `if …; then f() { …; } fi`, `{ f() { …; }; } > log`,
+// loops, case arms, subshells, lists; and function bodies (a function defined by another is global too).
+const BLOCKS = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'ERROR', 'compound_statement', 'redirected_statement', 'do_group', 'for_statement',
+  'c_style_for_statement', 'while_statement', 'case_statement', 'case_item', 'subshell', 'list', 'negated_command',
+]);
 
 export function extractBash(root: SyntaxNode, source: string, relPath: string): ParsedSymbol[] {
   const table = new SymbolTable();
@@ -19,8 +23,10 @@ function walk(table: SymbolTable, source: string, relPath: string, statements: r
     if (node.type !== 'function_definition') continue;
     const name = node.childForFieldName('name')?.text;
     if (!name) continue;
-    const signature = headText(source, node.startIndex, node.childForFieldName('body')?.startIndex ?? node.endIndex);
+    const body = node.childForFieldName('body');
+    const signature = headText(source, node.startIndex, body?.startIndex ?? node.endIndex);
     const doc = docOf(commentsAbove(statements, i, isComment), 'hash');
     table.add(symbol({ name, kind: 'function', fqn: `${relPath}:${name}`, parent: null, signature, doc, modifiers: [] }, node, node));
+    if (body) walk(table, source, relPath, named(body));
   }
 }

@@ -12,6 +12,12 @@ import { extractRust } from './rust.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import { extractTypeScript } from './typescript.js';
+import { extractKotlin } from './kotlin.js';
+import { extractScala } from './scala.js';
+import { extractSwift } from './swift.js';
+import { extractHaskell } from './haskell.js';
+import { extractLua } from './lua.js';
+import { extractZig } from './zig.js';
 
 export function extractSymbols(lang: Language, root: SyntaxNode, source: string, relPath: string): ParsedSymbol[] {
   switch (lang) {
@@ -41,5 +47,17 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
     case 'css':
       // Stylesheets have rules, not symbols; they are indexed for text search only.
       return [];
+    case 'kotlin':
+      return extractKotlin(root, source, relPath);
+    case 'scala':
+      return extractScala(root, source, relPath);
+    case 'swift':
+      return extractSwift(root, source, relPath);
+    case 'haskell':
+      return extractHaskell(root, source, relPath);
+    case 'lua':
+      return extractLua(root, source, relPath);
+    case 'zig':
+      return extractZig(root, source, relPath);
   }
 }

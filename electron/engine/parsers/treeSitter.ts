@@ -12,21 +12,28 @@ const wasmDir = dirname(requireCjs.resolve('@vscode/tree-sitter-wasm/wasm/tree-s
 export type Tree = TS.Tree;
 export type SyntaxNode = TS.Node;
 
-const GRAMMAR_FILES: Record<Language, string | null> = {
-  java: 'tree-sitter-java.wasm',
-  typescript: 'tree-sitter-typescript.wasm',
-  tsx: 'tree-sitter-tsx.wasm',
-  javascript: 'tree-sitter-javascript.wasm',
-  python: 'tree-sitter-python.wasm',
-  go: 'tree-sitter-go.wasm',
-  rust: 'tree-sitter-rust.wasm',
-  csharp: 'tree-sitter-c-sharp.wasm',
-  cpp: 'tree-sitter-cpp.wasm',
-  c: 'tree-sitter-cpp.wasm', // no C grammar ships; C parses well enough as C++
-  ruby: 'tree-sitter-ruby.wasm',
-  php: 'tree-sitter-php.wasm',
-  bash: 'tree-sitter-bash.wasm',
-  css: 'tree-sitter-css.wasm',
+// Module paths of each grammar, resolved through node_modules (electron-builder.yml unpacks every one of them).
+export const GRAMMAR_MODULES: Record<Language, string | null> = {
+  java: '@vscode/tree-sitter-wasm/wasm/tree-sitter-java.wasm',
+  typescript: '@vscode/tree-sitter-wasm/wasm/tree-sitter-typescript.wasm',
+  tsx: '@vscode/tree-sitter-wasm/wasm/tree-sitter-tsx.wasm',
+  javascript: '@vscode/tree-sitter-wasm/wasm/tree-sitter-javascript.wasm',
+  python: '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
+  go: '@vscode/tree-sitter-wasm/wasm/tree-sitter-go.wasm',
+  rust: '@vscode/tree-sitter-wasm/wasm/tree-sitter-rust.wasm',
+  csharp: '@vscode/tree-sitter-wasm/wasm/tree-sitter-c-sharp.wasm',
+  cpp: '@vscode/tree-sitter-wasm/wasm/tree-sitter-cpp.wasm',
+  c: '@repomix/tree-sitter-wasms/out/tree-sitter-c.wasm',
+  ruby: '@vscode/tree-sitter-wasm/wasm/tree-sitter-ruby.wasm',
+  php: '@vscode/tree-sitter-wasm/wasm/tree-sitter-php.wasm',
+  bash: '@vscode/tree-sitter-wasm/wasm/tree-sitter-bash.wasm',
+  css: '@vscode/tree-sitter-wasm/wasm/tree-sitter-css.wasm',
+  kotlin: '@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm',
+  scala: 'tree-sitter-scala/tree-sitter-scala.wasm',
+  swift: '@repomix/tree-sitter-wasms/out/tree-sitter-swift.wasm',
+  haskell: 'tree-sitter-haskell/tree-sitter-haskell.wasm',
+  lua: '@tree-sitter-grammars/tree-sitter-lua/tree-sitter-lua.wasm',
+  zig: '@tree-sitter-grammars/tree-sitter-zig/tree-sitter-zig.wasm',
 };
 
 let initPromise: Promise<void> | null = null;
@@ -41,9 +48,9 @@ function init(): Promise<void> {
 export async function loadLanguage(lang: Language): Promise<TS.Language> {
   let loaded = languages.get(lang);
   if (!loaded) {
-    const file = GRAMMAR_FILES[lang];
+    const file = GRAMMAR_MODULES[lang];
     if (!file) throw new Error(`no grammar for ${lang}`);
-    loaded = init().then(() => runtime.Language.load(join(wasmDir, file)));
+    loaded = init().then(() => runtime.Language.load(requireCjs.resolve(file)));
     languages.set(lang, loaded);
   }
   return loaded;
@@ -69,3 +76,10 @@ export async function parse(lang: Language, source: string): Promise<TS.Tree> {
   return tree;
 }
 
+
+export type Query = TS.Query;
+
+/** Compiles a query once; each pattern must be one the grammar allows. */
+export async function compileQuery(lang: Language, patterns: readonly string[]): Promise<TS.Query> {
+  return new runtime.Query(await loadLanguage(lang), patterns.join('\n'));
+}

@@ -60,6 +60,7 @@ function walkStatements(ctx: Ctx, statements: readonly SyntaxNode[], scope: Scop
       const expr = node.firstNamedChild;
       if (expr?.type === 'internal_module') declare(ctx, expr, site, scope);
       else if (expr?.type === 'assignment_expression') declareAssignment(ctx, expr, site, scope);
+      else if (expr?.type === 'call_expression') declareDefined(ctx, expr, site, scope);
     } else if (node.type === 'ERROR') {
       walkStatements(ctx, named(node), scope);
     } else {
@@ -161,22 +162,68 @@ function declareVariables(ctx: Ctx, node: SyntaxNode, site: Site, scope: Scope):
   }
 }
 
-/** CommonJS `exports.f = function…` and `Foo.prototype.m = function…`. */
+/**
+ * Members defined by assignment: CommonJS `exports.f = …` / `module.exports.f = …`, `Foo.prototype.m = function…`,
+ * and methods set on an object (`res.clearCookie = function…`, `req.get = req.header = function…`).
+ */
 function declareAssignment(ctx: Ctx, expr: SyntaxNode, site: Site, scope: Scope): void {
-  const left = expr.childForFieldName('left');
-  const right = expr.childForFieldName('right');
-  if (left?.type !== 'member_expression' || !right || !FUNCTION_VALUES.has(right.type)) return;
-  const name = left.childForFieldName('property')?.text;
-  const target = left.childForFieldName('object')?.text.replace(/\s+/g, '');
-  if (!name || !target) return;
-  if (target === 'exports' || target === 'module.exports') {
-    declareFunction(ctx, expr, right, name, 'function', site, scope);
+  // `a.x = b.y = value` defines both: collect the targets down the chain to the value.
+  const targets: SyntaxNode[] = [];
+  let right: SyntaxNode | null = expr;
+  while (right?.type === 'assignment_expression') {
+    const left = right.childForFieldName('left');
+    if (left?.type === 'member_expression') targets.push(left);
+    right = right.childForFieldName('right');
+  }
+  if (!right) return;
+  for (const left of targets) {
+    const name = left.childForFieldName('property')?.text;
+    const target = left.childForFieldName('object')?.text.replace(/\s+/g, '');
+    if (name && target) declareMember(ctx, expr, right, target, name, site, scope);
+  }
+}
+
+function declareMember(ctx: Ctx, expr: SyntaxNode, value: SyntaxNode, target: string, name: string, site: Site, scope: Scope): void {
+  const isFunction = FUNCTION_VALUES.has(value.type);
+  // `module.exports = function query(…)` is the module's function, known by its own name; `module.exports = x` names nothing new.
+  if (target === 'module' && name === 'exports') {
+    const own = value.childForFieldName('name')?.text;
+    if (isFunction && own) declareFunction(ctx, expr, value, own, 'function', site, scope);
     return;
   }
+  if (target === 'exports' || target === 'module.exports') {
+    if (isFunction) declareFunction(ctx, expr, value, name, 'function', site, scope);
+    else add(ctx, expr, name, isUpperCase(name) || isLiteral(value) ? 'constant' : 'property', collapse(ctx.source.slice(expr.startIndex, value.startIndex) + value.text, 120), site, scope);
+    return;
+  }
+  if (!/^[\w$]+(\.[\w$]+)*$/.test(target)) return;
   const proto = /^([\w$]+)\.prototype$/.exec(target);
-  if (!proto) return;
-  const owner = ctx.table.indexOf(fqnOf(ctx, scope.prefix, proto[1]!));
-  declareFunction(ctx, expr, right, name, 'method', site, { prefix: qualify(scope.prefix, proto[1]!), parent: owner ?? scope.parent });
+  const owner = proto ? proto[1]! : target;
+  const ownerIndex = ctx.table.indexOf(fqnOf(ctx, scope.prefix, owner));
+  const memberScope: Scope = { prefix: qualify(scope.prefix, owner), parent: ownerIndex ?? scope.parent };
+  if (isFunction) declareFunction(ctx, expr, value, name, 'method', site, memberScope);
+  // A wrapped function (`deprecate.function(req.x, …)`, `memoize(function…)`) is still a method.
+  else if (value.type === 'call_expression' && wrapsFunction(value)) add(ctx, expr, name, 'method', collapse(ctx.source.slice(expr.startIndex, value.startIndex) + value.text, 120), site, memberScope);
+}
+
+function wrapsFunction(call: SyntaxNode): boolean {
+  const args = call.childForFieldName('arguments');
+  return args !== null && named(args).some((a) => FUNCTION_VALUES.has(a.type) || a.type === 'member_expression' || (a.type === 'call_expression' && wrapsFunction(a)));
+}
+
+/** `defineGetter(req, 'ip', function…)` and `Object.defineProperty(obj, 'name', {get() {…}})`: a property of the object. */
+function declareDefined(ctx: Ctx, call: SyntaxNode, site: Site, scope: Scope): void {
+  const callee = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+  if (!/^(Object\.defineProperty|Reflect\.defineProperty|define(Getter|Setter|Property|Lazy\w*))$/.test(callee)) return;
+  const args = named(call.childForFieldName('arguments') ?? call).filter((a) => !isComment(a));
+  const [object, key, value] = args;
+  if (!object || !key || !value || !/^[\w$]+(\.[\w$]+)*$/.test(object.text) || (key.type !== 'string' && key.type !== 'template_string')) return;
+  const name = unquote(key.text);
+  if (!/^[\w$]+$/.test(name)) return;
+  const owner = object.text.replace(/\.prototype$/, '');
+  const ownerIndex = ctx.table.indexOf(fqnOf(ctx, scope.prefix, owner));
+  const signature = collapse(ctx.source.slice(call.startIndex, value.startIndex) + (FUNCTION_VALUES.has(value.type) ? headText(ctx.source, value.startIndex, value.childForFieldName('body')?.startIndex ?? value.endIndex) : '…'), 200);
+  add(ctx, call, name, 'property', signature, site, { prefix: qualify(scope.prefix, owner), parent: ownerIndex ?? scope.parent });
 }
 
 function add(ctx: Ctx, node: SyntaxNode, name: string | null, kind: SymbolKind, signature: string, site: Site, scope: Scope): number | null {

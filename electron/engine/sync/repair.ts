@@ -6,6 +6,7 @@ import type { RepairProgress, RepairReport } from '../../../shared/types.js';
 import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../vectors/ports.js';
+import { metaOf } from './unitMeta.js';
 import { tombstoneQueued, unitCount, unitHashes, unitPage } from '../../db/read/vectorUnits.js';
 import { clearRebuildCopies, markCopiesSynced, recordCopies, startRebuildCopies } from '../../db/write/rebuildCopies.js';
 import { SyncQueue } from '../../db/write/syncQueue.js';
@@ -65,7 +66,7 @@ export async function rebuild(db: WriteDb, store: VectorStorePort, embedder: Emb
   let done = 0;
   for (let rows = page(0, batchSize); rows.length > 0; rows = page(rows[rows.length - 1]?.id ?? 0, batchSize)) {
     const vectors = await embedInSlices(embedder, rows.map((r) => r.text));
-    const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: r.content_hash }]));
+    const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: r.content_hash, meta: metaOf(r) }]));
     await store.upsert(building.collection, items);
     copied(items);
     done += rows.length;

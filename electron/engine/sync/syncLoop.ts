@@ -8,6 +8,7 @@ import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } fro
 import { backoffMs, type PendingUnit, SyncQueue } from '../../db/write/syncQueue.js';
 import { recordSyncRun } from '../../db/write/syncRuns.js';
 import { vectorProblem } from './validate.js';
+import { metaOf } from './unitMeta.js';
 
 export interface SyncLoopStatus {
   active: boolean;
@@ -71,13 +72,19 @@ export class SyncLoop {
   private ensured: string | null = null;
   private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
 
-  constructor(private readonly db: WriteDb, private readonly embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
+  constructor(private readonly db: WriteDb, private embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
     this.queue = new SyncQueue(db);
     this.generations = new Generations(db);
   }
 
   snapshot(): SyncLoopStatus {
     return { ...this.status };
+  }
+
+  /** A new embedder's generation was just swapped in (call inside exclusive(): no batch may straddle the change). */
+  setEmbedder(embedder: EmbedderPort): void {
+    this.embedder = embedder;
+    this.ensured = null;
   }
 
   /** Attach or detach the vector store (the supervisor says when the server is ready or down). */
@@ -168,7 +175,11 @@ export class SyncLoop {
   }
 
   async stop(drainMs = 0): Promise<boolean> {
+    // A pass runs until nothing is pending: at the limit it must end after its batch in flight, or a
+    // shutdown waits for every vector (`clew index` of a big repo returned only when all were sent).
+    const cutoff = setTimeout(() => { this.stopped = true; }, drainMs);
     const drained = drainMs > 0 ? await this.drain(drainMs) : false;
+    clearTimeout(cutoff);
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -268,7 +279,7 @@ export class SyncLoop {
       }
       if (good.length === 0) continue;
       try {
-        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash })));
+        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
       } catch (e) {
         if (isUnreachable(e)) throw e;
         this.queue.fail(good.map((g) => g.unit), errorText(e));

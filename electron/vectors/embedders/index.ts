@@ -4,9 +4,10 @@ import type { EmbedderSetting } from '../../../shared/types.js';
 import { HashEmbedder, HASH_DEFAULT_DIMENSION, hashEmbedderId } from './hashEmbedder.js';
 import { StaticEmbedder } from './staticEmbedder.js';
 import { TransformersEmbedder } from './transformersEmbedder.js';
+import { withPrefixes } from './prefixed.js';
 import type { Embedder } from './types.js';
 
-export type { Embedder } from './types.js';
+export type { Embedder, EmbedRole } from './types.js';
 export type { Pooling } from './pooling.js';
 
 // The setting is declared once, in shared/ (settings.json holds it); re-exported for the engine's callers.
@@ -17,9 +18,9 @@ export async function createEmbedder(setting: EmbedderSetting): Promise<Embedder
     case 'hash':
       return new HashEmbedder(setting.dimension);
     case 'transformers':
-      return TransformersEmbedder.load({ modelDir: setting.modelDir, pooling: setting.pooling });
+      return withPrefixes(await TransformersEmbedder.load({ modelDir: setting.modelDir, pooling: setting.pooling }), setting);
     case 'static':
-      return StaticEmbedder.load({ modelDir: setting.modelDir });
+      return withPrefixes(await StaticEmbedder.load({ modelDir: setting.modelDir }), setting);
   }
 }
 

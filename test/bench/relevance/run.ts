@@ -16,7 +16,7 @@ import { loadQueries, queryCorpora, type BenchQuery } from './queries.js';
 import { byCorpusTable, byKindTable, overallTable, recallByKindTable, type QueryRecord, type SystemRun } from './report.js';
 import { scoreFiles, scoreHits } from './score.js';
 
-const BASELINES = ['ripgrep', 'bm25'] as const;
+const BASELINES = ['ripgrep', 'ripgrep-stop', 'bm25'] as const;
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
@@ -35,7 +35,7 @@ const corpora = CORPORA.filter((c) => !wanted || wanted.has(c.name));
 if (wanted && corpora.length !== wanted.size) throw new Error(`unknown corpus; choose from ${CORPORA.map((c) => c.name).join(', ')}`);
 const orphanQueryFiles = queryCorpora().filter((name) => !CORPORA.some((c) => c.name === name));
 if (orphanQueryFiles.length) console.error(`!! query files without a corpus: ${orphanQueryFiles.join(', ')}`);
-if (systems.includes('ripgrep') && !ripgrepAvailable()) throw new Error('ripgrep (rg) is not installed: apt-get install -y ripgrep');
+if (systems.some((s) => s.startsWith('ripgrep')) && !ripgrepAvailable()) throw new Error('ripgrep (rg) is not installed: apt-get install -y ripgrep');
 
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
 const WORK = mkdtempSync(join(tmpdir(), 'clew-relevance-'));
@@ -95,6 +95,7 @@ async function benchCorpus(corpus: Corpus, root: string): Promise<CorpusRun> {
     }
     for (const q of queries) {
       if (systems.includes('ripgrep')) runs.get(q.id)!.ripgrep = baselineRun(q, () => ripgrepSearch(root, q.q));
+      if (systems.includes('ripgrep-stop')) runs.get(q.id)!['ripgrep-stop'] = baselineRun(q, () => ripgrepSearch(root, q.q, true));
       if (bm25) runs.get(q.id)!.bm25 = baselineRun(q, () => bm25.search(q.q));
     }
     const records: QueryRecord[] = queries.map((q) => ({

@@ -71,8 +71,9 @@ describe('baseline words', () => {
   it('splits identifiers into parts and keeps the whole', () => {
     expect(tokenize('ShouldBindJSON parse_config')).toEqual(['should', 'bind', 'json', 'shouldbindjson', 'parse', 'config', 'parseconfig']);
   });
-  it('drops stop words and short words from ripgrep queries', () => {
-    expect(queryWords('where is the session cookie signed? a b')).toEqual(['session', 'cookie', 'signed']);
+  it('keeps every word of a ripgrep query, as the baseline is defined; the kinder variant drops stop words and short words', () => {
+    expect(queryWords('where is the session cookie signed? a b')).toEqual(['where', 'is', 'the', 'session', 'cookie', 'signed', 'a', 'b']);
+    expect(queryWords('where is the session cookie signed? a b', true)).toEqual(['session', 'cookie', 'signed']);
   });
   it('ranks by BM25: rarer terms and shorter documents weigh more', () => {
     const docs: Record<string, string> = { long: 'cookie '.repeat(1) + 'filler '.repeat(50), short: 'cookie sign', other: 'nothing here' };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORKERS } from '../../../electron/base/rpc/workerTable.js';
 import { bindingPackage } from '../../../electron/sidecar/bindingPackage.js';
+import { GRAMMAR_MODULES } from '../../../electron/engine/parsers/treeSitter.js';
 
 const root = process.cwd();
 const require = createRequire(import.meta.url);
@@ -116,6 +117,16 @@ describe('electron-builder.yml', () => {
     ]) expect(unpacked(file), file).toBe(true);
     expect(unpacked('dist/main.js')).toBe(false);
     expect(unpacked('dist-renderer/index.html')).toBe(false);
+  });
+
+  it('unpacks every grammar the parser loads, each from a production dependency that ships it', () => {
+    for (const file of Object.values(GRAMMAR_MODULES)) {
+      if (!file) continue;
+      expect(unpacked(`node_modules/${file}`), file).toBe(true);
+      const pkgName = file.startsWith('@') ? file.split('/').slice(0, 2).join('/') : file.split('/')[0]!;
+      expect(pkg.dependencies[pkgName], pkgName).toBeDefined();
+      expect(existsSync(require.resolve(file)), file).toBe(true);
+    }
   });
 
   it('packs and unpacks the Chroma server binding of the target platform only', () => {

@@ -16,3 +16,17 @@ describe('bash symbols', () => {
     expect(await symbolsOf('css', 'a.css', '.btn { color: red; }\n')).toEqual([]);
   });
 });
+
+describe('bash functions inside blocks', () => {
+  it('finds functions in brace groups, loops, case arms, subshells and other functions', async () => {
+    const source = [
+      '#!/bin/bash', '{', '  # Prepares the build folder.', '  setup() {', '    mkdir -p build', '  }', '  function teardown {', '    rm -rf build', '  }',
+      '} > /dev/null', 'main() {', '  inner() { echo x; }', '}', 'for x in a; do', '  loopf() { :; }', 'done', 'case "$1" in', '  a) casef() { :; } ;;', 'esac',
+      '(', '  sub() { :; }', ')', 'true && { listed() { :; }; }', '',
+    ].join('\n');
+    const symbols = await symbolsOf('bash', 'build.sh', source);
+    expect(symbols.map((s) => s.name)).toEqual(['setup', 'teardown', 'main', 'inner', 'loopf', 'casef', 'sub', 'listed']);
+    expect(symbols[0]).toMatchObject({ fqn: 'build.sh:setup', startLine: 4, endLine: 6, doc: 'Prepares the build folder.', signature: 'setup()' });
+    expect(symbols[1]).toMatchObject({ fqn: 'build.sh:teardown', signature: 'function teardown' });
+  });
+});

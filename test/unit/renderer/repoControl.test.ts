@@ -84,7 +84,7 @@ describe('repo control: the card shows a click at once', () => {
     host.answers['repo:cancel'] = () => ok({ cancelled: true });
     await store().cancelIndex(A);
     expect(store().repoActions).toEqual({ [A]: 'cancelling' });
-    store().progressed({ repoPath: A, phase: 'done', filesDone: 10, filesTotal: 10, currentPath: null, ratePerSec: 0 });
+    store().progressed({ repoPath: A, phase: 'done', filesDone: 10, filesTotal: 10, currentPath: null, ratePerSec: 0, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
     expect(store().repoActions).toEqual({});
     host.answers['repo:cancel'] = () => ok({ cancelled: false });
     await store().cancelIndex(B);

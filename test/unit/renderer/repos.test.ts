@@ -32,8 +32,8 @@ describe('repos slice', () => {
   it('marks a folder as indexing while the request runs, then selects it and says what was indexed', async () => {
     const answer = deferred<IndexReport>();
     host.answers['repo:index'] = async () => ok(await answer.promise);
-    store().progressed({ repoPath: B, phase: 'done', filesDone: 3, filesTotal: 3, ratePerSec: 10, currentPath: null });
-    store().progressed({ repoPath: A, phase: 'parsing', filesDone: 1, filesTotal: 3, ratePerSec: 10, currentPath: 'x.ts' });
+    store().progressed({ repoPath: B, phase: 'done', filesDone: 3, filesTotal: 3, ratePerSec: 10, currentPath: null, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
+    store().progressed({ repoPath: A, phase: 'parsing', filesDone: 1, filesTotal: 3, ratePerSec: 10, currentPath: 'x.ts', bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
     const adding = store().addRepo(B);
     expect(store().indexing).toEqual([B]);
     answer.resolve(indexReport(2, B, { skipped: { binary: 1, 'too-large': 1 } }));
@@ -117,9 +117,9 @@ describe('repos slice', () => {
   });
 
   it('keeps the latest progress per repo', () => {
-    store().progressed({ repoPath: A, phase: 'walking', filesDone: 0, filesTotal: 0, ratePerSec: 0, currentPath: null });
-    store().progressed({ repoPath: A, phase: 'parsing', filesDone: 2, filesTotal: 9, ratePerSec: 4, currentPath: 'b.ts' });
-    store().progressed({ repoPath: B, phase: 'walking', filesDone: 0, filesTotal: 0, ratePerSec: 0, currentPath: null });
+    store().progressed({ repoPath: A, phase: 'walking', filesDone: 0, filesTotal: 0, ratePerSec: 0, currentPath: null, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
+    store().progressed({ repoPath: A, phase: 'parsing', filesDone: 2, filesTotal: 9, ratePerSec: 4, currentPath: 'b.ts', bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
+    store().progressed({ repoPath: B, phase: 'walking', filesDone: 0, filesTotal: 0, ratePerSec: 0, currentPath: null, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
     expect(store().progress[A]).toMatchObject({ phase: 'parsing', filesDone: 2 });
     expect(Object.keys(store().progress).sort()).toEqual([A, B]);
   });

@@ -21,10 +21,12 @@ describe('search slice', () => {
     store().setFilter('path', '  src/**  ');
     expect(store().filters).toEqual({ repo: '/src/a', lang: '', path: '  src/**  ', kind: '' });
     await store().runSearch();
-    expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 501, repo: '/src/a', path: 'src/**' } }]);
+    expect(host.calls).toEqual([{ channel: 'search:query', req: { query: 'parse', mode: 'hybrid', limit: 500, repo: '/src/a', path: 'src/**' } }]);
     expect(store().results.map((r) => r.path)).toEqual(['a.ts', 'b.ts']);
     expect(store()).toMatchObject({ searching: false, searchError: null, selected: 0 });
-    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false });
+    expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false, files: 2, filters: [],
+      matches: { source: 'parse', flags: 'i', label: 'parse' },
+    });
   });
 
   it('clears the results for an empty query without asking the host', async () => {
@@ -75,5 +77,67 @@ describe('search slice', () => {
     expect(store().selected).toBe(0);
     store().select(1);
     expect(store().selected).toBe(1);
+  });
+
+  it('groups hits by file in the order of each file\'s best hit, by line in keyword mode, and says a cut list is cut', async () => {
+    host.answers['search:query'] = () => ok({
+      results: [hit('b.ts', 9), hit('a.ts', 5), hit('b.ts', 2), hit('a.ts', 1)], tookMs: 1, truncated: true,
+      syntax: { text: 'x', filters: [{ key: 'lang', value: 'go' }] },
+    });
+    store().setQuery('x lang:go');
+    await store().runSearch();
+    expect(store().results.map((r) => `${r.path}:${r.line}`)).toEqual(['b.ts:2', 'b.ts:9', 'a.ts:1', 'a.ts:5']);
+    expect(store().answered).toMatchObject({ more: true, files: 2, filters: [{ key: 'lang', value: 'go' }] });
+    store().setMode('auto');
+    await store().runSearch();
+    // Ranked modes keep each file's best hit first.
+    expect(store().results.map((r) => `${r.path}:${r.line}`)).toEqual(['b.ts:9', 'b.ts:2', 'a.ts:5', 'a.ts:1']);
+  });
+
+  it('skips the hits of a folded file with the arrows, and moves a selection out of a file being folded', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 1), hit('a.ts', 2), hit('b.ts', 1), hit('c.ts', 1)], tookMs: 1 });
+    store().setQuery('x');
+    await store().runSearch();
+    store().toggleCollapsed('/src/a\u0000b.ts');
+    store().select(1);
+    store().moveSelection(1);
+    expect(store().results[store().selected]?.path).toBe('c.ts');
+    store().moveSelection(-1);
+    expect(store().selected).toBe(1);
+    store().toggleCollapsed('/src/a\u0000a.ts');
+    expect(store().results[store().selected]?.path).toBe('c.ts');
+    store().toggleCollapsed('/src/a\u0000b.ts');
+    expect(store().collapsed).toEqual(['/src/a\u0000a.ts']);
+  });
+
+  it('sends the case and whole-word options in keyword and regex modes only, regex with its case stated', async () => {
+    host.answers['search:query'] = () => ok({ results: [], tookMs: 1 });
+    store().setQuery('x');
+    store().setMode('regex');
+    await store().runSearch();
+    store().toggleCaseSensitive();
+    store().toggleWholeWord();
+    store().setMode('keyword');
+    await store().runSearch();
+    store().setMode('symbol');
+    await store().runSearch();
+    expect(host.calls.map((c) => c.req)).toEqual([
+      { query: 'x', mode: 'regex', limit: 500, caseSensitive: false },
+      { query: 'x', mode: 'keyword', limit: 500, caseSensitive: true, wholeWord: true },
+      { query: 'x', mode: 'symbol', limit: 500 },
+    ]);
+  });
+
+  it('opening a hit marks the search\'s matches in that file only', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 3)], tookMs: 1, syntax: { text: 'parse', filters: [{ key: 'lang', value: 'ts' }] } });
+    host.answers['file:read'] = () => ok({ repo: '/src/a', path: 'a.ts', language: 'typescript', text: 'parse()', size: 7, truncated: false, binary: false, changedSinceIndex: false });
+    host.answers['file:outline'] = () => ok([]);
+    store().setQuery('lang:ts parse');
+    store().setMode('keyword');
+    store().toggleWholeWord();
+    await store().runSearch();
+    store().openHit(0);
+    expect(store().highlight).toEqual({ repo: '/src/a', path: 'a.ts', spec: { source: '\\b(?:parse)\\b', flags: 'i', label: 'parse' } });
+    expect(store().target).toEqual({ repo: '/src/a', path: 'a.ts', line: 3 });
   });
 });

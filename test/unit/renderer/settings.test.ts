@@ -8,7 +8,7 @@ import { type FakeHost, installHost, store } from './fakeHost.js';
 
 const info = (over: Partial<SettingsInfo> = {}): SettingsInfo => ({
   file: '/data/settings.json',
-  saved: { maxFileBytes: 1_048_576, extraIgnores: [], languages: null, embedder: { kind: 'hash' }, chromaUrl: null, watch: true },
+  saved: { maxFileBytes: 1_048_576, extraIgnores: [], languages: null, embedder: { kind: 'hash' }, chromaUrl: null, watch: true, modelEndpoint: 'https://huggingface.co' },
   overridden: [], error: null, restartNeeded: [], ...over,
 });
 

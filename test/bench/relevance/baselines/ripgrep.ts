@@ -1,5 +1,6 @@
 // Baseline (a): ripgrep with the query's words OR'd, case-insensitive, files ranked by how many
-// distinct words they contain (ties: total matches, then path).
+// distinct words they contain (ties: total matches, then path). `ripgrep` takes every word of the query,
+// as issue 11 defines it; `ripgrep-stop` first drops stop words, which a person typing the question would not.
 import { spawnSync } from 'node:child_process';
 import { queryWords } from './words.js';
 
@@ -12,8 +13,8 @@ export function ripgrepAvailable(): boolean {
   return spawnSync('rg', ['--version']).status === 0;
 }
 
-export function ripgrepSearch(root: string, query: string): BaselineResult {
-  const words = queryWords(query);
+export function ripgrepSearch(root: string, query: string, dropStopWords = false): BaselineResult {
+  const words = queryWords(query, dropStopWords);
   if (words.length === 0) return { files: [], ms: 0 };
   const started = performance.now();
   // One run: every match of any word, printed as "path:match" (-o), fixed strings, ignoring case.

@@ -7,9 +7,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'get', 'gets', 'got', 'has', 'have', 'had', 'will', 'would', 'should', 'could', 'them', 'they', 'than', 'too', 'very', 'up',
 ]);
 
-/** The ripgrep baseline's words: split on non-word characters, lowercased, stop words dropped, length ≥ 2, each once. */
-export function queryWords(query: string): string[] {
-  const words = query.toLowerCase().split(/\W+/).filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+/** The ripgrep baseline's words: split on non-word characters, lowercased, each once. As the issue defines the
+ *  baseline ("the query's words OR'd"), every word counts; `dropStopWords` gives the kinder variant
+ *  (stop words and one-letter words dropped) that the report shows beside it. */
+export function queryWords(query: string, dropStopWords = false): string[] {
+  const words = query.toLowerCase().split(/\W+/).filter((w) => w.length > 0 && (!dropStopWords || (w.length >= 2 && !STOP_WORDS.has(w))));
   return [...new Set(words)];
 }
 

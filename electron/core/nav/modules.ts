@@ -1,0 +1,133 @@
+// Where an import specifier points, per language: the repo files (or folder) that make up the module.
+// Pure over the repo's path list, so it is unit-tested without a database.
+
+/** The repo's file paths, with each folder's files, built once per index version. */
+export class RepoPaths {
+  readonly byPath = new Map<string, number>();
+  readonly folders = new Map<string, number[]>();
+
+  constructor(files: ReadonlyArray<{ id: number; path: string }>, readonly goModule: string | null) {
+    for (const f of files) {
+      this.byPath.set(f.path, f.id);
+      const folder = folderOf(f.path);
+      let list = this.folders.get(folder);
+      if (!list) this.folders.set(folder, (list = []));
+      list.push(f.id);
+    }
+  }
+
+  /** Files whose path ends with `suffix` (at a folder boundary), shortest path first. */
+  endingWith(suffix: string): number[] {
+    const exact = this.byPath.get(suffix);
+    if (exact !== undefined) return [exact];
+    const out: Array<[string, number]> = [];
+    for (const [path, id] of this.byPath) if (path.endsWith(`/${suffix}`)) out.push([path, id]);
+    return out.sort((a, b) => a[0].length - b[0].length).slice(0, 4).map(([, id]) => id);
+  }
+
+  /** The files of the folder whose path ends with `suffix`, for the shortest such folder. */
+  folderEndingWith(suffix: string): number[] {
+    const exact = this.folders.get(suffix);
+    if (exact) return exact;
+    let best: string | null = null;
+    for (const folder of this.folders.keys()) if (folder.endsWith(`/${suffix}`) && (best === null || folder.length < best.length)) best = folder;
+    return best === null ? [] : (this.folders.get(best) ?? []);
+  }
+}
+
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** Joins a relative specifier to a folder, resolving `.` and `..`; null when it climbs out of the repo. */
+export function joinPath(folder: string, relative: string): string | null {
+  const parts = folder ? folder.split('/') : [];
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+const TS_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+function tsCandidates(base: string): string[] {
+  // `./x.js` in TypeScript sources names `./x.ts`.
+  const stem = base.replace(/\.(m|c)?jsx?$/u, '');
+  const out = [base];
+  for (const ext of TS_EXTENSIONS) out.push(stem + ext);
+  for (const ext of TS_EXTENSIONS) out.push(`${base}/index${ext}`);
+  return out;
+}
+
+/** The files an import names; empty when it names nothing in the repo (a package, the standard library). */
+export function moduleFiles(paths: RepoPaths, language: string | null, fromPath: string, source: string): number[] {
+  const folder = folderOf(fromPath);
+  switch (language) {
+    case 'typescript':
+    case 'tsx':
+    case 'javascript': {
+      if (source.startsWith('.')) {
+        const base = joinPath(folder, source);
+        if (base === null) return [];
+        for (const candidate of tsCandidates(base)) {
+          const id = paths.byPath.get(candidate);
+          if (id !== undefined) return [id];
+        }
+        return [];
+      }
+      // Bare specifiers: path aliases (`@/util`, `src/util`) resolved by their tail, else a package.
+      const tail = source.replace(/^[@~#]\/?/u, '');
+      if (!tail.includes('/')) return [];
+      for (const candidate of tsCandidates(tail)) {
+        const found = paths.endingWith(candidate);
+        if (found.length) return found.slice(0, 1);
+      }
+      return [];
+    }
+    case 'python': {
+      const dots = /^\.*/u.exec(source)?.[0].length ?? 0;
+      const rest = source.slice(dots).split('.').filter(Boolean).join('/');
+      if (dots > 0) {
+        let base: string | null = folder;
+        for (let i = 1; i < dots && base !== null; i++) base = base ? folderOf(base) : null;
+        if (base === null) return [];
+        const stem = rest ? (base ? `${base}/${rest}` : rest) : base;
+        const file = paths.byPath.get(`${stem}.py`) ?? paths.byPath.get(stem ? `${stem}/__init__.py` : '__init__.py');
+        return file === undefined ? [] : [file];
+      }
+      const asFile = paths.endingWith(`${rest}.py`);
+      return asFile.length ? asFile.slice(0, 1) : paths.endingWith(`${rest}/__init__.py`).slice(0, 1);
+    }
+    case 'go': {
+      const module = paths.goModule;
+      if (module && (source === module || source.startsWith(`${module}/`))) return paths.folders.get(source.slice(module.length + 1)) ?? [];
+      // Without go.mod: the folder that ends like the import path, longest match first.
+      const parts = source.split('/');
+      for (let i = 0; i < parts.length; i++) {
+        const files = paths.folderEndingWith(parts.slice(i).join('/'));
+        if (files.length) return files;
+      }
+      return [];
+    }
+    case 'java': {
+      const asFolder = source.split('.').join('/');
+      return paths.endingWith(`${asFolder}.java`);
+    }
+    default:
+      return [];
+  }
+}
+
+/** Java: `import a.b.C` names the file `a/b/C.java`; `import a.b.*` the folder `a/b`. */
+export function javaImportFiles(paths: RepoPaths, source: string, imported: string | null): number[] {
+  const folder = source.split('.').join('/');
+  if (imported === '*' || imported === null) return paths.folderEndingWith(folder);
+  const asClass = paths.endingWith(`${folder}/${imported}.java`);
+  // A static import: `import static a.b.C.m` has source `a.b.C`, naming the class's file.
+  return asClass.length ? asClass : paths.endingWith(`${folder}.java`);
+}

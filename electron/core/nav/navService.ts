@@ -1,0 +1,234 @@
+// The navigation verbs over one read connection: definition, references, callers, callees, flow and the
+// file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
+import { isAbsolute, relative, sep } from 'node:path';
+import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
+import { OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import type { EntryPointRow } from '../../../shared/types.js';
+import { ClewFailure } from '../../base/failure.js';
+import type { ReadDb } from '../../db/connection.js';
+import { NavRows, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
+import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
+import { findRepo, type RepoRef } from '../../db/read/repos.js';
+import { RepoPaths } from './modules.js';
+import { ROLE, Resolver, type Resolution, type Target } from './resolver.js';
+import { CallTrees, clampDepth } from './callTrees.js';
+
+export const DEFINITION_LIMIT = 20;
+export const REFS_DEFAULT_LIMIT = 200;
+export const REFS_MAX_LIMIT = 5000;
+/** Occurrences of one name read for a references answer; past it the answer says it was cut. */
+const REFS_SCAN = 50_000;
+const REFS_BUDGET_MS = 1500;
+
+export class NavService {
+  readonly rows: NavRows;
+  private paths = new Map<number, { version: number; paths: RepoPaths }>();
+
+  constructor(readonly db: ReadDb) {
+    this.rows = new NavRows(db);
+  }
+
+  /** A resolver for one request, its caches fresh; the repo's path list is kept while the index is unchanged. */
+  resolver(repoId: number): Resolver {
+    this.rows.forgetChunks();
+    return new Resolver(this.rows, repoId, (id) => {
+      const version = this.rows.dataVersion();
+      const cached = this.paths.get(id);
+      if (cached?.version === version) return cached.paths;
+      const paths = new RepoPaths(this.rows.filePaths(id), this.goModule(id));
+      this.paths.set(id, { version, paths });
+      return paths;
+    });
+  }
+
+  private goModule(repoId: number): string | null {
+    const file = this.rows.file(repoId, 'go.mod');
+    if (!file) return null;
+    for (let line = 1; line <= Math.min(file.lineCount, 20); line++) {
+      const m = /^\s*module\s+"?([^\s"]+)/u.exec(this.rows.lineText(file.id, line) ?? '');
+      if (m?.[1]) return m[1];
+    }
+    return null;
+  }
+
+  /** A path as given (repo-relative, or absolute inside the repo, or through a folder symlink) → the indexed path. */
+  private relPath(repo: RepoRef, path: string): string {
+    let rel = path;
+    if (isAbsolute(path)) {
+      rel = relative(repo.path, path);
+      if (rel.startsWith('..') || isAbsolute(rel)) throw new ClewFailure('OUTSIDE_REPO', `${path} is not inside ${repo.path}`);
+    }
+    rel = rel.split(sep).join('/').replace(/^\.\//u, '');
+    return realPathOf(pathAliases(this.db, repo.id), rel);
+  }
+
+  /** The occurrence under a position; null in whitespace, comments, keywords or past the end. */
+  occurrenceAt(pos: NavPosition): { repo: RepoRef; occ: NavOccurrence | null } {
+    const repo = findRepo(this.db, pos.repo);
+    const path = this.relPath(repo, pos.path);
+    const file = this.rows.file(repo.id, path);
+    if (!file) throw new ClewFailure('NOT_FOUND', `${path} is not indexed in ${repo.name} (not a source file, ignored, or not indexed yet)`);
+    const occ = this.rows.occurrenceBefore(file.id, pos.line, pos.column);
+    return { repo, occ: occ && occ.col + occ.name.length > pos.column ? occ : null };
+  }
+
+  definition(pos: NavPosition): DefinitionHit[] {
+    const { repo, occ } = this.occurrenceAt(pos);
+    if (!occ) return [];
+    const resolver = this.resolver(repo.id);
+    const resolution = resolver.resolve(occ);
+    return resolution.targets.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, resolution.confidence));
+  }
+
+  /** A target as an answer row: where its name is written, its signature and doc. */
+  hit(repo: RepoRef, resolver: Resolver, target: Target, confidence: NavConfidence): DefinitionHit {
+    if (target.local) {
+      const local = target.local;
+      const enclosing = resolver.symbol(local.symbolId);
+      return {
+        // An import binding names a module; any other local is a variable or parameter.
+        fqn: `${enclosing?.fqn ?? local.path}/${local.name}`, name: local.name, kind: local.role === ROLE.import ? 'module' : 'variable', repo: repo.path, file: local.path,
+        line: local.line, column: local.col, endLine: local.line, signature: (this.rows.lineText(local.fileId, local.line) ?? '').trim().slice(0, 300), doc: null, confidence,
+      };
+    }
+    const s = target.symbol;
+    const at = this.namePosition(s);
+    return {
+      fqn: s.fqn, name: s.name, kind: s.kind, repo: repo.path, file: s.path, line: at.line, column: at.col, endLine: s.endLine,
+      signature: s.signature, doc: s.doc, confidence,
+    };
+  }
+
+  /** Where the symbol's name is written: its definition occurrence inside its range, else its first line. */
+  namePosition(s: NavSymbol): { line: number; col: number } {
+    const def = this.rows.fileDefinitionsNamed(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
+    return def ? { line: def.line, col: def.col } : { line: s.startLine, col: 1 };
+  }
+
+  references(req: { repo: string; fqn?: string | undefined; position?: NavPosition | undefined; limit?: number | undefined }): ReferencesAnswer {
+    const limit = Math.min(Math.max(1, req.limit ?? REFS_DEFAULT_LIMIT), REFS_MAX_LIMIT);
+    const repo = findRepo(this.db, req.repo);
+    const resolver = this.resolver(repo.id);
+    let targets: Target[] = [];
+    let confidence: NavConfidence = 'exact';
+    if (req.position) {
+      const { occ } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
+      if (occ) {
+        const resolution = resolver.resolve(occ);
+        // A guess stands for one symbol: the nearest candidate, not all of them.
+        targets = resolution.confidence === 'exact' ? resolution.targets : resolution.targets.slice(0, 1);
+        confidence = resolution.confidence;
+      }
+    } else if (req.fqn) {
+      targets = this.rows.symbolsByFqn(repo.id, req.fqn).map((symbol) => ({ symbol }));
+    }
+    const first = targets[0];
+    if (!first) return { targets: [], refs: [], truncated: false };
+    const name = first.symbol?.name ?? first.local?.name ?? '';
+    const found = this.uses(resolver, name, targets, limit);
+    return {
+      targets: targets.map((t) => this.hit(repo, resolver, t, confidence)),
+      refs: found.uses.map(({ occ, confidence: c }) => this.referenceHit(repo, resolver, occ, c)),
+      truncated: found.truncated,
+    };
+  }
+
+  /** Occurrences of `name` that resolve to one of the targets (exact) or could (candidate), exact ones first. */
+  uses(resolver: Resolver, name: string, targets: readonly Target[], limit: number, roles?: ReadonlySet<number>): { uses: Array<{ occ: NavOccurrence; confidence: NavConfidence }>; truncated: boolean } {
+    const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
+    const locals = new Set(targets.flatMap((t) => (t.local ? [`${t.local.fileId}:${t.local.line}:${t.local.col}`] : [])));
+    const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
+    const matches = (r: Resolution): boolean => r.targets.some((t) => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`)));
+    const started = performance.now();
+    const occs = this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
+    let truncated = occs.length >= REFS_SCAN;
+    const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
+    const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
+    for (let i = 0; i < occs.length; i++) {
+      if ((i & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
+        truncated = true;
+        break;
+      }
+      const occ = occs[i]!;
+      if (roles && !roles.has(occ.role)) continue;
+      // A local is only seen in its own file.
+      if (ids.size === 0 && !localFiles.has(occ.fileId)) continue;
+      const r = resolver.resolve(occ);
+      if (!matches(r)) continue;
+      (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
+      if (exact.length >= limit) {
+        truncated = true;
+        break;
+      }
+    }
+    const all = [...exact, ...guessed];
+    if (all.length > limit) truncated = true;
+    return { uses: all.slice(0, limit), truncated };
+  }
+
+  referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence): ReferenceHit {
+    return {
+      repo: repo.path, file: occ.path, line: occ.line, column: occ.col, role: OCCURRENCE_ROLES[occ.role] ?? 'reference',
+      enclosing: resolver.symbol(occ.symbolId)?.fqn ?? null, snippet: (this.rows.lineText(occ.fileId, occ.line) ?? '').trim().slice(0, 240), confidence,
+    };
+  }
+
+  callees(req: { repo: string; fqn: string; depth?: number | undefined }): CallTreeNode | null {
+    const repo = findRepo(this.db, req.repo);
+    const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
+    if (!root) return null;
+    return new CallTrees(this, this.resolver(repo.id)).callees(root, 'exact', clampDepth(req.depth));
+  }
+
+  callers(req: { repo: string; fqn: string; depth?: number | undefined }): CallTreeNode | null {
+    const repo = findRepo(this.db, req.repo);
+    const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
+    if (!root) return null;
+    return new CallTrees(this, this.resolver(repo.id)).callers(root, clampDepth(req.depth));
+  }
+
+  flow(req: { repo: string; entry: string; depth?: number | undefined }): FlowAnswer | null {
+    const repo = findRepo(this.db, req.repo);
+    const entries = this.rows.entryPoints(repo.id);
+    const wanted = req.entry.trim();
+    const route = /^([A-Za-z]+)\s+(\S.*)$/u.exec(wanted);
+    const found = /^\d+$/u.test(wanted) ? entries.find((e) => e.id === Number(wanted))
+      : entries.find((e) => (route ? e.method?.toUpperCase() === route[1]?.toUpperCase() && e.path === route[2] : e.path === wanted))
+        ?? entries.find((e) => e.symbol === wanted);
+    if (!found) return null;
+    const { symbolId, fileId, ...entry } = found;
+    const resolver = this.resolver(repo.id);
+    let handler: NavSymbol | null = resolver.symbol(symbolId);
+    let confidence: NavConfidence = 'exact';
+    if (!handler && found.symbol) {
+      // A handler named in another file (`views.index`): the nearest same-named function.
+      const parts = found.symbol.split(/[.:#/]+/u).filter(Boolean);
+      const name = parts[parts.length - 1] ?? '';
+      const fromFile = this.rows.fileById(fileId)?.path ?? found.file;
+      const ranked = resolver.candidates({ path: fromFile, name, language: this.rows.fileById(fileId)?.language ?? null }, false).targets.flatMap((t) => (t.symbol ? [t.symbol] : []));
+      handler = ranked.find((s) => s.kind === 'function' || s.kind === 'method') ?? ranked[0] ?? null;
+      confidence = 'candidate';
+    }
+    const root = handler ? new CallTrees(this, resolver).callees(handler, confidence, clampDepth(req.depth)) : null;
+    return { entry: entry satisfies EntryPointRow, root };
+  }
+
+  tree(req: { repo: string; path?: string | undefined }): TreeEntry[] {
+    const repo = findRepo(this.db, req.repo);
+    const folder = req.path ? this.relPath(repo, req.path).replace(/\/+$/u, '') : '';
+    const children = new Map<string, TreeEntry>();
+    for (const f of this.rows.filesUnder(repo.id, folder)) {
+      const rest = folder ? f.path.slice(folder.length + 1) : f.path;
+      const slash = rest.indexOf('/');
+      const name = slash < 0 ? rest : rest.slice(0, slash);
+      const path = folder ? `${folder}/${name}` : name;
+      let entry = children.get(name);
+      if (!entry) children.set(name, (entry = { path, name, kind: slash < 0 ? 'file' : 'dir', files: 0, symbols: 0, language: slash < 0 ? f.language : null }));
+      entry.files++;
+      entry.symbols += f.symbols;
+    }
+    return [...children.values()].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+  }
+}
+
+export { ROLE };

@@ -1,0 +1,309 @@
+// Resolves an identifier occurrence to what it names, best effort and honest about it: the enclosing
+// scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
+// then the package (a Go or Java folder); what is left is every same-named definition, ranked by
+// proximity and marked `candidate`.
+import type { NavConfidence } from '../../../shared/nav.js';
+import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
+import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
+
+export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
+
+/** A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. */
+export type Target = { symbol: NavSymbol; local?: undefined } | { local: NavOccurrence; symbol?: undefined };
+
+export interface Resolution {
+  targets: Target[];
+  confidence: NavConfidence;
+}
+
+const NONE: Resolution = { targets: [], confidence: 'exact' };
+const CLASS_LIKE = new Set(['class', 'interface', 'struct', 'trait', 'enum']);
+const MEMBER_KINDS = new Set(['method', 'field', 'property', 'constructor']);
+/** Languages where a bare name inside a class reaches the class's members. */
+const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'c', 'ruby', 'php']);
+const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
+/** How deep re-exports (`export { x } from './y'`) are followed. */
+const REEXPORT_DEPTH = 3;
+
+/** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
+export class Resolver {
+  private readonly importsCache = new Map<number, NavImport[]>();
+  private readonly symbolCache = new Map<number, NavSymbol | null>();
+  private readonly definitionsCache = new Map<string, NavOccurrence[]>();
+  private readonly namedCache = new Map<string, NavSymbol[]>();
+  private readonly fileSymbolsCache = new Map<string, NavSymbol[]>();
+  private pathsCache: RepoPaths | null = null;
+
+  constructor(readonly rows: NavRows, readonly repoId: number, private readonly pathsOf: (repoId: number) => RepoPaths) {}
+
+  paths(): RepoPaths {
+    this.pathsCache ??= this.pathsOf(this.repoId);
+    return this.pathsCache;
+  }
+
+  symbol(id: number | null): NavSymbol | null {
+    if (id === null) return null;
+    let found = this.symbolCache.get(id);
+    if (found === undefined) this.symbolCache.set(id, (found = this.rows.symbolById(id) ?? null));
+    return found;
+  }
+
+  named(name: string): NavSymbol[] {
+    let found = this.namedCache.get(name);
+    if (!found) this.namedCache.set(name, (found = this.rows.symbolsNamed(this.repoId, name)));
+    return found;
+  }
+
+  private imports(fileId: number): NavImport[] {
+    let found = this.importsCache.get(fileId);
+    if (!found) this.importsCache.set(fileId, (found = this.rows.imports(fileId)));
+    return found;
+  }
+
+  private definitions(fileId: number, name: string): NavOccurrence[] {
+    const key = `${fileId}\0${name}`;
+    let found = this.definitionsCache.get(key);
+    if (!found) this.definitionsCache.set(key, (found = this.rows.fileDefinitionsNamed(fileId, name)));
+    return found;
+  }
+
+  private fileSymbols(fileId: number, name: string): NavSymbol[] {
+    const key = `${fileId}\0${name}`;
+    let found = this.fileSymbolsCache.get(key);
+    if (!found) this.fileSymbolsCache.set(key, (found = this.rows.fileSymbolsNamed(fileId, name)));
+    return found;
+  }
+
+  /** The symbol a definition occurrence declares (the innermost same-named one around it), else the occurrence as a local. */
+  private declared(def: NavOccurrence): Target {
+    const around = this.fileSymbols(def.fileId, def.name).filter((s) => s.startLine <= def.line && def.line <= s.endLine);
+    const innermost = around.sort((a, b) => (a.endLine - a.startLine) - (b.endLine - b.startLine))[0];
+    return innermost ? { symbol: innermost } : { local: def };
+  }
+
+  resolve(occ: NavOccurrence): Resolution {
+    if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
+    if (occ.role === ROLE.import) {
+      const targets = this.fromImport(occ, occ.name);
+      if (targets?.length) return { targets, confidence: 'exact' };
+      return targets && !this.importsFromRepo(occ, occ.name) ? NONE : this.candidates(occ, false);
+    }
+    if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
+    return this.unqualified(occ);
+  }
+
+  private unqualified(occ: NavOccurrence): Resolution {
+    const local = this.inScope(occ, occ.name);
+    if (local) return { targets: [local], confidence: 'exact' };
+    const imported = this.fromImport(occ, occ.name);
+    if (imported?.length) return { targets: imported, confidence: 'exact' };
+    const module = this.moduleDefinition(occ);
+    if (module) return { targets: [module], confidence: 'exact' };
+    const pkg = this.inPackage(occ, occ.name);
+    if (pkg.length) return { targets: pkg, confidence: 'exact' };
+    // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
+    // define it (a default export under another name, a re-export too deep): only a guess is honest.
+    if (imported && !this.importsFromRepo(occ, occ.name)) return NONE;
+    return this.candidates(occ, false);
+  }
+
+  /** Whether a binding of `local` names a module whose files are in the repo. */
+  private importsFromRepo(occ: NavOccurrence, local: string): boolean {
+    const paths = this.paths();
+    return this.imports(occ.fileId).some((b) => b.local === local && (occ.language === 'java'
+      ? javaImportFiles(paths, b.source, b.imported).length > 0
+      : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
+  }
+
+  /** `q.name`: members of this/self's class, of an imported module, or of a class named q; else candidates. */
+  private qualified(occ: NavOccurrence, qualifier: string): Resolution {
+    const enclosing = this.symbol(occ.symbolId);
+    if (SELF_WORDS.has(qualifier) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, qualifier))) {
+      const owner = this.enclosingClass(enclosing);
+      const members = owner ? this.membersOf(owner, occ.name) : [];
+      if (members.length) return { targets: members.map((symbol) => ({ symbol })), confidence: 'exact' };
+      return this.candidates(occ, true);
+    }
+    // The qualifier as a name: a local shadows an import; a module or a class gives members.
+    if (!this.inScope(occ, qualifier)) {
+      const files = this.importedModule(occ, qualifier);
+      if (files) {
+        const top = files.flatMap((fileId) => this.exported(fileId, occ.name, 0));
+        return top.length ? { targets: top, confidence: 'exact' } : NONE;
+      }
+    }
+    const owner = this.unqualified({ ...occ, name: qualifier, qualifier: null });
+    if (owner.confidence === 'exact') {
+      const members = owner.targets.flatMap((t) => (t.symbol && CLASS_LIKE.has(t.symbol.kind) ? this.membersOf(t.symbol, occ.name) : []));
+      if (members.length) return { targets: members.map((symbol) => ({ symbol })), confidence: 'exact' };
+    }
+    return this.candidates(occ, true);
+  }
+
+  private enclosingClass(from: NavSymbol | null): NavSymbol | null {
+    for (let s = from; s; s = this.symbol(s.parentId)) if (CLASS_LIKE.has(s.kind)) return s;
+    return null;
+  }
+
+  private membersOf(owner: NavSymbol, name: string): NavSymbol[] {
+    return this.rows.members(owner.id, name);
+  }
+
+  /** A definition of `name` in the enclosing scopes of the occurrence, innermost first (class scopes only where `this` is implicit). */
+  private inScope(occ: NavOccurrence, name: string): Target | null {
+    const defs = this.definitions(occ.fileId, name);
+    if (!defs.length) return null;
+    const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
+    for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
+      const scopeId = scope?.id ?? null;
+      if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind)) {
+        const here = defs.filter((d) => d.symbolId === scopeId);
+        // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
+        const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
+        const def = before[before.length - 1] ?? here[0];
+        if (def) return this.declared(def);
+      }
+      if (!scope) return null;
+    }
+  }
+
+  /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
+  private fromImport(occ: NavOccurrence, local: string): Target[] | null {
+    const imports = this.imports(occ.fileId);
+    const bindings = imports.filter((i) => i.local === local);
+    if (bindings.length) return bindings.flatMap((b) => this.bindingTargets(occ.path, occ.language, b, 0));
+    // Wildcards (`from x import *`, `import a.b.*`, a Go dot import) count only when the module defines the name.
+    const starred = imports.filter((i) => i.local === '*').flatMap((b) => this.bindingTargets(occ.path, occ.language, { ...b, local, imported: local }, 0));
+    return starred.length ? starred : null;
+  }
+
+  private bindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
+    const paths = this.paths();
+    if (language === 'java') {
+      const files = javaImportFiles(paths, binding.source, binding.imported);
+      const wanted = binding.imported === '*' || binding.imported === null ? binding.local : binding.imported;
+      return files.flatMap((fileId) => this.fileSymbols(fileId, wanted)).map((symbol) => ({ symbol }));
+    }
+    const files = this.moduleFiles(paths, language, fromPath, binding.source);
+    if (binding.imported === null || binding.imported === '*') return [];
+    const wanted = binding.imported === 'default' ? binding.local : binding.imported;
+    const found = files.flatMap((fileId) => this.exported(fileId, wanted, depth));
+    if (found.length || language !== 'python') return found;
+    // `from pkg import mod`: a submodule, named by the module itself.
+    return [];
+  }
+
+  /**
+   * A name bound to a whole module (`import * as ns`, a Go package, `import pkg`): where the language's
+   * own tools say it is defined — the module's file for Python (when it is in the repo), the import
+   * that binds it for TypeScript, JavaScript and Go (pyright, the TS service and gopls agree on this).
+   */
+  private moduleDefinition(occ: NavOccurrence): Target | null {
+    const files = this.importedModule(occ, occ.name);
+    if (files === null) return null;
+    const at = (fileId: number, path: string, language: string | null, line: number): Target =>
+      ({ local: { fileId, path, language, line, col: 1, name: occ.name, role: ROLE.import, symbolId: null, qualifier: null } });
+    if (occ.language === 'python') {
+      const file = files[0] === undefined ? null : this.fileOf(files[0]);
+      return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
+    }
+    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    return binding ? at(occ.fileId, occ.path, occ.language, binding.line) : null;
+  }
+
+  /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */
+  private importedModule(occ: NavOccurrence, local: string): number[] | null {
+    const bindings = this.imports(occ.fileId).filter((i) => i.local === local);
+    if (!bindings.length) return null;
+    const paths = this.paths();
+    const files: number[] = [];
+    for (const b of bindings) {
+      if (b.imported === null || b.imported === '*') files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
+      else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, `${b.source}${b.source.endsWith('.') ? '' : '.'}${b.imported}`));
+      else return null;
+    }
+    return files;
+  }
+
+  /** A module's top-level definition of `name`, following re-exports a few steps. */
+  private exported(fileId: number, name: string, depth: number): Target[] {
+    const top = this.fileSymbols(fileId, name).filter((s) => s.parentId === null);
+    if (top.length) return top.map((symbol) => ({ symbol }));
+    if (depth >= REEXPORT_DEPTH) return [];
+    const file = this.fileOf(fileId);
+    if (!file) return [];
+    const via = this.imports(fileId).filter((i) => i.local === name || i.local === '*');
+    return via.flatMap((b) => this.bindingTargets(file.path, file.language, b.local === '*' ? { ...b, imported: name } : b, depth + 1));
+  }
+
+  private readonly fileCache = new Map<number, { path: string; language: string | null } | null>();
+
+  private fileOf(fileId: number): { path: string; language: string | null } | null {
+    let found = this.fileCache.get(fileId);
+    if (found === undefined) {
+      this.fileCache.set(fileId, (found = this.rows.fileById(fileId) ?? null));
+    }
+    return found;
+  }
+
+  /** Go: top-level definitions in the same folder (the package); Java: classes of the same package. */
+  private inPackage(occ: NavOccurrence, name: string): Target[] {
+    if (occ.language !== 'go' && occ.language !== 'java') return [];
+    const folder = folderOf(occ.path);
+    return this.named(name).filter((s) => s.parentId === null && folderOf(s.path) === folder && s.language === occ.language).map((symbol) => ({ symbol }));
+  }
+
+  /** Every same-named definition, nearest first: same file, same folder, same top folder, elsewhere. */
+  candidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+    // A references scan asks this for every use of a common name: ranked once per file.
+    const key = `${occ.path}\0${occ.name}\0${member ? 1 : 0}`;
+    let ranked = this.candidateCache.get(key);
+    if (!ranked) this.candidateCache.set(key, (ranked = this.rankCandidates(occ, member)));
+    return ranked;
+  }
+
+  private readonly candidateCache = new Map<string, Resolution>();
+  private readonly moduleCache = new Map<string, number[]>();
+
+  /** The files of an import specifier, once per folder, language and specifier (scans of the path list add up in a references scan). */
+  private moduleFiles(paths: RepoPaths, language: string | null, fromPath: string, source: string): number[] {
+    const key = `${language ?? ''}\0${folderOf(fromPath)}\0${source}`;
+    let files = this.moduleCache.get(key);
+    if (!files) this.moduleCache.set(key, (files = findModuleFiles(paths, language, fromPath, source)));
+    return files;
+  }
+
+  private rankCandidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+    // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
+    const named = this.named(occ.name);
+    const family = familyOf(occ.language);
+    const sameLanguage = named.filter((s) => familyOf(s.language) === family);
+    const all = sameLanguage.length ? sameLanguage : named;
+    const isMember = (s: NavSymbol): boolean => MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
+    const preferred = all.filter((s) => isMember(s) === member);
+    const pool = preferred.length ? preferred : all;
+    const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
+    return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
+  }
+}
+
+function familyOf(language: string | null): string | null {
+  if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'js';
+  if (language === 'c' || language === 'cpp') return 'c';
+  return language;
+}
+
+export function proximity(from: string, to: string): number {
+  if (from === to) return 4;
+  const a = folderOf(from);
+  const b = folderOf(to);
+  if (a === b) return 3;
+  if (a.split('/')[0] === b.split('/')[0]) return 2;
+  return 1;
+}
+
+/** `func (s *Server) Handle()`: `s` is the receiver. */
+function isGoReceiver(method: NavSymbol, name: string): boolean {
+  const head = /^func\s*\(\s*([\p{L}\p{N}_]+)\s/u.exec(method.signature);
+  return head?.[1] === name;
+}

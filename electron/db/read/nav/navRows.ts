@@ -1,0 +1,197 @@
+// Every query the navigation verbs run, prepared once per read connection: files, symbols by name or
+// FQN, occurrences by position, name or symbol, each file's imports, line text from chunks.
+import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
+import type { ReadDb } from '../../connection.js';
+
+export interface NavFile {
+  id: number;
+  path: string;
+  language: string | null;
+  lineCount: number;
+}
+
+export interface NavSymbol {
+  id: number;
+  fqn: string;
+  name: string;
+  kind: SymbolKind;
+  parentId: number | null;
+  fileId: number;
+  path: string;
+  language: string | null;
+  startLine: number;
+  endLine: number;
+  signature: string;
+  doc: string | null;
+}
+
+export interface NavOccurrence {
+  fileId: number;
+  path: string;
+  language: string | null;
+  line: number;
+  col: number;
+  name: string;
+  /** Index into OCCURRENCE_ROLES. */
+  role: number;
+  symbolId: number | null;
+  qualifier: string | null;
+}
+
+export interface NavImport {
+  local: string;
+  imported: string | null;
+  source: string;
+  /** Where the binding is written (1-based); 0 when made up from another binding (a wildcard's name). */
+  line: number;
+}
+
+export interface NavExternal {
+  kind: string;
+  client: string;
+  target: string | null;
+  line: number;
+}
+
+const SYMBOL_COLUMNS = `s.id, s.fqn, s.name, s.kind, s.parent_id AS parentId, s.file_id AS fileId, f.path, f.language, s.start_line AS startLine,
+  s.end_line AS endLine, s.signature, s.doc`;
+const OCCURRENCE_COLUMNS = 'o.file_id AS fileId, f.path, f.language, o.line, o.col, n.name, o.role, o.symbol_id AS symbolId, q.name AS qualifier';
+
+export class NavRows {
+  private readonly s;
+
+  constructor(readonly db: ReadDb) {
+    this.s = {
+      file: db.prepare<[number, string], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE repo_id = ? AND path = ?'),
+      fileById: db.prepare<[number], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE id = ?'),
+      filePaths: db.prepare<[number], { id: number; path: string }>('SELECT id, path FROM files WHERE repo_id = ?'),
+      symbolsNamed: db.prepare<[number, string], NavSymbol>(
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
+      symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
+      symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
+      members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
+      fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
+      occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
+      occurrencesNamed: db.prepare<[string, number, number], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY f.path, o.line, o.col LIMIT ?`),
+      fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
+      callsIn: db.prepare<[number, number, number], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
+      imports: db.prepare<[number], NavImport>(
+        `SELECT l.name AS local, m.name AS imported, i.source, i.line FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
+         WHERE i.file_id = ?`),
+      externals: db.prepare<[number], NavExternal>('SELECT kind, client, target, line FROM external_calls WHERE symbol_id = ? ORDER BY line'),
+      chunk: db.prepare<[number, number], { start_line: number; text: string }>(
+        'SELECT start_line, text FROM chunks WHERE file_id = ? AND start_line <= ? ORDER BY start_line DESC LIMIT 1'),
+      entryPoints: db.prepare<[number], EntryPointRow & { symbolId: number | null; fileId: number }>(
+        `SELECT e.id, e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file, e.line,
+           e.symbol_id AS symbolId, e.file_id AS fileId
+         FROM entry_points e JOIN files f ON f.id = e.file_id LEFT JOIN symbols s ON s.id = e.symbol_id WHERE e.repo_id = ? ORDER BY e.id`),
+      treeFiles: db.prepare<[number, string, string], { path: string; language: string | null; symbols: number }>(
+        `SELECT f.path, f.language, (SELECT count(*) FROM symbols s WHERE s.file_id = f.id) AS symbols
+         FROM files f WHERE f.repo_id = ? AND f.path >= ? AND f.path < ?`),
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+    };
+  }
+
+  file(repoId: number, path: string): NavFile | undefined {
+    return this.s.file.get(repoId, path);
+  }
+
+  fileById(id: number): NavFile | undefined {
+    return this.s.fileById.get(id);
+  }
+
+  filePaths(repoId: number): Array<{ id: number; path: string }> {
+    return this.s.filePaths.all(repoId);
+  }
+
+  /** Symbols named exactly `name` (the column folds case; this does not). */
+  symbolsNamed(repoId: number, name: string): NavSymbol[] {
+    return this.s.symbolsNamed.all(repoId, name).filter((s) => s.name === name);
+  }
+
+  symbolsByFqn(repoId: number, fqn: string): NavSymbol[] {
+    return this.s.symbolsByFqn.all(repoId, fqn);
+  }
+
+  symbolById(id: number): NavSymbol | undefined {
+    return this.s.symbolById.get(id);
+  }
+
+  members(parentId: number, name: string): NavSymbol[] {
+    return this.s.members.all(parentId, name).filter((s) => s.name === name);
+  }
+
+  fileSymbolsNamed(fileId: number, name: string): NavSymbol[] {
+    return this.s.fileSymbolsNamed.all(fileId, name).filter((s) => s.name === name);
+  }
+
+  /** The occurrence starting at or before the column on that line (the caller checks that it covers the column). */
+  occurrenceBefore(fileId: number, line: number, col: number): NavOccurrence | undefined {
+    return this.s.occurrenceBefore.get(fileId, line, col);
+  }
+
+  occurrencesNamed(repoId: number, name: string, limit: number): NavOccurrence[] {
+    return this.s.occurrencesNamed.all(name, repoId, limit);
+  }
+
+  fileDefinitionsNamed(fileId: number, name: string): NavOccurrence[] {
+    return this.s.fileDefinitionsNamed.all(fileId, name);
+  }
+
+  callsIn(fileId: number, startLine: number, endLine: number): NavOccurrence[] {
+    return this.s.callsIn.all(fileId, startLine, endLine);
+  }
+
+  imports(fileId: number): NavImport[] {
+    return this.s.imports.all(fileId);
+  }
+
+  externals(symbolId: number): NavExternal[] {
+    return this.s.externals.all(symbolId);
+  }
+
+  /** Chunks split into lines, kept for one request (a references answer reads many lines of the same chunks). */
+  private chunkLines = new Map<string, { start: number; lines: string[] }>();
+
+  /** Forgets the chunks read: called when a request starts, so an edited file is read afresh. */
+  forgetChunks(): void {
+    this.chunkLines = new Map();
+  }
+
+  /** The text of one line, from the chunk that holds it; null past the end. */
+  lineText(fileId: number, line: number): string | null {
+    const chunk = this.s.chunk.get(fileId, line);
+    if (!chunk) return null;
+    const key = `${fileId}:${chunk.start_line}`;
+    let split = this.chunkLines.get(key);
+    if (!split) {
+      if (this.chunkLines.size > 512) this.chunkLines.clear();
+      this.chunkLines.set(key, (split = { start: chunk.start_line, lines: chunk.text.split('\n') }));
+    }
+    return split.lines[line - split.start] ?? null;
+  }
+
+  entryPoints(repoId: number): Array<EntryPointRow & { symbolId: number | null; fileId: number }> {
+    return this.s.entryPoints.all(repoId);
+  }
+
+  /** Files at or below a folder ('' is the root), with their symbol counts. */
+  filesUnder(repoId: number, folder: string): Array<{ path: string; language: string | null; symbols: number }> {
+    // '0' sorts right after '/': the range holds exactly the paths that start with `folder/`.
+    return folder ? this.s.treeFiles.all(repoId, `${folder}/`, `${folder}0`) : this.s.treeFiles.all(repoId, '', '\uffff');
+  }
+
+  /** Changes whenever another connection commits: caches keyed by it never serve a stale index. */
+  dataVersion(): number {
+    return this.s.dataVersion.get() ?? 0;
+  }
+}

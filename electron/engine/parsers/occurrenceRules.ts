@@ -1,0 +1,180 @@
+// Per-language tree-sitter query patterns for the occurrence pass (occurrences.ts). Capture names say
+// the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
+// argument); @qual is the plain name before the dot in the same match. Ranges: @import (read by
+// occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
+// inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
+// must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
+import type { Language } from '../../../shared/types.js';
+
+/** Patterns both the TypeScript and the JavaScript grammars know. */
+const JS_COMMON = [
+  '(pair key: (property_identifier) @skip)',
+  '(function_declaration name: (identifier) @def)',
+  '(generator_function_declaration name: (identifier) @def)',
+  '(function_expression name: (identifier) @def)',
+  '(method_definition name: [(property_identifier) (private_property_identifier)] @def)',
+  '(variable_declarator name: (identifier) @def)',
+  '(arrow_function parameter: (identifier) @def)',
+  '(assignment_pattern left: (identifier) @def)',
+  '(pair_pattern value: (identifier) @def)',
+  '(array_pattern (identifier) @def)',
+  '(rest_pattern (identifier) @def)',
+  '(shorthand_property_identifier_pattern) @def',
+  '(catch_clause parameter: (identifier) @def)',
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @call))',
+  '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
+  '(new_expression constructor: (identifier) @call)',
+  '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
+  '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
+  '(identifier) @ref',
+  '(property_identifier) @ref',
+  '(private_property_identifier) @ref',
+  '(shorthand_property_identifier) @ref',
+  '(import_statement) @import',
+  '(export_statement source: (_)) @import',
+  '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
+];
+
+/** Types, interfaces, enums, parameters with annotations: TypeScript and TSX only. */
+const TS_ONLY = [
+  '(function_signature name: (identifier) @def)',
+  '(class_declaration name: (type_identifier) @def)',
+  '(abstract_class_declaration name: (type_identifier) @def)',
+  '(class name: (type_identifier) @def)',
+  '(interface_declaration name: (type_identifier) @def)',
+  '(type_alias_declaration name: (type_identifier) @def)',
+  '(enum_declaration name: (identifier) @def)',
+  '(internal_module name: (identifier) @def)',
+  '(method_signature name: (property_identifier) @def)',
+  '(abstract_method_signature name: (property_identifier) @def)',
+  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def)',
+  '(property_signature name: (property_identifier) @def)',
+  '(required_parameter pattern: (identifier) @def)',
+  '(optional_parameter pattern: (identifier) @def)',
+  '(type_parameter name: (type_identifier) @def)',
+  '(enum_body (property_identifier) @def)',
+  '(enum_assignment name: (property_identifier) @def)',
+  '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+];
+
+/** Nodes only the JavaScript grammar has (a TypeScript class name is a type_identifier, its parameters required_parameter). */
+const JS_ONLY = [
+  '(class_declaration name: (identifier) @def)',
+  '(class name: (identifier) @def)',
+  '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
+  '(formal_parameters (identifier) @def)',
+];
+
+const TS_PATTERNS = [...JS_COMMON, ...TS_ONLY];
+const JS_PATTERNS = [...JS_COMMON, ...JS_ONLY];
+
+const PYTHON_PATTERNS = [
+  '(keyword_argument name: (identifier) @skip)',
+  '(function_definition name: (identifier) @def)',
+  '(class_definition name: (identifier) @def)',
+  '(parameters (identifier) @def)',
+  '(lambda_parameters (identifier) @def)',
+  '(default_parameter name: (identifier) @def)',
+  '(typed_parameter (identifier) @def)',
+  '(typed_default_parameter name: (identifier) @def)',
+  '(list_splat_pattern (identifier) @def)',
+  '(dictionary_splat_pattern (identifier) @def)',
+  '(assignment left: (identifier) @def)',
+  '(assignment left: (pattern_list (identifier) @def))',
+  '(assignment left: (tuple_pattern (identifier) @def))',
+  '(for_statement left: (identifier) @def)',
+  '(for_statement left: (pattern_list (identifier) @def))',
+  '(for_statement left: (tuple_pattern (identifier) @def))',
+  '(for_in_clause left: (identifier) @def)',
+  '(for_in_clause left: (pattern_list (identifier) @def))',
+  '(named_expression name: (identifier) @def)',
+  '(as_pattern_target (identifier) @def)',
+  '(global_statement (identifier) @def)',
+  '(nonlocal_statement (identifier) @def)',
+  '(call function: (identifier) @call)',
+  '(call function: (attribute object: (identifier) @qual attribute: (identifier) @call))',
+  '(call function: (attribute attribute: (identifier) @call))',
+  '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
+  '(identifier) @ref',
+  '(type) @typectx',
+  '(import_statement) @import',
+  '(import_from_statement) @import',
+  '(future_import_statement) @import',
+];
+
+const GO_PATTERNS = [
+  '(keyed_element . (literal_element (identifier) @skip))',
+  '(package_clause) @exclude',
+  '(function_declaration name: (identifier) @def)',
+  '(method_declaration name: (field_identifier) @def)',
+  '(type_spec name: (type_identifier) @def)',
+  '(type_alias name: (type_identifier) @def)',
+  '(parameter_declaration name: (identifier) @def)',
+  '(variadic_parameter_declaration name: (identifier) @def)',
+  '(var_spec name: (identifier) @def)',
+  '(const_spec name: (identifier) @def)',
+  '(field_declaration name: (field_identifier) @def)',
+  '(method_elem name: (field_identifier) @def)',
+  '(short_var_declaration left: (expression_list (identifier) @def))',
+  '(range_clause left: (expression_list (identifier) @def))',
+  '(type_parameter_declaration name: (identifier) @def)',
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (selector_expression operand: (identifier) @qual field: (field_identifier) @call))',
+  '(call_expression function: (selector_expression field: (field_identifier) @call))',
+  '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
+  '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+  '(field_identifier) @ref',
+  '(package_identifier) @ref',
+  '(import_declaration) @import',
+];
+
+const JAVA_PATTERNS = [
+  '(package_declaration) @exclude',
+  '(class_declaration name: (identifier) @def)',
+  '(interface_declaration name: (identifier) @def)',
+  '(enum_declaration name: (identifier) @def)',
+  '(record_declaration name: (identifier) @def)',
+  '(annotation_type_declaration name: (identifier) @def)',
+  '(method_declaration name: (identifier) @def)',
+  '(constructor_declaration name: (identifier) @def)',
+  '(compact_constructor_declaration name: (identifier) @def)',
+  '(formal_parameter name: (identifier) @def)',
+  '(variable_declarator name: (identifier) @def)',
+  '(enum_constant name: (identifier) @def)',
+  '(catch_formal_parameter name: (identifier) @def)',
+  '(enhanced_for_statement name: (identifier) @def)',
+  '(lambda_expression parameters: (identifier) @def)',
+  '(inferred_parameters (identifier) @def)',
+  '(resource name: (identifier) @def)',
+  '(type_parameter (type_identifier) @def)',
+  '(method_invocation object: [(identifier) (this) (super)] @qual name: (identifier) @call)',
+  '(method_invocation name: (identifier) @call)',
+  '(object_creation_expression type: (type_identifier) @call)',
+  '(field_access object: [(identifier) (this) (super)] @qual field: (identifier) @ref)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+  '(import_declaration) @import',
+];
+
+/** The query patterns of a language, or null where the occurrence pass does not run yet. */
+export function occurrencePatterns(language: Language): readonly string[] | null {
+  switch (language) {
+    case 'typescript':
+    case 'tsx':
+      return TS_PATTERNS;
+    case 'javascript':
+      return JS_PATTERNS;
+    case 'python':
+      return PYTHON_PATTERNS;
+    case 'go':
+      return GO_PATTERNS;
+    case 'java':
+      return JAVA_PATTERNS;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,177 @@
+// The occurrence pass: every identifier tree-sitter sees, with its role (definition, reference, call,
+// import, type use), its position (1-based line, UTF-16 column) and the symbol around it, plus the file's
+// imports. One tree-sitter query per language (occurrenceRules.ts) runs inside the WASM runtime: walking
+// every node from JavaScript cost twice the parse.
+import type { Language } from '../../../shared/types.js';
+import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
+import { OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { occurrencePatterns } from './occurrenceRules.js';
+import { importsOf } from './occurrenceImports.js';
+import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
+
+const ROLE_INDEX = Object.fromEntries(OCCURRENCE_ROLES.map((r, i) => [r, i])) as Record<OccurrenceRole, number>;
+/** Numbers per occurrence in `FileOccurrences.rows`. */
+export const OCCURRENCE_STRIDE = 6;
+/** A file with more is cut there (generated code): the index stays small and the write fast. */
+const MAX_OCCURRENCES = 50_000;
+/** When one name is captured by several patterns, the lowest rank wins: a definition is no reference. */
+const RANK: Record<string, number> = { skip: 0, def: 1, call: 2, type: 3, ref: 4 };
+const ROLE_BY_RANK = [-1, ROLE_INDEX.definition, ROLE_INDEX.call, ROLE_INDEX.type, ROLE_INDEX.reference];
+
+const queries = new Map<Language, Promise<Query | null>>();
+
+/** The language's occurrence query, compiled once per thread; null for a language without patterns. */
+export function occurrenceQuery(language: Language): Promise<Query | null> {
+  let query = queries.get(language);
+  if (!query) {
+    const patterns = occurrencePatterns(language);
+    query = patterns ? compileQuery(language, patterns) : Promise.resolve(null);
+    queries.set(language, query);
+  }
+  return query;
+}
+
+interface Found {
+  node: SyntaxNode;
+  rank: number;
+  qualifier: string | null;
+}
+
+/** Interns names and collects rows; the enclosing symbol is looked up by line. */
+class Collector {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly rows: number[] = [];
+  /** The innermost symbol on each line (index into `symbols`), -1 for none. */
+  private readonly owner: Int32Array;
+  private readonly startingAt = new Map<number, number[]>();
+
+  constructor(private readonly symbols: readonly ParsedSymbol[], lineCount: number) {
+    this.owner = new Int32Array(lineCount + 2).fill(-1);
+    // Outer symbols first, so inner ones overwrite their lines.
+    const order = symbols.map((_, i) => i).sort((a, b) => (symbols[b]!.endLine - symbols[b]!.startLine) - (symbols[a]!.endLine - symbols[a]!.startLine));
+    for (const i of order) {
+      const s = symbols[i]!;
+      for (let line = s.startLine; line <= Math.min(s.endLine, lineCount + 1); line++) this.owner[line] = i;
+      const list = this.startingAt.get(s.startLine);
+      if (list) list.push(i);
+      else this.startingAt.set(s.startLine, [i]);
+    }
+  }
+
+  intern(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  /** The symbol around a line; a definition's (or import's) own symbol gives way to its parent (a method's name belongs to its class). */
+  enclosing(line: number, name: string, role: number): number {
+    const index = this.owner[line] ?? -1;
+    if (role !== ROLE_INDEX.definition && role !== ROLE_INDEX.import) return index;
+    for (let i = index; i >= 0; i = this.symbols[i]?.parent ?? -1) {
+      const s = this.symbols[i]!;
+      if (s.name === name) return s.parent ?? -1;
+    }
+    // A Go method declared outside its type's range: its name is still its own definition.
+    for (const i of this.startingAt.get(line) ?? []) if (this.symbols[i]?.name === name) return this.symbols[i]?.parent ?? -1;
+    return index;
+  }
+
+  add(line: number, col: number, name: string, role: number, qualifier: string | null): boolean {
+    if (this.rows.length >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
+    this.rows.push(line, col, this.intern(name), role, this.enclosing(line, name, role), qualifier === null ? -1 : this.intern(qualifier));
+    return true;
+  }
+}
+
+/** Identifier occurrences and imports of one parsed file (`query` from occurrenceQuery); null without a query. */
+export function extractOccurrences(language: Language, query: Query | null, root: SyntaxNode, source: string, symbols: readonly ParsedSymbol[]): FileOccurrences | null {
+  if (!query) return null;
+  const out = new Collector(symbols, root.endPosition.row + 1);
+  const imports: ParsedImport[] = [];
+  const found = new Map<number, Found>();
+  /** [start, end) of subtrees whose names are not walked (imports, package clauses), and of type annotations. */
+  const excluded: Array<[number, number]> = [];
+  const typeContexts: Array<[number, number]> = [];
+  const importNodes: SyntaxNode[] = [];
+  for (const match of query.matches(root)) {
+    let qualifier: string | null = null;
+    for (const c of match.captures) if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
+    for (const c of match.captures) {
+      const name = c.name;
+      if (name === 'import') importNodes.push(c.node);
+      else if (name === 'require') {
+        if (match.captures.some((f) => f.name === 'fn' && f.node.text === 'require')) importNodes.push(c.node);
+      } else if (name === 'exclude') excluded.push([c.node.startIndex, c.node.endIndex]);
+      else if (name === 'typectx') typeContexts.push([c.node.startIndex, c.node.endIndex]);
+      else {
+        const rank = RANK[name];
+        if (rank === undefined) continue;
+        const at = c.node.startIndex;
+        const seen = found.get(at);
+        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier });
+        else {
+          if (rank < seen.rank) seen.rank = rank;
+          if (seen.rank !== RANK.def) seen.qualifier ??= qualifier;
+        }
+      }
+    }
+  }
+  for (const node of importNodes) {
+    const rows = importsOf(language, node);
+    if (!rows) continue;
+    excluded.push([node.startIndex, node.endIndex]);
+    for (const imp of rows) {
+      imports.push(imp.row);
+      for (const at of imp.names) out.add(at.line, at.col, at.name, ROLE_INDEX.import, null);
+    }
+  }
+  const inExcluded = sweep(excluded);
+  const inTypeContext = sweep(typeContexts);
+  const ordered = [...found.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [at, f] of ordered) {
+    if (f.rank === RANK.skip || inExcluded(at)) continue;
+    let role = ROLE_BY_RANK[f.rank] ?? ROLE_INDEX.reference;
+    if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
+    const pos = f.node.startPosition;
+    const name = nameAt(source, at);
+    if (name && !out.add(pos.row + 1, pos.column + 1, name, role, f.qualifier)) break;
+  }
+  // Imports were added first: keep rows in document order, as the table's key is.
+  return { names: out.names, rows: sortRows(out.rows), imports };
+}
+
+// A node's end index is a call into the WASM runtime; the name's end is found in the source instead.
+const NAME = /#?[\p{L}\p{N}_$]+/uy;
+
+/** The identifier starting at `at` (names are letters, digits, `_` and `$`; a private field's starts with `#`). */
+function nameAt(source: string, at: number): string {
+  NAME.lastIndex = at;
+  return NAME.exec(source)?.[0] ?? '';
+}
+
+/** For positions asked in increasing order: is it inside any of the ranges? (A range that started and has not ended holds it.) */
+function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
+  ranges.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let maxEnd = -1;
+  return (at) => {
+    while (next < ranges.length && ranges[next]![0] <= at) maxEnd = Math.max(maxEnd, ranges[next++]![1]);
+    return at < maxEnd;
+  };
+}
+
+function sortRows(rows: number[]): number[] {
+  const n = rows.length / OCCURRENCE_STRIDE;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
+  const sorted = new Array<number>(rows.length);
+  order.forEach((from, to) => {
+    for (let k = 0; k < OCCURRENCE_STRIDE; k++) sorted[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;
+  });
+  return sorted;
+}

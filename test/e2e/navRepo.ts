@@ -1,0 +1,70 @@
+// A small TypeScript service in several files for the navigation e2e tests: an express route whose
+// handler calls across files down to SQL (pg) and HTTP (axios), a doc-commented helper called from
+// two places, and one name defined in two files and called without an import (two candidates).
+export const NAV_REPO: Record<string, string> = {
+  'src/util/format.ts': `/**
+ * Formats cents as euros.
+ * Always two decimals.
+ */
+export function formatPrice(cents: number): string {
+  return '€' + (cents / 100).toFixed(2);
+}
+`,
+  'src/orders/repository.ts': `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export async function loadOrderCents(id: string): Promise<number> {
+  const result = await pool.query('SELECT cents FROM orders WHERE id = $1', [id]);
+  return result.rows[0].cents;
+}
+`,
+  'src/payments/client.ts': `import axios from 'axios';
+
+export async function chargeCard(cents: number): Promise<void> {
+  await axios.post('https://pay.example.com/charge', { cents });
+}
+`,
+  'src/orders/service.ts': `import { formatPrice } from '../util/format';
+import { loadOrderCents } from './repository';
+import { chargeCard } from '../payments/client';
+
+export async function orderTotal(id: string): Promise<string> {
+  const cents = await loadOrderCents(id);
+  await chargeCard(cents);
+  return formatPrice(cents);
+}
+
+export function receiptLine(cents: number): string {
+  return 'Total: ' + formatPrice(cents);
+}
+`,
+  'src/server.ts': `import express from 'express';
+import { orderTotal } from './orders/service';
+
+const app = express();
+
+export async function getOrder(req: { params: { id: string } }, res: { send(s: string): void }) {
+  res.send(await orderTotal(req.params.id));
+}
+
+app.get('/orders/:id', getOrder);
+`,
+  'src/legacy/slugA.ts': `export function slugify(text: string): string {
+  return text.toLowerCase();
+}
+`,
+  'src/legacy/slugB.ts': `export function slugify(text: string): string {
+  return text.replace(/ /g, '-');
+}
+`,
+  'src/legacy/page.ts': `declare const title: string;
+
+export const slug = slugify(title);
+`,
+  'package.json': JSON.stringify({ name: 'nav-fixture', dependencies: { express: '^4.19.0', pg: '^8.11.0', axios: '^1.7.0' } }, null, 2),
+};
+
+/** Lines (1-based) the tests look for. */
+export const FORMAT_PRICE_DEF_LINE = 5;
+export const ORDER_TOTAL_CALL_LINE = 8;

@@ -1,0 +1,72 @@
+// The navigation commands as a person runs them: the built `clew` in a child process, positions as
+// `path:line:column` (absolute, or relative to the working folder), human output and --json shapes.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallTreeNode, DefinitionHit, FlowAnswer, ReferencesAnswer, TreeEntry } from '../../shared/nav.js';
+import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { NAV_TREE } from '../helpers/navTree.js';
+
+describe('clew def, refs, callers, callees, flow, tree', () => {
+  const repo = tempDir('clew-cli-nav-repo-');
+  const data = tempDir('clew-cli-nav-data-');
+  const cli = cliFor(data.path);
+  /** Runs in a folder of the repo, as someone would from their shell. */
+  const inRepo = (folder: string, ...args: string[]) => spawnSync(process.execPath, [CLI, '--data-dir', data.path, ...args], { encoding: 'utf8', cwd: join(repo.path, folder) });
+
+  beforeAll(() => {
+    ensureBuiltCli();
+    writeTree(repo.path, NAV_TREE);
+    const r = cli.run('--no-sync', 'index', repo.path);
+    expect(r.status, r.stderr).toBe(0);
+  });
+  afterAll(() => [repo, data].forEach((d) => d.cleanup()));
+
+  it('def: an absolute position as JSON, a relative one in human form', () => {
+    const hits = cli.json<DefinitionHit[]>('def', `${join(repo.path, 'ts/main.ts')}:10:12`);
+    expect(hits.map((h) => `${h.fqn} ${h.file}:${h.line}:${h.column} ${h.confidence}`)).toEqual(['ts/util:helper ts/util.ts:1:17 exact']);
+    const human = inRepo('py', 'def', 'app.py:9:16');
+    expect(human.status, human.stderr).toBe(0);
+    expect(human.stdout).toContain('py/pkg/tools.py:1:5  function py.pkg.tools.helper  [exact]');
+    const blank = inRepo('ts', 'def', 'main.ts:3:1');
+    expect(blank.stdout.trim()).toBe('no definition found');
+  });
+
+  it('refs by FQN (the repo found from the working folder) and by position, with --limit', () => {
+    const r = inRepo('ts', '--json', 'refs', 'ts/util:helper');
+    expect(r.status, r.stderr).toBe(0);
+    const answer = JSON.parse(r.stdout) as ReferencesAnswer;
+    expect(answer.refs.filter((x) => x.confidence === 'exact').map((x) => `${x.file}:${x.line}`)).toEqual(['ts/main.ts:1', 'ts/main.ts:10', 'ts/util.ts:1']);
+    const limited = cli.json<ReferencesAnswer>('refs', `${join(repo.path, 'main.go')}:6:14`, '--limit', '1');
+    expect(limited.targets.map((t) => t.fqn)).toEqual(['store:store.Open']);
+    expect(limited).toMatchObject({ truncated: true });
+    const human = cli.run('refs', 'store:store.Open', '--repo', repo.path);
+    expect(human.stdout).toContain('main.go:6:14  call       db := store.Open()   in .:main.main');
+  });
+
+  it('callers and callees print trees; a cycle is marked and not followed', () => {
+    const callers = cli.json<CallTreeNode>('callers', 'py.app.ping', '--repo', repo.path, '--depth', '3');
+    expect(callers.children.map((c) => c.fqn)).toEqual(['py.app.pong']);
+    expect(callers.children[0]?.children[0]).toMatchObject({ fqn: 'py.app.ping', cycle: true, children: [] });
+    const human = cli.run('callees', '.:main.main', '--repo', repo.path);
+    expect(human.stdout.split('\n')).toEqual(expect.arrayContaining(['.:main.main  main.go:5', '  store:store.Open  store/store.go:5', '    .:main.main  main.go:5  [cycle]']));
+    expect(cli.run('callees', 'no:such', '--repo', repo.path).stdout.trim()).toBe('no symbol no:such');
+  });
+
+  it('flow from a route and tree of a folder', () => {
+    const flow = cli.json<FlowAnswer>('flow', 'GET /owners/:id', '--repo', repo.path);
+    expect(flow.root?.children.map((c) => c.fqn)).toEqual(['web/lib:helper']);
+    const human = cli.run('flow', 'GET /owners/:id', '--repo', repo.path);
+    expect(human.stdout).toContain('⇢ http fetch');
+    const tree = cli.json<TreeEntry[]>('tree', repo.path, 'ts');
+    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/util.ts']);
+  });
+
+  it('usage mistakes exit 2 before opening anything', () => {
+    expect(cli.run('def', 'main.go').status).toBe(2);
+    expect(cli.run('callers').status).toBe(2);
+    expect(cli.run('callees', 'x', '--depth', 'deep').status).toBe(2);
+    expect(cli.run('refs', 'x', '--limit', '0').status).toBe(2);
+  });
+});

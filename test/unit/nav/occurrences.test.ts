@@ -1,0 +1,161 @@
+// The occurrence pass on realistic snippets: roles, 1-based positions (UTF-16 columns), enclosing symbols,
+// qualifiers and imports, per language.
+import { describe, expect, it } from 'vitest';
+import { OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import type { Language } from '../../../shared/types.js';
+import { analyzeFile } from '../../../electron/engine/analyze.js';
+import type { ParsedImport } from '../../../electron/base/fileAnalysis.js';
+
+/** Each occurrence as `line:col name role [q=qualifier] [in=enclosing fqn]`. */
+async function occurrencesOf(language: Language, path: string, source: string): Promise<{ lines: string[]; imports: ParsedImport[] }> {
+  const analysis = await analyzeFile(language, path, source);
+  const occ = analysis.occurrences;
+  if (!occ) throw new Error(`no occurrences for ${language}`);
+  const lines: string[] = [];
+  for (let i = 0; i < occ.rows.length; i += 6) {
+    const [line, col, name, role, symbol, qualifier] = occ.rows.slice(i, i + 6) as [number, number, number, number, number, number];
+    const parts = [`${line}:${col}`, occ.names[name], OCCURRENCE_ROLES[role]];
+    if (qualifier >= 0) parts.push(`q=${occ.names[qualifier]}`);
+    if (symbol >= 0) parts.push(`in=${analysis.symbols[symbol]?.fqn}`);
+    lines.push(parts.join(' '));
+  }
+  return { lines, imports: occ.imports };
+}
+
+describe('occurrences', () => {
+  it('TypeScript: imports, definitions, calls through this and a namespace, type uses, UTF-16 columns', async () => {
+    const source = `import def, { helper as h } from './util.js';
+import * as ns from '../lib';
+export { x as y } from './z';
+export class Svc extends Base {
+  private count = 0;
+  run(id: string): Result {
+    const é = "😀"; this.count++;
+    return ns.go(h(id), { key: é }, def());
+  }
+}
+`;
+    const { lines, imports } = await occurrencesOf('typescript', 'src/svc.ts', source);
+    expect(lines).toEqual([
+      '1:8 def import', '1:25 h import', '2:13 ns import', '3:15 y import',
+      '4:14 Svc definition', '4:26 Base reference in=src/svc:Svc',
+      '5:11 count definition in=src/svc:Svc',
+      '6:3 run definition in=src/svc:Svc', '6:7 id definition in=src/svc:Svc.run', '6:20 Result type in=src/svc:Svc.run',
+      // The emoji is two UTF-16 units: `this` starts at column 21, not 20.
+      '7:11 é definition in=src/svc:Svc.run', '7:26 count reference q=this in=src/svc:Svc.run',
+      '8:12 ns reference in=src/svc:Svc.run', '8:15 go call q=ns in=src/svc:Svc.run', '8:18 h call in=src/svc:Svc.run', '8:20 id reference in=src/svc:Svc.run',
+      '8:32 é reference in=src/svc:Svc.run', '8:37 def call in=src/svc:Svc.run',
+    ]);
+    expect(imports).toEqual([
+      { local: 'def', imported: 'default', source: './util.js', line: 1 },
+      { local: 'h', imported: 'helper', source: './util.js', line: 1 },
+      { local: 'ns', imported: null, source: '../lib', line: 2 },
+      { local: 'y', imported: 'x', source: './z', line: 3 },
+    ]);
+  });
+
+  it('JavaScript: CommonJS require bindings and a recursive call', async () => {
+    const source = `const express = require('express');
+const { helper, other: renamed } = require('./lib');
+function loop(n) { return n ? loop(n - 1) : helper(renamed); }
+`;
+    const { lines, imports } = await occurrencesOf('javascript', 'web/a.js', source);
+    expect(lines).toEqual([
+      '1:7 express import', '2:9 helper import', '2:24 renamed import',
+      '3:10 loop definition', '3:15 n definition in=web/a:loop', '3:27 n reference in=web/a:loop', '3:31 loop call in=web/a:loop',
+      '3:36 n reference in=web/a:loop', '3:45 helper call in=web/a:loop', '3:52 renamed reference in=web/a:loop',
+    ]);
+    expect(imports.map((i) => `${i.local}<-${i.imported ?? '(module)'}@${i.source}`)).toEqual(['express<-(module)@express', 'helper<-helper@./lib', 'renamed<-other@./lib']);
+  });
+
+  it('Python: from-imports, self calls, parameters, loop targets, annotations, keyword names skipped', async () => {
+    const source = `from .util import helper as h, other
+import os.path as osp
+
+
+class Greeter(Base):
+    def greet(self, name: str, times=2):
+        for i, j in pairs:
+            self.say(h(name), sep=osp.sep)
+`;
+    const { lines, imports } = await occurrencesOf('python', 'app/greet.py', source);
+    expect(lines).toEqual([
+      '1:29 h import', '1:32 other import', '2:19 osp import',
+      '5:7 Greeter definition', '5:15 Base reference in=app.greet.Greeter',
+      '6:9 greet definition in=app.greet.Greeter', '6:15 self definition in=app.greet.Greeter.greet', '6:21 name definition in=app.greet.Greeter.greet',
+      '6:27 str type in=app.greet.Greeter.greet', '6:32 times definition in=app.greet.Greeter.greet',
+      '7:13 i definition in=app.greet.Greeter.greet', '7:16 j definition in=app.greet.Greeter.greet', '7:21 pairs reference in=app.greet.Greeter.greet',
+      '8:13 self reference in=app.greet.Greeter.greet', '8:18 say call q=self in=app.greet.Greeter.greet', '8:22 h call in=app.greet.Greeter.greet',
+      '8:24 name reference in=app.greet.Greeter.greet', '8:35 osp reference in=app.greet.Greeter.greet', '8:39 sep reference q=osp in=app.greet.Greeter.greet',
+    ]);
+    expect(imports).toEqual([
+      { local: 'h', imported: 'helper', source: '.util', line: 1 },
+      { local: 'other', imported: 'other', source: '.util', line: 1 },
+      { local: 'osp', imported: null, source: 'os.path', line: 2 },
+    ]);
+  });
+
+  it('Go: package imports, receiver calls, := definitions, a method name enclosed by its type', async () => {
+    const source = `package store
+
+import (
+	"fmt"
+	r "example.com/demo/render"
+)
+
+func (d *DB) Get(key string) string {
+	v, ok := d.cache[key]
+	fmt.Println(r.Render(v), ok)
+	return d.load()
+}
+`;
+    const { lines, imports } = await occurrencesOf('go', 'store/db.go', source);
+    expect(lines).toEqual([
+      '5:2 r import',
+      '8:7 d definition in=store:store.DB.Get', '8:10 DB type in=store:store.DB.Get', '8:14 Get definition', '8:18 key definition in=store:store.DB.Get',
+      '8:22 string type in=store:store.DB.Get', '8:30 string type in=store:store.DB.Get',
+      '9:2 v definition in=store:store.DB.Get', '9:5 ok definition in=store:store.DB.Get', '9:11 d reference in=store:store.DB.Get',
+      '9:13 cache reference q=d in=store:store.DB.Get', '9:19 key reference in=store:store.DB.Get',
+      '10:2 fmt reference in=store:store.DB.Get', '10:6 Println call q=fmt in=store:store.DB.Get', '10:14 r reference in=store:store.DB.Get',
+      '10:16 Render call q=r in=store:store.DB.Get', '10:23 v reference in=store:store.DB.Get', '10:27 ok reference in=store:store.DB.Get',
+      '11:9 d reference in=store:store.DB.Get', '11:11 load call q=d in=store:store.DB.Get',
+    ]);
+    expect(imports).toEqual([
+      { local: 'fmt', imported: null, source: 'fmt', line: 4 },
+      { local: 'r', imported: null, source: 'example.com/demo/render', line: 5 },
+    ]);
+  });
+
+  it('Java: imports (static and wildcard), this.field, method invocations with their object, constructor calls, lambdas', async () => {
+    const source = `package com.acme;
+import static com.acme.util.Text.trim;
+import com.acme.util.*;
+public class App {
+  private int n;
+  String go(String s) {
+    this.n = Text.len(s);
+    return new Box(trim(s)).map(x -> x);
+  }
+}
+`;
+    const { lines, imports } = await occurrencesOf('java', 'src/App.java', source);
+    expect(lines).toEqual([
+      '2:34 trim import',
+      '4:14 App definition', '5:15 n definition in=com.acme.App',
+      '6:3 String type in=com.acme.App.go(String)', '6:10 go definition in=com.acme.App', '6:13 String type in=com.acme.App.go(String)',
+      '6:20 s definition in=com.acme.App.go(String)',
+      '7:10 n reference q=this in=com.acme.App.go(String)', '7:14 Text reference in=com.acme.App.go(String)', '7:19 len call q=Text in=com.acme.App.go(String)',
+      '7:23 s reference in=com.acme.App.go(String)',
+      '8:16 Box call in=com.acme.App.go(String)', '8:20 trim call in=com.acme.App.go(String)', '8:25 s reference in=com.acme.App.go(String)',
+      '8:29 map call in=com.acme.App.go(String)', '8:33 x definition in=com.acme.App.go(String)', '8:38 x reference in=com.acme.App.go(String)',
+    ]);
+    expect(imports).toEqual([
+      { local: 'trim', imported: 'trim', source: 'com.acme.util.Text', line: 2 },
+      { local: '*', imported: '*', source: 'com.acme.util', line: 3 },
+    ]);
+  });
+
+  it('gives no occurrences for a language without rules', async () => {
+    expect((await analyzeFile('css', 'a.css', '.btn { color: red; }\n')).occurrences).toBeNull();
+  });
+});
