@@ -109,10 +109,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         print(await call(backend, 'symbols:list', values.kind ? { repo: need(rest[0], 'repo'), kind: values.kind } : { repo: need(rest[0], 'repo') }), formatSymbols);
         break;
       case 'entrypoints':
-        print(await call(backend, 'entrypoints:list', values.kind ? { repo: need(rest[0], 'repo'), kind: values.kind } : { repo: need(rest[0], 'repo') }), formatEntryPoints);
+        print(await call(backend, 'entrypoints:list', { repo: need(rest[0], 'repo'), includeTests: values['include-tests'], ...(values.kind ? { kind: values.kind } : {}) }), formatEntryPoints);
         break;
       case 'deps':
-        print(await call(backend, 'deps:list', values.symbol ? { repo: need(rest[0], 'repo'), symbol: values.symbol } : { repo: need(rest[0], 'repo') }), formatDeps);
+        print(await call(backend, 'deps:list', { repo: need(rest[0], 'repo'), includeTests: values['include-tests'], ...(values.symbol ? { symbol: values.symbol } : {}) }), formatDeps);
         break;
       case 'note': {
         const [sub, ...args] = rest;

@@ -14,8 +14,8 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
          [--case-sensitive] [--word]      keyword/regex: exact letter case; whole words only
          the query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT
   symbols <repo> [--kind K]               list symbols
-  entrypoints <repo> [--kind K]           HTTP routes, scheduled jobs, listeners, mains
-  deps <repo> [--symbol FQN]              external calls and declared packages
+  entrypoints <repo> [--kind K] [--include-tests]   HTTP routes, scheduled jobs, listeners, mains (tests left out unless asked)
+  deps <repo> [--symbol FQN] [--include-tests]      external calls and declared packages (calls in tests left out unless asked)
   note add <fqn> <text> [--repo R]        attach a note to a symbol
   note list [<repo>]                      list notes (current, stale, detached)
   status                                  repos, counts, sync state and the vector server
@@ -57,6 +57,7 @@ const OPTIONS = {
   'case-sensitive': { type: 'boolean', default: false },
   word: { type: 'boolean', default: false },
   'allow-writes': { type: 'boolean', default: false },
+  'include-tests': { type: 'boolean', default: false },
   depth: { type: 'string' },
 } as const;
 

@@ -45,8 +45,10 @@ export const CHANNELS = {
   'repo:list': read<Empty, RepoSummary[]>(),
   'search:query': read<SearchQuery, SearchResponse>(),
   'symbols:list': read<{ repo: string; kind?: string; limit?: number }, SymbolRow[]>(),
-  'entrypoints:list': read<{ repo: string; kind?: string }, EntryPointRow[]>(),
-  'deps:list': read<{ repo: string; symbol?: string }, RepoDeps>(),
+  /** Rows in test files are left out unless `includeTests`. */
+  'entrypoints:list': read<{ repo: string; kind?: string; includeTests?: boolean }, EntryPointRow[]>(),
+  /** Calls in test files are left out unless `includeTests`. */
+  'deps:list': read<{ repo: string; symbol?: string; includeTests?: boolean }, RepoDeps>(),
   'deps:symbol': read<{ repo: string; fqn: string }, DependencyRow[]>(),
   'note:add': write<{ fqn: string; text: string; repo?: string }, NoteRow>(),
   'note:list': read<{ repo?: string }, NoteRow[]>(),

@@ -42,6 +42,16 @@ export interface RepoSummary {
   paused: boolean;
   /** A watcher is live on it in the writing process right now. */
   watching: boolean;
+  /** The last explicit index run the writing process saw (null: none since it started): a cancelled first index is told apart from a finished one by `lastIndexMs` (null until a full run completes). */
+  lastRun: RepoRunOutcome | null;
+}
+
+export interface RepoRunOutcome {
+  /** Files its walk found. */
+  filesTotal: number;
+  cancelled: boolean;
+  /** Files it (re)wrote before it ended. */
+  changed: number;
 }
 
 export interface IndexIssue {
@@ -186,6 +196,8 @@ export interface EntryPointRow {
   symbol: string | null;
   file: string;
   line: number;
+  /** In a test file or test data (decided once, by the Backend, from the path). */
+  inTest: boolean;
 }
 
 export interface DependencyRow {
@@ -195,6 +207,8 @@ export interface DependencyRow {
   client: string;
   file: string;
   line: number;
+  /** In a test file or test data (decided once, by the Backend, from the path). */
+  inTest: boolean;
 }
 
 export interface PackageRow {
@@ -269,7 +283,8 @@ export interface SyncStatus extends SyncCounts {
 export type VectorServerState = 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
 
 export interface VectorStoreStatus {
-  mode: 'sidecar' | 'external';
+  /** 'off': vectors turned off (`--no-sync`): no server runs and none is expected. */
+  mode: 'sidecar' | 'external' | 'off';
   url: string | null;
   state: VectorServerState;
   pid: number | null;

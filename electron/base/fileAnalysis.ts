@@ -39,7 +39,8 @@ export interface ParsedEntryPoint {
   line: number;
 }
 
-export type ExternalKind = 'http' | 'sql' | 'orm' | 'redis' | 'queue' | 'grpc' | 'mongo' | 'elasticsearch' | 'cloud';
+/** 'data-access': a call through the code's own repository or DAO object (`ownerRepository.findById`), the store behind it unseen. */
+export type ExternalKind = 'http' | 'sql' | 'orm' | 'data-access' | 'redis' | 'queue' | 'grpc' | 'mongo' | 'elasticsearch' | 'cloud';
 
 export interface ParsedExternalCall {
   /** Index into `symbols` of the enclosing symbol, or null at top level. */

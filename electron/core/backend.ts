@@ -8,6 +8,8 @@ import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
+import { RepoRuns } from './repoRuns.js';
+import { markTests } from './testRows.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { failedUnits } from '../db/read/failedUnits.js';
 import { searchLimit } from '../db/read/search.js';
@@ -17,7 +19,7 @@ import { fileOutline } from '../db/read/lists.js';
 import type { EmbedderSetting } from '../vectors/embedders/index.js';
 import type { EngineCommand, EngineCommands, WorkerInit } from '../engine/protocol.js';
 import type { ProcessLauncher } from '../sidecar/launcher.js';
-import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, Settings, StatusReport } from '../../shared/types.js';
+import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, RepoSummary, Settings, StatusReport } from '../../shared/types.js';
 import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
@@ -72,6 +74,7 @@ export class Backend {
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
+  private readonly runs = new RepoRuns();
   private readonly indexing = new IndexingRuns();
   readonly settings: RunSettings;
   private embedder: EmbedderSetting;
@@ -100,14 +103,21 @@ export class Backend {
       'repo:index': (req) => {
         refuseUnsafeRoot(req.path, this.dataDir);
         const { maxFileBytes, extraIgnores, languages } = this.settings.current;
-        return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages });
+        return this.write('index', { ...req, maxFileBytes: req.maxFileBytes ?? maxFileBytes, extraIgnores, languages }).then((report) => {
+          this.runs.finished(report);
+          return report;
+        });
       },
-      'repo:list': () => listRepos(this.db, this.watching),
+      'repo:list': () => this.repoList(),
       'search:query': async (req) => this.indexing.annotate(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
-      'entrypoints:list': (req) => listEntryPoints(this.db, req.repo, req.kind),
-      'deps:list': (req) => listDeps(this.db, req.repo, req.symbol),
-      'deps:symbol': (req) => listDeps(this.db, req.repo, req.fqn).calls,
+      'entrypoints:list': (req) => markTests(listEntryPoints(this.db, req.repo, req.kind), req.includeTests ?? false),
+      'deps:list': (req) => {
+        const deps = listDeps(this.db, req.repo, req.symbol);
+        return { calls: markTests(deps.calls, req.includeTests ?? false), packages: deps.packages };
+      },
+      // One symbol's own calls: all of them, test or not.
+      'deps:symbol': (req) => markTests(listDeps(this.db, req.repo, req.fqn).calls, true),
       'note:add': (req) => this.write('noteAdd', req),
       'note:list': (req) => listNotes(this.db, req.repo),
       'status:get': async () => ({ ...this.status(), vectorStore: await this.vectors.probedStore() }),
@@ -237,7 +247,7 @@ export class Backend {
 
   status(): StatusReport {
     return {
-      dataDir: this.dataDir, repos: listRepos(this.db, this.watching), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
+      dataDir: this.dataDir, repos: this.repoList(), sync: this.vectors.sync(), vectorStore: this.vectors.vectorStore(),
       settingsError: this.settings.error, recovery: this.recovery && { ...this.recovery }, notesCopyReset: this.notesReset,
       syncPaused: syncPaused(this.db), embedderFallback: this.embedderFallback,
     };
@@ -313,6 +323,7 @@ export class Backend {
       { dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
       {
         progress: (p) => {
+          this.runs.progressed(p);
           this.indexing.update(p);
           this.emit('index:progress', p);
           this.scheduleSnapshot();
@@ -352,11 +363,15 @@ export class Backend {
     if (watch) void this.write('watchStart', { maxFileBytes, extraIgnores, languages }).catch(() => undefined);
   }
 
+  private repoList(): RepoSummary[] {
+    return this.runs.annotate(listRepos(this.db, this.watching));
+  }
+
   /** A repo control command, answered with the repo as it is now. */
   private async repoWrite(command: 'repoWatch' | 'repoPause' | 'repoResume', req: { repo: string; on?: boolean }) {
     const repo = findRepo(this.db, req.repo);
     await (command === 'repoWatch' ? this.write(command, { repo: req.repo, on: req.on ?? true }) : this.write(command, { repo: req.repo }));
-    const summary = listRepos(this.db, this.watching).find((r) => r.id === repo.id);
+    const summary = this.repoList().find((r) => r.id === repo.id);
     if (!summary) throw new ClewFailure('NOT_FOUND', `${req.repo} was removed`);
     return summary;
   }

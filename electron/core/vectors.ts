@@ -115,6 +115,7 @@ export class VectorSide {
 
   vectorStore(): VectorStoreStatus {
     if (this.server) return this.server.status();
+    if (this.setting.mode === 'off') return { ...STOPPED, mode: 'off' };
     return this.setting.mode === 'external' ? { ...STOPPED, mode: 'external', url: maskCredentials(this.setting.url) } : STOPPED;
   }
 

@@ -44,6 +44,9 @@ export interface WriteOutcome {
 
 const BATCH_FILES = 200;
 const BATCH_BYTES = 8 * 1024 * 1024;
+// Symbols and chunks bound a batch's transaction time too: the writer reads no message (Pause, Cancel)
+// while it commits, and 200 symbol-dense files took seconds.
+const BATCH_ROWS = 4000;
 // A batch open this long commits anyway: what is prepared becomes searchable within a second, not after 200 files.
 const BATCH_MS = 1_000;
 const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
@@ -61,6 +64,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
   const out: WriteOutcome = { changed: 0, unchanged: 0, seen: new Set(), cancelled: false };
   let batch: FileWrite[] = [];
   let batchBytes = 0;
+  let batchRows = 0;
   let batchOpened = 0;
   const touches: Array<{ id: number; size: number; mtimeMs: number }> = [];
   const flush = (): void => {
@@ -72,6 +76,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     out.changed += writes.length;
     batch = [];
     batchBytes = 0;
+    batchRows = 0;
     touches.length = 0;
     progress.phase = 'parsing';
   };
@@ -153,7 +158,8 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
       if (batch.length === 0) batchOpened = performance.now();
       batch.push({ ...prepared, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs });
       batchBytes += file.size;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || performance.now() - batchOpened >= BATCH_MS) flush();
+      batchRows += prepared.symbolRows.length + prepared.chunks.length;
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || batchRows >= BATCH_ROWS || performance.now() - batchOpened >= BATCH_MS) flush();
     }
   } finally {
     await pool?.close();

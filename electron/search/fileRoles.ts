@@ -55,3 +55,9 @@ export function isImplementationFile(path: string): boolean {
   const dot = file.lastIndexOf('.');
   return dot > 0 && IMPLEMENTATION_EXTENSIONS.includes(file.slice(dot + 1).toLowerCase());
 }
+
+/** Test code or its data (tests, fixtures, testdata): what Entry points and Dependencies hide unless asked. */
+export function isTestPath(path: string): boolean {
+  const roles = fileRoles(path);
+  return roles.includes('test') || roles.includes('fixture');
+}

@@ -24,6 +24,7 @@ export interface McpToolOptions {
 }
 
 const rows = z.number().int().min(1).max(MAX_ROWS).optional().describe(`at most this many rows (default ${DEFAULT_ROWS}, max ${MAX_ROWS})`);
+const tests = z.boolean().optional().describe('also list those in test files and test data (left out by default)');
 const chars = z.number().int().min(200).max(MAX_CHARS).optional().describe(`character budget of the answer (default ${DEFAULT_CHARS}, max ${MAX_CHARS})`);
 const repo = z.string().min(1).max(4096).describe('repository name, id or path as `repos` lists it');
 
@@ -119,15 +120,15 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
 
   server.registerTool('entry_points', {
     description: 'Entry points of a repository: HTTP routes (method, path, handler), scheduled jobs, queue listeners, mains.',
-    inputSchema: { repo, kind: z.string().max(40).optional().describe('http, schedule, queue or main'), limit: rows, maxChars: chars },
+    inputSchema: { repo, kind: z.string().max(40).optional().describe('http, schedule, queue or main'), includeTests: tests, limit: rows, maxChars: chars },
     annotations: { readOnlyHint: true },
-  }, ({ repo: r, kind, limit, maxChars }) => answer(reader, 'entrypoints:list', kind ? { repo: r, kind } : { repo: r }, maxChars, (list) => list.slice(0, limit ?? DEFAULT_ROWS)));
+  }, ({ repo: r, kind, includeTests, limit, maxChars }) => answer(reader, 'entrypoints:list', { repo: r, includeTests: includeTests ?? false, ...(kind ? { kind } : {}) }, maxChars, (list) => list.slice(0, limit ?? DEFAULT_ROWS)));
 
   server.registerTool('dependencies', {
     description: 'External calls (HTTP, SQL, queues, caches…) a repository or one symbol makes, and the packages it declares.',
-    inputSchema: { repo, symbol: z.string().max(1000).optional().describe('only the calls made by this symbol (FQN)'), limit: rows, maxChars: chars },
+    inputSchema: { repo, symbol: z.string().max(1000).optional().describe('only the calls made by this symbol (FQN)'), includeTests: tests, limit: rows, maxChars: chars },
     annotations: { readOnlyHint: true },
-  }, ({ repo: r, symbol, limit, maxChars }) => answer(reader, 'deps:list', symbol ? { repo: r, symbol } : { repo: r }, maxChars, (d) => ({ calls: d.calls.slice(0, limit ?? DEFAULT_ROWS), packages: d.packages.slice(0, limit ?? DEFAULT_ROWS) })));
+  }, ({ repo: r, symbol, includeTests, limit, maxChars }) => answer(reader, 'deps:list', { repo: r, includeTests: includeTests ?? false, ...(symbol ? { symbol } : {}) }, maxChars, (d) => ({ calls: d.calls.slice(0, limit ?? DEFAULT_ROWS), packages: d.packages.slice(0, limit ?? DEFAULT_ROWS) })));
 
   server.registerTool('notes', {
     description: 'Notes people attached to symbols, with their state (current, stale: the code changed, detached: the symbol is gone).',

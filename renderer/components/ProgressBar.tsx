@@ -8,7 +8,8 @@ const eta = (p: IndexProgress): string => {
   return seconds >= 60 ? `, ~${Math.floor(seconds / 60)} min ${seconds % 60} s left` : `, ~${seconds} s left`;
 };
 
-export function ProgressBar({ progress }: { progress: IndexProgress | null }) {
+/** A paused run shows where it stopped, not a time left that would never come. */
+export function ProgressBar({ progress, paused = false }: { progress: IndexProgress | null; paused?: boolean }) {
   if (!progress) {
     return (
       <div className="progress" data-testid="index-progress" data-phase="starting">
@@ -24,7 +25,9 @@ export function ProgressBar({ progress }: { progress: IndexProgress | null }) {
         <div className={`fill${progress.filesTotal === 0 ? ' indeterminate' : ''}`} style={{ width: progress.filesTotal ? `${pct}%` : undefined }} />
       </div>
       <div className="dim">
-        {progress.phase} {progress.filesDone.toLocaleString()}/{progress.filesTotal.toLocaleString()} files, {Math.round(progress.ratePerSec).toLocaleString()}/s{eta(progress)}
+        {paused
+          ? `paused at ${progress.filesDone.toLocaleString()}/${progress.filesTotal.toLocaleString()} files`
+          : `${progress.phase} ${progress.filesDone.toLocaleString()}/${progress.filesTotal.toLocaleString()} files, ${Math.round(progress.ratePerSec).toLocaleString()}/s${eta(progress)}`}
       </div>
     </div>
   );

@@ -2,13 +2,14 @@
 // ending in a report of what was deleted, re-queued and rebuilt.
 import type { RepairReport } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
+import { nothingToRepair, repairStep } from './repairSteps.js';
 
 function Findings({ report }: { report: RepairReport }) {
-  const clean = report.orphans === 0 && report.missing === 0 && report.stale === 0 && report.unsearchable === 0 && report.healthy;
+  const clean = nothingToRepair(report);
   return (
     <div data-testid="repair-findings" data-orphans={report.orphans} data-missing={report.missing} data-unsearchable={report.unsearchable}>
       <p>Found <b>{report.orphans}</b> orphan vectors (in the vector store, unknown to SQLite), <b>{report.missing}</b> missing and <b>{report.stale}</b> stale rows, and <b>{report.unsearchable}</b> stored vectors that search cannot reach (re-inserted by the repair). Health check: {report.healthy ? 'passed' : <span className="error">failed{report.healthError ? ` — ${report.healthError}` : ''}</span>}.</p>
-      {clean && <p className="dim">Nothing to repair.</p>}
+      {clean && <p data-testid="repair-clean"><b>Nothing to repair:</b> the vector store matches the index.</p>}
     </div>
   );
 }
@@ -38,19 +39,23 @@ export function RepairFlow() {
           <span className="dim">Checks first and shows what it would fix.</span>
         </div>
       )}
-      {repair.step === 'checking' && <p>Comparing SQLite with the vector store…</p>}
+      {repair.step === 'checking' && <p>Comparing the index with the vector store (nothing is changed yet)…</p>}
       {repair.step === 'findings' && (
         <>
           <Findings report={repair.report} />
-          <div className="row">
-            <button type="button" className="primary" data-testid="repair-confirm" onClick={() => void s().confirmRepair()}>Repair now</button>
-            <button type="button" onClick={() => s().closeRepair()}>Cancel</button>
-          </div>
+          {nothingToRepair(repair.report) ? (
+            <div className="row"><button type="button" data-testid="repair-close" onClick={() => s().closeRepair()}>Done</button></div>
+          ) : (
+            <div className="row">
+              <button type="button" className="primary" data-testid="repair-confirm" onClick={() => void s().confirmRepair()}>Repair now</button>
+              <button type="button" onClick={() => s().closeRepair()}>Cancel</button>
+            </div>
+          )}
         </>
       )}
       {repair.step === 'repairing' && (
         <div data-testid="repair-progress">
-          <p>Repairing: {repair.progress ? `${repair.progress.phase} ${repair.progress.done}/${repair.progress.total}` : 'starting…'}</p>
+          <p data-testid="repair-step">{repairStep(repair.progress)}</p>
           <div className="progress"><div className="bar"><div className={`fill${repair.progress?.total ? '' : ' indeterminate'}`} style={{ width: repair.progress?.total ? `${(100 * repair.progress.done) / repair.progress.total}%` : undefined }} /></div></div>
         </div>
       )}

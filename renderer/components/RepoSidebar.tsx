@@ -5,6 +5,8 @@ import { useStore } from '../store/index.js';
 import { AddRepo } from './AddRepo.js';
 import { PathText } from './PathText.js';
 import { ProgressBar } from './ProgressBar.js';
+import { repoState } from './repoState.js';
+import { StateIcon } from './StateIcon.js';
 
 function RepoItem({ repo }: { repo: RepoSummary }) {
   const progress = useStore((s) => s.progress[repo.path] ?? null);
@@ -17,8 +19,8 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
       <div className="name ellipsis" title={repo.path}>{repo.name}</div>
       <PathText path={repo.path} className="dim" />
       <div className="dim" data-testid="repo-counts">{repo.files.toLocaleString()} files · {repo.symbols.toLocaleString()} symbols · {repo.entryPoints.toLocaleString()} entry points</div>
-      <RepoState repo={repo} />
-      {busy && <ProgressBar progress={progress} />}
+      <RepoState repo={repo} busy={busy} />
+      {busy && <ProgressBar progress={progress} paused={repo.paused} />}
       {confirming ? (
         <div className="actions" role="alertdialog" aria-label={`Remove ${repo.name}?`}>
           <span>Remove {repo.name} and its notes and vectors?</span>
@@ -37,22 +39,28 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
   );
 }
 
-/** Paused, watching, or neither: what the repo does about file changes right now. */
-function RepoState({ repo }: { repo: RepoSummary }) {
-  const state = repo.paused ? 'paused' : repo.watching ? 'watching' : repo.watch ? 'watch on' : 'not watched';
-  return <div className="dim" data-testid="repo-state" data-state={state}>{state === 'paused' ? '⏸ paused: not watched or indexed' : state === 'watching' ? '● watching for changes' : state}</div>;
+/** Indexing, paused, cancelled and incomplete, watching, or what a click is waiting for (see repoState). */
+function RepoState({ repo, busy }: { repo: RepoSummary; busy: boolean }) {
+  const action = useStore((s) => s.repoActions[repo.path] ?? null);
+  const state = repoState(repo, busy, action);
+  return (
+    <div className={`repo-state ${state.kind}`} data-testid="repo-state" data-state={state.kind} role="status">
+      <StateIcon kind={state.kind} /> <span>{state.text}</span>
+    </div>
+  );
 }
 
 /** Pause/resume, cancel (while indexing) and watch on/off, next to Re-index. */
 function RepoControls({ repo, busy }: { repo: RepoSummary; busy: boolean }) {
   const s = useStore.getState;
+  const action = useStore((st) => st.repoActions[repo.path] ?? null);
   const act = (fn: () => Promise<void>) => (e: { stopPropagation(): void }) => { e.stopPropagation(); void fn(); };
   return (
     <>
       {repo.paused
-        ? <button type="button" data-testid="repo-resume" onClick={act(() => s().resumeRepo(repo.path))}>Resume</button>
-        : <button type="button" data-testid="repo-pause" onClick={act(() => s().pauseRepo(repo.path))}>Pause</button>}
-      {busy && <button type="button" data-testid="repo-cancel" onClick={act(() => s().cancelIndex(repo.path))}>Cancel</button>}
+        ? <button type="button" data-testid="repo-resume" disabled={action !== null} onClick={act(() => s().resumeRepo(repo.path))}>Resume</button>
+        : <button type="button" data-testid="repo-pause" disabled={action !== null} onClick={act(() => s().pauseRepo(repo.path))}>{action === 'pausing' ? 'Pausing…' : 'Pause'}</button>}
+      {busy && <button type="button" data-testid="repo-cancel" disabled={action === 'cancelling'} onClick={act(() => s().cancelIndex(repo.path))}>{action === 'cancelling' ? 'Cancelling…' : 'Cancel'}</button>}
       <button type="button" data-testid="repo-watch" aria-pressed={repo.watch} onClick={act(() => s().setWatch(repo.path, !repo.watch))}>{repo.watch ? 'Stop watching' : 'Watch'}</button>
     </>
   );

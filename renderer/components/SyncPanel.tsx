@@ -10,6 +10,14 @@ const when = (at: number): string => new Date(at).toLocaleTimeString();
 function Server() {
   const vs = useStore((s) => s.status?.vectorStore ?? null);
   if (!vs) return <p className="dim">Waiting for the first status…</p>;
+  if (vs.mode === 'off') {
+    return (
+      <section data-testid="vector-server" data-state="off">
+        <h3>Vector server</h3>
+        <p data-testid="vector-off">No vector server: Clew was started without one (<span className="mono">--no-sync</span>). Search by keyword, symbol and regex works; search by meaning does not, and nothing is synced.</p>
+      </section>
+    );
+  }
   return (
     <section data-testid="vector-server" data-state={vs.state} data-pid={vs.pid ?? ''} data-url={vs.url ?? ''}>
       <h3>Vector server</h3>
@@ -102,6 +110,8 @@ function SyncPause() {
 }
 
 export function SyncPanel() {
+  // Without a vector server there is nothing to pause or repair.
+  const off = useStore((s) => s.status?.vectorStore.mode === 'off');
   const close = (): void => useStore.getState().setSyncOpen(false);
   return (
     <aside className="drawer" role="dialog" aria-label="Sync health" data-testid="sync-panel">
@@ -109,8 +119,8 @@ export function SyncPanel() {
       <div className="content">
         <Server />
         <Counts />
-        <SyncPause />
-        <RepairFlow />
+        {!off && <SyncPause />}
+        {!off && <RepairFlow />}
         <Activity />
         <Failed />
       </div>

@@ -2,6 +2,7 @@
 // the outline with its external calls.
 import type { DependencyRow, FileContent, SymbolRow } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
+import { openError } from './openError.js';
 import type { Slice } from './index.js';
 
 export interface CodeTarget {
@@ -59,7 +60,7 @@ export const codeSlice: Slice<CodeSlice> = (set, get) => ({
       await get().selectSymbol(symbolAt(outline, target.line));
     } catch (e) {
       if (request !== latest) return;
-      set({ file: null, outline: [], codeError: errorMessage(e), selectedSymbol: null, symbolDeps: null });
+      set({ file: null, outline: [], codeError: openError(e, target.repo, get().repos), selectedSymbol: null, symbolDeps: null });
     }
   },
   async reloadFile() {

@@ -36,10 +36,13 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       const report = await call('repo:index', { path });
       await get().loadRepos();
       set({ selectedRepo: report.repo.path });
+      const summary = get().repos.find((r) => r.path === report.repo.path);
       const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
       // Results shown before the index finished may be incomplete.
       if (get().query.trim()) void get().runSearch();
-      if (report.cancelled) get().notify(`Indexing cancelled: ${report.changed} files were updated, the rest keep their previous index`);
+      if (report.cancelled && summary && summary.lastIndexMs === null) {
+        get().notify(`Indexing cancelled: ${summary.files.toLocaleString()}${summary.lastRun ? ` of ${summary.lastRun.filesTotal.toLocaleString()}` : ''} files indexed. Re-index to finish.`);
+      } else if (report.cancelled) get().notify(`Indexing cancelled: ${report.changed} files were updated, the rest keep their previous index`);
       else get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
       return true;
     } catch (e) {
@@ -51,6 +54,7 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
         for (const key of Object.keys(progress)) if (progress[key]?.phase === 'done') delete progress[key];
         return { indexing: s.indexing.filter((p) => p !== path), progress };
       });
+      get().settleRepoAction(path);
     }
   },
   async reindex(path) {
@@ -63,6 +67,11 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       const removed = await call('repo:remove', { repo: path });
       get().notify(`Removed ${removed.repo}; ${removed.tombstones} vectors queued for deletion`);
       if (get().file?.repo === path) get().closeFile();
+      // Its hits go at once: opening one could only fail.
+      set((st) => {
+        const results = st.results.filter((h) => h.repo !== path);
+        return results.length === st.results.length ? {} : { results, selected: Math.min(st.selected, Math.max(0, results.length - 1)) };
+      });
       await Promise.all([get().loadRepos(), get().loadNotes()]);
     } catch (e) {
       get().notify(`Could not remove ${path}: ${errorMessage(e)}`, 'error');
@@ -77,5 +86,9 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
     }
   },
   selectRepo: (selectedRepo) => set({ selectedRepo }),
-  progressed: (p) => set((s) => ({ progress: { ...s.progress, [p.repoPath]: p } })),
+  progressed: (p) => {
+    set((s) => ({ progress: { ...s.progress, [p.repoPath]: p } }));
+    // A run that ended settles a Cancel, whoever started the run.
+    if (p.phase === 'done') get().settleRepoAction(p.repoPath);
+  },
 });

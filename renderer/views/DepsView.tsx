@@ -5,7 +5,11 @@ import { call, errorMessage } from '../api.js';
 import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
 import { rowActivation } from '../components/rowActivation.js';
+import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
+
+// Kinds in words: a repository or DAO call is data access, not an unexplained code.
+const KIND_LABEL: Record<string, string> = { 'data-access': 'data access', orm: 'ORM', sql: 'SQL', http: 'HTTP' };
 
 export function DepsView() {
   const repo = useStore((s) => s.selectedRepo);
@@ -13,16 +17,18 @@ export function DepsView() {
   const [deps, setDeps] = useState<RepoDeps | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [tests, setTests] = useState(false);
 
   useEffect(() => {
     if (!repo) return setDeps(null);
     let live = true;
-    call('deps:list', { repo }).then((d) => { if (live) { setDeps(d); setError(null); } }, (e: unknown) => { if (live) setError(errorMessage(e)); });
+    call('deps:list', { repo, includeTests: true }).then((d) => { if (live) { setDeps(d); setError(null); } }, (e: unknown) => { if (live) setError(errorMessage(e)); });
     return () => { live = false; };
   }, [repo, version]);
 
   const needle = text.trim().toLowerCase();
-  const calls = (deps?.calls ?? []).filter((c) => !needle || [c.kind, c.target, c.client, c.symbol, c.file].some((v) => v?.toLowerCase().includes(needle)));
+  const testCalls = (deps?.calls ?? []).filter((c) => c.inTest).length;
+  const calls = (deps?.calls ?? []).filter((c) => (tests || !c.inTest) && (!needle || [c.kind, c.target, c.client, c.symbol, c.file].some((v) => v?.toLowerCase().includes(needle))));
   const packages = (deps?.packages ?? []).filter((p) => !needle || [p.name, p.ecosystem, p.manifest].some((v) => v.toLowerCase().includes(needle)));
   return (
     <>
@@ -30,6 +36,7 @@ export function DepsView() {
         <div className="row">
           <RepoPicker />
           <input className="grow" aria-label="Filter dependencies" data-testid="deps-filter" placeholder="Filter by target, client, symbol, package…" value={text} onChange={(e) => setText(e.target.value)} />
+          <ShowTests count={testCalls} shown={tests} onChange={setTests} testId="deps-show-tests" />
         </div>
       </div>
       <div className="pane-body" tabIndex={0} role="region" aria-label="Dependencies">
@@ -41,14 +48,14 @@ export function DepsView() {
           <tbody>
             {calls.map((c, i) => (
               <tr key={i} className="clickable" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line }))}>
-                <td><span className="kind">{c.kind}</span><div className="dim">{c.client}</div></td>
+                <td><span className="kind">{KIND_LABEL[c.kind] ?? c.kind}</span><div className="dim">{c.client}</div></td>
                 <td className="mono wrap">{c.target ?? '?'}</td>
                 <td><div className="mono ellipsis" title={c.symbol ?? ''}>{c.symbol ?? '—'}</div><PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
               </tr>
             ))}
           </tbody>
         </table>}
-        {calls.length === 0 && <div className="empty">No external calls{needle ? ' match the filter' : ' found'}.</div>}
+        {calls.length === 0 && <div className="empty" data-testid="deps-calls-empty">{needle ? 'No external call matches the filter.' : !tests && testCalls > 0 ? `Only tests make external calls here (${testCalls.toLocaleString()}); tick “Show tests” to see them.` : 'No external calls found: no HTTP, SQL, ORM, data access, cache or queue calls Clew recognises.'}</div>}
         <h4 style={{ margin: '12px 10px 8px' }}>Declared packages ({packages.length})</h4>
         {packages.length > 0 && <table data-testid="deps-packages" className="fit">
           <colgroup><col style={{ width: '40%' }} /><col style={{ width: '18%' }} /><col style={{ width: '14%' }} /><col style={{ width: '28%' }} /></colgroup>
@@ -59,7 +66,7 @@ export function DepsView() {
             ))}
           </tbody>
         </table>}
-        {packages.length === 0 && <div className="empty">No declared packages{needle ? ' match the filter' : ' found'}.</div>}
+        {packages.length === 0 && <div className="empty">{needle ? 'No declared package matches the filter.' : 'No declared packages found: no package.json, go.mod, pom.xml, requirements or similar manifest.'}</div>}
       </div>
     </>
   );

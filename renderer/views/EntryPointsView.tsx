@@ -5,10 +5,20 @@ import { call, errorMessage } from '../api.js';
 import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
 import { rowActivation } from '../components/rowActivation.js';
+import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
 import { FlowView } from './FlowView.js';
 
 const detail = (e: EntryPointRow): string => e.schedule ?? e.queue ?? (e.kind === 'main' ? 'main' : '');
+
+/** Why the table is empty, and what to do about it, instead of bare column headers. */
+function EmptyEntries({ repo, total, visible }: { repo: string | null; total: number; visible: number }) {
+  const [title, hint] = !repo ? ['No repository selected', 'Add a repository in the sidebar, then pick it above.']
+    : total === 0 ? ['No entry points found', 'Clew looks for HTTP routes, scheduled jobs, queue listeners and mains in the languages it knows.']
+    : visible === 0 ? ['Only tests have entry points here', 'Tick “Show tests” to see them.']
+    : ['No entry point matches', 'Clear the filter or pick all kinds.'];
+  return <div className="empty" data-testid="entry-empty"><strong>{title}</strong><div>{hint}</div></div>;
+}
 
 export function EntryPointsView() {
   const repo = useStore((s) => s.selectedRepo);
@@ -18,16 +28,20 @@ export function EntryPointsView() {
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntryKind | ''>('');
   const [text, setText] = useState('');
+  const [tests, setTests] = useState(false);
 
   useEffect(() => {
     if (!repo) return setRows([]);
     let live = true;
-    call('entrypoints:list', { repo }).then((r) => { if (live) { setRows(r); setError(null); } }, (e: unknown) => { if (live) setError(errorMessage(e)); });
+    // Tests come marked (the Backend decides what a test file is); the toggle only shows or hides them.
+    call('entrypoints:list', { repo, includeTests: true }).then((r) => { if (live) { setRows(r); setError(null); } }, (e: unknown) => { if (live) setError(errorMessage(e)); });
     return () => { live = false; };
   }, [repo, version]);
 
   const needle = text.trim().toLowerCase();
-  const shown = rows.filter((e) => (!kind || e.kind === kind) && (!needle || [e.method, e.path, e.symbol, e.file, e.framework, e.schedule, e.queue].some((v) => v?.toLowerCase().includes(needle))));
+  const testRows = rows.filter((e) => e.inTest).length;
+  const visible = tests ? rows : rows.filter((e) => !e.inTest);
+  const shown = visible.filter((e) => (!kind || e.kind === kind) && (!needle || [e.method, e.path, e.symbol, e.file, e.framework, e.schedule, e.queue].some((v) => v?.toLowerCase().includes(needle))));
   return (
     <>
       <div className="pane-head">
@@ -39,7 +53,10 @@ export function EntryPointsView() {
           </select>
           <input className="grow" aria-label="Filter entry points" data-testid="entry-filter" placeholder="Filter by path, handler, file…" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
-        <div className="dim">{shown.length} of {rows.length} entry points</div>
+        <div className="row">
+          <span className="dim grow" data-testid="entry-count">{shown.length} of {visible.length} entry points{!tests && testRows > 0 ? `, ${testRows.toLocaleString()} in tests hidden` : ''}</span>
+          <ShowTests count={testRows} shown={tests} onChange={setTests} testId="entry-show-tests" />
+        </div>
       </div>
       <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}
@@ -58,7 +75,7 @@ export function EntryPointsView() {
             ))}
           </tbody>
         </table>}
-        {!error && shown.length === 0 && <div className="empty">{rows.length === 0 ? 'No entry points found in this repository.' : 'No entry point matches the filter.'}</div>}
+        {!error && shown.length === 0 && <EmptyEntries repo={repo} total={rows.length} visible={visible.length} />}
       </div>
       <FlowView />
     </>

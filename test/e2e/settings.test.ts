@@ -58,8 +58,20 @@ describe.skipIf(!hasChromium)('settings and recovery in the browser UI', () => {
     await screenshot(page(), 'settings');
     await page().fill('[data-testid=settings-chroma-url]', 'not a url');
     await page().click('[data-testid=settings-save]');
-    await expect.poll(() => page().locator('[data-testid=settings-save-error]').textContent()).toMatch(/chromaUrl: must look like http:\/\/host:port/);
+    // In plain words next to the field, with no internals, and no "saved" banner beside it.
+    await expect.poll(() => page().locator('[data-testid=settings-error-chromaUrl]').textContent()).toBe('Type a URL like http://127.0.0.1:8000, or leave it empty so Clew runs its own server.');
+    expect(await page().locator('[data-testid=settings-chroma-url]').getAttribute('aria-invalid')).toBe('true');
+    expect(await page().locator('[data-testid=message]').count()).toBe(0);
+    expect(await page().locator('.settings').textContent()).not.toMatch(/settings:set/);
     expect(JSON.parse(readFileSync(settingsFile(data.path), 'utf8'))).toMatchObject({ chromaUrl: 'http://127.0.0.1:8123' });
+    await screenshot(page(), 'settings-refused');
+    // A negative size gets our words, not the browser's "must be ≥ 0.01".
+    await page().fill('[data-testid=settings-chroma-url]', '');
+    await page().fill('[data-testid=settings-max-kib]', '-5');
+    await page().click('[data-testid=settings-save]');
+    await expect.poll(() => page().locator('[data-testid=settings-error-maxFileBytes]').textContent()).toMatch(/^Use a size above 0 KiB/);
+    expect(await page().locator('[data-testid=settings-max-kib]').evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage)).toBe('');
+    expect(JSON.parse(readFileSync(settingsFile(data.path), 'utf8'))).toMatchObject({ maxFileBytes: 512 * 1024 });
   });
 });
 

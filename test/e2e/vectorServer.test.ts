@@ -97,11 +97,26 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     expect(Number(await findings.getAttribute('data-orphans'))).toBe(0);
     expect(Number(await findings.getAttribute('data-missing'))).toBe(0);
     expect(Number(await findings.getAttribute('data-unsearchable'))).toBe(0);
-    await page().locator('[data-testid=repair]').getByRole('button', { name: 'Cancel' }).click();
+    // Nothing found: nothing to confirm, only a way out.
+    expect(await page().locator('[data-testid=repair-confirm]').count()).toBe(0);
+    expect(await page().locator('[data-testid=repair-clean]').textContent()).toMatch(/Nothing to repair/);
+    await screenshot(page(), '13-repair-nothing');
+    await page().click('[data-testid=repair-close]');
     // The panel's last-check figures come from that second check.
     await expect.poll(() => page().locator('[data-testid=check-orphans]').textContent(), { timeout: 30_000 }).toBe('0');
 
     await page().click('[data-testid=failed-list]');
     await expect.poll(() => page().locator('[data-testid=sync-panel]').textContent()).toContain('No failed rows.');
   }, 240_000);
+
+  it('says sync is paused while it is, never "In sync"', async () => {
+    const badge = page().locator('[data-testid=sync-button]');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('in-sync');
+    await page().click('[data-testid=sync-pause]');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('paused');
+    expect(await badge.textContent()).toMatch(/^Sync paused/);
+    await screenshot(page(), '14-sync-paused');
+    await page().click('[data-testid=sync-resume]');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('in-sync');
+  }, 60_000);
 });

@@ -30,9 +30,9 @@ export function fileOutline(db: ReadDb, repoRef: string, aliasOrPath: string): S
      WHERE s.repo_id = ? AND f.path = ? ORDER BY s.start_line`).all(repo.id, path).map((r) => ({ ...r, modifiers: JSON.parse(r.modifiers) as string[] }));
 }
 
-export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): EntryPointRow[] {
+export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): Array<Omit<EntryPointRow, 'inTest'>> {
   const repo = findRepo(db, repoRef);
-  return db.prepare<Array<string | number>, EntryPointRow>(
+  return db.prepare<Array<string | number>, Omit<EntryPointRow, 'inTest'>>(
     `SELECT e.id, e.kind, e.framework, e.method, e.path, e.schedule, e.queue, COALESCE(s.fqn, e.handler) AS symbol, f.path AS file,
        CASE WHEN s.id IS NOT NULL AND e.framework = 'manifest' THEN s.start_line ELSE e.line END AS line
      FROM entry_points e JOIN files f ON f.id = e.file_id LEFT JOIN symbols s ON s.id = e.symbol_id
@@ -41,9 +41,10 @@ export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): Ent
   ).all(...(kind ? [repo.id, kind] : [repo.id]));
 }
 
-export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): RepoDeps {
+/** Calls without `inTest`: whether a file is a test is the Backend's one decision (search/fileRoles.ts). */
+export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): { calls: Array<Omit<DependencyRow, 'inTest'>>; packages: RepoDeps['packages'] } {
   const repo = findRepo(db, repoRef);
-  const calls = db.prepare<Array<string | number>, DependencyRow>(
+  const calls = db.prepare<Array<string | number>, Omit<DependencyRow, 'inTest'>>(
     `SELECT s.fqn AS symbol, c.kind, c.target, c.client, f.path AS file, c.line
      FROM external_calls c JOIN files f ON f.id = c.file_id LEFT JOIN symbols s ON s.id = c.symbol_id
      WHERE c.repo_id = ?${symbolFqn ? ' AND s.fqn = ?' : ''} ORDER BY c.kind, f.path, c.line`,

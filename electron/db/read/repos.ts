@@ -37,9 +37,9 @@ export function findRepo(db: ReadDb, ref: string): RepoRef {
 
 /** @param watching ids of repos with a live watcher (known to the writing process only). */
 export function listRepos(db: ReadDb, watching: ReadonlySet<number> = new Set()): RepoSummary[] {
-  return db.prepare<[], Omit<RepoSummary, 'watch' | 'paused' | 'watching'> & { watch: number; paused: number }>(
+  return db.prepare<[], Omit<RepoSummary, 'watch' | 'paused' | 'watching' | 'lastRun'> & { watch: number; paused: number }>(
     `SELECT r.id, r.path, r.name, r.indexed_at AS indexedAt, r.last_index_ms AS lastIndexMs, r.watch, r.paused,
        r.file_count AS files, r.symbol_count AS symbols, r.entry_point_count AS entryPoints
      FROM repos r ORDER BY r.id`,
-  ).all().map((r) => ({ ...r, watch: r.watch === 1, paused: r.paused === 1, watching: watching.has(r.id) }));
+  ).all().map((r) => ({ ...r, watch: r.watch === 1, paused: r.paused === 1, watching: watching.has(r.id), lastRun: null }));
 }

@@ -128,3 +128,11 @@ export function handlerRef(node: SyntaxNode | null | undefined): string | null {
   }
   return null;
 }
+
+// `ownerRepository`, `OwnerRepository`, `userRepo`, `user_dao`, `UserDAO`: an object whose one job is reaching a store.
+const DATA_ACCESS_NAME = /(?:^|[a-z0-9_])(?:Repository|Repo|Dao|DAO|_repository|_repo|_dao)$|^(?:repository|repo|dao)$/;
+
+/** Whether a receiver's name (or declared type) says it is a repository or DAO object. */
+export function isDataAccessName(name: string): boolean {
+  return DATA_ACCESS_NAME.test(name);
+}

@@ -46,7 +46,7 @@ export const node: Family = {
   },
 };
 
-const PY_CALL_HINT = /requests|httpx|aiohttp|urlopen|execute|fetch|read_sql|query|objects|redis|kafka|pika|send_task|boto3|mongo|elasticsearch/;
+const PY_CALL_HINT = /_repository|_repo\b|_dao\b|requests|httpx|aiohttp|urlopen|execute|fetch|read_sql|query|objects|redis|kafka|pika|send_task|boto3|mongo|elasticsearch/;
 
 export const python: Family = {
   types: PY_TYPES,

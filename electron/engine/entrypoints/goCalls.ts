@@ -1,6 +1,6 @@
 // Go external calls: net/http and resty, database/sql and friends, gorm, go-redis, Kafka/AMQP producers, Mongo, Elasticsearch.
 import type { SyntaxNode } from './common.js';
-import { lookup } from './common.js';
+import { isDataAccessName, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { GoCall, GoFile } from './goSyntax.js';
@@ -18,7 +18,7 @@ const REDIS = set('Get', 'Set', 'SetNX', 'SetEx', 'Del', 'Exists', 'Expire', 'In
 // Composite literals that name the topic a producer writes to.
 const MESSAGES: Record<string, string> = { ProducerMessage: 'sarama', Message: 'kafka-go', Writer: 'kafka-go', WriterConfig: 'kafka-go' };
 
-interface Libs { sqlClient: string; gorm: boolean; redis: boolean; amqp: boolean; mongo: boolean; elastic: boolean; resty: boolean; kafka: boolean }
+interface Libs { sqlClient: string; gorm: boolean; redis: boolean; amqp: boolean; mongo: boolean; elastic: boolean; resty: boolean; kafka: boolean; httptest: boolean }
 
 export function goCalls(ctx: FileContext, out: CallList): void {
   const file = goFile(ctx);
@@ -31,6 +31,7 @@ export function goCalls(ctx: FileContext, out: CallList): void {
     elastic: importsAny(file, 'olivere/elastic', 'elastic/go-elasticsearch'),
     resty: importsAny(file, 'go-resty/resty'),
     kafka: importsAny(file, 'sarama', 'segmentio/kafka-go'),
+    httptest: importsAny(file, 'net/http/httptest'),
   };
   for (const node of ctx.nodes('call_expression')) {
     const c = goCall(node);
@@ -50,6 +51,8 @@ function callTarget(c: GoCall, file: GoFile, libs: Libs): FoundCall | null {
   const onPackage = (path: string): boolean => c.receiver.type === 'identifier' && c.receiver.text === file.imports.get(path);
   if (onPackage('net/http') && HTTP_FUNCS.has(c.method)) {
     const url = c.method === 'NewRequest' ? a1 : c.method === 'NewRequestWithContext' ? a2 : a0;
+    // A request built for a handler under test (httptest, or a bare "/path" no client could send) leaves no process.
+    if (c.method.startsWith('NewRequest') && (libs.httptest || stringPrefix(url)?.startsWith('/'))) return null;
     return { kind: 'http', client: 'net/http', target: stringPrefix(url) };
   }
   if (libs.resty && RESTY.has(c.method) && /\.R\(\)/.test(c.receiver.text)) return { kind: 'http', client: 'resty', target: stringPrefix(c.method === 'Execute' ? a1 : a0) };
@@ -63,7 +66,14 @@ function callTarget(c: GoCall, file: GoFile, libs: Libs): FoundCall | null {
   }
   if (libs.mongo && c.method === 'Collection' && stringValue(a0) !== null) return { kind: 'mongo', client: 'mongo-driver', target: stringValue(a0) };
   if (libs.elastic && (c.method === 'Index' || c.method === 'WithIndex') && stringValue(a0) !== null) return { kind: 'elasticsearch', client: 'elasticsearch', target: stringValue(a0) };
-  return null;
+  return dataAccess(c);
+}
+
+// `s.userRepo.FindByID(ctx, id)`, `h.orderDAO.Insert(o)`: an exported method on a repository or DAO field.
+function dataAccess(c: GoCall): FoundCall | null {
+  const name = c.receiver.type === 'selector_expression' ? c.receiver.childForFieldName('field')?.text : c.receiver.type === 'identifier' ? c.receiver.text : undefined;
+  if (!name || !isDataAccessName(name) || !/^[A-Z]/.test(c.method)) return null;
+  return { kind: 'data-access', client: name, target: c.method };
 }
 
 /** The SQL among the first arguments (a context may come first). */

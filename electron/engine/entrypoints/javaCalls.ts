@@ -1,7 +1,7 @@
 // Java external calls: clients recognised by their declared type, plus JDBC/JPA/Feign/Retrofit signals.
 import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
-import { argument, kids, lineOf, lookup } from './common.js';
+import { argument, isDataAccessName, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { CallList } from './results.js';
@@ -63,7 +63,7 @@ const CREATIONS: Record<string, Omit<Client, 'methods' | 'target'>> = {
   IndexRequest: { kind: 'elasticsearch', client: 'RestHighLevelClient' },
 };
 const RETROFIT = set('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'HTTP');
-const PREFILTER = /Template|Client|Jdbc|prepareStatement|execute(Query|Update)|EntityManager|entityManager|Jedis|ProducerRecord|Request\(|@Query|Feign|retrofit|MongoDatabase|MongoCollection|SQS|createQuery/;
+const PREFILTER = /Repository|Dao\b|DAO\b|Template|Client|Jdbc|prepareStatement|execute(Query|Update)|EntityManager|entityManager|Jedis|ProducerRecord|Request\(|@Query|Feign|retrofit|MongoDatabase|MongoCollection|SQS|createQuery/;
 
 export function javaCalls(ctx: FileContext, out: CallList): void {
   if (!PREFILTER.test(ctx.source)) return;
@@ -96,6 +96,11 @@ function invocation(ctx: FileContext, call: SyntaxNode, decls: JavaDeclarations,
     out.add(symbol, 'sql', 'JDBC', sqlTarget(first, decls), line);
   } else if ((method === 'createQuery' || method === 'createNativeQuery') && sqlOf(first, decls)) {
     out.add(symbol, 'orm', 'EntityManager', sqlTarget(first, decls), line);
+  } else if (receiver) {
+    // Spring Data `OwnerRepository owners; owners.findById(id)`, or a `UserDao`: data access through the code's own object.
+    const declared = decls.types.get(receiver) ?? null;
+    const name = declared ?? receiver;
+    if (isDataAccessName(name) && /^[a-z]/.test(method)) out.add(symbol, 'data-access', name, method, line);
   }
 }
 

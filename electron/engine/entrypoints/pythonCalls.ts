@@ -1,7 +1,7 @@
 // Python external calls: HTTP clients, DB-API SQL, SQLAlchemy/Django ORMs, redis-py, brokers, pymongo, Elasticsearch.
 import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
-import { lookup } from './common.js';
+import { isDataAccessName, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { PyCall, PyScope } from './pythonSyntax.js';
@@ -38,7 +38,7 @@ export function pythonCalls(ctx: FileContext, scope: PyScope, out: CallList): vo
   for (const node of ctx.nodes('call')) {
     const c = pyCall(node);
     if (!c) continue;
-    out.at(node, httpCall(c, scope) ?? sqlCall(c, driver) ?? ormCall(c, scope) ?? madeCall(c, scope) ?? brokerCall(c, scope) ?? (mongo ? mongoCall(c) : null));
+    out.at(node, httpCall(c, scope) ?? sqlCall(c, driver) ?? ormCall(c, scope) ?? madeCall(c, scope) ?? brokerCall(c, scope) ?? (mongo ? mongoCall(c) : null) ?? dataAccess(c));
   }
 }
 
@@ -46,7 +46,24 @@ function httpCall(c: PyCall, scope: PyScope): FoundCall | null {
   const module = c.receiver ? rootModule(c.receiver, scope) : scope.imports.get(c.name) ?? null;
   if (c.name === 'urlopen' && module === 'urllib') return { kind: 'http', client: 'urllib', target: url(c) };
   if (!c.receiver || module === null || !HTTP_MODULES.has(module) || !VERBS.has(c.name)) return null;
+  if (inProcessClient(c.receiver, scope)) return null;
   return { kind: 'http', client: module, target: url(c) };
+}
+
+/** `httpx.AsyncClient(app=app)`, `httpx.Client(transport=ASGITransport(app))`: requests served in this process, by tests. */
+function inProcessClient(receiver: SyntaxNode, scope: PyScope): boolean {
+  const binding = receiver.type === 'identifier' ? scope.bindings.get(receiver.text) : undefined;
+  if (!binding) return false;
+  const transport = binding.call.keywords.get('transport')?.text ?? '';
+  return binding.made === 'TestClient' || binding.call.keywords.has('app') || /(ASGI|WSGI)Transport/.test(transport);
+}
+
+// `self.user_repository.get(id)`, `order_dao.insert(order)`: a call through a repository or DAO object.
+function dataAccess(c: PyCall): FoundCall | null {
+  const recv = c.receiver;
+  const name = recv?.type === 'attribute' ? recv.childForFieldName('attribute')?.text : recv?.type === 'identifier' ? recv.text : undefined;
+  if (!name || !isDataAccessName(name) || c.name.startsWith('_')) return null;
+  return { kind: 'data-access', client: name, target: c.name };
 }
 
 function url(c: PyCall): string | null {

@@ -16,7 +16,7 @@ describe('code slice', () => {
     host = installHost({
       'file:read': (req) => ok(file(req.path)),
       'file:outline': () => ok(OUTLINE),
-      'deps:symbol': (req) => ok([{ symbol: req.fqn, kind: 'http', target: 'GET /x', client: 'fetch', file: 'a.ts', line: 12 }]),
+      'deps:symbol': (req) => ok([{ symbol: req.fqn, kind: 'http', target: 'GET /x', client: 'fetch', file: 'a.ts', line: 12, inTest: false }]),
     });
   });
 

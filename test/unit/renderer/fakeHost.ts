@@ -46,7 +46,7 @@ export const setState = useStore.setState;
 
 export const repo = (id: number, path: string, over: Partial<RepoSummary> = {}): RepoSummary => ({
   id, path, name: path.split('/').pop() ?? path, files: 3, symbols: 10, entryPoints: 1, indexedAt: 1, lastIndexMs: 20,
-  watch: true, paused: false, watching: false, ...over,
+  watch: true, paused: false, watching: false, lastRun: null, ...over,
 });
 
 export const indexReport = (id: number, path: string, over: Partial<IndexReport> = {}): IndexReport => ({

@@ -1,8 +1,9 @@
 // The repo control slice: watch/pause/resume answers replace the repo's row, cancel says when nothing
 // ran, the global sync pause refreshes the status, and failures become messages.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result.js';
-import { type FakeHost, installHost, repo, setState, statusReport, store } from './fakeHost.js';
+import { err, ok, type Result } from '../../../shared/result.js';
+import type { RepoSummary } from '../../../shared/types.js';
+import { deferred, type FakeHost, installHost, repo, setState, statusReport, store } from './fakeHost.js';
 
 const A = '/src/alpha';
 const B = '/src/beta';
@@ -58,5 +59,35 @@ describe('repo control slice', () => {
     await store().setSyncPaused(true);
     expect(store().message?.text).toBe('Could not pause sync: engine is not running');
     expect(host.channels()).not.toContain('status:get');
+  });
+});
+
+describe('repo control: the card shows a click at once', () => {
+  let host: FakeHost;
+  beforeEach(() => {
+    host = installHost({});
+    setState({ repos: [repo(1, A), repo(2, B)] });
+  });
+
+  it('says pausing until the engine answers, then the answered state', async () => {
+    const answer = deferred<Result<RepoSummary>>();
+    host.answers['repo:pause'] = () => answer.promise;
+    const pausing = store().pauseRepo(A);
+    expect(store().repoActions).toEqual({ [A]: 'pausing' });
+    answer.resolve(ok(repo(1, A, { paused: true })));
+    await pausing;
+    expect(store().repoActions).toEqual({});
+    expect(store().repos[0]?.paused).toBe(true);
+  });
+
+  it('says cancelling until the run ends, and not at all when nothing ran', async () => {
+    host.answers['repo:cancel'] = () => ok({ cancelled: true });
+    await store().cancelIndex(A);
+    expect(store().repoActions).toEqual({ [A]: 'cancelling' });
+    store().progressed({ repoPath: A, phase: 'done', filesDone: 10, filesTotal: 10, currentPath: null, ratePerSec: 0, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
+    expect(store().repoActions).toEqual({});
+    host.answers['repo:cancel'] = () => ok({ cancelled: false });
+    await store().cancelIndex(B);
+    expect(store().repoActions).toEqual({});
   });
 });

@@ -2,7 +2,7 @@
 // outcome message, removing, index issues, and progress events.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result.js';
-import type { IndexReport } from '../../../shared/types.js';
+import type { IndexReport, SearchHit } from '../../../shared/types.js';
 import { deferred, type FakeHost, indexReport, installHost, note, repo, setState, store } from './fakeHost.js';
 
 const A = '/src/alpha';
@@ -81,7 +81,23 @@ describe('repos slice', () => {
     expect(store().message?.text).toBe(`Removed ${A}; 7 vectors queued for deletion`);
   });
 
-  it('keeps everything when removal fails, and says so', async () => {
+  it('drops a removed repo\'s hits from the results, and says plainly why one of them cannot open', async () => {
+    const hit = (repoPath: string, path: string): SearchHit => ({
+      repo: repoPath, path, line: 1, column: 1, snippet: 'x', highlights: [], symbol: null, symbolKind: null, language: 'typescript', score: 1,
+    });
+    setState({ repos: [repo(1, A), repo(2, B)], results: [hit(A, 'a.ts'), hit(B, 'b.ts'), hit(A, 'c.ts')], selected: 2 });
+    host.answers['repo:remove'] = () => ok({ repo: A, tombstones: 0 });
+    host.answers['repo:list'] = () => ok([repo(2, B)]);
+    await store().removeRepo(A);
+    expect(store().results.map((h) => h.path)).toEqual(['b.ts']);
+    expect(store().selected).toBe(0);
+    host.answers['file:read'] = () => err('OUTSIDE_REPO', `${A}/a.ts is not inside any indexed repo (index it first with \`clew index ${A}/a.ts\`)`);
+    host.answers['file:outline'] = () => ok([]);
+    await store().openAt({ repo: A, path: 'a.ts', line: 1 });
+    expect(store().codeError).toBe('This repository is no longer in Clew (it was removed). Add it again to open its files.');
+  });
+
+    it('keeps everything when removal fails, and says so', async () => {
     host.answers['repo:remove'] = () => err('NOT_FOUND', 'no repo matches /gone');
     await store().removeRepo('/gone');
     expect(store().message).toEqual({ text: 'Could not remove /gone: no repo matches /gone', kind: 'error' });

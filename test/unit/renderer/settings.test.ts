@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result.js';
 import type { SettingsInfo } from '../../../shared/types.js';
+import { checkMaxKib } from '../../../renderer/store/settingsErrors.js';
 import { type FakeHost, installHost, store } from './fakeHost.js';
 
 const info = (over: Partial<SettingsInfo> = {}): SettingsInfo => ({
@@ -38,14 +39,27 @@ describe('settings slice', () => {
 
   it('keeps a refused save\'s reason for the form, and clears it on the next good save', async () => {
     await store().loadSettings();
-    host.answers['settings:set'] = () => err('BAD_REQUEST', 'maxFileBytes: Too small');
+    host.answers['settings:set'] = () => err('BAD_REQUEST', 'settings:set: maxFileBytes: Too small; chromaUrl: must look like http://host:port; disk on fire');
+    store().notify('Settings saved; the next index uses them.');
     expect(await store().saveSettings({ maxFileBytes: 0 })).toBe(false);
-    expect(store().settingsSaveError).toBe('maxFileBytes: Too small');
+    // Each problem in plain words next to its field; no internals; the earlier "saved" banner is gone.
+    expect(store().settingsFieldErrors).toEqual({
+      maxFileBytes: 'Use a size above 0 KiB and at most 1 GiB (1,048,576 KiB), like 1024.',
+      chromaUrl: 'Type a URL like http://127.0.0.1:8000, or leave it empty so Clew runs its own server.',
+    });
+    expect(store().settingsSaveError).toBe('disk on fire');
     expect(store().settings?.saved.maxFileBytes).toBe(1_048_576);
     expect(store().message).toBeNull();
     host.answers['settings:set'] = () => ok(info());
     await store().saveSettings({ watch: true });
     expect(store().settingsSaveError).toBeNull();
+    expect(store().settingsFieldErrors).toEqual({});
+  });
+
+  it('checks the size before sending, in its own words', () => {
+    expect(checkMaxKib('-5')).toMatch(/^Use a size above 0 KiB/);
+    expect(checkMaxKib('')).not.toBeNull();
+    expect(checkMaxKib('512')).toBeNull();
   });
 
   it('says why the settings could not be read', async () => {

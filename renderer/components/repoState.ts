@@ -1,0 +1,35 @@
+// A repo card's one state, in the words a person reads: what the repo is doing now, what a click on
+// Pause or Cancel is waiting for, and whether its index is whole (a cancelled first index is not).
+import type { RepoSummary } from '../../shared/types.js';
+
+/** A control a person clicked whose effect the engine has not confirmed yet. */
+export type RepoAction = 'pausing' | 'resuming' | 'cancelling';
+
+export type RepoStateKind = RepoAction | 'indexing' | 'paused' | 'incomplete' | 'cancelled' | 'watching' | 'watch-on' | 'not-watched';
+
+export interface RepoState {
+  kind: RepoStateKind;
+  text: string;
+}
+
+const n = (v: number): string => v.toLocaleString();
+
+/** "2,293 of 3,138 files" when the walk's total is known this session, else "2,293 files". */
+function howFar(repo: RepoSummary): string {
+  const total = repo.lastRun?.filesTotal;
+  return total && total >= repo.files ? `${n(repo.files)} of ${n(total)} files` : `${n(repo.files)} files`;
+}
+
+export function repoState(repo: RepoSummary, busy: boolean, action: RepoAction | null): RepoState {
+  if (action === 'pausing') return { kind: 'pausing', text: 'Pausing…' };
+  if (action === 'resuming') return { kind: 'resuming', text: 'Resuming…' };
+  if (action === 'cancelling') return { kind: 'cancelling', text: 'Cancelling…' };
+  // A full run that never completed: searches miss the files it did not reach.
+  const incomplete = repo.lastIndexMs === null;
+  if (repo.paused) return { kind: 'paused', text: busy ? 'Paused while indexing: not watched or indexed until resumed' : `Paused: not watched or indexed${incomplete ? ` (incomplete: ${howFar(repo)})` : ''}` };
+  if (busy) return { kind: 'indexing', text: 'Indexing…' };
+  if (incomplete) return { kind: 'incomplete', text: `${repo.lastRun?.cancelled ? 'Cancelled' : 'Not finished'} (incomplete: ${howFar(repo)}). Re-index to finish.` };
+  if (repo.lastRun?.cancelled) return { kind: 'cancelled', text: `Cancelled: ${n(repo.lastRun.changed)} files updated, the rest keep their previous index` };
+  if (repo.watching) return { kind: 'watching', text: 'Watching for changes' };
+  return repo.watch ? { kind: 'watch-on', text: 'Watch on, but not watching right now' } : { kind: 'not-watched', text: 'Not watched' };
+}

@@ -1,0 +1,50 @@
+// The words a repo card and the sync badge say: never "watching" for a cancelled first index, never
+// "In sync" while sync is paused or no vector server runs, never a frozen time left when paused.
+import { describe, expect, it } from 'vitest';
+import { repoState } from '../../../renderer/components/repoState.js';
+import { syncHealth } from '../../../renderer/components/syncHealth.js';
+import { repo, statusReport } from './fakeHost.js';
+
+const A = '/src/alpha';
+
+describe('repo card state', () => {
+  it('a cancelled first index is incomplete, with how far it got, even while watched', () => {
+    const r = repo(1, A, { files: 2293, lastIndexMs: null, watching: true, lastRun: { filesTotal: 3138, cancelled: true, changed: 2293 } });
+    expect(repoState(r, false, null)).toEqual({ kind: 'incomplete', text: 'Cancelled (incomplete: 2,293 of 3,138 files). Re-index to finish.' });
+  });
+
+  it('a cancelled re-index keeps the rest of its previous index and says so', () => {
+    const r = repo(1, A, { lastRun: { filesTotal: 30, cancelled: true, changed: 12 }, watching: true });
+    expect(repoState(r, false, null).text).toBe('Cancelled: 12 files updated, the rest keep their previous index');
+  });
+
+  it('a click shows before the engine confirms, and the confirmed state after', () => {
+    expect(repoState(repo(1, A), true, 'pausing').kind).toBe('pausing');
+    expect(repoState(repo(1, A), true, 'cancelling').text).toBe('Cancelling…');
+    expect(repoState(repo(1, A, { paused: true }), true, null).kind).toBe('paused');
+    expect(repoState(repo(1, A), true, null).kind).toBe('indexing');
+    expect(repoState(repo(1, A, { watching: true }), false, null).kind).toBe('watching');
+    expect(repoState(repo(1, A, { watch: false }), false, null).kind).toBe('not-watched');
+  });
+});
+
+describe('sync badge', () => {
+  it('says no vector server with --no-sync, even with rows pending', () => {
+    const st = statusReport(4);
+    st.vectorStore = { ...st.vectorStore, mode: 'off', state: 'stopped' };
+    expect(syncHealth(st)).toMatchObject({ state: 'off', label: 'No vector server' });
+  });
+
+  it('says paused when sync is paused, with or without pending rows', () => {
+    expect(syncHealth({ ...statusReport(0), syncPaused: true })).toMatchObject({ state: 'paused', label: 'Sync paused' });
+    expect(syncHealth({ ...statusReport(7), syncPaused: true }).label).toBe('Sync paused (7 waiting)');
+  });
+
+  it('tells down, syncing and in sync apart', () => {
+    const down = statusReport(0);
+    down.vectorStore = { ...down.vectorStore, state: 'down' };
+    expect(syncHealth(down).state).toBe('down');
+    expect(syncHealth(statusReport(3)).label).toBe('Syncing (3 pending)');
+    expect(syncHealth(statusReport(0)).label).toBe('In sync');
+  });
+});
