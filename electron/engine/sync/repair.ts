@@ -11,7 +11,7 @@ import { tombstoneQueued, unitCount, unitHashes, unitPage } from '../../db/read/
 import { clearRebuildCopies, markCopiesSynced, recordCopies, startRebuildCopies } from '../../db/write/rebuildCopies.js';
 import { SyncQueue } from '../../db/write/syncQueue.js';
 import { immediateTransaction } from '../../db/write/transaction.js';
-import { findUnsearchable, reinsert, type Verification, vectorsToVerify } from './searchable.js';
+import { findUnsearchable, REPAIR_RECENT_TO_VERIFY, reinsert, type Verification, vectorsToVerify } from './searchable.js';
 import { recordCheck } from '../../db/write/vectorChecks.js';
 import { embedInSlices } from './syncLoop.js';
 import { vectorProblem } from './validate.js';
@@ -129,7 +129,7 @@ export async function repair(db: WriteDb, store: VectorStorePort, embedder: Embe
   // Listed is not findable: the latest vectors (and a sample) are searched for by their own embedding.
   progress({ phase: 'verify', done: 0, total: 1 });
   const requeueing = new Set(requeue);
-  const verified = await findUnsearchable(store, generation.collection, vectorsToVerify(db).filter((id) => !requeueing.has(id)));
+  const verified = await findUnsearchable(store, generation.collection, vectorsToVerify(db, REPAIR_RECENT_TO_VERIFY).filter((id) => !requeueing.has(id)));
   report.unsearchable = verified.lost.length;
 
   if (!dryRun) {

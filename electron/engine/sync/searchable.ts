@@ -9,6 +9,8 @@ import { SyncQueue } from '../../db/write/syncQueue.js';
 
 /** The most recently synced vectors are checked: a crash damages what was written just before it. */
 export const RECENT_TO_VERIFY = 2000;
+/** `clew repair` is asked for: it checks this many of the latest (every vector of most repos), then the random sample. */
+export const REPAIR_RECENT_TO_VERIFY = 20_000;
 /** And a random sample of the rest, for damage that is not recent. */
 export const SAMPLE_TO_VERIFY = 200;
 /** Self-queries per request: a body of a few MB, far under the server's limit. */
