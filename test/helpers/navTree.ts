@@ -31,6 +31,20 @@ export function pong(): void {
   ping();
 }
 `,
+  'ts/shapes.ts': `export interface Shape {
+  size: number;
+}
+
+export const Shape = {
+  of(size: number): Shape {
+    return { size };
+  },
+};
+
+export function make(): Shape {
+  return Shape.of(1);
+}
+`,
   'ts/loose.ts': `export function guess(): number {
   return helper(2);
 }

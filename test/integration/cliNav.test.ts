@@ -60,7 +60,7 @@ describe('clew def, refs, callers, callees, flow, tree', () => {
     const human = cli.run('flow', 'GET /owners/:id', '--repo', repo.path);
     expect(human.stdout).toContain('⇢ http fetch');
     const tree = cli.json<TreeEntry[]>('tree', repo.path, 'ts');
-    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/util.ts']);
+    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/shapes.ts', 'ts/util.ts']);
   });
 
   it('usage mistakes exit 2 before opening anything', () => {

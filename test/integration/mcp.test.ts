@@ -183,7 +183,7 @@ describe('clew mcp navigation tools', () => {
     const flow = await json<{ entry: { path: string }; root: { fqn: string; children: Array<{ fqn: string; external?: string[] }> } }>('flow', { repo: repo.path, entry: 'GET /owners/:id' });
     expect(flow.root.children).toEqual([expect.objectContaining({ fqn: 'web/lib:helper', external: [expect.stringMatching(/^http fetch/)] })]);
     const tree = await json<Array<{ path: string; kind: string }>>('tree', { repo: repo.path, path: 'ts' });
-    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/util.ts']);
+    expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/shapes.ts', 'ts/util.ts']);
   });
 
   it('keeps navigation answers within the budget, and refuses bad arguments as MCP errors', async () => {

@@ -57,6 +57,12 @@ describe('navigation', () => {
     expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:1 exact']);
   });
 
+  it('TypeScript: a type use means the interface, a value use the same-named const (types and values are apart)', async () => {
+    expect(where(await def('ts/shapes.ts', 6, 21))).toEqual(['ts/shapes.ts:1:18 exact']);
+    expect(where(await def('ts/shapes.ts', 11, 25))).toEqual(['ts/shapes.ts:1:18 exact']);
+    expect(where(await def('ts/shapes.ts', 12, 10))).toEqual(['ts/shapes.ts:5:14 exact']);
+  });
+
   it('imports: a package outside the repo defines nothing here; a repo module that lacks the name leaves candidates', async () => {
     expect(await def('py/edge.py', 6, 5)).toEqual([]);
     expect(where(await def('py/edge.py', 7, 5))).toEqual(['py/other/tools.py:9:5 candidate']);
@@ -112,10 +118,10 @@ describe('navigation', () => {
   it('the file tree: folders first with counts, then files, lazily per folder', async () => {
     const root = await call(backend, 'nav:tree', { repo: repo.path });
     expect(root.map((t) => `${t.kind} ${t.path} ${t.files}`)).toEqual([
-      'dir cache 1', 'dir py 4', 'dir src 2', 'dir store 1', 'dir ts 4', 'dir web 2', 'file go.mod 1', 'file main.go 1',
+      'dir cache 1', 'dir py 4', 'dir src 2', 'dir store 1', 'dir ts 5', 'dir web 2', 'file go.mod 1', 'file main.go 1',
     ]);
     const ts = await call(backend, 'nav:tree', { repo: repo.path, path: 'ts' });
-    expect(ts.map((t) => t.name)).toEqual(['other', 'loose.ts', 'main.ts', 'util.ts']);
+    expect(ts.map((t) => t.name)).toEqual(['other', 'loose.ts', 'main.ts', 'shapes.ts', 'util.ts']);
     expect(ts.find((t) => t.name === 'main.ts')).toMatchObject({ kind: 'file', language: 'typescript', symbols: 5 });
     expect(await call(backend, 'nav:tree', { repo: repo.path, path: 'no/such/folder' })).toEqual([]);
   });

@@ -157,7 +157,7 @@ export class Resolver {
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
       if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind)) {
-        const here = defs.filter((d) => d.symbolId === scopeId);
+        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId));
         // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
         const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
         const def = before[before.length - 1] ?? here[0];
@@ -165,6 +165,21 @@ export class Resolver {
       }
       if (!scope) return null;
     }
+  }
+
+  /**
+   * TypeScript keeps types and values apart: `interface X` and `const X` in one file are two things. A
+   * type use means the type, any other use the value; with only one of them there, it is meant.
+   */
+  private inSpace(occ: NavOccurrence, defs: NavOccurrence[]): NavOccurrence[] {
+    if (defs.length < 2 || familyOf(occ.language) !== 'js') return defs;
+    const wantType = occ.role === ROLE.type;
+    const fits = defs.filter((d) => {
+      const kind = this.declared(d).symbol?.kind;
+      const typeOnly = kind === 'interface' || kind === 'type';
+      return wantType ? typeOnly || kind === 'class' || kind === 'enum' : !typeOnly;
+    });
+    return fits.length ? fits : defs;
   }
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
