@@ -176,7 +176,9 @@ function matchPanel(view: EditorView): Panel {
 const panel = showPanel.from(matchField, (m) => (m.find.open || m.fromSearch ? matchPanel : null));
 
 const look = EditorView.theme({
-  '.cm-match': { backgroundColor: 'color-mix(in srgb, var(--mark) 70%, transparent)', borderRadius: '2px' },
+  // Inside a match the text takes the mark's own colour: a syntax colour on the mark fails contrast in dark mode.
+  '.cm-match': { backgroundColor: 'var(--mark)', color: 'var(--mark-fg)', borderRadius: '2px' },
+  '.cm-match *': { color: 'var(--mark-fg)' },
   '.cm-match-current': { outline: '2px solid var(--accent)', backgroundColor: 'var(--mark)' },
   '.cm-panels': { backgroundColor: 'var(--bg-alt)', color: 'var(--fg)', borderBottom: '1px solid var(--border)' },
   '.cm-match-panel': { display: 'flex', alignItems: 'center', gap: '4px', padding: '3px 6px', fontSize: '12px', minWidth: '0' },
