@@ -3,7 +3,7 @@
 // may not import each other.
 export const LAYERS = [
   { name: 'shared', folders: ['shared'], job: 'the contract: channels, DTO types, Result; imports nothing' },
-  { name: 'base', folders: ['electron/base'], job: 'what several layers share: failures, hashing, identifier parts, source decoding, languages, the regex prefilter, parsed-file types, worker RPC' },
+  { name: 'base', folders: ['electron/base'], job: 'what several layers share: failures, hashing, identifier parts, source decoding, languages, the regex prefilter, parsed-file types, worker RPC, file roles by path (tests, generated, minified, lock…)' },
   { name: 'files', folders: ['electron/files'], job: 'filesystem access that is not SQL: regular files only, reads with a time limit, lossless byte names, git\'s ignore case' },
   { name: 'db', folders: ['electron/db'], job: 'all SQL: connections, migrations, read queries and write statements' },
   { name: 'vectors', folders: ['electron/vectors'], job: 'vector access: embedders, the Chroma store, generations, semantic search' },

@@ -1,6 +1,7 @@
 // A file's own text as chunks for semantic search: the lines no symbol covers (module-level code,
 // imports and constants, scripts, SQL, config, docs), cut at Markdown headings, blank lines and
 // returns to column 0, bounded in size, each labelled with its nearest heading or definition.
+import { isBulkTextPath, MINIFIED_MEAN_LINE } from './bulkText.js';
 import type { ParsedSymbol } from './fileAnalysis.js';
 
 export interface FileChunk {
@@ -20,8 +21,6 @@ const MIN_LINES = 12;
 const MIN_SOLID_CHARS = 24;
 const MAX_CHUNKS_PER_FILE = 200;
 const MAX_FILE_CHARS = 2_000_000;
-// Lines longer than this on average mean minified or generated text, not prose or code a person reads.
-const MAX_MEAN_LINE = 300;
 
 const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!!)|--|;;|@\w)/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
@@ -38,11 +37,10 @@ const DEFINITION_PATTERNS: readonly RegExp[] = [
 
 /** Skips files that are not worth embedding as text: lock files, minified or generated bundles, source maps. */
 export function chunkableFile(relPath: string, lines: readonly string[]): boolean {
-  const base = relPath.slice(relPath.lastIndexOf('/') + 1).toLowerCase();
-  if (/(^|[.-])lock(\.json|\.yaml)?$|\.lock$|\.min\.(js|css)$|\.map$|\.svg$/.test(base)) return false;
+  if (isBulkTextPath(relPath)) return false;
   let chars = 0;
   for (const line of lines) chars += line.length + 1;
-  return chars <= MAX_FILE_CHARS && (lines.length === 0 || chars / lines.length <= MAX_MEAN_LINE);
+  return chars <= MAX_FILE_CHARS && (lines.length === 0 || chars / lines.length <= MINIFIED_MEAN_LINE);
 }
 
 /**

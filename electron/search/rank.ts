@@ -2,7 +2,7 @@
 // place, scored by named signals weighted by query kind, demoted for file roles a person rarely means, given
 // diminishing returns within a file, and sorted deterministically; each hit says why it ranked where it did.
 import { classifyQuery, type ParsedQuery } from '../base/query/index.js';
-import { baseName, fileRoles, isImplementationFile, type FileRole } from './fileRoles.js';
+import { baseName, fileRoles, isImplementationFile, type FileRole } from '../base/fileRoles.js';
 import {
   coverageSignal, definitionSignal, docCommentSignal, fileNameSignal, keywordSignal, semanticSignal, signalContext,
   type MergedHit, type SignalContext,

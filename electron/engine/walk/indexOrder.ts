@@ -3,7 +3,7 @@
 // changed most recently first (by git history when the folder is in a git repository, else by mtime).
 import { spawnSync } from 'node:child_process';
 import { languageOf } from '../../base/languages.js';
-import { fileRoles } from '../../search/fileRoles.js';
+import { fileRoles } from '../../base/fileRoles.js';
 import type { WalkedFile } from './walker.js';
 
 // Bounded: the order only helps the first seconds; a huge history must not delay them.

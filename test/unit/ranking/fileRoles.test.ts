@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, fileRoles, isImplementationFile } from '../../../electron/search/fileRoles.js';
+import { baseName, fileRoles, isImplementationFile } from '../../../electron/base/fileRoles.js';
 
 describe('fileRoles', () => {
   it('tests, by folder or by the naming conventions of each language', () => {
