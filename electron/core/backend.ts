@@ -8,7 +8,7 @@ import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
-import { RepoRuns } from './repoRuns.js';
+import { IndexRuns } from './indexRuns.js';
 import { markTests } from './testRows.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { failedUnits } from '../db/read/failedUnits.js';
@@ -31,7 +31,6 @@ import { RunSettings } from './runSettings.js';
 import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
-import { IndexingRuns } from './indexingRuns.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
 import { searchWithSyntax } from './querySyntaxSearch.js';
 import { ModelManager } from './models.js';
@@ -74,8 +73,7 @@ export class Backend {
   private snapshotTimer: NodeJS.Timeout | null = null;
   /** Repos the engine watches now (it says so whenever that changes). */
   private watching: ReadonlySet<number> = new Set();
-  private readonly runs = new RepoRuns();
-  private readonly indexing = new IndexingRuns();
+  private readonly runs = new IndexRuns();
   readonly settings: RunSettings;
   private embedder: EmbedderSetting;
   private readonly models: ModelManager;
@@ -109,7 +107,7 @@ export class Backend {
         });
       },
       'repo:list': () => this.repoList(),
-      'search:query': async (req) => this.indexing.annotate(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
+      'search:query': async (req) => this.runs.annotateSearch(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => markTests(listEntryPoints(this.db, req.repo, req.kind), req.includeTests ?? false),
       'deps:list': (req) => {
@@ -324,7 +322,6 @@ export class Backend {
       {
         progress: (p) => {
           this.runs.progressed(p);
-          this.indexing.update(p);
           this.emit('index:progress', p);
           this.scheduleSnapshot();
         },
@@ -364,7 +361,7 @@ export class Backend {
   }
 
   private repoList(): RepoSummary[] {
-    return this.runs.annotate(listRepos(this.db, this.watching));
+    return this.runs.annotateRepos(listRepos(this.db, this.watching));
   }
 
   /** A repo control command, answered with the repo as it is now. */

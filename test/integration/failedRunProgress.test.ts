@@ -2,7 +2,7 @@
 // being indexed. The failure here is real: the write connection closes under the run.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IndexingRuns } from '../../electron/core/indexingRuns.js';
+import { IndexRuns } from '../../electron/core/indexRuns.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import type { IndexPhase } from '../../shared/types.js';
 import { openMigrated } from '../helpers/db.js';
@@ -24,19 +24,19 @@ describe('a failed index run', () => {
 
   it('ends its progress, and searches stop saying the repo is indexing', async () => {
     const db = openMigrated(join(data.path, 'clew.db'));
-    const runs = new IndexingRuns();
+    const runs = new IndexRuns();
     const phases: IndexPhase[] = [];
     const run = indexRepo(db, repo.path, {
       embedderId: 'test', progressIntervalMs: 0,
       onProgress: (p) => {
         phases.push(p.phase);
-        runs.update(p);
+        runs.progressed(p);
         if (p.phase === 'parsing' && db.open) db.close();
       },
     });
     await expect(run).rejects.toThrow();
     expect(phases).toContain('parsing');
     expect(phases.at(-1)).toBe('done');
-    expect(runs.annotate({ query: 'x' }, { results: [], tookMs: 0 }).indexing).toBeUndefined();
+    expect(runs.annotateSearch({ query: 'x' }, { results: [], tookMs: 0 }).indexing).toBeUndefined();
   });
 });
