@@ -85,7 +85,7 @@ export async function backgroundImpact(options: ImpactOptions): Promise<void> {
       return t;
     };
 
-    const rounds = 8;
+    const rounds = 12;
     const idle = await phase(rounds, () => true);
     const label = basename(options.modelDir);
     const running = (): boolean => !reembeds.some((r) => r.model === label && r.state !== 'running');
@@ -107,17 +107,20 @@ export async function backgroundImpact(options: ImpactOptions): Promise<void> {
     await waitFor('writes made during the re-embed to reach the vectors', async () => (await call('status:get', {})).sync.pending === 0, 600_000, 50);
     const drainMs = performance.now() - drainStart;
     const answer = await call('search:query', { query: 'where is the user found', mode: 'semantic', limit: 10 });
+    // Idle again: on a shared machine the load moves; two idle phases bracket the busy one.
+    const idleAfter = await phase(rounds, () => true);
 
     log(`re-embed with ${label}: model loaded and the fill started after ${loadSeconds.toFixed(1)} s; ${progress ? `${progress.done} of ${progress.total} units when the measurements ended` : 'no progress reported'}${measuredWhileRunning ? '' : ' (it ENDED before the measurements did: figures partly idle)'}`);
-    const row = (name: string, a: number[], b: number[]): string =>
-      `  ${name.padEnd(34)} ${`${ms(pct(a, 50))} / ${ms(pct(a, 95))}`.padStart(16)}   ${`${ms(pct(b, 50))} / ${ms(pct(b, 95))}`.padStart(16)}   (n=${a.length}/${b.length})`;
-    log(`  ${'ms, median / p95'.padEnd(34)} ${'idle'.padStart(16)}   ${'while re-embedding'.padStart(16)}`);
-    log(row('keyword search (20 hits)', idle.keyword, busy.keyword));
-    log(row('semantic search (old generation)', idle.semantic, busy.semantic));
-    log(row('note save (note:add)', idle.note, busy.note));
-    log(row('re-index after one file changed', idle.reindex, busy.reindex));
-    log(row('host round trip (status:get)', idle.roundTrip, busy.roundTrip));
-    log(`  ${'host event-loop delay p99 / max'.padEnd(34)} ${`${ms(idle.loopP99)} / ${ms(idle.loopMax)}`.padStart(16)}   ${`${ms(busy.loopP99)} / ${ms(busy.loopMax)}`.padStart(16)}`);
+    const cell = (a: number, b: number): string => `${ms(a)} / ${ms(b)}`.padStart(18);
+    const row = (name: string, pick: (t: Timings) => number[]): string =>
+      `  ${name.padEnd(34)}${[idle, busy, idleAfter].map((t) => cell(pct(pick(t), 50), pct(pick(t), 95))).join('')}   (n=${pick(busy).length} each)`;
+    log(`  ${'ms, median / p95'.padEnd(34)}${['idle before', 'while re-embedding', 'idle after'].map((h) => h.padStart(18)).join('')}`);
+    log(row('keyword search (20 hits)', (t) => t.keyword));
+    log(row('semantic search (old generation)', (t) => t.semantic));
+    log(row('note save (note:add)', (t) => t.note));
+    log(row('re-index after one file changed', (t) => t.reindex));
+    log(row('host round trip (status:get)', (t) => t.roundTrip));
+    log(`  ${'host event-loop delay p99 / max'.padEnd(34)}${[idle, busy, idleAfter].map((t) => cell(t.loopP99, t.loopMax)).join('')}`);
     log(`cancel: ${cancelled ? 'accepted' : 'NOT accepted'}, re-embed ${ended.state} ${ms(cancelMs)} ms later; embedder now ${after.sync.embedder}, ${after.sync.pending} writes made meanwhile still pending (synced ${ms(drainMs)} ms later); semantic search answers ${answer.results.length} hits`);
   } finally {
     await backend.close();

@@ -20,7 +20,7 @@ export const STAND_INS: Record<string, StandIn> = {
   },
   'jina-code-v2': {
     shape: JINA_CODE_SHAPE, vocab: 61_056,
-    caveat: 'a BERT of jina-embeddings-v2-base-code\'s sizes (12 × 768, 12 heads, FFN 3072, 61,056 tokens, 8,192 positions): the real model uses ALiBi instead of position embeddings and a gated (GLU) feed-forward, so the matrix work per token is close but not equal; WordPiece stands in for its BPE tokenizer',
+    caveat: 'a BERT doing jina-embeddings-v2-base-code\'s matrix work per token (12 × 768, 12 heads, 61,056 tokens, 8,192 positions; its gated feed-forward 768 → 2 × 3072 → 768 as a plain one 4,608 wide): not its function (it uses ALiBi, not position embeddings); WordPiece stands in for its BPE tokenizer',
   },
 };
 
