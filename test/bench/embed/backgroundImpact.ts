@@ -111,10 +111,10 @@ export async function backgroundImpact(options: ImpactOptions): Promise<void> {
     const idleAfter = await phase(rounds, () => true);
 
     log(`re-embed with ${label}: model loaded and the fill started after ${loadSeconds.toFixed(1)} s; ${progress ? `${progress.done} of ${progress.total} units when the measurements ended` : 'no progress reported'}${measuredWhileRunning ? '' : ' (it ENDED before the measurements did: figures partly idle)'}`);
-    const cell = (a: number, b: number): string => `${ms(a)} / ${ms(b)}`.padStart(18);
+    const cell = (a: number, b: number): string => `${ms(a)} / ${ms(b)}`.padStart(21);
     const row = (name: string, pick: (t: Timings) => number[]): string =>
       `  ${name.padEnd(34)}${[idle, busy, idleAfter].map((t) => cell(pct(pick(t), 50), pct(pick(t), 95))).join('')}   (n=${pick(busy).length} each)`;
-    log(`  ${'ms, median / p95'.padEnd(34)}${['idle before', 'while re-embedding', 'idle after'].map((h) => h.padStart(18)).join('')}`);
+    log(`  ${'ms, median / p95'.padEnd(34)}${['idle before', 'while re-embedding', 'idle after'].map((h) => h.padStart(21)).join('')}`);
     log(row('keyword search (20 hits)', (t) => t.keyword));
     log(row('semantic search (old generation)', (t) => t.semantic));
     log(row('note save (note:add)', (t) => t.note));
