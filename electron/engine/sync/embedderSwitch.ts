@@ -35,7 +35,7 @@ export async function fillGeneration(db: WriteDb, store: VectorStorePort, embedd
     onProgress({ done, total, etaSeconds: null });
     for (let rows = page(0, batchSize); rows.length > 0; rows = page(rows[rows.length - 1]?.id ?? 0, batchSize)) {
       if (signal.aborted) throw new Error('cancelled');
-      const vectors = await embedInSlices(embedder, rows.map((r) => r.text));
+      const vectors = await embedInSlices(embedder, rows.map((r) => r.text), signal);
       // The copy is recorded under the hash the row will have once the new embedder is active.
       const items = rows.flatMap((r, i) => (vectorProblem(vectors[i], embedder.dimension) ? [] : [{ id: r.vector_id, embedding: vectors[i] as Float32Array, hash: unitContentHash(embedder.id, r.text) }]));
       await store.upsert(building.collection, items);

@@ -46,12 +46,14 @@ const LOCK_GAP_MS = 2;
 const yieldToWrites = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const leaveLockFree = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
 
-/** Embeds in small slices, letting queued writes run in between. */
-export async function embedInSlices(embedder: EmbedderPort, texts: string[]): Promise<Float32Array[]> {
+/** Embeds in small slices, letting queued writes (and a cancel) run in between; stops at the first slice after `signal` aborts. */
+export async function embedInSlices(embedder: EmbedderPort, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   for (let i = 0; i < texts.length; i += EMBED_SLICE) {
     out.push(...(await embedder.embed(texts.slice(i, i + EMBED_SLICE))));
     await yieldToWrites();
+    // A transformer takes seconds a slice: a cancel waits for one slice, not for the whole batch.
+    if (signal?.aborted) throw new Error('cancelled');
   }
   return out;
 }

@@ -1,10 +1,9 @@
 // A tiny but real BERT-shaped feature-extraction model folder: ONNX graph, config and WordPiece tokenizer.
 // Graph: last_hidden_state = Tanh((word_embeddings[input_ids] + token_type_embeddings[token_type_ids]) · dense).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeBertFolder } from './bertFolder.js';
 import { ELEM_FLOAT, ELEM_INT64, encodeModel } from './onnxModel.js';
 import { seededFloats } from './seeded.js';
-import { SPECIAL_TOKENS, tokenizerConfigJson, tokenizerJson } from './tokenizerFiles.js';
+import { SPECIAL_TOKENS } from './tokenizerFiles.js';
 
 export const TINY_HIDDEN = 16;
 export const TINY_MAX_LENGTH = 32;
@@ -57,17 +56,12 @@ export function writeTinyBert(dir: string, options: TinyBertOptions = {}): TinyB
     ],
   });
 
-  mkdirSync(join(dir, 'onnx'), { recursive: true });
-  writeFileSync(join(dir, 'onnx', 'model.onnx'), model);
   const config = {
     model_type: 'bert', architectures: ['BertModel'], hidden_size: H, num_hidden_layers: 1, num_attention_heads: 2,
     intermediate_size: 2 * H, max_position_embeddings: TINY_MAX_LENGTH, type_vocab_size: 2, vocab_size: vocab.length, pad_token_id: 0,
     ...(options.note ? { note: options.note } : {}),
   };
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
-  writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab), null, 2));
-  writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify(tokenizerConfigJson(512), null, 2));
-  writeFileSync(join(dir, 'special_tokens_map.json'), JSON.stringify({ cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]' }, null, 2));
+  writeBertFolder(dir, { model, config, vocab, modelMaxLength: 512 });
 
   return {
     dir,
