@@ -110,7 +110,7 @@ describe('electron-builder.yml', () => {
     for (const file of [
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'node_modules/better-sqlite3/lib/database.js',
-      'node_modules/onnxruntime-node/bin/napi-v3/linux/x64/libonnxruntime.so.1',
+      'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1',
       'node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.42',
       'node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-java.wasm',
       'node_modules/anything/build/Release/addon.node',
