@@ -31,6 +31,8 @@ export interface SignalContext {
   definitionLines: Array<{ name: string; patterns: RegExp[] }>;
   /** Stems of each path's file name and folders, computed once per path. */
   pathStemCache: Map<string, { baseStems: Set<string>; dirStems: Set<string> }>;
+  /** What a pasted phrase or pattern must match: its text (lower-case) and, for a regex, the compiled pattern. */
+  literal: { text: string | null; pattern: RegExp | null };
 }
 
 function pathStems(ctx: SignalContext, path: string): { baseStems: Set<string>; dirStems: Set<string> } {
@@ -59,7 +61,24 @@ export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): S
     if (h.distance !== null) maxSimilarity = Math.max(maxSimilarity ?? -Infinity, 1 - h.distance);
   }
   const definitionLines = queriedNames(query).map((name) => ({ name, patterns: definitionPatterns(name) }));
-  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map() };
+  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map(), literal: literalOf(query) };
+}
+
+/** A phrase's text; a regex's pattern, compiled case-insensitively (null when it does not compile), and its own text. */
+function literalOf(query: ParsedQuery): SignalContext['literal'] {
+  if (query.kind === 'phrase' && query.phrase) return { text: query.phrase.toLowerCase(), pattern: null };
+  if (query.kind !== 'regex' || !query.pattern) return { text: null, pattern: null };
+  let pattern: RegExp | null = null;
+  try {
+    pattern = new RegExp(query.pattern, 'iu');
+  } catch {
+    try {
+      pattern = new RegExp(query.pattern, 'i');
+    } catch {
+      pattern = null;
+    }
+  }
+  return { text: query.pattern.toLowerCase(), pattern };
 }
 
 const TEXT_WORD = /[\p{L}\p{N}_$]+/gu;
@@ -234,4 +253,20 @@ export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
   const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
   if (matched === 0) return NONE;
   return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };
+}
+
+// Longer texts (whole chunks) are not tested against a person's pattern: a line or a signature is what it describes.
+const LITERAL_MAX_TEXT = 2000;
+
+/** A quoted phrase or a regex-looking query: the place holds that exact text, or a line matching the pattern. A pasted
+ * log format or code fragment often looks like a regex (`[%datetime%] %channel%`); its literal text counts too. */
+export function literalSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  const { text, pattern } = ctx.literal;
+  if (text === null) return NONE;
+  for (const t of hit.texts) {
+    if (t.length > LITERAL_MAX_TEXT) continue;
+    if (t.toLowerCase().includes(text)) return { value: 1, reason: 'holds the query text as typed' };
+    if (pattern && t.split('\n').some((line) => pattern.test(line))) return { value: 1, reason: 'matches the pattern' };
+  }
+  return NONE;
 }

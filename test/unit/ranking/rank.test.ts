@@ -205,6 +205,25 @@ describe('rank: files without symbols and questions naming an identifier', () =>
   });
 });
 
+describe('rank: regexes and questions', () => {
+  it('a regex query: lines matching the pattern rank above lines that only share its words and score higher on BM25', () => {
+    const r = rank('class \\w+Processor implements ProcessorInterface', [
+      kw('Processor/ProcessorInterface.php', 15, 12, 'interface ProcessorInterface'),
+      kw('Handler/ProcessableHandlerInterface.php', 14, 11, 'interface ProcessableHandlerInterface extends ProcessorInterface'),
+      kw('Processor/GitProcessor.php', 24, 9, 'class GitProcessor implements ProcessorInterface'),
+    ]);
+    expect(r.hits[0]!.path).toBe('Processor/GitProcessor.php');
+    expect(r.hits[0]!.why).toContain('matches the pattern');
+  });
+
+  it('a question leans on BM25 and word coverage more than on semantic similarity', () => {
+    const question = rank('how are routes grouped', [sem('a', 1, 2, 0.3)]).weights;
+    expect(question.keyword).toBeGreaterThan(question.semantic);
+    expect(question.keyword + question.coverage).toBeGreaterThan(0.5);
+    expect(question.literal).toBe(0);
+  });
+});
+
 describe('rank: several repositories and bad input', () => {
   it('the same path in two repositories is two files; a header pairs only with its own repository', () => {
     const r = rank('cJSON_Parse', [
