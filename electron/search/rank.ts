@@ -4,7 +4,7 @@
 import { classifyQuery, type ParsedQuery } from '../base/query/index.js';
 import { baseName, fileRoles, isImplementationFile, type FileRole } from '../base/fileRoles.js';
 import {
-  coverageSignal, definitionSignal, docCommentSignal, fileNameSignal, keywordSignal, semanticSignal, signalContext,
+  coverageSignal, definitionSignal, docCommentSignal, fileKeywordSignal, fileNameSignal, keywordSignal, literalSignal, semanticSignal, signalContext,
   type MergedHit, type SignalContext,
 } from './signals.js';
 import type { Candidate, CandidateSource, Demotion, RankedFile, RankedHit, Ranking, SignalName, SignalValue } from './types.js';
@@ -24,6 +24,8 @@ const SIGNALS: Record<SignalName, (ctx: SignalContext, hit: MergedHit) => Signal
   semantic: semanticSignal,
   keyword: keywordSignal,
   coverage: coverageSignal,
+  literal: literalSignal,
+  fileKeyword: fileKeywordSignal,
 };
 
 /** Multipliers for files a person rarely means unless they ask: the implementation should come first. */
@@ -133,7 +135,7 @@ const maxOrNull = (a: number | null, b: number | null): number | null => (a === 
 const minOrNull = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
 
 function zeroSignals(): Record<SignalName, number> {
-  return { definition: 0, fileName: 0, docComment: 0, semantic: 0, keyword: 0, coverage: 0 };
+  return { definition: 0, fileName: 0, docComment: 0, semantic: 0, keyword: 0, coverage: 0, literal: 0, fileKeyword: 0 };
 }
 
 /** Roles whose demotion the query lifts: asking for tests, docs or examples, or naming the file exactly. */

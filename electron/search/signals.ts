@@ -31,6 +31,10 @@ export interface SignalContext {
   definitionLines: Array<{ name: string; patterns: RegExp[] }>;
   /** Stems of each path's file name and folders, computed once per path. */
   pathStemCache: Map<string, { baseStems: Set<string>; dirStems: Set<string> }>;
+  /** What a pasted phrase or pattern must match: its text (lower-case) and, for a regex, the compiled pattern. */
+  literal: { text: string | null; pattern: RegExp | null };
+  /** Per file (repo + path): its keyword evidence over all its hits, relative to the best file, and how many hits. */
+  fileKeyword: Map<string, { value: number; hits: number }>;
 }
 
 function pathStems(ctx: SignalContext, path: string): { baseStems: Set<string>; dirStems: Set<string> } {
@@ -59,7 +63,56 @@ export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): S
     if (h.distance !== null) maxSimilarity = Math.max(maxSimilarity ?? -Infinity, 1 - h.distance);
   }
   const definitionLines = queriedNames(query).map((name) => ({ name, patterns: definitionPatterns(name) }));
-  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map() };
+  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map(), literal: literalOf(query), fileKeyword: fileKeywordOf(hits) };
+}
+
+// A file's keyword evidence: its best keyword hit, plus half the next, a quarter the one after… (up to five hits).
+const FILE_KEYWORD_DECAY = 0.5;
+const FILE_KEYWORD_HITS = 5;
+
+/** Each file's keyword evidence over all its hits, relative to the file with the most (1). */
+function fileKeywordOf(hits: readonly MergedHit[]): Map<string, { value: number; hits: number }> {
+  const byFile = new Map<string, number[]>();
+  for (const h of hits) {
+    if (h.keywordScore === null || h.keywordScore <= 0) continue;
+    const key = fileKeyOf(h);
+    const scores = byFile.get(key);
+    if (scores) scores.push(h.keywordScore);
+    else byFile.set(key, [h.keywordScore]);
+  }
+  const sums = new Map([...byFile].map(([key, scores]) => {
+    const top = scores.sort((a, b) => b - a).slice(0, FILE_KEYWORD_HITS);
+    return [key, { sum: top.reduce((s, v, k) => s + v * FILE_KEYWORD_DECAY ** k, 0), hits: scores.length }];
+  }));
+  const max = Math.max(0, ...[...sums.values()].map((f) => f.sum));
+  return new Map([...sums].map(([key, f]) => [key, { value: max > 0 ? f.sum / max : 0, hits: f.hits }]));
+}
+
+const fileKeyOf = (hit: MergedHit): string => `${hit.repo}\u0000${hit.path}`;
+
+/** The hit's file matches the query's words in several places: a question's words spread over one large file (a
+ * function here, its helper and doc there) point at that file even when a smaller unit elsewhere holds two of them. */
+export function fileKeywordSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  const file = ctx.fileKeyword.get(fileKeyOf(hit));
+  if (!file || file.value <= 0) return NONE;
+  return { value: file.value, reason: file.hits > 1 ? `its file matches the words in ${file.hits} places` : null };
+}
+
+/** A phrase's text; a regex's pattern, compiled case-insensitively (null when it does not compile), and its own text. */
+function literalOf(query: ParsedQuery): SignalContext['literal'] {
+  if (query.kind === 'phrase' && query.phrase) return { text: query.phrase.toLowerCase(), pattern: null };
+  if (query.kind !== 'regex' || !query.pattern) return { text: null, pattern: null };
+  let pattern: RegExp | null = null;
+  try {
+    pattern = new RegExp(query.pattern, 'iu');
+  } catch {
+    try {
+      pattern = new RegExp(query.pattern, 'i');
+    } catch {
+      pattern = null;
+    }
+  }
+  return { text: query.pattern.toLowerCase(), pattern };
 }
 
 const TEXT_WORD = /[\p{L}\p{N}_$]+/gu;
@@ -234,4 +287,20 @@ export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
   const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
   if (matched === 0) return NONE;
   return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };
+}
+
+// Longer texts (whole chunks) are not tested against a person's pattern: a line or a signature is what it describes.
+const LITERAL_MAX_TEXT = 2000;
+
+/** A quoted phrase or a regex-looking query: the place holds that exact text, or a line matching the pattern. A pasted
+ * log format or code fragment often looks like a regex (`[%datetime%] %channel%`); its literal text counts too. */
+export function literalSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
+  const { text, pattern } = ctx.literal;
+  if (text === null) return NONE;
+  for (const t of hit.texts) {
+    if (t.length > LITERAL_MAX_TEXT) continue;
+    if (t.toLowerCase().includes(text)) return { value: 1, reason: 'holds the query text as typed' };
+    if (pattern && t.split('\n').some((line) => pattern.test(line))) return { value: 1, reason: 'matches the pattern' };
+  }
+  return NONE;
 }

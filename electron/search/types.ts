@@ -28,7 +28,7 @@ export interface Candidate<P = unknown> {
   payload?: P;
 }
 
-export type SignalName = 'definition' | 'fileName' | 'docComment' | 'semantic' | 'keyword' | 'coverage';
+export type SignalName = 'definition' | 'fileName' | 'docComment' | 'semantic' | 'keyword' | 'coverage' | 'literal' | 'fileKeyword';
 
 /** A signal's value in [0, 1] and, when it counts, the reason it gives. */
 export interface SignalValue {

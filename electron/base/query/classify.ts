@@ -86,6 +86,11 @@ function isIdentifierShaped(token: string): boolean {
   return /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\$|[.:#]/.test(token) || (KEBAB.test(token) && token.length > 3);
 }
 
+// English clitics after a word: the possessive 's (request's → request) and n't, 're, 've, 'll, 'd, 'm. Left in, the
+// apostrophe splits them off as words of their own (`s`, `t`) that match any text holding the letter.
+const CLITIC = /(?<=\p{L})(?:n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}_$])/giu;
+const withoutContractions = (text: string): string => text.replace(CLITIC, '');
+
 /** Content words of `text`: stop words dropped (prose only), identifiers split into parts, stemmed, de-duplicated. */
 export function extractTerms(text: string): QueryTerm[] {
   const seen = new Set<string>();
@@ -95,7 +100,7 @@ export function extractTerms(text: string): QueryTerm[] {
     seen.add(word);
     out.push({ word, stem: stem(word) });
   };
-  for (const token of tokens(text)) {
+  for (const token of tokens(withoutContractions(text))) {
     if (isIdentifierShaped(token)) {
       // An identifier's parts are never stop words: `getUser` keeps `get`.
       for (const part of identifierParts(token.replace(/[.:#]/g, '_'))) add(part);

@@ -16,7 +16,7 @@ const SEARCH_LIMIT = 50;
 const SYNC_TIMEOUT_MS = 30 * 60_000;
 
 export interface ClewAnswer {
-  hits: Array<Pick<SearchHit, 'path' | 'line' | 'symbol' | 'score'>>;
+  hits: Array<Pick<SearchHit, 'path' | 'line' | 'symbol' | 'score' | 'why'>>;
   ms: number;
   error: string | null;
   notice: string | null;
@@ -57,7 +57,7 @@ export class ClewUnderTest {
     const r = await this.backend.invoke('search:query', { query, mode, limit: SEARCH_LIMIT });
     const ms = performance.now() - t0;
     if (!r.ok) return { hits: [], ms, error: `${r.error.code}: ${r.error.message}`, notice: null };
-    const hits = r.value.results.map(({ path, line, symbol, score }) => ({ path, line, symbol, score }));
+    const hits = r.value.results.map(({ path, line, symbol, score, why }) => ({ path, line, symbol, score, ...(why ? { why } : {}) }));
     return { hits, ms, error: null, notice: r.value.notice ?? null };
   }
 

@@ -1,6 +1,6 @@
 // Relevance benchmark: hand-written queries with checked answers over real open-source codebases,
 // every Clew search mode side by side with ripgrep and a plain BM25 in the same run.
-// Run: npm run bench:relevance [-- --corpus gin,flask] [--modes keyword,hybrid,ripgrep,bm25] [--keep]
+// Run: npm run bench:relevance [-- --corpus gin,flask] [--modes keyword,hybrid,ripgrep,bm25] [--keep] [--worst 20]
 // Prints figures and writes every query's results to test/bench/output/; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { CLEW_MODES, ClewUnderTest, type OpenedCorpus } from './clew.js';
 import { CORPORA, cacheDir, describeSource, fetchCorpus, type Corpus } from './corpora.js';
 import { loadQueries, queryCorpora, type BenchQuery } from './queries.js';
 import { byCorpusTable, byKindTable, overallTable, recallByKindTable, type QueryRecord, type SystemRun } from './report.js';
+import { worstQueries } from './worst.js';
 import { scoreFiles, scoreHits } from './score.js';
 
 const BASELINES = ['ripgrep', 'ripgrep-stop', 'bm25'] as const;
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     modes: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Prints the N queries where the first Clew mode scored lowest: expected files and its top 10 with reasons.
+    worst: { type: 'string' },
   },
 });
 
@@ -89,7 +92,7 @@ async function benchCorpus(corpus: Corpus, root: string): Promise<CorpusRun> {
       for (const q of queries) {
         await new Promise((resolve) => setImmediate(resolve));
         const answer = await clew.search(q.q, mode);
-        const top = answer.hits.slice(0, 10).map((h) => `${h.path}:${h.line}${h.symbol ? ` ${h.symbol}` : ''}`);
+        const top = answer.hits.slice(0, 10).map((h) => `${h.path}:${h.line}${h.symbol ? ` ${h.symbol}` : ''} ${h.score}${h.why?.length ? ` [${h.why.join('; ')}]` : ''}`);
         runs.get(q.id)![mode] = { ...scoreHits(q, answer.hits), top, ms: answer.ms, error: answer.error, notice: answer.notice };
       }
     }
@@ -147,6 +150,10 @@ log('');
 log(recallByKindTable(records, systems));
 log('');
 log(byCorpusTable(records, systems));
+if (values.worst && clewModes[0]) {
+  log('');
+  log(worstQueries(records, clewModes[0], Number(values.worst)));
+}
 
 mkdirSync(OUTPUT, { recursive: true });
 const out = join(OUTPUT, `relevance-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

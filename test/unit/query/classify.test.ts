@@ -59,6 +59,14 @@ describe('classifyQuery', () => {
     expect(words('what does getUser return')).toEqual(['get', 'user', 'return']);
   });
 
+  it("possessives and contractions add no one-letter words: request's → request, doesn't → (stop word)", () => {
+    expect(classifyQuery("tag each request's records").terms.map((t) => t.word)).toEqual(['tag', 'request', 'records']);
+    expect(classifyQuery('the client\u2019s cached copy').terms.map((t) => t.word)).toEqual(['client', 'cached', 'copy']);
+    expect(classifyQuery("it doesn't parse and we're done").terms.map((t) => t.word)).toEqual(['parse']);
+    // An apostrophe that is not a clitic stays a separator: quotes inside a regex are untouched.
+    expect(classifyQuery("defineGetter\\(req, 'ip', fn").pattern).toBe("defineGetter\\(req, 'ip', fn");
+  });
+
   it('word forms share stems across query and code words', () => {
     const stems = (q: string): string[] => extractTerms(q).map((t) => t.stem);
     expect(stems('registration of routes')).toEqual(stems('registered router'));

@@ -205,6 +205,36 @@ describe('rank: files without symbols and questions naming an identifier', () =>
   });
 });
 
+describe('rank: regexes and questions', () => {
+  it('a regex query: lines matching the pattern rank above lines that only share its words and score higher on BM25', () => {
+    const r = rank('class \\w+Processor implements ProcessorInterface', [
+      kw('Processor/ProcessorInterface.php', 15, 12, 'interface ProcessorInterface'),
+      kw('Handler/ProcessableHandlerInterface.php', 14, 11, 'interface ProcessableHandlerInterface extends ProcessorInterface'),
+      kw('Processor/GitProcessor.php', 24, 9, 'class GitProcessor implements ProcessorInterface'),
+    ]);
+    expect(r.hits[0]!.path).toBe('Processor/GitProcessor.php');
+    expect(r.hits[0]!.why).toContain('matches the pattern');
+  });
+
+  it("a question: the file whose several units hold its words ranks above one strong line elsewhere", () => {
+    const r = rank('turn a view return value into a response object', [
+      kw('helpers.py', 163, 13.5, 'def make_response(*args): convert the return value of a view into a response object'),
+      kw('app.py', 2052, 13, 'def make_response(self, rv): convert the return value from a view function to a response object'),
+      kw('app.py', 1773, 9, 'the return value of the view or error handler'),
+      kw('app.py', 1800, 8, 'rv = self.make_response(rv)  # view return value into a response'),
+    ]);
+    expect(r.hits[0]!.path).toBe('app.py');
+    expect(r.hits[0]!.why).toContain('its file matches the words in 3 places');
+  });
+
+  it('a question leans on BM25 and word coverage more than on semantic similarity', () => {
+    const question = rank('how are routes grouped', [sem('a', 1, 2, 0.3)]).weights;
+    expect(question.keyword).toBeGreaterThan(question.semantic);
+    expect(question.keyword + question.coverage).toBeGreaterThan(0.5);
+    expect(question.literal).toBe(0);
+  });
+});
+
 describe('rank: several repositories and bad input', () => {
   it('the same path in two repositories is two files; a header pairs only with its own repository', () => {
     const r = rank('cJSON_Parse', [

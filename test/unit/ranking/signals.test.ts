@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyQuery } from '../../../electron/base/query/index.js';
 import {
-  coverageSignal, definitionSignal, docCommentSignal, fileNameSignal, keywordSignal, kindWeight, semanticSignal, signalContext,
+  coverageSignal, definitionSignal, docCommentSignal, fileKeywordSignal, fileNameSignal, keywordSignal, kindWeight, literalSignal, semanticSignal, signalContext,
   type MergedHit,
 } from '../../../electron/search/signals.js';
 
@@ -159,5 +159,60 @@ describe('definition lines without symbols', () => {
       ['render', 'return render(template)'],
       ['$http', 'const x = $http.get(url)'],
     ] as const) expect(def(q, line).value, `${q}: ${line}`).toBe(0);
+  });
+});
+
+describe('literal signal', () => {
+  const lit = (query: string, text: string) => literalSignal(ctxFor(query), hit({ path: 'a.php', texts: [text] }));
+
+  it('a regex-looking query: a line matching the pattern counts, a line holding only its words does not', () => {
+    const q = 'class \\w+Processor implements ProcessorInterface';
+    expect(lit(q, 'class GitProcessor implements ProcessorInterface')).toEqual({ value: 1, reason: 'matches the pattern' });
+    expect(lit(q, 'interface ProcessorInterface')).toEqual({ value: 0, reason: null });
+  });
+
+  it('a pasted format string that happens to look like a regex counts where it stands as typed', () => {
+    const q = '[%datetime%] %channel%.%level_name%: %message%';
+    expect(ctxFor(q).query.kind).toBe('regex');
+    expect(lit(q, 'public const SIMPLE_FORMAT = "[%datetime%] %channel%.%level_name%: %message% %context%";')).toEqual({ value: 1, reason: 'holds the query text as typed' });
+    expect(lit(q, '$record->datetime->format($this->dateFormat)').value).toBe(0);
+  });
+
+  it('a quoted phrase: the text holds it, in any case; questions and names have no literal', () => {
+    expect(lit('"session cookie"', 'The Session Cookie is signed').value).toBe(1);
+    expect(lit('"session cookie"', 'session and cookie').value).toBe(0);
+    expect(lit('session cookie', 'session cookie').value).toBe(0);
+    expect(lit('APIRouter', 'class APIRouter').value).toBe(0);
+  });
+
+  it('a pattern that does not compile, and texts longer than a chunk, never throw and never match by pattern', () => {
+    expect(ctxFor('foo\\(bar[').literal).toEqual({ text: 'foo\\(bar[', pattern: null });
+    expect(lit('foo\\(bar[', 'x = foo\\(bar[0]').value).toBe(1);
+    expect(lit('foo\\(bar[', 'foo(bar[0]').value).toBe(0);
+    expect(lit('def \\w+_path\\(', `${'x'.repeat(3000)}\ndef escape_path(s)`).value).toBe(0);
+  });
+});
+
+describe('file keyword signal', () => {
+  it("a file's keyword hits add up with halving returns (up to five), relative to the best file", () => {
+    const spread = [3, 4, 5].map((line) => hit({ path: 'app.py', startLine: line, keywordScore: 8 }));
+    const single = hit({ path: 'helpers.py', keywordScore: 12 });
+    const ctx = ctxFor('turn a return value into a response', [...spread, single]);
+    // app.py: 8 + 4 + 2 = 14 beats helpers.py's one 12; every hit of a file gets its file's value.
+    expect(fileKeywordSignal(ctx, spread[1]!)).toEqual({ value: 1, reason: 'its file matches the words in 3 places' });
+    expect(fileKeywordSignal(ctx, single).value).toBeCloseTo(12 / 14);
+    expect(fileKeywordSignal(ctx, single).reason).toBeNull();
+    const many = Array.from({ length: 9 }, (_, i) => hit({ path: 'big.py', startLine: i + 1, keywordScore: 8 }));
+    const capped = ctxFor('x y', [...many, hit({ path: 'one.py', keywordScore: 15.5 })]);
+    expect(fileKeywordSignal(capped, many[0]!).value).toBe(1);
+    expect(fileKeywordSignal(capped, hit({ path: 'one.py', keywordScore: 15.5 })).value).toBeCloseTo(15.5 / 15.5);
+  });
+
+  it('files with no keyword hit, and hits of other repositories with the same path, count apart', () => {
+    const a = hit({ path: 'x.go', repo: 'a', keywordScore: 5 });
+    const semanticOnly = hit({ path: 'y.go', distance: 0.2 });
+    const ctx = ctxFor('parse config', [a, semanticOnly, hit({ path: 'x.go', repo: 'b', keywordScore: 10 })]);
+    expect(fileKeywordSignal(ctx, semanticOnly)).toEqual({ value: 0, reason: null });
+    expect(fileKeywordSignal(ctx, a).value).toBeCloseTo(0.5);
   });
 });
