@@ -52,9 +52,9 @@ describe('navigation', () => {
 
   it('a name bound to a whole module (a namespace import, a Go package) is defined by the import that binds it, as the TS service and gopls answer', async () => {
     const namespace = await def('ts/main.ts', 10, 24);
-    expect(where(namespace)).toEqual(['ts/main.ts:2:1 exact']);
+    expect(where(namespace)).toEqual(['ts/main.ts:2:13 exact']);
     expect(namespace[0]?.kind).toBe('module');
-    expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:1 exact']);
+    expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:8 exact']);
   });
 
   it('TypeScript: a type use means the interface, a value use the same-named const (types and values are apart)', async () => {

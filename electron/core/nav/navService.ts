@@ -2,7 +2,7 @@
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
-import { OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
@@ -138,6 +138,8 @@ export class NavService {
     const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const locals = new Set(targets.flatMap((t) => (t.local ? [`${t.local.fileId}:${t.local.line}:${t.local.col}`] : [])));
     const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
+    // An attribute (`self.x = …`) is reached from any file, through an instance of its class.
+    const fileBound = ids.size === 0 && !targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
     const matches = (r: Resolution): boolean => r.targets.some((t) => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`)));
     const started = performance.now();
     const occs = this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
@@ -152,7 +154,7 @@ export class NavService {
       const occ = occs[i]!;
       if (roles && !roles.has(occ.role)) continue;
       // A local is only seen in its own file.
-      if (ids.size === 0 && !localFiles.has(occ.fileId)) continue;
+      if (fileBound && !localFiles.has(occ.fileId)) continue;
       const r = resolver.resolve(occ);
       if (!matches(r)) continue;
       (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });

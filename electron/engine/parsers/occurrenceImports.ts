@@ -166,7 +166,11 @@ function goImport(node: SyntaxNode): FoundImport[] {
     const name = spec.childForFieldName('name');
     if (name?.type === 'package_identifier') out.push(binding(name, null, source));
     else if (name?.type === 'dot') out.push({ row: { local: '*', imported: '*', source, line: spec.startPosition.row + 1 }, names: [] });
-    else if (!name) out.push({ row: { local: goPackageName(source), imported: null, source, line: spec.startPosition.row + 1 }, names: [] });
+    else if (!name) {
+      // The package name is not written: its import occurrence sits on the path, where gopls places the package's definition.
+      const local = goPackageName(source);
+      out.push({ row: { local, imported: null, source, line: spec.startPosition.row + 1 }, names: [{ name: local, line: pathNode.startPosition.row + 1, col: pathNode.startPosition.column + 1 }] });
+    }
   }
   return out;
 }
