@@ -107,6 +107,18 @@ def make():
     app = Flask("x")
     return app.name
 `,
+  'py/globals.py': `from .app import Flask
+
+current_app: "Flask" = make_proxy()
+`,
+  'py/views.py': `from . import config as cfg
+from .app import Flask as Flask
+from .globals import current_app
+
+
+def view():
+    return cfg.Config, current_app.make_config()
+`,
   'ts/parser.ts': `export class Parser {
   parse(s: string): number {
     return s.length;
@@ -175,6 +187,13 @@ describe('navigation through inferred types', () => {
     expect(where(await def('py/app.py', 20, 51))).toEqual(['py/app.py:6 exact']);
     // A later assignment is a use of the attribute, and so are uses in other files.
     expect(await refs('py/app.py', 13, 14)).toEqual(['py/app.py:13:14 definition exact', 'py/app.py:19:14 reference exact', 'py/sessions.py:10:16 reference exact']);
+  });
+
+  it('Python imports: a module path and a submodule lead to the module file, an aliased name to its definition; an imported annotated variable has its type', async () => {
+    expect(where(await def('py/views.py', 2, 6))).toEqual(['py/app.py:1 exact']);
+    expect(where(await def('py/views.py', 1, 25))).toEqual(['py/config.py:1 exact']);
+    expect(where(await def('py/views.py', 2, 19))).toEqual(['py/app.py:9 exact']);
+    expect(where(await def('py/views.py', 7, 36))).toEqual(['py/app.py:15 exact']);
   });
 
   it('TypeScript: a method through new, a function\'s declared return type and a parameter annotation', async () => {

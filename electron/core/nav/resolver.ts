@@ -91,6 +91,11 @@ export class Resolver {
   resolve(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
+      // Python: the module of a from-import, written as its path (`from .globals import g`): its file.
+      if (occ.language === 'python' && !this.imports(occ.fileId).some((b) => b.local === occ.name) && this.imports(occ.fileId).some((b) => b.source === occ.name)) {
+        const files = this.moduleFiles(this.paths(), 'python', occ.path, occ.name);
+        if (files.length) return { targets: files.slice(0, 1).map((fileId) => this.moduleStart(fileId, occ.name)), confidence: 'exact' };
+      }
       // A name bound to a whole module (`import * as ns`, a Go package) is its own definition.
       if (occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
       const targets = this.fromImport(occ, occ.name);
@@ -184,9 +189,24 @@ export class Resolver {
     return def?.qualifier ? this.typeFromHint(def.qualifier.startsWith(ATTRIBUTE_MARK) ? def.qualifier.slice(1) : def.qualifier, def, depth + 1) : [];
   }
 
-  /** The class-like symbols a type hint names, read from the place `at` (its scope and imports). */
+  private readonly hintCache = new Map<string, NavSymbol[]>();
+  private readonly memberCache = new Map<string, Target[]>();
+  private readonly baseCache = new Map<number, NavSymbol[]>();
+
+  /** The class-like symbols a type hint names, read from the place `at` (its scope and imports); once per scope and hint. */
   private typeFromHint(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
     if (depth >= INFER_DEPTH || !hint) return [];
+    // A variable's type depends on which of its definitions is in force at the line.
+    const key = `${at.fileId}\0${at.symbolId ?? ''}\0${hint}${hint.startsWith('=') ? `\0${at.line}` : ''}`;
+    let found = this.hintCache.get(key);
+    if (!found) {
+      this.hintCache.set(key, []);
+      this.hintCache.set(key, (found = this.inferHint(hint, at, depth)));
+    }
+    return found;
+  }
+
+  private inferHint(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
     if (hint.startsWith('=')) {
       const local = this.inScope(at, hint.slice(1));
       return local ? this.typesOf(local, depth + 1) : [];
@@ -214,6 +234,16 @@ export class Resolver {
 
   /** Members named `name` of a class or struct: its own, its attributes (`self.x = …`), then its bases' (Go: embedded structs). */
   private membersDeep(owner: NavSymbol, name: string, depth: number): Target[] {
+    const key = `${owner.id}\0${name}`;
+    let found = this.memberCache.get(key);
+    if (!found) {
+      this.memberCache.set(key, []);
+      this.memberCache.set(key, (found = this.findMembers(owner, name, depth)));
+    }
+    return found;
+  }
+
+  private findMembers(owner: NavSymbol, name: string, depth: number): Target[] {
     const own = this.membersOf(owner, name);
     if (own.length) return own.map((symbol) => ({ symbol }));
     const attributes = this.definitions(owner.fileId, name).filter((d) => isAttribute(d) && this.enclosingClass(this.symbol(d.symbolId))?.id === owner.id);
@@ -223,6 +253,15 @@ export class Resolver {
   }
 
   private basesOf(owner: NavSymbol): NavSymbol[] {
+    let found = this.baseCache.get(owner.id);
+    if (!found) {
+      this.baseCache.set(owner.id, []);
+      this.baseCache.set(owner.id, (found = this.findBases(owner)));
+    }
+    return found;
+  }
+
+  private findBases(owner: NavSymbol): NavSymbol[] {
     const names = owner.language === 'go'
       ? this.rows.fields(owner.id).flatMap((f) => embeddedType(f) ?? [])
       : baseNames(owner.signature, owner.language);
@@ -298,8 +337,8 @@ export class Resolver {
     const wanted = binding.imported === 'default' ? binding.local : binding.imported;
     const found = files.flatMap((fileId) => this.exported(fileId, wanted, depth));
     if (found.length || language !== 'python') return found;
-    // `from pkg import mod`: a submodule, named by the module itself.
-    return [];
+    // `from pkg import mod`: a submodule, defined (as pyright says) by its file.
+    return this.moduleFiles(paths, 'python', fromPath, pythonSubmodule(binding.source, binding.imported)).slice(0, 1).map((fileId) => this.moduleStart(fileId, wanted));
   }
 
   /**
@@ -322,18 +361,28 @@ export class Resolver {
     return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
   }
 
+  /** A module's file as a target: its first line, where pyright puts a module. */
+  private moduleStart(fileId: number, name: string): Target {
+    const file = this.fileOf(fileId);
+    return { local: { fileId, path: file?.path ?? '', language: file?.language ?? null, line: 1, col: 1, name, role: ROLE.import, symbolId: null, qualifier: null } };
+  }
+
   /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */
   private importedModule(occ: NavOccurrence, local: string): number[] | null {
     const bindings = this.imports(occ.fileId).filter((i) => i.local === local);
     if (!bindings.length) return null;
     const paths = this.paths();
     const files: number[] = [];
+    let wholeModule = false;
     for (const b of bindings) {
-      if (b.imported === null || b.imported === '*') files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
-      else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, `${b.source}${b.source.endsWith('.') ? '' : '.'}${b.imported}`));
+      if (b.imported === null || b.imported === '*') {
+        wholeModule = true;
+        files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
+      } else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, pythonSubmodule(b.source, b.imported)));
       else return null;
     }
-    return files;
+    // `from m import name` where m has no submodule `name`: a name, not a module.
+    return files.length || wholeModule ? files : null;
   }
 
   /** A module's top-level definition of `name`, following re-exports a few steps. */
@@ -411,6 +460,11 @@ export function proximity(from: string, to: string): number {
   if (a === b) return 3;
   if (a.split('/')[0] === b.split('/')[0]) return 2;
   return 1;
+}
+
+/** `from .pkg import mod` → `.pkg.mod`; `from . import mod` → `.mod`. */
+function pythonSubmodule(source: string, name: string): string {
+  return `${source}${source.endsWith('.') ? '' : '.'}${name}`;
 }
 
 /** `func (s *Server) Handle()` → `Server`. */

@@ -178,7 +178,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
     if (!rows) continue;
     excluded.push([node.startIndex, node.endIndex]);
     for (const imp of rows) {
-      imports.push(imp.row);
+      if (imp.row) imports.push(imp.row);
       for (const at of imp.names) out.add(at.line, at.col, at.name, ROLE_INDEX.import, null);
     }
   }

@@ -80,7 +80,8 @@ class Greeter(Base):
 `;
     const { lines, imports } = await occurrencesOf('python', 'app/greet.py', source);
     expect(lines).toEqual([
-      '1:29 h import', '1:32 other import', '2:19 osp import',
+      // The module path and an aliased name are occurrences too (pyright answers for both).
+      '1:6 .util import', '1:19 helper import', '1:29 h import', '1:32 other import', '2:19 osp import',
       '5:7 Greeter definition', '5:15 Base reference in=app.greet.Greeter',
       '6:9 greet definition in=app.greet.Greeter', '6:15 self definition in=app.greet.Greeter.greet', '6:21 name definition in=app.greet.Greeter.greet',
       '6:27 str type in=app.greet.Greeter.greet', '6:32 times definition in=app.greet.Greeter.greet',
