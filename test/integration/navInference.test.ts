@@ -119,6 +119,10 @@ from .globals import current_app
 def view():
     return cfg.Config, current_app.make_config()
 `,
+  'ts/spec.ts': `import { expect } from 'vitest';
+
+expect(1).toBe(1);
+`,
   'ts/parser.ts': `export class Parser {
   parse(s: string): number {
     return s.length;
@@ -200,5 +204,10 @@ describe('navigation through inferred types', () => {
     expect(where(await def('ts/use.ts', 4, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 6, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 8, 12))).toEqual(['ts/parser.ts:2 exact']);
+  });
+
+  it('TypeScript: a name imported from a package outside the repo is found at its import, as the TS service answers', async () => {
+    expect(where(await def('ts/spec.ts', 3, 1))).toEqual(['ts/spec.ts:1 exact']);
+    expect(await refs('ts/spec.ts', 1, 10)).toEqual(['ts/spec.ts:1:10 import exact', 'ts/spec.ts:3:1 call exact']);
   });
 });

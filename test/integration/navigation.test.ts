@@ -78,6 +78,9 @@ describe('navigation', () => {
     // From a position on a use, the same answer.
     const byPlace = await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path: 'ts/main.ts', line: 10, column: 12 } });
     expect(byPlace.refs).toEqual(byFqn.refs);
+    // A guess counts for the nearest same-named definitions only: loose.ts's `helper` is ts/util.ts's, not ts/other/util.ts's.
+    const far = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'ts/other/util:helper' });
+    expect(far.refs.some((r) => r.file === 'ts/loose.ts')).toBe(false);
     const go = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'store:store.Open' });
     expect(go.refs.map((r) => `${r.file}:${r.line} ${r.confidence}`)).toEqual(['main.go:6 exact', 'store/store.go:5 exact']);
     const py = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'py.other.tools.helper' });

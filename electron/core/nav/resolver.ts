@@ -100,7 +100,8 @@ export class Resolver {
       if (occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
       const targets = this.fromImport(occ, occ.name);
       if (targets?.length) return { targets, confidence: 'exact' };
-      return targets && !this.importsFromRepo(occ, occ.name) ? NONE : this.candidates(occ, false);
+      if (targets && !this.importsFromRepo(occ, occ.name)) return familyOf(occ.language) === 'js' ? { targets: [{ local: occ }], confidence: 'exact' } : NONE;
+      return this.candidates(occ, false);
     }
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
@@ -117,8 +118,19 @@ export class Resolver {
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
     // define it (a default export under another name, a re-export too deep): only a guess is honest.
-    if (imported && !this.importsFromRepo(occ, occ.name)) return NONE;
+    if (imported && !this.importsFromRepo(occ, occ.name)) return this.externalImport(occ);
     return this.candidates(occ, false);
+  }
+
+  /**
+   * A name imported from a package outside the repo: TypeScript and JavaScript find it at the import that
+   * binds it (as the TS service answers); elsewhere it is defined nowhere here.
+   */
+  private externalImport(occ: NavOccurrence): Resolution {
+    if (familyOf(occ.language) !== 'js') return NONE;
+    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const written = binding ? this.rows.importAt(occ.fileId, binding.line, occ.name) : undefined;
+    return written ? { targets: [{ local: written }], confidence: 'exact' } : NONE;
   }
 
   /** Whether a binding of `local` names a module whose files are in the repo. */

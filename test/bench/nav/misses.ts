@@ -67,6 +67,7 @@ export function printReferenceMisses(root: string, cases: RefCase[], answers: Ar
     const target = `${c.at.file}:${c.at.line + 1} «${lines.line(c.at.file, c.at.line).trim().slice(0, 50)}»`;
     const got = new Map((answers[i]?.refs ?? []).filter((r) => r.role !== 'definition').map((r) => [placeKey({ file: r.file, line: r.line - 1, character: r.column - 1 }), r] as const));
     const want = new Set(c.expected.map(placeKey));
+    got.delete(placeKey(c.at));
     const noTarget = !answers[i]?.targets.length;
     for (const p of c.expected) {
       if (got.has(placeKey(p))) continue;
