@@ -40,7 +40,7 @@ interface Found {
   hint: string | null;
 }
 
-/** Built-in types have no members in the repo: no hint (and no row space) for them. */
+/** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
 const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 'void', 'never', 'object', 'bigint', 'symbol', 'str', 'int', 'float',
   'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'None', 'error', 'byte', 'rune', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16',
   'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct']);
@@ -205,7 +205,8 @@ export function extractOccurrences(language: Language, query: Query | null, root
         qualifier = ATTRIBUTE_MARK + (f.hint ?? '');
       }
     }
-    if (name && !out.add(pos.row + 1, pos.column + 1, name, role, qualifier)) break;
+    if (!name || (role === ROLE_INDEX.type && BUILTIN_TYPES.has(name)) || (name === '_' && language === 'go')) continue;
+    if (!out.add(pos.row + 1, pos.column + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortRows(out.rows), imports };
