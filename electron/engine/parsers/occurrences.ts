@@ -217,6 +217,15 @@ const NAME = /#?[\p{L}\p{N}_$]+/uy;
 
 /** The identifier starting at `at` (names are letters, digits, `_` and `$`; a private field's starts with `#`). */
 function nameAt(source: string, at: number): string {
+  // ASCII names (nearly all) without the Unicode regex; anything else through it.
+  let end = source.charCodeAt(at) === 35 ? at + 1 : at;
+  for (; end < source.length; end++) {
+    const c = source.charCodeAt(end);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36) continue;
+    if (c < 128) return source.slice(at, end);
+    break;
+  }
+  if (end >= source.length) return source.slice(at, end);
   NAME.lastIndex = at;
   return NAME.exec(source)?.[0] ?? '';
 }
@@ -234,6 +243,12 @@ function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
 
 function sortRows(rows: number[]): number[] {
   const n = rows.length / OCCURRENCE_STRIDE;
+  // Imports (added first) are usually at the top already: then there is nothing to sort.
+  let inOrder = true;
+  for (let i = OCCURRENCE_STRIDE; i < rows.length && inOrder; i += OCCURRENCE_STRIDE) {
+    inOrder = rows[i]! > rows[i - OCCURRENCE_STRIDE]! || (rows[i] === rows[i - OCCURRENCE_STRIDE] && rows[i + 1]! > rows[i + 1 - OCCURRENCE_STRIDE]!);
+  }
+  if (inOrder) return rows;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
   const sorted = new Array<number>(rows.length);
   order.forEach((from, to) => {
