@@ -119,6 +119,13 @@ from .globals import current_app
 def view():
     return cfg.Config, current_app.make_config()
 `,
+  'ts/generic.ts': `import * as parser from './parser';
+
+export interface Box<Item extends parser.Parser> {
+  item: Item;
+}
+export const p = parser.makeParser();
+`,
   'ts/spec.ts': `import { expect } from 'vitest';
 
 expect(1).toBe(1);
@@ -204,6 +211,13 @@ describe('navigation through inferred types', () => {
     expect(where(await def('ts/use.ts', 4, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 6, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 8, 12))).toEqual(['ts/parser.ts:2 exact']);
+  });
+
+  it('TypeScript: a type parameter of an interface, and a namespace import defined by its module file while its references are its uses', async () => {
+    expect(where(await def('ts/generic.ts', 4, 9))).toEqual(['ts/generic.ts:3 exact']);
+    expect(where(await def('ts/generic.ts', 1, 13))).toEqual(['ts/parser.ts:1 exact']);
+    expect(where(await def('ts/generic.ts', 6, 18))).toEqual(['ts/generic.ts:1 exact']);
+    expect(await refs('ts/generic.ts', 1, 13)).toEqual(['ts/generic.ts:3:35 reference exact', 'ts/generic.ts:6:18 reference exact']);
   });
 
   it('TypeScript: a name imported from a package outside the repo is found at its import, as the TS service answers', async () => {

@@ -114,7 +114,7 @@ export class NavService {
     if (req.position) {
       const { occ } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
       if (occ) {
-        const resolution = resolver.resolve(occ);
+        const resolution = resolver.referenceTargets(occ);
         // A guess stands for one symbol: the nearest candidate, not all of them.
         targets = resolution.confidence === 'exact' ? resolution.targets : resolution.targets.slice(0, 1);
         confidence = resolution.confidence;

@@ -88,6 +88,12 @@ export class Resolver {
     return innermost ? { symbol: innermost } : { local: def };
   }
 
+  /** What references are counted against: a whole-module import stands for itself (its uses), whatever its definition. */
+  referenceTargets(occ: NavOccurrence): Resolution {
+    if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
+    return this.resolve(occ);
+  }
+
   resolve(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
@@ -96,8 +102,11 @@ export class Resolver {
         const files = this.moduleFiles(this.paths(), 'python', occ.path, occ.name);
         if (files.length) return { targets: files.slice(0, 1).map((fileId) => this.moduleStart(fileId, occ.name)), confidence: 'exact' };
       }
-      // A name bound to a whole module (`import * as ns`, a Go package) is its own definition.
-      if (occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
+      // A name bound to a whole module: TypeScript's service defines `import * as ns` by the module's file
+      // (when in the repo); a Go package (and an outside module) is its own definition.
+      const module = occ.language !== 'python' ? this.importedModule(occ, occ.name) : null;
+      if (module?.length && familyOf(occ.language) === 'js') return { targets: [this.moduleStart(module[0]!, occ.name)], confidence: 'exact' };
+      if (module) return { targets: [{ local: occ }], confidence: 'exact' };
       const targets = this.fromImport(occ, occ.name);
       if (targets?.length) return { targets, confidence: 'exact' };
       if (targets && !this.importsFromRepo(occ, occ.name)) return familyOf(occ.language) === 'js' ? { targets: [{ local: occ }], confidence: 'exact' } : NONE;
@@ -301,8 +310,10 @@ export class Resolver {
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
-      if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind)) {
-        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d)));
+      // A TypeScript type use inside a class or interface may name its type parameter (a local, no member symbol).
+      const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
+      if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
+        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
         // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
         const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
         const def = before[before.length - 1] ?? here[0];
