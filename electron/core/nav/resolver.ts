@@ -138,7 +138,7 @@ export class Resolver {
   private externalImport(occ: NavOccurrence): Resolution {
     if (familyOf(occ.language) !== 'js') return NONE;
     const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
-    const written = binding ? this.rows.importAt(occ.fileId, binding.line, occ.name) : undefined;
+    const written = binding ? this.importAt(occ.fileId, binding.line, occ.name) : undefined;
     return written ? { targets: [{ local: written }], confidence: 'exact' } : NONE;
   }
 
@@ -208,6 +208,16 @@ export class Resolver {
     if (!VALUE_KINDS.has(s.kind)) return [];
     const def = this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
     return def?.qualifier ? this.typeFromHint(def.qualifier.startsWith(ATTRIBUTE_MARK) ? def.qualifier.slice(1) : def.qualifier, def, depth + 1) : [];
+  }
+
+  private readonly importAtCache = new Map<string, NavOccurrence | null>();
+
+  /** The import occurrence of a binding, read once per request (every use of a namespace or package asks for it). */
+  private importAt(fileId: number, line: number, name: string): NavOccurrence | undefined {
+    const key = `${fileId}\0${line}\0${name}`;
+    let found = this.importAtCache.get(key);
+    if (found === undefined) this.importAtCache.set(key, (found = this.rows.importAt(fileId, line, name) ?? null));
+    return found ?? undefined;
   }
 
   private readonly hintCache = new Map<string, NavSymbol[]>();
@@ -380,7 +390,7 @@ export class Resolver {
     }
     const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
     if (!binding) return null;
-    const written = this.rows.importAt(occ.fileId, binding.line, occ.name);
+    const written = this.importAt(occ.fileId, binding.line, occ.name);
     return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
   }
 
