@@ -10,6 +10,12 @@ export type NavConfidence = 'exact' | 'candidate';
 export const OCCURRENCE_ROLES = ['definition', 'reference', 'call', 'import', 'type'] as const;
 export type OccurrenceRole = (typeof OCCURRENCE_ROLES)[number];
 
+/**
+ * A definition occurrence's qualifier is its type hint (`T`, `F()` for a call's result, `=v` for a
+ * variable's type); an attribute definition's (`self.x = …`) starts with this mark.
+ */
+export const ATTRIBUTE_MARK = '.';
+
 /** A place in a file of a registered repository. */
 export interface NavPosition {
   repo: string;

@@ -52,9 +52,9 @@ describe('navigation', () => {
 
   it('a name bound to a whole module (a namespace import, a Go package) is defined by the import that binds it, as the TS service and gopls answer', async () => {
     const namespace = await def('ts/main.ts', 10, 24);
-    expect(where(namespace)).toEqual(['ts/main.ts:2:1 exact']);
+    expect(where(namespace)).toEqual(['ts/main.ts:2:13 exact']);
     expect(namespace[0]?.kind).toBe('module');
-    expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:1 exact']);
+    expect(where(await def('main.go', 6, 8))).toEqual(['main.go:3:8 exact']);
   });
 
   it('TypeScript: a type use means the interface, a value use the same-named const (types and values are apart)', async () => {
@@ -78,6 +78,9 @@ describe('navigation', () => {
     // From a position on a use, the same answer.
     const byPlace = await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path: 'ts/main.ts', line: 10, column: 12 } });
     expect(byPlace.refs).toEqual(byFqn.refs);
+    // A guess counts for the nearest same-named definitions only: loose.ts's `helper` is ts/util.ts's, not ts/other/util.ts's.
+    const far = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'ts/other/util:helper' });
+    expect(far.refs.some((r) => r.file === 'ts/loose.ts')).toBe(false);
     const go = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'store:store.Open' });
     expect(go.refs.map((r) => `${r.file}:${r.line} ${r.confidence}`)).toEqual(['main.go:6 exact', 'store/store.go:5 exact']);
     const py = await call(backend, 'nav:refs', { repo: repo.path, fqn: 'py.other.tools.helper' });

@@ -2,7 +2,7 @@
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
-import { OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
@@ -10,7 +10,7 @@ import { NavRows, type NavOccurrence, type NavSymbol } from '../../db/read/nav/n
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
 import { RepoPaths } from './modules.js';
-import { ROLE, Resolver, type Resolution, type Target } from './resolver.js';
+import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
 
 export const DEFINITION_LIMIT = 20;
@@ -114,7 +114,7 @@ export class NavService {
     if (req.position) {
       const { occ } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
       if (occ) {
-        const resolution = resolver.resolve(occ);
+        const resolution = resolver.referenceTargets(occ);
         // A guess stands for one symbol: the nearest candidate, not all of them.
         targets = resolution.confidence === 'exact' ? resolution.targets : resolution.targets.slice(0, 1);
         confidence = resolution.confidence;
@@ -138,7 +138,16 @@ export class NavService {
     const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const locals = new Set(targets.flatMap((t) => (t.local ? [`${t.local.fileId}:${t.local.line}:${t.local.col}`] : [])));
     const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
-    const matches = (r: Resolution): boolean => r.targets.some((t) => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`)));
+    // An attribute (`self.x = …`) is reached from any file, through an instance of its class.
+    const fileBound = ids.size === 0 && !targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
+    const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
+    // A guess counts only when the target is among the nearest same-named definitions, not any of them.
+    const matches = (r: Resolution, from: string): boolean => {
+      if (r.confidence === 'exact') return r.targets.some(isTarget);
+      const first = r.targets[0];
+      const best = first ? proximity(from, first.symbol?.path ?? first.local?.path ?? '') : 0;
+      return r.targets.some((t) => isTarget(t) && proximity(from, t.symbol?.path ?? t.local?.path ?? '') === best);
+    };
     const started = performance.now();
     const occs = this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
     let truncated = occs.length >= REFS_SCAN;
@@ -152,9 +161,9 @@ export class NavService {
       const occ = occs[i]!;
       if (roles && !roles.has(occ.role)) continue;
       // A local is only seen in its own file.
-      if (ids.size === 0 && !localFiles.has(occ.fileId)) continue;
+      if (fileBound && !localFiles.has(occ.fileId)) continue;
       const r = resolver.resolve(occ);
-      if (!matches(r)) continue;
+      if (!matches(r, occ.path)) continue;
       (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
       if (exact.length >= limit) {
         truncated = true;

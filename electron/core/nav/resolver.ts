@@ -2,9 +2,10 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import type { NavConfidence } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
+import { baseNames, embeddedType, returnType } from './typeHints.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
@@ -24,6 +25,12 @@ const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'c', 'ruby', 'php']);
 const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
 /** How deep re-exports (`export { x } from './y'`) are followed. */
 const REEXPORT_DEPTH = 3;
+/** How deep type inference goes (a hint naming a call whose result names a type whose base…). */
+const INFER_DEPTH = 4;
+const VALUE_KINDS = new Set(['variable', 'constant', 'field', 'property']);
+const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
+
+const isAttribute = (d: NavOccurrence): boolean => d.role === ROLE.definition && (d.qualifier?.startsWith(ATTRIBUTE_MARK) ?? false);
 
 /** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
 export class Resolver {
@@ -81,12 +88,29 @@ export class Resolver {
     return innermost ? { symbol: innermost } : { local: def };
   }
 
+  /** What references are counted against: a whole-module import stands for itself (its uses), whatever its definition. */
+  referenceTargets(occ: NavOccurrence): Resolution {
+    if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
+    return this.resolve(occ);
+  }
+
   resolve(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
+      // Python: the module of a from-import, written as its path (`from .globals import g`): its file.
+      if (occ.language === 'python' && !this.imports(occ.fileId).some((b) => b.local === occ.name) && this.imports(occ.fileId).some((b) => b.source === occ.name)) {
+        const files = this.moduleFiles(this.paths(), 'python', occ.path, occ.name);
+        if (files.length) return { targets: files.slice(0, 1).map((fileId) => this.moduleStart(fileId, occ.name)), confidence: 'exact' };
+      }
+      // A name bound to a whole module: TypeScript's service defines `import * as ns` by the module's file
+      // (when in the repo); a Go package (and an outside module) is its own definition.
+      const module = occ.language !== 'python' ? this.importedModule(occ, occ.name) : null;
+      if (module?.length && familyOf(occ.language) === 'js') return { targets: [this.moduleStart(module[0]!, occ.name)], confidence: 'exact' };
+      if (module) return { targets: [{ local: occ }], confidence: 'exact' };
       const targets = this.fromImport(occ, occ.name);
       if (targets?.length) return { targets, confidence: 'exact' };
-      return targets && !this.importsFromRepo(occ, occ.name) ? NONE : this.candidates(occ, false);
+      if (targets && !this.importsFromRepo(occ, occ.name)) return familyOf(occ.language) === 'js' ? { targets: [{ local: occ }], confidence: 'exact' } : NONE;
+      return this.candidates(occ, false);
     }
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
@@ -103,8 +127,19 @@ export class Resolver {
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
     // define it (a default export under another name, a re-export too deep): only a guess is honest.
-    if (imported && !this.importsFromRepo(occ, occ.name)) return NONE;
+    if (imported && !this.importsFromRepo(occ, occ.name)) return this.externalImport(occ);
     return this.candidates(occ, false);
+  }
+
+  /**
+   * A name imported from a package outside the repo: TypeScript and JavaScript find it at the import that
+   * binds it (as the TS service answers); elsewhere it is defined nowhere here.
+   */
+  private externalImport(occ: NavOccurrence): Resolution {
+    if (familyOf(occ.language) !== 'js') return NONE;
+    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const written = binding ? this.importAt(occ.fileId, binding.line, occ.name) : undefined;
+    return written ? { targets: [{ local: written }], confidence: 'exact' } : NONE;
   }
 
   /** Whether a binding of `local` names a module whose files are in the repo. */
@@ -115,13 +150,17 @@ export class Resolver {
       : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
 
-  /** `q.name`: members of this/self's class, of an imported module, or of a class named q; else candidates. */
+  /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
   private qualified(occ: NavOccurrence, qualifier: string): Resolution {
     const enclosing = this.symbol(occ.symbolId);
+    if (qualifier.includes('.')) {
+      const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
+      return members.length ? { targets: members, confidence: 'exact' } : this.candidates(occ, true);
+    }
     if (SELF_WORDS.has(qualifier) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, qualifier))) {
       const owner = this.enclosingClass(enclosing);
-      const members = owner ? this.membersOf(owner, occ.name) : [];
-      if (members.length) return { targets: members.map((symbol) => ({ symbol })), confidence: 'exact' };
+      const members = owner ? this.membersDeep(owner, occ.name, 0) : [];
+      if (members.length) return { targets: members, confidence: 'exact' };
       return this.candidates(occ, true);
     }
     // The qualifier as a name: a local shadows an import; a module or a class gives members.
@@ -134,10 +173,131 @@ export class Resolver {
     }
     const owner = this.unqualified({ ...occ, name: qualifier, qualifier: null });
     if (owner.confidence === 'exact') {
-      const members = owner.targets.flatMap((t) => (t.symbol && CLASS_LIKE.has(t.symbol.kind) ? this.membersOf(t.symbol, occ.name) : []));
-      if (members.length) return { targets: members.map((symbol) => ({ symbol })), confidence: 'exact' };
+      const members = owner.targets.flatMap((t) => this.typesOf(t, 0)).flatMap((t) => this.membersDeep(t, occ.name, 0));
+      if (members.length) return { targets: members, confidence: 'exact' };
     }
     return this.candidates(occ, true);
+  }
+
+  /** The types a dotted path stands for at an occurrence (`self.app`, `c.engine`): each step a member of the last's type. */
+  private typesOfPath(occ: NavOccurrence, path: string, depth: number): NavSymbol[] {
+    const dot = path.lastIndexOf('.');
+    if (dot < 0) {
+      const enclosing = this.symbol(occ.symbolId);
+      if (SELF_WORDS.has(path) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, path))) {
+        const owner = this.enclosingClass(enclosing);
+        return owner ? [owner] : [];
+      }
+      const found = this.unqualified({ ...occ, name: path, qualifier: null });
+      return found.confidence === 'exact' ? found.targets.flatMap((t) => this.typesOf(t, depth + 1)) : [];
+    }
+    if (depth >= INFER_DEPTH) return [];
+    const last = path.slice(dot + 1);
+    return this.typesOfPath(occ, path.slice(0, dot), depth + 1).flatMap((t) => this.membersDeep(t, last, 0)).flatMap((m) => this.typesOf(m, depth + 1));
+  }
+
+  /** What a target's members are looked up in: a class itself, else the inferred type of a variable, field or parameter. */
+  private typesOf(target: Target, depth: number): NavSymbol[] {
+    if (depth >= INFER_DEPTH) return [];
+    if (target.local) {
+      const hint = target.local.role === ROLE.definition ? target.local.qualifier : null;
+      return hint ? this.typeFromHint(hint.startsWith(ATTRIBUTE_MARK) ? hint.slice(1) : hint, target.local, depth + 1) : [];
+    }
+    const s = target.symbol;
+    if (CLASS_LIKE.has(s.kind)) return [s];
+    if (!VALUE_KINDS.has(s.kind)) return [];
+    const def = this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
+    return def?.qualifier ? this.typeFromHint(def.qualifier.startsWith(ATTRIBUTE_MARK) ? def.qualifier.slice(1) : def.qualifier, def, depth + 1) : [];
+  }
+
+  private readonly importAtCache = new Map<string, NavOccurrence | null>();
+
+  /** The import occurrence of a binding, read once per request (every use of a namespace or package asks for it). */
+  private importAt(fileId: number, line: number, name: string): NavOccurrence | undefined {
+    const key = `${fileId}\0${line}\0${name}`;
+    let found = this.importAtCache.get(key);
+    if (found === undefined) this.importAtCache.set(key, (found = this.rows.importAt(fileId, line, name) ?? null));
+    return found ?? undefined;
+  }
+
+  private readonly hintCache = new Map<string, NavSymbol[]>();
+  private readonly memberCache = new Map<string, Target[]>();
+  private readonly baseCache = new Map<number, NavSymbol[]>();
+
+  /** The class-like symbols a type hint names, read from the place `at` (its scope and imports); once per scope and hint. */
+  private typeFromHint(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
+    if (depth >= INFER_DEPTH || !hint) return [];
+    // A variable's type depends on which of its definitions is in force at the line.
+    const key = `${at.fileId}\0${at.symbolId ?? ''}\0${hint}${hint.startsWith('=') ? `\0${at.line}` : ''}`;
+    let found = this.hintCache.get(key);
+    if (!found) {
+      this.hintCache.set(key, []);
+      this.hintCache.set(key, (found = this.inferHint(hint, at, depth)));
+    }
+    return found;
+  }
+
+  private inferHint(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
+    if (hint.startsWith('=')) {
+      const local = this.inScope(at, hint.slice(1));
+      return local ? this.typesOf(local, depth + 1) : [];
+    }
+    const call = hint.endsWith('()');
+    const path = call ? hint.slice(0, -2) : hint;
+    const dot = path.lastIndexOf('.');
+    const ask: NavOccurrence = { ...at, role: call ? ROLE.call : ROLE.type, name: dot < 0 ? path : path.slice(dot + 1), qualifier: dot < 0 ? null : path.slice(0, dot) };
+    const found = dot < 0 ? this.unqualified(ask) : this.qualified(ask, ask.qualifier!);
+    const targets = found.confidence === 'exact' || found.targets.length === 1 ? found.targets : [];
+    return targets.flatMap((t) => {
+      const s = t.symbol;
+      if (!s) return [];
+      if (CLASS_LIKE.has(s.kind)) return [s];
+      if (!call || !CALLABLE_KINDS.has(s.kind)) return [];
+      const result = returnType(s.signature, s.language);
+      return result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
+    });
+  }
+
+  /** A symbol's own place, as an occurrence to resolve names from. */
+  private placeOf(s: NavSymbol): NavOccurrence {
+    return { fileId: s.fileId, path: s.path, language: s.language, line: s.startLine, col: 1, name: s.name, role: ROLE.reference, symbolId: s.id, qualifier: null };
+  }
+
+  /** Members named `name` of a class or struct: its own, its attributes (`self.x = …`), then its bases' (Go: embedded structs). */
+  private membersDeep(owner: NavSymbol, name: string, depth: number): Target[] {
+    const key = `${owner.id}\0${name}`;
+    let found = this.memberCache.get(key);
+    if (!found) {
+      this.memberCache.set(key, []);
+      this.memberCache.set(key, (found = this.findMembers(owner, name, depth)));
+    }
+    return found;
+  }
+
+  private findMembers(owner: NavSymbol, name: string, depth: number): Target[] {
+    const own = this.membersOf(owner, name);
+    if (own.length) return own.map((symbol) => ({ symbol }));
+    const attributes = this.definitions(owner.fileId, name).filter((d) => isAttribute(d) && this.enclosingClass(this.symbol(d.symbolId))?.id === owner.id);
+    if (attributes.length) return attributes.map((local) => ({ local }));
+    if (depth >= INFER_DEPTH) return [];
+    return this.basesOf(owner).flatMap((base) => (base.id === owner.id ? [] : this.membersDeep(base, name, depth + 1)));
+  }
+
+  private basesOf(owner: NavSymbol): NavSymbol[] {
+    let found = this.baseCache.get(owner.id);
+    if (!found) {
+      this.baseCache.set(owner.id, []);
+      this.baseCache.set(owner.id, (found = this.findBases(owner)));
+    }
+    return found;
+  }
+
+  private findBases(owner: NavSymbol): NavSymbol[] {
+    const names = owner.language === 'go'
+      ? this.rows.fields(owner.id).flatMap((f) => embeddedType(f) ?? [])
+      : baseNames(owner.signature, owner.language);
+    const at = this.placeOf(owner);
+    return names.flatMap((n) => this.typeFromHint(n, { ...at, symbolId: owner.parentId }, INFER_DEPTH - 2));
   }
 
   private enclosingClass(from: NavSymbol | null): NavSymbol | null {
@@ -146,7 +306,11 @@ export class Resolver {
   }
 
   private membersOf(owner: NavSymbol, name: string): NavSymbol[] {
-    return this.rows.members(owner.id, name);
+    const own = this.rows.members(owner.id, name);
+    if (own.length || owner.language !== 'go') return own;
+    // A Go method in another file of the package than its type has no parent: matched by its receiver's type.
+    const folder = folderOf(owner.path);
+    return this.named(name).filter((s) => s.kind === 'method' && s.parentId === null && folderOf(s.path) === folder && goReceiverType(s) === owner.name);
   }
 
   /** A definition of `name` in the enclosing scopes of the occurrence, innermost first (class scopes only where `this` is implicit). */
@@ -156,8 +320,10 @@ export class Resolver {
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
-      if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind)) {
-        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId));
+      // A TypeScript type use inside a class or interface may name its type parameter (a local, no member symbol).
+      const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
+      if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
+        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
         // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
         const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
         const def = before[before.length - 1] ?? here[0];
@@ -204,8 +370,8 @@ export class Resolver {
     const wanted = binding.imported === 'default' ? binding.local : binding.imported;
     const found = files.flatMap((fileId) => this.exported(fileId, wanted, depth));
     if (found.length || language !== 'python') return found;
-    // `from pkg import mod`: a submodule, named by the module itself.
-    return [];
+    // `from pkg import mod`: a submodule, defined (as pyright says) by its file.
+    return this.moduleFiles(paths, 'python', fromPath, pythonSubmodule(binding.source, binding.imported)).slice(0, 1).map((fileId) => this.moduleStart(fileId, wanted));
   }
 
   /**
@@ -223,7 +389,15 @@ export class Resolver {
       return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
     }
     const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
-    return binding ? at(occ.fileId, occ.path, occ.language, binding.line) : null;
+    if (!binding) return null;
+    const written = this.importAt(occ.fileId, binding.line, occ.name);
+    return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
+  }
+
+  /** A module's file as a target: its first line, where pyright puts a module. */
+  private moduleStart(fileId: number, name: string): Target {
+    const file = this.fileOf(fileId);
+    return { local: { fileId, path: file?.path ?? '', language: file?.language ?? null, line: 1, col: 1, name, role: ROLE.import, symbolId: null, qualifier: null } };
   }
 
   /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */
@@ -232,12 +406,16 @@ export class Resolver {
     if (!bindings.length) return null;
     const paths = this.paths();
     const files: number[] = [];
+    let wholeModule = false;
     for (const b of bindings) {
-      if (b.imported === null || b.imported === '*') files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
-      else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, `${b.source}${b.source.endsWith('.') ? '' : '.'}${b.imported}`));
+      if (b.imported === null || b.imported === '*') {
+        wholeModule = true;
+        files.push(...this.moduleFiles(paths, occ.language, occ.path, b.source));
+      } else if (occ.language === 'python') files.push(...this.moduleFiles(paths, 'python', occ.path, pythonSubmodule(b.source, b.imported)));
       else return null;
     }
-    return files;
+    // `from m import name` where m has no submodule `name`: a name, not a module.
+    return files.length || wholeModule ? files : null;
   }
 
   /** A module's top-level definition of `name`, following re-exports a few steps. */
@@ -315,6 +493,16 @@ export function proximity(from: string, to: string): number {
   if (a === b) return 3;
   if (a.split('/')[0] === b.split('/')[0]) return 2;
   return 1;
+}
+
+/** `from .pkg import mod` → `.pkg.mod`; `from . import mod` → `.mod`. */
+function pythonSubmodule(source: string, name: string): string {
+  return `${source}${source.endsWith('.') ? '' : '.'}${name}`;
+}
+
+/** `func (s *Server) Handle()` → `Server`. */
+function goReceiverType(method: NavSymbol): string | null {
+  return /^func\s*\(\s*(?:[\p{L}\p{N}_]+\s+)?\*?([\p{L}\p{N}_]+)/u.exec(method.signature)?.[1] ?? null;
 }
 
 /** `func (s *Server) Handle()`: `s` is the receiver. */

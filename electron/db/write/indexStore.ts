@@ -3,6 +3,7 @@
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
 import type { Chunk } from '../../base/source.js';
 import type { WriteDb } from '../connection.js';
+import { OccurrenceRows } from './occurrenceRows.js';
 
 export interface RepoRow {
   id: number;
@@ -66,7 +67,10 @@ export interface FileWrite {
 export class IndexStore {
   private readonly s;
 
+  private readonly occurrenceRows: OccurrenceRows;
+
   constructor(private readonly db: WriteDb) {
+    this.occurrenceRows = new OccurrenceRows(db);
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
       insertRepo: db.prepare<[string, string, string, number], RepoRow>(
@@ -127,11 +131,6 @@ export class IndexStore {
       deleteCalls: db.prepare<[number]>('DELETE FROM external_calls WHERE file_id = ?'),
       insertCall: db.prepare<[number, number, number | null, string, string, string | null, number]>(
         'INSERT INTO external_calls(repo_id, file_id, symbol_id, kind, client, target, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      deleteOccurrences: db.prepare<[number]>('DELETE FROM occurrences WHERE file_id = ?'),
-      insertOccurrence: db.prepare<[number, number, number, number, number, number | null, number | null]>(
-        'INSERT OR IGNORE INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      deleteImports: db.prepare<[number]>('DELETE FROM imports WHERE file_id = ?'),
-      insertImport: db.prepare<[number, number, number | null, string, number]>('INSERT INTO imports(file_id, local_id, imported_id, source, line) VALUES (?, ?, ?, ?, ?)'),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       insertName: db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck(),
       deletePackages: db.prepare<[number]>('DELETE FROM packages WHERE file_id = ?'),
@@ -209,21 +208,7 @@ export class IndexStore {
 
   /** A changed file's occurrences and imports replace its old ones; enclosing symbols map to this write's row ids. */
   private writeOccurrences(fileId: number, analysis: FileAnalysis | null, symbolIds: readonly number[], names: Map<string, number>): void {
-    const s = this.s;
-    s.deleteOccurrences.run(fileId);
-    s.deleteImports.run(fileId);
-    const occ = analysis?.occurrences;
-    if (!occ) return;
-    const ids = occ.names.map((name) => this.nameId(name, names));
-    const rows = occ.rows;
-    for (let i = 0; i + 5 < rows.length; i += 6) {
-      const symbol = rows[i + 4]!;
-      const qualifier = rows[i + 5]!;
-      s.insertOccurrence.run(fileId, rows[i]!, rows[i + 1]!, ids[rows[i + 2]!]!, rows[i + 3]!, symbol < 0 ? null : (symbolIds[symbol] ?? null), qualifier < 0 ? null : ids[qualifier]!);
-    }
-    for (const imp of occ.imports) {
-      s.insertImport.run(fileId, this.nameId(imp.local, names), imp.imported === null ? null : this.nameId(imp.imported, names), imp.source, imp.line);
-    }
+    this.occurrenceRows.replace(fileId, analysis?.occurrences, symbolIds, (name) => this.nameId(name, names));
   }
 
   knownFiles(repoId: number): Map<string, KnownFile> {

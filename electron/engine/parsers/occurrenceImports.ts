@@ -5,7 +5,8 @@ import type { ParsedImport } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './treeSitter.js';
 
 export interface FoundImport {
-  row: ParsedImport;
+  /** Null for a name written in the import that binds nothing (a from-import's module path). */
+  row: ParsedImport | null;
   /** Where the local names are written (each becomes an `import` occurrence). */
   names: Array<{ name: string; line: number; col: number }>;
 }
@@ -126,6 +127,8 @@ function pythonImport(node: SyntaxNode): FoundImport[] {
   const moduleNode = node.childForFieldName('module_name');
   if (!moduleNode) return out;
   const source = moduleNode.text.replace(/\s+/gu, '');
+  // The module's path is an occurrence too (named by the path): it leads to the module's file.
+  out.push({ row: null, names: [{ name: source, line: moduleNode.startPosition.row + 1, col: moduleNode.startPosition.column + 1 }] });
   for (const part of node.namedChildren) {
     if (!part || part.id === moduleNode.id) continue;
     if (part.type === 'wildcard_import') out.push({ row: { local: '*', imported: '*', source, line: part.startPosition.row + 1 }, names: [] });
@@ -135,7 +138,8 @@ function pythonImport(node: SyntaxNode): FoundImport[] {
     } else if (part.type === 'aliased_import') {
       const name = part.childForFieldName('name');
       const alias = part.childForFieldName('alias');
-      if (name && alias) out.push(binding(alias, name.text, source));
+      // `x as y`: the imported name is written too (`from .ctx import f as f`, the re-export idiom).
+      if (name && alias) out.push({ ...binding(alias, name.text, source), names: [at(name), at(alias)] });
     }
   }
   return out;
@@ -166,7 +170,11 @@ function goImport(node: SyntaxNode): FoundImport[] {
     const name = spec.childForFieldName('name');
     if (name?.type === 'package_identifier') out.push(binding(name, null, source));
     else if (name?.type === 'dot') out.push({ row: { local: '*', imported: '*', source, line: spec.startPosition.row + 1 }, names: [] });
-    else if (!name) out.push({ row: { local: goPackageName(source), imported: null, source, line: spec.startPosition.row + 1 }, names: [] });
+    else if (!name) {
+      // The package name is not written: its import occurrence sits on the path, where gopls places the package's definition.
+      const local = goPackageName(source);
+      out.push({ row: { local, imported: null, source, line: spec.startPosition.row + 1 }, names: [{ name: local, line: pathNode.startPosition.row + 1, col: pathNode.startPosition.column + 1 }] });
+    }
   }
   return out;
 }

@@ -1,6 +1,9 @@
 // Per-language tree-sitter query patterns for the occurrence pass (occurrences.ts). Capture names say
 // the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
-// argument); @qual is the plain name before the dot in the same match. Ranges: @import (read by
+// argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
+// Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
+// match, @qualpath a two-step one (`self.app`, `c.engine`). A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
+// @hint (a type as written), @hintcall (a called function: its result), @hintvar (a variable: its type). Ranges: @import (read by
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
 // must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
@@ -27,6 +30,8 @@ const JS_COMMON = [
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
+  '(call_expression function: (member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @call))',
+  '(member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @ref)',
   '(identifier) @ref',
   '(property_identifier) @ref',
   '(private_property_identifier) @ref',
@@ -34,6 +39,9 @@ const JS_COMMON = [
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
+  '(variable_declarator name: (identifier) @def value: (new_expression constructor: [(identifier) (member_expression)] @hint))',
+  '(variable_declarator name: (identifier) @def value: (call_expression function: [(identifier) (member_expression)] @hintcall))',
+  '(variable_declarator name: (identifier) @def value: (await_expression (call_expression function: [(identifier) (member_expression)] @hintcall)))',
 ];
 
 /** Types, interfaces, enums, parameters with annotations: TypeScript and TSX only. */
@@ -55,6 +63,10 @@ const TS_ONLY = [
   '(type_parameter name: (type_identifier) @def)',
   '(enum_body (property_identifier) @def)',
   '(enum_assignment name: (property_identifier) @def)',
+  '(variable_declarator name: (identifier) @def type: (type_annotation (_) @hint))',
+  '(required_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
+  '(optional_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
+  '(required_parameter pattern: (identifier) @def value: (new_expression constructor: (identifier) @hint))',
   '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
 ];
@@ -82,6 +94,14 @@ const PYTHON_PATTERNS = [
   '(list_splat_pattern (identifier) @def)',
   '(dictionary_splat_pattern (identifier) @def)',
   '(assignment left: (identifier) @def)',
+  '(assignment left: (identifier) @def type: (type) @hint)',
+  '(assignment left: (identifier) @def right: (call function: [(identifier) (attribute)] @hintcall))',
+  '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr))',
+  '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) type: (type) @hint)',
+  '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (call function: [(identifier) (attribute)] @hintcall))',
+  '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (identifier) @hintvar)',
+  '(typed_parameter (identifier) @def type: (type) @hint)',
+  '(typed_default_parameter name: (identifier) @def type: (type) @hint)',
   '(assignment left: (pattern_list (identifier) @def))',
   '(assignment left: (tuple_pattern (identifier) @def))',
   '(for_statement left: (identifier) @def)',
@@ -97,6 +117,8 @@ const PYTHON_PATTERNS = [
   '(call function: (attribute object: (identifier) @qual attribute: (identifier) @call))',
   '(call function: (attribute attribute: (identifier) @call))',
   '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
+  '(call function: (attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @call))',
+  '(attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @ref)',
   '(identifier) @ref',
   '(type) @typectx',
   '(import_statement) @import',
@@ -106,6 +128,9 @@ const PYTHON_PATTERNS = [
 
 const GO_PATTERNS = [
   '(keyed_element . (literal_element (identifier) @skip))',
+  '(composite_literal type: (type_identifier) @qual body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
+  '(composite_literal type: (qualified_type name: (type_identifier) @qual) body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
+  '(composite_literal type: (generic_type type: (type_identifier) @qual) body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
   '(package_clause) @exclude',
   '(function_declaration name: (identifier) @def)',
   '(method_declaration name: (field_identifier) @def)',
@@ -118,12 +143,22 @@ const GO_PATTERNS = [
   '(field_declaration name: (field_identifier) @def)',
   '(method_elem name: (field_identifier) @def)',
   '(short_var_declaration left: (expression_list (identifier) @def))',
+  '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
+  '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (composite_literal type: (_) @hint)))',
+  '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (unary_expression operand: (composite_literal type: (_) @hint))))',
+  '(parameter_declaration name: (identifier) @def type: (_) @hint)',
+  '(var_spec name: (identifier) @def type: (_) @hint)',
+  '(var_spec name: (identifier) @def value: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
+  '(var_spec name: (identifier) @def value: (expression_list . (composite_literal type: (_) @hint)))',
+  '(var_spec name: (identifier) @def value: (expression_list . (unary_expression operand: (composite_literal type: (_) @hint))))',
   '(range_clause left: (expression_list (identifier) @def))',
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (selector_expression operand: (identifier) @qual field: (field_identifier) @call))',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
   '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
+  '(call_expression function: (selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @call))',
+  '(selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @ref)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
   '(identifier) @ref',

@@ -4,7 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
@@ -15,8 +15,9 @@ export const OCCURRENCE_STRIDE = 6;
 /** A file with more is cut there (generated code): the index stays small and the write fast. */
 const MAX_OCCURRENCES = 50_000;
 /** When one name is captured by several patterns, the lowest rank wins: a definition is no reference. */
-const RANK: Record<string, number> = { skip: 0, def: 1, call: 2, type: 3, ref: 4 };
-const ROLE_BY_RANK = [-1, ROLE_INDEX.definition, ROLE_INDEX.call, ROLE_INDEX.type, ROLE_INDEX.reference];
+const RANK: Record<string, number> = { field: 0, skip: 1, def: 2, attr: 3, call: 4, type: 5, ref: 6 };
+const ROLE_BY_RANK = [ROLE_INDEX.reference, -1, ROLE_INDEX.definition, ROLE_INDEX.definition, ROLE_INDEX.call, ROLE_INDEX.type, ROLE_INDEX.reference];
+
 
 const queries = new Map<Language, Promise<Query | null>>();
 
@@ -35,7 +36,44 @@ interface Found {
   node: SyntaxNode;
   rank: number;
   qualifier: string | null;
+  /** A definition's type hint (see typeHint). */
+  hint: string | null;
 }
+
+/** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
+const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 'void', 'never', 'object', 'bigint', 'symbol', 'str', 'int', 'float',
+  'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'None', 'error', 'byte', 'rune', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16',
+  'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct']);
+
+const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
+
+/**
+ * A type as written → the name to look up: `*pkg.T[X]` → `pkg.T`, `"Flask"` → `Flask`, `Optional[T]` →
+ * `T`; null for what names no single type (a slice, a map, a union, a function type).
+ */
+export function typeHint(text: string): string | null {
+  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '');
+  const optional = /^(?:t\.|typing\.)?Optional\[(.+)\]$/su.exec(t);
+  if (optional?.[1]) t = optional[1].trim().replace(/^["'](.*)["']$/su, '$1');
+  t = t.replace(/\s*\|\s*(?:None|null|undefined)$/u, '').replace(/[<[].*$/su, '');
+  return DOTTED.test(t) && !BUILTIN_TYPES.has(t) ? t : null;
+}
+
+/** A two-step receiver as a qualifier (`self.app`), spaces and line breaks dropped; null when it is no plain path. */
+function pathAt(node: SyntaxNode): string | null {
+  const text = node.text.replace(/\s+/gu, '');
+  return DOTTED.test(text) ? text : null;
+}
+
+/** The hint a capture gives: a type (`T`), a call's result (`F()`), a variable's type (`=v`). */
+function hintOf(capture: string, node: SyntaxNode): string | null {
+  if (capture === 'hint') return typeHint(node.text);
+  const text = node.text;
+  if (!DOTTED.test(text)) return null;
+  return capture === 'hintcall' ? `${text}()` : `=${text}`;
+}
+
+const HINTS = new Set(['hint', 'hintcall', 'hintvar']);
 
 /** Interns names and collects rows; the enclosing symbol is looked up by line. */
 class Collector {
@@ -67,6 +105,12 @@ class Collector {
       this.ids.set(name, id);
     }
     return id;
+  }
+
+  /** The innermost class-like symbol around a line (index), -1 for none. */
+  classAt(line: number): number {
+    for (let i = this.owner[line] ?? -1; i >= 0; i = this.symbols[i]?.parent ?? -1) if (this.symbols[i]?.kind === 'class') return i;
+    return -1;
   }
 
   /** The symbol around a line; a definition's (or import's) own symbol gives way to its parent (a method's name belongs to its class). */
@@ -101,7 +145,12 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const importNodes: SyntaxNode[] = [];
   for (const match of query.matches(root)) {
     let qualifier: string | null = null;
-    for (const c of match.captures) if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
+    let hint: string | null = null;
+    for (const c of match.captures) {
+      if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
+      else if (c.name === 'qualpath') qualifier = pathAt(c.node);
+      else if (HINTS.has(c.name)) hint = hintOf(c.name, c.node);
+    }
     for (const c of match.captures) {
       const name = c.name;
       if (name === 'import') importNodes.push(c.node);
@@ -114,10 +163,12 @@ export function extractOccurrences(language: Language, query: Query | null, root
         if (rank === undefined) continue;
         const at = c.node.startIndex;
         const seen = found.get(at);
-        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier });
+        const ownHint = name === 'def' || name === 'attr' ? hint : null;
+        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint });
         else {
           if (rank < seen.rank) seen.rank = rank;
-          if (seen.rank !== RANK.def) seen.qualifier ??= qualifier;
+          if (name !== 'def') seen.qualifier ??= qualifier;
+          seen.hint ??= ownHint;
         }
       }
     }
@@ -127,20 +178,35 @@ export function extractOccurrences(language: Language, query: Query | null, root
     if (!rows) continue;
     excluded.push([node.startIndex, node.endIndex]);
     for (const imp of rows) {
-      imports.push(imp.row);
+      if (imp.row) imports.push(imp.row);
       for (const at of imp.names) out.add(at.line, at.col, at.name, ROLE_INDEX.import, null);
     }
   }
   const inExcluded = sweep(excluded);
   const inTypeContext = sweep(typeContexts);
   const ordered = [...found.entries()].sort((a, b) => a[0] - b[0]);
+  /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
+  const attributes = new Set<string>();
   for (const [at, f] of ordered) {
     if (f.rank === RANK.skip || inExcluded(at)) continue;
     let role = ROLE_BY_RANK[f.rank] ?? ROLE_INDEX.reference;
     if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
     const pos = f.node.startPosition;
     const name = nameAt(source, at);
-    if (name && !out.add(pos.row + 1, pos.column + 1, name, role, f.qualifier)) break;
+    let qualifier = role === ROLE_INDEX.definition ? f.hint : f.qualifier;
+    if (f.rank === RANK.attr) {
+      const owner = f.qualifier === 'self' ? out.classAt(pos.row + 1) : -1;
+      const key = `${owner}:${name}`;
+      if (owner < 0 || attributes.has(key)) {
+        role = ROLE_INDEX.reference;
+        qualifier = f.qualifier;
+      } else {
+        attributes.add(key);
+        qualifier = ATTRIBUTE_MARK + (f.hint ?? '');
+      }
+    }
+    if (!name || (role === ROLE_INDEX.type && BUILTIN_TYPES.has(name)) || (name === '_' && language === 'go')) continue;
+    if (!out.add(pos.row + 1, pos.column + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortRows(out.rows), imports };
@@ -151,6 +217,15 @@ const NAME = /#?[\p{L}\p{N}_$]+/uy;
 
 /** The identifier starting at `at` (names are letters, digits, `_` and `$`; a private field's starts with `#`). */
 function nameAt(source: string, at: number): string {
+  // ASCII names (nearly all) without the Unicode regex; anything else through it.
+  let end = source.charCodeAt(at) === 35 ? at + 1 : at;
+  for (; end < source.length; end++) {
+    const c = source.charCodeAt(end);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36) continue;
+    if (c < 128) return source.slice(at, end);
+    break;
+  }
+  if (end >= source.length) return source.slice(at, end);
   NAME.lastIndex = at;
   return NAME.exec(source)?.[0] ?? '';
 }
@@ -168,6 +243,12 @@ function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
 
 function sortRows(rows: number[]): number[] {
   const n = rows.length / OCCURRENCE_STRIDE;
+  // Imports (added first) are usually at the top already: then there is nothing to sort.
+  let inOrder = true;
+  for (let i = OCCURRENCE_STRIDE; i < rows.length && inOrder; i += OCCURRENCE_STRIDE) {
+    inOrder = rows[i]! > rows[i - OCCURRENCE_STRIDE]! || (rows[i] === rows[i - OCCURRENCE_STRIDE] && rows[i + 1]! > rows[i + 1 - OCCURRENCE_STRIDE]!);
+  }
+  if (inOrder) return rows;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
   const sorted = new Array<number>(rows.length);
   order.forEach((from, to) => {

@@ -1,7 +1,7 @@
 // `npm run bench:nav`: Clew's go-to-definition and find-references measured against real language
 // tooling as the oracle (TypeScript language service, pyright, gopls) over real pinned codebases,
 // with in-process latency. Prints figures; asserts nothing.
-//   npm run bench:nav -- [--langs typescript,python,go] [--defs 200] [--refs 40]
+//   npm run bench:nav -- [--langs typescript,python,go] [--defs 200] [--refs 40] [--misses [N per cause]]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { DefinitionHit, ReferencesAnswer } from '../../../shared/nav.js';
 import type { Language } from '../../../shared/types.js';
 import { cacheDir, CORPORA, describeSource, fetchCorpus, type Corpus } from '../relevance/corpora.js';
 import { walkSources } from './files.js';
+import { printDefinitionMisses, printReferenceMisses } from './misses.js';
 import { goplsOracle, pyrightOracle } from './lspOracle.js';
 import type { Oracle, Place } from './oracle.js';
 import { identifierPlaces } from './samples.js';
@@ -27,7 +28,7 @@ const NAV_CORPORA: readonly NavCorpus[] = [
 
 const ORACLE_CACHE_VERSION = 2;
 
-function args(): { langs: string[]; defs: number; refs: number; oracleOnly: boolean } {
+function args(): { langs: string[]; defs: number; refs: number; oracleOnly: boolean; misses: number } {
   const argv = process.argv.slice(2);
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
@@ -39,6 +40,8 @@ function args(): { langs: string[]; defs: number; refs: number; oracleOnly: bool
     refs: Number(value('--refs') ?? 40),
     /** Only ask (and cache) the oracles: a first run's slow part, on its own. */
     oracleOnly: argv.includes('--oracle-only'),
+    /** Print every miss grouped by cause, this many examples per cause (0: only the first few definition misses). */
+    misses: argv.includes('--misses') ? Number(/^\d+$/u.test(value('--misses') ?? '') ? value('--misses') : 6) : 0,
   };
 }
 
@@ -94,7 +97,7 @@ async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const { langs, defs, refs, oracleOnly } = args();
+  const { langs, defs, refs, oracleOnly, misses } = args();
   const work = join(tmpdir(), `clew-bench-nav-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const rows: string[][] = [];
@@ -135,7 +138,10 @@ async function main(): Promise<void> {
         const { all: d, crossFile } = scoreDefinitionsSplit(answers.defs, defAnswers.map((a) => a.hits));
         const r = scoreReferences(answers.refs, refAnswers.map((a) => a.answer));
         console.error(`  indexed in ${(indexMs / 1000).toFixed(1)} s; oracle: ${answers.oracle}`);
-        for (const miss of d.misses.slice(0, 8)) console.error(`  def miss ${miss}`);
+        if (misses > 0) {
+          printDefinitionMisses(root, answers.defs, defAnswers.map((a) => a.hits), misses);
+          printReferenceMisses(root, answers.refs, refAnswers.map((a) => a.answer), misses);
+        } else for (const miss of d.misses.slice(0, 8)) console.error(`  def miss ${miss}`);
         rows.push([
           nav.language, nav.corpus, answers.oracle, String(answers.defs.length), pct(d.top1), `${pct(crossFile.top1)} (${crossFile.n})`, pct(d.any), pct(d.exactShare),
           String(answers.refs.length), pct(r.precision), pct(r.recall),

@@ -33,14 +33,16 @@ export function scoreDefinitions(cases: DefCase[], answers: DefinitionHit[][]): 
   return { top1: top1 / n, any: any / n, exactShare: exact / n, misses };
 }
 
-/** Micro-averaged over every expected and returned place (definitions and declarations excluded on both sides). */
+/** Micro-averaged over every expected and returned place (definitions and declarations, the asked place among them, excluded on both sides). */
 export function scoreReferences(cases: RefCase[], answers: Array<ReferencesAnswer | null>): { precision: number; recall: number } {
   let returned = 0;
   let expected = 0;
   let correct = 0;
   cases.forEach((c, i) => {
     const want = new Set(c.expected.map(placeKey));
+    // The asked place is the declaration (an import binding is its own): not a reference.
     const got = new Set((answers[i]?.refs ?? []).filter((r) => r.role !== 'definition').map((r) => placeKey({ file: r.file, line: r.line - 1, character: r.column - 1 })));
+    got.delete(placeKey(c.at));
     expected += want.size;
     returned += got.size;
     for (const k of got) if (want.has(k)) correct++;

@@ -80,10 +80,12 @@ class Greeter(Base):
 `;
     const { lines, imports } = await occurrencesOf('python', 'app/greet.py', source);
     expect(lines).toEqual([
-      '1:29 h import', '1:32 other import', '2:19 osp import',
+      // The module path and an aliased name are occurrences too (pyright answers for both).
+      '1:6 .util import', '1:19 helper import', '1:29 h import', '1:32 other import', '2:19 osp import',
       '5:7 Greeter definition', '5:15 Base reference in=app.greet.Greeter',
       '6:9 greet definition in=app.greet.Greeter', '6:15 self definition in=app.greet.Greeter.greet', '6:21 name definition in=app.greet.Greeter.greet',
-      '6:27 str type in=app.greet.Greeter.greet', '6:32 times definition in=app.greet.Greeter.greet',
+      // `str` is a built-in type: defined nowhere in the repo, no row.
+      '6:32 times definition in=app.greet.Greeter.greet',
       '7:13 i definition in=app.greet.Greeter.greet', '7:16 j definition in=app.greet.Greeter.greet', '7:21 pairs reference in=app.greet.Greeter.greet',
       '8:13 self reference in=app.greet.Greeter.greet', '8:18 say call q=self in=app.greet.Greeter.greet', '8:22 h call in=app.greet.Greeter.greet',
       '8:24 name reference in=app.greet.Greeter.greet', '8:35 osp reference in=app.greet.Greeter.greet', '8:39 sep reference q=osp in=app.greet.Greeter.greet',
@@ -95,7 +97,7 @@ class Greeter(Base):
     ]);
   });
 
-  it('Go: package imports, receiver calls, := definitions, a method name enclosed by its type', async () => {
+  it('Go: package imports, receiver calls, := definitions, a method name enclosed by its type; no rows for built-in types or the blank identifier', async () => {
     const source = `package store
 
 import (
@@ -105,19 +107,19 @@ import (
 
 func (d *DB) Get(key string) string {
 	v, ok := d.cache[key]
-	fmt.Println(r.Render(v), ok)
+	_, _ = fmt.Println(r.Render(v), ok)
 	return d.load()
 }
 `;
     const { lines, imports } = await occurrencesOf('go', 'store/db.go', source);
     expect(lines).toEqual([
-      '5:2 r import',
-      '8:7 d definition in=store:store.DB.Get', '8:10 DB type in=store:store.DB.Get', '8:14 Get definition', '8:18 key definition in=store:store.DB.Get',
-      '8:22 string type in=store:store.DB.Get', '8:30 string type in=store:store.DB.Get',
+      // An unaliased package's import occurrence is on its path, where gopls puts the package.
+      '4:2 fmt import', '5:2 r import',
+      '8:7 d definition q=DB in=store:store.DB.Get', '8:10 DB type in=store:store.DB.Get', '8:14 Get definition', '8:18 key definition in=store:store.DB.Get',
       '9:2 v definition in=store:store.DB.Get', '9:5 ok definition in=store:store.DB.Get', '9:11 d reference in=store:store.DB.Get',
       '9:13 cache reference q=d in=store:store.DB.Get', '9:19 key reference in=store:store.DB.Get',
-      '10:2 fmt reference in=store:store.DB.Get', '10:6 Println call q=fmt in=store:store.DB.Get', '10:14 r reference in=store:store.DB.Get',
-      '10:16 Render call q=r in=store:store.DB.Get', '10:23 v reference in=store:store.DB.Get', '10:27 ok reference in=store:store.DB.Get',
+      '10:9 fmt reference in=store:store.DB.Get', '10:13 Println call q=fmt in=store:store.DB.Get', '10:21 r reference in=store:store.DB.Get',
+      '10:23 Render call q=r in=store:store.DB.Get', '10:30 v reference in=store:store.DB.Get', '10:34 ok reference in=store:store.DB.Get',
       '11:9 d reference in=store:store.DB.Get', '11:11 load call q=d in=store:store.DB.Get',
     ]);
     expect(imports).toEqual([
@@ -152,6 +154,75 @@ public class App {
     expect(imports).toEqual([
       { local: 'trim', imported: 'trim', source: 'com.acme.util.Text', line: 2 },
       { local: '*', imported: '*', source: 'com.acme.util', line: 3 },
+    ]);
+  });
+
+  it('type hints on definitions: Go constructors, literals, parameters; struct literal keys as members of their type', async () => {
+    const source = `package web
+
+func serve(c *Context, n int) {
+	router := New()
+	e, err := gin.Default()
+	p := &Param{Key: "id", Value: c.Param("id")}
+	q := pkg.Pair{Left: n}
+	m := map[string]int{key: 1}
+	var g RouterGroup
+}
+`;
+    const { lines } = await occurrencesOf('go', 'web/serve.go', source);
+    const defs = lines.filter((l) => l.includes('definition') || l.includes('q='));
+    expect(defs).toEqual([
+      '3:6 serve definition', '3:12 c definition q=Context in=web:web.serve', '3:24 n definition in=web:web.serve',
+      '4:2 router definition q=New() in=web:web.serve', '5:2 e definition q=gin.Default() in=web:web.serve', '5:5 err definition in=web:web.serve',
+      '5:16 Default call q=gin in=web:web.serve',
+      '6:2 p definition q=Param in=web:web.serve', '6:14 Key reference q=Param in=web:web.serve', '6:25 Value reference q=Param in=web:web.serve',
+      '6:34 Param call q=c in=web:web.serve',
+      '7:2 q definition q=pkg.Pair in=web:web.serve', '7:11 Pair type q=pkg in=web:web.serve', '7:16 Left reference q=Pair in=web:web.serve',
+      '8:2 m definition in=web:web.serve',
+      '9:6 g definition q=RouterGroup in=web:web.serve',
+    ]);
+    // A map literal's key is a value, no field: not kept as a use.
+    expect(lines.some((l) => l.startsWith('8:22 key'))).toBe(false);
+  });
+
+  it('Python: the first self.x = … in a class defines the attribute, with its hint; later ones use it; typed parameters and constructors give hints', async () => {
+    const source = `class Ctx:
+    def __init__(self, app: "Flask", req=None):
+        self.app = app
+        self.stack = ExitStack()
+        self.limit: t.Optional[int] = None
+        cfg = self.app.make_config()
+
+    def reset(self):
+        self.stack = None
+        other.x = 1
+`;
+    const { lines } = await occurrencesOf('python', 'pkg/ctx.py', source);
+    expect(lines.filter((l) => /definition|q=/u.test(l) && !l.includes('self definition'))).toEqual([
+      '1:7 Ctx definition', '2:9 __init__ definition in=pkg.ctx.Ctx', '2:24 app definition q=Flask in=pkg.ctx.Ctx.__init__', '2:38 req definition in=pkg.ctx.Ctx.__init__',
+      '3:14 app definition q=.=app in=pkg.ctx.Ctx.__init__',
+      '4:14 stack definition q=.ExitStack() in=pkg.ctx.Ctx.__init__',
+      '5:14 limit definition q=. in=pkg.ctx.Ctx.__init__', '5:23 Optional type q=t in=pkg.ctx.Ctx.__init__',
+      '6:9 cfg definition q=self.app.make_config() in=pkg.ctx.Ctx.__init__', '6:20 app reference q=self in=pkg.ctx.Ctx.__init__', '6:24 make_config call q=self.app in=pkg.ctx.Ctx.__init__',
+      '8:9 reset definition in=pkg.ctx.Ctx',
+      '9:14 stack reference q=self in=pkg.ctx.Ctx.reset',
+      '10:15 x reference q=other in=pkg.ctx.Ctx.reset',
+    ]);
+  });
+
+  it('TypeScript: hints from new, annotations and called functions', async () => {
+    const source = `function run(store: Store<number>, opt?: Options) {
+  const a = new Parser();
+  const b: Schema | undefined = make();
+  const c = z.object({});
+  const d = await load();
+}
+`;
+    const { lines } = await occurrencesOf('typescript', 'src/run.ts', source);
+    expect(lines.filter((l) => l.includes('definition'))).toEqual([
+      '1:10 run definition', '1:14 store definition q=Store in=src/run:run', '1:36 opt definition q=Options in=src/run:run',
+      '2:9 a definition q=Parser in=src/run:run', '3:9 b definition q=Schema in=src/run:run', '4:9 c definition q=z.object() in=src/run:run',
+      '5:9 d definition q=load() in=src/run:run',
     ]);
   });
 

@@ -70,6 +70,7 @@ export class NavRows {
       symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
+      fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
       occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
@@ -81,6 +82,9 @@ export class NavRows {
       fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
+      importAt: db.prepare<[number, number, string], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND n.name = ? AND o.role = 3 LIMIT 1`),
       callsIn: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
@@ -128,6 +132,16 @@ export class NavRows {
 
   members(parentId: number, name: string): NavSymbol[] {
     return this.s.members.all(parentId, name).filter((s) => s.name === name);
+  }
+
+  /** A struct's or class's fields (Go: embedded ones are named after their type). */
+  fields(parentId: number): NavSymbol[] {
+    return this.s.fields.all(parentId);
+  }
+
+  /** The import occurrence of `name` on a line (where an import binding's local name is written). */
+  importAt(fileId: number, line: number, name: string): NavOccurrence | undefined {
+    return this.s.importAt.get(fileId, line, name);
   }
 
   fileSymbolsNamed(fileId: number, name: string): NavSymbol[] {

@@ -1,0 +1,132 @@
+// What the occurrence pass costs at index time, over the bench:nav corpora: per file, the parse and the
+// symbol/entry-point/call extraction the index does anyway, then the occurrence extraction, then writing
+// the occurrence and import rows into a real SQLite file (the migrated schema, in one transaction per file
+// as the indexer does). Prints CPU milliseconds and the pass's cost relative to the rest. Asserts nothing.
+//   node --import tsx test/bench/nav/cost.ts [--corpora zod,flask,gin] [--rounds 2] [--per-row]
+// --per-row writes one INSERT per row (how the index wrote them before the batched writer), to compare.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectEntryPoints, detectExternalCalls } from '../../../electron/engine/entrypoints/index.js';
+import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/parsers/occurrences.js';
+import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
+import { parse } from '../../../electron/engine/parsers/treeSitter.js';
+import { languageOf } from '../../../electron/base/languages.js';
+import { CORPORA, fetchCorpus } from '../relevance/corpora.js';
+import { walkSources } from './files.js';
+import { migrateDatabase, openWrite } from '../../../electron/db/connection.js';
+import { OccurrenceRows } from '../../../electron/db/write/occurrenceRows.js';
+import type { FileOccurrences } from '../../../electron/base/fileAnalysis.js';
+
+const argv = process.argv.slice(2);
+const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+const corpora = (value('--corpora') ?? 'zod,flask,gin').split(',');
+const rounds = Number(value('--rounds') ?? 2);
+const EXTENSIONS: Record<string, string[]> = { zod: ['.ts'], flask: ['.py'], gin: ['.go'] };
+
+const perRow = argv.includes('--per-row');
+
+/** A transaction per file (the indexer commits a few files at a time). */
+function writer(): { write: (fileId: number, occ: FileOccurrences) => void; close: () => void; bytes: () => number } {
+  const dir = mkdtempSync(join(tmpdir(), 'clew-occ-cost-'));
+  const file = join(dir, 'clew.db');
+  migrateDatabase(file);
+  const db = openWrite(file);
+  // Only the occurrence tables are written: no file rows to point at.
+  db.pragma('foreign_keys = OFF');
+  const rows = new OccurrenceRows(db);
+  const insertRow = db.prepare<unknown[]>('INSERT OR IGNORE INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const oneByOne = (fileId: number, occ: FileOccurrences, symbolIds: readonly number[], id: (name: string) => number): void => {
+    rows.replace(fileId, null, symbolIds, id);
+    const ids = occ.names.map(id);
+    const r = occ.rows;
+    for (let i = 0; i + 5 < r.length; i += 6) insertRow.run(fileId, r[i], r[i + 1], ids[r[i + 2]!], r[i + 3], r[i + 4]! < 0 ? null : symbolIds[r[i + 4]!], r[i + 5]! < 0 ? null : ids[r[i + 5]!]);
+  };
+  const nameId = db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck();
+  const insertName = db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck();
+  const names = new Map<string, number>();
+  const id = (name: string): number => {
+    let found = names.get(name);
+    if (found === undefined) names.set(name, (found = nameId.get(name) ?? (insertName.get(name) as number)));
+    return found;
+  };
+  // Symbol ids as the index would give them: one per symbol index.
+  const symbolIds = Array.from({ length: 100_000 }, (_, i) => i + 1);
+  return {
+    write: (fileId, occ) => db.transaction(() => (perRow ? oneByOne(fileId, occ, symbolIds, id) : rows.replace(fileId, occ, symbolIds, id)))(),
+    bytes: () => (db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('occurrences', 'occurrences_name', 'names', 'imports', 'imports_file')").get() as { n: number }).n,
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** CPU milliseconds of this process (user + system): steadier than wall time on a shared machine. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function main(): Promise<void> {
+  console.log('| corpus | files | occurrences | parse + symbols ms | occurrence extraction ms | occurrence write ms | occurrence share | rows size |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const name of corpora) {
+    const corpus = CORPORA.find((c) => c.name === name);
+    const fetched = corpus ? fetchCorpus(corpus) : { error: 'unknown corpus' };
+    if ('error' in fetched) {
+      console.error(`${name}: ${fetched.error}`);
+      continue;
+    }
+    const files = walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']);
+    const sources = files.map((f) => ({ path: f, source: readFileSync(join(fetched.root, f), 'utf8'), language: languageOf(f) }));
+    let base = Infinity;
+    let extract = Infinity;
+    let write = Infinity;
+    let rows = 0;
+    let bytes = 0;
+    for (let round = 0; round < rounds; round++) {
+      const w = writer();
+      let b = 0;
+      let e = 0;
+      let t = 0;
+      rows = 0;
+      for (const [i, f] of sources.entries()) {
+        if (!f.language) continue;
+        const t0 = cpu();
+        const tree = await parse(f.language, f.source);
+        const root = tree.rootNode;
+        const symbols = extractSymbols(f.language, root, f.source, f.path);
+        const warnings: string[] = [];
+        detectEntryPoints(f.language, root, f.source, f.path, symbols, warnings);
+        detectExternalCalls(f.language, root, f.source, symbols, warnings);
+        const t1 = cpu();
+        const occ = extractOccurrences(f.language, await occurrenceQuery(f.language), root, f.source, symbols);
+        const t2 = cpu();
+        tree.delete();
+        if (occ) {
+          w.write(i + 1, occ);
+          rows += occ.rows.length / 6;
+        }
+        const t3 = cpu();
+        b += t1 - t0;
+        e += t2 - t1;
+        t += t3 - t2;
+      }
+      bytes = w.bytes();
+      w.close();
+      // The best round: the least disturbed by other work on the machine.
+      if (e + t < extract + write) {
+        base = b;
+        extract = e;
+        write = t;
+      }
+    }
+    console.log(`| ${name} | ${files.length} | ${rows} | ${base.toFixed(0)} | ${extract.toFixed(0)} | ${write.toFixed(0)} | ${(((extract + write) / base) * 100).toFixed(0)}% of parse + symbols | ${(bytes / 1024).toFixed(0)} KiB |`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

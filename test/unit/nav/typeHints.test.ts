@@ -1,0 +1,30 @@
+// Light type inference from signatures as written: result types per language, base classes, Go embedded fields.
+import { describe, expect, it } from 'vitest';
+import { baseNames, embeddedType, returnType } from '../../../electron/core/nav/typeHints.js';
+
+describe('typeHints', () => {
+  it('reads the result type of a function from its signature', () => {
+    expect(returnType('func New() *Engine {', 'go')).toBe('Engine');
+    expect(returnType('func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup {', 'go')).toBe('RouterGroup');
+    expect(returnType('func CreateTestContext(w http.ResponseWriter) (c *Context, r *Engine) {', 'go')).toBe('Context');
+    expect(returnType('func Open[T any](name string) (*pkg.File, error)', 'go')).toBe('pkg.File');
+    expect(returnType('func (c *Context) Done() <-chan struct{} {', 'go')).toBeNull();
+    expect(returnType('func run()', 'go')).toBeNull();
+    expect(returnType('def make_config(self, instance_relative: bool = False) -> Config:', 'python')).toBe('Config');
+    expect(returnType('def get_app(self) -> "Flask":', 'python')).toBe('Flask');
+    expect(returnType('def find(self) -> t.Optional["Rule"]:', 'python')).toBe('Rule');
+    expect(returnType('def plain(self):', 'python')).toBeNull();
+    expect(returnType('export function create(opts: { a: number }): Parser<string> {', 'typescript')).toBe('Parser');
+    expect(returnType('async function load(): Promise<Store> {', 'typescript')).toBe('Store');
+    expect(returnType('function noType(a, b) {', 'javascript')).toBeNull();
+  });
+
+  it('reads base classes and Go embedded fields', () => {
+    expect(baseNames('class Blueprint(Scaffold):', 'python')).toEqual(['Scaffold']);
+    expect(baseNames('class Config(dict, metaclass=Meta):', 'python')).toEqual(['dict']);
+    expect(baseNames('export class ZodString extends ZodType<string> {', 'typescript')).toEqual(['ZodType']);
+    expect(embeddedType({ name: 'RouterGroup', signature: 'RouterGroup' })).toBe('RouterGroup');
+    expect(embeddedType({ name: 'Base', signature: '*pkg.Base `json:"-"`' })).toBe('pkg.Base');
+    expect(embeddedType({ name: 'Handlers', signature: 'Handlers HandlersChain' })).toBeNull();
+  });
+});
