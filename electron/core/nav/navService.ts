@@ -149,7 +149,8 @@ export class NavService {
       return r.targets.some((t) => isTarget(t) && proximity(from, t.symbol?.path ?? t.local?.path ?? '') === best);
     };
     const started = performance.now();
-    const occs = this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
+    // A local's uses are in its own file: read that file's, not every same-named place in the repo (`self`: 260,000).
+    const occs = fileBound ? [...localFiles].flatMap((fileId) => this.rows.occurrencesNamedInFile(fileId, name)) : this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
     let truncated = occs.length >= REFS_SCAN;
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
@@ -160,8 +161,6 @@ export class NavService {
       }
       const occ = occs[i]!;
       if (roles && !roles.has(occ.role)) continue;
-      // A local is only seen in its own file.
-      if (fileBound && !localFiles.has(occ.fileId)) continue;
       const r = resolver.resolve(occ);
       if (!matches(r, occ.path)) continue;
       (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
@@ -170,7 +169,7 @@ export class NavService {
         break;
       }
     }
-    const all = [...exact, ...guessed];
+    const all = [...exact.sort(byPlace), ...guessed.sort(byPlace)];
     if (all.length > limit) truncated = true;
     return { uses: all.slice(0, limit), truncated };
   }
@@ -241,3 +240,8 @@ export class NavService {
 }
 
 export { ROLE };
+
+/** Reading order: by file path, then line and column. */
+function byPlace(a: { occ: NavOccurrence }, b: { occ: NavOccurrence }): number {
+  return a.occ.path < b.occ.path ? -1 : a.occ.path > b.occ.path ? 1 : a.occ.line - b.occ.line || a.occ.col - b.occ.col;
+}

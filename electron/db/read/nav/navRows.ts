@@ -78,7 +78,10 @@ export class NavRows {
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
       occurrencesNamed: db.prepare<[string, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY f.path, o.line, o.col LIMIT ?`),
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`),
+      occurrencesNamedInFile: db.prepare<[number, string], NavOccurrence>(
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? ORDER BY o.line, o.col`),
       fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
@@ -153,8 +156,13 @@ export class NavRows {
     return this.s.occurrenceBefore.get(fileId, line, col);
   }
 
+  /** In index order (file id, then position), which the name index gives without a sort; callers order what they keep. */
   occurrencesNamed(repoId: number, name: string, limit: number): NavOccurrence[] {
     return this.s.occurrencesNamed.all(name, repoId, limit);
+  }
+
+  occurrencesNamedInFile(fileId: number, name: string): NavOccurrence[] {
+    return this.s.occurrencesNamedInFile.all(fileId, name);
   }
 
   fileDefinitionsNamed(fileId: number, name: string): NavOccurrence[] {
