@@ -28,9 +28,9 @@ function contrast(a: string, b: string): number {
 }
 
 /** Whether the path was cut from its start: the file name stays visible in the path's box. */
-function fileNameShown(page: Page): Promise<boolean> {
-  return page.evaluate((name) => {
-    const el = document.querySelector('[data-testid=code-path]');
+function fileNameShown(page: Page, testId = 'code-path'): Promise<boolean> {
+  return page.evaluate(([name, id]) => {
+    const el = document.querySelector(`[data-testid=${id}]`);
     if (!el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -45,7 +45,19 @@ function fileNameShown(page: Page): Promise<boolean> {
       return text.right <= box.right + 0.5 && (text.left >= box.left - 0.5 || text.width > box.width);
     }
     return false;
-  }, FILE_NAME);
+  }, [FILE_NAME, testId] as const);
+}
+
+/** Whether a note's symbol is shown whole: nothing clipped inside its box, and the box inside the list. */
+function noteSymbolWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid=notes-list] [data-testid=note-fqn]');
+    const list = document.querySelector('[data-testid=notes-list]');
+    if (!el || !list) return false;
+    const box = el.getBoundingClientRect();
+    const outer = list.getBoundingClientRect();
+    return el.scrollWidth <= el.clientWidth + 1 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+  });
 }
 
 describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => {
@@ -95,6 +107,14 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().fill('[data-testid=note-input]', 'Calls the veterinarian directory on every request.');
     await page().click('[data-testid=note-add]');
     await page().locator('[data-testid=symbol-panel] [data-testid=note]').waitFor();
+    // The Notes tab names the note's repo and file, and its whole symbol.
+    await page().click('[data-testid=tab-notes]');
+    const note = page().locator('[data-testid=notes-list] [data-testid=note]').first();
+    const repoName = await page().locator('[data-testid=repo] .name').first().textContent();
+    expect(await note.locator('[data-testid=note-repo]').textContent()).toBe(repoName);
+    expect(await note.locator('[data-testid=note-file]').textContent()).toBe(LONG_CONTROLLER);
+    expect(await note.locator('[data-testid=note-fqn]').textContent()).toMatch(/\.findUpcomingVisitsWithVeterinarianDetailsForOwnerAndPet\(long,long\)$/);
+    await page().click('[data-testid=tab-search]');
   }, 60_000);
 
   it('resizes the panes with the splitter, by pointer and by keyboard, within their minimum widths', async () => {
@@ -217,6 +237,10 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
         await screenshot(page(), `layout-${name}-${label}`);
         problems.push(...(await layoutProblems(page())).map((p) => `${name}: ${p}`));
         problems.push(...(await seriousViolations(page())).map((p) => `${name}: axe ${p}`));
+        if (name === 'notes') {
+          if (!(await fileNameShown(page(), 'note-file'))) problems.push('notes: the file name of the note\'s long path is cut off');
+          if (!(await noteSymbolWhole(page()))) problems.push('notes: the note\'s symbol name is cut off');
+        }
         if (name === 'search') {
           if (!(await fileNameShown(page()))) problems.push('search: the file name of the long path is cut off');
           if (narrow) {
