@@ -32,8 +32,7 @@ export function NoteCard({ note, compact = false, onOpen }: { note: NoteRow; com
     <div className={`note ${note.state}`} data-testid="note" data-state={note.state} data-fqn={note.fqn}>
       <div className="row">
         <span className={`badge ${note.state}`}>{note.state}</span>
-        {!compact && <span className="repo-label" data-testid="note-repo" title={note.repo}>{repoName(note.repo)}</span>}
-        <span className="grow" />
+        {compact ? <span className="grow" /> : <span className="repo-label" data-testid="note-repo" title={note.repo}>{repoName(note.repo)}</span>}
         <span className="dim">{new Date(note.updatedAt).toLocaleString()}</span>
       </div>
       {/* The whole symbol on its own line: its end (the member) is what a person looks for. */}
