@@ -229,6 +229,8 @@ export type NoteState = 'current' | 'stale' | 'detached';
 export interface NoteRow {
   id: number;
   repo: string;
+  /** Repo-relative path of the file that defines the symbol; null while the note is detached. */
+  file: string | null;
   fqn: string;
   text: string;
   state: NoteState;

@@ -67,8 +67,9 @@ export class EngineRepos {
       this.full.set(root, run);
     }
     const report = await run;
-    // A repo added while this process watches is followed from now on (watch is on by default).
-    if (this.watching && !known) await this.follow(report.repo.id);
+    // A repo added while this process watches is followed from now on (watch is on by default). Not
+    // after a cancel: the watcher's catch-up would quietly finish the index the person stopped.
+    if (this.watching && !report.cancelled) await this.follow(report.repo.id);
     return report;
   }
 

@@ -68,18 +68,28 @@ function lineRange(body: string, from: number, to: number): string {
 
 export function registerClewTools(server: McpServer, reader: TargetProvider, options: McpToolOptions): void {
   server.registerTool('search', {
-    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. The query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT (e.g. "lang:go -path:_test handler"). Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
+    description: 'Search indexed code. Modes: auto (default: ranks definitions, words and meaning together, each hit says why), keyword (identifier-aware words), symbol (definitions by name), regex, semantic (by meaning), hybrid. The query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT (e.g. "lang:go -path:_test handler"). Keyword and regex take caseSensitive and wholeWord. Returns hits {repo, path, line, symbol, snippet}; with files=true (auto only), the best files each with their best hits.',
     inputSchema: {
       query: z.string().min(1).max(2000), mode: z.enum(SEARCH_MODES).optional(), repo: repo.optional(), lang: z.string().max(40).optional(),
       path: z.string().max(4096).optional().describe('path glob, e.g. src/**/*.ts'), kind: z.string().max(40).optional().describe('symbol kind, e.g. function, class, method'),
-      files: z.boolean().optional().describe('group hits by file, best files first'), limit: rows, maxChars: chars,
+      files: z.boolean().optional().describe('group hits by file, best files first'),
+      caseSensitive: z.boolean().optional().describe('keyword/regex only: match letter case exactly (keyword ignores case by default, regex matches it)'),
+      wholeWord: z.boolean().optional().describe('keyword/regex only: a match must not sit inside a longer word'),
+      limit: rows, maxChars: chars,
     },
     annotations: { readOnlyHint: true },
-  }, ({ query, mode, repo: r, lang, path, kind, files, limit, maxChars }) => {
+  }, ({ query, mode, repo: r, lang, path, kind, files, caseSensitive, wholeWord, limit, maxChars }) => {
     const chosen = mode ?? 'auto';
     // The file-level answer is auto's own ranking of files, not a regrouping of hits here.
     if (files && chosen !== 'auto') return Promise.resolve(text(`BAD_REQUEST: files=true needs mode auto, not ${chosen}`, true));
-    const req: Req<'search:query'> = { query, limit: limit ?? DEFAULT_ROWS, mode: chosen, ...(files ? { files } : {}), ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}) };
+    // As the CLI's --case-sensitive and --word: other modes would silently ignore them.
+    if ((caseSensitive !== undefined || wholeWord) && chosen !== 'keyword' && chosen !== 'regex') {
+      return Promise.resolve(text(`BAD_REQUEST: caseSensitive and wholeWord need mode keyword or regex, not ${chosen}`, true));
+    }
+    const req: Req<'search:query'> = {
+      query, limit: limit ?? DEFAULT_ROWS, mode: chosen, ...(files ? { files } : {}), ...(r ? { repo: r } : {}), ...(lang ? { lang } : {}), ...(path ? { path } : {}), ...(kind ? { kind } : {}),
+      ...(caseSensitive !== undefined ? { caseSensitive } : {}), ...(wholeWord ? { wholeWord } : {}),
+    };
     const hit = (h: SearchHit) => ({ repo: h.repo, path: h.path, line: h.line, symbol: h.symbol, kind: h.symbolKind, snippet: h.snippet });
     return answer(reader, 'search:query', req, maxChars, (res) => (res.files
       ? res.files.map((f) => ({ repo: f.repo, path: f.path, hits: f.hits.map(({ line, symbol, snippet }) => ({ line, symbol, snippet })) }))

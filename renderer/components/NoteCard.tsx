@@ -10,6 +10,15 @@ export function explainState(note: NoteRow): string | null {
   return null;
 }
 
+const repoName = (repo: string): string => repo.split(/[\\/]/).filter(Boolean).pop() ?? repo;
+
+/** The symbol's file on a line of its own, the path cut from the left so the file name stays. */
+function NoteFile({ note }: { note: NoteRow }) {
+  return note.file
+    ? <PathText path={note.file} title={`${note.repo}/${note.file}`} className="dim mono" testId="note-file" />
+    : <span className="dim" data-testid="note-file">File unknown while the symbol is gone.</span>;
+}
+
 export function NoteCard({ note, compact = false, onOpen }: { note: NoteRow; compact?: boolean; onOpen?: () => void }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
@@ -23,12 +32,14 @@ export function NoteCard({ note, compact = false, onOpen }: { note: NoteRow; com
     <div className={`note ${note.state}`} data-testid="note" data-state={note.state} data-fqn={note.fqn}>
       <div className="row">
         <span className={`badge ${note.state}`}>{note.state}</span>
-        <span className="grow" />
+        {compact ? <span className="grow" /> : <span className="repo-label" data-testid="note-repo" title={note.repo}>{repoName(note.repo)}</span>}
         <span className="dim">{new Date(note.updatedAt).toLocaleString()}</span>
       </div>
       {/* The whole symbol on its own line: its end (the member) is what a person looks for. */}
-      {!compact && (onOpen ? <button type="button" className="link mono wrap" onClick={onOpen}>{note.fqn}</button> : <span className="mono wrap">{note.fqn}</span>)}
-      {!compact && <PathText path={note.repo} className="dim" />}
+      {!compact && (onOpen
+        ? <button type="button" className="link mono wrap" title={note.fqn} data-testid="note-fqn" onClick={onOpen}>{note.fqn}</button>
+        : <span className="mono wrap" title={note.fqn} data-testid="note-fqn">{note.fqn}</span>)}
+      {!compact && <NoteFile note={note} />}
       {explanation && <div className="dim" data-testid="note-explanation">{explanation}</div>}
       {editing ? (
         <>

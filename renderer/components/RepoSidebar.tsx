@@ -8,6 +8,9 @@ import { ProgressBar } from './ProgressBar.js';
 import { repoState } from './repoState.js';
 import { StateIcon } from './StateIcon.js';
 
+/** "1 file", "2,300 files". */
+const counted = (n: number, noun: string): string => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+
 function RepoItem({ repo }: { repo: RepoSummary }) {
   const progress = useStore((s) => s.progress[repo.path] ?? null);
   const busy = useStore((s) => s.indexing.includes(repo.path) || (s.progress[repo.path] !== undefined && s.progress[repo.path]?.phase !== 'done'));
@@ -18,7 +21,7 @@ function RepoItem({ repo }: { repo: RepoSummary }) {
     <div className={`repo${selected ? ' selected' : ''}`} data-testid="repo" data-path={repo.path} onClick={() => s().selectRepo(repo.path)}>
       <div className="name ellipsis" title={repo.path}>{repo.name}</div>
       <PathText path={repo.path} className="dim" />
-      <div className="dim" data-testid="repo-counts">{repo.files.toLocaleString()} files · {repo.symbols.toLocaleString()} symbols · {repo.entryPoints.toLocaleString()} entry points</div>
+      <div className="dim" data-testid="repo-counts">{counted(repo.files, 'file')} · {counted(repo.symbols, 'symbol')} · {counted(repo.entryPoints, 'entry point')}</div>
       <RepoState repo={repo} busy={busy} />
       {busy && <ProgressBar progress={progress} paused={repo.paused} />}
       {confirming ? (

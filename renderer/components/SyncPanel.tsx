@@ -14,7 +14,7 @@ function Server() {
     return (
       <section data-testid="vector-server" data-state="off">
         <h3>Vector server</h3>
-        <p data-testid="vector-off">No vector server: Clew was started without one (<span className="mono">--no-sync</span>). Search by keyword, symbol and regex works; search by meaning does not, and nothing is synced.</p>
+        <p data-testid="vector-off">No vector server: Clew was started without one (<span className="mono">--no-sync</span>). Keyword, symbol and regex search work; search by meaning does not, and nothing is synced until Clew runs with a vector server.</p>
       </section>
     );
   }
@@ -110,7 +110,7 @@ function SyncPause() {
 }
 
 export function SyncPanel() {
-  // Without a vector server there is nothing to pause or repair.
+  // Without a vector server there is nothing to pause, repair or count as pending: no sync is coming.
   const off = useStore((s) => s.status?.vectorStore.mode === 'off');
   const close = (): void => useStore.getState().setSyncOpen(false);
   return (
@@ -118,11 +118,11 @@ export function SyncPanel() {
       <header><span className="grow">Sync health</span><button type="button" onClick={close}>Close</button></header>
       <div className="content">
         <Server />
-        <Counts />
+        {!off && <Counts />}
         {!off && <SyncPause />}
         {!off && <RepairFlow />}
-        <Activity />
-        <Failed />
+        {!off && <Activity />}
+        {!off && <Failed />}
       </div>
     </aside>
   );

@@ -20,15 +20,25 @@ function howFar(repo: RepoSummary): string {
   return total && total >= repo.files ? `${n(repo.files)} of ${n(total)} files` : `${n(repo.files)} files`;
 }
 
+/** What finishes a partial index: a paused repo must be resumed first (with watch on, its catch-up finishes it). */
+export function finishAdvice(repo: RepoSummary): string {
+  if (!repo.paused) return 'Re-index to finish.';
+  return repo.watch ? 'Resume to finish.' : 'Resume, then re-index to finish.';
+}
+
 export function repoState(repo: RepoSummary, busy: boolean, action: RepoAction | null): RepoState {
   if (action === 'pausing') return { kind: 'pausing', text: 'Pausing…' };
   if (action === 'resuming') return { kind: 'resuming', text: 'Resuming…' };
   if (action === 'cancelling') return { kind: 'cancelling', text: 'Cancelling…' };
   // A full run that never completed: searches miss the files it did not reach.
   const incomplete = repo.lastIndexMs === null;
+  // Paused, then cancelled: the cancel is what the person did last, and the index is still partial.
+  if (repo.paused && !busy && incomplete && repo.lastRun?.cancelled) {
+    return { kind: 'incomplete', text: `Cancelled (incomplete: ${howFar(repo)}). ${finishAdvice(repo)}` };
+  }
   if (repo.paused) return { kind: 'paused', text: busy ? 'Paused while indexing: not watched or indexed until resumed' : `Paused: not watched or indexed${incomplete ? ` (incomplete: ${howFar(repo)})` : ''}` };
   if (busy) return { kind: 'indexing', text: 'Indexing…' };
-  if (incomplete) return { kind: 'incomplete', text: `${repo.lastRun?.cancelled ? 'Cancelled' : 'Not finished'} (incomplete: ${howFar(repo)}). Re-index to finish.` };
+  if (incomplete) return { kind: 'incomplete', text: `${repo.lastRun?.cancelled ? 'Cancelled' : 'Not finished'} (incomplete: ${howFar(repo)}). ${finishAdvice(repo)}` };
   if (repo.lastRun?.cancelled) return { kind: 'cancelled', text: `Cancelled: ${n(repo.lastRun.changed)} files updated, the rest keep their previous index` };
   if (repo.watching) return { kind: 'watching', text: 'Watching for changes' };
   return repo.watch ? { kind: 'watch-on', text: 'Watch on, but not watching right now' } : { kind: 'not-watched', text: 'Not watched' };

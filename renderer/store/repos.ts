@@ -1,6 +1,7 @@
 // Repos: the list, live index progress per repo, adding/re-indexing/removing, and index issues.
 import type { IndexProgress, RepoIssues, RepoSummary } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
+import { finishAdvice } from '../components/repoState.js';
 import type { Slice } from './index.js';
 
 export interface ReposSlice {
@@ -41,7 +42,7 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       // Results shown before the index finished may be incomplete.
       if (get().query.trim()) void get().runSearch();
       if (report.cancelled && summary && summary.lastIndexMs === null) {
-        get().notify(`Indexing cancelled: ${summary.files.toLocaleString()}${summary.lastRun ? ` of ${summary.lastRun.filesTotal.toLocaleString()}` : ''} files indexed. Re-index to finish.`);
+        get().notify(`Indexing cancelled: ${summary.files.toLocaleString()}${summary.lastRun ? ` of ${summary.lastRun.filesTotal.toLocaleString()}` : ''} files indexed. ${finishAdvice(summary)}`);
       } else if (report.cancelled) get().notify(`Indexing cancelled: ${report.changed} files were updated, the rest keep their previous index`);
       else get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
       return true;

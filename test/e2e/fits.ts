@@ -1,5 +1,5 @@
-// Layout checks run in the page: nothing scrolls sideways, the code pane, outline and symbol panel
-// (when shown) lie inside the viewport, and no pane body scrolls sideways inside itself.
+// Layout checks run in the page: nothing scrolls sideways (nor the page down), the code pane, outline and symbol panel
+// (when shown) lie inside the viewport, and no pane body (nor the symbol panel) scrolls sideways inside itself.
 import type { Page } from 'playwright-core';
 
 export const SIZES = [
@@ -10,7 +10,7 @@ export const SIZES = [
 
 // The page's side, typed structurally: this file is also compiled without DOM typings (tsconfig.json).
 interface Box { left: number; right: number; top: number; bottom: number; width: number; height: number }
-interface PageElement { scrollWidth: number; clientWidth: number; className: string; getBoundingClientRect(): Box }
+interface PageElement { scrollWidth: number; clientWidth: number; scrollHeight: number; className: string; getBoundingClientRect(): Box }
 interface PageGlobals {
   innerWidth: number;
   innerHeight: number;
@@ -26,6 +26,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth) problems.push(`page scrolls sideways: scrollWidth ${doc.scrollWidth} > innerWidth ${window.innerWidth}`);
     if (document.body.scrollWidth > window.innerWidth) problems.push(`body scrolls sideways: ${document.body.scrollWidth} > ${window.innerWidth}`);
+    // The app is one screen: long lists (four repo cards at 800 px) scroll inside their pane, not the page.
+    if (doc.scrollHeight > window.innerHeight) problems.push(`page scrolls down: scrollHeight ${doc.scrollHeight} > innerHeight ${window.innerHeight}`);
     for (const id of ['editor', 'outline', 'symbol-panel', 'code-path']) {
       for (const el of Array.from(document.querySelectorAll(`[data-testid="${id}"]`))) {
         const box = el.getBoundingClientRect();
@@ -35,7 +37,7 @@ export function layoutProblems(page: Page): Promise<string[]> {
         }
       }
     }
-    for (const el of Array.from(document.querySelectorAll('.pane-body, .pane, .code, .drawer .content'))) {
+    for (const el of Array.from(document.querySelectorAll('.pane-body, .pane, .code, .drawer .content, .symbol-panel'))) {
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.className} scrolls sideways inside: ${el.scrollWidth} > ${el.clientWidth}`);
     }
     return problems;

@@ -1,6 +1,6 @@
 // Honest state in the browser UI, end to end through `clew serve --no-sync`: Pause shows "Pausing…"
-// at once and "Paused" when the engine confirms; Cancel shows "Cancelling…" then "Cancelled
-// (incomplete: x of y files)", never "watching"; the sync badge says "No vector server"; Entry points
+// at once and "Paused" when the engine confirms; Cancel (of a paused or a running first index) shows
+// "Cancelling…" then "Cancelled (incomplete: x of y files)", never "watching"; the sync badge says "No vector server"; Entry points
 // hide tests until "Show tests"; every control is reached by Tab with a visible focus ring, and axe
 // finds no serious or critical violation in light and dark themes.
 import { describe, expect, it } from 'vitest';
@@ -43,8 +43,13 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('off');
     expect(await badge.textContent()).toBe('No vector server');
     await badge.click();
-    expect(await page().locator('[data-testid=vector-off]').textContent()).toMatch(/No vector server/);
-    expect(await page().locator('[data-testid=repair-start]').count()).toBe(0);
+    const panel = page().locator('[data-testid=sync-panel]');
+    expect(await page().locator('[data-testid=vector-off]').textContent()).toMatch(/No vector server.*Keyword, symbol and regex search work/);
+    // No pending counts, chart or failed rows that would suggest a sync is on its way.
+    for (const id of ['count-pending', 'count-synced', 'pending-chart', 'failed-list', 'sync-pause', 'repair-start']) {
+      expect(await panel.locator(`[data-testid=${id}]`).count(), id).toBe(0);
+    }
+    expect(await panel.textContent()).not.toMatch(/pending|Syncing/i);
     await screenshot(page(), 'state-no-vector-server');
     await page().locator('[data-testid=sync-panel]').getByRole('button', { name: 'Close' }).click();
   }, 60_000);
@@ -66,9 +71,18 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     expect(await card().locator('[data-testid=index-progress]').textContent()).toMatch(/^paused at [\d,]+\/[\d,]+ files$/);
     await screenshot(page(), 'state-paused');
 
-    // Resumed, then cancelled: the first index stops part-way and says so.
+    // Cancelled while paused: the first index stopped part-way, and that is what the card says.
+    await card().locator('[data-testid=repo-cancel]').click();
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 60_000 }).toBe('incomplete');
+    expect((await state().textContent())?.trim()).toMatch(/^Cancelled \(incomplete: [\d,]+ of 2,502 files\)\. Resume to finish\.$/);
+    expect(await card().locator('[data-testid=index-progress]').count()).toBe(0);
+    // The message agrees with the card: Re-index is refused while the repo is paused.
+    await expect.poll(() => page().locator('[data-testid=message]').textContent()).toMatch(/Indexing cancelled: [\d,]+ of 2,502 files indexed\. Resume to finish\./);
+    await screenshot(page(), 'state-paused-then-cancelled');
+
+    // Resumed (the watcher's catch-up carries on with the index), then cancelled again.
     await card().locator('[data-testid=repo-resume]').click();
-    await expect.poll(() => state().getAttribute('data-state'), { timeout: 30_000 }).toBe('indexing');
+    await expect.poll(() => state().getAttribute('data-state'), { timeout: 60_000 }).toBe('indexing');
     await card().locator('[data-testid=repo-cancel]').click();
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 60_000 }).toBe('incomplete');
     expect(await states()).toContain('cancelling');
@@ -92,6 +106,11 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await expect.poll(async () => (await paths()).join('\n')).toMatch(/only-in-tests/);
     expect((await paths()).join('\n')).toMatch(/test-only/);
     await page().click('[data-testid=entry-show-tests]');
+    // With 2,500 files indexed and nothing embedded, the sync panel still promises no sync.
+    await page().click('[data-testid=sync-button]');
+    expect(await page().locator('[data-testid=sync-button]').textContent()).toBe('No vector server');
+    expect(await page().locator('[data-testid=sync-panel]').textContent()).not.toMatch(/pending|Syncing/i);
+    await page().locator('[data-testid=sync-panel]').getByRole('button', { name: 'Close' }).click();
     for (const size of SIZES) {
       await page().setViewportSize(size);
       await page().waitForTimeout(150);

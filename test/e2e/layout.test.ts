@@ -3,9 +3,9 @@
 // their pane, the file name of a long path stays visible, and axe-core finds no serious or critical
 // violation. Screenshots of each screen at each size are kept in test/e2e/output/.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { call, openWriter } from '../helpers/backend.js';
-import { writeTree } from '../helpers/fixtures.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { seriousViolations } from './axe.js';
 import { layoutProblems, SIZES } from './fits.js';
 import { hasChromium } from './harness.js';
@@ -28,9 +28,9 @@ function contrast(a: string, b: string): number {
 }
 
 /** Whether the path was cut from its start: the file name stays visible in the path's box. */
-function fileNameShown(page: Page): Promise<boolean> {
-  return page.evaluate((name) => {
-    const el = document.querySelector('[data-testid=code-path]');
+function fileNameShown(page: Page, testId = 'code-path'): Promise<boolean> {
+  return page.evaluate(([name, id]) => {
+    const el = document.querySelector(`[data-testid=${id}]`);
     if (!el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -45,14 +45,63 @@ function fileNameShown(page: Page): Promise<boolean> {
       return text.right <= box.right + 0.5 && (text.left >= box.left - 0.5 || text.width > box.width);
     }
     return false;
-  }, FILE_NAME);
+  }, [FILE_NAME, testId] as const);
+}
+
+/** Whether a note's symbol is shown whole: nothing clipped inside its box, and the box inside the list. */
+function noteSymbolWhole(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid=notes-list] [data-testid=note-fqn]');
+    const list = document.querySelector('[data-testid=notes-list]');
+    if (!el || !list) return false;
+    const box = el.getBoundingClientRect();
+    const outer = list.getBoundingClientRect();
+    return el.scrollWidth <= el.clientWidth + 1 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+  });
+}
+
+/** Every repo card is there and nothing in one is wider than the card; the list scrolls, the page does not. */
+function repoCardProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=repo]'));
+    const problems = cards.length === 4 ? [] : [`${cards.length} repo cards, not 4`];
+    for (const card of cards) {
+      if (card.scrollWidth > card.clientWidth + 1) problems.push(`repo card ${card.dataset.path ?? ''} is ${card.scrollWidth} px wide in ${card.clientWidth}`);
+    }
+    return problems;
+  });
+}
+
+/** Points of the sync drawer where something else is drawn on top of it (the code view's match bar once was). */
+function drawerCovered(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const drawer = document.querySelector('[data-testid=sync-panel]');
+    if (!drawer) return ['no sync drawer'];
+    const box = drawer.getBoundingClientRect();
+    const covered: string[] = [];
+    for (let y = box.top + 5; y < box.bottom; y += 20) {
+      for (let x = box.left + 5; x < box.right; x += 40) {
+        const top = document.elementFromPoint(x, y);
+        if (top && !drawer.contains(top)) covered.push(`${Math.round(x)},${Math.round(y)}: ${top.className || top.tagName}`);
+      }
+    }
+    return covered.slice(0, 5);
+  });
 }
 
 describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => {
+  // Four repo cards in all (with long names): the sidebar must scroll, never push the page.
+  const extraRepos = ['payments-gateway-and-settlement-service', 'notification-dispatch-worker', 'customer-portal-frontend']
+    .map((name) => tempDir(`clew-e2e-layout-x-${name}-`));
+  afterAll(() => extraRepos.forEach((r) => r.cleanup()));
   const { page } = servedBrowser('clew-e2e-layout', async ({ repo, data }) => {
     writeTree(repo, LONG_PATH_REPO);
     const backend = openWriter(data);
     await call(backend, 'repo:index', { path: repo });
+    for (const extra of extraRepos) {
+      writeTree(extra.path, { 'README.md': '# A small service\n', 'src/index.ts': 'export function start(): number {\n  return 1;\n}\n' });
+      await call(backend, 'repo:index', { path: extra.path });
+    }
     await backend.close();
     return ['--no-sync'];
   });
@@ -95,6 +144,14 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().fill('[data-testid=note-input]', 'Calls the veterinarian directory on every request.');
     await page().click('[data-testid=note-add]');
     await page().locator('[data-testid=symbol-panel] [data-testid=note]').waitFor();
+    // The Notes tab names the note's repo and file, and its whole symbol.
+    await page().click('[data-testid=tab-notes]');
+    const note = page().locator('[data-testid=notes-list] [data-testid=note]').first();
+    const repoName = await page().locator('[data-testid=repo] .name').first().textContent();
+    expect(await note.locator('[data-testid=note-repo]').textContent()).toBe(repoName);
+    expect(await note.locator('[data-testid=note-file]').textContent()).toBe(LONG_CONTROLLER);
+    expect(await note.locator('[data-testid=note-fqn]').textContent()).toMatch(/\.findUpcomingVisitsWithVeterinarianDetailsForOwnerAndPet\(long,long\)$/);
+    await page().click('[data-testid=tab-search]');
   }, 60_000);
 
   it('resizes the panes with the splitter, by pointer and by keyboard, within their minimum widths', async () => {
@@ -217,6 +274,11 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
         await screenshot(page(), `layout-${name}-${label}`);
         problems.push(...(await layoutProblems(page())).map((p) => `${name}: ${p}`));
         problems.push(...(await seriousViolations(page())).map((p) => `${name}: axe ${p}`));
+        if (name === 'sync-panel') problems.push(...(await drawerCovered(page())).map((p) => `sync panel covered at ${p}`));
+        if (name === 'notes') {
+          if (!(await fileNameShown(page(), 'note-file'))) problems.push('notes: the file name of the note\'s long path is cut off');
+          if (!(await noteSymbolWhole(page()))) problems.push('notes: the note\'s symbol name is cut off');
+        }
         if (name === 'search') {
           if (!(await fileNameShown(page()))) problems.push('search: the file name of the long path is cut off');
           if (narrow) {
@@ -231,6 +293,7 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
             await page().locator('[data-testid=repo-list]').waitFor();
             await page().waitForTimeout(100);
             await screenshot(page(), `layout-search-sidebar-${label}`);
+            problems.push(...(await repoCardProblems(page())));
             problems.push(...(await layoutProblems(page())).map((p) => `search with sidebar: ${p}`));
             problems.push(...(await seriousViolations(page())).map((p) => `search with sidebar: axe ${p}`));
             await page().click('[data-testid=sidebar-close]');
@@ -239,6 +302,7 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
             expect(await page().locator('[data-testid=outline]').isVisible()).toBe(true);
             expect(await page().locator('[data-testid=symbol-panel]').isVisible()).toBe(true);
             expect(await page().locator('[data-testid=repo-list]').isVisible()).toBe(true);
+            problems.push(...(await repoCardProblems(page())));
           }
         }
         if (name === 'sync-panel') await page().locator('[data-testid=sync-panel]').getByRole('button', { name: 'Close' }).click();

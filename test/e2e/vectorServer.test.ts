@@ -9,6 +9,7 @@ import { databaseFile } from '../../electron/core/dataDir.js';
 import { openRead } from '../../electron/db/connection.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { layoutProblems } from './fits.js';
 import { hasChromium } from './harness.js';
 import { screenshot } from './screens.js';
 import { servedBrowser } from './servedBrowser.js';
@@ -24,6 +25,16 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
   const count = async (name: string): Promise<number> => Number(await page().locator(`[data-testid=count-${name}]`).getAttribute('data-value'));
   /** Checks on every animation frame, so a short-lived state is not missed. */
   const observe = (predicate: (arg: string | null) => boolean, arg: string | null, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
+  /** A screenshot at 1280×800 and one at 900×700, where the panel must fit too. */
+  const atBothSizes = async (name: string): Promise<void> => {
+    await screenshot(page(), name);
+    await page().setViewportSize({ width: 900, height: 700 });
+    await page().waitForTimeout(150);
+    await screenshot(page(), `${name}-900x700`);
+    const problems = await layoutProblems(page());
+    await page().setViewportSize({ width: 1280, height: 800 });
+    expect(problems, name).toEqual([]);
+  };
 
   beforeAll(async () => {
     await page().fill('[data-testid=repo-path]', repo.path);
@@ -75,7 +86,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     const findings = page().locator('[data-testid=repair-findings]');
     await findings.waitFor({ timeout: 60_000 });
     expect(Number(await findings.getAttribute('data-orphans'))).toBe(ORPHANS);
-    await screenshot(page(), '11-repair-findings');
+    await atBothSizes('11-repair-findings');
     // A dry run deletes nothing.
     expect((await store.page(active.collection, 0, 10_000)).filter((v) => v.id.startsWith('e2e-orphan-'))).toHaveLength(ORPHANS);
 
@@ -83,7 +94,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     const report = page().locator('[data-testid=repair-report]');
     await report.waitFor({ timeout: 120_000 });
     expect(Number(await report.getAttribute('data-deleted'))).toBe(ORPHANS);
-    await screenshot(page(), '12-repair-report');
+    await atBothSizes('12-repair-report');
     await page().click('[data-testid=repair-close]');
 
     await expect.poll(() => count('pending'), { timeout: 60_000 }).toBe(0);
@@ -100,7 +111,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     // Nothing found: nothing to confirm, only a way out.
     expect(await page().locator('[data-testid=repair-confirm]').count()).toBe(0);
     expect(await page().locator('[data-testid=repair-clean]').textContent()).toMatch(/Nothing to repair/);
-    await screenshot(page(), '13-repair-nothing');
+    await atBothSizes('13-repair-nothing');
     await page().click('[data-testid=repair-close]');
     // The panel's last-check figures come from that second check.
     await expect.poll(() => page().locator('[data-testid=check-orphans]').textContent(), { timeout: 30_000 }).toBe('0');
@@ -115,7 +126,7 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
     await page().click('[data-testid=sync-pause]');
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('paused');
     expect(await badge.textContent()).toMatch(/^Sync paused/);
-    await screenshot(page(), '14-sync-paused');
+    await atBothSizes('14-sync-paused');
     await page().click('[data-testid=sync-resume]');
     await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('in-sync');
   }, 60_000);

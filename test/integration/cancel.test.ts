@@ -110,4 +110,34 @@ describe('cancelling an index', () => {
       await backend.close();
     }
   }, 300_000);
+
+  it('a cancelled first index stays cancelled while watching: no watcher quietly finishes it, and a re-index then watches', async () => {
+    writeTree(repo.path, smallTree(600, 1));
+    const backend = openWriter(data.path, { watch: true });
+    try {
+      let asked: Promise<unknown> | null = null;
+      let ended = false;
+      let progressAfterEnd = 0;
+      backend.on('index:progress', (p) => {
+        if (ended) progressAfterEnd++;
+        if (!asked && p.phase === 'parsing' && p.filesDone > 0) asked = backend.invoke('repo:cancel', { repo: repo.path });
+      });
+      const report = await call(backend, 'repo:index', { path: repo.path });
+      ended = true;
+      expect(await asked).toEqual({ ok: true, value: { cancelled: true } });
+      expect(report.cancelled).toBe(true);
+      // Long enough for a watcher to start and its catch-up pass to report progress.
+      await new Promise((r) => setTimeout(r, 3000));
+      const [after] = await call(backend, 'repo:list', {});
+      expect(progressAfterEnd).toBe(0);
+      expect(after).toMatchObject({ watching: false, lastIndexMs: null, files: report.files });
+      expect(after?.files).toBeLessThan(600);
+
+      const again = await call(backend, 'repo:index', { path: repo.path });
+      expect(again).toMatchObject({ cancelled: false, files: 600 });
+      expect((await call(backend, 'repo:list', {}))[0]?.watching).toBe(true);
+    } finally {
+      await backend.close();
+    }
+  }, 300_000);
 });

@@ -84,6 +84,25 @@ describe('clew mcp', () => {
     expect(file).toMatch(/cut at 200 characters/);
   });
 
+  it('search takes caseSensitive and wholeWord for keyword and regex, as the CLI and the UI do', async () => {
+    type Hit = { path: string; snippet: string };
+    const search = async (args: Record<string, unknown>): Promise<Hit[]> => JSON.parse(textOf(await client.callTool({ name: 'search', arguments: args }))) as Hit[];
+    // "Health" in any case: the doc comment, the function and the route; in exact case: the comment only.
+    expect((await search({ query: 'Health', mode: 'keyword' })).length).toBeGreaterThan(1);
+    const exact = await search({ query: 'Health', mode: 'keyword', caseSensitive: true });
+    expect(exact.map((h) => h.snippet)).toEqual(['/** Health check. */']);
+    // "order" inside order_detail, orders and OrderService; as a whole word only in "order.html".
+    expect((await search({ query: 'order', mode: 'keyword' })).length).toBeGreaterThan(1);
+    const whole = await search({ query: 'order', mode: 'keyword', wholeWord: true });
+    expect(whole.map((h) => [h.path, h.snippet])).toEqual([['shop/views.py', 'return render(request, "order.html")']]);
+    // Regex matches case by default; caseSensitive=false lifts that.
+    expect(await search({ query: 'HEALTH', mode: 'regex' })).toEqual([]);
+    expect((await search({ query: 'HEALTH', mode: 'regex', caseSensitive: false })).length).toBeGreaterThan(1);
+    const wrongMode = await client.callTool({ name: 'search', arguments: { query: 'health', mode: 'symbol', wholeWord: true } });
+    expect(wrongMode.isError).toBe(true);
+    expect(textOf(wrongMode)).toMatch(/^BAD_REQUEST: caseSensitive and wholeWord need mode keyword or regex/);
+  });
+
   it('refuses bad arguments as MCP errors and keeps serving', async () => {
     const wrongType = await client.callTool({ name: 'search', arguments: { query: 42 } });
     expect(wrongType.isError).toBe(true);

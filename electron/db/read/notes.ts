@@ -4,7 +4,10 @@ import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../connection.js';
 import { findRepo } from './repos.js';
 
-const NOTE_SELECT = `SELECT n.id, r.path AS repo, n.fqn, n.text, n.state, n.stale_reason AS staleReason,
+// The file is the symbol's (the first by path when several files define the same FQN).
+const NOTE_SELECT = `SELECT n.id, r.path AS repo,
+  (SELECT f.path FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = n.repo_id AND s.fqn = n.fqn ORDER BY f.path LIMIT 1) AS file,
+  n.fqn, n.text, n.state, n.stale_reason AS staleReason,
   n.created_at AS createdAt, n.updated_at AS updatedAt FROM notes n JOIN repos r ON r.id = n.repo_id`;
 
 export function listNotes(db: ReadDb, repoRef?: string): NoteRow[] {

@@ -26,11 +26,14 @@ import { RUST_TYPES } from './rustSyntax.js';
 
 export const java: Family = { types: JAVA_TYPES, entryPoints: javaEntryPoints, calls: javaCalls };
 
-// A client module imported by name, `fetch(`, an ORM type or a string starting with SQL: without one, no external calls.
+// A client module imported by name, `fetch(`, an ORM type, a store object or a string starting with SQL: without one, no external calls.
 const JS_CALL_HINT = new RegExp([
   String.raw`fetch\s*\(`,
   String.raw`['"](?:axios|got|node-fetch|cross-fetch|undici|superagent|(?:node:)?https?|pg|mysql2?(?:/promise)?|better-sqlite3|sqlite3|knex|ioredis|redis|kafkajs|amqplib[\w/]*|mongodb|mongoose|@elastic/elasticsearch|typeorm|@prisma/client|@nestjs/axios|@angular/common/http|aws-sdk|@aws-sdk/client-sqs)['"]`,
   String.raw`prisma|Repository<|Model<|HttpService`,
+  // The code's own store objects: a call on a repository or DAO, one typed as such, a model class's ORM method.
+  String.raw`(?:Repository|Repo|Dao)\s*\??\.\s*[a-z]\w*\s*\(|:\s*\w*(?:Repository|Repo|Dao)`,
+  String.raw`\.(?:findAll|findByPk|findAndCountAll|findOrCreate|bulkCreate|findById|findByIdAnd\w+|findOneAndUpdate|countDocuments|insertMany|getRepository|getCustomRepository)\s*\(`,
   String.raw`['"\x60]\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s`,
 ].join('|'), 'i');
 

@@ -1,7 +1,7 @@
 // JS/TS external calls: clients recognised through imports, bindings and TS types; SQL by its text.
 import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
-import { kids, lookup } from './common.js';
+import { isDataAccessName, kids, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { JsBinding, JsScope, MemberCall } from './nodeSyntax.js';
@@ -32,6 +32,9 @@ const MONGOOSE = set('find', 'findOne', 'findById', 'create', 'insertMany', 'upd
   'findByIdAndUpdate', 'findByIdAndDelete', 'countDocuments', 'aggregate', 'exists', 'replaceOne');
 const PRISMA = set('findMany', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'create', 'createMany', 'update', 'updateMany',
   'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy');
+// Model class methods only these ORMs have: `User.findByPk(id)`, `Order.findByIdAndUpdate(id, patch)`.
+const SEQUELIZE_MODEL = set('findAll', 'findByPk', 'findAndCountAll', 'findOrCreate', 'bulkCreate');
+const MONGOOSE_MODEL = set('findById', 'findByIdAndUpdate', 'findByIdAndDelete', 'findOneAndUpdate', 'countDocuments', 'insertMany');
 const ELASTIC = set('search', 'index', 'get', 'update', 'delete', 'bulk', 'count', 'msearch', 'deleteByQuery', 'updateByQuery');
 const NONE = set();
 
@@ -89,7 +92,7 @@ export function nodeCalls(ctx: FileContext, out: CallList): void {
   const calls = ctx.nodes('call_expression');
   const sqlClient = SQL_MODULES.find((m) => scope.modules.has(m)) ?? 'sql';
   for (const call of calls) {
-    const found = memberCallTarget(call, scope, sqlClient) ?? plainCallTarget(call, scope);
+    const found = memberCallTarget(call, scope, sqlClient) ?? plainCallTarget(call, scope) ?? storeObjectCall(call, scope);
     if (found) out.at(call, { kind: found.client.kind, client: found.client.client, target: found.target });
   }
   for (const created of ctx.nodes('new_expression')) {
@@ -144,6 +147,34 @@ function plainCallTarget(call: SyntaxNode, scope: JsScope): Found | null {
   const name = imported ? imported.name : bound ? 'instance' : null;
   if (!client?.callable || name === null || !client.callable.has(name)) return null;
   return { client, target: target(client.kind === 'http' ? 'url' : 'first', fn.text, args, null) };
+}
+
+const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
+const orm = (kind: ExternalKind, client: string, target: string | null): Found => ({ client: { kind, client, methods: NONE, target: 'none' }, target });
+
+/**
+ * Calls through the code's own store objects, whatever library is behind them: a repository or DAO
+ * (`this.userRepository.findOne(id)`, `orderDao.insert(o)`, a parameter typed `UsersRepository`),
+ * TypeORM's `dataSource.getRepository(User)`, a Sequelize or Mongoose model class (`User.findByPk(id)`).
+ */
+function storeObjectCall(call: SyntaxNode, scope: JsScope): Found | null {
+  const mc = memberCall(call);
+  if (!mc || !/^[a-z]/.test(mc.method)) return null;
+  const [a0] = mc.args;
+  if ((mc.method === 'getRepository' || mc.method === 'getCustomRepository') && a0?.type === 'identifier' && PASCAL.test(a0.text)) return orm('orm', 'typeorm', a0.text);
+  // `this.deps.userRepo.find()`: the last property names the object as well as a binding would.
+  const name = bindingName(mc.receiver) ?? (mc.receiver.type === 'member_expression' ? mc.receiver.childForFieldName('property')?.text : null);
+  if (!name) return null;
+  if (mc.receiver.type === 'identifier' && PASCAL.test(name) && !scope.bindings.has(name)) {
+    if (SEQUELIZE_MODEL.has(mc.method)) return orm('orm', 'sequelize', name);
+    if (MONGOOSE_MODEL.has(mc.method)) return orm('mongo', 'mongoose', name);
+  }
+  const binding = scope.bindings.get(name);
+  // A library's own object (`getRepository(User)` kept in a variable) says which library and table.
+  if (binding?.module === 'typeorm' && /^get(Custom)?Repository$/.test(binding.made)) return orm('orm', 'typeorm', target('first', mc.method, binding.args, null));
+  if (binding?.module && lookup(MODULES, binding.module)) return null;
+  const client = binding && isDataAccessName(binding.made) ? binding.made : isDataAccessName(name) ? name : null;
+  return client ? orm('data-access', client, mc.method) : null;
 }
 
 // `prisma.user.findMany()`, `this.prisma.order.create()`.

@@ -157,4 +157,77 @@ func (s *UserService) Get(ctx context.Context, id int64) (*User, error) {
       call('place', 'data-access', 'order_dao', 'commit', 7),
     ]);
   });
+
+  it('TypeScript: a NestJS service calling its own repository and DAO (typed by class, not by a library)', async () => {
+    const src = `import { Injectable } from '@nestjs/common';
+import { UsersRepository } from './users.repository';
+import { AuditDao } from './audit.dao';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository, private readonly auditDao: AuditDao) {}
+
+  async rename(id: number, name: string) {
+    const user = await this.users.findOneById(id);
+    await this.auditDao.record('rename', { id, name });
+    return Object.assign(user, { name });
+  }
+}
+`;
+    expect((await analyze('typescript', 'src/users/users.service.ts', src)).calls).toEqual([
+      call('rename', 'data-access', 'UsersRepository', 'findOneById', 10),
+      call('rename', 'data-access', 'AuditDao', 'record', 11),
+    ]);
+  });
+
+  it('JavaScript: a required repository module, an injected repository and a DAO behind a deps object', async () => {
+    const src = `const userRepo = require('../repositories/userRepo');
+
+class UserService {
+  constructor(userRepository, deps) {
+    this.userRepository = userRepository;
+    this.deps = deps;
+  }
+
+  async get(id) {
+    const user = await this.userRepository.findOne({ where: { id } });
+    await this.deps.sessionDao.touch(id);
+    return user;
+  }
+}
+
+async function save(req, res) {
+  await userRepo.save(req.body);
+  res.json({ ok: true });
+}
+
+module.exports = { UserService, save };
+`;
+    expect((await analyze('javascript', 'src/services/user.js', src)).calls).toEqual([
+      call('get', 'data-access', 'userRepository', 'findOne', 10),
+      call('get', 'data-access', 'sessionDao', 'touch', 11),
+      call('save', 'data-access', 'userRepo', 'save', 17),
+    ]);
+  });
+
+  it('TypeScript: TypeORM repositories from a data source, Sequelize and Mongoose model classes; plain classes stay out', async () => {
+    const src = `import { AppDataSource } from './data-source';
+import { User } from './entity/User';
+import { Order } from './models/order';
+import { Invoice } from './models/invoice';
+
+export async function report(id: number) {
+  const users = await AppDataSource.getRepository(User).find();
+  const orders = await Order.findAll({ where: { userId: id } });
+  const invoice = await Invoice.findById(id);
+  const [a, b] = await Promise.all([users, orders]);
+  return JSON.stringify({ a, b, invoice, keys: Object.keys(invoice), max: Math.max(1, 2) });
+}
+`;
+    expect((await analyze('typescript', 'src/report.ts', src)).calls).toEqual([
+      call('report', 'orm', 'typeorm', 'User', 7),
+      call('report', 'orm', 'sequelize', 'Order', 8),
+      call('report', 'mongo', 'mongoose', 'Invoice', 9),
+    ]);
+  });
 });

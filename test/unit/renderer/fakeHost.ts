@@ -55,7 +55,7 @@ export const indexReport = (id: number, path: string, over: Partial<IndexReport>
 });
 
 export const note = (id: number, text: string): NoteRow => ({
-  id, repo: '/src/a', fqn: 'a:Thing', text, state: 'current', staleReason: null, createdAt: 1, updatedAt: 1,
+  id, repo: '/src/a', file: 'a.ts', fqn: 'a:Thing', text, state: 'current', staleReason: null, createdAt: 1, updatedAt: 1,
 });
 
 export const symbol = (fqn: string, line: number, endLine: number): SymbolRow => ({

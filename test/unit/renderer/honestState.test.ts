@@ -13,6 +13,14 @@ describe('repo card state', () => {
     expect(repoState(r, false, null)).toEqual({ kind: 'incomplete', text: 'Cancelled (incomplete: 2,293 of 3,138 files). Re-index to finish.' });
   });
 
+  it('a first index paused and then cancelled says cancelled and incomplete, not paused', () => {
+    const r = repo(1, A, { files: 400, lastIndexMs: null, paused: true, lastRun: { filesTotal: 1500, cancelled: true, changed: 400 } });
+    expect(repoState(r, false, null)).toEqual({ kind: 'incomplete', text: 'Cancelled (incomplete: 400 of 1,500 files). Resume to finish.' });
+    expect(repoState({ ...r, watch: false }, false, null).text).toBe('Cancelled (incomplete: 400 of 1,500 files). Resume, then re-index to finish.');
+    // Paused with no cancel: still paused, with how far it got.
+    expect(repoState({ ...r, lastRun: { filesTotal: 1500, cancelled: false, changed: 400 } }, false, null).kind).toBe('paused');
+  });
+
   it('a cancelled re-index keeps the rest of its previous index and says so', () => {
     const r = repo(1, A, { lastRun: { filesTotal: 30, cancelled: true, changed: 12 }, watching: true });
     expect(repoState(r, false, null).text).toBe('Cancelled: 12 files updated, the rest keep their previous index');
