@@ -15,6 +15,12 @@ export interface WordCandidateRow {
   score: number;
   /** How many distinct needles the line holds. */
   covered: number;
+  /** The snippet and the enclosing symbol, read only for the lines a ranking shows (a few dozen of several hundred). */
+  details: () => LineDetails;
+}
+
+/** What a shown line carries besides its text. */
+export interface LineDetails {
   snippet: string;
   column: number;
   highlights: Array<[number, number]>;
@@ -64,21 +70,26 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
 /** The lines of one ranked chunk that hold the most needles (at most LINES_PER_CHUNK), each with the chunk's score. */
 export function chunkLineCandidates(enclosing: EnclosingSymbols, row: ChunkRow, score: number, needles: readonly string[]): WordCandidateRow[] {
   const out: WordCandidateRow[] = [];
-  const scored = row.text.split('\n')
-    .map((text, index) => {
-      const lower = text.toLowerCase();
-      return { text, index, covered: needles.filter((n) => lower.includes(n)).length };
-    })
+  // Lower-casing the chunk once gives the same lines as lower-casing each (no line break is added or lost).
+  const lines = row.text.split('\n');
+  const scored = row.text.toLowerCase().split('\n')
+    .map((lower, index) => ({ lower, index, covered: needles.filter((n) => lower.includes(n)).length }))
     .filter((l) => l.covered > 0)
     .sort((a, b) => b.covered - a.covered || a.index - b.index)
     .slice(0, LINES_PER_CHUNK);
   for (const l of scored) {
-    const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), needles));
-    const symbol = enclosing.at(row.file_id, row.start_line + l.index);
+    const text = lines[l.index] ?? '';
+    const line = row.start_line + l.index;
+    let details: LineDetails | undefined;
     out.push({
-      symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
-      repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score, covered: l.covered,
-      snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
+      repo: row.repo, path: row.path, language: row.language, line, text, score, covered: l.covered,
+      details: () => {
+        if (details) return details;
+        const snippet = makeSnippet(text, findRanges(l.lower, needles));
+        const symbol = enclosing.at(row.file_id, line);
+        details = { snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights, symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null };
+        return details;
+      },
     });
   }
   return out;

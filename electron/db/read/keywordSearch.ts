@@ -4,6 +4,7 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 
 interface Term {
@@ -75,15 +76,21 @@ const RANKED_MATCH_LIMIT = 3000;
 /** bm25 scores every matching chunk, so it is used only when the match set is small; a very
  * common term takes the first candidates instead, and lines are scored below either way. */
 function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
-  const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
-  const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
-    .get(expression, ...params)?.n ?? 0;
-  const ranked = matches <= RANKED_MATCH_LIMIT;
+  // Without a filter the FTS table answers alone: joining every match to its chunk and file costs more than the match.
+  const from = where
+    ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`
+    : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
+  // One pass over the first matches' ids tells a small set from a large one, and is a large set's answer.
+  const first = cachedStatement<Array<string | number>, { id: number }>(db, `SELECT chunks_fts.rowid AS id ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`)
+    .all(expression, ...params);
+  const ranked = first.length <= RANKED_MATCH_LIMIT;
   // Rank on ids alone; chunk text is read only for the chosen candidates.
-  const top = db.prepare<Array<string | number>, { id: number; rank: number }>(
-    `SELECT c.id AS id, ${ranked ? 'bm25(chunks_fts)' : '0'} AS rank ${from}${ranked ? ' ORDER BY rank' : ''} LIMIT ?`).all(expression, ...params, candidates);
+  const top = ranked
+    ? cachedStatement<Array<string | number>, { id: number; rank: number }>(db, `SELECT chunks_fts.rowid AS id, bm25(chunks_fts) AS rank ${from} ORDER BY rank LIMIT ?`)
+      .all(expression, ...params, candidates)
+    : first.slice(0, candidates).map((t) => ({ id: t.id, rank: 0 }));
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
-  const rows = db.prepare<[string], Omit<RankedChunk, 'rank'>>(
+  const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
      FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(top.map((t) => t.id)));
