@@ -103,13 +103,20 @@ function holds(line: string, haystack: string, needle: string, options: MatchOpt
   return findRanges(haystack, [needle]).some(([a, b]) => isWholeWord(line, a, b));
 }
 
-function lineMatches(line: string, terms: Term[], options: MatchOptions): { all: boolean; count: number; quality: number; needles: string[] } {
+interface LineMatch {
+  all: boolean;
+  count: number;
+  quality: number;
+  needles: string[];
+}
+
+/** Which terms a line matches, given whether it holds each needle. */
+function termsMatched(terms: Term[], holdsNeedle: (needle: string) => boolean): LineMatch {
   let count = 0;
   let quality = 0;
   const needles: string[] = [];
-  const haystack = options.caseSensitive ? line : line.toLowerCase();
   for (const term of terms) {
-    const index = term.alternatives.findIndex((needles) => needles.every((n) => holds(line, haystack, n, options)));
+    const index = term.alternatives.findIndex((alt) => alt.every(holdsNeedle));
     const alt = term.alternatives[index];
     if (!alt) continue;
     count++;
@@ -117,6 +124,53 @@ function lineMatches(line: string, terms: Term[], options: MatchOptions): { all:
     needles.push(...alt);
   }
   return { all: count === terms.length, count, quality: quality / terms.length, needles };
+}
+
+function lineMatches(line: string, terms: Term[], options: MatchOptions): LineMatch {
+  const haystack = options.caseSensitive ? line : line.toLowerCase();
+  return termsMatched(terms, (n) => holds(line, haystack, n, options));
+}
+
+/** The lines of a chunk that match any term, in order, each with its match. Plain substring needles are found by one
+ * scan of the whole chunk each, so lines holding none are never looked at; whole-word matching checks line by line. */
+function* matchingLines(text: string, lines: readonly string[], terms: Term[], options: MatchOptions): Generator<{ index: number; match: LineMatch }> {
+  const needles = [...new Set(terms.flatMap((t) => t.alternatives.flat()))];
+  if (options.wholeWord || needles.some((n) => n.includes('\n'))) {
+    for (const [index, line] of lines.entries()) {
+      const match = lineMatches(line, terms, options);
+      if (match.count > 0) yield { index, match };
+    }
+    return;
+  }
+  // Lower-casing the chunk adds and removes no line break, so its lines are the lower-cased lines.
+  const haystack = options.caseSensitive ? text : text.toLowerCase();
+  const starts = [0];
+  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const linesOf = new Map<string, Set<number>>();
+  const any = new Set<number>();
+  for (const needle of needles) {
+    const held = new Set<number>();
+    // One hit per line is enough: after a hit, the search goes on from the next line.
+    for (let at = haystack.indexOf(needle); at !== -1;) {
+      const line = lineOf(at);
+      held.add(line);
+      any.add(line);
+      const next = starts[line + 1];
+      at = next === undefined ? -1 : haystack.indexOf(needle, next);
+    }
+    linesOf.set(needle, held);
+  }
+  for (const index of [...any].sort((a, b) => a - b)) yield { index, match: termsMatched(terms, (n) => linesOf.get(n)?.has(index) ?? false) };
 }
 
 export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
@@ -142,9 +196,8 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
     const lines = row.text.split('\n');
     let best: { index: number; score: number; needles: string[] } | null = null;
     let whole = 0;
-    for (let index = 0; index < lines.length && whole < 5; index++) {
-      const match = lineMatches(lines[index] ?? '', terms, options);
-      if (match.count === 0) continue;
+    for (const { index, match } of matchingLines(row.text, lines, terms, options)) {
+      if (whole >= 5) break;
       const candidate = { index, score: match.quality, needles: match.needles };
       if (match.all) {
         whole++;
