@@ -73,22 +73,23 @@ export function toFtsExpression(terms: Term[]): string | null {
 /** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
 const RANKED_MATCH_LIMIT = 3000;
 
-/** bm25 scores every matching chunk, so it is used only when the match set is small; a very
- * common term takes the first candidates instead, and lines are scored below either way. */
+/** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
+ * candidates instead, and lines are scored below either way. */
 function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
   // Without a filter the FTS table answers alone: joining every match to its chunk and file costs more than the match.
   const from = where
     ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`
     : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
-  // One pass over the first matches' ids tells a small set from a large one, and is a large set's answer.
-  const first = cachedStatement<Array<string | number>, { id: number }>(db, `SELECT chunks_fts.rowid AS id ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`)
-    .all(expression, ...params);
-  const ranked = first.length <= RANKED_MATCH_LIMIT;
-  // Rank on ids alone; chunk text is read only for the chosen candidates.
+  // One pass over the first matches scores them too: a small set is ranked from it, a large one takes its first
+  // candidates unranked (bm25 would score every match). The scores cost less than a second pass over the index.
+  const found = cachedStatement<Array<string | number>, { id: number; rank: number }>(db,
+    `SELECT chunks_fts.rowid AS id, bm25(chunks_fts) AS rank ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`).all(expression, ...params);
+  const ranked = found.length <= RANKED_MATCH_LIMIT;
+  // Rank on ids alone; chunk text is read only for the chosen candidates. Equal scores keep the index's order (a
+  // stable sort, as SQLite's ORDER BY … LIMIT keeps it).
   const top = ranked
-    ? cachedStatement<Array<string | number>, { id: number; rank: number }>(db, `SELECT chunks_fts.rowid AS id, bm25(chunks_fts) AS rank ${from} ORDER BY rank LIMIT ?`)
-      .all(expression, ...params, candidates)
-    : first.slice(0, candidates).map((t) => ({ id: t.id, rank: 0 }));
+    ? found.sort((a, b) => a.rank - b.rank).slice(0, candidates)
+    : found.slice(0, candidates).map((t) => ({ id: t.id, rank: 0 }));
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
   const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
