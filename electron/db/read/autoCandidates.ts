@@ -3,6 +3,7 @@
 import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
 export interface WordCandidateRow {
@@ -58,7 +59,7 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
   const usable = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
   if (usable.length === 0) return [];
   const filter = fileFilter(db, q);
-  const rows = db.prepare<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(
+  const rows = cachedStatement<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(db,
     `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
      FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
      WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
@@ -100,7 +101,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
   const filter = fileFilter(db, q);
   const kindWhere = q.kind ? ' AND s.kind = ?' : '';
   const extra = q.kind ? [...filter.params, q.kind] : filter.params;
-  const stmt = db.prepare<Array<string | number>, DefinitionRow>(
+  const stmt = cachedStatement<Array<string | number>, DefinitionRow>(db,
     `${DEFINITION_SELECT} WHERE s.name ${prefix ? "LIKE ? ESCAPE '\\'" : '= ?'}${filter.where}${kindWhere} ORDER BY length(s.name), s.id LIMIT ?`,
   );
   const seen = new Set<string>();
@@ -120,7 +121,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
 
 /** The definitions semantic search named (by repo, path and FQN), with their spans and docs. */
 export function definitionsAt(db: ReadDb, places: ReadonlyArray<{ repo: string; path: string; fqn: string }>): DefinitionRow[] {
-  const stmt = db.prepare<[string, string, string], DefinitionRow>(
+  const stmt = cachedStatement<[string, string, string], DefinitionRow>(db,
     `${DEFINITION_SELECT} WHERE r.path = ? AND f.path = ? AND s.fqn = ? LIMIT 1`,
   );
   return places.flatMap((p) => stmt.all(p.repo, p.path, p.fqn));

@@ -33,7 +33,7 @@ const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 export function usefulWords(db: ReadDb, words: readonly string[], budget = POSTING_BUDGET): { kept: string[]; named: string[]; dropped: string[] } {
   const unique = [...new Set(words.filter((w) => w.length > 0))].slice(0, MAX_WORDS);
   if (unique.length === 0) return { kept: [], named: [], dropped: [] };
-  const df = new Map(db.prepare<string[], { term: string; doc: number }>(
+  const df = new Map(cachedStatement<string[], { term: string; doc: number }>(db,
     `SELECT term, doc FROM words_vocab WHERE term IN (${unique.map(() => '?').join(', ')})`).all(...unique).map((r) => [r.term, r.doc]));
   const present = unique.filter((w) => (df.get(w) ?? 0) > 0).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0));
   const kept: string[] = [];
