@@ -108,7 +108,8 @@ function toHit(r: RankedHit<Payload>): SearchHit {
   }
   if (word) {
     const w = word.row;
-    return { repo: w.repo, path: w.path, line: w.line, column: w.column, snippet: w.snippet, highlights: w.highlights, symbol: w.symbol ?? sem?.hit.symbol ?? null, symbolKind: w.symbolKind ?? sem?.hit.symbolKind ?? null, language: w.language, score, why: r.why };
+    const d = w.details();
+    return { repo: w.repo, path: w.path, line: w.line, column: d.column, snippet: d.snippet, highlights: d.highlights, symbol: d.symbol ?? sem?.hit.symbol ?? null, symbolKind: d.symbolKind ?? sem?.hit.symbolKind ?? null, language: w.language, score, why: r.why };
   }
   const h = sem?.hit;
   return {

@@ -117,14 +117,25 @@ function literalOf(query: ParsedQuery): SignalContext['literal'] {
 
 const TEXT_WORD = /[\p{L}\p{N}_$]+/gu;
 
+// Ranking stems the same identifiers in text after text: each token's stems are worked out once (dropped whole when full).
+const TOKEN_CACHE_LIMIT = 50_000;
+const tokenStems = new Map<string, readonly string[]>();
+
+/** The stems of one token: its own, lower-cased, and each identifier part's. */
+function stemsOfToken(token: string): readonly string[] {
+  let stems = tokenStems.get(token);
+  if (!stems) {
+    stems = [stem(token.toLowerCase()), ...identifierParts(token).map(stem)];
+    if (tokenStems.size >= TOKEN_CACHE_LIMIT) tokenStems.clear();
+    tokenStems.set(token, stems);
+  }
+  return stems;
+}
+
 /** Stems of every word and identifier part in `text` (stop words kept: query stems never need them removed). */
 function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(TEXT_WORD)) {
-    const token = m[0];
-    out.add(stem(token.toLowerCase()));
-    for (const part of identifierParts(token)) out.add(stem(part));
-  }
+  for (const token of text.match(TEXT_WORD) ?? []) for (const s of stemsOfToken(token)) out.add(s);
   return out;
 }
 

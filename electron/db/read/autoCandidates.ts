@@ -3,6 +3,7 @@
 import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 
 export interface WordCandidateRow {
@@ -15,6 +16,12 @@ export interface WordCandidateRow {
   score: number;
   /** How many distinct needles the line holds. */
   covered: number;
+  /** The snippet and the enclosing symbol, read only for the lines a ranking shows (a few dozen of several hundred). */
+  details: () => LineDetails;
+}
+
+/** What a shown line carries besides its text. */
+export interface LineDetails {
   snippet: string;
   column: number;
   highlights: Array<[number, number]>;
@@ -52,7 +59,7 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
   const usable = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
   if (usable.length === 0) return [];
   const filter = fileFilter(db, q);
-  const rows = db.prepare<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(
+  const rows = cachedStatement<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(db,
     `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
      FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
      WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
@@ -64,21 +71,26 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
 /** The lines of one ranked chunk that hold the most needles (at most LINES_PER_CHUNK), each with the chunk's score. */
 export function chunkLineCandidates(enclosing: EnclosingSymbols, row: ChunkRow, score: number, needles: readonly string[]): WordCandidateRow[] {
   const out: WordCandidateRow[] = [];
-  const scored = row.text.split('\n')
-    .map((text, index) => {
-      const lower = text.toLowerCase();
-      return { text, index, covered: needles.filter((n) => lower.includes(n)).length };
-    })
+  // Lower-casing the chunk once gives the same lines as lower-casing each (no line break is added or lost).
+  const lines = row.text.split('\n');
+  const scored = row.text.toLowerCase().split('\n')
+    .map((lower, index) => ({ lower, index, covered: needles.filter((n) => lower.includes(n)).length }))
     .filter((l) => l.covered > 0)
     .sort((a, b) => b.covered - a.covered || a.index - b.index)
     .slice(0, LINES_PER_CHUNK);
   for (const l of scored) {
-    const snippet = makeSnippet(l.text, findRanges(l.text.toLowerCase(), needles));
-    const symbol = enclosing.at(row.file_id, row.start_line + l.index);
+    const text = lines[l.index] ?? '';
+    const line = row.start_line + l.index;
+    let details: LineDetails | undefined;
     out.push({
-      symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null,
-      repo: row.repo, path: row.path, language: row.language, line: row.start_line + l.index, text: l.text, score, covered: l.covered,
-      snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights,
+      repo: row.repo, path: row.path, language: row.language, line, text, score, covered: l.covered,
+      details: () => {
+        if (details) return details;
+        const snippet = makeSnippet(text, findRanges(l.lower, needles));
+        const symbol = enclosing.at(row.file_id, line);
+        details = { snippet: snippet.snippet, column: snippet.column, highlights: snippet.highlights, symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null };
+        return details;
+      },
     });
   }
   return out;
@@ -89,7 +101,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
   const filter = fileFilter(db, q);
   const kindWhere = q.kind ? ' AND s.kind = ?' : '';
   const extra = q.kind ? [...filter.params, q.kind] : filter.params;
-  const stmt = db.prepare<Array<string | number>, DefinitionRow>(
+  const stmt = cachedStatement<Array<string | number>, DefinitionRow>(db,
     `${DEFINITION_SELECT} WHERE s.name ${prefix ? "LIKE ? ESCAPE '\\'" : '= ?'}${filter.where}${kindWhere} ORDER BY length(s.name), s.id LIMIT ?`,
   );
   const seen = new Set<string>();
@@ -109,7 +121,7 @@ export function definitionCandidates(db: ReadDb, names: readonly string[], q: Pi
 
 /** The definitions semantic search named (by repo, path and FQN), with their spans and docs. */
 export function definitionsAt(db: ReadDb, places: ReadonlyArray<{ repo: string; path: string; fqn: string }>): DefinitionRow[] {
-  const stmt = db.prepare<[string, string, string], DefinitionRow>(
+  const stmt = cachedStatement<[string, string, string], DefinitionRow>(db,
     `${DEFINITION_SELECT} WHERE r.path = ? AND f.path = ? AND s.fqn = ? LIMIT 1`,
   );
   return places.flatMap((p) => stmt.all(p.repo, p.path, p.fqn));

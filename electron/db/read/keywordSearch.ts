@@ -4,6 +4,7 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 
 interface Term {
@@ -72,18 +73,25 @@ export function toFtsExpression(terms: Term[]): string | null {
 /** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
 const RANKED_MATCH_LIMIT = 3000;
 
-/** bm25 scores every matching chunk, so it is used only when the match set is small; a very
- * common term takes the first candidates instead, and lines are scored below either way. */
+/** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
+ * candidates instead, and lines are scored below either way. */
 function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
-  const from = `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`;
-  const matches = db.prepare<Array<string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${RANKED_MATCH_LIMIT + 1})`)
-    .get(expression, ...params)?.n ?? 0;
-  const ranked = matches <= RANKED_MATCH_LIMIT;
-  // Rank on ids alone; chunk text is read only for the chosen candidates.
-  const top = db.prepare<Array<string | number>, { id: number; rank: number }>(
-    `SELECT c.id AS id, ${ranked ? 'bm25(chunks_fts)' : '0'} AS rank ${from}${ranked ? ' ORDER BY rank' : ''} LIMIT ?`).all(expression, ...params, candidates);
+  // Without a filter the FTS table answers alone: joining every match to its chunk and file costs more than the match.
+  const from = where
+    ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`
+    : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
+  // One pass over the first matches scores them too: a small set is ranked from it, a large one takes its first
+  // candidates unranked (bm25 would score every match). The scores cost less than a second pass over the index.
+  const found = cachedStatement<Array<string | number>, { id: number; rank: number }>(db,
+    `SELECT chunks_fts.rowid AS id, bm25(chunks_fts) AS rank ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`).all(expression, ...params);
+  const ranked = found.length <= RANKED_MATCH_LIMIT;
+  // Rank on ids alone; chunk text is read only for the chosen candidates. Equal scores keep the index's order (a
+  // stable sort, as SQLite's ORDER BY … LIMIT keeps it).
+  const top = ranked
+    ? found.sort((a, b) => a.rank - b.rank).slice(0, candidates)
+    : found.slice(0, candidates).map((t) => ({ id: t.id, rank: 0 }));
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
-  const rows = db.prepare<[string], Omit<RankedChunk, 'rank'>>(
+  const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
      FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(top.map((t) => t.id)));
@@ -96,13 +104,20 @@ function holds(line: string, haystack: string, needle: string, options: MatchOpt
   return findRanges(haystack, [needle]).some(([a, b]) => isWholeWord(line, a, b));
 }
 
-function lineMatches(line: string, terms: Term[], options: MatchOptions): { all: boolean; count: number; quality: number; needles: string[] } {
+interface LineMatch {
+  all: boolean;
+  count: number;
+  quality: number;
+  needles: string[];
+}
+
+/** Which terms a line matches, given whether it holds each needle. */
+function termsMatched(terms: Term[], holdsNeedle: (needle: string) => boolean): LineMatch {
   let count = 0;
   let quality = 0;
   const needles: string[] = [];
-  const haystack = options.caseSensitive ? line : line.toLowerCase();
   for (const term of terms) {
-    const index = term.alternatives.findIndex((needles) => needles.every((n) => holds(line, haystack, n, options)));
+    const index = term.alternatives.findIndex((alt) => alt.every(holdsNeedle));
     const alt = term.alternatives[index];
     if (!alt) continue;
     count++;
@@ -110,6 +125,53 @@ function lineMatches(line: string, terms: Term[], options: MatchOptions): { all:
     needles.push(...alt);
   }
   return { all: count === terms.length, count, quality: quality / terms.length, needles };
+}
+
+function lineMatches(line: string, terms: Term[], options: MatchOptions): LineMatch {
+  const haystack = options.caseSensitive ? line : line.toLowerCase();
+  return termsMatched(terms, (n) => holds(line, haystack, n, options));
+}
+
+/** The lines of a chunk that match any term, in order, each with its match. Plain substring needles are found by one
+ * scan of the whole chunk each, so lines holding none are never looked at; whole-word matching checks line by line. */
+function* matchingLines(text: string, lines: readonly string[], terms: Term[], options: MatchOptions): Generator<{ index: number; match: LineMatch }> {
+  const needles = [...new Set(terms.flatMap((t) => t.alternatives.flat()))];
+  if (options.wholeWord || needles.some((n) => n.includes('\n'))) {
+    for (const [index, line] of lines.entries()) {
+      const match = lineMatches(line, terms, options);
+      if (match.count > 0) yield { index, match };
+    }
+    return;
+  }
+  // Lower-casing the chunk adds and removes no line break, so its lines are the lower-cased lines.
+  const haystack = options.caseSensitive ? text : text.toLowerCase();
+  const starts = [0];
+  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const linesOf = new Map<string, Set<number>>();
+  const any = new Set<number>();
+  for (const needle of needles) {
+    const held = new Set<number>();
+    // One hit per line is enough: after a hit, the search goes on from the next line.
+    for (let at = haystack.indexOf(needle); at !== -1;) {
+      const line = lineOf(at);
+      held.add(line);
+      any.add(line);
+      const next = starts[line + 1];
+      at = next === undefined ? -1 : haystack.indexOf(needle, next);
+    }
+    linesOf.set(needle, held);
+  }
+  for (const index of [...any].sort((a, b) => a - b)) yield { index, match: termsMatched(terms, (n) => linesOf.get(n)?.has(index) ?? false) };
 }
 
 export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
@@ -135,9 +197,8 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
     const lines = row.text.split('\n');
     let best: { index: number; score: number; needles: string[] } | null = null;
     let whole = 0;
-    for (let index = 0; index < lines.length && whole < 5; index++) {
-      const match = lineMatches(lines[index] ?? '', terms, options);
-      if (match.count === 0) continue;
+    for (const { index, match } of matchingLines(row.text, lines, terms, options)) {
+      if (whole >= 5) break;
       const candidate = { index, score: match.quality, needles: match.needles };
       if (match.all) {
         whole++;

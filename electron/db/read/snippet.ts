@@ -1,5 +1,6 @@
 // Turns a matching line into a short snippet with highlight ranges, and finds the enclosing symbol.
 import type { ReadDb } from '../connection.js';
+import { cachedStatement } from './statements.js';
 
 const MAX_SNIPPET = 240;
 
@@ -85,7 +86,7 @@ export class EnclosingSymbols {
   private readonly stmt;
 
   constructor(db: ReadDb) {
-    this.stmt = db.prepare<[number, number, number], { fqn: string; kind: string }>(
+    this.stmt = cachedStatement<[number, number, number], { fqn: string; kind: string }>(db,
       'SELECT fqn, kind FROM symbols WHERE file_id = ? AND start_line <= ? AND end_line >= ? ORDER BY start_line DESC, end_line ASC LIMIT 1');
   }
 

@@ -6,6 +6,7 @@ import type { ReadDb } from '../connection.js';
 import { chunkLineCandidates, DEFINITION_SELECT, type DefinitionRow, type WordCandidateRow } from './autoCandidates.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, EnclosingSymbols } from './snippet.js';
+import { cachedStatement } from './statements.js';
 
 /** Column weights, in the table's column order (names, signature, doc, path, body). */
 export const FIELD_WEIGHTS = { names: 5, signature: 2, doc: 3, path: 3, body: 1.5 } as const;
@@ -32,7 +33,7 @@ const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 export function usefulWords(db: ReadDb, words: readonly string[], budget = POSTING_BUDGET): { kept: string[]; named: string[]; dropped: string[] } {
   const unique = [...new Set(words.filter((w) => w.length > 0))].slice(0, MAX_WORDS);
   if (unique.length === 0) return { kept: [], named: [], dropped: [] };
-  const df = new Map(db.prepare<string[], { term: string; doc: number }>(
+  const df = new Map(cachedStatement<string[], { term: string; doc: number }>(db,
     `SELECT term, doc FROM words_vocab WHERE term IN (${unique.map(() => '?').join(', ')})`).all(...unique).map((r) => [r.term, r.doc]));
   const present = unique.filter((w) => (df.get(w) ?? 0) > 0).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0));
   const kept: string[] = [];
@@ -63,27 +64,37 @@ export function wordIndexCandidates(db: ReadDb, words: readonly string[], needle
   if (kept.length === 0 && named.length === 0) return { lines: [], definitions: [], dropped };
   const filter = fileFilter(db, q);
   const w = FIELD_WEIGHTS;
-  const units = db.prepare<Array<string | number>, { symbol_id: number | null; chunk_id: number | null; rank: number }>(
+  // Without a filter no match needs its file: the word index's own rows, in the same order, are joined afterwards.
+  const units = cachedStatement<Array<string | number>, { symbol_id: number | null; chunk_id: number | null; rank: number }>(db,
     `SELECT u.symbol_id, u.chunk_id, bm25(words_fts, ${w.names}, ${w.signature}, ${w.doc}, ${w.path}, ${w.body}) AS rank
-     FROM words_fts JOIN word_units u ON u.id = words_fts.rowid JOIN files f ON f.id = u.file_id
+     FROM words_fts JOIN word_units u ON u.id = words_fts.rowid${filter.where ? ' JOIN files f ON f.id = u.file_id' : ''}
      WHERE words_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
   ).all(wordsExpression(kept, named), ...filter.params, limit);
 
-  const chunkStmt = db.prepare<[number], ChunkRow>(
-    `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
-     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id = ?`);
-  const symbolStmt = db.prepare<[number], DefinitionRow>(`${DEFINITION_SELECT} WHERE s.id = ?`);
+  const chunkIds = units.flatMap((u) => (u.chunk_id !== null ? [u.chunk_id] : []));
+  const symbolIds = units.flatMap((u) => (u.symbol_id !== null ? [u.symbol_id] : []));
+  // One statement each for all chunks and all definitions, instead of one per unit.
+  const chunks = new Map(cachedStatement<[string], ChunkRow & { id: number }>(db,
+    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
+     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(chunkIds)).map((c) => [c.id, c]));
+  const symbols = new Map(cachedStatement<[string], DefinitionRow & { id: number }>(db,
+    `${DEFINITION_SELECT.replace('SELECT ', 'SELECT s.id, ')} WHERE s.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(symbolIds)).map((d) => [d.id, d]));
   const enclosing = new EnclosingSymbols(db);
   const lowerNeedles = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
   const lines: WordCandidateRow[] = [];
   const definitions: ScoredDefinition[] = [];
   for (const unit of units) {
     if (unit.chunk_id !== null) {
-      const chunk = chunkStmt.get(unit.chunk_id);
+      const chunk = chunks.get(unit.chunk_id);
       if (chunk) lines.push(...chunkLineCandidates(enclosing, chunk, -unit.rank, lowerNeedles));
     } else if (unit.symbol_id !== null) {
-      const def = symbolStmt.get(unit.symbol_id);
-      if (def) definitions.push({ ...def, score: -unit.rank });
+      const found = symbols.get(unit.symbol_id);
+      if (found) {
+        const { id: _id, ...def } = found;
+        definitions.push({ ...def, score: -unit.rank });
+      }
     }
   }
   return { lines, definitions, dropped };
