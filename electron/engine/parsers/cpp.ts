@@ -79,6 +79,13 @@ function declare(ctx: Ctx, node: SyntaxNode, site: Site, scope: CppScope): void 
         add(ctx, node.childForFieldName('name')?.text, 'constant', scope.prefix, scope.parent, collapse(node.text), site, node);
       }
       return;
+    case 'preproc_function_def': {
+      // `#define MAX(a, b) …` is called like a function; a macro-only header has nothing else to find.
+      const name = node.childForFieldName('name')?.text;
+      const params = node.childForFieldName('parameters')?.text ?? '()';
+      if (!scope.className) add(ctx, name, 'function', scope.prefix, scope.parent, `#define ${name ?? ''}${collapse(params)}`, site, node);
+      return;
+    }
     default:
       if (TYPE_KINDS[node.type]) declareType(ctx, node, site, scope, null);
   }

@@ -52,6 +52,54 @@ function walk(ctx: Ctx, items: readonly SyntaxNode[], scope: RustScope): void {
     if (node.type === 'impl_item') walkImpl(ctx, node, scope);
     else if (node.type === 'foreign_mod_item' || node.type === 'ERROR') walk(ctx, named(node.childForFieldName('body') ?? node), scope);
     else if (ITEM_KINDS[node.type]) declare(ctx, items, i, scope);
+    else if (node.type === 'macro_definition') declareMacro(ctx, items, i, scope);
+    else if (node.type === 'macro_invocation') declareInMacro(ctx, node, scope);
+  }
+}
+
+/** `macro_rules! name { … }`: a macro is called like a function (`name!(…)`), so it is one. */
+function declareMacro(ctx: Ctx, items: readonly SyntaxNode[], i: number, scope: RustScope): void {
+  const node = items[i]!;
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return;
+  const attributes = attributesBefore(items, i);
+  const doc = docOf(commentsAbove(items, i, isComment, isAttribute), 'triple');
+  const modifiers = attributes.map((a) => collapse(a.text));
+  ctx.table.add(symbol({ name, kind: 'function', fqn: `${scope.prefix}::${name}`, parent: scope.parent, signature: `macro_rules! ${name}`, doc, modifiers }, attributes[0] ?? node, node));
+}
+
+// Item keywords inside a macro call's tokens; the grammar leaves a macro's input unparsed, so items written
+// there (`impl_num! { pub fn foo() … }`, serde's `forward_to_deserialize_any!`) are found by their tokens.
+const MACRO_ITEM_KINDS: Readonly<Record<string, SymbolKind>> = {
+  fn: 'function', struct: 'struct', enum: 'enum', trait: 'trait', type: 'type', const: 'constant', static: 'constant', mod: 'module', union: 'struct',
+};
+
+/** Items written inside a macro invocation's top-level tokens: `fn name`, `struct Name`, … (not `$metavariables`). */
+function declareInMacro(ctx: Ctx, invocation: SyntaxNode, scope: RustScope): void {
+  const tree = all(invocation).find((c) => c.type === 'token_tree');
+  if (!tree) return;
+  const tokens = all(tree);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const keyword = tokens[i]!;
+    const nameNode = tokens[i + 1]!;
+    const itemKind = MACRO_ITEM_KINDS[keyword.type];
+    if (!itemKind || nameNode.type !== 'identifier') continue;
+    const kind: SymbolKind = itemKind === 'function' && scope.inType ? 'method' : itemKind;
+    // The item runs to its `{ … }` body (after a fn's parameters) or to the `;` that ends it.
+    let end = i + 2;
+    while (end < tokens.length && tokens[end]!.type !== ';' && !(tokens[end]!.type === 'token_tree' && tokens[end]!.text.startsWith('{'))) end++;
+    const last = tokens[Math.min(end, tokens.length - 1)]!;
+    let first = i;
+    while (first > 0 && (tokens[first - 1]!.type === 'pub' || tokens[first - 1]!.type === 'visibility_modifier')) first--;
+    const bodyStart = last.type === 'token_tree' ? last.startIndex : last.endIndex;
+    const signature = headText(ctx.source, tokens[first]!.startIndex, bodyStart);
+    const docLines: string[] = [];
+    for (let j = first - 1; j >= 0 && tokens[j]!.type === 'line_comment' && tokens[j]!.text.startsWith('///'); j--) docLines.unshift(tokens[j]!.text);
+    const doc = docLines.length > 0 ? cleanLines(docLines) : null;
+    const name = nameNode.text;
+    const fqn = `${scope.prefix}::${name}`;
+    ctx.table.add(symbol({ name, kind, fqn, parent: scope.parent, signature, doc, modifiers: ['macro'] }, tokens[first]!, last));
+    i = end;
   }
 }
 
