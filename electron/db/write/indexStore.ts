@@ -52,7 +52,7 @@ export interface FileWrite {
   size: number;
   mtimeMs: number;
   hash: string;
-  lines: readonly string[];
+  lineCount: number;
   chunks: readonly Chunk[];
   lossy: boolean;
   analysis: FileAnalysis | null;
@@ -264,7 +264,7 @@ export class IndexStore {
   /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences. */
   writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
-    const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
+    const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
     // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
     s.deleteWordUnits.run(fileId);
     s.deleteChunks.run(fileId);
