@@ -62,8 +62,16 @@ const dataDir = join(WORK, 'data');
 const backend = Backend.open({ dataDir, write: true, command: 'bench', watch: true, vectors: { mode: 'off' } });
 const rows: Array<[string, string, string, string, string]> = [];
 try {
+  // The app is already running when a person adds a repo: its threads are up (a one-file repo indexed first).
+  const warm = join(WORK, 'warm-up');
+  mkdirSync(warm, { recursive: true });
+  writeFileSync(join(warm, 'main.go'), 'package main\n\nfunc main() {}\n');
+  unwrap(await backend.invoke('repo:index', { path: warm }));
+  unwrap(await backend.invoke('search:query', { query: 'main', mode: 'keyword', limit: 1 }));
   const started = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
+  // CPU of the whole process until the first result: what a quiet machine would need, whatever the load.
+  let firstResultCpuMs = NaN;
   let firstResultMs = NaN;
   let firstRareMs = NaN;
   // Where the wait before the first result goes: the walk, the first prepared file, the first commit.
@@ -75,12 +83,17 @@ try {
   let indexing = true;
   const poll = async (query: string, found: (at: number) => void): Promise<void> => {
     while (indexing) {
-      const r = await backend.invoke('search:query', { query, mode: 'keyword', limit: 1 });
+      // Scoped to the tree (the warm-up repo holds `package` too); refused until the repo is added.
+      const r = await backend.invoke('search:query', { query, mode: 'keyword', limit: 1, repo: tree.root });
       if (r.ok && r.value.results.length > 0) return found(ms(started));
       await new Promise((done) => setTimeout(done, 50));
     }
   };
-  const poller = Promise.all([poll('package', (at) => { firstResultMs = at; }), poll('NewClient', (at) => { firstRareMs = at; })]);
+  const cpuSince = (): number => {
+    const u = process.cpuUsage(cpu0);
+    return (u.user + u.system) / 1000;
+  };
+  const poller = Promise.all([poll('package', (at) => { firstResultMs = at; firstResultCpuMs = cpuSince(); }), poll('NewClient', (at) => { firstRareMs = at; })]);
   const report = unwrap(await backend.invoke('repo:index', { path: tree.root }));
   const fullMs = ms(started);
   const cpuUsed = process.cpuUsage(cpu0);
@@ -90,7 +103,7 @@ try {
   await poller;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const dbBytes = dirBytes(dataDir, 'clew.db');
-  console.log(`first result ("package") after ${fmt(firstResultMs)} ms, "NewClient" after ${fmt(firstRareMs)} ms: walk done at ${fmt(marks.walked ?? NaN)} ms, first file prepared at ${fmt(marks.firstFile ?? NaN)} ms`);
+  console.log(`first result ("package") after ${fmt(firstResultMs)} ms (${fmt(firstResultCpuMs)} ms CPU, all threads), "NewClient" after ${fmt(firstRareMs)} ms: walk done at ${fmt(marks.walked ?? NaN)} ms, first file prepared at ${fmt(marks.firstFile ?? NaN)} ms`);
   console.log(`clew full index: ${fmt(fullMs)} ms (engine ${report.durationMs} ms): ${report.files} files, ${report.symbols} symbols, ${report.entryPoints} entry points, ${report.units} units, skipped ${JSON.stringify(report.skipped)}`);
 
   const t1 = process.hrtime.bigint();
@@ -120,7 +133,7 @@ try {
   // The same through the watcher (the app's path): save → keyword-searchable.
   const watched: number[] = [];
   const deadline = performance.now() + 120_000;
-  while (!unwrap(await backend.invoke('repo:list', {}))[0]?.watching && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (!unwrap(await backend.invoke('repo:list', {})).find((r) => r.path === tree.root)?.watching && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 2000)); // the watcher's catch-up pass after start
   try {
     for (let i = 0; i < 5; i++) {
@@ -162,7 +175,7 @@ try {
     ['full index vs cindex', `${fmt(fullMs)} ms`, `cindex ${fmt(cindexMs)} ms`, ratio(fullMs, cindexMs), `≤ 5× → ${verdict(fullMs <= 5 * cindexMs)}`],
     ['CPU time: full index vs ctags / cindex', `${fmt(fullCpuMs)} ms`, `ctags ${fmt(ctags.cpu)} / cindex ${fmt(cindex.cpu)} ms`,
       `${ratio(fullCpuMs, ctags.cpu)} / ${ratio(fullCpuMs, cindex.cpu)}`, '(load-robust view)'],
-    ['first keyword result', `${fmt(firstResultMs)} ms`, '', '', `≤ 3000 ms → ${verdict(firstResultMs <= 3000)}`],
+    ['first keyword result (wall; CPU all threads)', `${fmt(firstResultMs)} ms; ${fmt(firstResultCpuMs)} ms`, '', '', `≤ 3000 ms → ${verdict(firstResultMs <= 3000)}`],
     ['index size vs source', mib(dbBytes), `source ${mib(tree.bytes)}; cindex ${mib(cindexBytes)}`, ratio(dbBytes, tree.bytes), `≤ 2.5× → ${verdict(dbBytes <= 2.5 * tree.bytes)}`],
     ['no-change re-index', `${fmt(noChangeMs)} ms`, `full ${fmt(fullMs)} ms`, `${((noChangeMs / fullMs) * 100).toFixed(1)}%`, `≤ 3% → ${verdict(noChangeMs <= 0.03 * fullMs)}`],
     ['one changed file searchable p50 (watcher)', `${fmt(pct(watched, 50))} ms`, `max ${fmt(Math.max(...watched))} ms`, '', `≤ 300 ms → ${verdict(pct(watched, 50) <= 300)}`],
