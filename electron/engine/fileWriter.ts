@@ -8,7 +8,7 @@ import { type Prepared, prepareFile } from './prepareFile.js';
 import type { RunProgress } from './runProgress.js';
 import type { RunningCounts } from '../db/write/runningCounts.js';
 import type { WalkedFile } from './walk/walker.js';
-import { indexOrder, recentlyCommitted } from './walk/indexOrder.js';
+import { IndexQueue, recentlyCommittedLater } from './walk/indexOrder.js';
 
 /** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
 export interface RunControlPort {
@@ -42,6 +42,16 @@ export interface WriteOutcome {
   cancelled: boolean;
 }
 
+/** The files to index: a finished list, or a walk still under way that grows by `step`. */
+export interface FileSource {
+  readonly files: readonly WalkedFile[];
+  readonly done: boolean;
+  /** Walks on for about `budgetMs`; true once every file is in `files`. */
+  step(budgetMs: number): boolean;
+}
+
+export const listedFiles = (files: readonly WalkedFile[]): FileSource => ({ files, done: true, step: () => true });
+
 const BATCH_FILES = 200;
 const BATCH_BYTES = 8 * 1024 * 1024;
 // Symbols and chunks bound a batch's transaction time too: the writer reads no message (Pause, Cancel)
@@ -49,6 +59,13 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 const BATCH_ROWS = 4000;
 // A batch open this long commits anyway: what is prepared becomes searchable within a second, not after 200 files.
 const BATCH_MS = 1_000;
+// The run's first batch commits sooner: a person who just added a repo searches at once.
+const FIRST_BATCH_MS = 200;
+// The walk goes on between files in slices this long, while the parse workers are busy.
+const WALK_SLICE_MS = 15;
+// While the parse workers start, the walk goes on alone this long: the first files handed out are then
+// the best of a larger part of the tree (a small tree is walked whole; a big one is ordered best-effort).
+const FIRST_WALK_MS = 400;
 const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
 // Below this many files to (re)read, starting parse workers costs more than it saves.
 const POOL_THRESHOLD = 64;
@@ -59,17 +76,19 @@ export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[], known: ReadonlyMap<string, KnownFile>): Promise<WriteOutcome> {
+export async function writeFiles(ctx: WriteContext, source: FileSource, known: ReadonlyMap<string, KnownFile>): Promise<WriteOutcome> {
   const { store, repo, progress } = ctx;
   const out: WriteOutcome = { changed: 0, unchanged: 0, seen: new Set(), cancelled: false };
   let batch: FileWrite[] = [];
   let batchBytes = 0;
   let batchRows = 0;
   let batchOpened = 0;
+  let batchMs = FIRST_BATCH_MS;
   const touches: Array<{ id: number; size: number; mtimeMs: number }> = [];
   const flush = (): void => {
     if (batch.length === 0 && touches.length === 0) return;
     const writes = batch;
+    const phase = progress.phase;
     progress.phase = 'writing';
     store.writeBatch(repo, touches, writes);
     ctx.counts?.addNew(repo.id, writes.filter((w) => !known.has(w.relPath)));
@@ -77,26 +96,68 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
     batch = [];
     batchBytes = 0;
     batchRows = 0;
+    batchMs = BATCH_MS;
     touches.length = 0;
-    progress.phase = 'parsing';
+    progress.phase = phase;
   };
 
-  // Files whose size and mtime are unchanged are not even read.
-  const stale = files.filter((file) => {
-    const previous = known.get(file.relPath);
-    if (ctx.trustStat !== false && previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
-      out.seen.add(file.relPath);
-      out.unchanged++;
-      progress.filesDone++;
-      return false;
+  // Files come in as the walk finds them; those whose size and mtime are unchanged are not even read.
+  const queue = new IndexQueue();
+  let admitted = 0;
+  let staleFiles = 0;
+  const admit = (): void => {
+    const files = source.files;
+    for (; admitted < files.length; admitted++) {
+      const file = files[admitted] as WalkedFile;
+      const previous = known.get(file.relPath);
+      if (ctx.trustStat !== false && previous && previous.size === file.size && previous.mtimeMs === file.mtimeMs) {
+        out.seen.add(file.relPath);
+        out.unchanged++;
+        progress.filesDone++;
+        continue;
+      }
+      queue.add(file);
+      staleFiles++;
+      progress.bytesTotal += file.size;
+    }
+    progress.filesTotal = files.length;
+    progress.totalsKnown = source.done;
+    if (source.done && progress.phase === 'walking') progress.phase = 'parsing';
+  };
+  const walkOn = (budgetMs: number): void => {
+    if (source.done) return;
+    source.step(budgetMs);
+    admit();
+  };
+  /** Walks on while `more` holds, answering Pause and Cancel; false when the run was cancelled. */
+  const walkWhile = async (more: () => boolean): Promise<boolean> => {
+    while (!source.done && more()) {
+      if (ctx.control) {
+        await ctx.control.checkpoint();
+        if (ctx.control.cancelled) return false;
+      }
+      walkOn(WALK_SLICE_MS);
+      progress.emit();
     }
     return true;
-  });
+  };
+  progress.totalsKnown = source.done;
+  admit();
+  // Walk until the run is known to be big (parse workers, an order) or the walk is done (a small run, inline).
+  let alive = await walkWhile(() => staleFiles < POOL_THRESHOLD);
+  const big = staleFiles >= POOL_THRESHOLD;
   // A big run reads the useful files first (they become searchable first); a watcher's few paths need no order.
-  const work = stale.length >= POOL_THRESHOLD ? indexOrder(stale, recentlyCommitted(repo.path)) : stale;
-  progress.startWork(work.reduce((sum, file) => sum + file.size, 0));
-  progress.emit();
-  const pool = work.length >= POOL_THRESHOLD ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
+  if (big) void recentlyCommittedLater(repo.path).then((recent) => queue.rankBy(recent));
+  const pool = big ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
+  const firstWalkEnds = performance.now() + FIRST_WALK_MS;
+  if (alive && big) alive = await walkWhile(() => performance.now() < firstWalkEnds);
+  if (!alive) {
+    await pool?.close();
+    out.cancelled = true;
+    return out;
+  }
+  progress.startWork(progress.bytesTotal);
+  progress.emit(true);
   const prepare = (file: WalkedFile): Promise<Prepared> => {
     const request = { absPath: file.absPath, relPath: file.relPath, repoKey: repo.key, embedderId: ctx.embedderId, previousHash: known.get(file.relPath)?.hash ?? null };
     // A crashed parse worker costs only its files, which are then prepared inline.
@@ -106,9 +167,8 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
   const window = pool ? BATCH_FILES * 2 : 1;
   const inflight: Array<{ file: WalkedFile; result: Promise<Prepared> }> = [];
   let inflightBytes = 0;
-  let next = 0;
   try {
-    while (next < work.length || inflight.length > 0) {
+    while (!source.done || queue.size > 0 || inflight.length > 0) {
       if (ctx.control) {
         await ctx.control.checkpoint();
         // Files still being prepared are dropped; the batch in hand is written below: no file is half-written.
@@ -118,13 +178,17 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
         }
       }
       // Bounded by count and by bytes, so a tree of large files cannot balloon memory.
-      while (next < work.length && inflight.length < window && (inflight.length === 0 || inflightBytes < MAX_INFLIGHT_BYTES)) {
-        const file = work[next++] as WalkedFile;
+      // The walk goes on while the workers parse; the first files are already in their hands.
+      const wasWalking = !source.done;
+      walkOn(WALK_SLICE_MS);
+      if (wasWalking && source.done) progress.emit(true);
+      while (queue.size > 0 && inflight.length < window && (inflight.length === 0 || inflightBytes < MAX_INFLIGHT_BYTES)) {
+        const file = queue.take() as WalkedFile;
         inflightBytes += file.size;
         inflight.push({ file, result: prepare(file) });
       }
       const head = inflight.shift();
-      if (!head) break;
+      if (!head) continue;
       const { file } = head;
       inflightBytes -= file.size;
       const prepared = await head.result;
@@ -159,7 +223,7 @@ export async function writeFiles(ctx: WriteContext, files: readonly WalkedFile[]
       batch.push({ ...prepared, relPath: file.relPath, size: file.size, mtimeMs: file.mtimeMs });
       batchBytes += file.size;
       batchRows += prepared.symbolRows.length + prepared.chunks.length;
-      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || batchRows >= BATCH_ROWS || performance.now() - batchOpened >= BATCH_MS) flush();
+      if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || batchRows >= BATCH_ROWS || performance.now() - batchOpened >= batchMs) flush();
     }
   } finally {
     await pool?.close();

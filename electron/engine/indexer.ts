@@ -9,11 +9,11 @@ import type { WriteDb } from '../db/connection.js';
 import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore.js';
 import { immediateTransaction } from '../db/write/transaction.js';
 import { mergeFullTextIndexes } from '../db/write/fullTextMerge.js';
-import { type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
+import { type FileSource, listedFiles, type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
 import { RunningCounts } from '../db/write/runningCounts.js';
-import { DEFAULT_MAX_FILE_BYTES, type PathAlias, type WalkResult, walkPaths, walkRepo } from './walk/walker.js';
+import { DEFAULT_MAX_FILE_BYTES, type PathAlias, startRepoWalk, type WalkResult, walkPaths } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
 
@@ -73,12 +73,13 @@ async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promi
   return { db, root, store, repo, progress, skipped: {}, issues: [] };
 }
 
-function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, KnownFile>, options: IndexOptions, trustStat = true): Promise<WriteOutcome> {
+/** The walk's skips and issues join the run's (once the walk has stopped: a streamed walk adds to them as it goes). */
+function addWalkSkips(run: Run, walk: WalkResult): void {
   for (const [reason, n] of Object.entries(walk.skipped) as Array<[SkipReason, number]>) run.skipped[reason] = (run.skipped[reason] ?? 0) + n;
   run.issues.push(...walk.issues);
-  run.progress.filesTotal = walk.files.length;
-  run.progress.phase = 'parsing';
-  run.progress.emit(true);
+}
+
+function writeWalked(run: Run, source: FileSource, known: ReadonlyMap<string, KnownFile>, options: IndexOptions, trustStat = true): Promise<WriteOutcome> {
   return writeFiles({
     store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
     progress: run.progress, issues: run.issues, trustStat, counts: new RunningCounts(run.db),
@@ -86,14 +87,14 @@ function writeWalked(run: Run, walk: WalkResult, known: ReadonlyMap<string, Know
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;
       run.issues.push({ path: rel, reason, message });
     },
-  }, walk.files, known);
+  }, source, known);
 }
 
 /**
  * Removes what is gone and settles what spans files (notes, cross-file handlers). A cancelled run
  * removes nothing (it did not see every file) but still settles, so every file is new or previous.
  */
-function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string, KnownFile]>, record: 'full' | 'partial', aliases: AliasUpdate): IndexReport {
+function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string, KnownFile]>, record: 'full' | 'partial', aliases: AliasUpdate | null): IndexReport {
   const { db, store, repo, progress } = run;
   progress.phase = 'removing';
   progress.currentPath = null;
@@ -101,7 +102,8 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   const removed = outcome.cancelled ? [] : gone;
   immediateTransaction(db, () => {
     for (const [, file] of removed) store.deleteFile(file.id);
-    store.replaceAliases(repo.id, aliases.scopes, aliases.found);
+    // A run cancelled before its walk ended has not seen every folder symlink: the recorded ones stay.
+    if (aliases) store.replaceAliases(repo.id, aliases.scopes, aliases.found);
     store.reconcileNotes(repo.id);
     store.resolveHandlers(repo.id);
     store.recordCounts(repo.id);
@@ -143,11 +145,13 @@ async function ending<T>(run: Run, body: () => Promise<T>): Promise<T> {
 export async function indexRepo(db: WriteDb, path: string, options: IndexOptions): Promise<IndexReport> {
   const run = await beginRun(db, path, options);
   return ending(run, async () => {
-    const walk = walkRepo(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    // Streamed: the first files are parsed and committed while the walk goes on (fileWriter.ts).
+    const walk = startRepoWalk(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
     const known = run.store.knownFiles(run.repo.id);
     const outcome = await writeWalked(run, walk, known, options);
-    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
-    return finishRun(run, outcome, gone, 'full', { scopes: [''], found: walk.aliases });
+    addWalkSkips(run, walk.result);
+    const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.result.unreadable.has(relPath));
+    return finishRun(run, outcome, gone, 'full', walk.done ? { scopes: [''], found: walk.result.aliases } : null);
   });
 }
 
@@ -161,7 +165,11 @@ export async function indexPaths(db: WriteDb, path: string, changedPaths: Iterab
     const walk = walkPaths(run.root, changedPaths, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
     const known = run.store.knownIn(run.repo.id, walk.scopes);
     // Paths the watcher reported are read and hashed even when size and mtime look unchanged.
-    const outcome = await writeWalked(run, walk, known, options, false);
+    addWalkSkips(run, walk);
+    run.progress.filesTotal = walk.files.length;
+    run.progress.phase = 'parsing';
+    run.progress.emit(true);
+    const outcome = await writeWalked(run, listedFiles(walk.files), known, options, false);
     const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.unreadable.has(relPath));
     return finishRun(run, outcome, gone, walk.scopes.includes('') ? 'full' : 'partial', { scopes: walk.scopes, found: walk.aliases });
   });

@@ -27,7 +27,8 @@ export interface PreparedText {
   kind: 'text';
   hash: string;
   language: string | null;
-  lines: string[];
+  /** Only the count crosses to the writer: copying every line between threads cost more than it gave. */
+  lineCount: number;
   chunks: Chunk[];
   lossy: boolean;
   analysis: FileAnalysis | null;
@@ -89,7 +90,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
   const chunks = chunkLines(lines);
   return {
-    kind: 'text', hash, language, lines, chunks, lossy: read.lossy, analysis,
+    kind: 'text', hash, language, lineCount: lines.length, chunks, lossy: read.lossy, analysis,
     symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
     chunkRows: chunkRowData(analysis?.symbols ?? [], request, lines),
     wordRows: wordRowData(request.relPath, chunks, analysis?.symbols ?? []),

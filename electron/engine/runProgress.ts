@@ -11,6 +11,8 @@ export class RunProgress {
   bytesDone = 0;
   bytesTotal = 0;
   currentPath: string | null = null;
+  /** False while the walk still finds files: the totals only grow, and no time left is claimed. */
+  totalsKnown = true;
   readonly started: number;
   private lastEmit = 0;
   private readonly eta = new BytesEta();
@@ -42,7 +44,7 @@ export class RunProgress {
       repoPath: this.root, phase: this.phase, filesDone: this.filesDone, filesTotal: this.filesTotal,
       ratePerSec: seconds > 0 ? Math.round(this.filesDone / seconds) : 0, currentPath: this.currentPath,
       bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, bytesPerSec: Math.round(this.eta.rate(now)),
-      etaSeconds: done ? 0 : this.eta.secondsLeft(now, this.bytesTotal - this.bytesDone),
+      etaSeconds: done ? 0 : this.totalsKnown ? this.eta.secondsLeft(now, this.bytesTotal - this.bytesDone) : null,
     };
   }
 

@@ -26,9 +26,33 @@ export function codeWords(text: string): string[] {
   return out;
 }
 
+// Code repeats its tokens (err, ctx, return, the file's own names): indexing splits and stems each once
+// per thread. Dropped whole when it fills, like the stem cache.
+const TOKEN_CACHE_LIMIT = 100_000;
+const tokenCache = new Map<string, string>();
+
+/** The index words of one token joined by spaces ('' when it has none), from the cache. */
+function tokenText(token: string): string {
+  if (token.length > MAX_TOKEN) return '';
+  let text = tokenCache.get(token);
+  if (text === undefined) {
+    const words: string[] = [];
+    tokenWords(token, words);
+    text = words.join(' ');
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(token, text);
+  }
+  return text;
+}
+
 /** `codeWords` joined by spaces: what a word-index column holds. */
 export function codeWordText(text: string): string {
-  return codeWords(text).join(' ');
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const words = tokenText(m[0]);
+    if (words) out.push(words);
+  }
+  return out.join(' ');
 }
 
 /** A path's words: folders and file name split like identifiers, the extension left out. */

@@ -53,7 +53,7 @@ export interface FileWrite {
   size: number;
   mtimeMs: number;
   hash: string;
-  lines: readonly string[];
+  lineCount: number;
   chunks: readonly Chunk[];
   lossy: boolean;
   analysis: FileAnalysis | null;
@@ -63,6 +63,8 @@ export interface FileWrite {
   packages: readonly DeclaredPackage[];
   manifestMains: readonly ParsedEntryPoint[];
 }
+
+const COMMITTED_NAMES_LIMIT = 200_000;
 
 export class IndexStore {
   private readonly s;
@@ -187,18 +189,27 @@ export class IndexStore {
     return this.s.runCounts.get({ id: repoId });
   }
 
+  /**
+   * Name ids already committed, kept across this store's batches (a store lives one run; names are never
+   * deleted): each batch of a big run looked up the same common names again.
+   */
+  private readonly committedNames = new Map<string, number>();
+
   /** One write batch: stat-only touches and changed files, in one IMMEDIATE transaction. */
   writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
-    // Name ids are cached for this transaction only: a rolled-back batch must not leave ids that were never stored.
+    // New name ids join the run's cache only once their batch commits: a rolled-back batch must not leave ids that were never stored.
     const names = new Map<string, number>();
     this.db.transaction(() => {
       for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
       for (const file of files) this.writeFile(repo, file, names);
     }).immediate();
+    // Bounded, so a huge tree's long tail of names does not grow the writer's memory without end.
+    if (this.committedNames.size + names.size > COMMITTED_NAMES_LIMIT) this.committedNames.clear();
+    for (const [name, id] of names) this.committedNames.set(name, id);
   }
 
   private nameId(name: string, names: Map<string, number>): number {
-    let id = names.get(name);
+    let id = names.get(name) ?? this.committedNames.get(name);
     if (id === undefined) {
       id = this.s.nameId.get(name) ?? (this.s.insertName.get(name) as number);
       names.set(name, id);
@@ -249,7 +260,7 @@ export class IndexStore {
   /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences. */
   writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
-    const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lines.length, file.lossy ? 1 : 0) as { id: number }).id;
+    const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
     // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
     s.deleteWordUnits.run(fileId);
     s.deleteChunks.run(fileId);

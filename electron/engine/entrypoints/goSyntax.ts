@@ -19,7 +19,9 @@ export function goCall(node: SyntaxNode): GoCall | null {
   const receiver = fn.childForFieldName('operand');
   const method = fn.childForFieldName('field')?.text;
   if (!receiver || !method) return null;
-  return { node, receiver, method, args: kids(node.childForFieldName('arguments')) };
+  // Read on first use: most calls are ruled out by their method name, and listing arguments costs WASM calls.
+  let args: SyntaxNode[] | undefined;
+  return { node, receiver, method, get args() { return (args ??= kids(node.childForFieldName('arguments'))); } };
 }
 
 /** Variables and struct fields bind by their last name: `r`, `s.router` → `router`. */

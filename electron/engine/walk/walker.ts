@@ -201,28 +201,61 @@ function createWalk(root: string, options: WalkOptions) {
     return rules;
   };
 
-  // Depth-first with an explicit stack: no recursion limit on deep trees.
-  const run = (start: DirTask): void => {
-    const stack: DirTask[] = [start];
+  // Depth-first with an explicit stack: no recursion limit on deep trees. Stops between folders once
+  // `budgetMs` is spent (the stack keeps where it was); true when the stack is empty.
+  const steps = (stack: DirTask[], budgetMs: number): boolean => {
+    const until = performance.now() + budgetMs;
     for (let dir = stack.pop(); dir; dir = stack.pop()) {
       const found: DirTask[] = [];
       visitDir(dir, found);
       stack.push(...found.reverse());
+      if (stack.length > 0 && performance.now() >= until) return false;
     }
+    return true;
+  };
+  const run = (start: DirTask): void => {
+    steps([start], Number.POSITIVE_INFINITY);
   };
   const rootTask: DirTask = { abs: isUtf8(rootBytes) ? rootReal : rootBytes, absText: rootReal, rel: '', real: rootReal, rules: baseRules };
-  return { result, visitEntry, withIgnoreFiles, run, rootTask, visited };
+  return { result, visitEntry, withIgnoreFiles, run, steps, rootTask, visited };
 }
 
 const byPath = (a: WalkedFile, b: WalkedFile): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
 const byAlias = (a: PathAlias, b: PathAlias): number => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0);
 
 export function walkRepo(root: string, options: WalkOptions = {}): WalkResult {
-  const walk = createWalk(root, options);
-  walk.run(walk.rootTask);
+  const walk = startRepoWalk(root, options);
+  walk.step(Number.POSITIVE_INFINITY);
   walk.result.files.sort(byPath);
-  walk.result.aliases.sort(byAlias);
   return walk.result;
+}
+
+/** A whole-repo walk taken in steps, so indexing can start on the first files while the rest are still being listed. */
+export interface RepoWalk {
+  /** Grows with each step: files in walk order; aliases sorted once the walk is done. */
+  readonly result: WalkResult;
+  /** The files found so far (the same array as `result.files`). */
+  readonly files: readonly WalkedFile[];
+  readonly done: boolean;
+  /** Walks for about `budgetMs` (at least one folder); true once the whole tree is walked. */
+  step(budgetMs: number): boolean;
+}
+
+export function startRepoWalk(root: string, options: WalkOptions = {}): RepoWalk {
+  const walk = createWalk(root, options);
+  const stack: DirTask[] = [walk.rootTask];
+  let done = false;
+  return {
+    result: walk.result,
+    files: walk.result.files,
+    get done() { return done; },
+    step(budgetMs: number): boolean {
+      if (done) return true;
+      done = walk.steps(stack, budgetMs);
+      if (done) walk.result.aliases.sort(byAlias);
+      return done;
+    },
+  };
 }
 
 export interface ScopedWalkResult extends WalkResult {

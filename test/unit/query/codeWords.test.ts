@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeWords, pathWordText } from '../../../electron/base/query/codeWords.js';
+import { readFileSync } from 'node:fs';
+import { codeWords, codeWordText, pathWordText } from '../../../electron/base/query/codeWords.js';
 
 describe('codeWords', () => {
   it('splits identifiers into stemmed parts and keeps the compound whole', () => {
@@ -19,6 +20,15 @@ describe('codeWords', () => {
     expect(codeWords('route route')).toEqual(['rout', 'rout']);
     expect(codeWords('x = 42; v2')).toEqual(['v2']);
     expect(codeWords('a'.repeat(41))).toEqual([]);
+  });
+
+  it('gives a column text equal to the words joined, with every token split once and then read from its cache', () => {
+    // A real source file twice over: the second pass is answered from the token cache and must not differ.
+    const text = readFileSync(new URL('../../../electron/base/query/codeWords.ts', import.meta.url), 'utf8');
+    const expected = codeWords(text).join(' ');
+    expect(codeWordText(text)).toBe(expected);
+    expect(codeWordText(text)).toBe(expected);
+    expect(codeWordText(`x 42 ${'a'.repeat(41)} parseConfig`)).toBe('pars config parseconfig');
   });
 
   it('reads a path as folders and file name, without the extension', () => {

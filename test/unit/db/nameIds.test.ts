@@ -1,0 +1,59 @@
+// Name ids are kept across a run's batches, but only once their batch committed: a batch that rolls
+// back must not leave an id that a later batch then writes into occurrences.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IndexStore } from '../../../electron/db/write/indexStore.js';
+import { prepareFile, type PreparedText } from '../../../electron/engine/prepareFile.js';
+import { openMigrated } from '../../helpers/db.js';
+import { tempDir, writeTree } from '../../helpers/fixtures.js';
+
+const dirs: Array<{ cleanup: () => void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+
+async function prepared(root: string, relPath: string): Promise<PreparedText> {
+  const p = await prepareFile({ absPath: join(root, relPath), relPath, repoKey: 'k', embedderId: 'test', previousHash: null });
+  if (p.kind !== 'text') throw new Error(`${relPath}: ${p.kind}`);
+  return p;
+}
+
+describe('name ids across batches', () => {
+  it('reuses committed ids and never an id from a rolled-back batch', async () => {
+    const repo = tempDir('clew-names-repo-');
+    const data = tempDir('clew-names-data-');
+    dirs.push(repo, data);
+    writeTree(repo.path, {
+      'a.go': 'package a\n\nfunc sharedName() int { return 1 }\n',
+      'b.go': 'package a\n\nfunc onlyInRolledBack() int { return sharedName() }\n',
+      'c.go': 'package a\n\nfunc third() int { return onlyInRolledBack() + sharedName() }\n',
+    });
+    const file = join(data.path, 'clew.db');
+    const db = openMigrated(file);
+    try {
+      const store = new IndexStore(db);
+      const row = store.ensureRepo(repo.path, 'k', 'r');
+      const write = async (relPath: string) => ({ ...(await prepared(repo.path, relPath)), relPath, size: 1, mtimeMs: 1 });
+      store.writeBatch(row, [], [await write('a.go')]);
+      // b.go interns a new name, then the batch fails on a broken file and rolls back.
+      const broken = { ...(await write('a.go')), relPath: 'broken.go', symbolRows: [] };
+      const b = await write('b.go');
+      expect(() => store.writeBatch(row, [], [b, broken])).toThrow(/missing derived row/);
+      store.writeBatch(row, [], [await write('c.go')]);
+
+      const check = new Database(file, { readonly: true });
+      try {
+        // Every occurrence names a stored name, and c.go's uses are the names they say.
+        const dangling = check.prepare('SELECT count(*) FROM occurrences o LEFT JOIN names n ON n.id = o.name_id WHERE n.id IS NULL').pluck().get();
+        expect(dangling).toBe(0);
+        const used = check.prepare("SELECT n.name FROM occurrences o JOIN names n ON n.id = o.name_id JOIN files f ON f.id = o.file_id WHERE f.path = 'c.go'").pluck().all();
+        expect(used).toEqual(expect.arrayContaining(['third', 'onlyInRolledBack', 'sharedName']));
+        const sharedIds = check.prepare("SELECT DISTINCT o.name_id FROM occurrences o JOIN names n ON n.id = o.name_id WHERE n.name = 'sharedName'").pluck().all();
+        expect(sharedIds).toHaveLength(1);
+      } finally {
+        check.close();
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
