@@ -12,6 +12,7 @@ import { mergeFullTextIndexes } from '../db/write/fullTextMerge.js';
 import { type FileSource, listedFiles, type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
+import { ANALYSIS_VERSION } from './analysisVersion.js';
 import { RunningCounts } from '../db/write/runningCounts.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, startRepoWalk, type WalkResult, walkPaths } from './walk/walker.js';
 
@@ -147,6 +148,8 @@ export async function indexRepo(db: WriteDb, path: string, options: IndexOptions
   return ending(run, async () => {
     // Streamed: the first files are parsed and committed while the walk goes on (fileWriter.ts).
     const walk = startRepoWalk(run.root, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, extraIgnores: options.extraIgnores ?? [], languages: options.languages ?? null });
+    // Rows an older analysis wrote are re-derived: their files count as changed this run.
+    run.store.forgetOlderAnalysis(run.repo.id, ANALYSIS_VERSION);
     const known = run.store.knownFiles(run.repo.id);
     const outcome = await writeWalked(run, walk, known, options);
     addWalkSkips(run, walk.result);

@@ -163,6 +163,9 @@ export class IndexStore {
       finishRepo: db.prepare<[number, number, string, string, number]>(
         'UPDATE repos SET indexed_at = ?, last_index_ms = ?, skipped_json = ?, issues_json = ? WHERE id = ?'),
       indexedAt: db.prepare<[number], number | null>('SELECT indexed_at FROM repos WHERE id = ?').pluck(),
+      analysisVersion: db.prepare<[number], number>('SELECT analysis_version FROM repos WHERE id = ?').pluck(),
+      forgetFileStats: db.prepare<[number]>("UPDATE files SET mtime_ms = -1, content_hash = '' WHERE repo_id = ?"),
+      setAnalysisVersion: db.prepare<[number, number]>('UPDATE repos SET analysis_version = ? WHERE id = ?'),
       // Files, symbols and entry points are counted into the repo row (recordCounts): read back from there.
       runCounts: db.prepare<[{ id: number }], RunCounts>(
         `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
@@ -178,6 +181,19 @@ export class IndexStore {
    */
   ensureRepo(path: string, key: string, name: string): RepoRow {
     return this.db.transaction(() => this.s.repoByPath.get(path) ?? (this.s.insertRepo.get(key, path, name, Date.now()) as RepoRow)).immediate();
+  }
+
+  /**
+   * A repo whose rows an older analysis wrote forgets its files' stats and hashes, so this run re-reads
+   * every file (a cancelled run leaves the rest to the next); true when it did.
+   */
+  forgetOlderAnalysis(repoId: number, version: number): boolean {
+    if (this.s.analysisVersion.get(repoId) === version) return false;
+    this.db.transaction(() => {
+      this.s.forgetFileStats.run(repoId);
+      this.s.setAnalysisVersion.run(version, repoId);
+    }).immediate();
+    return true;
   }
 
   /** When the last full run finished; null before the first (undefined for an unknown repo). */

@@ -1,0 +1,5 @@
+// The version of what the indexer derives from a file's text: bump it whenever parsers, symbol or occurrence
+// extraction, chunking or word rows change their output, so existing repos are re-read on their next full run
+// instead of keeping rows the old code wrote for files whose content did not change.
+// 1: type hints on definitions, struct-literal keys, macro items (2026-12-05).
+export const ANALYSIS_VERSION = 1;
