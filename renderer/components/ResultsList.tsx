@@ -10,6 +10,7 @@ import { useStore } from '../store/index.js';
 import { fileKey, type ResultRow, resultRows } from '../store/resultGroups.js';
 import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
+import { symbolLabel } from './symbolLabel.js';
 
 // Fixed heights (see .hit-line and .file-head in styles.css) so every row's size is known before it renders.
 const LINE = 18;
@@ -42,7 +43,7 @@ function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow;
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
       {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
-      {hit.symbol && <div className="hit-line dim ellipsis symbol-line">{hit.symbol}</div>}
+      {hit.symbol && <div className="hit-line dim ellipsis symbol-line" title={hit.symbol}>{symbolLabel(hit.symbol)}</div>}
     </div>
   );
 }
