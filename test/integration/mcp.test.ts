@@ -18,6 +18,15 @@ async function connect(dataDir: string, ...flags: string[]): Promise<Client> {
   return client;
 }
 
+/** Writes the tree, indexes it with the real CLI, and connects an MCP client on that data directory. */
+async function indexAndConnect(repoDir: string, dataDir: string, tree: Record<string, string>): Promise<Client> {
+  ensureBuiltCli();
+  writeTree(repoDir, tree);
+  const r = cliFor(dataDir).run('--no-sync', 'index', repoDir);
+  expect(r.status, r.stderr).toBe(0);
+  return connect(dataDir);
+}
+
 const textOf = (r: unknown): string => ((r as CallToolResult).content[0] as { text: string }).text;
 
 describe('clew mcp', () => {
@@ -26,11 +35,7 @@ describe('clew mcp', () => {
   let client: Client;
 
   beforeAll(async () => {
-    ensureBuiltCli();
-    writeTree(repo.path, SAMPLE_REPO);
-    const r = cliFor(data.path).run('--no-sync', 'index', repo.path);
-    expect(r.status, r.stderr).toBe(0);
-    client = await connect(data.path);
+    client = await indexAndConnect(repo.path, data.path, SAMPLE_REPO);
   });
   afterAll(async () => {
     await client?.close();
@@ -167,11 +172,7 @@ describe('clew mcp navigation tools', () => {
   let client: Client;
 
   beforeAll(async () => {
-    ensureBuiltCli();
-    writeTree(repo.path, NAV_TREE);
-    const r = cliFor(data.path).run('--no-sync', 'index', repo.path);
-    expect(r.status, r.stderr).toBe(0);
-    client = await connect(data.path);
+    client = await indexAndConnect(repo.path, data.path, NAV_TREE);
   });
   afterAll(async () => {
     await client?.close();
