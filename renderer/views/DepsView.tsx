@@ -7,6 +7,7 @@ import { RepoPicker } from '../components/RepoPicker.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
+import { symbolLabel } from '../components/symbolLabel.js';
 
 // Kinds in words: a repository or DAO call is data access, not an unexplained code.
 const KIND_LABEL: Record<string, string> = { 'data-access': 'data access', orm: 'ORM', sql: 'SQL', http: 'HTTP' };
@@ -50,7 +51,7 @@ export function DepsView() {
               <tr key={i} className="clickable" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line }))}>
                 <td><span className="kind">{KIND_LABEL[c.kind] ?? c.kind}</span><div className="dim">{c.client}</div></td>
                 <td className="mono wrap">{c.target ?? '?'}</td>
-                <td><div className="mono ellipsis" title={c.symbol ?? ''}>{c.symbol ?? '—'}</div><PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
+                <td><div className="mono ellipsis" title={c.symbol ?? ''}>{c.symbol ? symbolLabel(c.symbol) : '—'}</div><PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
               </tr>
             ))}
           </tbody>

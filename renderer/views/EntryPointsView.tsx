@@ -8,6 +8,7 @@ import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
 import { FlowView } from './FlowView.js';
+import { symbolLabel } from '../components/symbolLabel.js';
 
 const detail = (e: EntryPointRow): string => e.schedule ?? e.queue ?? (e.kind === 'main' ? 'main' : '');
 
@@ -69,7 +70,7 @@ export function EntryPointsView() {
                 <td><span className="kind">{e.kind}</span><div className="dim">{e.framework}</div></td>
                 <td className="mono wrap">{e.method ?? ''}</td>
                 <td className="mono wrap">{e.path ?? detail(e)}</td>
-                <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ?? '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
+                <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ? symbolLabel(e.symbol) : '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
                 <td><button type="button" className="flow-button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
               </tr>
             ))}
