@@ -2,7 +2,7 @@
 
 export const LANGUAGES = [
   'java', 'typescript', 'tsx', 'javascript', 'python', 'go', 'rust', 'csharp', 'cpp', 'c', 'ruby', 'php', 'bash', 'css',
-  'kotlin', 'scala', 'swift', 'haskell', 'lua', 'zig',
+  'kotlin', 'scala', 'swift', 'haskell', 'lua', 'zig', 'elixir',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 

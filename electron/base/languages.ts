@@ -22,6 +22,7 @@ const BY_EXTENSION: Record<string, Language> = {
   '.hs': 'haskell', '.lhs': 'haskell',
   '.lua': 'lua',
   '.zig': 'zig',
+  '.ex': 'elixir', '.exs': 'elixir',
 };
 
 export function languageOf(relPath: string): Language | null {

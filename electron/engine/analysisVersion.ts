@@ -2,4 +2,5 @@
 // extraction, chunking or word rows change their output, so existing repos are re-read on their next full run
 // instead of keeping rows the old code wrote for files whose content did not change.
 // 1: type hints on definitions, struct-literal keys, macro items (2026-12-05).
-export const ANALYSIS_VERSION = 1;
+// 2: Elixir files parsed (they were text only).
+export const ANALYSIS_VERSION = 2;

@@ -1,6 +1,6 @@
 // A table-driven extractor for grammars whose declarations follow one pattern: a node type names a
 // kind, a name and an optional body whose declarations are members. Each language's table lives in
-// its own file (kotlin.ts, scala.ts, swift.ts, haskell.ts, lua.ts, zig.ts).
+// its own file (kotlin.ts, scala.ts, swift.ts, haskell.ts, lua.ts, zig.ts, elixir.ts).
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from '../../base/fileAnalysis.js';

@@ -18,6 +18,7 @@ import { extractSwift } from './swift.js';
 import { extractHaskell } from './haskell.js';
 import { extractLua } from './lua.js';
 import { extractZig } from './zig.js';
+import { extractElixir } from './elixir.js';
 
 export function extractSymbols(lang: Language, root: SyntaxNode, source: string, relPath: string): ParsedSymbol[] {
   switch (lang) {
@@ -59,5 +60,7 @@ export function extractSymbols(lang: Language, root: SyntaxNode, source: string,
       return extractLua(root, source, relPath);
     case 'zig':
       return extractZig(root, source, relPath);
+    case 'elixir':
+      return extractElixir(root, source, relPath);
   }
 }

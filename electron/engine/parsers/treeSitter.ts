@@ -34,6 +34,7 @@ export const GRAMMAR_MODULES: Record<Language, string | null> = {
   haskell: 'tree-sitter-haskell/tree-sitter-haskell.wasm',
   lua: '@tree-sitter-grammars/tree-sitter-lua/tree-sitter-lua.wasm',
   zig: '@tree-sitter-grammars/tree-sitter-zig/tree-sitter-zig.wasm',
+  elixir: 'tree-sitter-elixir/tree-sitter-elixir.wasm',
 };
 
 let initPromise: Promise<void> | null = null;
