@@ -3,4 +3,5 @@
 // instead of keeping rows the old code wrote for files whose content did not change.
 // 1: type hints on definitions, struct-literal keys, macro items (2026-12-05).
 // 2: Elixir files parsed (they were text only).
-export const ANALYSIS_VERSION = 2;
+// 3: Java occurrences: declared types as hints, `this.x.m()` and method-reference receivers, package-qualified types.
+export const ANALYSIS_VERSION = 3;

@@ -155,7 +155,9 @@ export class Resolver {
     const enclosing = this.symbol(occ.symbolId);
     if (qualifier.includes('.')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
-      return members.length ? { targets: members, confidence: 'exact' } : this.candidates(occ, true);
+      if (members.length) return { targets: members, confidence: 'exact' };
+      const qualifiedClass = occ.language === 'java' ? this.javaQualifiedClass(qualifier, occ.name) : [];
+      return qualifiedClass.length ? { targets: qualifiedClass, confidence: 'exact' } : this.candidates(occ, true);
     }
     if (SELF_WORDS.has(qualifier) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, qualifier))) {
       const owner = this.enclosingClass(enclosing);
@@ -176,7 +178,24 @@ export class Resolver {
       const members = owner.targets.flatMap((t) => this.typesOf(t, 0)).flatMap((t) => this.membersDeep(t, occ.name, 0));
       if (members.length) return { targets: members, confidence: 'exact' };
     }
+    // Java declares every receiver's type: a member its type (and in-repo bases) lacks is inherited from outside
+    // (`JpaRepository.save`); a receiver typed outside the repo (`LOG.debug`) or named nowhere in it (`Optional.of`) has outside members.
+    if (occ.language === 'java' && (owner.targets.length === 0 || (owner.confidence === 'exact' && owner.targets.every((t) => this.declaresType(t))))) return NONE;
     return this.candidates(occ, true);
+  }
+
+  /** Whether a target's type is written where it is declared: a class, or a field, variable or parameter with a type hint. */
+  private declaresType(target: Target): boolean {
+    if (target.local) return target.local.role === ROLE.definition && !!target.local.qualifier && !isAttribute(target.local);
+    const s = target.symbol;
+    if (CLASS_LIKE.has(s.kind)) return true;
+    if (!VALUE_KINDS.has(s.kind)) return false;
+    return !!this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine)?.qualifier;
+  }
+
+  /** Java: `org.acme.service.Thing` names the class Thing in the package's folder. */
+  private javaQualifiedClass(pkg: string, name: string): Target[] {
+    return javaImportFiles(this.paths(), pkg, name).flatMap((fileId) => this.fileSymbols(fileId, name)).filter((s) => s.parentId === null).map((symbol) => ({ symbol }));
   }
 
   /** The types a dotted path stands for at an occurrence (`self.app`, `c.engine`): each step a member of the last's type. */
@@ -447,9 +466,9 @@ export class Resolver {
   }
 
   /** Every same-named definition, nearest first: same file, same folder, same top folder, elsewhere. */
-  candidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+  candidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
     // A references scan asks this for every use of a common name: ranked once per file.
-    const key = `${occ.path}\0${occ.name}\0${member ? 1 : 0}`;
+    const key = `${occ.path}\0${occ.name}\0${member ? 1 : 0}${javaCall(occ) ? '\0call' : ''}`;
     let ranked = this.candidateCache.get(key);
     if (!ranked) this.candidateCache.set(key, (ranked = this.rankCandidates(occ, member)));
     return ranked;
@@ -466,19 +485,23 @@ export class Resolver {
     return files;
   }
 
-  private rankCandidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
+  private rankCandidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
     // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
     const named = this.named(occ.name);
     const family = familyOf(occ.language);
     const sameLanguage = named.filter((s) => familyOf(s.language) === family);
     const all = sameLanguage.length ? sameLanguage : named;
     const isMember = (s: NavSymbol): boolean => MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
-    const preferred = all.filter((s) => isMember(s) === member);
-    const pool = preferred.length ? preferred : all;
+    // A Java call names a method or a constructor (a class for `new`), never a field of the same name.
+    const callable = javaCall(occ) ? all.filter((s) => CALLABLE_KINDS.has(s.kind) || CLASS_LIKE.has(s.kind)) : all;
+    const preferred = callable.filter((s) => isMember(s) === member);
+    const pool = preferred.length ? preferred : callable.length ? callable : all;
     const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
     return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
   }
 }
+
+const javaCall = (occ: { language: string | null; role?: number }): boolean => occ.language === 'java' && occ.role === ROLE.call;
 
 function familyOf(language: string | null): string | null {
   if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'js';

@@ -186,10 +186,23 @@ const JAVA_PATTERNS = [
   '(inferred_parameters (identifier) @def)',
   '(resource name: (identifier) @def)',
   '(type_parameter (type_identifier) @def)',
+  // Declared types as hints: a field's, a local's, a parameter's (`OwnerService ownerService`), `var x = new T()`.
+  '(field_declaration type: (_) @hint declarator: (variable_declarator name: (identifier) @def))',
+  '(local_variable_declaration type: (_) @hint declarator: (variable_declarator name: (identifier) @def))',
+  '(local_variable_declaration declarator: (variable_declarator name: (identifier) @def value: (object_creation_expression type: (_) @hint)))',
+  '(formal_parameter type: (_) @hint name: (identifier) @def)',
+  '(enhanced_for_statement type: (_) @hint name: (identifier) @def)',
   '(method_invocation object: [(identifier) (this) (super)] @qual name: (identifier) @call)',
+  '(method_invocation object: (field_access object: (this) field: (identifier)) @qualpath name: (identifier) @call)',
   '(method_invocation name: (identifier) @call)',
+  // `ownerRepository::save`, `User::isActivated`: a member of what is before the `::`.
+  '(method_reference . [(identifier) (this) (super)] @qual (identifier) @ref)',
   '(object_creation_expression type: (type_identifier) @call)',
   '(field_access object: [(identifier) (this) (super)] @qual field: (identifier) @ref)',
+  '(field_access object: (field_access object: (this) field: (identifier)) @qualpath field: (identifier) @ref)',
+  // `Map.Entry`, `org.acme.service.Thing`: the last name is looked up in what is written before it.
+  '(scoped_type_identifier (type_identifier) @qual (type_identifier) @type)',
+  '(scoped_type_identifier (scoped_type_identifier) @qualpath (type_identifier) @type)',
   '(type_identifier) @type',
   '(identifier) @ref',
   '(import_declaration) @import',

@@ -43,7 +43,7 @@ interface Found {
 /** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
 const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 'void', 'never', 'object', 'bigint', 'symbol', 'str', 'int', 'float',
   'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'None', 'error', 'byte', 'rune', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16',
-  'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct']);
+  'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct', 'var']);
 
 const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
 

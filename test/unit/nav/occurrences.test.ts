@@ -145,7 +145,7 @@ public class App {
       '2:34 trim import',
       '4:14 App definition', '5:15 n definition in=com.acme.App',
       '6:3 String type in=com.acme.App.go(String)', '6:10 go definition in=com.acme.App', '6:13 String type in=com.acme.App.go(String)',
-      '6:20 s definition in=com.acme.App.go(String)',
+      '6:20 s definition q=String in=com.acme.App.go(String)',
       '7:10 n reference q=this in=com.acme.App.go(String)', '7:14 Text reference in=com.acme.App.go(String)', '7:19 len call q=Text in=com.acme.App.go(String)',
       '7:23 s reference in=com.acme.App.go(String)',
       '8:16 Box call in=com.acme.App.go(String)', '8:20 trim call in=com.acme.App.go(String)', '8:25 s reference in=com.acme.App.go(String)',
@@ -154,6 +154,28 @@ public class App {
     expect(imports).toEqual([
       { local: 'trim', imported: 'trim', source: 'com.acme.util.Text', line: 2 },
       { local: '*', imported: '*', source: 'com.acme.util', line: 3 },
+    ]);
+  });
+
+  it('Java: declared types as hints (fields, locals, parameters, var = new), this.field and method-reference receivers, package-qualified types', async () => {
+    const source = `class R {
+  private final OwnerService svc;
+  Object go(OwnerCriteria c, java.util.List<Pet> pets) {
+    var m = new Mapper();
+    for (Pet p : pets) this.svc.save(p);
+    return pets.stream().map(svc::find).map(x -> new org.acme.Failure());
+  }
+}
+`;
+    const { lines } = await occurrencesOf('java', 'src/R.java', source);
+    expect(lines.filter((l) => l.includes('definition') || l.includes('q='))).toEqual([
+      '1:7 R definition', '2:30 svc definition q=OwnerService in=R',
+      '3:10 go definition in=R', '3:27 c definition q=OwnerCriteria in=R.go(OwnerCriteria,java.util.List)',
+      '3:35 util type q=java in=R.go(OwnerCriteria,java.util.List)', '3:40 List type q=java.util in=R.go(OwnerCriteria,java.util.List)', '3:50 pets definition q=java.util.List in=R.go(OwnerCriteria,java.util.List)',
+      '4:9 m definition q=Mapper in=R.go(OwnerCriteria,java.util.List)',
+      '5:14 p definition q=Pet in=R.go(OwnerCriteria,java.util.List)', '5:29 svc reference q=this in=R.go(OwnerCriteria,java.util.List)', '5:33 save call q=this.svc in=R.go(OwnerCriteria,java.util.List)',
+      '6:17 stream call q=pets in=R.go(OwnerCriteria,java.util.List)', '6:35 find reference q=svc in=R.go(OwnerCriteria,java.util.List)', '6:45 x definition in=R.go(OwnerCriteria,java.util.List)',
+      '6:58 acme type q=org in=R.go(OwnerCriteria,java.util.List)', '6:63 Failure type q=org.acme in=R.go(OwnerCriteria,java.util.List)',
     ]);
   });
 

@@ -1,0 +1,140 @@
+// Java navigation through declared types, through the real Backend and a real SQLite file, on a small
+// Spring-shaped tree: an injected bean's interface method among same-named ones, a method inherited from
+// a generic mapper interface, `this.bean.m()`, method references, a fully qualified class next to a
+// same-named one, members inherited from outside the repo (`JpaRepository.save`) found nowhere, and a
+// call that never names a same-named field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/core/backend.js';
+import type { DefinitionHit } from '../../shared/nav.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+
+const ROOT = 'src/main/java/org/acme';
+
+const TREE: Record<string, string> = {
+  [`${ROOT}/service/OwnerService.java`]: `package org.acme.service;
+
+public interface OwnerService {
+    Owner save(Owner owner);
+}
+`,
+  [`${ROOT}/service/PetService.java`]: `package org.acme.service;
+
+public interface PetService {
+    Pet save(Pet pet);
+}
+`,
+  [`${ROOT}/service/Failure.java`]: `package org.acme.service;
+
+public class Failure extends RuntimeException {}
+`,
+  [`${ROOT}/web/Failure.java`]: `package org.acme.web;
+
+public class Failure extends RuntimeException {}
+`,
+  [`${ROOT}/mapper/EntityMapper.java`]: `package org.acme.mapper;
+
+public interface EntityMapper<D, E> {
+    D toDto(E entity);
+}
+`,
+  [`${ROOT}/mapper/OwnerMapper.java`]: `package org.acme.mapper;
+
+public interface OwnerMapper extends EntityMapper<OwnerDto, Owner> {}
+`,
+  [`${ROOT}/repo/OwnerRepository.java`]: `package org.acme.repo;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OwnerRepository extends JpaRepository<Owner, Long> {}
+`,
+  [`${ROOT}/domain/Owner.java`]: `package org.acme.domain;
+
+public class Owner {
+    private String name;
+
+    public Owner name(String name) {
+        this.name = name;
+        return this;
+    }
+}
+`,
+  [`${ROOT}/web/OwnerResource.java`]: `package org.acme.web;
+
+import java.util.Optional;
+import org.acme.domain.Owner;
+import org.acme.mapper.OwnerMapper;
+import org.acme.repo.OwnerRepository;
+import org.acme.service.OwnerService;
+
+public class OwnerResource {
+    private final OwnerService ownerService;
+    private final OwnerMapper ownerMapper;
+    private final OwnerRepository ownerRepository;
+
+    public OwnerResource(OwnerService ownerService, OwnerMapper ownerMapper, OwnerRepository ownerRepository) {
+        this.ownerService = ownerService;
+        this.ownerMapper = ownerMapper;
+        this.ownerRepository = ownerRepository;
+    }
+
+    public Object create(Owner owner) {
+        ownerRepository.save(owner);
+        Optional.of(owner).map(ownerService::save);
+        if (owner == null) throw new org.acme.service.Failure();
+        return ownerMapper.toDto(this.ownerService.save(owner));
+    }
+
+    public Owner rename() {
+        return new Owner().name("x").name("y");
+    }
+}
+`,
+};
+
+const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file.replace(`${ROOT}/`, '')}:${h.line} ${h.confidence}`);
+
+describe('Java navigation through declared types', () => {
+  const repo = tempDir('clew-nav-java-repo-');
+  const data = tempDir('clew-nav-java-data-');
+  let backend: Backend;
+  const resource = `${ROOT}/web/OwnerResource.java`;
+  const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> => call(backend, 'nav:def', { repo: repo.path, path, line, column });
+  const refs = async (path: string, line: number, column: number): Promise<string[]> =>
+    (await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file.replace(`${ROOT}/`, '')}:${r.line}:${r.column} ${r.role}`);
+
+  beforeAll(async () => {
+    writeTree(repo.path, TREE);
+    backend = openWriter(data.path);
+    await call(backend, 'repo:index', { path: repo.path });
+  });
+  afterAll(async () => {
+    await backend.close();
+    [repo, data].forEach((d) => d.cleanup());
+  });
+
+  it('a method through an injected field, a parameter\'s type, `this.field` and a method reference: the declared type\'s, not a same-named one', async () => {
+    // `ownerService::save` and `this.ownerService.save(owner)`, with PetService.save nearer by name alone.
+    expect(where(await def(resource, 22, 46))).toEqual(['service/OwnerService.java:4 exact']);
+    expect(where(await def(resource, 24, 52))).toEqual(['service/OwnerService.java:4 exact']);
+    // `ownerMapper.toDto`: inherited from the generic interface OwnerMapper extends.
+    expect(where(await def(resource, 24, 28))).toEqual(['mapper/EntityMapper.java:4 exact']);
+  });
+
+  it('a fully qualified class is the one in that package, not the same-named class next to the use', async () => {
+    expect(where(await def(resource, 23, 55))).toEqual(['service/Failure.java:3 exact']);
+  });
+
+  it('members of outside types are defined nowhere here: `JpaRepository.save`, `Optional.of`', async () => {
+    expect(await def(resource, 21, 25)).toEqual([]);
+    expect(await def(resource, 22, 18)).toEqual([]);
+    // So the repository's save is no reference of OwnerService.save.
+    expect(await refs(`${ROOT}/service/OwnerService.java`, 4, 11)).toEqual(['service/OwnerService.java:4:11 definition', 'web/OwnerResource.java:22:46 reference', 'web/OwnerResource.java:24:52 call']);
+  });
+
+  it('a call never names a field of the same name', async () => {
+    // `new Owner().name("x").name("y")`: the chain's type is not inferred, but a call is the method's, never the field's.
+    expect(where(await def(resource, 28, 38)).slice(0, 1)).toEqual(['domain/Owner.java:6 candidate']);
+    expect(await refs(`${ROOT}/domain/Owner.java`, 4, 20)).toEqual(['domain/Owner.java:4:20 definition', 'domain/Owner.java:7:14 reference']);
+  });
+});
