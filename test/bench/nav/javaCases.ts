@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Place } from './oracle.js';
 import type { DefCase, RefCase } from './score.js';
 
-interface JsonDef { at: string; name: string; expected: string[]; why: string }
-interface JsonRef { at: string; name: string; expected: string[]; why: string }
+/** `heldOut`: written after the resolver changes the other cases led to, to see whether those generalise. */
+interface JsonDef { at: string; name: string; expected: string[]; why: string; heldOut?: boolean }
+interface JsonRef { at: string; name: string; expected: string[]; why: string; heldOut?: boolean }
 interface JsonCases { definitions: JsonDef[]; references: JsonRef[] }
 
-export interface JavaCases { defs: DefCase[]; refs: RefCase[]; labels: { defs: string[]; refs: string[] } }
+export interface JavaCases { defs: DefCase[]; refs: RefCase[]; labels: { defs: string[]; refs: string[] }; heldOut: { defs: boolean[]; refs: boolean[] } }
 
 const PREFIXES: Record<string, string> = {
   '@main/': 'src/main/java/org/clew/clinic/',
@@ -54,5 +55,10 @@ export function loadJavaCases(root: string): JavaCases {
     for (const p of expected) checkName(root, lines, p, r.name);
     return { at, expected };
   });
-  return { defs, refs, labels: { defs: json.definitions.map((d) => `${d.name} (${d.why})`), refs: json.references.map((r) => `${r.name} (${r.why})`) } };
+  return {
+    defs,
+    refs,
+    labels: { defs: json.definitions.map((d) => `${d.name} (${d.why})`), refs: json.references.map((r) => `${r.name} (${r.why})`) },
+    heldOut: { defs: json.definitions.map((d) => d.heldOut === true), refs: json.references.map((r) => r.heldOut === true) },
+  };
 }
