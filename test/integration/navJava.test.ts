@@ -1,8 +1,8 @@
 // Java navigation through declared types, through the real Backend and a real SQLite file, on a small
 // Spring-shaped tree: an injected bean's interface method among same-named ones, a method inherited from
 // a generic mapper interface, `this.bean.m()`, method references, a fully qualified class next to a
-// same-named one, members inherited from outside the repo (`JpaRepository.save`) found nowhere, and a
-// call that never names a same-named field.
+// same-named one, members inherited from outside the repo (`JpaRepository.save`) found nowhere, a call
+// that never names a same-named field, fluent call chains, and overloads told apart by their arguments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import type { DefinitionHit } from '../../shared/nav.js';
@@ -16,6 +16,7 @@ const TREE: Record<string, string> = {
 
 public interface OwnerService {
     Owner save(Owner owner);
+    Owner save(Owner owner, boolean flush);
 }
 `,
   [`${ROOT}/service/PetService.java`]: `package org.acme.service;
@@ -88,6 +89,11 @@ public class OwnerResource {
     public Owner rename() {
         return new Owner().name("x").name("y");
     }
+
+    public void flush(java.util.List<Owner> owners) {
+        ownerService.save(owners.get(0), true);
+        owners.forEach(o -> o.name("z"));
+    }
 }
 `,
 };
@@ -114,8 +120,8 @@ describe('Java navigation through declared types', () => {
   });
 
   it('a method through an injected field, a parameter\'s type, `this.field` and a method reference: the declared type\'s, not a same-named one', async () => {
-    // `ownerService::save` and `this.ownerService.save(owner)`, with PetService.save nearer by name alone.
-    expect(where(await def(resource, 22, 46))).toEqual(['service/OwnerService.java:4 exact']);
+    // `ownerService::save` (both overloads: a method reference passes no arguments) and `this.ownerService.save(owner)`, with PetService.save nearer by name alone.
+    expect(where(await def(resource, 22, 46))).toEqual(['service/OwnerService.java:4 exact', 'service/OwnerService.java:5 exact']);
     expect(where(await def(resource, 24, 52))).toEqual(['service/OwnerService.java:4 exact']);
     // `ownerMapper.toDto`: inherited from the generic interface OwnerMapper extends.
     expect(where(await def(resource, 24, 28))).toEqual(['mapper/EntityMapper.java:4 exact']);
@@ -132,9 +138,18 @@ describe('Java navigation through declared types', () => {
     expect(await refs(`${ROOT}/service/OwnerService.java`, 4, 11)).toEqual(['service/OwnerService.java:4:11 definition', 'web/OwnerResource.java:22:46 reference', 'web/OwnerResource.java:24:52 call']);
   });
 
-  it('a call never names a field of the same name', async () => {
-    // `new Owner().name("x").name("y")`: the chain's type is not inferred, but a call is the method's, never the field's.
-    expect(where(await def(resource, 28, 38)).slice(0, 1)).toEqual(['domain/Owner.java:6 candidate']);
+  it('a call chain is followed through declared results, and a call never names a field of the same name', async () => {
+    // `new Owner().name("x").name("y")`: Owner.name(String) returns Owner, whose name(…) is the method, not the field.
+    expect(where(await def(resource, 28, 38))).toEqual(['domain/Owner.java:6 exact']);
+    // `o -> o.name("z")`: an untyped lambda parameter leaves a guess, and the guess is a method.
+    expect(where(await def(resource, 33, 31)).slice(0, 1)).toEqual(['domain/Owner.java:6 candidate']);
     expect(await refs(`${ROOT}/domain/Owner.java`, 4, 20)).toEqual(['domain/Owner.java:4:20 definition', 'domain/Owner.java:7:14 reference']);
+  });
+
+  it('overloads are told apart by the number of arguments a call passes', async () => {
+    expect(where(await def(resource, 32, 22))).toEqual(['service/OwnerService.java:5 exact']);
+    expect(where(await def(resource, 24, 52))).toEqual(['service/OwnerService.java:4 exact']);
+    // A method reference names no argument count: it stays a use of both.
+    expect(await refs(`${ROOT}/service/OwnerService.java`, 5, 11)).toEqual(['service/OwnerService.java:5:11 definition', 'web/OwnerResource.java:22:46 reference', 'web/OwnerResource.java:32:22 call']);
   });
 });

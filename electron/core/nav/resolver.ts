@@ -150,10 +150,42 @@ export class Resolver {
       : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
 
-  /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
+  /** `q.name`, and for a Java call only what can be called: a method, not the same-named field beside it (`lastName` and `lastName(…)`). */
   private qualified(occ: NavOccurrence, qualifier: string): Resolution {
+    const found = this.qualifiedAny(occ, qualifier);
+    if (!javaCall(occ) || found.confidence !== 'exact') return found;
+    const callable = found.targets.filter((t) => t.symbol && (CALLABLE_KINDS.has(t.symbol.kind) || CLASS_LIKE.has(t.symbol.kind)));
+    const targets = callable.length ? callable : found.targets;
+    return { targets: this.byArity(occ, targets), confidence: 'exact' };
+  }
+
+  /** Java overloads: the ones whose parameter count fits the call's argument count, read off the call's text. */
+  private byArity(occ: NavOccurrence, targets: Target[]): Target[] {
+    if (targets.length < 2) return targets;
+    const args = this.argumentCount(occ);
+    if (args === null) return targets;
+    const fit = targets.filter((t) => !t.symbol || acceptsArguments(t.symbol.fqn, args));
+    return fit.length ? fit : targets;
+  }
+
+  /** How many arguments the call at `occ` passes (its text may run over a few lines); null when unreadable. */
+  private argumentCount(occ: NavOccurrence): number | null {
+    let text = (this.rows.lineText(occ.fileId, occ.line) ?? '').slice(occ.col - 1 + occ.name.length);
+    for (let line = occ.line + 1; line <= occ.line + ARGUMENT_LINES; line++) {
+      const count = countArguments(text);
+      if (count !== undefined) return count;
+      const next = this.rows.lineText(occ.fileId, line);
+      if (next === null) return null;
+      text += `\n${next}`;
+    }
+    return countArguments(text) ?? null;
+  }
+
+  /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
+  private qualifiedAny(occ: NavOccurrence, qualifier: string): Resolution {
     const enclosing = this.symbol(occ.symbolId);
-    if (qualifier.includes('.')) {
+    // A dotted path, or a Java call chain's result (`find().name`, `Owner.name()`).
+    if (qualifier.includes('.') || qualifier.endsWith('()')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
       if (members.length) return { targets: members, confidence: 'exact' };
       const qualifiedClass = occ.language === 'java' ? this.javaQualifiedClass(qualifier, occ.name) : [];
@@ -201,6 +233,8 @@ export class Resolver {
   /** The types a dotted path stands for at an occurrence (`self.app`, `c.engine`): each step a member of the last's type. */
   private typesOfPath(occ: NavOccurrence, path: string, depth: number): NavSymbol[] {
     const dot = path.lastIndexOf('.');
+    // A call at the root of a Java chain (`find().x`): the type its declaration returns.
+    if (dot < 0 && path.endsWith('()')) return this.typeFromHint(path, occ, depth + 1);
     if (dot < 0) {
       const enclosing = this.symbol(occ.symbolId);
       if (SELF_WORDS.has(path) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, path))) {
@@ -212,7 +246,14 @@ export class Resolver {
     }
     if (depth >= INFER_DEPTH) return [];
     const last = path.slice(dot + 1);
-    return this.typesOfPath(occ, path.slice(0, dot), depth + 1).flatMap((t) => this.membersDeep(t, last, 0)).flatMap((m) => this.typesOf(m, depth + 1));
+    const owners = this.typesOfPath(occ, path.slice(0, dot), depth + 1);
+    if (!last.endsWith('()')) return owners.flatMap((t) => this.membersDeep(t, last, 0)).flatMap((m) => this.typesOf(m, depth + 1));
+    // A call step (Java chains): the declared result type of the method called.
+    return owners.flatMap((t) => this.membersDeep(t, last.slice(0, -2), 0)).flatMap((m) => {
+      const s = m.symbol;
+      const result = s && CALLABLE_KINDS.has(s.kind) ? returnType(s.signature, s.language) : null;
+      return s && result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
+    });
   }
 
   /** What a target's members are looked up in: a class itself, else the inferred type of a variable, field or parameter. */
@@ -502,6 +543,40 @@ export class Resolver {
 }
 
 const javaCall = (occ: { language: string | null; role?: number }): boolean => occ.language === 'java' && occ.role === ROLE.call;
+
+/** How far a Java call's arguments are read for overload choice. */
+const ARGUMENT_LINES = 12;
+
+/** Arguments of the call whose `(` starts `text` (after spaces): their count, undefined when the `)` is not in it, null for no call. */
+export function countArguments(text: string): number | null | undefined {
+  const open = /^\s*\(/u.exec(text);
+  if (!open) return null;
+  let depth = 0;
+  let commas = 0;
+  let empty = true;
+  for (let i = open[0].length - 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      // Skip a string or char literal (escapes included).
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+      empty = false;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth === 0) return empty ? 0 : commas + 1;
+    } else if (c === ',' && depth === 1) commas++;
+    else if (depth >= 1 && !/\s/u.test(c)) empty = false;
+  }
+  return undefined;
+}
+
+/** Whether a Java method (its FQN ends with its parameter types, `m(String,int)`) takes `args` arguments. */
+function acceptsArguments(fqn: string, args: number): boolean {
+  const m = /\(([^()]*)\)$/u.exec(fqn);
+  if (!m) return true;
+  const params = m[1]!.trim() === '' ? [] : m[1]!.split(',');
+  const varargs = params[params.length - 1]?.trim().endsWith('...') ?? false;
+  return varargs ? args >= params.length - 1 : args === params.length;
+}
 
 function familyOf(language: string | null): string | null {
   if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'js';

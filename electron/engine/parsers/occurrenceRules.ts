@@ -2,7 +2,7 @@
 // the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
 // argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
 // Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
-// match, @qualpath a two-step one (`self.app`, `c.engine`). A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
+// match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`). A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
 // @hint (a type as written), @hintcall (a called function: its result), @hintvar (a variable: its type). Ranges: @import (read by
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
@@ -194,6 +194,8 @@ const JAVA_PATTERNS = [
   '(enhanced_for_statement type: (_) @hint name: (identifier) @def)',
   '(method_invocation object: [(identifier) (this) (super)] @qual name: (identifier) @call)',
   '(method_invocation object: (field_access object: (this) field: (identifier)) @qualpath name: (identifier) @call)',
+  // A call on a call's result (`new Owner().name("x").city("y")`): @qualchain is the chain as a path of results.
+  '(method_invocation object: [(method_invocation) (object_creation_expression)] @qualchain name: (identifier) @call)',
   '(method_invocation name: (identifier) @call)',
   // `ownerRepository::save`, `User::isActivated`: a member of what is before the `::`.
   '(method_reference . [(identifier) (this) (super)] @qual (identifier) @ref)',

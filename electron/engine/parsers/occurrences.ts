@@ -65,6 +65,29 @@ function pathAt(node: SyntaxNode): string | null {
   return DOTTED.test(text) ? text : null;
 }
 
+/** Steps of a Java call chain a path is built from; deeper chains are not inferred anyway. */
+const CHAIN_DEPTH = 4;
+
+/**
+ * Java: the receiver of a call chain as a path whose `()` steps are call results: `new Owner().name("x")`
+ * → `Owner.name()`, `svc.find(id)` → `svc.find()`; null when a step is anything else.
+ */
+function chainAt(node: SyntaxNode, depth = 0): string | null {
+  if (depth > CHAIN_DEPTH) return null;
+  if (node.type === 'identifier' || node.type === 'this') return node.text;
+  if (node.type === 'object_creation_expression') {
+    const type = typeHint(node.childForFieldName('type')?.text ?? '');
+    return type && !type.includes('.') ? type : null;
+  }
+  if (node.type !== 'method_invocation') return null;
+  const name = node.childForFieldName('name')?.text;
+  const object = node.childForFieldName('object');
+  if (!name) return null;
+  if (!object) return `${name}()`;
+  const before = chainAt(object, depth + 1);
+  return before ? `${before}.${name}()` : null;
+}
+
 /** The hint a capture gives: a type (`T`), a call's result (`F()`), a variable's type (`=v`). */
 function hintOf(capture: string, node: SyntaxNode): string | null {
   if (capture === 'hint') return typeHint(node.text);
@@ -149,6 +172,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
     for (const c of match.captures) {
       if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
       else if (c.name === 'qualpath') qualifier = pathAt(c.node);
+      else if (c.name === 'qualchain') qualifier = chainAt(c.node);
       else if (HINTS.has(c.name)) hint = hintOf(c.name, c.node);
     }
     for (const c of match.captures) {

@@ -149,7 +149,7 @@ public class App {
       '7:10 n reference q=this in=com.acme.App.go(String)', '7:14 Text reference in=com.acme.App.go(String)', '7:19 len call q=Text in=com.acme.App.go(String)',
       '7:23 s reference in=com.acme.App.go(String)',
       '8:16 Box call in=com.acme.App.go(String)', '8:20 trim call in=com.acme.App.go(String)', '8:25 s reference in=com.acme.App.go(String)',
-      '8:29 map call in=com.acme.App.go(String)', '8:33 x definition in=com.acme.App.go(String)', '8:38 x reference in=com.acme.App.go(String)',
+      '8:29 map call q=Box in=com.acme.App.go(String)', '8:33 x definition in=com.acme.App.go(String)', '8:38 x reference in=com.acme.App.go(String)',
     ]);
     expect(imports).toEqual([
       { local: 'trim', imported: 'trim', source: 'com.acme.util.Text', line: 2 },
@@ -174,8 +174,22 @@ public class App {
       '3:35 util type q=java in=R.go(OwnerCriteria,java.util.List)', '3:40 List type q=java.util in=R.go(OwnerCriteria,java.util.List)', '3:50 pets definition q=java.util.List in=R.go(OwnerCriteria,java.util.List)',
       '4:9 m definition q=Mapper in=R.go(OwnerCriteria,java.util.List)',
       '5:14 p definition q=Pet in=R.go(OwnerCriteria,java.util.List)', '5:29 svc reference q=this in=R.go(OwnerCriteria,java.util.List)', '5:33 save call q=this.svc in=R.go(OwnerCriteria,java.util.List)',
-      '6:17 stream call q=pets in=R.go(OwnerCriteria,java.util.List)', '6:35 find reference q=svc in=R.go(OwnerCriteria,java.util.List)', '6:45 x definition in=R.go(OwnerCriteria,java.util.List)',
+      '6:17 stream call q=pets in=R.go(OwnerCriteria,java.util.List)', '6:26 map call q=pets.stream() in=R.go(OwnerCriteria,java.util.List)', '6:35 find reference q=svc in=R.go(OwnerCriteria,java.util.List)',
+      '6:41 map call q=pets.stream().map() in=R.go(OwnerCriteria,java.util.List)', '6:45 x definition in=R.go(OwnerCriteria,java.util.List)',
       '6:58 acme type q=org in=R.go(OwnerCriteria,java.util.List)', '6:63 Failure type q=org.acme in=R.go(OwnerCriteria,java.util.List)',
+    ]);
+  });
+
+  it('Java: a call on a call\'s result is qualified by the chain as a path of results', async () => {
+    const source = `class C {
+  void go() {
+    new Mapper().to(1).from(find().x, 2);
+  }
+}
+`;
+    const { lines } = await occurrencesOf('java', 'src/C.java', source);
+    expect(lines.filter((l) => l.includes(' call'))).toEqual([
+      '3:9 Mapper call in=C.go()', '3:18 to call q=Mapper in=C.go()', '3:24 from call q=Mapper.to() in=C.go()', '3:29 find call in=C.go()',
     ]);
   });
 
