@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import type { Place } from './oracle.js';
 import type { DefCase, RefCase } from './score.js';
 
-/** `heldOut`: written after the resolver changes the other cases led to, to see whether those generalise. */
-interface JsonDef { at: string; name: string; expected: string[]; why: string; heldOut?: boolean }
-interface JsonRef { at: string; name: string; expected: string[]; why: string; heldOut?: boolean }
+/** `heldOut`: the batch (1, 2) written after resolver changes the earlier cases led to, to see whether those generalise; 0 for the first cases. */
+interface JsonDef { at: string; name: string; expected: string[]; why: string; heldOut?: number }
+interface JsonRef { at: string; name: string; expected: string[]; why: string; heldOut?: number }
 interface JsonCases { definitions: JsonDef[]; references: JsonRef[] }
 
-export interface JavaCases { defs: DefCase[]; refs: RefCase[]; labels: { defs: string[]; refs: string[] }; heldOut: { defs: boolean[]; refs: boolean[] } }
+export interface JavaCases { defs: DefCase[]; refs: RefCase[]; labels: { defs: string[]; refs: string[] }; heldOut: { defs: number[]; refs: number[] } }
 
 const PREFIXES: Record<string, string> = {
   '@main/': 'src/main/java/org/clew/clinic/',
@@ -59,6 +59,6 @@ export function loadJavaCases(root: string): JavaCases {
     defs,
     refs,
     labels: { defs: json.definitions.map((d) => `${d.name} (${d.why})`), refs: json.references.map((r) => `${r.name} (${r.why})`) },
-    heldOut: { defs: json.definitions.map((d) => d.heldOut === true), refs: json.references.map((r) => r.heldOut === true) },
+    heldOut: { defs: json.definitions.map((d) => d.heldOut ?? 0), refs: json.references.map((r) => r.heldOut ?? 0) },
   };
 }

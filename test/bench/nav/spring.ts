@@ -51,8 +51,10 @@ async function main(): Promise<void> {
     const head = ['language', 'corpus', 'cases', 'def cases', 'def top-1', 'top-1 other file (n)', 'def any', 'exact share', 'ref cases', 'refs precision', 'refs recall', 'def ms p50/p95', 'refs ms p50/p95'];
     const ms = (xs: number[]): string => `${percentile(xs, 50).toFixed(1)}/${percentile(xs, 95).toFixed(1)}`;
     console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
-    // Every case, then the held-out ones alone (written after the Java fixes the others led to).
-    for (const [label, keep] of [['all, by hand', () => true], ['held-out only', (held: boolean) => held]] as const) {
+    // Every case, then each held-out batch alone (written after the Java fixes the earlier cases led to).
+    const batches = [...new Set(cases.heldOut.defs)].filter((b) => b > 0).sort();
+    const rows: Array<[string, (batch: number) => boolean]> = [['all, by hand', () => true], ...batches.map((b): [string, (batch: number) => boolean] => [`held-out ${b}`, (batch) => batch === b])];
+    for (const [label, keep] of rows) {
       const di = cases.defs.map((_, i) => i).filter((i) => keep(cases.heldOut.defs[i]!));
       const ri = cases.refs.map((_, i) => i).filter((i) => keep(cases.heldOut.refs[i]!));
       const { all: d, crossFile } = scoreDefinitionsSplit(di.map((i) => cases.defs[i]!), di.map((i) => defAnswers[i]!.hits));
