@@ -191,6 +191,7 @@ const JAVA_PATTERNS = [
   '(local_variable_declaration type: (_) @hint declarator: (variable_declarator name: (identifier) @def))',
   '(local_variable_declaration declarator: (variable_declarator name: (identifier) @def value: (object_creation_expression type: (_) @hint)))',
   '(formal_parameter type: (_) @hint name: (identifier) @def)',
+  '(instanceof_expression right: (_) @hint name: (identifier) @def)',
   '(enhanced_for_statement type: (_) @hint name: (identifier) @def)',
   '(method_invocation object: [(identifier) (this) (super)] @qual name: (identifier) @call)',
   '(method_invocation object: (field_access object: (this) field: (identifier)) @qualpath name: (identifier) @call)',

@@ -193,6 +193,11 @@ public class App {
     ]);
   });
 
+  it('Java: an instanceof pattern variable is a definition with its type as hint', async () => {
+    const { lines } = await occurrencesOf('java', 'src/D.java', 'class D {\n  void go(Object o) {\n    if (o instanceof Owner owner) owner.run();\n  }\n}\n');
+    expect(lines.filter((l) => l.includes('owner') || l.includes('run'))).toEqual(['3:28 owner definition q=Owner in=D.go(Object)', '3:35 owner reference in=D.go(Object)', '3:41 run call q=owner in=D.go(Object)']);
+  });
+
   it('type hints on definitions: Go constructors, literals, parameters; struct literal keys as members of their type', async () => {
     const source = `package web
 
