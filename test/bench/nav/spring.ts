@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const ms = (xs: number[]): string => `${percentile(xs, 50).toFixed(1)}/${percentile(xs, 95).toFixed(1)}`;
     console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
     // Every case, then each held-out batch alone (written after the Java fixes the earlier cases led to).
-    const batches = [...new Set(cases.heldOut.defs)].filter((b) => b > 0).sort();
+    const batches = [...new Set(cases.heldOut.defs)].filter((b) => b > 0).sort((a, b) => a - b);
     const rows: Array<[string, (batch: number) => boolean]> = [['all, by hand', () => true], ...batches.map((b): [string, (batch: number) => boolean] => [`held-out ${b}`, (batch) => batch === b])];
     for (const [label, keep] of rows) {
       const di = cases.defs.map((_, i) => i).filter((i) => keep(cases.heldOut.defs[i]!));
