@@ -28,6 +28,7 @@ export function needlesOf(parsed: ParsedQuery): string[] {
     ...parsed.identifiers,
     ...parsed.terms.map((t) => (t.stem.length >= 3 ? t.stem : t.word)),
     ...identifierSpellings(words),
+    ...parsed.terms.flatMap((t) => t.related),
   ].map((n) => n.toLowerCase()).filter((n) => n.length >= 3);
   return [...new Set(out)].slice(0, MAX_NEEDLES);
 }
@@ -39,7 +40,8 @@ export function indexWordsOf(parsed: ParsedQuery): string[] {
   const words = parsed.terms.map((t) => t.word);
   // A compound is indexed whole when its parts are marked (send_file → sendfile) and stemmed when they are not (Sendfile → sendfil).
   const compounds = identifierSpellings(words).filter((s) => /^[a-z0-9]+$/.test(s)).flatMap((c) => [c, stem(c)]);
-  return [...new Set([...codeWords([...words, ...parsed.identifiers].join(' ')), ...compounds])];
+  // The words code may use instead (extension → ext) come last: the index keeps the rarest of at most 12 words.
+  return [...new Set([...codeWords([...words, ...parsed.identifiers].join(' ')), ...compounds, ...parsed.terms.flatMap((t) => t.related)])];
 }
 
 /** Names a definition might carry: the queried name, identifiers in a question, and a question's words joined as code would. */

@@ -1,5 +1,5 @@
 // The named ranking signals: each looks at one merged hit and gives a value in [0, 1] and the reason it counts.
-import { matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
+import { isEnglishStopWord, matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
 import { identifierParts } from '../base/identifiers.js';
 import type { SignalValue } from './types.js';
 
@@ -23,6 +23,12 @@ export interface SignalContext {
   query: ParsedQuery;
   /** Stems of the query's content words, in order. */
   stems: string[];
+  /** Per distinct stem above: that stem and the stems of the words code may use instead (extension → ext). */
+  termStems: Array<readonly string[]>;
+  /** Every stem above and every related one: what a text must hold for any term to match. */
+  anyStems: string[];
+  /** Two or three consecutive query words run together as code writes them (send file → sendfile), with their stems. */
+  compounds: Map<string, string[]>;
   /** The highest keyword score among the candidates (0 when there is none). */
   maxKeywordScore: number;
   /** The highest semantic similarity among the candidates (null when there is none). */
@@ -63,8 +69,49 @@ export function signalContext(query: ParsedQuery, hits: readonly MergedHit[]): S
     if (h.distance !== null) maxSimilarity = Math.max(maxSimilarity ?? -Infinity, 1 - h.distance);
   }
   const definitionLines = queriedNames(query).map((name) => ({ name, patterns: definitionPatterns(name) }));
-  return { query, stems: [...new Set(query.terms.map((t) => t.stem))], maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map(), literal: literalOf(query), fileKeyword: fileKeywordOf(hits) };
+  const termStems = termStemsOf(query);
+  return { query, stems: termStems.map((t) => t[0]!), termStems, anyStems: [...new Set(termStems.flat())], compounds: compoundsOf(query), maxKeywordScore, maxSimilarity, definitionLines, pathStemCache: new Map(), literal: literalOf(query), fileKeyword: fileKeywordOf(hits) };
 }
+
+/** Consecutive words of a question run together (send the file → sendfile, url parse → urlparse): a name or file written
+ *  as one lower-case word has no parts to split, so only the run can meet it. Words that frame a question (file, find)
+ *  are kept here, since names are made of them; English function words are not. Each run maps to the stems it covers. */
+function compoundsOf(query: ParsedQuery): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (query.kind !== 'natural') return out;
+  const words = (query.raw.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !isEnglishStopWord(w));
+  const stemOf = new Map(query.terms.map((t) => [t.word, t.stem]));
+  for (let n = 2; n <= 3; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n);
+      const stems = run.flatMap((w) => (stemOf.has(w) ? [stemOf.get(w)!] : []));
+      if (stems.length > 0) out.set(run.join(''), stems);
+    }
+  }
+  return out;
+}
+
+/** One entry per distinct stem: the stem, then its terms' related stems. */
+function termStemsOf(query: ParsedQuery): Array<readonly string[]> {
+  const byStem = new Map<string, Set<string>>();
+  for (const t of query.terms) {
+    const set = byStem.get(t.stem) ?? new Set<string>();
+    for (const r of t.related) set.add(r);
+    byStem.set(t.stem, set);
+  }
+  return [...byStem].map(([own, related]) => [own, ...related]);
+}
+
+// A word code may use instead (extension → ext) is weaker evidence than the question's own word.
+const RELATED_WEIGHT = 0.5;
+
+/** How well `stems` hold a term: 1 for its own stem, RELATED_WEIGHT for a related one only, else 0. */
+function holds(stems: ReadonlySet<string>, term: readonly string[]): number {
+  if (stems.has(term[0]!)) return 1;
+  return term.some((s, k) => k > 0 && stems.has(s)) ? RELATED_WEIGHT : 0;
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 // A file's keyword evidence: its best keyword hit, plus half the next, a quarter the one after… (up to five hits).
 const FILE_KEYWORD_DECAY = 0.5;
@@ -144,7 +191,7 @@ const EMPTY = new Set<string>();
 /** stemsOf, skipped when no query stem occurs in the text at all (a stem is a prefix of its word, so none can match). */
 function stemsIfAny(ctx: SignalContext, text: string): Set<string> {
   const lower = text.toLowerCase();
-  return ctx.stems.some((s) => lower.includes(s)) ? stemsOf(text) : EMPTY;
+  return ctx.anyStems.some((s) => lower.includes(s)) ? stemsOf(text) : EMPTY;
 }
 
 /** Types are what a bare name most often means; members and variables a little less. */
@@ -208,8 +255,9 @@ function namedDefinition(ctx: SignalContext, hit: MergedHit & { name: string }):
   if (best.value > 0 || ctx.stems.length === 0 || (ctx.query.kind !== 'natural' && ctx.query.kind !== 'phrase')) return best;
   // A question names no identifier: count the query words the definition's name spells.
   const nameStems = new Set(identifierParts(hit.name).map(stem));
-  const hits = ctx.stems.filter((s) => nameStems.has(s));
-  const share = hits.length / ctx.stems.length;
+  for (const s of ctx.compounds.get(normalizeIdentifier(hit.name)) ?? []) nameStems.add(s);
+  const hits = ctx.termStems.map((t) => holds(nameStems, t)).filter((v) => v > 0);
+  const share = sum(hits) / ctx.stems.length;
   if (share < 0.5) return NONE;
   return { value: 0.7 * share * kindWeight(hit.kind), reason: `${hit.name} is named for ${hits.length} of ${ctx.stems.length} query words` };
 }
@@ -256,9 +304,16 @@ export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
   const { baseStems, dirStems } = pathStems(ctx, hit.path);
   let covered = 0;
   const matched: string[] = [];
+  const compound = ctx.compounds.get(normalizeIdentifier(base));
+  if (compound) {
+    // The file is named for a run of the question's words (sendfile.rb for "send the file").
+    covered += compound.length;
+    matched.push(...q.terms.filter((t) => compound.includes(t.stem)).map((t) => t.word));
+  }
   for (const t of q.terms) {
-    const weight = baseStems.has(t.stem) ? 1 : dirStems.has(t.stem) ? DIR_WEIGHT : 0;
-    if (weight > 0 && !matched.includes(t.word)) {
+    const term = [t.stem, ...t.related];
+    const weight = Math.max(holds(baseStems, term), holds(dirStems, term) * DIR_WEIGHT);
+    if (weight > 0 && !matched.includes(t.word) && !compound?.includes(t.stem)) {
       covered += weight;
       matched.push(t.word);
     }
@@ -271,9 +326,9 @@ export function fileNameSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
 export function docCommentSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (!hit.doc || ctx.stems.length === 0) return NONE;
   const docStems = stemsIfAny(ctx, hit.doc);
-  const matched = ctx.query.terms.filter((t) => docStems.has(t.stem)).map((t) => t.word);
-  if (matched.length === 0) return NONE;
-  return { value: matched.length / ctx.stems.length, reason: `doc comment mentions ${matched.join(', ')}` };
+  const held = ctx.query.terms.map((t) => ({ word: t.word, weight: holds(docStems, [t.stem, ...t.related]) })).filter((t) => t.weight > 0);
+  if (held.length === 0) return NONE;
+  return { value: Math.min(1, sum(held.map((t) => t.weight)) / ctx.stems.length), reason: `doc comment mentions ${held.map((t) => t.word).join(', ')}` };
 }
 
 /** Semantic similarity, relative to the best semantic candidate. */
@@ -295,9 +350,9 @@ export function coverageSignal(ctx: SignalContext, hit: MergedHit): SignalValue 
   if (ctx.stems.length === 0) return NONE;
   const { baseStems, dirStems } = pathStems(ctx, hit.path);
   const seen = stemsIfAny(ctx, [hit.name ?? '', hit.doc ?? '', ...hit.texts].join(' '));
-  const matched = ctx.stems.filter((s) => seen.has(s) || baseStems.has(s) || dirStems.has(s)).length;
-  if (matched === 0) return NONE;
-  return { value: matched / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${matched} of ${ctx.stems.length} query words` : null };
+  const held = ctx.termStems.map((t) => Math.max(holds(seen, t), holds(baseStems, t), holds(dirStems, t))).filter((v) => v > 0);
+  if (held.length === 0) return NONE;
+  return { value: sum(held) / ctx.stems.length, reason: ctx.stems.length > 1 ? `covers ${held.length} of ${ctx.stems.length} query words` : null };
 }
 
 // Longer texts (whole chunks) are not tested against a person's pattern: a line or a signature is what it describes.

@@ -2,6 +2,7 @@
 import { identifierParts } from '../identifiers.js';
 import { stem } from './stem.js';
 import { isStopWord } from './stopWords.js';
+import { relatedWords } from './vocabulary.js';
 
 export type QueryKind = 'empty' | 'identifier' | 'dotted' | 'path' | 'phrase' | 'regex' | 'natural';
 
@@ -9,6 +10,8 @@ export interface QueryTerm {
   /** Lower-case word as typed, or an identifier part. */
   word: string;
   stem: string;
+  /** Stems of the words code may use for it instead (extension → ext, German → de); usually none. */
+  related: string[];
 }
 
 export interface PathParts {
@@ -98,7 +101,8 @@ export function extractTerms(text: string): QueryTerm[] {
   const add = (word: string): void => {
     if (!word || seen.has(word)) return;
     seen.add(word);
-    out.push({ word, stem: stem(word) });
+    const own = stem(word);
+    out.push({ word, stem: own, related: [...new Set(relatedWords(word).map(stem))].filter((s) => s !== own) });
   };
   for (const token of tokens(withoutContractions(text))) {
     if (isIdentifierShaped(token)) {

@@ -3,6 +3,6 @@ export { classifyQuery, extractTerms, type ParsedQuery, type PathParts, type Que
 export { editDistance, matchName, normalizeIdentifier, type NameMatch, type NameMatchKind } from './nameMatch.js';
 export { identifierSpellings } from './spellings.js';
 export { stem } from './stem.js';
-export { isStopWord, STOP_WORDS } from './stopWords.js';
+export { isEnglishStopWord, isStopWord, STOP_WORDS } from './stopWords.js';
 export { parseQuerySyntax, type QuerySyntax } from './syntax.js';
 export { codeWords, codeWordText, pathWordText } from './codeWords.js';

@@ -20,6 +20,13 @@ const CODE_QUESTION = [
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH, ...CODE_QUESTION]);
 
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(ENGLISH);
+
+/** An English function word (the, of, an): unlike the words that frame a question (file, class), never part of a name. */
+export function isEnglishStopWord(word: string): boolean {
+  return ENGLISH_WORDS.has(word.toLowerCase());
+}
+
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word.toLowerCase());
 }

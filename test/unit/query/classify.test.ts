@@ -89,7 +89,7 @@ describe('classifyQuery', () => {
     expect(classifyQuery('a\u0007b c').kind).toBe('natural');
     const long = classifyQuery('word '.repeat(2000));
     expect(long.kind).toBe('natural');
-    expect(long.terms).toEqual([{ word: 'word', stem: 'word' }]);
+    expect(long.terms).toEqual([{ word: 'word', stem: 'word', related: [] }]);
     expect(classifyQuery('где подписывается cookie сессии').terms.map((t) => t.word)).toEqual(['где', 'подписывается', 'cookie', 'сессии']);
     expect(classifyQuery('配置 解析').kind).toBe('natural');
   });
