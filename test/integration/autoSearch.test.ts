@@ -1,11 +1,11 @@
 // `auto` search over a real index: definitions first for names, questions answered without every
 // word, reasons on each hit, a file-level answer, and an honest notice without a vector server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
+import { describe, expect, it } from 'vitest';
 import { namesOf, needlesOf } from '../../electron/core/autoSearch.js';
 import { classifyQuery } from '../../electron/base/query/index.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { call } from '../helpers/backend.js';
+import { SAMPLE_REPO } from '../helpers/fixtures.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
 
 const EXTRA: Record<string, string> = {
   // Mentions OrderService many times but defines nothing: the definition must still come first.
@@ -31,21 +31,9 @@ def register_routes(app, prefix):
 };
 
 describe('auto search', () => {
-  const repo = tempDir('clew-repo-');
-  const data = tempDir('clew-data-');
-  let backend: Backend;
+  const index = useIndexedTrees('clew-auto', [{ ...SAMPLE_REPO, ...EXTRA }]);
 
-  beforeAll(async () => {
-    writeTree(repo.path, { ...SAMPLE_REPO, ...EXTRA });
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  });
-  afterAll(async () => {
-    await backend.close();
-    [repo, data].forEach((d) => d.cleanup());
-  });
-
-  const auto = (query: string, extra: { files?: boolean; limit?: number } = {}) => call(backend, 'search:query', { query, mode: 'auto', ...extra });
+  const auto = (query: string, extra: { files?: boolean; limit?: number } = {}) => call(index.backend, 'search:query', { query, mode: 'auto', ...extra });
 
   it('puts the definition of a queried name first, above tests and docs that mention it more, and says why', async () => {
     const { results } = await auto('OrderService');
@@ -57,7 +45,7 @@ describe('auto search', () => {
 
   it('answers a question in plain words that keyword mode cannot (it needs every word)', async () => {
     const question = 'where is the session cookie signed';
-    const keyword = await call(backend, 'search:query', { query: question, mode: 'keyword' });
+    const keyword = await call(index.backend, 'search:query', { query: question, mode: 'keyword' });
     expect(keyword.results).toHaveLength(0);
     const { results } = await auto(question);
     expect(results[0]?.path).toBe('app/session.py');
@@ -82,12 +70,12 @@ describe('auto search', () => {
 
   it('handles bad input with a clear result or BAD_REQUEST, never INTERNAL', async () => {
     for (const query of ['   ', '"unbalanced', 'naïve café ñandú', '選択されたファイル', '((((', '\\\\']) {
-      const r = await backend.invoke('search:query', { query, mode: 'auto' });
+      const r = await index.backend.invoke('search:query', { query, mode: 'auto' });
       if (!r.ok) expect(r.error.code).toBe('BAD_REQUEST');
     }
-    const long = await backend.invoke('search:query', { query: 'x'.repeat(10_000), mode: 'auto' });
+    const long = await index.backend.invoke('search:query', { query: 'x'.repeat(10_000), mode: 'auto' });
     expect(long.ok ? 'ok' : long.error.code).toBe('BAD_REQUEST');
-    const nul = await backend.invoke('search:query', { query: 'order\u0000service', mode: 'auto' });
+    const nul = await index.backend.invoke('search:query', { query: 'order\u0000service', mode: 'auto' });
     expect(nul.ok ? 'ok' : nul.error.code).toBe('BAD_REQUEST');
   });
 });

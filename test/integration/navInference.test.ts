@@ -2,11 +2,11 @@
 // file: Go constructors by their declared result (`router := New()`), embedded structs, struct literal
 // keys, package imports on their path; Python attributes set in __init__ and reached through a typed
 // parameter, a base class or a method's declared result; TypeScript `new`, annotations and return types.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
+import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
+
 
 const TREE: Record<string, string> = {
   'go.mod': 'module example.com/demo\n\ngo 1.21\n',
@@ -155,22 +155,11 @@ export function f(p: Parser): number {
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line} ${h.confidence}`);
 
 describe('navigation through inferred types', () => {
-  const repo = tempDir('clew-nav-infer-repo-');
-  const data = tempDir('clew-nav-infer-data-');
-  let backend: Backend;
-  const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> => call(backend, 'nav:def', { repo: repo.path, path, line, column });
+  const index = useIndexedTrees('clew-nav-infer', [TREE]);
+  const { repo } = index;
+  const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> => call(index.backend, 'nav:def', { repo: repo.path, path, line, column });
   const refs = async (path: string, line: number, column: number): Promise<string[]> =>
-    (await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role} ${r.confidence}`);
-
-  beforeAll(async () => {
-    writeTree(repo.path, TREE);
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  });
-  afterAll(async () => {
-    await backend.close();
-    [repo, data].forEach((d) => d.cleanup());
-  });
+    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role} ${r.confidence}`);
 
   it('Go: a method through a constructor\'s declared result and an embedded struct, a typed parameter, a multi-result function', async () => {
     expect(where(await def('web/use.go', 5, 9))).toEqual(['web/engine.go:7 exact']);

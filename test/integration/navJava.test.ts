@@ -3,11 +3,11 @@
 // a generic mapper interface, `this.bean.m()`, method references, a fully qualified class next to a
 // same-named one, members inherited from outside the repo (`JpaRepository.save`) found nowhere, a call
 // that never names a same-named field, fluent call chains, and overloads told apart by their arguments.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
+import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
+
 
 const ROOT = 'src/main/java/org/acme';
 
@@ -101,23 +101,12 @@ public class OwnerResource {
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file.replace(`${ROOT}/`, '')}:${h.line} ${h.confidence}`);
 
 describe('Java navigation through declared types', () => {
-  const repo = tempDir('clew-nav-java-repo-');
-  const data = tempDir('clew-nav-java-data-');
-  let backend: Backend;
+  const index = useIndexedTrees('clew-nav-java', [TREE]);
+  const { repo } = index;
   const resource = `${ROOT}/web/OwnerResource.java`;
-  const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> => call(backend, 'nav:def', { repo: repo.path, path, line, column });
+  const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> => call(index.backend, 'nav:def', { repo: repo.path, path, line, column });
   const refs = async (path: string, line: number, column: number): Promise<string[]> =>
-    (await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file.replace(`${ROOT}/`, '')}:${r.line}:${r.column} ${r.role}`);
-
-  beforeAll(async () => {
-    writeTree(repo.path, TREE);
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  });
-  afterAll(async () => {
-    await backend.close();
-    [repo, data].forEach((d) => d.cleanup());
-  });
+    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file.replace(`${ROOT}/`, '')}:${r.line}:${r.column} ${r.role}`);
 
   it('a method through an injected field, a parameter\'s type, `this.field` and a method reference: the declared type\'s, not a same-named one', async () => {
     // `ownerService::save` (both overloads: a method reference passes no arguments) and `this.ownerService.save(owner)`, with PetService.save nearer by name alone.

@@ -1,9 +1,9 @@
 // Entry points and external calls in test files are left out unless asked for, and marked when they are:
 // Flask listed 466 test routes among its 471 entry points.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
+
 
 const TREE = {
   'app/server.ts': `import express from 'express';
@@ -29,32 +29,21 @@ app.post('/test-only', () => undefined);
 };
 
 describe('test rows in entry points and dependencies', () => {
-  const repo = tempDir('clew-testrows-repo-');
-  const data = tempDir('clew-testrows-data-');
-  let backend: Backend;
-  beforeAll(async () => {
-    writeTree(repo.path, TREE);
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  }, 120_000);
-  afterAll(async () => {
-    await backend.close();
-    repo.cleanup();
-    data.cleanup();
-  });
+  const index = useIndexedTrees('clew-testrows', [TREE], { timeoutMs: 120_000 });
+  const { repo } = index;
 
   it('leaves test entry points out by default, and marks them when asked', async () => {
-    const plain = await call(backend, 'entrypoints:list', { repo: repo.path });
+    const plain = await call(index.backend, 'entrypoints:list', { repo: repo.path });
     expect(plain.map((e) => e.path)).toEqual(['/health']);
     expect(plain.every((e) => !e.inTest)).toBe(true);
-    const all = await call(backend, 'entrypoints:list', { repo: repo.path, includeTests: true });
+    const all = await call(index.backend, 'entrypoints:list', { repo: repo.path, includeTests: true });
     expect(all.map((e) => [e.path, e.inTest]).sort()).toEqual([['/health', false], ['/only-in-tests', true], ['/test-only', true]]);
   });
 
   it('leaves calls made in tests out by default, and marks them when asked', async () => {
-    const plain = await call(backend, 'deps:list', { repo: repo.path });
+    const plain = await call(index.backend, 'deps:list', { repo: repo.path });
     expect(plain.calls.map((c) => c.target)).toEqual(['https://rates.example.com/latest']);
-    const all = await call(backend, 'deps:list', { repo: repo.path, includeTests: true });
+    const all = await call(index.backend, 'deps:list', { repo: repo.path, includeTests: true });
     expect(all.calls.map((c) => [c.target, c.inTest]).sort()).toEqual([['https://example.com/probe', true], ['https://rates.example.com/latest', false]]);
   });
 });

@@ -3,10 +3,10 @@
 // update the index.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend.js';
+import { SAMPLE_REPO } from '../helpers/fixtures.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
 import { readIndex } from '../helpers/indexReads.js';
 
 const ROUTES = `package web
@@ -34,20 +34,9 @@ const holding = (dataDir: string, word: string): number => readIndex(dataDir, (d
   db.prepare<[string], number>('SELECT count(*) FROM words_fts WHERE words_fts MATCH ?').pluck().get(word) ?? 0);
 
 describe('word index', () => {
-  const repo = tempDir('clew-words-repo-');
-  const data = tempDir('clew-words-data-');
-  let backend: Backend;
-  const auto = (query: string) => call(backend, 'search:query', { query, mode: 'auto' });
-
-  beforeAll(async () => {
-    writeTree(repo.path, { ...SAMPLE_REPO, 'web/routes.go': ROUTES, 'web/serve.go': NOISE });
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  });
-  afterAll(async () => {
-    await backend.close();
-    [repo, data].forEach((d) => d.cleanup());
-  });
+  const index = useIndexedTrees('clew-words', [{ ...SAMPLE_REPO, 'web/routes.go': ROUTES, 'web/serve.go': NOISE }]);
+  const { repo, data } = index;
+  const auto = (query: string) => call(index.backend, 'search:query', { query, mode: 'auto' });
 
   it('answers a question whose words are spread over a name and a doc comment, in other forms', async () => {
     const { results } = await auto('where are routes registered');
@@ -58,7 +47,7 @@ describe('word index', () => {
 
   it('follows an edit: the old words leave the index and the new ones arrive', async () => {
     writeFileSync(join(repo.path, 'web/routes.go'), 'package web\n\n// Counts the lines of a page.\nfunc countLines(page string) int {\n\treturn 0\n}\n');
-    await call(backend, 'repo:index', { path: repo.path });
+    await call(index.backend, 'repo:index', { path: repo.path });
     expect(holding(data.path, 'registerroute')).toBe(0);
     const stale = await auto('where are routes registered');
     // The file may still match by its path (web/routes.go), but its old definition is gone.
@@ -69,7 +58,7 @@ describe('word index', () => {
 
   it('forgets a deleted file', async () => {
     rmSync(join(repo.path, 'web/routes.go'));
-    await call(backend, 'repo:index', { path: repo.path });
+    await call(index.backend, 'repo:index', { path: repo.path });
     expect(wordRows(data.path, 'web/routes.go')).toBe(0);
     expect(holding(data.path, 'countlines')).toBe(0);
     const { results } = await auto('how are page lines counted');
