@@ -3,4 +3,5 @@
 // instead of keeping rows the old code wrote for files whose content did not change.
 // 1: type hints on definitions, struct-literal keys, macro items (2026-12-05).
 // 2: Elixir files parsed (they were text only).
-export const ANALYSIS_VERSION = 2;
+// 3: a member of an expression receiver (`f().x`, `a.b.c.x`) is marked, not a plain name.
+export const ANALYSIS_VERSION = 3;

@@ -2,7 +2,7 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ATTRIBUTE_MARK, type NavConfidence } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, returnType } from './typeHints.js';
@@ -112,6 +112,8 @@ export class Resolver {
       if (targets && !this.importsFromRepo(occ, occ.name)) return familyOf(occ.language) === 'js' ? { targets: [{ local: occ }], confidence: 'exact' } : NONE;
       return this.candidates(occ, false);
     }
+    // A member of an expression (`f().x`, `a.b.c.x`): its receiver's type is unknown, so same-named members are all there is.
+    if (occ.qualifier === EXPRESSION_RECEIVER) return this.candidates(occ, true);
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
   }
@@ -120,7 +122,7 @@ export class Resolver {
     const local = this.inScope(occ, occ.name);
     if (local) return { targets: [local], confidence: 'exact' };
     const imported = this.fromImport(occ, occ.name);
-    if (imported?.length) return { targets: imported, confidence: 'exact' };
+    if (imported?.length) return { targets: this.targetsInSpace(occ, imported), confidence: 'exact' };
     const module = this.moduleDefinition(occ);
     if (module) return { targets: [module], confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
@@ -167,7 +169,7 @@ export class Resolver {
     if (!this.inScope(occ, qualifier)) {
       const files = this.importedModule(occ, qualifier);
       if (files) {
-        const top = files.flatMap((fileId) => this.exported(fileId, occ.name, 0));
+        const top = this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
         return top.length ? { targets: top, confidence: 'exact' } : NONE;
       }
     }
@@ -339,13 +341,15 @@ export class Resolver {
    */
   private inSpace(occ: NavOccurrence, defs: NavOccurrence[]): NavOccurrence[] {
     if (defs.length < 2 || familyOf(occ.language) !== 'js') return defs;
-    const wantType = occ.role === ROLE.type;
-    const fits = defs.filter((d) => {
-      const kind = this.declared(d).symbol?.kind;
-      const typeOnly = kind === 'interface' || kind === 'type';
-      return wantType ? typeOnly || kind === 'class' || kind === 'enum' : !typeOnly;
-    });
+    const fits = defs.filter((d) => fitsSpace(occ, this.declared(d).symbol?.kind));
     return fits.length ? fits : defs;
+  }
+
+  /** The same choice among a module's exports (`ns.X`, an imported `X`): `export interface X` and `export const X` are two things. */
+  private targetsInSpace(occ: NavOccurrence, targets: Target[]): Target[] {
+    if (targets.length < 2 || familyOf(occ.language) !== 'js') return targets;
+    const fits = targets.filter((t) => fitsSpace(occ, t.symbol?.kind));
+    return fits.length ? fits : targets;
   }
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
@@ -478,6 +482,12 @@ export class Resolver {
     const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
     return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
   }
+}
+
+/** Whether a TypeScript declaration of this kind is what the use means: a type use a type, any other use a value. */
+function fitsSpace(occ: NavOccurrence, kind: string | undefined): boolean {
+  const typeOnly = kind === 'interface' || kind === 'type';
+  return occ.role === ROLE.type ? typeOnly || kind === 'class' || kind === 'enum' : !typeOnly;
 }
 
 function familyOf(language: string | null): string | null {

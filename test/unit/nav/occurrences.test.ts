@@ -149,12 +149,24 @@ public class App {
       '7:10 n reference q=this in=com.acme.App.go(String)', '7:14 Text reference in=com.acme.App.go(String)', '7:19 len call q=Text in=com.acme.App.go(String)',
       '7:23 s reference in=com.acme.App.go(String)',
       '8:16 Box call in=com.acme.App.go(String)', '8:20 trim call in=com.acme.App.go(String)', '8:25 s reference in=com.acme.App.go(String)',
-      '8:29 map call in=com.acme.App.go(String)', '8:33 x definition in=com.acme.App.go(String)', '8:38 x reference in=com.acme.App.go(String)',
+      // The receiver is an expression (`new Box(…)`): marked, never read as a plain name.
+      '8:29 map call q=() in=com.acme.App.go(String)', '8:33 x definition in=com.acme.App.go(String)', '8:38 x reference in=com.acme.App.go(String)',
     ]);
     expect(imports).toEqual([
       { local: 'trim', imported: 'trim', source: 'com.acme.util.Text', line: 2 },
       { local: '*', imported: '*', source: 'com.acme.util', line: 3 },
     ]);
+  });
+
+  it('a member of an expression no name stands for is marked q=(), in TypeScript, Python and Go', async () => {
+    const ts = await occurrencesOf('typescript', 'a.ts', 'f().x;\na.b.c.y;\n(z as T).w();\n');
+    expect(ts.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=()',
+      '3:2 z reference', '3:7 T type', '3:10 w call q=()']);
+    const py = await occurrencesOf('python', 'a.py', 'f().x\na.b.c.y\n');
+    expect(py.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=()']);
+    const go = await occurrencesOf('go', 'a.go', 'package a\n\nfunc g() { _ = f().x; _ = a.b.c.y }\n');
+    expect(go.lines).toEqual(['3:6 g definition', '3:16 f call in=.:a.g', '3:20 x reference q=() in=.:a.g', '3:27 a reference in=.:a.g', '3:29 b reference q=a in=.:a.g',
+      '3:31 c reference q=a.b in=.:a.g', '3:33 y reference q=() in=.:a.g']);
   });
 
   it('type hints on definitions: Go constructors, literals, parameters; struct literal keys as members of their type', async () => {
