@@ -48,6 +48,35 @@ def describe(m: Model):
     name = "x"
     return a.b.c.name + name
 `,
+  'py/checks.py': `class Checker:
+    def isinstance(self, x):
+        return False
+`,
+  'py/builtins_use.py': `def is_text(x):
+    return isinstance(x, str)
+
+
+class Settings:
+    @property
+    def debug(self):
+        return True
+
+    @debug.setter
+    def debug(self, value):
+        pass
+`,
+  'go/lenx/lenx.go': `package lenx
+
+type Items struct{}
+
+func (i Items) len() int { return 0 }
+`,
+  'go/use/use.go': `package use
+
+func Count(s []int) int {
+	return len(s)
+}
+`,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line} ${h.confidence}`);
@@ -83,6 +112,14 @@ describe('navigation precision', () => {
     expect(where(await def('py/chain.py', 3, 19))).toEqual([]);
     expect(await refs('py/chain.py', 2, 5)).toEqual(['py/chain.py:2:5 definition exact', 'py/chain.py:3:25 reference exact']);
     expect(await refs('py/model.py', 3, 14)).toEqual(['py/model.py:3:14 definition exact', 'py/model.py:7:14 reference exact']);
+  });
+
+  it('Python and Go: a builtin is no guess at a same-named definition in another file; a class body\'s name still is, in its file', async () => {
+    expect(await def('py/builtins_use.py', 2, 12)).toEqual([]);
+    expect((await call(backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path: 'py/builtins_use.py', line: 2, column: 12 } })).refs).toEqual([]);
+    expect(await def('go/use/use.go', 4, 9)).toEqual([]);
+    // `@debug.setter`: the class body's `debug`, which the scopes do not model, is guessed in the file.
+    expect(where(await def('py/builtins_use.py', 10, 6))).toEqual(['py/builtins_use.py:7 candidate', 'py/builtins_use.py:11 candidate']);
   });
 
   it('TypeScript: a value use of an export means the const, a type use the interface of the same name', async () => {

@@ -23,6 +23,8 @@ const MEMBER_KINDS = new Set(['method', 'field', 'property', 'constructor']);
 /** Languages where a bare name inside a class reaches the class's members. */
 const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'c', 'ruby', 'php']);
 const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
+/** Languages where a plain name is defined in its file, its imports or (Go) its package, and nowhere else. */
+const IMPORT_SCOPED = new Set(['python', 'go']);
 /** How deep re-exports (`export { x } from './y'`) are followed. */
 const REEXPORT_DEPTH = 3;
 /** How deep type inference goes (a hint naming a call whose result names a type whose base…). */
@@ -130,6 +132,14 @@ export class Resolver {
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
     // define it (a default export under another name, a re-export too deep): only a guess is honest.
     if (imported && !this.importsFromRepo(occ, occ.name)) return this.externalImport(occ);
+    // Python and Go reach another file's name only through an import (Go: or its package): one found in
+    // neither is a builtin (`len`, `isinstance`) or a scope the resolver does not model (a class body's
+    // name in a decorator), so only the file's own definitions are a guess; unless a wildcard import could bring it.
+    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.imports(occ.fileId).some((i) => i.local === '*')) {
+      const own = this.fileSymbols(occ.fileId, occ.name);
+      const preferred = own.filter((s) => !this.isMember(s));
+      return own.length ? { targets: (preferred.length ? preferred : own).map((symbol) => ({ symbol })), confidence: 'candidate' } : NONE;
+    }
     return this.candidates(occ, false);
   }
 
@@ -470,14 +480,17 @@ export class Resolver {
     return files;
   }
 
+  private isMember(s: NavSymbol): boolean {
+    return MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
+  }
+
   private rankCandidates(occ: { path: string; name: string; language: string | null }, member: boolean): Resolution {
     // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
     const named = this.named(occ.name);
     const family = familyOf(occ.language);
     const sameLanguage = named.filter((s) => familyOf(s.language) === family);
     const all = sameLanguage.length ? sameLanguage : named;
-    const isMember = (s: NavSymbol): boolean => MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
-    const preferred = all.filter((s) => isMember(s) === member);
+    const preferred = all.filter((s) => this.isMember(s) === member);
     const pool = preferred.length ? preferred : all;
     const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
     return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
