@@ -36,6 +36,14 @@ c.Ctor.init();
 Ctor.init();
 export let kept: c.Ctor | null = null;
 `,
+  'ts/strings.ts': `export function string(): string {
+  return '';
+}
+`,
+  'ts/external.ts': `import { z } from 'zod';
+
+export const schema = z.string();
+`,
   'py/model.py': `class Model:
     def __init__(self, name):
         self.name = name
@@ -120,6 +128,11 @@ describe('navigation precision', () => {
     expect(await def('go/use/use.go', 4, 9)).toEqual([]);
     // `@debug.setter`: the class body's `debug`, which the scopes do not model, is guessed in the file.
     expect(where(await def('py/builtins_use.py', 10, 6))).toEqual(['py/builtins_use.py:7 candidate', 'py/builtins_use.py:11 candidate']);
+  });
+
+  it('TypeScript: a member of a name imported from an outside package is no guess at a same-named repo function', async () => {
+    expect(where(await def('ts/external.ts', 3, 24))).toEqual([]);
+    expect(await refs('ts/strings.ts', 1, 17)).toEqual(['ts/strings.ts:1:17 definition exact']);
   });
 
   it('TypeScript: a value use of an export means the const, a type use the interface of the same name', async () => {

@@ -187,6 +187,8 @@ export class Resolver {
     if (owner.confidence === 'exact') {
       const members = owner.targets.flatMap((t) => this.typesOf(t, 0)).flatMap((t) => this.membersDeep(t, occ.name, 0));
       if (members.length) return { targets: members, confidence: 'exact' };
+      // The receiver is a name imported from a package outside the repo (`import { z } from 'zod'`): its members are there, not here.
+      if (owner.targets.length && owner.targets.every((t) => t.local?.role === ROLE.import)) return NONE;
     }
     return this.candidates(occ, true);
   }
