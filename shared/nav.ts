@@ -16,6 +16,12 @@ export type OccurrenceRole = (typeof OCCURRENCE_ROLES)[number];
  */
 export const ATTRIBUTE_MARK = '.';
 
+/**
+ * A use's qualifier when it is a member of an expression no name stands for (`f().x`, `a.b.c.x`,
+ * `(y as T).x`): its receiver is unknown, so it is never resolved as a plain name.
+ */
+export const EXPRESSION_RECEIVER = '()';
+
 /** A place in a file of a registered repository. */
 export interface NavPosition {
   repo: string;

@@ -4,4 +4,5 @@
 // 1: type hints on definitions, struct-literal keys, macro items (2026-12-05).
 // 2: Elixir files parsed (they were text only).
 // 3: Java occurrences: declared types as hints, `this.x.m()` and method-reference receivers, package-qualified types.
+//    Members of an expression receiver (`f().x`, `a.b.c.x`) is marked, not a plain name.
 export const ANALYSIS_VERSION = 3;

@@ -5,13 +5,20 @@
 export class RepoPaths {
   readonly byPath = new Map<string, number>();
   readonly folders = new Map<string, number[]>();
+  /** Paths by their last segment, and folders likewise: a suffix lookup reads the few sharing its last segment, not every path. */
+  private readonly byBaseName = new Map<string, string[]>();
+  private readonly foldersByBaseName = new Map<string, string[]>();
 
   constructor(files: ReadonlyArray<{ id: number; path: string }>, readonly goModule: string | null) {
     for (const f of files) {
       this.byPath.set(f.path, f.id);
+      pushTo(this.byBaseName, baseName(f.path), f.path);
       const folder = folderOf(f.path);
       let list = this.folders.get(folder);
-      if (!list) this.folders.set(folder, (list = []));
+      if (!list) {
+        this.folders.set(folder, (list = []));
+        pushTo(this.foldersByBaseName, baseName(folder), folder);
+      }
       list.push(f.id);
     }
   }
@@ -21,7 +28,7 @@ export class RepoPaths {
     const exact = this.byPath.get(suffix);
     if (exact !== undefined) return [exact];
     const out: Array<[string, number]> = [];
-    for (const [path, id] of this.byPath) if (path.endsWith(`/${suffix}`)) out.push([path, id]);
+    for (const path of this.byBaseName.get(baseName(suffix)) ?? []) if (path.endsWith(`/${suffix}`)) out.push([path, this.byPath.get(path)!]);
     return out.sort((a, b) => a[0].length - b[0].length).slice(0, 4).map(([, id]) => id);
   }
 
@@ -30,9 +37,19 @@ export class RepoPaths {
     const exact = this.folders.get(suffix);
     if (exact) return exact;
     let best: string | null = null;
-    for (const folder of this.folders.keys()) if (folder.endsWith(`/${suffix}`) && (best === null || folder.length < best.length)) best = folder;
+    for (const folder of this.foldersByBaseName.get(baseName(suffix)) ?? []) if (folder.endsWith(`/${suffix}`) && (best === null || folder.length < best.length)) best = folder;
     return best === null ? [] : (this.folders.get(best) ?? []);
   }
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 export function folderOf(path: string): string {

@@ -2,7 +2,7 @@
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
-import { ATTRIBUTE_MARK, OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
@@ -161,6 +161,8 @@ export class NavService {
       }
       const occ = occs[i]!;
       if (roles && !roles.has(occ.role)) continue;
+      // A member of an expression (`f().x`) can only be guessed from its name: too weak to count as a use.
+      if (occ.qualifier === EXPRESSION_RECEIVER) continue;
       const r = resolver.resolve(occ);
       if (!matches(r, occ.path)) continue;
       (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });

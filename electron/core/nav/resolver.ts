@@ -2,7 +2,7 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ATTRIBUTE_MARK, type NavConfidence } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, returnType } from './typeHints.js';
@@ -23,6 +23,8 @@ const MEMBER_KINDS = new Set(['method', 'field', 'property', 'constructor']);
 /** Languages where a bare name inside a class reaches the class's members. */
 const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'c', 'ruby', 'php']);
 const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
+/** Languages where a plain name is defined in its file, its imports or (Go) its package, and nowhere else. */
+const IMPORT_SCOPED = new Set(['python', 'go']);
 /** How deep re-exports (`export { x } from './y'`) are followed. */
 const REEXPORT_DEPTH = 3;
 /** How deep type inference goes (a hint naming a call whose result names a type whose base…). */
@@ -112,6 +114,8 @@ export class Resolver {
       if (targets && !this.importsFromRepo(occ, occ.name)) return familyOf(occ.language) === 'js' ? { targets: [{ local: occ }], confidence: 'exact' } : NONE;
       return this.candidates(occ, false);
     }
+    // A member of an expression (`f().x`, `a.b.c.x`): its receiver's type is unknown, so same-named members are all there is.
+    if (occ.qualifier === EXPRESSION_RECEIVER) return this.candidates(occ, true);
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
   }
@@ -120,7 +124,7 @@ export class Resolver {
     const local = this.inScope(occ, occ.name);
     if (local) return { targets: [local], confidence: 'exact' };
     const imported = this.fromImport(occ, occ.name);
-    if (imported?.length) return { targets: imported, confidence: 'exact' };
+    if (imported?.length) return { targets: this.targetsInSpace(occ, imported), confidence: 'exact' };
     const module = this.moduleDefinition(occ);
     if (module) return { targets: [module], confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
@@ -128,6 +132,14 @@ export class Resolver {
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
     // define it (a default export under another name, a re-export too deep): only a guess is honest.
     if (imported && !this.importsFromRepo(occ, occ.name)) return this.externalImport(occ);
+    // Python and Go reach another file's name only through an import (Go: or its package): one found in
+    // neither is a builtin (`len`, `isinstance`) or a scope the resolver does not model (a class body's
+    // name in a decorator), so only the file's own definitions are a guess; unless a wildcard import could bring it.
+    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.imports(occ.fileId).some((i) => i.local === '*')) {
+      const own = this.fileSymbols(occ.fileId, occ.name);
+      const preferred = own.filter((s) => !this.isMember(s));
+      return own.length ? { targets: (preferred.length ? preferred : own).map((symbol) => ({ symbol })), confidence: 'candidate' } : NONE;
+    }
     return this.candidates(occ, false);
   }
 
@@ -201,7 +213,7 @@ export class Resolver {
     if (!this.inScope(occ, qualifier)) {
       const files = this.importedModule(occ, qualifier);
       if (files) {
-        const top = files.flatMap((fileId) => this.exported(fileId, occ.name, 0));
+        const top = this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
         return top.length ? { targets: top, confidence: 'exact' } : NONE;
       }
     }
@@ -209,6 +221,8 @@ export class Resolver {
     if (owner.confidence === 'exact') {
       const members = owner.targets.flatMap((t) => this.typesOf(t, 0)).flatMap((t) => this.membersDeep(t, occ.name, 0));
       if (members.length) return { targets: members, confidence: 'exact' };
+      // The receiver is a name imported from a package outside the repo (`import { z } from 'zod'`): its members are there, not here.
+      if (owner.targets.length && owner.targets.every((t) => t.local?.role === ROLE.import)) return NONE;
     }
     // Java declares every receiver's type: a member its type (and in-repo bases) lacks is inherited from outside
     // (`JpaRepository.save`); a receiver typed outside the repo (`LOG.debug`) or named nowhere in it (`Optional.of`) has outside members.
@@ -399,13 +413,15 @@ export class Resolver {
    */
   private inSpace(occ: NavOccurrence, defs: NavOccurrence[]): NavOccurrence[] {
     if (defs.length < 2 || familyOf(occ.language) !== 'js') return defs;
-    const wantType = occ.role === ROLE.type;
-    const fits = defs.filter((d) => {
-      const kind = this.declared(d).symbol?.kind;
-      const typeOnly = kind === 'interface' || kind === 'type';
-      return wantType ? typeOnly || kind === 'class' || kind === 'enum' : !typeOnly;
-    });
+    const fits = defs.filter((d) => fitsSpace(occ, this.declared(d).symbol?.kind));
     return fits.length ? fits : defs;
+  }
+
+  /** The same choice among a module's exports (`ns.X`, an imported `X`): `export interface X` and `export const X` are two things. */
+  private targetsInSpace(occ: NavOccurrence, targets: Target[]): Target[] {
+    if (targets.length < 2 || familyOf(occ.language) !== 'js') return targets;
+    const fits = targets.filter((t) => fitsSpace(occ, t.symbol?.kind));
+    return fits.length ? fits : targets;
   }
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
@@ -526,16 +542,19 @@ export class Resolver {
     return files;
   }
 
+  private isMember(s: NavSymbol): boolean {
+    return MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
+  }
+
   private rankCandidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
     // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
     const named = this.named(occ.name);
     const family = familyOf(occ.language);
     const sameLanguage = named.filter((s) => familyOf(s.language) === family);
     const all = sameLanguage.length ? sameLanguage : named;
-    const isMember = (s: NavSymbol): boolean => MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
     // A Java call names a method or a constructor (a class for `new`), never a field of the same name.
     const callable = javaCall(occ) ? all.filter((s) => CALLABLE_KINDS.has(s.kind) || CLASS_LIKE.has(s.kind)) : all;
-    const preferred = callable.filter((s) => isMember(s) === member);
+    const preferred = callable.filter((s) => this.isMember(s) === member);
     const pool = preferred.length ? preferred : callable.length ? callable : all;
     const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
     return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
@@ -576,6 +595,12 @@ function acceptsArguments(fqn: string, args: number): boolean {
   const params = m[1]!.trim() === '' ? [] : m[1]!.split(',');
   const varargs = params[params.length - 1]?.trim().endsWith('...') ?? false;
   return varargs ? args >= params.length - 1 : args === params.length;
+}
+
+/** Whether a TypeScript declaration of this kind is what the use means: a type use a type, any other use a value. */
+function fitsSpace(occ: NavOccurrence, kind: string | undefined): boolean {
+  const typeOnly = kind === 'interface' || kind === 'type';
+  return occ.role === ROLE.type ? typeOnly || kind === 'class' || kind === 'enum' : !typeOnly;
 }
 
 function familyOf(language: string | null): string | null {

@@ -2,7 +2,9 @@
 // the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
 // argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
 // Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
-// match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`). A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
+// match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`);
+// @member marks any name after a dot, so one whose receiver neither names (`f().x`, `a.b.c.x`) is kept apart from
+// plain names. A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
 // @hint (a type as written), @hintcall (a called function: its result), @hintvar (a variable: its type). Ranges: @import (read by
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
@@ -30,6 +32,7 @@ const JS_COMMON = [
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
+  '(member_expression property: [(property_identifier) (private_property_identifier)] @member)',
   '(call_expression function: (member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @call))',
   '(member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @ref)',
   '(identifier) @ref',
@@ -117,6 +120,7 @@ const PYTHON_PATTERNS = [
   '(call function: (attribute object: (identifier) @qual attribute: (identifier) @call))',
   '(call function: (attribute attribute: (identifier) @call))',
   '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
+  '(attribute attribute: (identifier) @member)',
   '(call function: (attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @call))',
   '(attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @ref)',
   '(identifier) @ref',
@@ -157,6 +161,7 @@ const GO_PATTERNS = [
   '(call_expression function: (selector_expression operand: (identifier) @qual field: (field_identifier) @call))',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
   '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
+  '(selector_expression field: (field_identifier) @member)',
   '(call_expression function: (selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @call))',
   '(selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @ref)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
@@ -206,6 +211,8 @@ const JAVA_PATTERNS = [
   // `Map.Entry`, `org.acme.service.Thing`: the last name is looked up in what is written before it.
   '(scoped_type_identifier (type_identifier) @qual (type_identifier) @type)',
   '(scoped_type_identifier (scoped_type_identifier) @qualpath (type_identifier) @type)',
+  '(field_access field: (identifier) @member)',
+  '(method_invocation object: (_) name: (identifier) @member)',
   '(type_identifier) @type',
   '(identifier) @ref',
   '(import_declaration) @import',

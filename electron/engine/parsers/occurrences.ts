@@ -4,7 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { ATTRIBUTE_MARK, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
@@ -38,6 +38,8 @@ interface Found {
   qualifier: string | null;
   /** A definition's type hint (see typeHint). */
   hint: string | null;
+  /** Captured as @member: the name follows a dot, whatever its receiver. */
+  member: boolean;
 }
 
 /** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
@@ -183,16 +185,18 @@ export function extractOccurrences(language: Language, query: Query | null, root
       } else if (name === 'exclude') excluded.push([c.node.startIndex, c.node.endIndex]);
       else if (name === 'typectx') typeContexts.push([c.node.startIndex, c.node.endIndex]);
       else {
-        const rank = RANK[name];
+        const rank = RANK[name === 'member' ? 'ref' : name];
         if (rank === undefined) continue;
         const at = c.node.startIndex;
         const seen = found.get(at);
         const ownHint = name === 'def' || name === 'attr' ? hint : null;
-        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint });
+        const member = name === 'member';
+        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint, member });
         else {
           if (rank < seen.rank) seen.rank = rank;
           if (name !== 'def') seen.qualifier ??= qualifier;
           seen.hint ??= ownHint;
+          seen.member ||= member;
         }
       }
     }
@@ -217,7 +221,8 @@ export function extractOccurrences(language: Language, query: Query | null, root
     if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
     const pos = f.node.startPosition;
     const name = nameAt(source, at);
-    let qualifier = role === ROLE_INDEX.definition ? f.hint : f.qualifier;
+    // A member whose receiver no name stands for is marked as such: never read as a plain name.
+    let qualifier = role === ROLE_INDEX.definition ? f.hint : (f.qualifier ?? (f.member ? EXPRESSION_RECEIVER : null));
     if (f.rank === RANK.attr) {
       const owner = f.qualifier === 'self' ? out.classAt(pos.row + 1) : -1;
       const key = `${owner}:${name}`;
