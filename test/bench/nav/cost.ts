@@ -4,6 +4,8 @@
 // as the indexer does). Prints CPU milliseconds and the pass's cost relative to the rest. Asserts nothing.
 //   node --import tsx test/bench/nav/cost.ts [--corpora zod,flask,gin] [--rounds 2] [--per-row]
 // --per-row writes one INSERT per row (how the index wrote them before the batched writer), to compare.
+//   node --import tsx test/bench/nav/cost.ts --full [--corpora zod,gin] [--tree DIR --max-files 2500] [--rounds 2]
+// --full: issue 13's wording, a full index (CPU on one thread) and clew.db with the pass vs without it (indexCost.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { languageOf } from '../../../electron/base/languages.js';
 import { CORPORA, fetchCorpus } from '../relevance/corpora.js';
 import { walkSources } from './files.js';
+import { fullIndexCost } from './indexCost.js';
 import { migrateDatabase, openWrite } from '../../../electron/db/connection.js';
 import { OccurrenceRows } from '../../../electron/db/write/occurrenceRows.js';
 import type { FileOccurrences } from '../../../electron/base/fileAnalysis.js';
@@ -68,7 +71,48 @@ function cpu(): number {
   return (u.user + u.system) / 1000;
 }
 
+/** A corpus by name, or `--tree DIR` (its first `--max-files` sources in path order); null when it cannot be had. */
+function sourcesOf(name: string): { root: string; files: string[] } | null {
+  const tree = value('--tree');
+  if (name === 'tree' && tree) return { root: tree, files: walkSources(tree, ['.ts', '.py', '.go']).slice(0, Number(value('--max-files') ?? 2500)) };
+  const corpus = CORPORA.find((c) => c.name === name);
+  const fetched = corpus ? fetchCorpus(corpus) : { error: 'unknown corpus' };
+  if ('error' in fetched) {
+    console.error(`${name}: ${fetched.error}`);
+    return null;
+  }
+  return { root: fetched.root, files: walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']) };
+}
+
+/** With vs without the pass, alternating, the least CPU of each over the rounds (the least disturbed). */
+async function full(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'clew-index-cost-'));
+  const names = value('--tree') ? [...corpora.filter((c) => argv.includes('--corpora')), 'tree'] : corpora;
+  console.log('| corpus | files | index CPU without → with (ms) | index time | clew.db without → with (KiB) | clew.db |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  try {
+    for (const name of names) {
+      const sources = sourcesOf(name);
+      if (!sources) continue;
+      const best = { with: { cpuMs: Infinity, dbBytes: 0 }, without: { cpuMs: Infinity, dbBytes: 0 } };
+      for (let round = 0; round < rounds; round++) {
+        for (const occurrences of round % 2 === 0 ? [false, true] : [true, false]) {
+          const cost = await fullIndexCost(sources.root, sources.files, work, occurrences);
+          const key = occurrences ? 'with' : 'without';
+          if (cost.cpuMs < best[key].cpuMs) best[key] = cost;
+        }
+      }
+      const pct = (a: number, b: number): string => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)}%`;
+      const kib = (n: number): string => (n / 1024).toFixed(0);
+      console.log(`| ${name} | ${sources.files.length} | ${best.without.cpuMs.toFixed(0)} → ${best.with.cpuMs.toFixed(0)} | ${pct(best.without.cpuMs, best.with.cpuMs)} | ${kib(best.without.dbBytes)} → ${kib(best.with.dbBytes)} | ${pct(best.without.dbBytes, best.with.dbBytes)} |`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (argv.includes('--full')) return full();
   console.log('| corpus | files | occurrences | parse + symbols ms | occurrence extraction ms | occurrence write ms | occurrence share | rows size |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const name of corpora) {
