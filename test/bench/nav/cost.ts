@@ -87,7 +87,7 @@ function sourcesOf(name: string): { root: string; files: string[] } | null {
 /** With vs without the pass, alternating, the least CPU of each over the rounds (the least disturbed). */
 async function full(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'clew-index-cost-'));
-  const names = value('--tree') ? [...corpora.filter((c) => argv.includes('--corpora')), 'tree'] : corpora;
+  const names = value('--tree') ? [...(argv.includes('--corpora') ? corpora : []), 'tree'] : corpora;
   console.log('| corpus | files | index CPU without → with (ms) | index time | clew.db without → with (KiB) | clew.db |');
   console.log('|---|---:|---:|---:|---:|---:|');
   try {
