@@ -9,6 +9,8 @@
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
 // must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
+// Each capture costs a JavaScript object: a member call's @qual/@qualpath come from the member pattern
+// matching the same name (merged by position), not from a second call pattern; catch-alls are one alternation.
 import type { Language } from '../../../shared/types.js';
 
 /** Patterns both the TypeScript and the JavaScript grammars know. */
@@ -27,18 +29,13 @@ const JS_COMMON = [
   '(shorthand_property_identifier_pattern) @def',
   '(catch_clause parameter: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
-  '(call_expression function: (member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @call))',
   '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
   '(member_expression property: [(property_identifier) (private_property_identifier)] @member)',
-  '(call_expression function: (member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @call))',
   '(member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @ref)',
-  '(identifier) @ref',
-  '(property_identifier) @ref',
-  '(private_property_identifier) @ref',
-  '(shorthand_property_identifier) @ref',
+  '[(identifier) (property_identifier) (private_property_identifier) (shorthand_property_identifier)] @ref',
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
@@ -117,11 +114,9 @@ const PYTHON_PATTERNS = [
   '(global_statement (identifier) @def)',
   '(nonlocal_statement (identifier) @def)',
   '(call function: (identifier) @call)',
-  '(call function: (attribute object: (identifier) @qual attribute: (identifier) @call))',
   '(call function: (attribute attribute: (identifier) @call))',
   '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
   '(attribute attribute: (identifier) @member)',
-  '(call function: (attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @call))',
   '(attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @ref)',
   '(identifier) @ref',
   '(type) @typectx',
@@ -158,17 +153,13 @@ const GO_PATTERNS = [
   '(range_clause left: (expression_list (identifier) @def))',
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
-  '(call_expression function: (selector_expression operand: (identifier) @qual field: (field_identifier) @call))',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
   '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
   '(selector_expression field: (field_identifier) @member)',
-  '(call_expression function: (selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @call))',
   '(selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @ref)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
-  '(identifier) @ref',
-  '(field_identifier) @ref',
-  '(package_identifier) @ref',
+  '[(identifier) (field_identifier) (package_identifier)] @ref',
   '(import_declaration) @import',
 ];
 

@@ -1,0 +1,57 @@
+// The occurrence query's size: each tree-sitter capture is a JavaScript object, so a name is captured as
+// a call once (its qualifier comes from the member pattern), and still comes out as a qualified call.
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../shared/types.js';
+import { analyzeFile } from '../../../electron/engine/analyze.js';
+import { occurrenceQuery } from '../../../electron/engine/parsers/occurrences.js';
+import { parse } from '../../../electron/engine/parsers/treeSitter.js';
+import { OCCURRENCE_ROLES } from '../../../shared/nav.js';
+
+/** How many captures of each name land on the node starting at `at`. */
+async function capturesAt(language: Language, source: string, at: number): Promise<Record<string, number>> {
+  const query = await occurrenceQuery(language);
+  if (!query) throw new Error(`no query for ${language}`);
+  const tree = await parse(language, source);
+  try {
+    const counts: Record<string, number> = {};
+    for (const match of query.matches(tree.rootNode)) {
+      for (const c of match.captures) if (c.node.startIndex === at) counts[c.name] = (counts[c.name] ?? 0) + 1;
+    }
+    return counts;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The role and qualifier of the occurrence at 1-based `line:col`. */
+async function occurrenceAt(language: Language, path: string, source: string, line: number, col: number): Promise<string> {
+  const occ = (await analyzeFile(language, path, source)).occurrences;
+  if (!occ) throw new Error(`no occurrences for ${language}`);
+  for (let i = 0; i < occ.rows.length; i += 6) {
+    if (occ.rows[i] !== line || occ.rows[i + 1] !== col) continue;
+    const qualifier = occ.rows[i + 5]!;
+    return `${occ.names[occ.rows[i + 2]!]} ${OCCURRENCE_ROLES[occ.rows[i + 3]!]} q=${qualifier < 0 ? '' : occ.names[qualifier]}`;
+  }
+  return 'none';
+}
+
+const CASES: Array<{ language: Language; path: string; source: string; name: string; expected: string }> = [
+  { language: 'typescript', path: 'a.ts', source: 'a.run();\nthis.a.go();\n', name: 'run', expected: 'run call q=a' },
+  { language: 'typescript', path: 'a.ts', source: 'a.run();\nthis.a.go();\n', name: 'go', expected: 'go call q=this.a' },
+  { language: 'javascript', path: 'a.js', source: 'a.run();\nthis.a.go();\n', name: 'go', expected: 'go call q=this.a' },
+  { language: 'python', path: 'a.py', source: 'a.run()\nself.a.go()\n', name: 'run', expected: 'run call q=a' },
+  { language: 'python', path: 'a.py', source: 'a.run()\nself.a.go()\n', name: 'go', expected: 'go call q=self.a' },
+  { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Println', expected: 'Println call q=fmt' },
+  { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Run', expected: 'Run call q=c.engine' },
+];
+
+describe('occurrence query captures', () => {
+  it.each(CASES)('$language: `$name` is captured as a call once and comes out as $expected', async ({ language, path, source, name, expected }) => {
+    const at = source.indexOf(`.${name}(`) + 1;
+    expect((await capturesAt(language, source, at)).call).toBe(1);
+    const before = source.slice(0, at);
+    const line = before.split('\n').length;
+    const col = at - before.lastIndexOf('\n');
+    expect(await occurrenceAt(language, path, source, line, col)).toBe(expected);
+  });
+});
