@@ -32,8 +32,10 @@ export function occurrenceQuery(language: Language): Promise<Query | null> {
   return query;
 }
 
+/** What a captured name keeps: its position, not its node (nodes die young; kept, they were promoted and collected late). */
 interface Found {
-  node: SyntaxNode;
+  row: number;
+  column: number;
   rank: number;
   qualifier: string | null;
   /** A definition's type hint (see typeHint). */
@@ -191,8 +193,10 @@ export function extractOccurrences(language: Language, query: Query | null, root
         const seen = found.get(at);
         const ownHint = name === 'def' || name === 'attr' ? hint : null;
         const member = name === 'member';
-        if (!seen) found.set(at, { node: c.node, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint, member });
-        else {
+        if (!seen) {
+          const pos = c.node.startPosition;
+          found.set(at, { row: pos.row, column: pos.column, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint, member });
+        } else {
           if (rank < seen.rank) seen.rank = rank;
           if (name !== 'def') seen.qualifier ??= qualifier;
           seen.hint ??= ownHint;
@@ -212,19 +216,20 @@ export function extractOccurrences(language: Language, query: Query | null, root
   }
   const inExcluded = sweep(excluded);
   const inTypeContext = sweep(typeContexts);
-  const ordered = [...found.entries()].sort((a, b) => a[0] - b[0]);
+  // Positions sorted as numbers in a typed array: no entry pairs, no comparator calls.
+  const ordered = Float64Array.from(found.keys()).sort();
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
   const attributes = new Set<string>();
-  for (const [at, f] of ordered) {
+  for (const at of ordered) {
+    const f = found.get(at)!;
     if (f.rank === RANK.skip || inExcluded(at)) continue;
     let role = ROLE_BY_RANK[f.rank] ?? ROLE_INDEX.reference;
     if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
-    const pos = f.node.startPosition;
     const name = nameAt(source, at);
     // A member whose receiver no name stands for is marked as such: never read as a plain name.
     let qualifier = role === ROLE_INDEX.definition ? f.hint : (f.qualifier ?? (f.member ? EXPRESSION_RECEIVER : null));
     if (f.rank === RANK.attr) {
-      const owner = f.qualifier === 'self' ? out.classAt(pos.row + 1) : -1;
+      const owner = f.qualifier === 'self' ? out.classAt(f.row + 1) : -1;
       const key = `${owner}:${name}`;
       if (owner < 0 || attributes.has(key)) {
         role = ROLE_INDEX.reference;
@@ -235,7 +240,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
       }
     }
     if (!name || (role === ROLE_INDEX.type && BUILTIN_TYPES.has(name)) || (name === '_' && language === 'go')) continue;
-    if (!out.add(pos.row + 1, pos.column + 1, name, role, qualifier)) break;
+    if (!out.add(f.row + 1, f.column + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortRows(out.rows), imports };

@@ -16,7 +16,7 @@ import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { languageOf } from '../../../electron/base/languages.js';
 import { CORPORA, fetchCorpus } from '../relevance/corpora.js';
 import { walkSources } from './files.js';
-import { fullIndexCost } from './indexCost.js';
+import { fullIndexCost, type IndexCost } from './indexCost.js';
 import { migrateDatabase, openWrite } from '../../../electron/db/connection.js';
 import { OccurrenceRows } from '../../../electron/db/write/occurrenceRows.js';
 import type { FileOccurrences } from '../../../electron/base/fileAnalysis.js';
@@ -84,7 +84,7 @@ function sourcesOf(name: string): { root: string; files: string[] } | null {
   return { root: fetched.root, files: walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']) };
 }
 
-/** With vs without the pass, alternating, the least CPU of each over the rounds (the least disturbed). */
+/** With vs without the pass, built side by side; the round with the least CPU (the least disturbed). */
 async function full(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'clew-index-cost-'));
   const names = value('--tree') ? [...(argv.includes('--corpora') ? corpora : []), 'tree'] : corpora;
@@ -94,14 +94,12 @@ async function full(): Promise<void> {
     for (const name of names) {
       const sources = sourcesOf(name);
       if (!sources) continue;
-      const best = { with: { cpuMs: Infinity, dbBytes: 0 }, without: { cpuMs: Infinity, dbBytes: 0 } };
+      let best: IndexCost | null = null;
       for (let round = 0; round < rounds; round++) {
-        for (const occurrences of round % 2 === 0 ? [false, true] : [true, false]) {
-          const cost = await fullIndexCost(sources.root, sources.files, work, occurrences);
-          const key = occurrences ? 'with' : 'without';
-          if (cost.cpuMs < best[key].cpuMs) best[key] = cost;
-        }
+        const cost = await fullIndexCost(sources.root, sources.files, work);
+        if (!best || cost.with.cpuMs + cost.without.cpuMs < best.with.cpuMs + best.without.cpuMs) best = cost;
       }
+      if (!best) continue;
       const pct = (a: number, b: number): string => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)}%`;
       const kib = (n: number): string => (n / 1024).toFixed(0);
       console.log(`| ${name} | ${sources.files.length} | ${best.without.cpuMs.toFixed(0)} → ${best.with.cpuMs.toFixed(0)} | ${pct(best.without.cpuMs, best.with.cpuMs)} | ${kib(best.without.dbBytes)} → ${kib(best.with.dbBytes)} | ${pct(best.without.dbBytes, best.with.dbBytes)} |`);
