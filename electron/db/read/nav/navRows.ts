@@ -71,8 +71,9 @@ export class NavRows {
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
+      // The planner, without statistics, would read the whole file's symbols (or occurrences) in line order instead.
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
-        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s INDEXED BY symbols_file_name JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
       occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
@@ -80,10 +81,10 @@ export class NavRows {
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`),
       occurrencesNamedInFile: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? ORDER BY o.line, o.col`),
       fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
       importAt: db.prepare<[number, number, string], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
@@ -181,24 +182,32 @@ export class NavRows {
     return this.s.externals.all(symbolId);
   }
 
-  /** Chunks split into lines, kept for one request (a references answer reads many lines of the same chunks). */
-  private chunkLines = new Map<string, { start: number; lines: string[] }>();
+  /** Chunks split into lines by file, kept for one request (a references answer reads many lines of the same chunks). */
+  private chunkLines = new Map<number, Array<{ start: number; lines: string[] }>>();
+  private chunkCount = 0;
 
   /** Forgets the chunks read: called when a request starts, so an edited file is read afresh. */
   forgetChunks(): void {
     this.chunkLines = new Map();
+    this.chunkCount = 0;
   }
 
   /** The text of one line, from the chunk that holds it; null past the end. */
   lineText(fileId: number, line: number): string | null {
+    let kept = this.chunkLines.get(fileId);
+    // A chunk already read that holds the line answers without a query (chunks of one file hold the same text where they overlap).
+    const held = kept?.find((c) => c.start <= line && line < c.start + c.lines.length);
+    if (held) return held.lines[line - held.start] ?? null;
     const chunk = this.s.chunk.get(fileId, line);
     if (!chunk) return null;
-    const key = `${fileId}:${chunk.start_line}`;
-    let split = this.chunkLines.get(key);
-    if (!split) {
-      if (this.chunkLines.size > 512) this.chunkLines.clear();
-      this.chunkLines.set(key, (split = { start: chunk.start_line, lines: chunk.text.split('\n') }));
+    const split = { start: chunk.start_line, lines: chunk.text.split('\n') };
+    if (++this.chunkCount > 512) {
+      this.chunkLines.clear();
+      this.chunkCount = 1;
+      kept = undefined;
     }
+    if (kept) kept.push(split);
+    else this.chunkLines.set(fileId, [split]);
     return split.lines[line - split.start] ?? null;
   }
 
