@@ -36,7 +36,6 @@ const isAttribute = (d: NavOccurrence): boolean => d.role === ROLE.definition &&
 
 /** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
 export class Resolver {
-  private readonly importsCache = new Map<number, NavImport[]>();
   private readonly symbolCache = new Map<number, NavSymbol | null>();
   private readonly definitionsCache = new Map<string, NavOccurrence[]>();
   private readonly namedCache = new Map<string, NavSymbol[]>();
@@ -63,9 +62,13 @@ export class Resolver {
     return found;
   }
 
-  private imports(fileId: number): NavImport[] {
-    let found = this.importsCache.get(fileId);
-    if (!found) this.importsCache.set(fileId, (found = this.rows.imports(fileId)));
+  private readonly bindingsCache = new Map<string, NavImport[]>();
+
+  /** The file's import bindings of `local` and its wildcards: from its whole import list when read, else only those rows. */
+  private bindings(fileId: number, local: string): NavImport[] {
+    const key = `${fileId}\0${local}`;
+    let found = this.bindingsCache.get(key);
+    if (!found) this.bindingsCache.set(key, (found = this.rows.bindings(fileId, local)));
     return found;
   }
 
@@ -100,7 +103,7 @@ export class Resolver {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
       // Python: the module of a from-import, written as its path (`from .globals import g`): its file.
-      if (occ.language === 'python' && !this.imports(occ.fileId).some((b) => b.local === occ.name) && this.imports(occ.fileId).some((b) => b.source === occ.name)) {
+      if (occ.language === 'python' && !this.bindings(occ.fileId, occ.name).some((b) => b.local === occ.name) && this.rows.importsFromSource(occ.fileId, occ.name)) {
         const files = this.moduleFiles(this.paths(), 'python', occ.path, occ.name);
         if (files.length) return { targets: files.slice(0, 1).map((fileId) => this.moduleStart(fileId, occ.name)), confidence: 'exact' };
       }
@@ -135,7 +138,7 @@ export class Resolver {
     // Python and Go reach another file's name only through an import (Go: or its package): one found in
     // neither is a builtin (`len`, `isinstance`) or a scope the resolver does not model (a class body's
     // name in a decorator), so only the file's own definitions are a guess; unless a wildcard import could bring it.
-    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.imports(occ.fileId).some((i) => i.local === '*')) {
+    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.bindings(occ.fileId, occ.name).some((i) => i.local === '*')) {
       const own = this.fileSymbols(occ.fileId, occ.name);
       const preferred = own.filter((s) => !this.isMember(s));
       return own.length ? { targets: (preferred.length ? preferred : own).map((symbol) => ({ symbol })), confidence: 'candidate' } : NONE;
@@ -149,7 +152,7 @@ export class Resolver {
    */
   private externalImport(occ: NavOccurrence): Resolution {
     if (familyOf(occ.language) !== 'js') return NONE;
-    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const binding = this.bindings(occ.fileId, occ.name).find((i) => i.local === occ.name && i.line > 0);
     const written = binding ? this.importAt(occ.fileId, binding.line, occ.name) : undefined;
     return written ? { targets: [{ local: written }], confidence: 'exact' } : NONE;
   }
@@ -157,7 +160,7 @@ export class Resolver {
   /** Whether a binding of `local` names a module whose files are in the repo. */
   private importsFromRepo(occ: NavOccurrence, local: string): boolean {
     const paths = this.paths();
-    return this.imports(occ.fileId).some((b) => b.local === local && (occ.language === 'java'
+    return this.bindings(occ.fileId, local).some((b) => b.local === local && (occ.language === 'java'
       ? javaImportFiles(paths, b.source, b.imported).length > 0
       : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
@@ -426,7 +429,7 @@ export class Resolver {
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
   private fromImport(occ: NavOccurrence, local: string): Target[] | null {
-    const imports = this.imports(occ.fileId);
+    const imports = this.bindings(occ.fileId, local);
     const bindings = imports.filter((i) => i.local === local);
     if (bindings.length) return bindings.flatMap((b) => this.bindingTargets(occ.path, occ.language, b, 0));
     // Wildcards (`from x import *`, `import a.b.*`, a Go dot import) count only when the module defines the name.
@@ -464,7 +467,7 @@ export class Resolver {
       const file = files[0] === undefined ? null : this.fileOf(files[0]);
       return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
     }
-    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const binding = this.bindings(occ.fileId, occ.name).find((i) => i.local === occ.name && i.line > 0);
     if (!binding) return null;
     const written = this.importAt(occ.fileId, binding.line, occ.name);
     return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
@@ -478,7 +481,7 @@ export class Resolver {
 
   /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */
   private importedModule(occ: NavOccurrence, local: string): number[] | null {
-    const bindings = this.imports(occ.fileId).filter((i) => i.local === local);
+    const bindings = this.bindings(occ.fileId, local).filter((i) => i.local === local);
     if (!bindings.length) return null;
     const paths = this.paths();
     const files: number[] = [];
@@ -501,7 +504,7 @@ export class Resolver {
     if (depth >= REEXPORT_DEPTH) return [];
     const file = this.fileOf(fileId);
     if (!file) return [];
-    const via = this.imports(fileId).filter((i) => i.local === name || i.local === '*');
+    const via = this.bindings(fileId, name);
     return via.flatMap((b) => this.bindingTargets(file.path, file.language, b.local === '*' ? { ...b, imported: name } : b, depth + 1));
   }
 

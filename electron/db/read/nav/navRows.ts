@@ -1,5 +1,5 @@
 // Every query the navigation verbs run, prepared once per read connection: files, symbols by name or
-// FQN, occurrences by position, name or symbol, each file's imports, line text from chunks.
+// FQN, occurrences by position, name or symbol, a file's import bindings of a name, line text from chunks.
 import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
 import type { ReadDb } from '../../connection.js';
 
@@ -92,9 +92,10 @@ export class NavRows {
       callsIn: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
-      imports: db.prepare<[number], NavImport>(
+      bindings: db.prepare<[number, string], NavImport>(
         `SELECT l.name AS local, m.name AS imported, i.source, i.line FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
-         WHERE i.file_id = ?`),
+         WHERE i.file_id = ? AND i.local_id IN (SELECT id FROM names WHERE name IN (?, '*')) ORDER BY i.rowid`),
+      importsSource: db.prepare<[number, string], number>('SELECT 1 FROM imports WHERE file_id = ? AND source = ? LIMIT 1').pluck(),
       externals: db.prepare<[number], NavExternal>('SELECT kind, client, target, line FROM external_calls WHERE symbol_id = ? ORDER BY line'),
       chunk: db.prepare<[number, number], { start_line: number; text: string }>(
         'SELECT start_line, text FROM chunks WHERE file_id = ? AND start_line <= ? ORDER BY start_line DESC LIMIT 1'),
@@ -174,8 +175,14 @@ export class NavRows {
     return this.s.callsIn.all(fileId, startLine, endLine);
   }
 
-  imports(fileId: number): NavImport[] {
-    return this.s.imports.all(fileId);
+  /** A file's imports that bind `local`, and its wildcard imports (`*`), in the file's order: what resolving one name needs of them. */
+  bindings(fileId: number, local: string): NavImport[] {
+    return this.s.bindings.all(fileId, local);
+  }
+
+  /** Whether a file imports from the module written `source` (`from .globals import g`: `.globals`). */
+  importsFromSource(fileId: number, source: string): boolean {
+    return this.s.importsSource.get(fileId, source) !== undefined;
   }
 
   externals(symbolId: number): NavExternal[] {
