@@ -198,7 +198,8 @@ export class Resolver {
 
   /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
   private qualifiedAny(occ: NavOccurrence, qualifier: string): Resolution {
-    const enclosing = this.symbol(occ.symbolId);
+    // Only `self.x` and a Go receiver ask which symbol encloses the use (a read per scope in a references scan).
+    const enclosing = SELF_WORDS.has(qualifier) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
     // A dotted path, or a Java call chain's result (`find().name`, `Owner.name()`).
     if (qualifier.includes('.') || qualifier.endsWith('()')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
@@ -253,7 +254,7 @@ export class Resolver {
     // A call at the root of a Java chain (`find().x`): the type its declaration returns.
     if (dot < 0 && path.endsWith('()')) return this.typeFromHint(path, occ, depth + 1);
     if (dot < 0) {
-      const enclosing = this.symbol(occ.symbolId);
+      const enclosing = SELF_WORDS.has(path) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
       if (SELF_WORDS.has(path) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, path))) {
         const owner = this.enclosingClass(enclosing);
         return owner ? [owner] : [];
@@ -394,6 +395,8 @@ export class Resolver {
   private inScope(occ: NavOccurrence, name: string): Target | null {
     const defs = this.definitions(occ.fileId, name);
     if (!defs.length) return null;
+    // Only top-level definitions: the walk up the scopes would end at the top, so it need not read them.
+    if (defs.every((d) => d.symbolId === null)) return this.lastBefore(occ, this.inSpace(occ, defs.filter((d) => !isAttribute(d))));
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
@@ -401,13 +404,18 @@ export class Resolver {
       const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
       if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
         const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
-        // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
-        const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
-        const def = before[before.length - 1] ?? here[0];
-        if (def) return this.declared(def);
+        const found = this.lastBefore(occ, here);
+        if (found) return found;
       }
       if (!scope) return null;
     }
+  }
+
+  /** The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting). */
+  private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
+    const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
+    const def = before[before.length - 1] ?? here[0];
+    return def ? this.declared(def) : null;
   }
 
   /**
