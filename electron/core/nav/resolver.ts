@@ -72,6 +72,11 @@ export class Resolver {
     return found;
   }
 
+  /** Definitions of `name` in a file already read elsewhere (a references scan reads every occurrence of its name). */
+  knowDefinitions(fileId: number, name: string, defs: NavOccurrence[]): void {
+    this.definitionsCache.set(`${fileId}\0${name}`, defs);
+  }
+
   private definitions(fileId: number, name: string): NavOccurrence[] {
     const key = `${fileId}\0${name}`;
     let found = this.definitionsCache.get(key);
