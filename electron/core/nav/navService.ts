@@ -152,6 +152,7 @@ export class NavService {
     // A local's uses are in its own file: read that file's, not every same-named place in the repo (`self`: 260,000).
     const occs = fileBound ? [...localFiles].flatMap((fileId) => this.rows.occurrencesNamedInFile(fileId, name)) : this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
     let truncated = occs.length >= REFS_SCAN;
+    if (!fileBound) knowScannedDefinitions(resolver, name, occs, truncated);
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     for (let i = 0; i < occs.length; i++) {
@@ -246,4 +247,19 @@ export { ROLE };
 /** Reading order: by file path, then line and column. */
 function byPlace(a: { occ: NavOccurrence }, b: { occ: NavOccurrence }): number {
   return a.occ.path < b.occ.path ? -1 : a.occ.path > b.occ.path ? 1 : a.occ.line - b.occ.line || a.occ.col - b.occ.col;
+}
+
+/**
+ * The scan holds every occurrence of the name, definitions included, grouped by file: each file's definitions
+ * of it are known without a read per file (the last file of a cut scan may be incomplete, so it is left out).
+ */
+function knowScannedDefinitions(resolver: Resolver, name: string, occs: readonly NavOccurrence[], cut: boolean): void {
+  const byFile = new Map<number, NavOccurrence[]>();
+  for (const occ of occs) {
+    let defs = byFile.get(occ.fileId);
+    if (!defs) byFile.set(occ.fileId, (defs = []));
+    if (occ.role === ROLE.definition) defs.push(occ);
+  }
+  if (cut) byFile.delete(occs[occs.length - 1]?.fileId ?? -1);
+  for (const [fileId, defs] of byFile) resolver.knowDefinitions(fileId, name, defs);
 }

@@ -36,7 +36,6 @@ const isAttribute = (d: NavOccurrence): boolean => d.role === ROLE.definition &&
 
 /** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
 export class Resolver {
-  private readonly importsCache = new Map<number, NavImport[]>();
   private readonly symbolCache = new Map<number, NavSymbol | null>();
   private readonly definitionsCache = new Map<string, NavOccurrence[]>();
   private readonly namedCache = new Map<string, NavSymbol[]>();
@@ -63,10 +62,19 @@ export class Resolver {
     return found;
   }
 
-  private imports(fileId: number): NavImport[] {
-    let found = this.importsCache.get(fileId);
-    if (!found) this.importsCache.set(fileId, (found = this.rows.imports(fileId)));
+  private readonly bindingsCache = new Map<string, NavImport[]>();
+
+  /** The file's import bindings of `local` and its wildcards: from its whole import list when read, else only those rows. */
+  private bindings(fileId: number, local: string): NavImport[] {
+    const key = `${fileId}\0${local}`;
+    let found = this.bindingsCache.get(key);
+    if (!found) this.bindingsCache.set(key, (found = this.rows.bindings(fileId, local)));
     return found;
+  }
+
+  /** Definitions of `name` in a file already read elsewhere (a references scan reads every occurrence of its name). */
+  knowDefinitions(fileId: number, name: string, defs: NavOccurrence[]): void {
+    this.definitionsCache.set(`${fileId}\0${name}`, defs);
   }
 
   private definitions(fileId: number, name: string): NavOccurrence[] {
@@ -100,7 +108,7 @@ export class Resolver {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
       // Python: the module of a from-import, written as its path (`from .globals import g`): its file.
-      if (occ.language === 'python' && !this.imports(occ.fileId).some((b) => b.local === occ.name) && this.imports(occ.fileId).some((b) => b.source === occ.name)) {
+      if (occ.language === 'python' && !this.bindings(occ.fileId, occ.name).some((b) => b.local === occ.name) && this.rows.importsFromSource(occ.fileId, occ.name)) {
         const files = this.moduleFiles(this.paths(), 'python', occ.path, occ.name);
         if (files.length) return { targets: files.slice(0, 1).map((fileId) => this.moduleStart(fileId, occ.name)), confidence: 'exact' };
       }
@@ -135,7 +143,7 @@ export class Resolver {
     // Python and Go reach another file's name only through an import (Go: or its package): one found in
     // neither is a builtin (`len`, `isinstance`) or a scope the resolver does not model (a class body's
     // name in a decorator), so only the file's own definitions are a guess; unless a wildcard import could bring it.
-    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.imports(occ.fileId).some((i) => i.local === '*')) {
+    if (imported === null && IMPORT_SCOPED.has(occ.language ?? '') && !this.bindings(occ.fileId, occ.name).some((i) => i.local === '*')) {
       const own = this.fileSymbols(occ.fileId, occ.name);
       const preferred = own.filter((s) => !this.isMember(s));
       return own.length ? { targets: (preferred.length ? preferred : own).map((symbol) => ({ symbol })), confidence: 'candidate' } : NONE;
@@ -149,7 +157,7 @@ export class Resolver {
    */
   private externalImport(occ: NavOccurrence): Resolution {
     if (familyOf(occ.language) !== 'js') return NONE;
-    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const binding = this.bindings(occ.fileId, occ.name).find((i) => i.local === occ.name && i.line > 0);
     const written = binding ? this.importAt(occ.fileId, binding.line, occ.name) : undefined;
     return written ? { targets: [{ local: written }], confidence: 'exact' } : NONE;
   }
@@ -157,7 +165,7 @@ export class Resolver {
   /** Whether a binding of `local` names a module whose files are in the repo. */
   private importsFromRepo(occ: NavOccurrence, local: string): boolean {
     const paths = this.paths();
-    return this.imports(occ.fileId).some((b) => b.local === local && (occ.language === 'java'
+    return this.bindings(occ.fileId, local).some((b) => b.local === local && (occ.language === 'java'
       ? javaImportFiles(paths, b.source, b.imported).length > 0
       : this.moduleFiles(paths, occ.language, occ.path, b.source).length > 0));
   }
@@ -195,7 +203,8 @@ export class Resolver {
 
   /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
   private qualifiedAny(occ: NavOccurrence, qualifier: string): Resolution {
-    const enclosing = this.symbol(occ.symbolId);
+    // Only `self.x` and a Go receiver ask which symbol encloses the use (a read per scope in a references scan).
+    const enclosing = SELF_WORDS.has(qualifier) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
     // A dotted path, or a Java call chain's result (`find().name`, `Owner.name()`).
     if (qualifier.includes('.') || qualifier.endsWith('()')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
@@ -250,7 +259,7 @@ export class Resolver {
     // A call at the root of a Java chain (`find().x`): the type its declaration returns.
     if (dot < 0 && path.endsWith('()')) return this.typeFromHint(path, occ, depth + 1);
     if (dot < 0) {
-      const enclosing = this.symbol(occ.symbolId);
+      const enclosing = SELF_WORDS.has(path) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
       if (SELF_WORDS.has(path) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, path))) {
         const owner = this.enclosingClass(enclosing);
         return owner ? [owner] : [];
@@ -391,6 +400,8 @@ export class Resolver {
   private inScope(occ: NavOccurrence, name: string): Target | null {
     const defs = this.definitions(occ.fileId, name);
     if (!defs.length) return null;
+    // Only top-level definitions: the walk up the scopes would end at the top, so it need not read them.
+    if (defs.every((d) => d.symbolId === null)) return this.lastBefore(occ, this.inSpace(occ, defs.filter((d) => !isAttribute(d))));
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
@@ -398,13 +409,18 @@ export class Resolver {
       const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
       if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
         const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
-        // The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting).
-        const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
-        const def = before[before.length - 1] ?? here[0];
-        if (def) return this.declared(def);
+        const found = this.lastBefore(occ, here);
+        if (found) return found;
       }
       if (!scope) return null;
     }
+  }
+
+  /** The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting). */
+  private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
+    const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
+    const def = before[before.length - 1] ?? here[0];
+    return def ? this.declared(def) : null;
   }
 
   /**
@@ -426,7 +442,7 @@ export class Resolver {
 
   /** The import binding `local` in the occurrence's file: its targets, [] for a module outside the repo, null when not imported. */
   private fromImport(occ: NavOccurrence, local: string): Target[] | null {
-    const imports = this.imports(occ.fileId);
+    const imports = this.bindings(occ.fileId, local);
     const bindings = imports.filter((i) => i.local === local);
     if (bindings.length) return bindings.flatMap((b) => this.bindingTargets(occ.path, occ.language, b, 0));
     // Wildcards (`from x import *`, `import a.b.*`, a Go dot import) count only when the module defines the name.
@@ -464,7 +480,7 @@ export class Resolver {
       const file = files[0] === undefined ? null : this.fileOf(files[0]);
       return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
     }
-    const binding = this.imports(occ.fileId).find((i) => i.local === occ.name && i.line > 0);
+    const binding = this.bindings(occ.fileId, occ.name).find((i) => i.local === occ.name && i.line > 0);
     if (!binding) return null;
     const written = this.importAt(occ.fileId, binding.line, occ.name);
     return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
@@ -478,7 +494,7 @@ export class Resolver {
 
   /** Files of the module a name stands for (`import * as ns`, `import pkg`, a Go package); null when it is no module import. */
   private importedModule(occ: NavOccurrence, local: string): number[] | null {
-    const bindings = this.imports(occ.fileId).filter((i) => i.local === local);
+    const bindings = this.bindings(occ.fileId, local).filter((i) => i.local === local);
     if (!bindings.length) return null;
     const paths = this.paths();
     const files: number[] = [];
@@ -501,7 +517,7 @@ export class Resolver {
     if (depth >= REEXPORT_DEPTH) return [];
     const file = this.fileOf(fileId);
     if (!file) return [];
-    const via = this.imports(fileId).filter((i) => i.local === name || i.local === '*');
+    const via = this.bindings(fileId, name);
     return via.flatMap((b) => this.bindingTargets(file.path, file.language, b.local === '*' ? { ...b, imported: name } : b, depth + 1));
   }
 

@@ -10,10 +10,11 @@ import { m008Occurrences } from './008_occurrences.js';
 import { m009FileUnits } from './009_file_units.js';
 import { m010WordIndex } from './010_word_index.js';
 import { m011AnalysisVersion } from './011_analysis_version.js';
+import { m012NavigationIndexes } from './012_navigation_indexes.js';
 
 export interface Migration {
   name: string;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes];

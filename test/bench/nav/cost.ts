@@ -57,7 +57,7 @@ function writer(): { write: (fileId: number, occ: FileOccurrences) => void; clos
   const symbolIds = Array.from({ length: 100_000 }, (_, i) => i + 1);
   return {
     write: (fileId, occ) => db.transaction(() => (perRow ? oneByOne(fileId, occ, symbolIds, id) : rows.replace(fileId, occ, symbolIds, id)))(),
-    bytes: () => (db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('occurrences', 'occurrences_name', 'names', 'imports', 'imports_file')").get() as { n: number }).n,
+    bytes: () => (db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('occurrences', 'occurrences_name', 'occurrences_name_file_role', 'names', 'imports', 'imports_file')").get() as { n: number }).n,
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // latency corpus (pinned Debian Go and Python sources), the size issue 13's latency targets name.
 // Positions are identifier places picked by hash from a spread of files; no oracle is needed for speed.
 // Prints wall and CPU p50/p95 per verb; asserts nothing. Targets: def p95 ≤ 10 ms, refs p95 ≤ 50 ms.
-//   npm run bench:nav-latency -- [--places 300] [--files 400]
+//   npm run bench:nav-latency -- [--places 300] [--files 400] [--data data-nav]  (a data folder under the latency cache)
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ import { walkSources } from './files.js';
 import { identifierPlaces } from './samples.js';
 import { percentile } from './score.js';
 
-const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' } } });
+const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' }, data: { type: 'string', default: 'data-nav' } } });
 const PLACES = Number(values.places);
 const FILES = Number(values.files);
 
@@ -40,7 +40,7 @@ async function timed<T>(call: () => Promise<T>): Promise<{ value: T; ms: number;
 
 const root = latencyCorpus();
 // Its own data folder: bench:latency's may be held or migrated by another run.
-const backend = Backend.open({ dataDir: join(cacheDir(), 'latency', 'data-nav'), write: true, command: 'bench:nav-latency', vectors: { mode: 'off' } });
+const backend = Backend.open({ dataDir: join(cacheDir(), 'latency', values.data), write: true, command: 'bench:nav-latency', vectors: { mode: 'off' } });
 try {
   const t0 = performance.now();
   const report = await unwrap(backend.invoke('repo:index', { path: root }));

@@ -1,5 +1,5 @@
 // Every query the navigation verbs run, prepared once per read connection: files, symbols by name or
-// FQN, occurrences by position, name or symbol, each file's imports, line text from chunks.
+// FQN, occurrences by position, name or symbol, a file's import bindings of a name, line text from chunks.
 import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
 import type { ReadDb } from '../../connection.js';
 
@@ -71,8 +71,9 @@ export class NavRows {
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
+      // The planner, without statistics, would read the whole file's symbols (or occurrences) in line order instead.
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
-        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s INDEXED BY symbols_file_name JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
       occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
@@ -80,10 +81,10 @@ export class NavRows {
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`),
       occurrencesNamedInFile: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? ORDER BY o.line, o.col`),
       fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
+        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
       importAt: db.prepare<[number, number, string], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
@@ -91,9 +92,10 @@ export class NavRows {
       callsIn: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
-      imports: db.prepare<[number], NavImport>(
+      bindings: db.prepare<[number, string], NavImport>(
         `SELECT l.name AS local, m.name AS imported, i.source, i.line FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
-         WHERE i.file_id = ?`),
+         WHERE i.file_id = ? AND i.local_id IN (SELECT id FROM names WHERE name IN (?, '*')) ORDER BY i.rowid`),
+      importsSource: db.prepare<[number, string], number>('SELECT 1 FROM imports WHERE file_id = ? AND source = ? LIMIT 1').pluck(),
       externals: db.prepare<[number], NavExternal>('SELECT kind, client, target, line FROM external_calls WHERE symbol_id = ? ORDER BY line'),
       chunk: db.prepare<[number, number], { start_line: number; text: string }>(
         'SELECT start_line, text FROM chunks WHERE file_id = ? AND start_line <= ? ORDER BY start_line DESC LIMIT 1'),
@@ -173,32 +175,46 @@ export class NavRows {
     return this.s.callsIn.all(fileId, startLine, endLine);
   }
 
-  imports(fileId: number): NavImport[] {
-    return this.s.imports.all(fileId);
+  /** A file's imports that bind `local`, and its wildcard imports (`*`), in the file's order: what resolving one name needs of them. */
+  bindings(fileId: number, local: string): NavImport[] {
+    return this.s.bindings.all(fileId, local);
+  }
+
+  /** Whether a file imports from the module written `source` (`from .globals import g`: `.globals`). */
+  importsFromSource(fileId: number, source: string): boolean {
+    return this.s.importsSource.get(fileId, source) !== undefined;
   }
 
   externals(symbolId: number): NavExternal[] {
     return this.s.externals.all(symbolId);
   }
 
-  /** Chunks split into lines, kept for one request (a references answer reads many lines of the same chunks). */
-  private chunkLines = new Map<string, { start: number; lines: string[] }>();
+  /** Chunks split into lines by file, kept for one request (a references answer reads many lines of the same chunks). */
+  private chunkLines = new Map<number, Array<{ start: number; lines: string[] }>>();
+  private chunkCount = 0;
 
   /** Forgets the chunks read: called when a request starts, so an edited file is read afresh. */
   forgetChunks(): void {
     this.chunkLines = new Map();
+    this.chunkCount = 0;
   }
 
   /** The text of one line, from the chunk that holds it; null past the end. */
   lineText(fileId: number, line: number): string | null {
+    let kept = this.chunkLines.get(fileId);
+    // A chunk already read that holds the line answers without a query (chunks of one file hold the same text where they overlap).
+    const held = kept?.find((c) => c.start <= line && line < c.start + c.lines.length);
+    if (held) return held.lines[line - held.start] ?? null;
     const chunk = this.s.chunk.get(fileId, line);
     if (!chunk) return null;
-    const key = `${fileId}:${chunk.start_line}`;
-    let split = this.chunkLines.get(key);
-    if (!split) {
-      if (this.chunkLines.size > 512) this.chunkLines.clear();
-      this.chunkLines.set(key, (split = { start: chunk.start_line, lines: chunk.text.split('\n') }));
+    const split = { start: chunk.start_line, lines: chunk.text.split('\n') };
+    if (++this.chunkCount > 512) {
+      this.chunkLines.clear();
+      this.chunkCount = 1;
+      kept = undefined;
     }
+    if (kept) kept.push(split);
+    else this.chunkLines.set(fileId, [split]);
     return split.lines[line - split.start] ?? null;
   }
 
