@@ -18,6 +18,9 @@ export interface WatcherOptions {
   maxWaitMs?: number;
   /** Beyond this many distinct paths a batch is a re-walk (bounded memory during a huge checkout). */
   maxPaths?: number;
+  /** A burst of at least this many paths is followed by a re-walk once it has been quiet for `settleMs`. */
+  largeBurst?: number;
+  settleMs?: number;
 }
 
 // Tool and VCS folders never hold indexed files: not even watched (a checkout rewrites .git heavily).
@@ -30,14 +33,22 @@ export class RepoWatcher {
   private timer: NodeJS.Timeout | null = null;
   private firstEventAt = 0;
   private endStartWait: (() => void) | null = null;
+  // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
+  // a loaded machine's does during a big checkout): once it settles, a re-walk catches whatever was lost.
+  private settleTimer: NodeJS.Timeout | null = null;
+  private settlePending = false;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly maxPaths: number;
+  private readonly largeBurst: number;
+  private readonly settleMs: number;
 
   constructor(readonly root: string, private readonly onBatch: (batch: ChangeBatch) => void, options: WatcherOptions = {}) {
     this.debounceMs = options.debounceMs ?? 200;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.maxPaths = options.maxPaths ?? 50_000;
+    this.largeBurst = options.largeBurst ?? 1000;
+    this.settleMs = options.settleMs ?? 3000;
   }
 
   /** Resolves once every folder is watched: changes from then on are seen. */
@@ -48,6 +59,7 @@ export class RepoWatcher {
     w.on('all', (_event, path) => {
       this.add(path);
       this.schedule();
+      this.deferSettle();
     });
     // chokidar drops events for names that are not UTF-8 (it cannot stat them by their lossy text);
     // fs.watch's raw event still names the folder, which add() turns into a re-walk of it.
@@ -75,6 +87,9 @@ export class RepoWatcher {
     this.endStartWait = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.settlePending = false;
     this.pending.clear();
     const watcher = this.watcher;
     this.watcher = null;
@@ -111,6 +126,22 @@ export class RepoWatcher {
     const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
     this.pending = new Set();
     this.rewalk = false;
+    if (batch.paths.length >= this.largeBurst) {
+      this.settlePending = true;
+      this.deferSettle();
+    }
     this.onBatch(batch);
+  }
+
+  /** (Re)arms the settle re-walk after a large burst: it fires once no event has come for `settleMs`. */
+  private deferSettle(): void {
+    if (!this.settlePending || !this.watcher) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.settlePending = false;
+      this.rewalk = true;
+      this.flush();
+    }, this.settleMs);
   }
 }
