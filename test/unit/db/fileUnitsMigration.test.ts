@@ -1,17 +1,13 @@
 // Migration 009: chunk units name their file (deleted with it, leaving tombstones), and every unit
 // synced before it is pending again so its vector is re-sent with the metadata filters need.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/db/migrate.js';
 import { MIGRATIONS } from '../../../electron/db/migrations/index.js';
-
-const BEFORE_FILE_UNITS = MIGRATIONS.findIndex((m) => m.name === 'file units');
+import { databaseBefore } from '../../helpers/db.js';
 
 describe('migration 009 (file units)', () => {
   it('requeues synced units, and cascades a file deletion to its chunk units with a tombstone each', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.slice(0, BEFORE_FILE_UNITS));
+    const db = databaseBefore('file units');
     db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
       INSERT INTO files(id, repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (1, 1, 'a.py', 'python', 1, 0, 'h', 1, 0);
       INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, modifiers, body_hash) VALUES (1, 1, 1, 'a.f', 'function', 'f', 1, 1, 'def f()', '[]', 'b');

@@ -1,20 +1,16 @@
 // Migration 012: the references scan's lookups (a name's definitions in one file, a file's symbols of one
 // name) are seeks on indexes by name, file and role, not reads of every use of the name in the file; the
 // old name-only index, a prefix of the new one, is gone. Rows written before the migration are found after it.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ReadDb } from '../../../electron/db/connection.js';
 import { migrate } from '../../../electron/db/migrate.js';
 import { MIGRATIONS } from '../../../electron/db/migrations/index.js';
 import { NavRows } from '../../../electron/db/read/nav/navRows.js';
-
-const BEFORE = MIGRATIONS.findIndex((m) => m.name === 'navigation indexes');
+import { databaseBefore } from '../../helpers/db.js';
 
 describe('migration 012 (navigation indexes)', () => {
   it('replaces the name index by one on name, file and role, adds one on file and name, and keeps every row reachable', () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.slice(0, BEFORE));
+    const db = databaseBefore('navigation indexes');
     db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
       INSERT INTO files(id, repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (1, 1, 'a.py', 'python', 1, 0, 'h', 9, 0);
       INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, modifiers, body_hash) VALUES
