@@ -203,8 +203,6 @@ export class Resolver {
 
   /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
   private qualifiedAny(occ: NavOccurrence, qualifier: string): Resolution {
-    // Only `self.x` and a Go receiver ask which symbol encloses the use (a read per scope in a references scan).
-    const enclosing = SELF_WORDS.has(qualifier) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
     // A dotted path, or a Java call chain's result (`find().name`, `Owner.name()`).
     if (qualifier.includes('.') || qualifier.endsWith('()')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
@@ -212,9 +210,9 @@ export class Resolver {
       const qualifiedClass = occ.language === 'java' ? this.javaQualifiedClass(qualifier, occ.name) : [];
       return qualifiedClass.length ? { targets: qualifiedClass, confidence: 'exact' } : this.candidates(occ, true);
     }
-    if (SELF_WORDS.has(qualifier) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, qualifier))) {
-      const owner = this.enclosingClass(enclosing);
-      const members = owner ? this.membersDeep(owner, occ.name, 0) : [];
+    const receiver = this.receiverClass(occ, qualifier);
+    if (receiver !== undefined) {
+      const members = receiver ? this.membersDeep(receiver, occ.name, 0) : [];
       if (members.length) return { targets: members, confidence: 'exact' };
       return this.candidates(occ, true);
     }
@@ -259,11 +257,8 @@ export class Resolver {
     // A call at the root of a Java chain (`find().x`): the type its declaration returns.
     if (dot < 0 && path.endsWith('()')) return this.typeFromHint(path, occ, depth + 1);
     if (dot < 0) {
-      const enclosing = SELF_WORDS.has(path) || occ.language === 'go' ? this.symbol(occ.symbolId) : null;
-      if (SELF_WORDS.has(path) || (occ.language === 'go' && enclosing && isGoReceiver(enclosing, path))) {
-        const owner = this.enclosingClass(enclosing);
-        return owner ? [owner] : [];
-      }
+      const receiver = this.receiverClass(occ, path);
+      if (receiver !== undefined) return receiver ? [receiver] : [];
       const found = this.unqualified({ ...occ, name: path, qualifier: null });
       return found.confidence === 'exact' ? found.targets.flatMap((t) => this.typesOf(t, depth + 1)) : [];
     }
@@ -381,6 +376,17 @@ export class Resolver {
       : baseNames(owner.signature, owner.language);
     const at = this.placeOf(owner);
     return names.flatMap((n) => this.typeFromHint(n, { ...at, symbolId: owner.parentId }, INFER_DEPTH - 2));
+  }
+
+  /** When `name` is this/self, or a Go method's receiver, at `occ`: the class it stands for (null when no class encloses
+   *  the use); undefined when `name` is no receiver. Only then is the enclosing symbol read (a read per scope in a
+   *  references scan). */
+  private receiverClass(occ: NavOccurrence, name: string): NavSymbol | null | undefined {
+    const self = SELF_WORDS.has(name);
+    if (!self && occ.language !== 'go') return undefined;
+    const enclosing = this.symbol(occ.symbolId);
+    if (!self && !(enclosing && isGoReceiver(enclosing, name))) return undefined;
+    return this.enclosingClass(enclosing);
   }
 
   private enclosingClass(from: NavSymbol | null): NavSymbol | null {
