@@ -36,7 +36,6 @@ export class RepoWatcher {
   // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
   // a loaded machine's does during a big checkout): once it settles, a re-walk catches whatever was lost.
   private settleTimer: NodeJS.Timeout | null = null;
-  private settlePending = false;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly maxPaths: number;
@@ -59,7 +58,8 @@ export class RepoWatcher {
     w.on('all', (_event, path) => {
       this.add(path);
       this.schedule();
-      this.deferSettle();
+      // Each event of a burst still going on pushes its settle re-walk back.
+      if (this.settleTimer) this.armSettle();
     });
     // chokidar drops events for names that are not UTF-8 (it cannot stat them by their lossy text);
     // fs.watch's raw event still names the folder, which add() turns into a re-walk of it.
@@ -89,7 +89,6 @@ export class RepoWatcher {
     this.timer = null;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
-    this.settlePending = false;
     this.pending.clear();
     const watcher = this.watcher;
     this.watcher = null;
@@ -126,20 +125,16 @@ export class RepoWatcher {
     const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
     this.pending = new Set();
     this.rewalk = false;
-    if (batch.paths.length >= this.largeBurst) {
-      this.settlePending = true;
-      this.deferSettle();
-    }
+    if (batch.paths.length >= this.largeBurst) this.armSettle();
     this.onBatch(batch);
   }
 
   /** (Re)arms the settle re-walk after a large burst: it fires once no event has come for `settleMs`. */
-  private deferSettle(): void {
-    if (!this.settlePending || !this.watcher) return;
+  private armSettle(): void {
+    if (!this.watcher) return;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      this.settlePending = false;
       this.rewalk = true;
       this.flush();
     }, this.settleMs);
