@@ -5,4 +5,5 @@
 // 2: Elixir files parsed (they were text only).
 // 3: Java occurrences: declared types as hints, `this.x.m()` and method-reference receivers, package-qualified types.
 //    Members of an expression receiver (`f().x`, `a.b.c.x`) is marked, not a plain name.
-export const ANALYSIS_VERSION = 3;
+// 4: Ruby docs of the first definition in a module or class body (tree-sitter-ruby leaves them outside the body).
+export const ANALYSIS_VERSION = 4;

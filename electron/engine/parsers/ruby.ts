@@ -121,7 +121,9 @@ function add(ctx: Extraction, parts: Omit<ParsedSymbol, 'startLine' | 'endLine'>
   return ctx.table.add(symbol({ ...parts, doc }, site.outer, node));
 }
 
+/** A body's statements, led by the comments before its first one: tree-sitter-ruby leaves those outside the body node. */
 function bodyOf(node: SyntaxNode): SyntaxNode[] {
   const body = node.childForFieldName('body');
-  return body ? named(body) : [];
+  const leading = named(node).filter((n) => isComment(n) && (!body || n.startIndex < body.startIndex));
+  return body ? [...leading, ...named(body)] : leading;
 }

@@ -66,6 +66,13 @@ describe('ruby symbols', () => {
     expect(get(symbols, 'Billing::Invoice#secret').modifiers).toEqual(['private']);
   });
 
+  it('keeps the doc of the first definition in a body, which tree-sitter-ruby leaves outside the body node', async () => {
+    const source = 'module Rack\n\n  # High performant source reloader\n  class Reloader\n    # Checks every file once.\n    def call(env); end\n  end\nend\n';
+    const symbols = await symbolsOf('ruby', 'lib/rack/reloader.rb', source);
+    expect(get(symbols, 'Rack::Reloader')).toMatchObject({ startLine: 4, doc: 'High performant source reloader' });
+    expect(get(symbols, 'Rack::Reloader#call')).toMatchObject({ startLine: 6, doc: 'Checks every file once.' });
+  });
+
   it('names a class or module by its last segment, written plain or with ::', async () => {
     const symbols = await symbolsOf('ruby', 'lib/rack/urlmap.rb', 'module Rack\n  class URLMap\n  end\n  class Deep::Nested::Builder\n  end\nend\n');
     expect(get(symbols, 'Rack')).toMatchObject({ name: 'Rack', kind: 'module' });
