@@ -5,5 +5,6 @@
 // 2: Elixir files parsed (they were text only).
 // 3: Java occurrences: declared types as hints, `this.x.m()` and method-reference receivers, package-qualified types.
 //    Members of an expression receiver (`f().x`, `a.b.c.x`) is marked, not a plain name.
-// 4: Ruby docs of the first definition in a module or class body (tree-sitter-ruby leaves them outside the body).
+// 4: Ruby docs of the first definition in a module or class body (tree-sitter-ruby leaves them outside the body);
+//    a `/** */` doc, or a Ruby comment block, one blank line above a definition is its doc.
 export const ANALYSIS_VERSION = 4;

@@ -171,31 +171,51 @@ export type DocStyle =
   | 'hash' // `#` lines
   | 'any'; // any comment block or line run (C, C++)
 
+const LICENSE = /@(?:license|preserve|copyright)\b|\bcopyright\b|\blicen[cs]ed?\b/i;
+
 /**
- * The comments right above `siblings[i]` (no blank line between), passing over siblings such as
- * attributes for which `passOver` is true. Scans the sibling array: previousSibling is O(n) in tree-sitter.
+ * A `/** … *\/` block documents what follows it across a blank line, as JSDoc, TypeScript and Javadoc attach it
+ * (Express writes every method so). License headers never document the code below.
+ */
+export function isDetachedDocBlock(node: SyntaxNode): boolean {
+  const text = node.text;
+  return text.startsWith('/**') && !text.startsWith('/**/') && !LICENSE.test(text);
+}
+
+/**
+ * The comments right above `siblings[i]`, passing over siblings such as attributes for which `passOver` is true.
+ * No blank line may part them, except one blank line under a comment `detached` accepts (a `/** … *\/` doc by
+ * default); a run that crossed one is dropped if it is a license header. Scans the sibling array: previousSibling
+ * is O(n) in tree-sitter.
  */
 export function commentsAbove(
   siblings: readonly SyntaxNode[],
   i: number,
   isComment: (node: SyntaxNode) => boolean,
   passOver?: (node: SyntaxNode) => boolean,
+  detached: (node: SyntaxNode) => boolean = isDetachedDocBlock,
 ): SyntaxNode[] {
   const run: SyntaxNode[] = [];
   let top = startLine(siblings[i]!);
+  let crossedGap = false;
   for (let j = i - 1; j >= 0; j--) {
     const node = siblings[j]!;
     if (passOver?.(node)) {
       top = startLine(node);
       continue;
     }
-    if (!isComment(node) || endLine(node) < top - 1) break;
+    if (!isComment(node)) break;
     // A comment trailing code on the same line belongs to that code, not to what follows.
     const before = j > 0 ? siblings[j - 1]! : null;
     if (before && !isComment(before) && endLine(before) === startLine(node)) break;
+    if (endLine(node) < top - 1) {
+      if (run.length > 0 || endLine(node) < top - 2 || !detached(node)) break;
+      crossedGap = true;
+    }
     run.push(node);
     top = startLine(node);
   }
+  if (crossedGap && run.some((c) => LICENSE.test(c.text))) return [];
   return run.reverse();
 }
 

@@ -117,11 +117,15 @@ function declareCall(ctx: Extraction, node: SyntaxNode, site: Site, scope: RubyS
 }
 
 function add(ctx: Extraction, parts: Omit<ParsedSymbol, 'startLine' | 'endLine'>, site: Site, node: SyntaxNode): number {
-  const doc = docOf(commentsAbove(site.statements, site.index, isComment), 'hash');
+  const doc = docOf(commentsAbove(site.statements, site.index, isComment, undefined, isDetachedRubyDoc), 'hash');
   return ctx.table.add(symbol({ ...parts, doc }, site.outer, node));
 }
 
 /** A body's statements, led by the comments before its first one: tree-sitter-ruby leaves those outside the body node. */
+// RDoc and YARD attach a comment to the definition below it across a blank line; magic comments document nothing.
+const MAGIC_COMMENT = /^#\s*(?:frozen_string_literal|encoding|coding|-\*-|typed:|rubocop:|warn_indent|shareable_constant_value)/;
+const isDetachedRubyDoc = (node: SyntaxNode): boolean => !MAGIC_COMMENT.test(node.text);
+
 function bodyOf(node: SyntaxNode): SyntaxNode[] {
   const body = node.childForFieldName('body');
   const leading = named(node).filter((n) => isComment(n) && (!body || n.startIndex < body.startIndex));

@@ -17,6 +17,19 @@ describe('parser helpers', () => {
     expect(table.indexOf('a.h')).toBeNull();
   });
 
+  it('takes a /** doc across one blank line, never a license header or a doc two blank lines up', async () => {
+    const source = [
+      '/*!', ' * express', ' * MIT Licensed', ' */', '', 'function first() {}', '',
+      '/**', ' * Send a response.', ' */', '', 'res.send = function send(body) {};', '',
+      '/** Too far. */', '', '', 'function far() {}', '',
+      '// A line comment must touch.', '', 'function loose() {}', '',
+      '/** Copyright 2024 Someone. */', '', 'function licensed() {}', '',
+    ].join('\n');
+    const symbols = await symbolsOf('javascript', 'lib/response.js', source);
+    expect(get(symbols, 'lib/response:res.send').doc).toBe('Send a response.');
+    for (const name of ['first', 'far', 'loose', 'licensed']) expect(get(symbols, `lib/response:${name}`).doc).toBeNull();
+  });
+
   it('strips comment markers', () => {
     expect(cleanBlock('/**\n   * Loads users.\n   *\n   *   indented\n   * @param id the id\n   */')).toBe('Loads users.\n\n  indented\n@param id the id');
     expect(cleanBlock('/** One line. */')).toBe('One line.');

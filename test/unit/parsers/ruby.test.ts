@@ -73,6 +73,14 @@ describe('ruby symbols', () => {
     expect(get(symbols, 'Rack::Reloader#call')).toMatchObject({ startLine: 6, doc: 'Checks every file once.' });
   });
 
+  it('takes a comment block across one blank line as doc, as RDoc does, but never a magic comment', async () => {
+    const source = '# frozen_string_literal: true\n\nmodule Rack\n  module Mime\n    # Returns the mime type.\n    # +ext+ is a file extension.\n\n    def mime_type(ext); end\n\n    # Too far.\n\n\n    def far; end\n  end\nend\n';
+    const symbols = await symbolsOf('ruby', 'lib/rack/mime.rb', source);
+    expect(get(symbols, 'Rack').doc).toBeNull();
+    expect(get(symbols, 'Rack::Mime#mime_type').doc).toBe('Returns the mime type.\n+ext+ is a file extension.');
+    expect(get(symbols, 'Rack::Mime#far').doc).toBeNull();
+  });
+
   it('names a class or module by its last segment, written plain or with ::', async () => {
     const symbols = await symbolsOf('ruby', 'lib/rack/urlmap.rb', 'module Rack\n  class URLMap\n  end\n  class Deep::Nested::Builder\n  end\nend\n');
     expect(get(symbols, 'Rack')).toMatchObject({ name: 'Rack', kind: 'module' });
