@@ -10,7 +10,8 @@
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
 // must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
 // Each capture costs a JavaScript object: a member call's @qual/@qualpath come from the member pattern
-// matching the same name (merged by position), not from a second call pattern; catch-alls are one alternation.
+// matching the same name (merged by position), not from a second call pattern; the member pattern's receiver
+// is an optional capture (one match per member, not one per receiver shape); catch-alls are one alternation.
 import type { Language } from '../../../shared/types.js';
 
 /** Patterns both the TypeScript and the JavaScript grammars know. */
@@ -32,9 +33,8 @@ const JS_COMMON = [
   '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
-  '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
-  '(member_expression property: [(property_identifier) (private_property_identifier)] @member)',
-  '(member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @ref)',
+  // One match per member: its receiver, when a plain name or a two-step path, is an optional capture of the same pattern.
+  '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
   '[(identifier) (property_identifier) (private_property_identifier) (shorthand_property_identifier)] @ref',
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
@@ -115,9 +115,7 @@ const PYTHON_PATTERNS = [
   '(nonlocal_statement (identifier) @def)',
   '(call function: (identifier) @call)',
   '(call function: (attribute attribute: (identifier) @call))',
-  '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
-  '(attribute attribute: (identifier) @member)',
-  '(attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @ref)',
+  '(attribute object: [(identifier) @qual (attribute object: (identifier) attribute: (identifier)) @qualpath]? attribute: (identifier) @member)',
   '(identifier) @ref',
   '(type) @typectx',
   '(import_statement) @import',
@@ -154,9 +152,7 @@ const GO_PATTERNS = [
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
-  '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
-  '(selector_expression field: (field_identifier) @member)',
-  '(selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @ref)',
+  '(selector_expression operand: [(identifier) @qual (selector_expression operand: (identifier) field: (field_identifier)) @qualpath]? field: (field_identifier) @member)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
   '[(identifier) (field_identifier) (package_identifier)] @ref',

@@ -1,5 +1,6 @@
 // The occurrence query's size: each tree-sitter capture is a JavaScript object, so a name is captured as
-// a call once (its qualifier comes from the member pattern), and still comes out as a qualified call.
+// a call once (its qualifier comes from the member pattern), a member once (its receiver, a plain name or a
+// two-step path, is an optional capture of that one pattern, not a second pattern), and still comes out as a qualified call.
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/types.js';
 import { analyzeFile } from '../../../electron/engine/analyze.js';
@@ -43,12 +44,19 @@ const CASES: Array<{ language: Language; path: string; source: string; name: str
   { language: 'python', path: 'a.py', source: 'a.run()\nself.a.go()\n', name: 'go', expected: 'go call q=self.a' },
   { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Println', expected: 'Println call q=fmt' },
   { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Run', expected: 'Run call q=c.engine' },
+  { language: 'typescript', path: 'a.ts', source: 'this.run();\nf().go();\n', name: 'run', expected: 'run call q=this' },
+  { language: 'typescript', path: 'a.ts', source: 'this.run();\nf().go();\n', name: 'go', expected: 'go call q=()' },
+  { language: 'python', path: 'a.py', source: 'f().run()\n', name: 'run', expected: 'run call q=()' },
 ];
 
 describe('occurrence query captures', () => {
-  it.each(CASES)('$language: `$name` is captured as a call once and comes out as $expected', async ({ language, path, source, name, expected }) => {
+  it.each(CASES)('$language: `$name` is captured as a call once, as a member once and comes out as $expected', async ({ language, path, source, name, expected }) => {
     const at = source.indexOf(`.${name}(`) + 1;
-    expect((await capturesAt(language, source, at)).call).toBe(1);
+    const captures = await capturesAt(language, source, at);
+    expect(captures.call).toBe(1);
+    expect(captures.member).toBe(1);
+    // The catch-all's only: no second pattern for a member with a plain receiver.
+    expect(captures.ref).toBe(1);
     const before = source.slice(0, at);
     const line = before.split('\n').length;
     const col = at - before.lastIndexOf('\n');
