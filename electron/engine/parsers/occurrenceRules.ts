@@ -35,7 +35,11 @@ const JS_COMMON = [
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   // One match per member: its receiver, when a plain name or a two-step path, is an optional capture of the same pattern.
   '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
-  '[(identifier) (property_identifier) (private_property_identifier) (shorthand_property_identifier)] @ref',
+  // Property names are not in the catch-all: most follow a dot (the member pattern has them) or are keys and
+  // declarations (skipped or defined above); the few other places they stand are listed here.
+  '[(identifier) (shorthand_property_identifier)] @ref',
+  '(pair_pattern key: (property_identifier) @ref)',
+  '(binary_expression left: (private_property_identifier) @ref)',
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
@@ -69,6 +73,7 @@ const TS_ONLY = [
   '(required_parameter pattern: (identifier) @def value: (new_expression constructor: (identifier) @hint))',
   '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
+  '(nested_identifier property: (property_identifier) @ref)',
 ];
 
 /** Nodes only the JavaScript grammar has (a TypeScript class name is a type_identifier, its parameters required_parameter). */
@@ -77,9 +82,11 @@ const JS_ONLY = [
   '(class name: (identifier) @def)',
   '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
   '(formal_parameters (identifier) @def)',
+  '(jsx_attribute (property_identifier) @ref)',
 ];
 
 const TS_PATTERNS = [...JS_COMMON, ...TS_ONLY];
+const TSX_PATTERNS = [...TS_PATTERNS, '(jsx_attribute (property_identifier) @ref)'];
 const JS_PATTERNS = [...JS_COMMON, ...JS_ONLY];
 
 const PYTHON_PATTERNS = [
@@ -155,7 +162,8 @@ const GO_PATTERNS = [
   '(selector_expression operand: [(identifier) @qual (selector_expression operand: (identifier) field: (field_identifier)) @qualpath]? field: (field_identifier) @member)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
-  '[(identifier) (field_identifier) (package_identifier)] @ref',
+  // Field names are not in the catch-all: after a dot the member pattern has them, elsewhere they are definitions.
+  '[(identifier) (package_identifier)] @ref',
   '(import_declaration) @import',
 ];
 
@@ -209,8 +217,9 @@ const JAVA_PATTERNS = [
 export function occurrencePatterns(language: Language): readonly string[] | null {
   switch (language) {
     case 'typescript':
-    case 'tsx':
       return TS_PATTERNS;
+    case 'tsx':
+      return TSX_PATTERNS;
     case 'javascript':
       return JS_PATTERNS;
     case 'python':

@@ -55,11 +55,19 @@ describe('occurrence query captures', () => {
     const captures = await capturesAt(language, source, at);
     expect(captures.call).toBe(1);
     expect(captures.member).toBe(1);
-    // The catch-all's only: no second pattern for a member with a plain receiver.
-    expect(captures.ref).toBe(1);
+    // No second pattern for a member with a plain receiver; Python's catch-all has it too (a Python name is one node type).
+    expect(captures.ref).toBe(language === 'python' ? 1 : undefined);
     const before = source.slice(0, at);
     const line = before.split('\n').length;
     const col = at - before.lastIndexOf('\n');
     expect(await occurrenceAt(language, path, source, line, col)).toBe(expected);
+  });
+
+  it.each([
+    { language: 'typescript' as Language, source: 'a.b;\n', name: 'b' },
+    { language: 'javascript' as Language, source: 'a.b;\n', name: 'b' },
+    { language: 'go' as Language, source: 'package a\n\nvar v = a.b\n', name: 'b' },
+  ])('$language: a name after a dot is captured by the member pattern only, not by the catch-all too', async ({ language, source, name }) => {
+    expect(await capturesAt(language, source, source.indexOf(`.${name}`) + 1)).toEqual({ member: 1 });
   });
 });
