@@ -1,5 +1,5 @@
 // Per-language tree-sitter query patterns for the occurrence pass (occurrences.ts). Capture names say
-// the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
+// the role: @def, @call, @type, @ref, @skip (a name that is no use: a keyword
 // argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
 // Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
 // match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`);
@@ -16,7 +16,6 @@ import type { Language } from '../../../shared/types.js';
 
 /** Patterns both the TypeScript and the JavaScript grammars know. */
 const JS_COMMON = [
-  '(pair key: (property_identifier) @skip)',
   '(function_declaration name: (identifier) @def)',
   '(generator_function_declaration name: (identifier) @def)',
   '(function_expression name: (identifier) @def)',
@@ -35,8 +34,8 @@ const JS_COMMON = [
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   // One match per member: its receiver, when a plain name or a two-step path, is an optional capture of the same pattern.
   '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
-  // Property names are not in the catch-all: most follow a dot (the member pattern has them) or are keys and
-  // declarations (skipped or defined above); the few other places they stand are listed here.
+  // Property names are not in the catch-all: most follow a dot (the member pattern has them), are object keys
+  // (no use of anything, so not captured at all) or declarations (defined above); the few other places they stand are listed here.
   '[(identifier) (shorthand_property_identifier)] @ref',
   '(pair_pattern key: (property_identifier) @ref)',
   '(binary_expression left: (private_property_identifier) @ref)',

@@ -70,4 +70,9 @@ describe('occurrence query captures', () => {
   ])('$language: a name after a dot is captured by the member pattern only, not by the catch-all too', async ({ language, source, name }) => {
     expect(await capturesAt(language, source, source.indexOf(`.${name}`) + 1)).toEqual({ member: 1 });
   });
+
+  it('TypeScript: an object literal key is captured by no pattern (it names nothing; it was a @skip beside the catch-all)', async () => {
+    const source = 'const x = { key: 1 };\n';
+    expect(await capturesAt('typescript', source, source.indexOf('key'))).toEqual({});
+  });
 });
