@@ -62,7 +62,8 @@ const SLOTS = 2 ** 21;
  * should everything made per capture), found again by their start index.
  */
 class Captured {
-  readonly slotAt = new Map<number, number>();
+  /** Slot + 1 of the name starting at each source index, 0 for none: an array lookup, not a hash per capture. */
+  private readonly slotAt: Int32Array;
   readonly start: number[] = [];
   readonly row: number[] = [];
   readonly column: number[] = [];
@@ -73,14 +74,18 @@ class Captured {
   /** A definition's type hint (see typeHint). */
   readonly hint: Array<string | null> = [];
 
+  constructor(sourceLength: number) {
+    this.slotAt = new Int32Array(sourceLength + 1);
+  }
+
   add(node: SyntaxNode, code: number, qualifier: string | null, hint: string | null): void {
     const at = node.startIndex;
     const rank = code === MEMBER ? RANK_REF : code;
     const ownHint = code === RANK_DEF || code === RANK_ATTR ? hint : null;
-    const slot = this.slotAt.get(at);
-    if (slot === undefined) {
-      if (this.start.length >= SLOTS) return;
-      this.slotAt.set(at, this.start.length);
+    const slot = (this.slotAt[at] ?? 0) - 1;
+    if (slot < 0) {
+      if (this.start.length >= SLOTS || at >= this.slotAt.length) return;
+      this.slotAt[at] = this.start.length + 1;
       const pos = node.startPosition;
       this.start.push(at);
       this.row.push(pos.row);
@@ -224,7 +229,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
   if (!query) return null;
   const out = new Collector(symbols, root.endPosition.row + 1);
   const imports: ParsedImport[] = [];
-  const found = new Captured();
+  const found = new Captured(source.length);
   /** [start, end) of subtrees whose names are not walked (imports, package clauses), and of type annotations. */
   const excluded: Array<[number, number]> = [];
   const typeContexts: Array<[number, number]> = [];
