@@ -95,8 +95,6 @@ const PYTHON_PATTERNS = [
   '(parameters (identifier) @def)',
   '(lambda_parameters (identifier) @def)',
   '(default_parameter name: (identifier) @def)',
-  '(typed_parameter (identifier) @def)',
-  '(typed_default_parameter name: (identifier) @def)',
   '(list_splat_pattern (identifier) @def)',
   '(dictionary_splat_pattern (identifier) @def)',
   '(assignment left: (identifier) @def)',
@@ -106,6 +104,7 @@ const PYTHON_PATTERNS = [
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) type: (type) @hint)',
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (call function: [(identifier) (attribute)] @hintcall))',
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (identifier) @hintvar)',
+  // The grammar requires a typed parameter's type: the pattern with its hint is its only definition pattern.
   '(typed_parameter (identifier) @def type: (type) @hint)',
   '(typed_default_parameter name: (identifier) @def type: (type) @hint)',
   '(assignment left: (pattern_list (identifier) @def))',
@@ -139,7 +138,6 @@ const GO_PATTERNS = [
   '(method_declaration name: (field_identifier) @def)',
   '(type_spec name: (type_identifier) @def)',
   '(type_alias name: (type_identifier) @def)',
-  '(parameter_declaration name: (identifier) @def)',
   '(variadic_parameter_declaration name: (identifier) @def)',
   '(var_spec name: (identifier) @def)',
   '(const_spec name: (identifier) @def)',
@@ -149,6 +147,7 @@ const GO_PATTERNS = [
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (composite_literal type: (_) @hint)))',
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (unary_expression operand: (composite_literal type: (_) @hint))))',
+  // A named Go parameter always has a type: this is its only definition pattern (one match, not two).
   '(parameter_declaration name: (identifier) @def type: (_) @hint)',
   '(var_spec name: (identifier) @def type: (_) @hint)',
   '(var_spec name: (identifier) @def value: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',

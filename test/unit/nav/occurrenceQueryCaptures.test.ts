@@ -75,4 +75,11 @@ describe('occurrence query captures', () => {
     const source = 'const x = { key: 1 };\n';
     expect(await capturesAt('typescript', source, source.indexOf('key'))).toEqual({});
   });
+
+  it.each([
+    { language: 'go' as Language, source: 'package a\n\nfunc f(x int) {}\n' },
+    { language: 'python' as Language, source: 'def f(x: int, y: str = "") -> None:\n    pass\n' },
+  ])('$language: a typed parameter is matched by one definition pattern (the one that takes its type as hint)', async ({ language, source }) => {
+    expect(await capturesAt(language, source, source.indexOf('x'))).toEqual({ def: 1, ref: 1 });
+  });
 });
