@@ -1,5 +1,5 @@
 // Per-language tree-sitter query patterns for the occurrence pass (occurrences.ts). Capture names say
-// the role: @def, @call, @type, @ref, @skip (a name that is no use: an object literal key, a keyword
+// the role: @def, @call, @type, @ref, @skip (a name that is no use: a keyword
 // argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
 // Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
 // match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`);
@@ -10,12 +10,12 @@
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
 // must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.
 // Each capture costs a JavaScript object: a member call's @qual/@qualpath come from the member pattern
-// matching the same name (merged by position), not from a second call pattern; catch-alls are one alternation.
+// matching the same name (merged by position), not from a second call pattern; the member pattern's receiver
+// is an optional capture (one match per member, not one per receiver shape); catch-alls are one alternation.
 import type { Language } from '../../../shared/types.js';
 
 /** Patterns both the TypeScript and the JavaScript grammars know. */
 const JS_COMMON = [
-  '(pair key: (property_identifier) @skip)',
   '(function_declaration name: (identifier) @def)',
   '(generator_function_declaration name: (identifier) @def)',
   '(function_expression name: (identifier) @def)',
@@ -32,10 +32,13 @@ const JS_COMMON = [
   '(call_expression function: (member_expression property: [(property_identifier) (private_property_identifier)] @call))',
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
-  '(member_expression object: [(identifier) (this) (super)] @qual property: [(property_identifier) (private_property_identifier)] @ref)',
-  '(member_expression property: [(property_identifier) (private_property_identifier)] @member)',
-  '(member_expression object: (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath property: (property_identifier) @ref)',
-  '[(identifier) (property_identifier) (private_property_identifier) (shorthand_property_identifier)] @ref',
+  // One match per member: its receiver, when a plain name or a two-step path, is an optional capture of the same pattern.
+  '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
+  // Property names are not in the catch-all: most follow a dot (the member pattern has them), are object keys
+  // (no use of anything, so not captured at all) or declarations (defined above); the few other places they stand are listed here.
+  '[(identifier) (shorthand_property_identifier)] @ref',
+  '(pair_pattern key: (property_identifier) @ref)',
+  '(binary_expression left: (private_property_identifier) @ref)',
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
@@ -69,6 +72,7 @@ const TS_ONLY = [
   '(required_parameter pattern: (identifier) @def value: (new_expression constructor: (identifier) @hint))',
   '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
+  '(nested_identifier property: (property_identifier) @ref)',
 ];
 
 /** Nodes only the JavaScript grammar has (a TypeScript class name is a type_identifier, its parameters required_parameter). */
@@ -77,9 +81,11 @@ const JS_ONLY = [
   '(class name: (identifier) @def)',
   '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
   '(formal_parameters (identifier) @def)',
+  '(jsx_attribute (property_identifier) @ref)',
 ];
 
 const TS_PATTERNS = [...JS_COMMON, ...TS_ONLY];
+const TSX_PATTERNS = [...TS_PATTERNS, '(jsx_attribute (property_identifier) @ref)'];
 const JS_PATTERNS = [...JS_COMMON, ...JS_ONLY];
 
 const PYTHON_PATTERNS = [
@@ -89,8 +95,6 @@ const PYTHON_PATTERNS = [
   '(parameters (identifier) @def)',
   '(lambda_parameters (identifier) @def)',
   '(default_parameter name: (identifier) @def)',
-  '(typed_parameter (identifier) @def)',
-  '(typed_default_parameter name: (identifier) @def)',
   '(list_splat_pattern (identifier) @def)',
   '(dictionary_splat_pattern (identifier) @def)',
   '(assignment left: (identifier) @def)',
@@ -100,6 +104,7 @@ const PYTHON_PATTERNS = [
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) type: (type) @hint)',
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (call function: [(identifier) (attribute)] @hintcall))',
   '(assignment left: (attribute object: (identifier) @qual attribute: (identifier) @attr) right: (identifier) @hintvar)',
+  // The grammar requires a typed parameter's type: the pattern with its hint is its only definition pattern.
   '(typed_parameter (identifier) @def type: (type) @hint)',
   '(typed_default_parameter name: (identifier) @def type: (type) @hint)',
   '(assignment left: (pattern_list (identifier) @def))',
@@ -115,9 +120,7 @@ const PYTHON_PATTERNS = [
   '(nonlocal_statement (identifier) @def)',
   '(call function: (identifier) @call)',
   '(call function: (attribute attribute: (identifier) @call))',
-  '(attribute object: (identifier) @qual attribute: (identifier) @ref)',
-  '(attribute attribute: (identifier) @member)',
-  '(attribute object: (attribute object: (identifier) attribute: (identifier)) @qualpath attribute: (identifier) @ref)',
+  '(attribute object: [(identifier) @qual (attribute object: (identifier) attribute: (identifier)) @qualpath]? attribute: (identifier) @member)',
   '(identifier) @ref',
   '(type) @typectx',
   '(import_statement) @import',
@@ -135,7 +138,6 @@ const GO_PATTERNS = [
   '(method_declaration name: (field_identifier) @def)',
   '(type_spec name: (type_identifier) @def)',
   '(type_alias name: (type_identifier) @def)',
-  '(parameter_declaration name: (identifier) @def)',
   '(variadic_parameter_declaration name: (identifier) @def)',
   '(var_spec name: (identifier) @def)',
   '(const_spec name: (identifier) @def)',
@@ -145,6 +147,7 @@ const GO_PATTERNS = [
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (composite_literal type: (_) @hint)))',
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (unary_expression operand: (composite_literal type: (_) @hint))))',
+  // A named Go parameter always has a type: this is its only definition pattern (one match, not two).
   '(parameter_declaration name: (identifier) @def type: (_) @hint)',
   '(var_spec name: (identifier) @def type: (_) @hint)',
   '(var_spec name: (identifier) @def value: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
@@ -154,12 +157,11 @@ const GO_PATTERNS = [
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
-  '(selector_expression operand: (identifier) @qual field: (field_identifier) @ref)',
-  '(selector_expression field: (field_identifier) @member)',
-  '(selector_expression operand: (selector_expression operand: (identifier) field: (field_identifier)) @qualpath field: (field_identifier) @ref)',
+  '(selector_expression operand: [(identifier) @qual (selector_expression operand: (identifier) field: (field_identifier)) @qualpath]? field: (field_identifier) @member)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
-  '[(identifier) (field_identifier) (package_identifier)] @ref',
+  // Field names are not in the catch-all: after a dot the member pattern has them, elsewhere they are definitions.
+  '[(identifier) (package_identifier)] @ref',
   '(import_declaration) @import',
 ];
 
@@ -213,8 +215,9 @@ const JAVA_PATTERNS = [
 export function occurrencePatterns(language: Language): readonly string[] | null {
   switch (language) {
     case 'typescript':
-    case 'tsx':
       return TS_PATTERNS;
+    case 'tsx':
+      return TSX_PATTERNS;
     case 'javascript':
       return JS_PATTERNS;
     case 'python':

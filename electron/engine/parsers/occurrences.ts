@@ -14,8 +14,6 @@ const ROLE_INDEX = Object.fromEntries(OCCURRENCE_ROLES.map((r, i) => [r, i])) as
 export const OCCURRENCE_STRIDE = 6;
 /** A file with more is cut there (generated code): the index stays small and the write fast. */
 const MAX_OCCURRENCES = 50_000;
-/** When one name is captured by several patterns, the lowest rank wins: a definition is no reference. */
-const RANK: Record<string, number> = { field: 0, skip: 1, def: 2, attr: 3, call: 4, type: 5, ref: 6 };
 const ROLE_BY_RANK = [ROLE_INDEX.reference, -1, ROLE_INDEX.definition, ROLE_INDEX.definition, ROLE_INDEX.call, ROLE_INDEX.type, ROLE_INDEX.reference];
 
 
@@ -32,16 +30,84 @@ export function occurrenceQuery(language: Language): Promise<Query | null> {
   return query;
 }
 
-/** What a captured name keeps: its position, not its node (nodes die young; kept, they were promoted and collected late). */
-interface Found {
-  row: number;
-  column: number;
-  rank: number;
-  qualifier: string | null;
+/**
+ * What each capture name does, as a small number looked up once per capture (string compares and a keyed
+ * object read per capture were a fifth of the pass). Below MEMBER: the rank (when one name is captured by
+ * several patterns, the lowest wins: a definition is no reference).
+ */
+const CAPTURE = new Map<string, number>([
+  ['field', 0], ['skip', 1], ['def', 2], ['attr', 3], ['call', 4], ['type', 5], ['ref', 6],
+  ['member', 7], ['qual', 8], ['qualpath', 9], ['qualchain', 10], ['hint', 11], ['hintcall', 12], ['hintvar', 13],
+  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18],
+]);
+const RANK_REF = 6;
+const MEMBER = 7;
+const QUAL = 8;
+const QUALPATH = 9;
+const QUALCHAIN = 10;
+const HINT = 11;
+const HINTCALL = 12;
+const IMPORT = 14;
+const REQUIRE = 15;
+const EXCLUDE = 16;
+const TYPECTX = 17;
+const RANK_SKIP = 1;
+const RANK_DEF = 2;
+const RANK_ATTR = 3;
+/** Captured names are slots of these bytes in a sort key: position * SLOTS + slot (exact in a double below 2^53). */
+const SLOTS = 2 ** 21;
+
+/**
+ * The names captured so far, one slot each in parallel arrays (no object per name: nodes die young, and so
+ * should everything made per capture), found again by their start index.
+ */
+class Captured {
+  /** Slot + 1 of the name starting at each source index, 0 for none: an array lookup, not a hash per capture. */
+  private readonly slotAt: Int32Array;
+  readonly start: number[] = [];
+  readonly row: number[] = [];
+  readonly column: number[] = [];
+  readonly rank: number[] = [];
+  /** 1 when captured as @member: the name follows a dot, whatever its receiver. */
+  readonly member: number[] = [];
+  readonly qualifier: Array<string | null> = [];
   /** A definition's type hint (see typeHint). */
-  hint: string | null;
-  /** Captured as @member: the name follows a dot, whatever its receiver. */
-  member: boolean;
+  readonly hint: Array<string | null> = [];
+
+  constructor(sourceLength: number) {
+    this.slotAt = new Int32Array(sourceLength + 1);
+  }
+
+  add(node: SyntaxNode, code: number, qualifier: string | null, hint: string | null): void {
+    const at = node.startIndex;
+    const rank = code === MEMBER ? RANK_REF : code;
+    const ownHint = code === RANK_DEF || code === RANK_ATTR ? hint : null;
+    const slot = (this.slotAt[at] ?? 0) - 1;
+    if (slot < 0) {
+      if (this.start.length >= SLOTS || at >= this.slotAt.length) return;
+      this.slotAt[at] = this.start.length + 1;
+      const pos = node.startPosition;
+      this.start.push(at);
+      this.row.push(pos.row);
+      this.column.push(pos.column);
+      this.rank.push(rank);
+      this.member.push(code === MEMBER ? 1 : 0);
+      this.qualifier.push(code === RANK_DEF ? null : qualifier);
+      this.hint.push(ownHint);
+      return;
+    }
+    if (rank < this.rank[slot]!) this.rank[slot] = rank;
+    if (code !== RANK_DEF && this.qualifier[slot] === null) this.qualifier[slot] = qualifier;
+    if (this.hint[slot] === null) this.hint[slot] = ownHint;
+    if (code === MEMBER) this.member[slot] = 1;
+  }
+
+  /** Slots in document order: position and slot in one number each, sorted as a typed array (no comparator calls). */
+  ordered(): Float64Array {
+    const keys = new Float64Array(this.start.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = this.start[i]! * SLOTS + i;
+    return keys.sort();
+  }
 }
 
 /** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
@@ -93,14 +159,12 @@ function chainAt(node: SyntaxNode, depth = 0): string | null {
 }
 
 /** The hint a capture gives: a type (`T`), a call's result (`F()`), a variable's type (`=v`). */
-function hintOf(capture: string, node: SyntaxNode): string | null {
-  if (capture === 'hint') return typeHint(node.text);
+function hintOf(code: number, node: SyntaxNode): string | null {
+  if (code === HINT) return typeHint(node.text);
   const text = node.text;
   if (!DOTTED.test(text)) return null;
-  return capture === 'hintcall' ? `${text}()` : `=${text}`;
+  return code === HINTCALL ? `${text}()` : `=${text}`;
 }
-
-const HINTS = new Set(['hint', 'hintcall', 'hintvar']);
 
 /** Interns names and collects rows; the enclosing symbol is looked up by line. */
 class Collector {
@@ -165,44 +229,33 @@ export function extractOccurrences(language: Language, query: Query | null, root
   if (!query) return null;
   const out = new Collector(symbols, root.endPosition.row + 1);
   const imports: ParsedImport[] = [];
-  const found = new Map<number, Found>();
+  const found = new Captured(source.length);
   /** [start, end) of subtrees whose names are not walked (imports, package clauses), and of type annotations. */
   const excluded: Array<[number, number]> = [];
   const typeContexts: Array<[number, number]> = [];
   const importNodes: SyntaxNode[] = [];
   for (const match of query.matches(root)) {
+    const captures = match.captures;
     let qualifier: string | null = null;
     let hint: string | null = null;
-    for (const c of match.captures) {
-      if (c.name === 'qual') qualifier = nameAt(source, c.node.startIndex);
-      else if (c.name === 'qualpath') qualifier = pathAt(c.node);
-      else if (c.name === 'qualchain') qualifier = chainAt(c.node);
-      else if (HINTS.has(c.name)) hint = hintOf(c.name, c.node);
-    }
-    for (const c of match.captures) {
-      const name = c.name;
-      if (name === 'import') importNodes.push(c.node);
-      else if (name === 'require') {
-        if (match.captures.some((f) => f.name === 'fn' && f.node.text === 'require')) importNodes.push(c.node);
-      } else if (name === 'exclude') excluded.push([c.node.startIndex, c.node.endIndex]);
-      else if (name === 'typectx') typeContexts.push([c.node.startIndex, c.node.endIndex]);
-      else {
-        const rank = RANK[name === 'member' ? 'ref' : name];
-        if (rank === undefined) continue;
-        const at = c.node.startIndex;
-        const seen = found.get(at);
-        const ownHint = name === 'def' || name === 'attr' ? hint : null;
-        const member = name === 'member';
-        if (!seen) {
-          const pos = c.node.startPosition;
-          found.set(at, { row: pos.row, column: pos.column, rank, qualifier: name === 'def' ? null : qualifier, hint: ownHint, member });
-        } else {
-          if (rank < seen.rank) seen.rank = rank;
-          if (name !== 'def') seen.qualifier ??= qualifier;
-          seen.hint ??= ownHint;
-          seen.member ||= member;
-        }
+    // A match of one capture (most: the catch-alls) has no qualifier or hint beside it.
+    if (captures.length > 1) {
+      for (const c of captures) {
+        const code = CAPTURE.get(c.name) ?? -1;
+        if (code === QUAL) qualifier = nameAt(source, c.node.startIndex);
+        else if (code === QUALPATH) qualifier = pathAt(c.node);
+        else if (code === QUALCHAIN) qualifier = chainAt(c.node);
+        else if (code >= HINT && code < IMPORT) hint = hintOf(code, c.node);
       }
+    }
+    for (const c of captures) {
+      const code = CAPTURE.get(c.name) ?? -1;
+      if (code >= 0 && code <= MEMBER) found.add(c.node, code, qualifier, hint);
+      else if (code === IMPORT) importNodes.push(c.node);
+      else if (code === REQUIRE) {
+        if (captures.some((f) => f.name === 'fn' && f.node.text === 'require')) importNodes.push(c.node);
+      } else if (code === EXCLUDE) excluded.push([c.node.startIndex, c.node.endIndex]);
+      else if (code === TYPECTX) typeContexts.push([c.node.startIndex, c.node.endIndex]);
     }
   }
   for (const node of importNodes) {
@@ -216,31 +269,32 @@ export function extractOccurrences(language: Language, query: Query | null, root
   }
   const inExcluded = sweep(excluded);
   const inTypeContext = sweep(typeContexts);
-  // Positions sorted as numbers in a typed array: no entry pairs, no comparator calls.
-  const ordered = Float64Array.from(found.keys()).sort();
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
   const attributes = new Set<string>();
-  for (const at of ordered) {
-    const f = found.get(at)!;
-    if (f.rank === RANK.skip || inExcluded(at)) continue;
-    let role = ROLE_BY_RANK[f.rank] ?? ROLE_INDEX.reference;
+  for (const key of found.ordered()) {
+    const slot = key % SLOTS;
+    const at = found.start[slot]!;
+    const rank = found.rank[slot]!;
+    if (rank === RANK_SKIP || inExcluded(at)) continue;
+    let role = ROLE_BY_RANK[rank] ?? ROLE_INDEX.reference;
     if (inTypeContext(at) && role === ROLE_INDEX.reference) role = ROLE_INDEX.type;
     const name = nameAt(source, at);
+    const captured = found.qualifier[slot]!;
     // A member whose receiver no name stands for is marked as such: never read as a plain name.
-    let qualifier = role === ROLE_INDEX.definition ? f.hint : (f.qualifier ?? (f.member ? EXPRESSION_RECEIVER : null));
-    if (f.rank === RANK.attr) {
-      const owner = f.qualifier === 'self' ? out.classAt(f.row + 1) : -1;
+    let qualifier = role === ROLE_INDEX.definition ? found.hint[slot]! : (captured ?? (found.member[slot] ? EXPRESSION_RECEIVER : null));
+    if (rank === RANK_ATTR) {
+      const owner = captured === 'self' ? out.classAt(found.row[slot]! + 1) : -1;
       const key = `${owner}:${name}`;
       if (owner < 0 || attributes.has(key)) {
         role = ROLE_INDEX.reference;
-        qualifier = f.qualifier;
+        qualifier = captured;
       } else {
         attributes.add(key);
-        qualifier = ATTRIBUTE_MARK + (f.hint ?? '');
+        qualifier = ATTRIBUTE_MARK + (found.hint[slot] ?? '');
       }
     }
     if (!name || (role === ROLE_INDEX.type && BUILTIN_TYPES.has(name)) || (name === '_' && language === 'go')) continue;
-    if (!out.add(f.row + 1, f.column + 1, name, role, qualifier)) break;
+    if (!out.add(found.row[slot]! + 1, found.column[slot]! + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortRows(out.rows), imports };

@@ -1,5 +1,6 @@
 // The occurrence query's size: each tree-sitter capture is a JavaScript object, so a name is captured as
-// a call once (its qualifier comes from the member pattern), and still comes out as a qualified call.
+// a call once (its qualifier comes from the member pattern), a member once (its receiver, a plain name or a
+// two-step path, is an optional capture of that one pattern, not a second pattern), and still comes out as a qualified call.
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../shared/types.js';
 import { analyzeFile } from '../../../electron/engine/analyze.js';
@@ -43,15 +44,42 @@ const CASES: Array<{ language: Language; path: string; source: string; name: str
   { language: 'python', path: 'a.py', source: 'a.run()\nself.a.go()\n', name: 'go', expected: 'go call q=self.a' },
   { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Println', expected: 'Println call q=fmt' },
   { language: 'go', path: 'a.go', source: 'package a\n\nfunc f() {\n\tfmt.Println()\n\tc.engine.Run()\n}\n', name: 'Run', expected: 'Run call q=c.engine' },
+  { language: 'typescript', path: 'a.ts', source: 'this.run();\nf().go();\n', name: 'run', expected: 'run call q=this' },
+  { language: 'typescript', path: 'a.ts', source: 'this.run();\nf().go();\n', name: 'go', expected: 'go call q=()' },
+  { language: 'python', path: 'a.py', source: 'f().run()\n', name: 'run', expected: 'run call q=()' },
 ];
 
 describe('occurrence query captures', () => {
-  it.each(CASES)('$language: `$name` is captured as a call once and comes out as $expected', async ({ language, path, source, name, expected }) => {
+  it.each(CASES)('$language: `$name` is captured as a call once, as a member once and comes out as $expected', async ({ language, path, source, name, expected }) => {
     const at = source.indexOf(`.${name}(`) + 1;
-    expect((await capturesAt(language, source, at)).call).toBe(1);
+    const captures = await capturesAt(language, source, at);
+    expect(captures.call).toBe(1);
+    expect(captures.member).toBe(1);
+    // No second pattern for a member with a plain receiver; Python's catch-all has it too (a Python name is one node type).
+    expect(captures.ref).toBe(language === 'python' ? 1 : undefined);
     const before = source.slice(0, at);
     const line = before.split('\n').length;
     const col = at - before.lastIndexOf('\n');
     expect(await occurrenceAt(language, path, source, line, col)).toBe(expected);
+  });
+
+  it.each([
+    { language: 'typescript' as Language, source: 'a.b;\n', name: 'b' },
+    { language: 'javascript' as Language, source: 'a.b;\n', name: 'b' },
+    { language: 'go' as Language, source: 'package a\n\nvar v = a.b\n', name: 'b' },
+  ])('$language: a name after a dot is captured by the member pattern only, not by the catch-all too', async ({ language, source, name }) => {
+    expect(await capturesAt(language, source, source.indexOf(`.${name}`) + 1)).toEqual({ member: 1 });
+  });
+
+  it('TypeScript: an object literal key is captured by no pattern (it names nothing; it was a @skip beside the catch-all)', async () => {
+    const source = 'const x = { key: 1 };\n';
+    expect(await capturesAt('typescript', source, source.indexOf('key'))).toEqual({});
+  });
+
+  it.each([
+    { language: 'go' as Language, source: 'package a\n\nfunc f(x int) {}\n' },
+    { language: 'python' as Language, source: 'def f(x: int, y: str = "") -> None:\n    pass\n' },
+  ])('$language: a typed parameter is matched by one definition pattern (the one that takes its type as hint)', async ({ language, source }) => {
+    expect(await capturesAt(language, source, source.indexOf('x'))).toEqual({ def: 1, ref: 1 });
   });
 });

@@ -278,6 +278,18 @@ func serve(c *Context, n int) {
     ]);
   });
 
+  it('property names the catch-all leaves out keep their rows where no member pattern has them: destructuring keys, namespace paths, `#x in o`, JSX attributes', async () => {
+    const ts = await occurrencesOf('typescript', 'a.ts', 'const { a: b } = o;\nnamespace A.B {}\nclass C { #x = 1; has(o: C) { return #x in o; } }\n');
+    expect(ts.lines).toEqual(expect.arrayContaining(['1:9 a reference', '2:13 B reference in=a:A.B', '3:11 #x definition in=a:C', '3:38 #x reference in=a:C.has']));
+    const bare = (lines: string[]): string[] => lines.map((l) => l.replace(/ in=.*$/u, ''));
+    const tsx = await occurrencesOf('tsx', 'a.tsx', 'const v = <Foo bar={1} baz />;\n');
+    expect(bare(tsx.lines)).toEqual(['1:7 v definition', '1:12 Foo reference', '1:16 bar reference', '1:24 baz reference']);
+    const jsx = await occurrencesOf('javascript', 'a.jsx', 'const v = <Foo bar={1} />;\n');
+    expect(bare(jsx.lines)).toEqual(['1:7 v definition', '1:12 Foo reference', '1:16 bar reference']);
+    const go = await occurrencesOf('go', 'a.go', 'package a\n\ntype T struct {\n\tName string\n}\n\nfunc (t T) Get() string { return t.Name }\n');
+    expect(bare(go.lines)).toEqual(['3:6 T definition', '4:2 Name definition', '7:7 t definition q=T', '7:9 T type', '7:12 Get definition', '7:34 t reference', '7:36 Name reference q=t']);
+  });
+
   it('gives no occurrences for a language without rules', async () => {
     expect((await analyzeFile('css', 'a.css', '.btn { color: red; }\n')).occurrences).toBeNull();
   });
