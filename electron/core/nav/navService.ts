@@ -153,6 +153,9 @@ export class NavService {
     const occs = fileBound ? [...localFiles].flatMap((fileId) => this.rows.occurrencesNamedInFile(fileId, name)) : this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
     let truncated = occs.length >= REFS_SCAN;
     if (!fileBound) knowScannedDefinitions(resolver, name, occs, truncated);
+    // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
+    const plainElsewhere = !fileBound && !resolver.plainNameReaches(targets, name);
+    const targetFiles = new Set(targets.map((t) => (t.symbol ? t.symbol.fileId : t.local.fileId)));
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     for (let i = 0; i < occs.length; i++) {
@@ -164,6 +167,9 @@ export class NavService {
       if (roles && !roles.has(occ.role)) continue;
       // A member of an expression (`f().x`) can only be guessed from its name: too weak to count as a use.
       if (occ.qualifier === EXPRESSION_RECEIVER) continue;
+      // A definition declares something of its own file: one in another file than the targets' is never a use of them.
+      if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
+      if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
       const r = resolver.resolve(occ);
       if (!matches(r, occ.path)) continue;
       (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
