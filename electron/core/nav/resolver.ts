@@ -56,6 +56,15 @@ export class Resolver {
     return found;
   }
 
+  private readonly nameCache = new Map<number, string | null>();
+
+  /** An interned name by id, read once per request (a scan's qualifiers repeat: `self`, `np`, `df`). */
+  nameOf(id: number): string | null {
+    let found = this.nameCache.get(id);
+    if (found === undefined) this.nameCache.set(id, (found = this.rows.nameById(id) ?? null));
+    return found;
+  }
+
   named(name: string): NavSymbol[] {
     let found = this.namedCache.get(name);
     if (!found) this.namedCache.set(name, (found = this.rows.symbolsNamed(this.repoId, name)));
@@ -80,8 +89,23 @@ export class Resolver {
   private definitions(fileId: number, name: string): NavOccurrence[] {
     const key = `${fileId}\0${name}`;
     let found = this.definitionsCache.get(key);
-    if (!found) this.definitionsCache.set(key, (found = this.rows.fileDefinitionsNamed(fileId, name)));
+    if (!found) this.definitionsCache.set(key, (found = this.readDefinitions(fileId, name)));
     return found;
+  }
+
+  private readonly nameIdCache = new Map<string, number | null>();
+
+  /** Integers from the index, texts from caches: a scan asks this for thousands of files and receivers. */
+  private readDefinitions(fileId: number, name: string): NavOccurrence[] {
+    let nameId = this.nameIdCache.get(name);
+    if (nameId === undefined) this.nameIdCache.set(name, (nameId = this.rows.nameId(name) ?? null));
+    if (nameId === null) return [];
+    const rows = this.rows.definitionRows(fileId, nameId);
+    if (!rows.length) return [];
+    const file = this.paths().byId.get(fileId) ?? this.fileOf(fileId);
+    if (!file) return [];
+    return rows.map(([line, col, symbolId, qualifierId]) =>
+      ({ fileId, path: file.path, language: file.language, line, col, name, role: ROLE.definition, symbolId, qualifier: qualifierId === null ? null : this.nameOf(qualifierId) }));
   }
 
   private fileSymbols(fileId: number, name: string): NavSymbol[] {
