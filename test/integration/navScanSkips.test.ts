@@ -32,6 +32,7 @@ class Other:
         self.name = name
 `,
   'py/free.py': `def name():
+    """Gives one."""
     return 1
 
 
@@ -74,10 +75,15 @@ describe('references scan: places that cannot name the target are not resolved',
     expect(asked.filter((a) => !a.startsWith('py/model.py:'))).toEqual(['py/use.py:6:14']);
   });
 
+  it('a definition answer carries the doc comment, read only for the symbols it shows', async () => {
+    const hits = await call(index.backend, 'nav:def', { repo: repo.path, path: 'py/free.py', line: 7, column: 12 });
+    expect(hits.map((h) => [h.file, h.line, h.doc])).toEqual([['py/free.py', 1, 'Gives one.']]);
+  });
+
   it('a top-level Python function: plain names elsewhere are still resolved, definitions elsewhere are not', async () => {
     const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
     const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/free.py', line: 1, column: 5 } });
-    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`)).toEqual(['py/free.py:1:5 exact', 'py/free.py:6:12 exact']);
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`)).toEqual(['py/free.py:1:5 exact', 'py/free.py:7:12 exact']);
     expect(asked).toContain('py/use.py:5:12');
     expect(asked).not.toContain('py/other.py:1:1');
     expect(asked).not.toContain('py/use.py:4:20');

@@ -95,7 +95,7 @@ export class NavService {
     const at = this.namePosition(s);
     return {
       fqn: s.fqn, name: s.name, kind: s.kind, repo: repo.path, file: s.path, line: at.line, column: at.col, endLine: s.endLine,
-      signature: s.signature, doc: s.doc, confidence,
+      signature: s.signature, doc: this.rows.symbolDoc(s.id), confidence,
     };
   }
 

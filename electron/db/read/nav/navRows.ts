@@ -22,7 +22,6 @@ export interface NavSymbol {
   startLine: number;
   endLine: number;
   signature: string;
-  doc: string | null;
 }
 
 export interface NavOccurrence {
@@ -62,8 +61,9 @@ export interface NavExternal {
   line: number;
 }
 
+// Without the doc comment (300 characters on average, up to 33,000): resolving reads thousands of symbols, answers show a few.
 const SYMBOL_COLUMNS = `s.id, s.fqn, s.name, s.kind, s.parent_id AS parentId, s.file_id AS fileId, f.path, f.language, s.start_line AS startLine,
-  s.end_line AS endLine, s.signature, s.doc`;
+  s.end_line AS endLine, s.signature`;
 const OCCURRENCE_COLUMNS = 'o.file_id AS fileId, f.path, f.language, o.line, o.col, n.name, o.role, o.symbol_id AS symbolId, q.name AS qualifier';
 
 export class NavRows {
@@ -88,6 +88,7 @@ export class NavRows {
       symbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
       symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
+      symbolDoc: db.prepare<[number], string | null>('SELECT doc FROM symbols WHERE id = ?').pluck(),
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
@@ -150,6 +151,11 @@ export class NavRows {
 
   symbolById(id: number): NavSymbol | undefined {
     return this.s.symbolById.get(id);
+  }
+
+  /** A symbol's doc comment, read for the few symbols an answer shows. */
+  symbolDoc(id: number): string | null {
+    return this.s.symbolDoc.get(id) ?? null;
   }
 
   members(parentId: number, name: string): NavSymbol[] {
