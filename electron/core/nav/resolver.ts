@@ -102,7 +102,8 @@ export class Resolver {
     if (nameId === null) return [];
     const rows = this.rows.definitionRows(fileId, nameId);
     if (!rows.length) return [];
-    const file = this.paths().byId.get(fileId) ?? this.fileOf(fileId);
+    // The repo's file list when a scan has read it already; a single answer does not build it for this.
+    const file = this.pathsCache?.byId.get(fileId) ?? this.fileOf(fileId);
     if (!file) return [];
     return rows.map(([line, col, symbolId, qualifierId]) =>
       ({ fileId, path: file.path, language: file.language, line, col, name, role: ROLE.definition, symbolId, qualifier: qualifierId === null ? null : this.nameOf(qualifierId) }));

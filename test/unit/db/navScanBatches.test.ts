@@ -49,6 +49,17 @@ describe('references scan batches', () => {
     expect(scan(5201).map((b) => [b.fileId, b.rows.length, b.complete])).toEqual([[1, 1500, true], [2, 3000, true], [3, 700, true], [4, 1, false]]);
   });
 
+  it('keeps names by id across requests, but not a name missing yet: one interned later is found', () => {
+    expect(rows.nameById(2)).toBe('q');
+    expect(rows.nameId('q')).toBe(2);
+    expect(rows.nameId('later')).toBeUndefined();
+    const writer = openMigrated(file);
+    writer.exec("INSERT INTO names(id, name) VALUES (3, 'later')");
+    writer.close();
+    expect(rows.nameId('later')).toBe(3);
+    expect(rows.nameById(3)).toBe('later');
+  });
+
   it('reads no further than the caller takes', () => {
     const it = rows.occurrenceBatchesNamed(1, rows.nameId('x')!, 50_000);
     expect(it.next().value?.fileId).toBe(1);
