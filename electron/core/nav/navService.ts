@@ -199,9 +199,9 @@ export class NavService {
     }
     const nameId = this.rows.nameId(name);
     if (nameId === undefined) return;
-    const byId = resolver.paths().byId;
     for (const batch of this.rows.occurrenceBatchesNamed(resolver.repoId, nameId, REFS_SCAN)) {
-      const file = byId.get(batch.fileId) ?? this.rows.fileById(batch.fileId);
+      // The repo's file list is built (once per index version) only when resolving needs it, not for the scan.
+      const file = resolver.fileInfo(batch.fileId);
       if (!file) continue;
       const occs = batch.rows.map(([fileId, line, col, role, symbolId, qualifierId]): NavOccurrence =>
         ({ fileId, path: file.path, language: file.language, line, col, name, role, symbolId, qualifier: qualifierId === null ? null : resolver.nameOf(qualifierId) }));

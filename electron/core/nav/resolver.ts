@@ -102,8 +102,7 @@ export class Resolver {
     if (nameId === null) return [];
     const rows = this.rows.definitionRows(fileId, nameId);
     if (!rows.length) return [];
-    // The repo's file list when a scan has read it already; a single answer does not build it for this.
-    const file = this.pathsCache?.byId.get(fileId) ?? this.fileOf(fileId);
+    const file = this.fileInfo(fileId);
     if (!file) return [];
     return rows.map(([line, col, symbolId, qualifierId]) =>
       ({ fileId, path: file.path, language: file.language, line, col, name, role: ROLE.definition, symbolId, qualifier: qualifierId === null ? null : this.nameOf(qualifierId) }));
@@ -553,6 +552,11 @@ export class Resolver {
   }
 
   private readonly fileCache = new Map<number, { path: string; language: string | null } | null>();
+
+  /** A file's path and language: from the repo's file list once this request has it, else read (and kept) alone. */
+  fileInfo(fileId: number): { path: string; language: string | null } | null {
+    return this.pathsCache?.byId.get(fileId) ?? this.fileOf(fileId);
+  }
 
   private fileOf(fileId: number): { path: string; language: string | null } | null {
     let found = this.fileCache.get(fileId);
