@@ -4,14 +4,17 @@
 /** The repo's file paths, with each folder's files, built once per index version. */
 export class RepoPaths {
   readonly byPath = new Map<string, number>();
+  /** Each file's path and language by id: a references scan reads ids only. */
+  readonly byId = new Map<number, { path: string; language: string | null }>();
   readonly folders = new Map<string, number[]>();
   /** Paths by their last segment, and folders likewise: a suffix lookup reads the few sharing its last segment, not every path. */
   private readonly byBaseName = new Map<string, string[]>();
   private readonly foldersByBaseName = new Map<string, string[]>();
 
-  constructor(files: ReadonlyArray<{ id: number; path: string }>, readonly goModule: string | null) {
+  constructor(files: ReadonlyArray<{ id: number; path: string; language?: string | null }>, readonly goModule: string | null) {
     for (const f of files) {
       this.byPath.set(f.path, f.id);
+      this.byId.set(f.id, { path: f.path, language: f.language ?? null });
       pushTo(this.byBaseName, baseName(f.path), f.path);
       const folder = folderOf(f.path);
       let list = this.folders.get(folder);

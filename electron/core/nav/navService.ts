@@ -95,7 +95,7 @@ export class NavService {
     const at = this.namePosition(s);
     return {
       fqn: s.fqn, name: s.name, kind: s.kind, repo: repo.path, file: s.path, line: at.line, column: at.col, endLine: s.endLine,
-      signature: s.signature, doc: s.doc, confidence,
+      signature: s.signature, doc: this.rows.symbolDoc(s.id), confidence,
     };
   }
 
@@ -149,32 +149,64 @@ export class NavService {
       return r.targets.some((t) => isTarget(t) && proximity(from, t.symbol?.path ?? t.local?.path ?? '') === best);
     };
     const started = performance.now();
-    // A local's uses are in its own file: read that file's, not every same-named place in the repo (`self`: 260,000).
-    const occs = fileBound ? [...localFiles].flatMap((fileId) => this.rows.occurrencesNamedInFile(fileId, name)) : this.rows.occurrencesNamed(resolver.repoId, name, REFS_SCAN);
-    let truncated = occs.length >= REFS_SCAN;
-    if (!fileBound) knowScannedDefinitions(resolver, name, occs, truncated);
+    // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
+    const plainElsewhere = !fileBound && !resolver.plainNameReaches(targets, name);
+    const targetFiles = new Set(targets.map((t) => (t.symbol ? t.symbol.fileId : t.local.fileId)));
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
-    for (let i = 0; i < occs.length; i++) {
-      if ((i & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
-        truncated = true;
-        break;
-      }
-      const occ = occs[i]!;
-      if (roles && !roles.has(occ.role)) continue;
-      // A member of an expression (`f().x`) can only be guessed from its name: too weak to count as a use.
-      if (occ.qualifier === EXPRESSION_RECEIVER) continue;
-      const r = resolver.resolve(occ);
-      if (!matches(r, occ.path)) continue;
-      (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
-      if (exact.length >= limit) {
-        truncated = true;
-        break;
+    let truncated = false;
+    let i = 0;
+    scan: for (const batch of this.scan(resolver, name, fileBound ? localFiles : null)) {
+      // The batch holds every occurrence of the name in its file, definitions included: its definitions need no read.
+      if (batch.complete && !fileBound) resolver.knowDefinitions(batch.occs[0]!.fileId, name, batch.occs.filter((o) => o.role === ROLE.definition));
+      if (batch.cut) truncated = true;
+      for (const occ of batch.occs) {
+        if ((i++ & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
+          truncated = true;
+          break scan;
+        }
+        if (roles && !roles.has(occ.role)) continue;
+        // A member of an expression (`f().x`) can only be guessed from its name: too weak to count as a use.
+        if (occ.qualifier === EXPRESSION_RECEIVER) continue;
+        // A definition declares something of its own file: one in another file than the targets' is never a use of them.
+        if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
+        if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
+        const r = resolver.resolve(occ);
+        if (!matches(r, occ.path)) continue;
+        (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
+        if (exact.length >= limit) {
+          truncated = true;
+          break scan;
+        }
       }
     }
     const all = [...exact.sort(byPlace), ...guessed.sort(byPlace)];
     if (all.length > limit) truncated = true;
     return { uses: all.slice(0, limit), truncated };
+  }
+
+  /**
+   * The occurrences of `name` a references scan walks, file by file in place order: a local's own files only
+   * (`self`: 260,000 places repo-wide), else the repo's, read a page at a time and cut at REFS_SCAN rows.
+   */
+  private *scan(resolver: Resolver, name: string, files: ReadonlySet<number> | null): Generator<{ occs: NavOccurrence[]; complete: boolean; cut: boolean }> {
+    if (files) {
+      for (const fileId of files) {
+        const occs = this.rows.occurrencesNamedInFile(fileId, name);
+        if (occs.length) yield { occs, complete: true, cut: false };
+      }
+      return;
+    }
+    const nameId = this.rows.nameId(name);
+    if (nameId === undefined) return;
+    for (const batch of this.rows.occurrenceBatchesNamed(resolver.repoId, nameId, REFS_SCAN)) {
+      // The repo's file list is built (once per index version) only when resolving needs it, not for the scan.
+      const file = resolver.fileInfo(batch.fileId);
+      if (!file) continue;
+      const occs = batch.rows.map(([fileId, line, col, role, symbolId, qualifierId]): NavOccurrence =>
+        ({ fileId, path: file.path, language: file.language, line, col, name, role, symbolId, qualifier: qualifierId === null ? null : resolver.nameOf(qualifierId) }));
+      yield { occs, complete: batch.complete, cut: !batch.complete };
+    }
   }
 
   referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence): ReferenceHit {
@@ -247,19 +279,4 @@ export { ROLE };
 /** Reading order: by file path, then line and column. */
 function byPlace(a: { occ: NavOccurrence }, b: { occ: NavOccurrence }): number {
   return a.occ.path < b.occ.path ? -1 : a.occ.path > b.occ.path ? 1 : a.occ.line - b.occ.line || a.occ.col - b.occ.col;
-}
-
-/**
- * The scan holds every occurrence of the name, definitions included, grouped by file: each file's definitions
- * of it are known without a read per file (the last file of a cut scan may be incomplete, so it is left out).
- */
-function knowScannedDefinitions(resolver: Resolver, name: string, occs: readonly NavOccurrence[], cut: boolean): void {
-  const byFile = new Map<number, NavOccurrence[]>();
-  for (const occ of occs) {
-    let defs = byFile.get(occ.fileId);
-    if (!defs) byFile.set(occ.fileId, (defs = []));
-    if (occ.role === ROLE.definition) defs.push(occ);
-  }
-  if (cut) byFile.delete(occs[occs.length - 1]?.fileId ?? -1);
-  for (const [fileId, defs] of byFile) resolver.knowDefinitions(fileId, name, defs);
 }

@@ -56,6 +56,15 @@ export class Resolver {
     return found;
   }
 
+  private readonly nameCache = new Map<number, string | null>();
+
+  /** An interned name by id, read once per request (a scan's qualifiers repeat: `self`, `np`, `df`). */
+  nameOf(id: number): string | null {
+    let found = this.nameCache.get(id);
+    if (found === undefined) this.nameCache.set(id, (found = this.rows.nameById(id) ?? null));
+    return found;
+  }
+
   named(name: string): NavSymbol[] {
     let found = this.namedCache.get(name);
     if (!found) this.namedCache.set(name, (found = this.rows.symbolsNamed(this.repoId, name)));
@@ -80,8 +89,23 @@ export class Resolver {
   private definitions(fileId: number, name: string): NavOccurrence[] {
     const key = `${fileId}\0${name}`;
     let found = this.definitionsCache.get(key);
-    if (!found) this.definitionsCache.set(key, (found = this.rows.fileDefinitionsNamed(fileId, name)));
+    if (!found) this.definitionsCache.set(key, (found = this.readDefinitions(fileId, name)));
     return found;
+  }
+
+  private readonly nameIdCache = new Map<string, number | null>();
+
+  /** Integers from the index, texts from caches: a scan asks this for thousands of files and receivers. */
+  private readDefinitions(fileId: number, name: string): NavOccurrence[] {
+    let nameId = this.nameIdCache.get(name);
+    if (nameId === undefined) this.nameIdCache.set(name, (nameId = this.rows.nameId(name) ?? null));
+    if (nameId === null) return [];
+    const rows = this.rows.definitionRows(fileId, nameId);
+    if (!rows.length) return [];
+    const file = this.fileInfo(fileId);
+    if (!file) return [];
+    return rows.map(([line, col, symbolId, qualifierId]) =>
+      ({ fileId, path: file.path, language: file.language, line, col, name, role: ROLE.definition, symbolId, qualifier: qualifierId === null ? null : this.nameOf(qualifierId) }));
   }
 
   private fileSymbols(fileId: number, name: string): NavSymbol[] {
@@ -529,6 +553,11 @@ export class Resolver {
 
   private readonly fileCache = new Map<number, { path: string; language: string | null } | null>();
 
+  /** A file's path and language: from the repo's file list once this request has it, else read (and kept) alone. */
+  fileInfo(fileId: number): { path: string; language: string | null } | null {
+    return this.pathsCache?.byId.get(fileId) ?? this.fileOf(fileId);
+  }
+
   private fileOf(fileId: number): { path: string; language: string | null } | null {
     let found = this.fileCache.get(fileId);
     if (found === undefined) {
@@ -568,19 +597,67 @@ export class Resolver {
     return MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
   }
 
-  private rankCandidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
+  private readonly poolCache = new Map<string, PooledSymbol[]>();
+  private readonly folderRankCache = new Map<string, NavSymbol[]>();
+
+  /** The same-named definitions a guess chooses among: they depend on the name, language and use, not on the place. */
+  private candidatePool(occ: { name: string; language: string | null; role?: number }, member: boolean): PooledSymbol[] {
+    const family = familyOf(occ.language);
+    const key = `${occ.name}\0${family ?? ''}\0${member ? 1 : 0}${javaCall(occ) ? '\0call' : ''}`;
+    let found = this.poolCache.get(key);
+    if (found) return found;
     // A name in a TypeScript file is not defined by a Python file: other languages only when nothing else matches.
     const named = this.named(occ.name);
-    const family = familyOf(occ.language);
     const sameLanguage = named.filter((s) => familyOf(s.language) === family);
     const all = sameLanguage.length ? sameLanguage : named;
     // A Java call names a method or a constructor (a class for `new`), never a field of the same name.
     const callable = javaCall(occ) ? all.filter((s) => CALLABLE_KINDS.has(s.kind) || CLASS_LIKE.has(s.kind)) : all;
     const preferred = callable.filter((s) => this.isMember(s) === member);
     const pool = preferred.length ? preferred : callable.length ? callable : all;
-    const ranked = pool.map((s) => ({ s, score: proximity(occ.path, s.path) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine);
-    return { targets: ranked.map(({ s }) => ({ symbol: s })), confidence: 'candidate' };
+    this.poolCache.set(key, (found = pool.map((s) => ({ s, folder: folderOf(s.path), top: topFolder(folderOf(s.path)) }))));
+    return found;
   }
+
+  private rankCandidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
+    const pool = this.candidatePool(occ, member);
+    // Ranked once per folder (a scan meets hundreds of files of a few folders); the file's own definitions then go first.
+    const folder = folderOf(occ.path);
+    const key = `${folder}\0${occ.name}\0${familyOf(occ.language) ?? ''}\0${member ? 1 : 0}${javaCall(occ) ? '\0call' : ''}`;
+    let inFolder = this.folderRankCache.get(key);
+    if (!inFolder) {
+      const top = topFolder(folder);
+      const score = (p: PooledSymbol): number => (p.folder === folder ? 3 : p.top === top ? 2 : 1);
+      inFolder = pool.map((p) => ({ s: p.s, score: score(p) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine).map(({ s }) => s);
+      this.folderRankCache.set(key, inFolder);
+    }
+    const own = inFolder.filter((s) => s.path === occ.path);
+    const ranked = own.length ? [...own, ...inFolder.filter((s) => s.path !== occ.path)] : inFolder;
+    return { targets: ranked.map((symbol) => ({ symbol })), confidence: 'candidate' };
+  }
+
+  /**
+   * Whether a plain name (no receiver) in a file other than the targets' can resolve to one of them. Not when
+   * every target is a Python member or attribute: a plain name reaches another file only through an import
+   * (top-level names) or as a guess among same-named non-members; checked once per references scan.
+   */
+  plainNameReaches(targets: readonly Target[], name: string): boolean {
+    const member = (t: Target): boolean => (t.symbol ? t.symbol.language === 'python' && t.symbol.parentId !== null : t.local.language === 'python' && isAttribute(t.local));
+    if (!targets.every(member)) return true;
+    const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
+    return this.candidatePool({ name, language: 'python' }, false).some((p) => ids.has(p.s.id));
+  }
+}
+
+interface PooledSymbol {
+  s: NavSymbol;
+  folder: string;
+  top: string;
+}
+
+/** The first segment of a folder, as `proximity` compares them. */
+function topFolder(folder: string): string {
+  const slash = folder.indexOf('/');
+  return slash < 0 ? folder : folder.slice(0, slash);
 }
 
 const javaCall = (occ: { language: string | null; role?: number }): boolean => occ.language === 'java' && occ.role === ROLE.call;

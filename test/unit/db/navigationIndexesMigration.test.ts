@@ -27,7 +27,8 @@ describe('migration 012 (navigation indexes)', () => {
     const rows = new NavRows(db as unknown as ReadDb);
     expect(rows.fileDefinitionsNamed(1, 'df').map((o) => [o.line, o.col, o.role])).toEqual([[2, 5, 0], [7, 5, 0]]);
     expect(rows.occurrencesNamedInFile(1, 'df').map((o) => o.line)).toEqual([2, 3, 7, 8]);
-    expect(rows.occurrencesNamed(1, 'dtype', 10).map((o) => [o.line, o.col, o.qualifier])).toEqual([[3, 8, 'df']]);
+    const scanned = [...rows.occurrenceBatchesNamed(1, rows.nameId('dtype')!, 10)].flatMap((b) => b.rows);
+    expect(scanned.map(([, line, col, , , qualifier]) => [line, col, qualifier === null ? null : rows.nameById(qualifier)])).toEqual([[3, 8, 'df']]);
     // Exact names only: the symbols column folds case, the answer does not.
     expect(rows.fileSymbolsNamed(1, 'f').map((s) => s.fqn)).toEqual(['a.f']);
     db.close();

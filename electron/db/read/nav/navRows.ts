@@ -22,7 +22,6 @@ export interface NavSymbol {
   startLine: number;
   endLine: number;
   signature: string;
-  doc: string | null;
 }
 
 export interface NavOccurrence {
@@ -37,6 +36,18 @@ export interface NavOccurrence {
   symbolId: number | null;
   qualifier: string | null;
 }
+
+/** An occurrence as the references scan reads it: file id, line, column, role, enclosing symbol id, qualifier name id. */
+export type ScannedRow = [number, number, number, number, number | null, number | null];
+
+/** A definition occurrence as the resolver reads it: line, column, enclosing symbol id, qualifier (type hint) name id. */
+export type DefinitionRow = [number, number, number | null, number | null];
+
+/** Interned names kept in memory per connection (the 10,000-file latency corpus has 251,000). */
+const NAMES_KEPT = 200_000;
+
+/** Rows a references scan reads at a time. */
+const SCAN_PAGE = 2048;
 
 export interface NavImport {
   local: string;
@@ -53,8 +64,9 @@ export interface NavExternal {
   line: number;
 }
 
+// Without the doc comment (300 characters on average, up to 33,000): resolving reads thousands of symbols, answers show a few.
 const SYMBOL_COLUMNS = `s.id, s.fqn, s.name, s.kind, s.parent_id AS parentId, s.file_id AS fileId, f.path, f.language, s.start_line AS startLine,
-  s.end_line AS endLine, s.signature, s.doc`;
+  s.end_line AS endLine, s.signature`;
 const OCCURRENCE_COLUMNS = 'o.file_id AS fileId, f.path, f.language, o.line, o.col, n.name, o.role, o.symbol_id AS symbolId, q.name AS qualifier';
 
 export class NavRows {
@@ -64,10 +76,22 @@ export class NavRows {
     this.s = {
       file: db.prepare<[number, string], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE repo_id = ? AND path = ?'),
       fileById: db.prepare<[number], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE id = ?'),
-      filePaths: db.prepare<[number], { id: number; path: string }>('SELECT id, path FROM files WHERE repo_id = ?'),
+      filePaths: db.prepare<[number], { id: number; path: string; language: string | null }>('SELECT id, path, language FROM files WHERE repo_id = ?'),
+      nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
+      nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
+      // Integers only, in place order from a file on: a references scan reads a page at a time and stops when it has enough.
+      occurrencePage: db.prepare<[number, number, number, number], ScannedRow>(
+        `SELECT o.file_id, o.line, o.col, o.role, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role JOIN files f ON f.id = o.file_id
+         WHERE o.name_id = ? AND o.file_id >= ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`).raw(true),
+      definitionRows: db.prepare<[number, number], DefinitionRow>(
+        'SELECT o.line, o.col, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role WHERE o.name_id = ? AND o.file_id = ? AND o.role = 0 ORDER BY o.line, o.col').raw(true),
+      occurrencesOfNameInFile: db.prepare<[number, number], ScannedRow>(
+        `SELECT o.file_id, o.line, o.col, o.role, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role
+         WHERE o.name_id = ? AND o.file_id = ? ORDER BY o.line, o.col`).raw(true),
       symbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
       symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
+      symbolDoc: db.prepare<[number], string | null>('SELECT doc FROM symbols WHERE id = ?').pluck(),
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
@@ -77,9 +101,6 @@ export class NavRows {
       occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
-      occurrencesNamed: db.prepare<[string, number, number], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE n.name = ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`),
       occurrencesNamedInFile: db.prepare<[number, string], NavOccurrence>(
         `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
          LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? ORDER BY o.line, o.col`),
@@ -118,7 +139,7 @@ export class NavRows {
     return this.s.fileById.get(id);
   }
 
-  filePaths(repoId: number): Array<{ id: number; path: string }> {
+  filePaths(repoId: number): Array<{ id: number; path: string; language: string | null }> {
     return this.s.filePaths.all(repoId);
   }
 
@@ -133,6 +154,11 @@ export class NavRows {
 
   symbolById(id: number): NavSymbol | undefined {
     return this.s.symbolById.get(id);
+  }
+
+  /** A symbol's doc comment, read for the few symbols an answer shows. */
+  symbolDoc(id: number): string | null {
+    return this.s.symbolDoc.get(id) ?? null;
   }
 
   members(parentId: number, name: string): NavSymbol[] {
@@ -158,9 +184,80 @@ export class NavRows {
     return this.s.occurrenceBefore.get(fileId, line, col);
   }
 
-  /** In index order (file id, then position), which the name index gives without a sort; callers order what they keep. */
-  occurrencesNamed(repoId: number, name: string, limit: number): NavOccurrence[] {
-    return this.s.occurrencesNamed.all(name, repoId, limit);
+  // Names are interned once and never deleted: an id and its text stay paired for the connection's life, across requests.
+  private readonly nameIds = new Map<string, number>();
+  private readonly nameTexts = new Map<number, string>();
+
+  /** The interned id of a name; undefined when no occurrence or import carries it yet. */
+  nameId(name: string): number | undefined {
+    const known = this.nameIds.get(name);
+    if (known !== undefined) return known;
+    const id = this.s.nameId.get(name);
+    if (id !== undefined) this.remember(id, name);
+    return id;
+  }
+
+  nameById(id: number): string | undefined {
+    const known = this.nameTexts.get(id);
+    if (known !== undefined) return known;
+    const name = this.s.nameById.get(id);
+    if (name !== undefined) this.remember(id, name);
+    return name;
+  }
+
+  private remember(id: number, name: string): void {
+    if (this.nameTexts.size >= NAMES_KEPT) {
+      this.nameTexts.clear();
+      this.nameIds.clear();
+    }
+    this.nameTexts.set(id, name);
+    this.nameIds.set(name, id);
+  }
+
+  /**
+   * A name's occurrences in the repo, file by file in place order, read a page at a time: a scan that stops early
+   * (enough exact uses) never reads the rest. Each batch holds all of its file's rows, but for the last one when
+   * `cap` rows have been given (`complete` false).
+   */
+  *occurrenceBatchesNamed(repoId: number, nameId: number, cap: number): Generator<{ fileId: number; rows: ScannedRow[]; complete: boolean }> {
+    let fromFile = 0;
+    let given = 0;
+    for (;;) {
+      const want = Math.min(SCAN_PAGE, cap - given);
+      let page = this.s.occurrencePage.all(nameId, fromFile, repoId, want);
+      const capped = given + page.length >= cap;
+      const lastFile = page[page.length - 1]?.[0];
+      // A full page may end inside a file: unless the cap ends the scan there, that file starts the next page.
+      let more = page.length === want && !capped && lastFile !== undefined;
+      if (more) {
+        let end = page.length;
+        while (end > 0 && page[end - 1]![0] === lastFile) end--;
+        if (end > 0) {
+          page = page.slice(0, end);
+          fromFile = lastFile!;
+        } else {
+          // One file fills the page: all of its rows, up to the cap.
+          page = this.s.occurrencesOfNameInFile.all(nameId, lastFile!).slice(0, cap - given);
+          fromFile = lastFile! + 1;
+          more = given + page.length < cap;
+        }
+      }
+      for (let i = 0; i < page.length;) {
+        const fileId = page[i]![0];
+        let j = i;
+        while (j < page.length && page[j]![0] === fileId) j++;
+        given += j - i;
+        // The file the cap cuts may be missing rows.
+        yield { fileId, rows: page.slice(i, j), complete: given < cap };
+        i = j;
+      }
+      if (!more) return;
+    }
+  }
+
+  /** A file's definitions of a name, as integers (the resolver fills in the file and the qualifier's text from its caches). */
+  definitionRows(fileId: number, nameId: number): DefinitionRow[] {
+    return this.s.definitionRows.all(nameId, fileId);
   }
 
   occurrencesNamedInFile(fileId: number, name: string): NavOccurrence[] {

@@ -1,0 +1,91 @@
+// A references scan resolves only the places that could name the target: a definition in another file declares
+// something of that file, and a plain Python name in another file cannot name a member or attribute (only a
+// receiver's type leads there). The answer is the same; the places skipped are never resolved.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NavService } from '../../electron/core/nav/navService.js';
+import type { Resolver } from '../../electron/core/nav/resolver.js';
+import { openRead } from '../../electron/db/connection.js';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
+
+const TREE: Record<string, string> = {
+  'py/model.py': `class Model:
+    def __init__(self, name):
+        self.name = name
+
+    def describe(self):
+        return self.name
+`,
+  'py/use.py': `from model import Model
+
+
+def show(m: Model, name):
+    name = name or "x"
+    return m.name + name
+`,
+  'py/other.py': `name = "module"
+
+
+class Other:
+    def __init__(self):
+        self.name = name
+`,
+  'py/free.py': `def name():
+    """Gives one."""
+    return 1
+
+
+def call_it():
+    return name()
+`,
+};
+
+/** A NavService on its own read connection whose resolvers note every place they are asked to resolve. */
+function countingNav(dbFile: string): { nav: NavService; asked: string[] } {
+  const nav = new NavService(openRead(dbFile));
+  const asked: string[] = [];
+  const make = nav.resolver.bind(nav);
+  nav.resolver = (repoId: number): Resolver => {
+    const resolver = make(repoId);
+    const resolve = resolver.resolve.bind(resolver);
+    resolver.resolve = (occ) => {
+      asked.push(`${occ.path}:${occ.line}:${occ.col}`);
+      return resolve(occ);
+    };
+    return resolver;
+  };
+  return { nav, asked };
+}
+
+describe('references scan: places that cannot name the target are not resolved', () => {
+  const index = useIndexedTrees('clew-nav-skips', [TREE]);
+  const { repo } = index;
+
+  it('a Python attribute: plain names and definitions in other files are skipped, the answer is the same', async () => {
+    const answer = await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path: 'py/model.py', line: 3, column: 14 } });
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role} ${r.confidence}`)).toEqual([
+      'py/model.py:3:14 definition exact', 'py/model.py:6:21 reference exact', 'py/use.py:6:14 reference exact',
+    ]);
+    const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
+    const direct = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/model.py', line: 3, column: 14 } });
+    expect(direct.refs.map((r) => `${r.file}:${r.line}:${r.column}`)).toEqual(answer.refs.map((r) => `${r.file}:${r.line}:${r.column}`));
+    // In other files only the member uses are resolved: not `name` the parameter, the local, the module variable,
+    // the function, nor `self.name = …` in another class (a definition of that file).
+    expect(asked.filter((a) => !a.startsWith('py/model.py:'))).toEqual(['py/use.py:6:14']);
+  });
+
+  it('a definition answer carries the doc comment, read only for the symbols it shows', async () => {
+    const hits = await call(index.backend, 'nav:def', { repo: repo.path, path: 'py/free.py', line: 7, column: 12 });
+    expect(hits.map((h) => [h.file, h.line, h.doc])).toEqual([['py/free.py', 1, 'Gives one.']]);
+  });
+
+  it('a top-level Python function: plain names elsewhere are still resolved, definitions elsewhere are not', async () => {
+    const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
+    const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/free.py', line: 1, column: 5 } });
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`)).toEqual(['py/free.py:1:5 exact', 'py/free.py:7:12 exact']);
+    expect(asked).toContain('py/use.py:5:12');
+    expect(asked).not.toContain('py/other.py:1:1');
+    expect(asked).not.toContain('py/use.py:4:20');
+  });
+});
