@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRead, type ReadDb } from '../../electron/db/connection.js';
-import { bm25Scores, chunkIndexTotals } from '../../electron/db/read/chunkRank.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounter } from '../../electron/db/read/chunkRank.js';
 import { keywordSearch } from '../../electron/db/read/keywordSearch.js';
 import { regexSearch } from '../../electron/db/read/regexSearch.js';
 import { wordCandidates } from '../../electron/db/read/autoCandidates.js';
@@ -82,7 +82,8 @@ describe('trigram index without positions', () => {
     }
     const expected = full.prepare<[], { rowid: number; r: number }>("SELECT rowid, bm25(t) AS r FROM t WHERE t MATCH '\"alpha\"' ORDER BY rowid").all();
     const matching = expected.map((e) => texts[e.rowid - 1] ?? '');
-    const ours = bm25Scores(matching, ['alpha'], chunkIndexTotals(full as ReadDb));
+    const count = occurrenceCounter('alpha');
+    const ours = bm25Scores(matching.map((t) => [count(t)]), matching.map((t) => t.length), chunkIndexTotals(full as ReadDb));
     expect(ours.map((s) => s.toFixed(9))).toEqual(expected.map((e) => e.r.toFixed(9)));
     full.close();
   });

@@ -3,7 +3,7 @@
 import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { bm25Scores, chunkIndexTotals } from './chunkRank.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 import { literalsExpression } from './trigrams.js';
@@ -72,8 +72,9 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
     .pluck().all(expression, ...filter.params);
   const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids));
-  const held = texts.map((t) => ({ id: t.id, haystack: t.text.toLowerCase() })).filter((t) => usable.some((n) => t.haystack.includes(n)));
-  const ranks = bm25Scores(held.map((h) => h.haystack), usable, chunkIndexTotals(db));
+  const counters = usable.map((n) => occurrenceCounter(n));
+  const held = texts.map((t) => ({ id: t.id, length: t.text.length, counts: counters.map((count) => count(t.text)) })).filter((t) => t.counts.some((n) => n > 0));
+  const ranks = bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
   const best = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, chunkLimit);
   const rankById = new Map(best.map((b) => [b.id, b.rank]));
   const rows = cachedStatement<[string], { id: number; file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string }>(db,

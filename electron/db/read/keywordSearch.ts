@@ -4,7 +4,7 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
-import { bm25Scores, chunkIndexTotals } from './chunkRank.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 import { isIndexable, needleExpression } from './trigrams.js';
@@ -74,19 +74,23 @@ export function toFtsExpression(terms: Term[]): string | null {
 /** Match sets up to this size are verified and ranked; larger ones take their first candidates. */
 const RANKED_MATCH_LIMIT = 3000;
 
-/** Whether a chunk (lower-cased) holds every term's indexed needles: what the trigram match only suggests. */
-function holdsTerms(haystack: string, terms: Term[]): boolean {
-  return terms.every((term) => term.alternatives.some((needles) => needles.every((n) => !isIndexable(n) || haystack.includes(n.toLowerCase()))));
-}
+/** The distinct needles the index looked up (≥ 3 characters), lower-cased: what a chunk is checked and ranked by. */
+const indexedNeedles = (terms: Term[]): string[] => [...new Set(terms.flatMap((t) => t.alternatives.flat()).filter(isIndexable).map((n) => n.toLowerCase()))];
 
-/** The chunks among `ids` (kept in order) whose lower-cased text holds the terms. */
-function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id: number; haystack: string }> {
+/** The chunks among `ids` (kept in order) that truly hold every term, with how often they hold each needle. */
+function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id: number; counts: number[]; length: number }> {
+  const needles = indexedNeedles(terms);
+  const counters = needles.map((n) => occurrenceCounter(n));
+  const position = new Map(needles.map((n, k) => [n, k]));
   const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids));
   const textById = new Map(texts.map((t) => [t.id, t.text]));
+  const holds = (counts: number[], needle: string): boolean => !isIndexable(needle) || (counts[position.get(needle.toLowerCase()) ?? -1] ?? 0) > 0;
   return ids.flatMap((id) => {
-    const haystack = textById.get(id)?.toLowerCase();
-    return haystack !== undefined && holdsTerms(haystack, terms) ? [{ id, haystack }] : [];
+    const text = textById.get(id);
+    if (text === undefined) return [];
+    const counts = counters.map((count) => count(text));
+    return terms.every((term) => term.alternatives.some((alt) => alt.every((n) => holds(counts, n)))) ? [{ id, counts, length: text.length }] : [];
   });
 }
 
@@ -103,14 +107,9 @@ function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: st
   // A large set takes its first candidates unranked (scoring every match would cost more than the search); both
   // keep only the chunks that truly hold the terms, in the index's order.
   const held = verified(db, large ? found.slice(0, candidates * 2) : found, terms);
-  let top: Array<{ id: number; rank: number }>;
-  if (large) top = held.slice(0, candidates).map((h) => ({ id: h.id, rank: 0 }));
-  else {
-    // Equal scores keep the index's order (a stable sort).
-    const needles = [...new Set(terms.flatMap((t) => t.alternatives.flat()).filter(isIndexable).map((n) => n.toLowerCase()))];
-    const ranks = bm25Scores(held.map((h) => h.haystack), needles, chunkIndexTotals(db));
-    top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
-  }
+  // Equal scores keep the index's order (a stable sort).
+  const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
+  const top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
   const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
