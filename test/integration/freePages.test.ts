@@ -50,7 +50,7 @@ describe('free pages and the lean trigram index', () => {
   });
 
   it('migration 013 rebuilds the trigram index without positions from the chunks, and its triggers keep it current', () => {
-    const db = databaseBefore('lean trigram index');
+    const db = databaseBefore('lean content index');
     writeChunks(db, 5);
     migrate(db, MIGRATIONS);
     const sql = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'chunks_fts'").pluck().get();
@@ -68,7 +68,7 @@ describe('free pages and the lean trigram index', () => {
     const old = new Database(file);
     old.pragma('journal_mode = WAL');
     old.pragma('foreign_keys = ON');
-    migrate(old, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'lean trigram index')));
+    migrate(old, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'lean content index')));
     writeChunks(old, 2000);
     old.pragma('wal_checkpoint(TRUNCATE)');
     expect(pragma(old, 'auto_vacuum')).toBe(0);
