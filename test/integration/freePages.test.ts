@@ -4,10 +4,11 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '../../electron/db/connection.js';
+import { migrateDatabase, type ReadDb } from '../../electron/db/connection.js';
 import { migrate } from '../../electron/db/migrate.js';
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import { needleExpression } from '../../electron/db/read/trigrams.js';
+import { readUnits } from '../../electron/db/read/unitTexts.js';
 import { indexRepo, MERGE_AFTER_FILES } from '../../electron/engine/indexer.js';
 import { databaseBefore, openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
@@ -25,7 +26,7 @@ function writeChunks(db: Database.Database, count: number): void {
   })();
 }
 
-describe('free pages and the lean trigram index', () => {
+describe('free pages and the lean content index', () => {
   let repo: { path: string; cleanup: () => void };
   let data: { path: string; cleanup: () => void };
   beforeEach(() => {
@@ -49,10 +50,14 @@ describe('free pages and the lean trigram index', () => {
     }
   });
 
-  it('migration 013 rebuilds the trigram index without positions from the chunks, and its triggers keep it current', () => {
+  it('migration 013 rebuilds the trigram index without positions from the chunks, its triggers keep it current, and units keep their text', () => {
     const db = databaseBefore('lean content index');
     writeChunks(db, 5);
+    db.prepare("INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, content_hash) VALUES (1, 'chunk', 1, 'v1', 1, 2, 'text in a.py\ndef handler_0(request):', 'h')").run();
     migrate(db, MIGRATIONS);
+    // A unit written before keeps its whole text, and readers take it as it is.
+    expect(readUnits(db as ReadDb, () => db.prepare<[], { id: number; text: string }>('SELECT id, text FROM text_units').all()).map((u) => u.text))
+      .toEqual(['text in a.py\ndef handler_0(request):']);
     const sql = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'chunks_fts'").pluck().get();
     expect(sql).toContain('detail=none');
     const found = (needle: string): number[] => db.prepare<[string], number>('SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rowid').pluck().all(needleExpression(needle));
