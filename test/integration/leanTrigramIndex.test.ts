@@ -29,6 +29,10 @@ describe('trigram index without positions', () => {
       'case.ts': 'const LoadUser = 1;\nconst loaduser = 2;\n',
       'rank_many.py': 'def needle_x(): pass\n# needle_x needle_x needle_x\n',
       'rank_once.py': `# needle_x\n${'filler = 1\n'.repeat(40)}`,
+      // Both hold both words; betaword is everywhere, so the chunk with more of the rare alphaword goes first.
+      'b_one.py': 'x = "alphaword alphaword betaword"\n',
+      'a_two.py': 'x = "alphaword betaword betaword"\n',
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`common/f${i}.py`, 'y = "betaword"\n'])),
     });
     const db = openMigrated(join(data.path, 'clew.db'));
     try {
@@ -70,6 +74,10 @@ describe('trigram index without positions', () => {
 
   it('ranks a chunk that holds a term more often, in less text, first', () => {
     expect(keyword('needle_x')[0]).toBe('rank_many.py:1');
+  });
+
+  it('weighs each word of a query by how rare it is in the whole index, not only among the chunks holding all words', () => {
+    expect(keyword('alphaword betaword').slice(0, 2)).toEqual(['b_one.py:1', 'a_two.py:1']);
   });
 
   it('computes the same bm25 as FTS5 does on a positional index', () => {

@@ -55,11 +55,12 @@ const tokensOf = (length: number): number => Math.max(1, length - 2);
 
 /**
  * bm25 per chunk (lower is better, as FTS5's), given how often each needle occurs in each chunk (`counts[chunk][needle]`)
- * and the chunks' lengths. A needle's document frequency is counted over these chunks: the whole match set when it is small.
+ * and the chunks' lengths. A needle's document frequency is given, or counted over these chunks (the whole match set).
  */
-export function bm25Scores(counts: readonly (readonly number[])[], lengths: readonly number[], totals: FullTextTotals): number[] {
+export function bm25Scores(counts: readonly (readonly number[])[], lengths: readonly number[], totals: FullTextTotals,
+  documentFrequency?: readonly number[]): number[] {
   const needles = counts[0]?.length ?? 0;
-  const hits = Array.from({ length: needles }, (_, k) => counts.filter((c) => (c[k] ?? 0) > 0).length);
+  const hits = Array.from({ length: needles }, (_, k) => documentFrequency?.[k] ?? counts.filter((c) => (c[k] ?? 0) > 0).length);
   const rows = Math.max(totals.rows, counts.length);
   const idf = hits.map((hit) => Math.max(1e-6, Math.log((rows - hit + 0.5) / (hit + 0.5))));
   return counts.map((c, d) => {

@@ -94,6 +94,18 @@ function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id
   });
 }
 
+// Past this many chunks a word's document frequency is not counted further (its idf is near zero by then).
+const FREQUENCY_CAP = 20_000;
+
+/** For several terms, how many chunks of the whole index hold each needle's trigrams, as FTS5's bm25 counted each
+ * phrase. Undefined for one term: every chunk holding one of its spellings is in its match set, counted there already. */
+function documentFrequencies(db: ReadDb, terms: Term[]): number[] | undefined {
+  if (terms.length < 2) return undefined;
+  const needles = indexedNeedles(terms);
+  const count = cachedStatement<[string], number>(db, `SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ${FREQUENCY_CAP})`).pluck();
+  return needles.map((n) => count.get(needleExpression(n)) ?? 0);
+}
+
 /** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
  * candidates instead, and lines are scored below either way. */
 function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
@@ -108,7 +120,7 @@ function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: st
   // keep only the chunks that truly hold the terms, in the index's order.
   const held = verified(db, large ? found.slice(0, candidates * 2) : found, terms);
   // Equal scores keep the index's order (a stable sort).
-  const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
+  const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db), documentFrequencies(db, terms));
   const top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
   const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
