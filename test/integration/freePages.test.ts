@@ -68,6 +68,32 @@ describe('free pages and the lean content index', () => {
     db.close();
   });
 
+  it('a compaction another process blocks is left for a later start: the migration succeeds and keeps every row', () => {
+    const file = join(data.path, 'clew.db');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS);
+    writeChunks(old, 2000);
+    old.prepare('DELETE FROM chunks WHERE id > 100').run();
+    old.close();
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => migrateDatabase(file)).not.toThrow();
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(pragma(db, 'auto_vacuum')).toBe(0);
+      expect(db.prepare<[], number>('SELECT count(*) FROM chunks').pluck().get()).toBe(100);
+    } finally {
+      db.close();
+    }
+  });
+
   it('an existing clew.db whose migration frees most of it is compacted once, and answers from the new index', () => {
     const file = join(data.path, 'clew.db');
     const old = new Database(file);

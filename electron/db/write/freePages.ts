@@ -25,8 +25,14 @@ export function compactIfMostlyFree(db: Database.Database): boolean {
   const pages = pragmaNumber(db, 'page_count');
   if (pages === 0 || pragmaNumber(db, 'freelist_count') < pages * COMPACT_FREE_SHARE) return false;
   db.pragma('auto_vacuum = INCREMENTAL');
-  db.exec('VACUUM');
-  return true;
+  try {
+    db.exec('VACUUM');
+    return true;
+  } catch {
+    // Another process reading, or no room for the copy VACUUM writes: the file stays as it was, whole, and is
+    // compacted at a later start. Only the space is lost meanwhile, never the data.
+    return false;
+  }
 }
 
 /** Truncates the file by its free pages, in steps; a database without incremental vacuum keeps them for reuse. */
