@@ -5,9 +5,19 @@ import type { FileChunk } from './fileChunks.js';
 const EXCERPT_LINES = 24;
 const EXCERPT_CHARS = 1500;
 
+/** The lines `from`..`to` (1-based, inclusive) of a file, cut at EXCERPT_CHARS: the source a unit's text ends with. */
+export function unitExcerpt(lines: readonly string[], from: number, to: number): string {
+  const body = lines.slice(from - 1, to).join('\n');
+  return body.length > EXCERPT_CHARS ? body.slice(0, EXCERPT_CHARS) : body;
+}
+
+/** The last line of a symbol's excerpt: its first EXCERPT_LINES lines. */
+export function symbolExcerptEnd(startLine: number, endLine: number): number {
+  return Math.min(endLine, startLine - 1 + EXCERPT_LINES);
+}
+
 export function symbolUnitText(symbol: ParsedSymbol, relPath: string, lines: readonly string[]): string {
-  const body = lines.slice(symbol.startLine - 1, Math.min(symbol.endLine, symbol.startLine - 1 + EXCERPT_LINES)).join('\n');
-  const excerpt = body.length > EXCERPT_CHARS ? body.slice(0, EXCERPT_CHARS) : body;
+  const excerpt = unitExcerpt(lines, symbol.startLine, symbolExcerptEnd(symbol.startLine, symbol.endLine));
   return [`${symbol.kind} ${symbol.fqn}`, `in ${relPath}`, symbol.signature, symbol.doc ?? '', excerpt].filter((s) => s.length > 0).join('\n');
 }
 

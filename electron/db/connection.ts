@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { ClewFailure } from '../base/failure.js';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { chooseIncrementalVacuum, compactIfMostlyFree } from './write/freePages.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;
@@ -83,8 +84,12 @@ export function openWrite(file: string, options: WriteOptions = {}): WriteDb {
 export function migrateDatabase(file: string): number {
   const db = connect(file, false);
   try {
+    // Before the journal mode is set: switching to WAL writes the header, after which only a VACUUM could choose it.
+    chooseIncrementalVacuum(db);
     configure(db, file, false);
-    return migrate(db, MIGRATIONS);
+    const version = migrate(db, MIGRATIONS);
+    compactIfMostlyFree(db);
+    return version;
   } finally {
     db.close();
   }

@@ -9,6 +9,7 @@ import type { WriteDb } from '../db/connection.js';
 import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore.js';
 import { immediateTransaction } from '../db/write/transaction.js';
 import { mergeFullTextIndexes } from '../db/write/fullTextMerge.js';
+import { reclaimFreePages } from '../db/write/freePages.js';
 import { type FileSource, listedFiles, type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
@@ -120,7 +121,11 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   progress.filesDone = progress.filesTotal;
   progress.emit(true);
   // A large run leaves the full-text indexes in many segments, which every search then reads: merge them now.
-  if (!outcome.cancelled && outcome.changed + removed.length >= MERGE_AFTER_FILES) mergeFullTextIndexes(db);
+  if (!outcome.cancelled && outcome.changed + removed.length >= MERGE_AFTER_FILES) {
+    mergeFullTextIndexes(db);
+    // The merge freed the old segments' pages: give them back to the file system.
+    reclaimFreePages(db);
+  }
   // Files, symbols and entry points were just counted into the repo row (recordCounts): read them back.
   const counts = store.runCounts(repo.id);
   return {

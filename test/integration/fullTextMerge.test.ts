@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexPaths, indexRepo, MERGE_AFTER_FILES } from '../../electron/engine/indexer.js';
 import { fullTextSegments, mergeFullTextIndexes } from '../../electron/db/write/fullTextMerge.js';
+import { needleExpression } from '../../electron/db/read/trigrams.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { smallTree } from '../helpers/smallTree.js';
@@ -46,7 +47,7 @@ describe('full-text index merge', () => {
     const db = openMigrated(file);
     const reader = new Database(file, { readonly: true });
     const matches = (): unknown[] => [
-      ...reader.prepare("SELECT rowid, bm25(chunks_fts) AS r FROM chunks_fts WHERE chunks_fts MATCH 'compute' ORDER BY r, rowid").all(),
+      ...reader.prepare("SELECT rowid, bm25(chunks_fts) AS r FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY r, rowid").all(needleExpression('compute')),
       ...reader.prepare("SELECT rowid, bm25(words_fts) AS r FROM words_fts WHERE words_fts MATCH 'store OR item' ORDER BY r, rowid").all(),
     ];
     try {

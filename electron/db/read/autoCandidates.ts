@@ -1,10 +1,12 @@
 // Candidates for `auto` search, before ranking: lines that hold ANY of the query's words (BM25 over the
-// trigram index, so word forms match by their stem as a substring), and definitions named like the query.
+// trigram index, verified and ranked on the chunk text, so word forms match by their stem as a substring), and definitions named like the query.
 import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
+import { literalsExpression } from './trigrams.js';
 
 export interface WordCandidateRow {
   repo: string;
@@ -50,7 +52,8 @@ export const DEFINITION_SELECT = `SELECT r.path AS repo, f.path, f.language, s.f
     s.signature, s.doc, (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
   FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id`;
 
-const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+// Chunks read and ranked at most: the rest of a very common word's matches are not looked at.
+const RANKED_CHUNKS = 3000;
 // A line is worth a candidate when it holds a needle; a chunk gives at most this many lines.
 const LINES_PER_CHUNK = 2;
 
@@ -59,13 +62,28 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
   const usable = [...new Set(needles.map((n) => n.toLowerCase()).filter((n) => n.length >= 3))];
   if (usable.length === 0) return [];
   const filter = fileFilter(db, q);
-  const rows = cachedStatement<Array<string | number>, { file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string; rank: number }>(db,
-    `SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, bm25(chunks_fts) AS rank
-     FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
-     WHERE chunks_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
-  ).all(usable.map(ftsString).join(' OR '), ...filter.params, chunkLimit);
+  const expression = literalsExpression(usable.map((n) => [n]));
+  if (expression === null) return [];
+  // The trigram index keeps no positions: the chunks it finds are checked for a needle and ranked here.
+  const from = filter.where
+    ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${filter.where}`
+    : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
+  const ids = cachedStatement<Array<string | number>, number>(db, `SELECT chunks_fts.rowid ${from} LIMIT ${RANKED_CHUNKS}`)
+    .pluck().all(expression, ...filter.params);
+  const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids));
+  const counters = usable.map((n) => occurrenceCounter(n));
+  const held = texts.map((t) => ({ id: t.id, length: t.text.length, counts: counters.map((count) => count(t.text)) })).filter((t) => t.counts.some((n) => n > 0));
+  const ranks = bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
+  const best = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, chunkLimit);
+  const rankById = new Map(best.map((b) => [b.id, b.rank]));
+  const rows = cachedStatement<[string], { id: number; file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string }>(db,
+    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
+     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(best.map((b) => b.id)));
+  const ordered = rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id);
   const enclosing = new EnclosingSymbols(db);
-  return rows.flatMap((row) => chunkLineCandidates(enclosing, row, -row.rank, usable));
+  return ordered.flatMap((row) => chunkLineCandidates(enclosing, row, -row.rank, usable));
 }
 
 /** The lines of one ranked chunk that hold the most needles (at most LINES_PER_CHUNK), each with the chunk's score. */

@@ -1,11 +1,13 @@
-// Keyword search over file contents with the FTS5 trigram index: terms match anywhere inside
+// Keyword search over file contents with the FTS5 trigram index (candidates verified against the chunk text): terms match anywhere inside
 // identifiers, and an identifier query also matches its parts (parseConfig ↔ parse_config).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
+import { isIndexable, needleExpression } from './trigrams.js';
 
 interface Term {
   /** Alternatives, each a list of lower-case needles that must all appear. */
@@ -16,8 +18,6 @@ interface RankedChunk extends ChunkRow {
   id: number;
   rank: number;
 }
-
-const ftsString = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** `parseConfig` → [[parseconfig], [parse_config]]: the same identifier in camel, Pascal, snake or
  * screaming case (kebab-case is rare in code and each spelling costs a long trigram phrase). Separate words (`parse config`) are separate terms. `"exact phrase"` stays one needle.
@@ -55,14 +55,15 @@ function dedupe(lists: string[][]): string[][] {
   });
 }
 
-/** The FTS MATCH expression: trigram needs ≥3 characters, shorter needles are checked per line only. */
+/** The FTS MATCH expression: each needle as the AND of its trigrams (the index keeps no positions, so the chunks found
+ * are verified against their text). Needles under 3 characters are checked per line only. */
 export function toFtsExpression(terms: Term[]): string | null {
   const clauses: string[] = [];
   for (const term of terms) {
     const alts = term.alternatives
-      .map((needles) => needles.filter((n) => n.length >= 3).map((n) => n.toLowerCase()))
+      .map((needles) => needles.filter(isIndexable))
       .filter((needles) => needles.length > 0)
-      .map((needles) => (needles.length === 1 ? ftsString(needles[0] ?? '') : `(${needles.map(ftsString).join(' AND ')})`));
+      .map((needles) => (needles.length === 1 ? needleExpression(needles[0] ?? '') : `(${needles.map(needleExpression).join(' AND ')})`));
     // An alternative with no indexable needle makes the whole term unindexable.
     if (alts.length !== term.alternatives.length || alts.length === 0) continue;
     clauses.push(alts.length === 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`);
@@ -70,26 +71,57 @@ export function toFtsExpression(terms: Term[]): string | null {
   return clauses.length ? clauses.join(' AND ') : null;
 }
 
-/** How well a line matches: the whole identifier counts fully, its scattered parts count less. */
+/** Match sets up to this size are verified and ranked; larger ones take their first candidates. */
 const RANKED_MATCH_LIMIT = 3000;
+
+/** The distinct needles the index looked up (≥ 3 characters), lower-cased: what a chunk is checked and ranked by. */
+const indexedNeedles = (terms: Term[]): string[] => [...new Set(terms.flatMap((t) => t.alternatives.flat()).filter(isIndexable).map((n) => n.toLowerCase()))];
+
+/** The chunks among `ids` (kept in order) that truly hold every term, with how often they hold each needle. */
+function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id: number; counts: number[]; length: number }> {
+  const needles = indexedNeedles(terms);
+  const counters = needles.map((n) => occurrenceCounter(n));
+  const position = new Map(needles.map((n, k) => [n, k]));
+  const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids));
+  const textById = new Map(texts.map((t) => [t.id, t.text]));
+  const holds = (counts: number[], needle: string): boolean => !isIndexable(needle) || (counts[position.get(needle.toLowerCase()) ?? -1] ?? 0) > 0;
+  return ids.flatMap((id) => {
+    const text = textById.get(id);
+    if (text === undefined) return [];
+    const counts = counters.map((count) => count(text));
+    return terms.every((term) => term.alternatives.some((alt) => alt.every((n) => holds(counts, n)))) ? [{ id, counts, length: text.length }] : [];
+  });
+}
+
+// Past this many chunks a word's document frequency is not counted further (its idf is near zero by then).
+const FREQUENCY_CAP = 20_000;
+
+/** For several terms, how many chunks of the whole index hold each needle's trigrams, as FTS5's bm25 counted each
+ * phrase. Undefined for one term: every chunk holding one of its spellings is in its match set, counted there already. */
+function documentFrequencies(db: ReadDb, terms: Term[]): number[] | undefined {
+  if (terms.length < 2) return undefined;
+  const needles = indexedNeedles(terms);
+  const count = cachedStatement<[string], number>(db, `SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ${FREQUENCY_CAP})`).pluck();
+  return needles.map((n) => count.get(needleExpression(n)) ?? 0);
+}
 
 /** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
  * candidates instead, and lines are scored below either way. */
-function matchingChunks(db: ReadDb, expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
+function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
   // Without a filter the FTS table answers alone: joining every match to its chunk and file costs more than the match.
   const from = where
     ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`
     : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
-  // One pass over the first matches scores them too: a small set is ranked from it, a large one takes its first
-  // candidates unranked (bm25 would score every match). The scores cost less than a second pass over the index.
-  const found = cachedStatement<Array<string | number>, { id: number; rank: number }>(db,
-    `SELECT chunks_fts.rowid AS id, bm25(chunks_fts) AS rank ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`).all(expression, ...params);
-  const ranked = found.length <= RANKED_MATCH_LIMIT;
-  // Rank on ids alone; chunk text is read only for the chosen candidates. Equal scores keep the index's order (a
-  // stable sort, as SQLite's ORDER BY … LIMIT keeps it).
-  const top = ranked
-    ? found.sort((a, b) => a.rank - b.rank).slice(0, candidates)
-    : found.slice(0, candidates).map((t) => ({ id: t.id, rank: 0 }));
+  const found = cachedStatement<Array<string | number>, number>(db, `SELECT chunks_fts.rowid ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`)
+    .pluck().all(expression, ...params);
+  const large = found.length > RANKED_MATCH_LIMIT;
+  // A large set takes its first candidates unranked (scoring every match would cost more than the search); both
+  // keep only the chunks that truly hold the terms, in the index's order.
+  const held = verified(db, large ? found.slice(0, candidates * 2) : found, terms);
+  // Equal scores keep the index's order (a stable sort).
+  const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db), documentFrequencies(db, terms));
+  const top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
   const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
     `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
@@ -184,7 +216,7 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
   const candidates = Math.min(2000, limit * (options.caseSensitive || options.wholeWord ? 10 : 4));
   const shortNeedle = terms[0]?.alternatives[0]?.[0] ?? '';
   const rows = expression
-    ? matchingChunks(db, expression, filter.where, filter.params, candidates)
+    ? matchingChunks(db, terms, expression, filter.where, filter.params, candidates)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
     : db.prepare<Array<string | number>, RankedChunk>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank

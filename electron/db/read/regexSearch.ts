@@ -8,6 +8,7 @@ import { regexPrefilter } from '../../base/regexPrefilter.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, makeSnippet } from './snippet.js';
+import { literalsExpression } from './trigrams.js';
 
 
 /** The query as written, as JS source and flags (`pattern` or `/pattern/flags`), and compiled for RE2. */
@@ -61,10 +62,12 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
   }
   const filter = fileFilter(db, q);
   const select = 'SELECT c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo';
-  const rows = prefilter.kind === 'match'
+  // The index holds trigrams without positions: each required literal is the AND of its trigrams (RE2 checks the lines).
+  const expression = prefilter.kind === 'match' ? literalsExpression(prefilter.literals) : null;
+  const rows = expression !== null
     ? db.prepare<Array<string | number>, ChunkRow>(
       `${select} FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
-       WHERE chunks_fts MATCH ?${filter.where} ORDER BY f.path, c.start_line`).iterate(prefilter.fts, ...filter.params)
+       WHERE chunks_fts MATCH ?${filter.where} ORDER BY f.path, c.start_line`).iterate(expression, ...filter.params)
     : db.prepare<Array<string | number>, ChunkRow>(
       `${select} FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
        WHERE 1 = 1${filter.where} ORDER BY f.path, c.start_line`).iterate(...filter.params);
@@ -100,5 +103,5 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
   } finally {
     (rows as { return?: () => unknown }).return?.();
   }
-  return { hits, unindexed: prefilter.kind === 'all', timedOut };
+  return { hits, unindexed: expression === null, timedOut };
 }

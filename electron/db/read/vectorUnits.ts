@@ -1,6 +1,7 @@
 // Text units by vector id: what semantic search joins a vector store's answer back to, and which
 // vectors were confirmed most recently.
 import type { ReadDb } from '../connection.js';
+import { readUnits, wholeUnitTexts } from './unitTexts.js';
 
 /** Columns naming what a unit's vector carries as metadata (base/vectorMeta.ts), from `text_units u`. */
 export const UNIT_META_COLUMNS = `(SELECT key FROM repos WHERE id = u.repo_id) AS repoKey,
@@ -34,8 +35,8 @@ export interface UnitHit {
 
 /** Symbols join through their file; notes through the symbol their FQN names (if it still exists); chunks name their file and lines. */
 export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
-  return db.prepare<[string], UnitHit>(
-    `SELECT u.vector_id, u.kind, r.path AS repo, f.path, coalesce(s.start_line, u.start_line) AS line, u.end_line, coalesce(s.fqn, n.fqn) AS fqn,
+  const hits = db.prepare<[string], UnitHit & { id: number }>(
+    `SELECT u.id, u.vector_id, u.kind, r.path AS repo, f.path, coalesce(s.start_line, u.start_line) AS line, u.end_line, coalesce(s.fqn, n.fqn) AS fqn,
        s.kind AS symbol_kind, f.language, s.signature, n.text AS note, CASE WHEN u.kind = 'chunk' THEN u.text END AS chunk
      FROM text_units u JOIN repos r ON r.id = u.repo_id
        LEFT JOIN notes n ON n.id = u.note_id
@@ -43,6 +44,10 @@ export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
        LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(vectorIds));
+  // A chunk unit may keep only the head of its text: the rest is its file's lines.
+  const chunks = wholeUnitTexts(db, hits.flatMap((h) => (h.chunk === null ? [] : [{ id: h.id, text: h.chunk }])));
+  const chunkById = new Map(chunks.map((c) => [c.id, c.text]));
+  return hits.map(({ id, ...hit }) => ({ ...hit, chunk: chunkById.get(id) ?? hit.chunk }));
 }
 
 /** Of these vector ids, those whose file passes the filter (`where` from fileFilter, alias f) and kind (chunks have none). */
@@ -112,5 +117,5 @@ export interface UnitText extends UnitMetaColumns {
 /** Units in id order, a page after `afterId`: what a rebuild embeds. */
 export function unitPage(db: ReadDb): (afterId: number, limit: number) => UnitText[] {
   const stmt = db.prepare<[number, number], UnitText>(`SELECT u.id, u.vector_id, u.text, u.content_hash, ${UNIT_META_COLUMNS} FROM text_units u WHERE u.id > ? ORDER BY u.id LIMIT ?`);
-  return (afterId, limit) => stmt.all(afterId, limit);
+  return (afterId, limit) => readUnits(db, () => stmt.all(afterId, limit));
 }

@@ -3,6 +3,7 @@
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
 import type { Chunk } from '../../base/source.js';
 import type { WriteDb } from '../connection.js';
+import { excerptOf, storedHead } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
 
 export interface RepoRow {
@@ -110,17 +111,17 @@ export class IndexStore {
          RETURNING id`),
       insertSymbolWords: db.prepare<[number, string]>('INSERT INTO symbols_fts(rowid, words) VALUES (?, ?)'),
       deleteSymbol: db.prepare<[number]>('DELETE FROM symbols WHERE id = ?'),
-      upsertUnit: db.prepare<[number, number, string, string, string]>(
-        `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?)
-         ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, content_hash = excluded.content_hash,
+      upsertUnit: db.prepare<[number, number, string, string, number, string]>(
+        `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, text_in_file, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?, ?)
+         ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
            attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL
          WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id`),
       fileChunkUnits: db.prepare<[number], string>("SELECT vector_id FROM text_units WHERE file_id = ? AND kind = 'chunk'").pluck(),
       // A chunk whose text is unchanged keeps its vector (and its sync state); only its lines move.
-      upsertChunkUnit: db.prepare<[number, number, string, number, number, string, string]>(
-        `INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, content_hash) VALUES (?, 'chunk', ?, ?, ?, ?, ?, ?)
+      upsertChunkUnit: db.prepare<[number, number, string, number, number, string, number, string]>(
+        `INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, text_in_file, content_hash) VALUES (?, 'chunk', ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(vector_id) DO UPDATE SET file_id = excluded.file_id, start_line = excluded.start_line, end_line = excluded.end_line,
-           text = excluded.text, content_hash = excluded.content_hash,
+           text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
            attempts = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.attempts ELSE 0 END,
            last_error = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.last_error END,
            next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.next_attempt_at END,
@@ -287,6 +288,13 @@ export class IndexStore {
       s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
     }
 
+    // A unit's text ends with lines of the file, which the chunks just written hold: the unit keeps only its head.
+    const lines = file.chunks.flatMap((chunk) => chunk.text.split('\n'));
+    const unitRow = (text: string, kind: 'symbol' | 'chunk', startLine: number, endLine: number): [string, number] => {
+      const head = storedHead(text, excerptOf(lines, kind, startLine, endLine));
+      return head === null ? [text, 0] : [head, 1];
+    };
+
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
     const ids: number[] = [];
@@ -311,12 +319,12 @@ export class IndexStore {
           }
         }
       }
-      s.upsertUnit.run(repo.id, id, row.vectorId, row.unitText, row.contentHash);
+      s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, 'symbol', symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
       if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
-    this.writeChunkUnits(repo, fileId, file.chunkRows);
+    this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);
     for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);
 
     s.deleteEntryPoints.run(fileId);
@@ -335,12 +343,13 @@ export class IndexStore {
   }
 
   /** Replaces the file's chunk units: unchanged ones stay, the rest are upserted, the gone ones deleted (leaving tombstones). */
-  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[]): void {
+  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[],
+    unitRow: (text: string, kind: 'chunk', startLine: number, endLine: number) => [string, number]): void {
     const s = this.s;
     const gone = new Set(s.fileChunkUnits.all(fileId));
     for (const row of rows) {
       gone.delete(row.vectorId);
-      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, row.unitText, row.contentHash);
+      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, ...unitRow(row.unitText, 'chunk', row.startLine, row.endLine), row.contentHash);
     }
     for (const vectorId of gone) s.deleteUnit.run(vectorId);
   }

@@ -2,6 +2,7 @@
 // failure, and drain tombstones. Pending is never stored: it is synced_hash IS NOT content_hash.
 import type { WriteDb } from '../connection.js';
 import { UNIT_META_COLUMNS, type UnitMetaColumns } from '../read/vectorUnits.js';
+import { readUnits } from '../read/unitTexts.js';
 
 export interface PendingUnit extends UnitMetaColumns {
   id: number;
@@ -65,7 +66,7 @@ export class SyncQueue {
 
   /** Pending rows due now, at most `limit` rows and about `maxBytes` of text (at least one row). */
   claim(limit: number, maxBytes: number, now = Date.now()): PendingUnit[] {
-    const rows = this.s.pending.all(now, limit);
+    const rows = readUnits(this.db, () => this.s.pending.all(now, limit));
     const out: PendingUnit[] = [];
     let bytes = 0;
     for (const row of rows) {

@@ -1,6 +1,6 @@
 // Latency benchmark: `auto` and keyword search on one ~10,000-file real repository, in process through
 // the Backend (the search workers included), p50/p95 per mode and per query kind. Asserts nothing.
-// Run: npm run bench:latency [-- --reps 3] [--vectors] [--modes auto,keyword]
+// Run: npm run bench:latency [-- --reps 3] [--vectors] [--modes auto,keyword] [--data DIR]
 // Targets (issue 11): auto p95 ≤ 50 ms, keyword p95 ≤ 20 ms. The index is kept under the cache folder;
 // a second run only checks it is current.
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     vectors: { type: 'boolean', default: false },
     modes: { type: 'string', default: 'auto,keyword' },
+    // Another data directory (a copy of the cached one, so a branch that migrates it leaves the shared one alone).
+    data: { type: 'string' },
   },
 });
 const reps = Math.max(1, Number(values.reps));
@@ -30,7 +32,7 @@ function percentile(sorted: readonly number[], p: number): number {
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 const root = latencyCorpus();
-const dataDir = join(cacheDir(), 'latency', values.vectors ? 'data-vectors' : 'data');
+const dataDir = values.data ?? join(cacheDir(), 'latency', values.vectors ? 'data-vectors' : 'data');
 const backend = Backend.open({ dataDir, write: true, command: 'bench:latency', vectors: values.vectors ? { mode: 'sidecar' } : { mode: 'off' } });
 try {
   const t0 = performance.now();
