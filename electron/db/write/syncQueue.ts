@@ -28,15 +28,21 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/**
+ * Pending rows due now, oldest first per repo. Ordered by (repo_id, id), the order of the partial pending
+ * index, so a claim reads only pending rows: ordered by id alone it scanned every synced row before them,
+ * 0.3 s a claim once 170k rows were synced.
+ */
+export const CLAIM_SQL = `SELECT u.id, u.vector_id AS vectorId, u.text, u.content_hash AS contentHash, u.attempts, ${UNIT_META_COLUMNS} FROM text_units u
+  WHERE u.synced_hash IS NOT u.content_hash AND u.failed_at IS NULL AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)
+  ORDER BY u.repo_id, u.id LIMIT ?`;
+
 export class SyncQueue {
   private readonly s;
 
   constructor(private readonly db: WriteDb) {
     this.s = {
-      pending: db.prepare<[number, number], PendingUnit>(
-        `SELECT u.id, u.vector_id AS vectorId, u.text, u.content_hash AS contentHash, u.attempts, ${UNIT_META_COLUMNS} FROM text_units u
-         WHERE u.synced_hash IS NOT u.content_hash AND u.failed_at IS NULL AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)
-         ORDER BY u.id LIMIT ?`),
+      pending: db.prepare<[number, number], PendingUnit>(CLAIM_SQL),
       confirm: db.prepare<[{ hash: string; vectorId: string; now: number }]>(
         `UPDATE text_units SET synced_hash = @hash, synced_at = @now, attempts = 0, last_error = NULL, next_attempt_at = NULL
          WHERE vector_id = @vectorId AND content_hash = @hash`),
