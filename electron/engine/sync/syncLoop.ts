@@ -69,6 +69,7 @@ export class SyncLoop {
   private stopped = false;
   private paused = 0;
   private held = false;
+  private yielding = false;
   private serverFailures = 0;
   private lastFailedRetry = Date.now();
   private ensured: string | null = null;
@@ -121,6 +122,23 @@ export class SyncLoop {
     if (held === this.held) return;
     this.held = held;
     if (held) {
+      this.paused++;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    } else {
+      this.paused--;
+      this.kick(0);
+    }
+  }
+
+  /**
+   * An index run has the cores to itself (the parse pool uses every one): a pass in flight ends after its
+   * batch, none starts until it is over, then the vectors follow. Shares the pause counter, like setHeld().
+   */
+  setYielding(yielding: boolean): void {
+    if (yielding === this.yielding) return;
+    this.yielding = yielding;
+    if (yielding) {
       this.paused++;
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
@@ -189,6 +207,11 @@ export class SyncLoop {
     return drained;
   }
 
+  /** A pass goes on to its next batch unless the loop stopped or yields to an index run. */
+  private sending(): boolean {
+    return !this.stopped && !this.yielding;
+  }
+
   private pendingDue(): number {
     return this.queue.due();
   }
@@ -246,7 +269,7 @@ export class SyncLoop {
   }
 
   private async sendTombstones(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
-    for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && !this.stopped; batch = this.queue.takeTombstones(batchSize)) {
+    for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && this.sending(); batch = this.queue.takeTombstones(batchSize)) {
       try {
         await store.delete(generation.collection, batch.map((t) => t.vectorId));
       } catch (e) {
@@ -262,7 +285,7 @@ export class SyncLoop {
 
   private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
     const maxBytes = this.options.maxBatchBytes ?? DEFAULT_BYTES;
-    for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && !this.stopped; batch = this.queue.claim(batchSize, maxBytes)) {
+    for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && this.sending(); batch = this.queue.claim(batchSize, maxBytes)) {
       let vectors: Float32Array[];
       try {
         vectors = await embedInSlices(this.embedder, batch.map((u) => u.text));
