@@ -5,7 +5,8 @@
 //   2. the sync draining every vector of that index (>= 130k on the Go tree) into an empty collection,
 //      with the rate per slice of the fill (the server slows as the collection grows) and where the time goes
 // Run: npm run build && npm run bench:sync-scale [-- --tree DIR] [--data DIR (skip 1: drain DIR's clew.db, copied)]
-//        [--drain-only] [--batch N] [--keep]
+//        [--drain-only] [--units N (fill only the first N)] [--hnsw construction_ef=64,M=32 (graph of the filled collection)]
+//        [--recall-sample 500] [--batch N] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, loadavg, tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { openWrite, type WriteDb } from '../../electron/db/connection.js';
 import { SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
-import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
+import { DEFAULT_EMBEDDER_ID, HASH_DEFAULT_DIMENSION, HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
+import { collectionMetadata, collectionName } from '../../electron/vectors/generations.js';
 import type { EmbedderPort } from '../../electron/vectors/ports.js';
 import { readyPid, startSidecar } from '../helpers/chroma.js';
 
@@ -26,6 +28,9 @@ const { values } = parseArgs({
     data: { type: 'string' },
     'drain-only': { type: 'boolean', default: false },
     batch: { type: 'string' },
+    units: { type: 'string' },
+    hnsw: { type: 'string' },
+    'recall-sample': { type: 'string', default: '500' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -100,6 +105,18 @@ class TimedEmbedder implements EmbedderPort {
   }
 }
 
+/** A random sample of synced vectors, each queried by its own stored embedding: found in its top 10? (the graph's quality) */
+async function selfRecall(db: WriteDb, store: ChromaStore, collection: string, sample: number): Promise<{ sampled: number; found: number }> {
+  const ids = db.prepare<[number], string>('SELECT vector_id FROM text_units WHERE synced_at IS NOT NULL ORDER BY random() LIMIT ?').pluck().all(sample);
+  let found = 0;
+  for (let i = 0; i < ids.length; i += 100) {
+    const stored = await store.getEmbeddings(collection, ids.slice(i, i + 100));
+    const hits = await store.queryMany(collection, stored.map((v) => v.embedding), 10);
+    stored.forEach((v, j) => { if (hits[j]?.some((h) => h.id === v.id)) found++; });
+  }
+  return { sampled: ids.length, found };
+}
+
 async function benchDrain(fromDataDir: string): Promise<void> {
   log(`\n## 2. Sync throughput at scale: every vector of ${fromDataDir} into an empty collection`);
   const dataDir = join(WORK, 'drain');
@@ -110,9 +127,16 @@ async function benchDrain(fromDataDir: string): Promise<void> {
   db.prepare('UPDATE text_units SET synced_hash = NULL, synced_at = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL').run();
   db.prepare('DELETE FROM vector_generations').run();
   db.prepare('DELETE FROM vector_outbox').run();
+  // --units: only the first N rows are filled (the rest count as synced and are never sent).
+  if (values.units) db.prepare('UPDATE text_units SET synced_hash = content_hash WHERE id > (SELECT id FROM text_units ORDER BY id LIMIT 1 OFFSET ?)').run(Number(values.units) - 1);
   const total = countWhere(db, 'synced_hash IS NOT content_hash');
   const { sidecar, url } = await startSidecar(dataDir);
   const real = new ChromaStore(url);
+  // --hnsw: the collection Clew will fill, made beforehand with other graph settings (Clew opens it as it is).
+  const graph = Object.fromEntries((values.hnsw ?? '').split(',').filter(Boolean).map((kv) => [`hnsw:${kv.split('=')[0]}`, Number(kv.split('=')[1])]));
+  const metadata = { ...collectionMetadata({ generation: 1, embedderId: DEFAULT_EMBEDDER_ID, dimension: HASH_DEFAULT_DIMENSION }), ...graph };
+  if (values.hnsw) await real.ensureCollection(collectionName(1, DEFAULT_EMBEDDER_ID), metadata);
+  log(`collection graph: ${JSON.stringify(Object.fromEntries(Object.entries(metadata).filter(([k]) => k.startsWith('hnsw:'))))}`);
   let upsertMs = 0;
   let sent = 0;
   let inFlight = 0;
@@ -156,12 +180,14 @@ async function benchDrain(fromDataDir: string): Promise<void> {
   const synced = countWhere(db, 'synced_hash IS content_hash');
   const collection = db.prepare("SELECT collection FROM vector_generations WHERE state = 'active'").pluck().get() as string;
   const count = await real.count(collection);
+  const recall = await selfRecall(db, real, collection, Number(values['recall-sample']));
   db.close();
   await sidecar.stop();
   log(`drained: ${drained}; ${int(synced)} synced in ${s(wallMs)} s = ${int((synced * 1000) / wallMs)} vectors/s (target >= 2,000/s); collection holds ${int(count)}`);
   log(`rate per ${SLICE_MS / 1000} s slice (vectors sent so far): ${slices.join('; ')}`);
   const other = wallMs - embedder.ms - upsertMs;
   log(`where the time goes: embed ${s(embedder.ms)} s (${Math.round((100 * embedder.ms) / wallMs)}%), upsert (client + HTTP + server) ${s(upsertMs)} s (${Math.round((100 * upsertMs) / wallMs)}%), SQLite claim/confirm/gaps ${s(other)} s (${Math.round((100 * other) / wallMs)}%); at most ${maxInFlight} upsert(s) in flight`);
+  log(`self-recall: ${recall.found} of ${recall.sampled} random synced vectors are in the top 10 for their own embedding`);
   log(`CPU: Chroma server ${serverCpu.toFixed(1)} s, bench process (embed, SQLite, client) ${selfCpu.toFixed(1)} s, over ${s(wallMs)} s wall on ${cpus().length} cores; load after ${load()}`);
 }
 
