@@ -4,7 +4,7 @@
 //      alongside (`clew index`, no --wait-sync), each a real child process timed by /usr/bin/time
 //   2. the sync draining every vector of that index (>= 130k on the Go tree) into an empty collection,
 //      with the rate per slice of the fill (the server slows as the collection grows) and where the time goes
-// Run: npm run build && npm run bench:sync-scale [-- --tree DIR] [--data DIR (skip 1: drain DIR's clew.db, copied)]
+// Run: npm run bench:sync-scale [-- --tree DIR] [--data DIR (skip 1: drain DIR's clew.db, copied)]
 //        [--drain-only] [--units N (fill only the first N)] [--hnsw construction_ef=64,M=32 (graph of the filled collection)]
 //        [--recall-sample 500] [--batch N] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
