@@ -24,6 +24,8 @@ export interface SyncCommands {
   retryFailed: { req: Record<string, never>; res: number };
   stop: { req: { drainMs: number }; res: boolean };
   setPaused: { req: { paused: boolean }; res: null };
+  /** Sent as a notification: an index run started (true) or the last one ended (false). */
+  setIndexing: { req: { indexing: boolean }; res: null };
   /** Re-embed into a new generation with this embedder, then swap it in (resolves when done). */
   switchEmbedder: { req: { embedder: EmbedderSetting }; res: { embedderId: string } };
   cancelSwitch: { req: Record<string, never>; res: { cancelled: boolean } };
@@ -43,6 +45,8 @@ export interface SyncReady {
 }
 
 export class SyncThread {
+  private indexRuns = 0;
+
   private constructor(private readonly rpc: RpcClient<SyncCommands, SyncEvents, SyncReady>, readonly embedderId: string, readonly embedderFallback: string | null) {}
 
   /** Starts the thread; resolves once its embedder is loaded (its id names every content hash). */
@@ -90,6 +94,19 @@ export class SyncThread {
   /** A person paused or resumed syncing (global): rows stay pending while paused. */
   setPaused(paused: boolean): Promise<null> {
     return this.rpc.call('setPaused', { paused });
+  }
+
+  /**
+   * Runs an index with the sync held off, so it has the cores to itself; its vectors follow it. On 2 cores
+   * the sync alongside slowed a first index of the Go tree (10,799 files) and hit SQLite's busy limit.
+   */
+  async whileIndexing<T>(run: () => Promise<T>): Promise<T> {
+    if (this.indexRuns++ === 0) this.rpc.notify('setIndexing', { indexing: true });
+    try {
+      return await run();
+    } finally {
+      if (--this.indexRuns === 0) this.rpc.notify('setIndexing', { indexing: false });
+    }
   }
 
   /** Drains for at most `drainMs`, then ends the thread; what is left stays pending in SQLite. */

@@ -44,6 +44,7 @@ await serve<SyncCommands, SyncReady>(async () => {
       retryFailed: () => vectors.retryFailed(),
       stop: (req) => vectors.stop(req.drainMs),
       setPaused: (req) => (vectors.setPaused(req.paused), null),
+      setIndexing: (req) => (vectors.setIndexing(req.indexing), null),
       switchEmbedder: (req) => vectors.switchEmbedder(req.embedder, (progress) => emit('switchProgress', progress)),
       cancelSwitch: () => ({ cancelled: vectors.cancelSwitch() }),
     },

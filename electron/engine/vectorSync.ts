@@ -51,6 +51,11 @@ export class VectorSync {
     this.loop.setHeld(paused);
   }
 
+  /** An index run is in progress (or ended): the loop yields the cores to it. */
+  setIndexing(indexing: boolean): void {
+    this.loop.setYielding(indexing);
+  }
+
   wait(timeoutMs: number): Promise<boolean> {
     return this.loop.drain(timeoutMs);
   }

@@ -45,7 +45,7 @@ async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: Engin
 
 function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handlers<EngineCommands> {
   return {
-    index: (req) => repos.index(req.path, req),
+    index: (req) => vectors.whileIndexing(() => repos.index(req.path, req)),
     noteAdd: (req) => addNote(db, init.embedderId, req.fqn, req.text, req.repo),
     repoRemove: async (req) => {
       await repos.beforeRemove(req.repo);

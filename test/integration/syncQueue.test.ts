@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../electron/db/connection.js';
-import { backoffMs, MAX_ATTEMPTS, SyncQueue } from '../../electron/db/write/syncQueue.js';
+import { backoffMs, CLAIM_SQL, MAX_ATTEMPTS, SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { openMigrated } from '../helpers/db.js';
 
@@ -39,6 +39,13 @@ describe('sync queue', () => {
     expect(again).toEqual([expect.objectContaining({ vectorId: 'v2', text: 'edited', contentHash: 'h2b' })]);
     expect(queue.confirm(again)).toBe(1);
     expect(pendingCount()).toBe(0);
+  });
+
+  it('claims through the pending index, never scanning the rows already synced', () => {
+    // A claim that scans from the first row slows the sync as the collection grows (0.3 s a claim at 170k synced).
+    const plan = db.prepare<[{ now: number; limit: number; afterRepo: number; afterId: number }], { detail: string }>(`EXPLAIN QUERY PLAN ${CLAIM_SQL}`).all({ now: Date.now(), limit: 1000, afterRepo: 1, afterId: 3 }).map((r) => r.detail);
+    expect(plan[0]).toMatch(/^(SCAN|SEARCH) u USING INDEX text_units_pending\b/);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('backs off failed rows with jitter and marks them failed after the last attempt, then retries them later', () => {

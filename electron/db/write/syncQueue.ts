@@ -6,6 +6,7 @@ import { readUnits } from '../read/unitTexts.js';
 
 export interface PendingUnit extends UnitMetaColumns {
   id: number;
+  repoId: number;
   vectorId: string;
   text: string;
   contentHash: string;
@@ -29,15 +30,28 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/**
+ * Pending rows due now, oldest first per repo. Ordered by (repo_id, id), the order of the partial pending
+ * index, so a claim reads only pending rows: ordered by id alone it scanned every synced row before them,
+ * 0.3 s a claim once 170k rows were synced.
+ */
+export const CLAIM_SQL = `SELECT u.id, u.repo_id AS repoId, u.vector_id AS vectorId, u.text, u.content_hash AS contentHash, u.attempts, ${UNIT_META_COLUMNS} FROM text_units u
+  WHERE u.synced_hash IS NOT u.content_hash AND u.failed_at IS NULL AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= @now)
+    AND (u.repo_id, u.id) > (@afterRepo, @afterId)
+  ORDER BY u.repo_id, u.id LIMIT @limit`;
+
+/** Where a pass's previous claim ended: the next claim starts after it (that batch is still pending while in flight). */
+export interface ClaimCursor {
+  repoId: number;
+  id: number;
+}
+
 export class SyncQueue {
   private readonly s;
 
   constructor(private readonly db: WriteDb) {
     this.s = {
-      pending: db.prepare<[number, number], PendingUnit>(
-        `SELECT u.id, u.vector_id AS vectorId, u.text, u.content_hash AS contentHash, u.attempts, ${UNIT_META_COLUMNS} FROM text_units u
-         WHERE u.synced_hash IS NOT u.content_hash AND u.failed_at IS NULL AND (u.next_attempt_at IS NULL OR u.next_attempt_at <= ?)
-         ORDER BY u.id LIMIT ?`),
+      pending: db.prepare<[{ now: number; limit: number; afterRepo: number; afterId: number }], PendingUnit>(CLAIM_SQL),
       confirm: db.prepare<[{ hash: string; vectorId: string; now: number }]>(
         `UPDATE text_units SET synced_hash = @hash, synced_at = @now, attempts = 0, last_error = NULL, next_attempt_at = NULL
          WHERE vector_id = @vectorId AND content_hash = @hash`),
@@ -64,9 +78,9 @@ export class SyncQueue {
     return (this.s.pendingDue.get(now)?.n ?? 0) + (this.s.tombstoneCount.get()?.n ?? 0);
   }
 
-  /** Pending rows due now, at most `limit` rows and about `maxBytes` of text (at least one row). */
-  claim(limit: number, maxBytes: number, now = Date.now()): PendingUnit[] {
-    const rows = readUnits(this.db, () => this.s.pending.all(now, limit));
+  /** Pending rows due now (after `after`), at most `limit` rows and about `maxBytes` of text (at least one row). */
+  claim(limit: number, maxBytes: number, now = Date.now(), after: ClaimCursor = { repoId: 0, id: 0 }): PendingUnit[] {
+    const rows = readUnits(this.db, () => this.s.pending.all({ now, limit, afterRepo: after.repoId, afterId: after.id }));
     const out: PendingUnit[] = [];
     let bytes = 0;
     for (const row of rows) {

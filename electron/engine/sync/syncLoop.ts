@@ -5,7 +5,7 @@ import type { SyncRun } from '../../../shared/types.js';
 import type { WriteDb } from '../../db/connection.js';
 import { collectionMetadata, type Generation, Generations } from '../../vectors/generations.js';
 import { type EmbedderPort, errorText, isUnreachable, type VectorStorePort } from '../../vectors/ports.js';
-import { backoffMs, type PendingUnit, SyncQueue } from '../../db/write/syncQueue.js';
+import { backoffMs, type ClaimCursor, type PendingUnit, SyncQueue } from '../../db/write/syncQueue.js';
 import { recordSyncRun } from '../../db/write/syncRuns.js';
 import { vectorProblem } from './validate.js';
 import { metaOf } from './unitMeta.js';
@@ -29,6 +29,12 @@ export interface SyncLoopOptions {
   /** How often an idle loop looks for work nobody kicked it for. */
   idlePollMs?: number;
   onStatus?: (status: SyncLoopStatus) => void;
+}
+
+/** A claimed batch, embedded and checked: the rows to send, and where the next claim starts. */
+interface PreparedBatch {
+  good: Array<{ unit: PendingUnit; vector: Float32Array }>;
+  cursor: ClaimCursor;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -69,6 +75,7 @@ export class SyncLoop {
   private stopped = false;
   private paused = 0;
   private held = false;
+  private yielding = false;
   private serverFailures = 0;
   private lastFailedRetry = Date.now();
   private ensured: string | null = null;
@@ -121,6 +128,23 @@ export class SyncLoop {
     if (held === this.held) return;
     this.held = held;
     if (held) {
+      this.paused++;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    } else {
+      this.paused--;
+      this.kick(0);
+    }
+  }
+
+  /**
+   * An index run has the cores to itself (the parse pool uses every one): a pass in flight ends after its
+   * batch, none starts until it is over, then the vectors follow. Shares the pause counter, like setHeld().
+   */
+  setYielding(yielding: boolean): void {
+    if (yielding === this.yielding) return;
+    this.yielding = yielding;
+    if (yielding) {
       this.paused++;
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
@@ -189,6 +213,11 @@ export class SyncLoop {
     return drained;
   }
 
+  /** A pass goes on to its next batch unless the loop stopped or yields to an index run. */
+  private sending(): boolean {
+    return !this.stopped && !this.yielding;
+  }
+
   private pendingDue(): number {
     return this.queue.due();
   }
@@ -246,7 +275,7 @@ export class SyncLoop {
   }
 
   private async sendTombstones(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
-    for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && !this.stopped; batch = this.queue.takeTombstones(batchSize)) {
+    for (let batch = this.queue.takeTombstones(batchSize); batch.length > 0 && this.sending(); batch = this.queue.takeTombstones(batchSize)) {
       try {
         await store.delete(generation.collection, batch.map((t) => t.vectorId));
       } catch (e) {
@@ -260,30 +289,31 @@ export class SyncLoop {
     }
   }
 
+  /**
+   * Pipelined: the next batch is claimed and embedded while the server stores the one before (on its own
+   * threads), so the embedder and the server work at the same time instead of taking turns.
+   */
   private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
-    const maxBytes = this.options.maxBatchBytes ?? DEFAULT_BYTES;
-    for (let batch = this.queue.claim(batchSize, maxBytes); batch.length > 0 && !this.stopped; batch = this.queue.claim(batchSize, maxBytes)) {
-      let vectors: Float32Array[];
+    const prepare = (after?: ClaimCursor): Promise<PreparedBatch | null> => {
+      const prepared = this.sending() ? this.prepareBatch(generation, batchSize, after, summary) : Promise.resolve(null);
+      // Awaited later; a failure must not count as unhandled while the upsert before it is in flight.
+      prepared.catch(() => undefined);
+      return prepared;
+    };
+    let next = prepare();
+    for (let batch = await next; batch && this.sending(); batch = await next) {
+      const { good, cursor } = batch;
+      const upsert = good.length === 0 ? Promise.resolve()
+        : store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
+      // Its rows are still pending while this batch is in flight: the next claim starts after them.
+      next = prepare(cursor);
       try {
-        vectors = await embedInSlices(this.embedder, batch.map((u) => u.text));
+        await upsert;
       } catch (e) {
-        this.queue.fail(batch, `embedding failed: ${errorText(e)}`);
-        summary.failed += batch.length;
-        continue;
-      }
-      const good: Array<{ unit: PendingUnit; vector: Float32Array }> = [];
-      for (const [i, unit] of batch.entries()) {
-        const problem = vectorProblem(vectors[i], generation.dimension);
-        if (problem) {
-          this.queue.fail([unit], problem);
-          summary.failed++;
-        } else good.push({ unit, vector: vectors[i] as Float32Array });
-      }
-      if (good.length === 0) continue;
-      try {
-        await store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
-      } catch (e) {
-        if (isUnreachable(e)) throw e;
+        if (isUnreachable(e)) {
+          await next.catch(() => undefined);
+          throw e;
+        }
         this.queue.fail(good.map((g) => g.unit), errorText(e));
         summary.failed += good.length;
         continue;
@@ -292,6 +322,36 @@ export class SyncLoop {
         summary.sent += this.queue.confirm(good.slice(i, i + CONFIRM_SLICE).map((g) => g.unit));
         await leaveLockFree();
       }
+    }
+    // Stopping or yielding: a batch embedded ahead is dropped, its rows stay pending.
+    await next.catch(() => undefined);
+  }
+
+  /** Claims the next batch after `after`, embeds and validates it; null when nothing is left. Rows that fail here back off. */
+  private async prepareBatch(generation: Generation, batchSize: number, after: ClaimCursor | undefined, summary: SyncRun): Promise<PreparedBatch | null> {
+    const maxBytes = this.options.maxBatchBytes ?? DEFAULT_BYTES;
+    for (let from = after; ;) {
+      const batch = this.queue.claim(batchSize, maxBytes, Date.now(), from);
+      const last = batch.at(-1);
+      if (!last) return null;
+      from = { repoId: last.repoId, id: last.id };
+      let vectors: Float32Array[];
+      try {
+        vectors = await embedInSlices(this.embedder, batch.map((u) => u.text));
+      } catch (e) {
+        this.queue.fail(batch, `embedding failed: ${errorText(e)}`);
+        summary.failed += batch.length;
+        continue;
+      }
+      const good: PreparedBatch['good'] = [];
+      for (const [i, unit] of batch.entries()) {
+        const problem = vectorProblem(vectors[i], generation.dimension);
+        if (problem) {
+          this.queue.fail([unit], problem);
+          summary.failed++;
+        } else good.push({ unit, vector: vectors[i] as Float32Array });
+      }
+      return { good, cursor: from };
     }
   }
 
