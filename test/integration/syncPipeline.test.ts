@@ -1,15 +1,9 @@
 // The sync pipelines its batches: the next one is claimed and embedded while the server stores the one
 // before, and no row is sent twice. Real Chroma sidecar, real SQLite, the real hash embedder (timed).
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openWrite } from '../../electron/db/connection.js';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
-import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { startSidecar } from '../helpers/chroma.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
-import { smallTree } from '../helpers/smallTree.js';
+import { syncLoopSetup } from '../helpers/syncLoopSetup.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -18,36 +12,22 @@ afterEach(async () => {
 
 describe('sync pipeline', () => {
   it('embeds the next batch while the previous upsert is in flight, sending every row once', async () => {
-    const data = tempDir('clew-pipe-data-');
-    const repo = tempDir('clew-pipe-repo-');
-    cleanups.push(data.cleanup, repo.cleanup);
-    writeTree(repo.path, smallTree(60));
-    const writer = openWriter(data.path);
-    await call(writer, 'repo:index', { path: repo.path });
-    await writer.close();
-    const { sidecar, url } = await startSidecar(data.path);
-    cleanups.push(() => sidecar.stop());
-    const db = openWrite(join(data.path, 'clew.db'));
-    cleanups.push(() => { db.close(); });
+    const { db, slowStore } = await syncLoopSetup('pipe', 60, cleanups);
     const total = db.prepare<[], number>('SELECT count(*) FROM text_units').pluck().get() ?? 0;
     expect(total).toBeGreaterThan(100);
 
     // The real store, each upsert held 100 ms (a server busy with a large graph); count embeds begun meanwhile.
-    const real = new ChromaStore(url);
     let inFlight = 0;
     let embedsDuringUpsert = 0;
     const sent: string[] = [];
-    const store = Object.assign(Object.create(real) as ChromaStore, {
-      upsert: async (name: string, items: Array<{ id: string; embedding: Float32Array | number[]; hash: string }>) => {
-        inFlight++;
-        try {
-          await new Promise((r) => setTimeout(r, 100));
-          await real.upsert(name, items);
-          sent.push(...items.map((i) => i.id));
-        } finally {
-          inFlight--;
-        }
-      },
+    const store = slowStore(100, async (send, items) => {
+      inFlight++;
+      try {
+        await send();
+        sent.push(...items.map((i) => i.id));
+      } finally {
+        inFlight--;
+      }
     });
     const hash = new HashEmbedder();
     const embedder = Object.assign(Object.create(hash) as HashEmbedder, {

@@ -107,16 +107,13 @@ export class SyncLoop {
 
   /** Runs `fn` with no batch in flight and none starting (a swap must not straddle a batch). */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    this.paused++;
+    this.pause(true);
     try {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
       while (this.running) await this.running;
       return await fn();
     } finally {
-      this.paused--;
       this.ensured = null;
-      this.kick(0);
+      this.pause(false);
     }
   }
 
@@ -127,14 +124,7 @@ export class SyncLoop {
   setHeld(held: boolean): void {
     if (held === this.held) return;
     this.held = held;
-    if (held) {
-      this.paused++;
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
-    } else {
-      this.paused--;
-      this.kick(0);
-    }
+    this.pause(held);
   }
 
   /**
@@ -144,7 +134,12 @@ export class SyncLoop {
   setYielding(yielding: boolean): void {
     if (yielding === this.yielding) return;
     this.yielding = yielding;
-    if (yielding) {
+    this.pause(yielding);
+  }
+
+  /** One more (or one fewer) reason for no pass to start: a swap, a person's pause, an index run. The last one gone starts a pass at once. */
+  private pause(on: boolean): void {
+    if (on) {
       this.paused++;
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
