@@ -1,5 +1,6 @@
 // Follows one repo folder with chokidar (fs.watch per folder) and hands over changed repo-relative
-// paths in debounced batches; a burst becomes one batch. Not @parcel/watcher: its native addon is
+// paths: the first change after a quiet spell within milliseconds (a save is searchable at once), the
+// rest of a burst in debounced batches (a checkout becomes a few passes, not thousands). Not @parcel/watcher: its native addon is
 // not context-aware, so a second engine worker in one process (a reopened Backend) cannot load it.
 import { basename, join, relative, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
@@ -12,7 +13,9 @@ export interface ChangeBatch {
 }
 
 export interface WatcherOptions {
-  /** Quiet time after the last event before a batch is handed over. */
+  /** The first event after a quiet spell is handed over this soon (with whatever came meanwhile): one save is indexed at once. */
+  leadMs?: number;
+  /** Quiet time after the last event before a batch is handed over; events within it of the one before are a burst. */
   debounceMs?: number;
   /** A steady stream of events still yields a batch this often. */
   maxWaitMs?: number;
@@ -31,11 +34,17 @@ export class RepoWatcher {
   private pending = new Set<string>();
   private rewalk = false;
   private timer: NodeJS.Timeout | null = null;
+  /** The pending timer is a burst's leading hand-over (it takes the events that come before it fires). */
+  private leading = false;
   private firstEventAt = 0;
+  private lastEventAt = Number.NEGATIVE_INFINITY;
+  /** Paths handed over since the burst began (its first batch can be a small leading one). */
+  private burstPaths = 0;
   private endStartWait: (() => void) | null = null;
   // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
   // a loaded machine's does during a big checkout): once it settles, a re-walk catches whatever was lost.
   private settleTimer: NodeJS.Timeout | null = null;
+  private readonly leadMs: number;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly maxPaths: number;
@@ -43,6 +52,7 @@ export class RepoWatcher {
   private readonly settleMs: number;
 
   constructor(readonly root: string, private readonly onBatch: (batch: ChangeBatch) => void, options: WatcherOptions = {}) {
+    this.leadMs = options.leadMs ?? 10;
     this.debounceMs = options.debounceMs ?? 200;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.maxPaths = options.maxPaths ?? 50_000;
@@ -87,6 +97,7 @@ export class RepoWatcher {
     this.endStartWait = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.leading = false;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     this.pending.clear();
@@ -113,6 +124,16 @@ export class RepoWatcher {
 
   private schedule(): void {
     const now = Date.now();
+    const quiet = now - this.lastEventAt >= this.debounceMs;
+    this.lastEventAt = now;
+    if (this.timer && this.leading) return;
+    if (!this.timer && quiet) {
+      // A new burst (or a lone save): handed over almost at once; what follows it is batched below.
+      this.burstPaths = 0;
+      this.leading = true;
+      this.timer = setTimeout(() => this.flush(), this.leadMs);
+      return;
+    }
     if (!this.timer) this.firstEventAt = now;
     else clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.debounceMs, this.firstEventAt + this.maxWaitMs - now));
@@ -121,11 +142,13 @@ export class RepoWatcher {
 
   private flush(): void {
     this.timer = null;
+    this.leading = false;
     if (this.pending.size === 0 && !this.rewalk) return;
     const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
     this.pending = new Set();
     this.rewalk = false;
-    if (batch.paths.length >= this.largeBurst) this.armSettle();
+    this.burstPaths += batch.paths.length;
+    if (batch.paths.length > 0 && this.burstPaths >= this.largeBurst) this.armSettle();
     this.onBatch(batch);
   }
 
@@ -135,6 +158,7 @@ export class RepoWatcher {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
+      this.burstPaths = 0;
       this.rewalk = true;
       this.flush();
     }, this.settleMs);
