@@ -38,7 +38,7 @@ export class RepoWatcher {
   private leading = false;
   private firstEventAt = 0;
   private lastEventAt = Number.NEGATIVE_INFINITY;
-  /** Paths handed over since the burst began (its first batch can be a small leading one). */
+  /** Paths handed over since the burst began (its first batch can be a small leading one; see schedule()). */
   private burstPaths = 0;
   private endStartWait: (() => void) | null = null;
   // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
@@ -65,9 +65,11 @@ export class RepoWatcher {
     if (this.watcher) return;
     const root = this.root;
     const w = (this.watcher = watch(root, { ignoreInitial: true, followSymlinks: false, ignored: (path) => skippedFolder(relative(root, path)) }));
-    w.on('all', (_event, path) => {
+    w.on('all', (event, path) => {
       this.add(path);
-      this.schedule();
+      // A folder that appears may still be filling (a checkout writes its files next, and chokidar can miss one
+      // written before it watches the folder): it waits for the burst to settle and is then walked whole.
+      this.schedule(event === 'add' || event === 'change' || event === 'unlink');
       // Each event of a burst still going on pushes its settle re-walk back.
       if (this.settleTimer) this.armSettle();
     });
@@ -122,20 +124,25 @@ export class RepoWatcher {
     }
   }
 
-  private schedule(): void {
+  /** `lead`: a file event, which may start a burst with a leading hand-over; anything else waits for the debounce. */
+  private schedule(lead = false): void {
     const now = Date.now();
     const quiet = now - this.lastEventAt >= this.debounceMs;
+    // A burst's paths add up until it has been quiet for as long as its settle re-walk waits (a loaded machine
+    // delivers a checkout's events with gaps longer than the debounce).
+    if (now - this.lastEventAt >= this.settleMs) this.burstPaths = 0;
     this.lastEventAt = now;
-    if (this.timer && this.leading) return;
-    if (!this.timer && quiet) {
-      // A new burst (or a lone save): handed over almost at once; what follows it is batched below.
-      this.burstPaths = 0;
+    // The leading hand-over takes this file event too.
+    if (this.timer && this.leading && lead) return;
+    if (!this.timer && quiet && lead) {
+      // A lone save (or a burst's first file): handed over almost at once; what follows it is batched below.
       this.leading = true;
       this.timer = setTimeout(() => this.flush(), this.leadMs);
       return;
     }
-    if (!this.timer) this.firstEventAt = now;
-    else clearTimeout(this.timer);
+    if (!this.timer || this.leading) this.firstEventAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    this.leading = false;
     const wait = Math.max(0, Math.min(this.debounceMs, this.firstEventAt + this.maxWaitMs - now));
     this.timer = setTimeout(() => this.flush(), wait);
   }
