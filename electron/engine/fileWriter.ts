@@ -1,5 +1,6 @@
 // The per-file half of indexing, shared by full and watched runs: skip unchanged files, prepare the
-// rest (parse workers for large runs), and write them in batched transactions. Never fatal per file.
+// rest (in the engine's warm parse workers; without them, in workers of the run's own for a large run, inline
+// for a small one), and write them in batched transactions. Never fatal per file.
 import { availableParallelism } from 'node:os';
 import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
 import { languageOf } from '../base/languages.js';
