@@ -38,6 +38,8 @@ export class RepoWatcher {
   private leading = false;
   private firstEventAt = 0;
   private lastEventAt = Number.NEGATIVE_INFINITY;
+  /** The last leading hand-over's paths: read while a burst (a checkout) may still have been rewriting them. */
+  private leadPaths: string[] = [];
   /** Paths handed over since the burst began (its first batch can be a small leading one; see schedule()). */
   private burstPaths = 0;
   private endStartWait: (() => void) | null = null;
@@ -132,6 +134,13 @@ export class RepoWatcher {
     // delivers a checkout's events with gaps longer than the debounce).
     if (now - this.lastEventAt >= this.settleMs) this.burstPaths = 0;
     this.lastEventAt = now;
+    // The leading hand-over turned out to start a burst: its paths are checked again once the burst is quiet
+    // (the pass may have read a file the checkout had just removed, and chokidar can fold its re-creation away).
+    if (quiet) this.leadPaths = [];
+    else if (this.leadPaths.length > 0 && !this.rewalk) {
+      for (const path of this.leadPaths) this.pending.add(path);
+      this.leadPaths = [];
+    }
     // The leading hand-over takes this file event too.
     if (this.timer && this.leading && lead) return;
     if (!this.timer && quiet && lead) {
@@ -149,9 +158,11 @@ export class RepoWatcher {
 
   private flush(): void {
     this.timer = null;
+    const leading = this.leading;
     this.leading = false;
     if (this.pending.size === 0 && !this.rewalk) return;
     const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
+    if (leading) this.leadPaths = batch.paths;
     this.pending = new Set();
     this.rewalk = false;
     this.burstPaths += batch.paths.length;
