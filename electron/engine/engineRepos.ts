@@ -7,6 +7,7 @@ import { repoControls } from '../db/read/repoControl.js';
 import { findRepo } from '../db/read/repos.js';
 import { setRepoPaused, setRepoWatch } from '../db/write/repoControl.js';
 import { type IndexOptions, indexPaths, indexRepo, resolveRepoRoot } from './indexer.js';
+import type { ParsePool } from './parsePool.js';
 import { RepoJobs } from './repoJobs.js';
 import type { RunControl } from './runControl.js';
 import type { WatcherOptions } from './watch/repoWatcher.js';
@@ -27,6 +28,8 @@ export interface EngineReposDeps {
   watchedPass(report: IndexReport | null, error: unknown): void;
   watchingChanged(repoIds: number[]): void;
   watcher?: WatcherOptions;
+  /** The engine's warm parse workers: every run prepares its files there. */
+  parsePool?: ParsePool;
 }
 
 export class EngineRepos {
@@ -51,6 +54,7 @@ export class EngineRepos {
   private options(control: RunControl, walk: WalkSettings = this.walk): IndexOptions {
     return {
       embedderId: this.deps.embedderId(), control, onProgress: this.deps.progress,
+      ...(this.deps.parsePool ? { parsePool: this.deps.parsePool } : {}),
       ...(walk.maxFileBytes !== undefined ? { maxFileBytes: walk.maxFileBytes } : {}),
       extraIgnores: walk.extraIgnores ?? [], languages: walk.languages ?? null,
     };

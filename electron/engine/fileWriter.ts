@@ -1,7 +1,9 @@
 // The per-file half of indexing, shared by full and watched runs: skip unchanged files, prepare the
-// rest (parse workers for large runs), and write them in batched transactions. Never fatal per file.
+// rest (in the engine's warm parse workers; without them, in workers of the run's own for a large run, inline
+// for a small one), and write them in batched transactions. Never fatal per file.
 import { availableParallelism } from 'node:os';
-import type { IndexIssue, SkipReason } from '../../shared/types.js';
+import type { IndexIssue, Language, SkipReason } from '../../shared/types.js';
+import { languageOf } from '../base/languages.js';
 import type { FileWrite, IndexStore, KnownFile, RepoRow } from '../db/write/indexStore.js';
 import { ParsePool } from './parsePool.js';
 import { type Prepared, prepareFile } from './prepareFile.js';
@@ -21,6 +23,8 @@ export interface WriteContext {
   repo: RepoRow;
   embedderId: string;
   parseWorkers?: number | undefined;
+  /** The engine's parse workers, kept warm between runs: every file of the run is prepared there, none on the writer. */
+  parsePool?: ParsePool | undefined;
   control?: RunControlPort | undefined;
   progress: RunProgress;
   skip: (rel: string, reason: SkipReason, message: string) => void;
@@ -59,13 +63,15 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 const BATCH_ROWS = 4000;
 // A batch open this long commits anyway: what is prepared becomes searchable within a second, not after 200 files.
 const BATCH_MS = 1_000;
-// The run's first batch commits sooner: a person who just added a repo searches at once.
-const FIRST_BATCH_MS = 200;
+// The run's first batch commits with its first file: a person who just added a repo searches at once.
+const FIRST_BATCH_MS = 0;
 // The walk goes on between files in slices this long, while the parse workers are busy.
 const WALK_SLICE_MS = 15;
 // While the parse workers start, the walk goes on alone this long: the first files handed out are then
 // the best of a larger part of the tree (a small tree is walked whole; a big one is ordered best-effort).
 const FIRST_WALK_MS = 400;
+// Warm workers need no head start; this short one still orders the first files handed out over some of the tree.
+const WARM_FIRST_WALK_MS = 100;
 const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
 // Below this many files to (re)read, starting parse workers costs more than it saves.
 const POOL_THRESHOLD = 64;
@@ -103,6 +109,7 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
 
   // Files come in as the walk finds them; those whose size and mtime are unchanged are not even read.
   const queue = new IndexQueue();
+  const languages = new Set<Language>();
   let admitted = 0;
   let staleFiles = 0;
   const admit = (): void => {
@@ -117,6 +124,8 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
         continue;
       }
       queue.add(file);
+      const language = languageOf(file.relPath);
+      if (language) languages.add(language);
       staleFiles++;
       progress.bytesTotal += file.size;
     }
@@ -124,10 +133,18 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
     progress.totalsKnown = source.done;
     if (source.done && progress.phase === 'walking') progress.phase = 'parsing';
   };
+  let pool: ParsePool | null = ctx.parsePool ?? null;
+  // Grammars load while the walk goes on, before the first file of their language reaches a worker.
+  let warmed = 0;
+  const warmPool = (): void => {
+    if (pool && languages.size > warmed) void pool.warm(languages).catch(() => undefined);
+    warmed = languages.size;
+  };
   const walkOn = (budgetMs: number): void => {
     if (source.done) return;
     source.step(budgetMs);
     admit();
+    warmPool();
   };
   /** Walks on while `more` holds, answering Pause and Cancel; false when the run was cancelled. */
   const walkWhile = async (more: () => boolean): Promise<boolean> => {
@@ -148,11 +165,14 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
   const big = staleFiles >= POOL_THRESHOLD;
   // A big run reads the useful files first (they become searchable first); a watcher's few paths need no order.
   if (big) void recentlyCommittedLater(repo.path).then((recent) => queue.rankBy(recent));
-  const pool = big ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
-  const firstWalkEnds = performance.now() + FIRST_WALK_MS;
+  // Without the engine's warm workers (a test, a bench), a big run starts its own and a small one runs inline.
+  const ownPool = !pool && big ? new ParsePool(ctx.parseWorkers ?? defaultParseWorkers()) : null;
+  pool ??= ownPool;
+  warmPool();
+  const firstWalkEnds = performance.now() + (ownPool ? FIRST_WALK_MS : WARM_FIRST_WALK_MS);
   if (alive && big) alive = await walkWhile(() => performance.now() < firstWalkEnds);
   if (!alive) {
-    await pool?.close();
+    await ownPool?.close();
     out.cancelled = true;
     return out;
   }
@@ -226,7 +246,7 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
       if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || batchRows >= BATCH_ROWS || performance.now() - batchOpened >= batchMs) flush();
     }
   } finally {
-    await pool?.close();
+    await ownPool?.close();
   }
   // The batch in hand is finished even when cancelled: its files are complete.
   flush();

@@ -15,6 +15,7 @@ import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
 import { ANALYSIS_VERSION } from './analysisVersion.js';
 import { RunningCounts } from '../db/write/runningCounts.js';
+import type { ParsePool } from './parsePool.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, startRepoWalk, type WalkResult, walkPaths } from './walk/walker.js';
 
 export type { RunControlPort } from './fileWriter.js';
@@ -30,8 +31,10 @@ export interface IndexOptions {
   languages?: readonly Language[] | null;
   embedderId: string;
   onProgress?: (progress: IndexProgress) => void;
-  /** Parse worker threads for large runs (default: one per spare core, at most 4). */
+  /** Parse worker threads a large run starts when no `parsePool` is given (default: one per core, at most 8). */
   parseWorkers?: number;
+  /** The engine's warm parse workers, shared by its runs (see parsePool.ts). */
+  parsePool?: ParsePool;
   /** Minimum milliseconds between progress events. */
   progressIntervalMs?: number;
   /** Pause/cancel: a cancelled run commits the batch in hand, removes nothing, and reports `cancelled`. */
@@ -83,7 +86,7 @@ function addWalkSkips(run: Run, walk: WalkResult): void {
 
 function writeWalked(run: Run, source: FileSource, known: ReadonlyMap<string, KnownFile>, options: IndexOptions, trustStat = true): Promise<WriteOutcome> {
   return writeFiles({
-    store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, control: options.control,
+    store: run.store, repo: run.repo, embedderId: options.embedderId, parseWorkers: options.parseWorkers, parsePool: options.parsePool, control: options.control,
     progress: run.progress, issues: run.issues, trustStat, counts: new RunningCounts(run.db),
     skip: (rel, reason, message) => {
       run.skipped[reason] = (run.skipped[reason] ?? 0) + 1;

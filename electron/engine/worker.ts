@@ -6,6 +6,7 @@ import { emitter, serve } from '../base/rpc/server.js';
 import { openWrite, type WriteDb } from '../db/connection.js';
 import { addNote, deleteNote, updateNote } from '../db/write/notes.js';
 import { syncPaused } from '../db/read/repoControl.js';
+import { indexedLanguages } from '../db/read/indexedLanguages.js';
 import { setSyncPaused } from '../db/write/repoControl.js';
 import { removeRepo } from '../db/write/repoRemove.js';
 import { rehashForEmbedder } from '../db/write/rehash.js';
@@ -14,12 +15,18 @@ import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notes
 import { EngineRepos } from './engineRepos.js';
 import type { EngineCommands, EngineEvents, WorkerInit } from './protocol.js';
 import { SyncThread } from './syncThread.js';
+import { ParsePool } from './parsePool.js';
+import { defaultParseWorkers } from './fileWriter.js';
 
 const init = workerData as WorkerInit;
 const emit = emitter<EngineEvents>();
 
-async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos }> {
+async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos; parsePool: ParsePool }> {
+  // Started with the engine and kept: the first repo added is parsed by workers that are already up.
+  const parsePool = new ParsePool(defaultParseWorkers());
   const db = openWrite(init.dbFile, { manualCheckpoints: true });
+  // The grammars of what is indexed load now, not when the first changed file arrives.
+  void parsePool.warm(indexedLanguages(db)).catch(() => undefined);
   if (init.notesFile) attachNotesMirror(db, init.notesFile);
   const vectors = await SyncThread.start(
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
@@ -39,11 +46,12 @@ async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: Engin
     // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
     watchedPass: () => vectors.kick(),
     watchingChanged: (ids) => emit('watching', ids),
+    parsePool,
   });
-  return { db, vectors, repos };
+  return { db, vectors, repos, parsePool };
 }
 
-function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handlers<EngineCommands> {
+function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos, parsePool: ParsePool): Handlers<EngineCommands> {
   return {
     index: (req) => vectors.whileIndexing(() => repos.index(req.path, req)),
     noteAdd: (req) => addNote(db, init.embedderId, req.fqn, req.text, req.repo),
@@ -63,6 +71,7 @@ function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handler
     syncRetry: async () => ({ requeued: await vectors.retryFailed() }),
     shutdown: async (req) => {
       await repos.close();
+      await parsePool.close();
       return { drained: await vectors.stop(req.drainMs) };
     },
     watchStart: async (req) => (await repos.startWatching(req), null),
@@ -88,10 +97,10 @@ function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos): Handler
 const WRITE_FAILURES: ReadonlySet<ErrorCode> = new Set(['DISK_FULL', 'READ_ONLY', 'CORRUPT', 'INTERNAL']);
 
 await serve<EngineCommands, null>(async () => {
-  const { db, vectors, repos } = await start();
+  const { db, vectors, repos, parsePool } = await start();
   return {
     ready: null,
-    handlers: handlers(db, vectors, repos),
+    handlers: handlers(db, vectors, repos, parsePool),
     before: () => catchUpNotesMirror(db),
     after: (_verb, result) => {
       // Something may have been written: sync soon (never awaited by the writer).
@@ -100,6 +109,7 @@ await serve<EngineCommands, null>(async () => {
       checkpointNotesMirrorSoon(db);
     },
     close: () => {
+      void parsePool.close();
       void vectors.stop(0);
       db.close();
     },

@@ -1,27 +1,38 @@
 // A few workers of one kind behind one call(): each call goes to the least busy worker; a worker
 // that ends fails only its own calls (UNAVAILABLE) and is replaced. A call given a deadline that
 // passes fails TIMEOUT, and its worker (stuck in code that cannot be interrupted) is ended and replaced.
+// A worker can also be retired after an answer (it grew too large): a successor starts at once and the
+// old one ends when its last call is answered.
 import { ClewFailure } from '../failure.js';
 import { RpcClient, type ClientOptions } from './client.js';
 import type { Protocol, Verb } from './protocol.js';
 import type { WorkerEntry } from './workerTable.js';
 
+export interface PoolOptions<P extends Protocol<P>, E> extends Omit<ClientOptions<E>, 'onExit'> {
+  /** Each new worker (the first ones, replacements, successors): e.g. to warm it up before it is asked. */
+  onSpawn?: (client: RpcClient<P, E>) => void;
+}
+
 export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
   private readonly slots: Array<RpcClient<P, E>> = [];
+  /** Retired workers still answering their last calls. */
+  private readonly retiring = new Set<RpcClient<P, E>>();
   private closed = false;
 
-  constructor(private readonly entry: WorkerEntry, readonly size: number, private readonly options: Omit<ClientOptions<E>, 'onExit'>) {
+  constructor(private readonly entry: WorkerEntry, readonly size: number, private readonly options: PoolOptions<P, E>) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): RpcClient<P, E> {
     let started = false;
+    const { onSpawn, ...clientOptions } = this.options;
     const client: RpcClient<P, E> = new RpcClient<P, E>(this.entry, {
-      ...this.options,
+      ...clientOptions,
       // A worker that had started is replaced at once; one that failed to start only when next asked (no restart loop).
       onExit: () => { if (started) this.replace(client); },
     });
     client.ready().then(() => { started = true; }, () => undefined);
+    onSpawn?.(client);
     return client;
   }
 
@@ -56,8 +67,35 @@ export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
     });
   }
 
+  /** Like call(); when `retire(answer)` holds, the worker that answered is retired (see the top of this file). */
+  async callRetiring<K extends Verb<P>>(verb: K, req: P[K]['req'], retire: (answer: P[K]['res']) => boolean): Promise<P[K]['res']> {
+    if (this.closed) throw new ClewFailure('UNAVAILABLE', `${this.options.name} workers are closed`);
+    const client = this.pick();
+    if (!client) throw new ClewFailure('UNAVAILABLE', `${this.options.name} has no workers`);
+    const answer = await client.call(verb, req);
+    if (!this.retiring.has(client) && this.slots.includes(client) && retire(answer)) {
+      this.retiring.add(client);
+      this.replace(client);
+      void this.endWhenIdle(client);
+    }
+    return answer;
+  }
+
+  /** A retired worker takes no new calls; it ends once those it has are answered. */
+  private async endWhenIdle(client: RpcClient<P, E>): Promise<void> {
+    while (client.inFlight > 0 && this.retiring.has(client)) await new Promise((r) => setTimeout(r, 20));
+    if (this.retiring.delete(client)) await client.terminate();
+  }
+
+  /** Sends the call to every worker now in the pool (a worker that fails it is left as it is). */
+  async each<K extends Verb<P>>(verb: K, req: P[K]['req']): Promise<void> {
+    await Promise.all(this.slots.map((c) => c.call(verb, req).catch(() => undefined)));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((c) => c.terminate()));
+    const all = [...this.slots, ...this.retiring];
+    this.retiring.clear();
+    await Promise.all(all.map((c) => c.terminate()));
   }
 }

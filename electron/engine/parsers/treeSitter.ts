@@ -40,11 +40,19 @@ export const GRAMMAR_MODULES: Record<Language, string | null> = {
 let initPromise: Promise<void> | null = null;
 const languages = new Map<Language, Promise<TS.Language>>();
 const parsers = new Map<Language, TS.Parser>();
+// Emscripten keeps its Module settings object and sets its heap views on it (again each time the heap
+// grows): read, they give the heap's size. It grows to fit the largest tree and never shrinks (a parse
+// worker is replaced once it is large; see parsePool.ts). The typings list only locateFile.
+const moduleOptions: { locateFile: (file: string) => string; HEAP8?: Int8Array } = { locateFile: (file: string) => join(wasmDir, file) };
 
-function init(): Promise<void> {
-  initPromise ??= runtime.Parser.init({ locateFile: (file: string) => join(wasmDir, file) });
+/** Loads the runtime (not yet a grammar): a parse worker does it while starting. */
+export function init(): Promise<void> {
+  initPromise ??= runtime.Parser.init(moduleOptions);
   return initPromise;
 }
+
+/** Bytes the tree-sitter WASM heap of this thread holds (its high-water mark); 0 before init. */
+export const wasmHeapBytes = (): number => moduleOptions.HEAP8?.byteLength ?? 0;
 
 export async function loadLanguage(lang: Language): Promise<TS.Language> {
   let loaded = languages.get(lang);

@@ -1,5 +1,6 @@
 // Follows one repo folder with chokidar (fs.watch per folder) and hands over changed repo-relative
-// paths in debounced batches; a burst becomes one batch. Not @parcel/watcher: its native addon is
+// paths: the first change after a quiet spell within milliseconds (a save is searchable at once), the
+// rest of a burst in debounced batches (a checkout becomes a few passes, not thousands). Not @parcel/watcher: its native addon is
 // not context-aware, so a second engine worker in one process (a reopened Backend) cannot load it.
 import { basename, join, relative, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
@@ -12,7 +13,9 @@ export interface ChangeBatch {
 }
 
 export interface WatcherOptions {
-  /** Quiet time after the last event before a batch is handed over. */
+  /** The first event after a quiet spell is handed over this soon (with whatever came meanwhile): one save is indexed at once. */
+  leadMs?: number;
+  /** Quiet time after the last event before a batch is handed over; events within it of the one before are a burst. */
   debounceMs?: number;
   /** A steady stream of events still yields a batch this often. */
   maxWaitMs?: number;
@@ -31,11 +34,19 @@ export class RepoWatcher {
   private pending = new Set<string>();
   private rewalk = false;
   private timer: NodeJS.Timeout | null = null;
+  /** The pending timer is a burst's leading hand-over (it takes the events that come before it fires). */
+  private leading = false;
   private firstEventAt = 0;
+  private lastEventAt = Number.NEGATIVE_INFINITY;
+  /** The last leading hand-over's paths: read while a burst (a checkout) may still have been rewriting them. */
+  private leadPaths: string[] = [];
+  /** Paths handed over since the burst began (its first batch can be a small leading one; see schedule()). */
+  private burstPaths = 0;
   private endStartWait: (() => void) | null = null;
   // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
   // a loaded machine's does during a big checkout): once it settles, a re-walk catches whatever was lost.
   private settleTimer: NodeJS.Timeout | null = null;
+  private readonly leadMs: number;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly maxPaths: number;
@@ -43,6 +54,7 @@ export class RepoWatcher {
   private readonly settleMs: number;
 
   constructor(readonly root: string, private readonly onBatch: (batch: ChangeBatch) => void, options: WatcherOptions = {}) {
+    this.leadMs = options.leadMs ?? 10;
     this.debounceMs = options.debounceMs ?? 200;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.maxPaths = options.maxPaths ?? 50_000;
@@ -55,9 +67,11 @@ export class RepoWatcher {
     if (this.watcher) return;
     const root = this.root;
     const w = (this.watcher = watch(root, { ignoreInitial: true, followSymlinks: false, ignored: (path) => skippedFolder(relative(root, path)) }));
-    w.on('all', (_event, path) => {
+    w.on('all', (event, path) => {
       this.add(path);
-      this.schedule();
+      // A folder that appears may still be filling (a checkout writes its files next, and chokidar can miss one
+      // written before it watches the folder): it waits for the burst to settle and is then walked whole.
+      this.schedule(event === 'add' || event === 'change' || event === 'unlink');
       // Each event of a burst still going on pushes its settle re-walk back.
       if (this.settleTimer) this.armSettle();
     });
@@ -87,6 +101,7 @@ export class RepoWatcher {
     this.endStartWait = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.leading = false;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     this.pending.clear();
@@ -111,21 +126,47 @@ export class RepoWatcher {
     }
   }
 
-  private schedule(): void {
+  /** `lead`: a file event, which may start a burst with a leading hand-over; anything else waits for the debounce. */
+  private schedule(lead = false): void {
     const now = Date.now();
-    if (!this.timer) this.firstEventAt = now;
-    else clearTimeout(this.timer);
+    const quiet = now - this.lastEventAt >= this.debounceMs;
+    // A burst's paths add up until it has been quiet for as long as its settle re-walk waits (a loaded machine
+    // delivers a checkout's events with gaps longer than the debounce).
+    if (now - this.lastEventAt >= this.settleMs) this.burstPaths = 0;
+    this.lastEventAt = now;
+    // The leading hand-over turned out to start a burst: its paths are checked again once the burst is quiet
+    // (the pass may have read a file the checkout had just removed, and chokidar can fold its re-creation away).
+    if (quiet) this.leadPaths = [];
+    else if (this.leadPaths.length > 0 && !this.rewalk) {
+      for (const path of this.leadPaths) this.pending.add(path);
+      this.leadPaths = [];
+    }
+    // The leading hand-over takes this file event too.
+    if (this.timer && this.leading && lead) return;
+    if (!this.timer && quiet && lead) {
+      // A lone save (or a burst's first file): handed over almost at once; what follows it is batched below.
+      this.leading = true;
+      this.timer = setTimeout(() => this.flush(), this.leadMs);
+      return;
+    }
+    if (!this.timer || this.leading) this.firstEventAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    this.leading = false;
     const wait = Math.max(0, Math.min(this.debounceMs, this.firstEventAt + this.maxWaitMs - now));
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
   private flush(): void {
     this.timer = null;
+    const leading = this.leading;
+    this.leading = false;
     if (this.pending.size === 0 && !this.rewalk) return;
     const batch: ChangeBatch = { paths: [...this.pending], rewalk: this.rewalk };
+    if (leading) this.leadPaths = batch.paths;
     this.pending = new Set();
     this.rewalk = false;
-    if (batch.paths.length >= this.largeBurst) this.armSettle();
+    this.burstPaths += batch.paths.length;
+    if (batch.paths.length > 0 && this.burstPaths >= this.largeBurst) this.armSettle();
     this.onBatch(batch);
   }
 
@@ -135,6 +176,7 @@ export class RepoWatcher {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
+      this.burstPaths = 0;
       this.rewalk = true;
       this.flush();
     }, this.settleMs);
