@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { ClewFailure } from '../base/failure.js';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { chooseIncrementalVacuum, compactIfMostlyFree } from './write/freePages.js';
+import { chooseIncrementalVacuum, compactIfMostlyFree } from './freePages.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;

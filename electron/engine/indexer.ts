@@ -9,7 +9,7 @@ import type { WriteDb } from '../db/connection.js';
 import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore.js';
 import { immediateTransaction } from '../db/write/transaction.js';
 import { mergeFullTextIndexes } from '../db/write/fullTextMerge.js';
-import { reclaimFreePages } from '../db/write/freePages.js';
+import { reclaimFreePages } from '../db/freePages.js';
 import { type FileSource, listedFiles, type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
