@@ -14,8 +14,7 @@ import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/pa
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { languageOf } from '../../../electron/base/languages.js';
-import { CORPORA, fetchCorpus } from '../relevance/corpora.js';
-import { walkSources } from './files.js';
+import { benchSources } from './files.js';
 import { fullIndexCost, type IndexCost } from './indexCost.js';
 import { migrateDatabase, openWrite } from '../../../electron/db/connection.js';
 import { OccurrenceRows } from '../../../electron/db/write/occurrenceRows.js';
@@ -25,7 +24,6 @@ const argv = process.argv.slice(2);
 const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
 const corpora = (value('--corpora') ?? 'zod,flask,gin').split(',');
 const rounds = Number(value('--rounds') ?? 2);
-const EXTENSIONS: Record<string, string[]> = { zod: ['.ts'], flask: ['.py'], gin: ['.go'] };
 
 const perRow = argv.includes('--per-row');
 
@@ -73,15 +71,7 @@ function cpu(): number {
 
 /** A corpus by name, or `--tree DIR` (its first `--max-files` sources in path order); null when it cannot be had. */
 function sourcesOf(name: string): { root: string; files: string[] } | null {
-  const tree = value('--tree');
-  if (name === 'tree' && tree) return { root: tree, files: walkSources(tree, ['.ts', '.py', '.go']).slice(0, Number(value('--max-files') ?? 2500)) };
-  const corpus = CORPORA.find((c) => c.name === name);
-  const fetched = corpus ? fetchCorpus(corpus) : { error: 'unknown corpus' };
-  if ('error' in fetched) {
-    console.error(`${name}: ${fetched.error}`);
-    return null;
-  }
-  return { root: fetched.root, files: walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']) };
+  return benchSources(name, { dir: value('--tree'), maxFiles: Number(value('--max-files') ?? 2500) });
 }
 
 /** With vs without the pass, built side by side; the round with the least CPU (the least disturbed). */
@@ -114,14 +104,9 @@ async function main(): Promise<void> {
   console.log('| corpus | files | occurrences | parse + symbols ms | occurrence extraction ms | occurrence write ms | occurrence share | rows size |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const name of corpora) {
-    const corpus = CORPORA.find((c) => c.name === name);
-    const fetched = corpus ? fetchCorpus(corpus) : { error: 'unknown corpus' };
-    if ('error' in fetched) {
-      console.error(`${name}: ${fetched.error}`);
-      continue;
-    }
-    const files = walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']);
-    const sources = files.map((f) => ({ path: f, source: readFileSync(join(fetched.root, f), 'utf8'), language: languageOf(f) }));
+    const found = sourcesOf(name);
+    if (!found) continue;
+    const sources = found.files.map((f) => ({ path: f, source: readFileSync(join(found.root, f), 'utf8'), language: languageOf(f) }));
     let base = Infinity;
     let extract = Infinity;
     let write = Infinity;
@@ -164,7 +149,7 @@ async function main(): Promise<void> {
         write = t;
       }
     }
-    console.log(`| ${name} | ${files.length} | ${rows} | ${base.toFixed(0)} | ${extract.toFixed(0)} | ${write.toFixed(0)} | ${(((extract + write) / base) * 100).toFixed(0)}% of parse + symbols | ${(bytes / 1024).toFixed(0)} KiB |`);
+    console.log(`| ${name} | ${found.files.length} | ${rows} | ${base.toFixed(0)} | ${extract.toFixed(0)} | ${write.toFixed(0)} | ${(((extract + write) / base) * 100).toFixed(0)}% of parse + symbols | ${(bytes / 1024).toFixed(0)} KiB |`);
   }
 }
 

@@ -10,14 +10,12 @@ import * as after from '../../../electron/engine/parsers/occurrences.js';
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { languageOf } from '../../../electron/base/languages.js';
-import { CORPORA, fetchCorpus } from '../relevance/corpora.js';
-import { walkSources } from './files.js';
+import { benchSources } from './files.js';
 
 type Pass = typeof after;
 
 const argv = process.argv.slice(2);
 const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
-const EXTENSIONS: Record<string, string[]> = { zod: ['.ts'], flask: ['.py'], gin: ['.go'] };
 
 // CPU time of this process, not wall: a shared machine stretches wall time, not the work done.
 const cpu = (): number => {
@@ -27,15 +25,7 @@ const cpu = (): number => {
 
 /** A corpus by name, or `--tree DIR` (its first `--max-files` sources in path order). */
 function sourcesOf(name: string): { root: string; files: string[] } | null {
-  const tree = value('--tree');
-  if (name === 'tree' && tree) return { root: tree, files: walkSources(tree, ['.ts', '.py', '.go', '.java']).slice(0, Number(value('--max-files') ?? 600)) };
-  const corpus = CORPORA.find((c) => c.name === name);
-  const fetched = corpus ? fetchCorpus(corpus) : { error: 'unknown corpus' };
-  if ('error' in fetched) {
-    console.error(`${name}: ${fetched.error}`);
-    return null;
-  }
-  return { root: fetched.root, files: walkSources(fetched.root, EXTENSIONS[name] ?? ['.ts', '.py', '.go']) };
+  return benchSources(name, { dir: value('--tree'), maxFiles: Number(value('--max-files') ?? 600), extensions: ['.ts', '.py', '.go', '.java'] });
 }
 
 async function main(): Promise<void> {
