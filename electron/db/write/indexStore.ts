@@ -171,7 +171,7 @@ export class IndexStore {
       runCounts: db.prepare<[{ id: number }], RunCounts>(
         `SELECT file_count AS files, symbol_count AS symbols, entry_point_count AS entryPoints,
                 (SELECT count(*) FROM external_calls WHERE repo_id = @id) AS dependencies,
-                (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units WHERE repo_id = @id) AS units
+                (SELECT count(*) FROM packages WHERE repo_id = @id) AS packages, (SELECT count(*) FROM text_units INDEXED BY text_units_repo WHERE repo_id = @id) AS units
          FROM repos WHERE id = @id`),
     };
   }
