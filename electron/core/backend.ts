@@ -318,7 +318,10 @@ export class Backend {
   private engineClient(): EngineClient {
     if (!this.lock) throw new ClewFailure('READ_ONLY', 'this backend was opened read-only');
     this.engine ??= new EngineClient(
-      { dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder, ...(this.options.sync ? { sync: this.options.sync } : {}) },
+      {
+        dbFile: databaseFile(this.dataDir), notesFile: notesFile(this.dataDir), embedderId: '', embedder: this.embedder,
+        ...(this.options.sync ? { sync: this.options.sync } : {}), ...(this.options.watch ? { warmParsePool: true } : {}),
+      },
       {
         progress: (p) => {
           this.runs.progressed(p);

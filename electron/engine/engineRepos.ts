@@ -28,8 +28,8 @@ export interface EngineReposDeps {
   watchedPass(report: IndexReport | null, error: unknown): void;
   watchingChanged(repoIds: number[]): void;
   watcher?: WatcherOptions;
-  /** The engine's warm parse workers: every run prepares its files there. */
-  parsePool?: ParsePool;
+  /** The engine's parse workers (started on first call unless already warm): every run prepares its files there. */
+  parsePool?: () => ParsePool;
 }
 
 export class EngineRepos {
@@ -54,7 +54,7 @@ export class EngineRepos {
   private options(control: RunControl, walk: WalkSettings = this.walk): IndexOptions {
     return {
       embedderId: this.deps.embedderId(), control, onProgress: this.deps.progress,
-      ...(this.deps.parsePool ? { parsePool: this.deps.parsePool } : {}),
+      ...(this.deps.parsePool ? { parsePool: this.deps.parsePool() } : {}),
       ...(walk.maxFileBytes !== undefined ? { maxFileBytes: walk.maxFileBytes } : {}),
       extraIgnores: walk.extraIgnores ?? [], languages: walk.languages ?? null,
     };

@@ -68,3 +68,24 @@ export class ParsePool {
     return this.pool.close();
   }
 }
+
+/** The engine's parse workers: started with it in a host that stays up (the app, `clew serve`), else by the first
+ * run that needs them, so a one-shot command that parses nothing (`clew note add`) starts no threads. */
+export class EngineParsePool {
+  private pool: ParsePool | null = null;
+
+  constructor(private readonly size: number) {}
+
+  get(): ParsePool {
+    return (this.pool ??= new ParsePool(this.size));
+  }
+
+  /** True once the workers exist. */
+  get started(): boolean {
+    return this.pool !== null;
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
+}

@@ -58,4 +58,6 @@ export interface WorkerInit {
   embedder: EmbedderSetting;
   /** Batch bounds for the sync loop (tests and benchmarks tune them). */
   sync?: { batchSize?: number; maxBatchBytes?: number; failedRetryMs?: number };
+  /** Start the parse workers with the engine and load the indexed languages' grammars (a host that stays up and watches). */
+  warmParsePool?: boolean;
 }

@@ -15,18 +15,18 @@ import { attachNotesMirror, catchUpNotesMirror, checkpointNotesMirrorSoon, notes
 import { EngineRepos } from './engineRepos.js';
 import type { EngineCommands, EngineEvents, WorkerInit } from './protocol.js';
 import { SyncThread } from './syncThread.js';
-import { ParsePool } from './parsePool.js';
+import { EngineParsePool } from './parsePool.js';
 import { defaultParseWorkers } from './fileWriter.js';
 
 const init = workerData as WorkerInit;
 const emit = emitter<EngineEvents>();
 
-async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos; parsePool: ParsePool }> {
-  // Started with the engine and kept: the first repo added is parsed by workers that are already up.
-  const parsePool = new ParsePool(defaultParseWorkers());
+async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos; parsePool: EngineParsePool }> {
+  // In a host that stays up, started with the engine and kept: the first repo added is parsed by workers already up.
+  const parsePool = new EngineParsePool(defaultParseWorkers());
   const db = openWrite(init.dbFile, { manualCheckpoints: true });
   // The grammars of what is indexed load now, not when the first changed file arrives.
-  void parsePool.warm(indexedLanguages(db)).catch(() => undefined);
+  if (init.warmParsePool) void parsePool.get().warm(indexedLanguages(db)).catch(() => undefined);
   if (init.notesFile) attachNotesMirror(db, init.notesFile);
   const vectors = await SyncThread.start(
     { dbFile: init.dbFile, embedder: init.embedder, sync: init.sync ?? {} },
@@ -46,12 +46,12 @@ async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: Engin
     // A watched pass wrote rows nobody asked for: the vectors follow at once, like after any command.
     watchedPass: () => vectors.kick(),
     watchingChanged: (ids) => emit('watching', ids),
-    parsePool,
+    parsePool: () => parsePool.get(),
   });
   return { db, vectors, repos, parsePool };
 }
 
-function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos, parsePool: ParsePool): Handlers<EngineCommands> {
+function handlers(db: WriteDb, vectors: SyncThread, repos: EngineRepos, parsePool: EngineParsePool): Handlers<EngineCommands> {
   return {
     index: (req) => vectors.whileIndexing(() => repos.index(req.path, req)),
     noteAdd: (req) => addNote(db, init.embedderId, req.fqn, req.text, req.repo),

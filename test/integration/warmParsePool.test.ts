@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexPaths, indexRepo } from '../../electron/engine/indexer.js';
-import { ParsePool } from '../../electron/engine/parsePool.js';
+import { EngineParsePool, ParsePool } from '../../electron/engine/parsePool.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { indexSnapshot } from '../helpers/indexSnapshot.js';
@@ -85,5 +85,20 @@ describe('the warm parse pool', () => {
     const recycled = await indexed(repo, pool);
     expect(pool.spawned).toBeGreaterThan(1);
     expect(indexSnapshot(recycled)).toEqual(indexSnapshot(await indexed(repo)));
+  });
+
+  it('starts no workers in the engine until a run needs them, then keeps the same ones', async () => {
+    const engine = new EngineParsePool(1);
+    cleanups.push(() => engine.close());
+    expect(engine.started).toBe(false);
+    const repo = repoOf(20);
+    const data = tempDir('clew-warm-data-');
+    cleanups.push(data.cleanup);
+    const db = openMigrated(join(data.path, 'clew.db'));
+    cleanups.push(() => { db.close(); });
+    await indexRepo(db, repo, { embedderId: 'test', parsePool: engine.get() });
+    expect(engine.started).toBe(true);
+    expect(engine.get().prepared).toBe(20);
+    expect(engine.get().spawned).toBe(1);
   });
 });
