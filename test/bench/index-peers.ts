@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
 import { unwrap } from '../../shared/result.js';
+import { bringAppUp } from './indexPeers/appUp.js';
 import { goTree } from './indexPeers/goTree.js';
 import { stageBreakdown } from './indexPeers/stages.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
@@ -62,12 +63,7 @@ const dataDir = join(WORK, 'data');
 const backend = Backend.open({ dataDir, write: true, command: 'bench', watch: true, vectors: { mode: 'off' } });
 const rows: Array<[string, string, string, string, string]> = [];
 try {
-  // The app is already running when a person adds a repo: its threads are up (a one-file repo indexed first).
-  const warm = join(WORK, 'warm-up');
-  mkdirSync(warm, { recursive: true });
-  writeFileSync(join(warm, 'main.go'), 'package main\n\nfunc main() {}\n');
-  unwrap(await backend.invoke('repo:index', { path: warm }));
-  unwrap(await backend.invoke('search:query', { query: 'main', mode: 'keyword', limit: 1 }));
+  await bringAppUp(backend, WORK);
   const started = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
   // CPU of the whole process until the first result: what a quiet machine would need, whatever the load.

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
 import { unwrap } from '../../shared/result.js';
+import { bringAppUp } from './indexPeers/appUp.js';
 import { goTree } from './indexPeers/goTree.js';
 import { rerunBuilt, runningBuilt } from './indexPeers/runBuilt.js';
 
@@ -55,12 +56,7 @@ async function watched(): Promise<void> {
 async function firstResult(): Promise<void> {
   const backend = Backend.open({ dataDir: join(WORK, 'fresh'), write: true, command: 'bench', watch: true, vectors: { mode: 'off' } });
   try {
-    // The app is already up when a person adds a repo (as in bench:index-peers).
-    const warm = join(WORK, 'warm-up');
-    mkdirSync(warm, { recursive: true });
-    writeFileSync(join(warm, 'main.go'), 'package main\n\nfunc main() {}\n');
-    unwrap(await backend.invoke('repo:index', { path: warm }));
-    unwrap(await backend.invoke('search:query', { query: 'main', mode: 'keyword', limit: 1 }));
+    await bringAppUp(backend, WORK);
     const started = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
     const run = backend.invoke('repo:index', { path: root });
