@@ -1,19 +1,24 @@
 // Errors cross every boundary as data, never as thrown objects.
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'NOT_A_FOLDER'
-  | 'OUTSIDE_REPO'
-  | 'LOCKED'
-  | 'DB_TOO_NEW'
-  | 'DISK_FULL'
-  | 'READ_ONLY'
-  | 'INVALID_REGEX'
-  | 'UNAVAILABLE'
-  /** A query ran past its time limit (a search with matches answers them, marked `timedOut`, instead). */
-  | 'TIMEOUT'
-  | 'CORRUPT'
-  | 'INTERNAL';
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'NOT_A_FOLDER',
+  'OUTSIDE_REPO',
+  'LOCKED',
+  'DB_TOO_NEW',
+  'DISK_FULL',
+  'READ_ONLY',
+  'INVALID_REGEX',
+  'UNAVAILABLE',
+  // A query ran past its time limit (a search with matches answers them, marked `timedOut`, instead).
+  'TIMEOUT',
+  'CORRUPT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Whether a value read from elsewhere (an error that crossed a thread) is one of the codes. */
+export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
 
 export interface ClewError {
   code: ErrorCode;

@@ -1,7 +1,7 @@
 // The host's side of the RPC: spawns the worker, waits for its ready/failed handshake, numbers each
 // call and settles it from its Result; when the worker ends, every call in flight fails UNAVAILABLE.
 import type { Worker } from 'node:worker_threads';
-import type { Result } from '../../../shared/result.js';
+import { isErrorCode, type Result } from '../../../shared/result.js';
 import { ClewFailure } from '../failure.js';
 import type { EventListeners, HostMessage, Protocol, Verb, WorkerMessage } from './protocol.js';
 import { spawnWorker } from './spawnWorker.js';
@@ -14,6 +14,14 @@ export interface ClientOptions<E> {
   events?: EventListeners<E>;
   /** The worker ended (after a failed start too); called once. */
   onExit?: () => void;
+}
+
+/** What the worker thread threw. A start-up failure is posted, then thrown, and under load the thread's error can
+ * overtake the message: it keeps the failure's code, which crosses the thread as an own property. */
+function threadFailure(e: Error): ClewFailure {
+  if (e instanceof ClewFailure) return e;
+  const code = (e as { code?: unknown }).code;
+  return new ClewFailure(isErrorCode(code) ? code : 'UNAVAILABLE', e.message);
 }
 
 export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = unknown> {
@@ -31,7 +39,7 @@ export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = 
     this.started = new Promise((resolve) => { this.settleReady = resolve; });
     this.worker = spawnWorker(entry, options.workerData ?? null);
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
-    this.worker.on('error', (e) => this.fail(e instanceof ClewFailure ? e : new ClewFailure('UNAVAILABLE', e.message)));
+    this.worker.on('error', (e) => this.fail(threadFailure(e)));
     this.worker.on('exit', (code) => {
       this.fail(new ClewFailure('UNAVAILABLE', `${options.name} worker exited with code ${code}`));
       options.onExit?.();

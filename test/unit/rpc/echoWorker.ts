@@ -4,8 +4,10 @@ import { emitter, serve } from '../../../electron/base/rpc/server.js';
 import { ClewFailure } from '../../../electron/base/failure.js';
 import type { EchoEvents, EchoProtocol } from './echoProtocol.js';
 
-const init = workerData as { failStart?: boolean };
+const init = workerData as { failStart?: boolean; throwOnly?: boolean };
 const emit = emitter<EchoEvents>();
+// Only the thread's error reaches the host, as when it overtakes the posted start-up failure under load.
+if (init.throwOnly) throw new ClewFailure('CORRUPT', 'the test asked this worker to fail before it posts anything');
 
 await serve<EchoProtocol, { pid: number }>(() => {
   if (init.failStart) throw new ClewFailure('CORRUPT', 'the test asked this worker not to start');

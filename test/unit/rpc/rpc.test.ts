@@ -11,9 +11,9 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((w) => (w.terminate ? w.terminate() : w.close?.())));
 });
 
-function client(options: { failStart?: boolean; ticks?: number[] } = {}): RpcClient<EchoProtocol, EchoEvents, { pid: number }> {
+function client(options: { failStart?: boolean; throwOnly?: boolean; ticks?: number[] } = {}): RpcClient<EchoProtocol, EchoEvents, { pid: number }> {
   const c = new RpcClient<EchoProtocol, EchoEvents, { pid: number }>(ECHO_WORKER, {
-    name: 'echo', workerData: { failStart: options.failStart ?? false }, events: { tick: (p) => options.ticks?.push(p.n) },
+    name: 'echo', workerData: { failStart: options.failStart ?? false, throwOnly: options.throwOnly ?? false }, events: { tick: (p) => options.ticks?.push(p.n) },
   });
   opened.push(c);
   return c;
@@ -41,6 +41,11 @@ describe('RpcClient', () => {
     const refused = await c.call('echo', { text: 'x' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ClewFailure);
     expect(refused).toMatchObject({ code: 'CORRUPT', message: 'echo is not running: the test asked this worker not to start' });
+  });
+
+  it('keeps a start-up failure\'s code when only the thread\'s error arrives (it can overtake the posted failure)', async () => {
+    const c = client({ throwOnly: true });
+    await expect(c.ready()).rejects.toMatchObject({ code: 'CORRUPT', message: 'the test asked this worker to fail before it posts anything' });
   });
 
   it('carries a handler\'s failure across the thread with its code and message', async () => {
