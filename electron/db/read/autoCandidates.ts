@@ -4,6 +4,7 @@ import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
+import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 import { literalsExpression } from './trigrams.js';
@@ -65,23 +66,13 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
   const expression = literalsExpression(usable.map((n) => [n]));
   if (expression === null) return [];
   // The trigram index keeps no positions: the chunks it finds are checked for a needle and ranked here.
-  const from = filter.where
-    ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${filter.where}`
-    : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
-  const ids = cachedStatement<Array<string | number>, number>(db, `SELECT chunks_fts.rowid ${from} LIMIT ${RANKED_CHUNKS}`)
-    .pluck().all(expression, ...filter.params);
-  const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids));
+  const texts = chunkTexts(db, matchingChunkIds(db, expression, filter, RANKED_CHUNKS));
   const counters = usable.map((n) => occurrenceCounter(n));
   const held = texts.map((t) => ({ id: t.id, length: t.text.length, counts: counters.map((count) => count(t.text)) })).filter((t) => t.counts.some((n) => n > 0));
   const ranks = bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
   const best = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, chunkLimit);
   const rankById = new Map(best.map((b) => [b.id, b.rank]));
-  const rows = cachedStatement<[string], { id: number; file_id: number; start_line: number; text: string; path: string; language: string | null; repo: string }>(db,
-    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
-     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(best.map((b) => b.id)));
-  const ordered = rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id);
+  const ordered = chunkRows(db, best.map((b) => b.id)).map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id);
   const enclosing = new EnclosingSymbols(db);
   return ordered.flatMap((row) => chunkLineCandidates(enclosing, row, -row.rank, usable));
 }

@@ -3,8 +3,9 @@
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
-import { fileFilter } from './filters.js';
+import { fileFilter, type SqlFilter } from './filters.js';
 import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
+import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 import { isIndexable, needleExpression } from './trigrams.js';
@@ -82,8 +83,7 @@ function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id
   const needles = indexedNeedles(terms);
   const counters = needles.map((n) => occurrenceCounter(n));
   const position = new Map(needles.map((n, k) => [n, k]));
-  const texts = cachedStatement<[string], { id: number; text: string }>(db, 'SELECT id, text FROM chunks WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids));
+  const texts = chunkTexts(db, ids);
   const textById = new Map(texts.map((t) => [t.id, t.text]));
   const holds = (counts: number[], needle: string): boolean => !isIndexable(needle) || (counts[position.get(needle.toLowerCase()) ?? -1] ?? 0) > 0;
   return ids.flatMap((id) => {
@@ -108,13 +108,8 @@ function documentFrequencies(db: ReadDb, terms: Term[]): number[] | undefined {
 
 /** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
  * candidates instead, and lines are scored below either way. */
-function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: string, params: Array<string | number>, candidates: number): RankedChunk[] {
-  // Without a filter the FTS table answers alone: joining every match to its chunk and file costs more than the match.
-  const from = where
-    ? `FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.id = c.file_id WHERE chunks_fts MATCH ?${where}`
-    : 'FROM chunks_fts WHERE chunks_fts MATCH ?';
-  const found = cachedStatement<Array<string | number>, number>(db, `SELECT chunks_fts.rowid ${from} LIMIT ${RANKED_MATCH_LIMIT + 1}`)
-    .pluck().all(expression, ...params);
+function matchingChunks(db: ReadDb, terms: Term[], expression: string, filter: SqlFilter, candidates: number): RankedChunk[] {
+  const found = matchingChunkIds(db, expression, filter, RANKED_MATCH_LIMIT + 1);
   const large = found.length > RANKED_MATCH_LIMIT;
   // A large set takes its first candidates unranked (scoring every match would cost more than the search); both
   // keep only the chunks that truly hold the terms, in the index's order.
@@ -123,11 +118,7 @@ function matchingChunks(db: ReadDb, terms: Term[], expression: string, where: st
   const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db), documentFrequencies(db, terms));
   const top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
   const rankById = new Map(top.map((t) => [t.id, t.rank]));
-  const rows = cachedStatement<[string], Omit<RankedChunk, 'rank'>>(db,
-    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
-     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(top.map((t) => t.id)));
-  return rows.map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 }));
+  return chunkRows(db, top.map((t) => t.id)).map((row) => ({ ...row, rank: rankById.get(row.id) ?? 0 }));
 }
 
 /** Whether the line holds the needle under the options; `haystack` is the line in the case compared. */
@@ -216,7 +207,7 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
   const candidates = Math.min(2000, limit * (options.caseSensitive || options.wholeWord ? 10 : 4));
   const shortNeedle = terms[0]?.alternatives[0]?.[0] ?? '';
   const rows = expression
-    ? matchingChunks(db, terms, expression, filter.where, filter.params, candidates)
+    ? matchingChunks(db, terms, expression, filter, candidates)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
     : db.prepare<Array<string | number>, RankedChunk>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank

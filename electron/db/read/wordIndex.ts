@@ -5,7 +5,8 @@ import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { chunkLineCandidates, DEFINITION_SELECT, type DefinitionRow, type WordCandidateRow } from './autoCandidates.js';
 import { fileFilter } from './filters.js';
-import { type ChunkRow, EnclosingSymbols } from './snippet.js';
+import { EnclosingSymbols } from './snippet.js';
+import { chunkRows } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 
 /** Column weights, in the table's column order (names, signature, doc, path, body). */
@@ -74,10 +75,7 @@ export function wordIndexCandidates(db: ReadDb, words: readonly string[], needle
   const chunkIds = units.flatMap((u) => (u.chunk_id !== null ? [u.chunk_id] : []));
   const symbolIds = units.flatMap((u) => (u.symbol_id !== null ? [u.symbol_id] : []));
   // One statement each for all chunks and all definitions, instead of one per unit.
-  const chunks = new Map(cachedStatement<[string], ChunkRow & { id: number }>(db,
-    `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo
-     FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(chunkIds)).map((c) => [c.id, c]));
+  const chunks = new Map(chunkRows(db, chunkIds).map((c) => [c.id, c]));
   const symbols = new Map(cachedStatement<[string], DefinitionRow & { id: number }>(db,
     `${DEFINITION_SELECT.replace('SELECT ', 'SELECT s.id, ')} WHERE s.id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(symbolIds)).map((d) => [d.id, d]));
