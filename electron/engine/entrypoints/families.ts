@@ -63,6 +63,15 @@ export const python: Family = {
   },
 };
 
+// An import of a client library or net/http, a string starting with SQL, or a call on a repository or DAO: without one,
+// goCalls finds nothing, and 8 in 10 Go files would pay a tree walk and a read of every call for it.
+const GO_CALL_HINT = new RegExp([
+  String.raw`net/http|go-resty/resty|gorm\.io/gorm|jinzhu/gorm|go-redis/redis|redis/go-redis|streadway/amqp|amqp091|mongo-driver`,
+  String.raw`olivere/elastic|elastic/go-elasticsearch|sarama|segmentio/kafka-go`,
+  String.raw`["\x60](?:\s|\\[tnr]|\()*(?:select|insert|update|delete|with|merge|replace|upsert|create|alter|drop|truncate|call|exec)\b`,
+  String.raw`(?:Repository|Repo|Dao|DAO|_repository|_repo|_dao|\brepository|\brepo|\bdao)\s*\.\s*[A-Z]`,
+].join('|'), 'i');
+
 export const go: Family = {
   types: GO_TYPES,
   entryPoints(ctx, out) {
@@ -70,7 +79,9 @@ export const go: Family = {
     goRoutes(ctx, out);
     goJobs(ctx, out);
   },
-  calls: goCalls,
+  calls(ctx, out) {
+    if (GO_CALL_HINT.test(ctx.source)) goCalls(ctx, out);
+  },
 };
 
 export const rust: Family = { types: RUST_TYPES, entryPoints: rustEntryPoints, calls: rustCalls };

@@ -15,12 +15,14 @@ const VERB_FIRST = new Set(['Handle', 'Add', 'Method', 'MethodFunc']);
 const PREFIXING = new Set(['Group', 'PathPrefix', 'Route']);
 const PASS_THROUGH = new Set(['Subrouter', 'With', 'Use']);
 const PATTERN = /^([A-Z]+)\s+(\S+)$/;
+// Read before the file's imports are: most files import no router, and reading imports and bindings walks the tree.
+const ROUTER_IMPORT = new RegExp(['net/http', ...ROUTERS.map(([fragment]) => fragment)].join('|'));
 const MAX_DEPTH = 8;
 
 interface Route { framework: string; methods: string[]; path: string; handler: SyntaxNode | undefined }
 
 export function goRoutes(ctx: FileContext, out: EntryList): void {
-  if (!/"([A-Z]+ )?\//.test(ctx.source)) return;
+  if (!/"([A-Z]+ )?\//.test(ctx.source) || !ROUTER_IMPORT.test(ctx.source)) return;
   const file = goFile(ctx);
   const routers = ROUTERS.filter(([fragment]) => importsAny(file, fragment)).map(([, name]) => name);
   if (routers.length === 0 && !file.imports.has('net/http')) return;

@@ -6,7 +6,11 @@ import { literalOrText, namesOf, stringsOf } from './literals.js';
 import { compositeFields, goCall, goFile, importsAny } from './goSyntax.js';
 import type { EntryList } from './results.js';
 
+// Read before the file's imports are: most files import none of these, and reading imports walks the tree.
+const JOB_IMPORT = /robfig\/cron|sarama|streadway\/amqp|amqp091|segmentio\/kafka-go/;
+
 export function goJobs(ctx: FileContext, out: EntryList): void {
+  if (!JOB_IMPORT.test(ctx.source)) return;
   const file = goFile(ctx);
   const cron = importsAny(file, 'robfig/cron');
   const sarama = importsAny(file, 'sarama');

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { detectEntryPoints, detectExternalCalls } from '../../../electron/engine/entrypoints/index.js';
+import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
+import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { analyze, call, ep, http } from './helpers.js';
 
 describe('Go routes and mains', () => {
@@ -193,5 +196,46 @@ func (s *Store) Load(ctx context.Context, id string) error {
       call('Load', 'mongo', 'mongo-driver', 'orders', 19),
       call('Load', 'queue', 'sarama', 'item-loaded', 20),
     ]);
+  });
+});
+
+describe('Go text hints', () => {
+  // Each case holds one hint and nothing else a hint matches: dropping that hint loses its call.
+  it.each([
+    ['SQL in a raw string starting on the next line', 's.db.Query(`\n\t\tSELECT * FROM orders WHERE id = $1`, id)', call('Load', 'sql', 'database/sql', 'orders', 4)],
+    ['SQL in a concatenation', 's.db.Exec("(" + "SELECT 1 FROM t")', call('Load', 'sql', 'database/sql', 't', 4)],
+    ['a DAO field', 's.orderDAO.Insert(o)', call('Load', 'data-access', 'orderDAO', 'Insert', 4)],
+    ['a variable named repo', 'repo.Save(x)', call('Load', 'data-access', 'repo', 'Save', 4)],
+  ])('finds calls with no client import: %s', async (_, line, expected) => {
+    const src = `package store\n\nfunc (s *Store) Load(id int) {\n\t${line}\n}\n`;
+    expect((await analyze('go', 'store/load.go', src)).calls).toEqual([expected]);
+  });
+
+  it('never walks a file that imports no router, job or client library and holds no SQL or repository call', async () => {
+    const src = `package util
+
+import (
+	"fmt"
+	"strings"
+)
+
+func Join(parts []string) string {
+	out := strings.Join(parts, "/")
+	fmt.Println("created", out)
+	cache.Get("/users")
+	return out
+}
+`;
+    const tree = await parse('go', src);
+    try {
+      const root = tree.rootNode;
+      let walks = 0;
+      const walk = root.descendantsOfType.bind(root);
+      root.descendantsOfType = (...args: Parameters<typeof walk>) => (walks++, walk(...args));
+      const symbols = extractSymbols('go', root, src, 'util/join.go');
+      expect([detectEntryPoints('go', root, src, 'util/join.go', symbols), detectExternalCalls('go', root, src, symbols), walks]).toEqual([[], [], 0]);
+    } finally {
+      tree.delete();
+    }
   });
 });
