@@ -10,10 +10,10 @@ import { indexRepo } from '../../electron/engine/indexer.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 
-/** Files whose 80-line chunks are 2–3 KB each, like source code's. */
+/** Files whose 80-line chunks are 2–3 KB each, like source code's (text files: no grammar to wait for). */
 function sourceTree(files: number): Record<string, string> {
   const line = (f: number, i: number): string => `  r${i} = f${(f * 31 + i) % 997}(p, ${i % 7})`;
-  return Object.fromEntries(Array.from({ length: files }, (_, f) => [`pkg/module_${f}.py`, `${Array.from({ length: 400 }, (_, i) => line(f, i)).join('\n')}\n`]));
+  return Object.fromEntries(Array.from({ length: files }, (_, f) => [`data/table_${f}.txt`, `${Array.from({ length: 400 }, (_, i) => line(f, i)).join('\n')}\n`]));
 }
 
 describe('page size of clew.db', () => {
