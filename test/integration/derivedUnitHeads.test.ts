@@ -27,10 +27,12 @@ const SERVICE = `class OrderService:
         return order_id
 `;
 
-const SCRIPT = `#!/bin/sh
-# Nightly backup of the shop database.
-${'echo "copying one more table to the bucket"\n'.repeat(20)}
-gzip /tmp/shop.db
+// A Markdown heading labels the chunks below it: such a chunk unit keeps its label.
+const README = `# Shop
+
+## Backups
+${'The database is copied to the bucket every night, table by table.\n'.repeat(20)}
+Restore with gunzip and sqlite3.
 `;
 
 describe('migration 016: unit heads derived from their rows', () => {
@@ -47,7 +49,7 @@ describe('migration 016: unit heads derived from their rows', () => {
   };
 
   beforeAll(async () => {
-    writeTree(repo.path, { 'shop/orders.py': SERVICE, 'scripts/backup.sh': SCRIPT });
+    writeTree(repo.path, { 'shop/orders.py': SERVICE, 'docs/backups.md': README });
     const db = openMigrated(file());
     await indexRepo(db, repo.path, { embedderId: EMBEDDER, parseWorkers: 1 });
     before = claimAll(db);
@@ -80,6 +82,8 @@ describe('migration 016: unit heads derived from their rows', () => {
       expect(units.map((u) => u.form)).toEqual(units.map(() => UnitForm.derived));
       expect(units.filter((u) => u.kind === 'symbol').every((u) => u.text === '')).toBe(true);
       expect(units.every((u) => !u.text.includes('text in '))).toBe(true);
+      // The chunk units keep their label (a heading of the Markdown file), and nothing else.
+      expect(units.filter((u) => u.kind === 'chunk').map((u) => u.text)).toContain('Shop');
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'symbols_fqn'").get()).toEqual({ n: 0 });
       expect(claimAll(db)).toEqual(before);
     } finally {
