@@ -16,15 +16,35 @@ export function symbolExcerptEnd(startLine: number, endLine: number): number {
   return Math.min(endLine, startLine - 1 + EXCERPT_LINES);
 }
 
+const joinParts = (parts: readonly string[]): string => parts.filter((s) => s.length > 0).join('\n');
+
+/** The fields of a symbol its unit text starts with (as its symbol row stores them). */
+export interface SymbolHeadFields {
+  kind: string;
+  fqn: string;
+  signature: string;
+  doc: string | null;
+}
+
+/** What a symbol's unit text starts with: what it is, where, its signature and doc (all columns of its symbol and file rows). */
+export function symbolUnitHead(symbol: SymbolHeadFields, relPath: string): string {
+  return joinParts([`${symbol.kind} ${symbol.fqn}`, `in ${relPath}`, symbol.signature, symbol.doc ?? '']);
+}
+
+/** What a chunk's unit text starts with: its path and its label (the nearest heading or definition), when it has one. */
+export function chunkUnitHead(relPath: string, label: string | null): string {
+  return joinParts([`text in ${relPath}`, label ?? '']);
+}
+
 export function symbolUnitText(symbol: ParsedSymbol, relPath: string, lines: readonly string[]): string {
   const excerpt = unitExcerpt(lines, symbol.startLine, symbolExcerptEnd(symbol.startLine, symbol.endLine));
-  return [`${symbol.kind} ${symbol.fqn}`, `in ${relPath}`, symbol.signature, symbol.doc ?? '', excerpt].filter((s) => s.length > 0).join('\n');
+  return joinParts([symbolUnitHead(symbol, relPath), excerpt]);
 }
 
 /** A chunk of a file's own text: its path and nearest heading or definition first, so both count toward its meaning. */
 export function chunkUnitText(chunk: FileChunk, relPath: string): string {
   const excerpt = chunk.text.length > EXCERPT_CHARS ? chunk.text.slice(0, EXCERPT_CHARS) : chunk.text;
-  return [`text in ${relPath}`, chunk.label ?? '', excerpt].filter((s) => s.length > 0).join('\n');
+  return joinParts([chunkUnitHead(relPath, chunk.label), excerpt]);
 }
 
 export function noteUnitText(fqn: string, text: string): string {

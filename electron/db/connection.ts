@@ -6,6 +6,7 @@ import { ClewFailure } from '../base/failure.js';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { chooseIncrementalVacuum, compactIfMostlyFree } from './freePages.js';
+import { choosePageSize } from './pageSize.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;
@@ -85,6 +86,7 @@ export function migrateDatabase(file: string): number {
   const db = connect(file, false);
   try {
     // Before the journal mode is set: switching to WAL writes the header, after which only a VACUUM could choose it.
+    choosePageSize(db);
     chooseIncrementalVacuum(db);
     configure(db, file, false);
     const version = migrate(db, MIGRATIONS);

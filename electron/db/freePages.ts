@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 
 /** SQLite's auto_vacuum modes: 0 none, 1 full, 2 incremental. */
 const INCREMENTAL = 2;
-// Pages moved per step (4 KiB each): every step is its own short write, so the vector sync waits for one step at most.
-const PAGES_PER_STEP = 4096;
+// Bytes moved per step (16 MiB, whatever the page size): every step is its own short write, so the vector sync waits for one step at most.
+const BYTES_PER_STEP = 16 * 1024 * 1024;
 // An existing file is rebuilt (VACUUM) to switch to incremental vacuum only when this share of it is free.
 const COMPACT_FREE_SHARE = 0.2;
 
@@ -39,8 +39,9 @@ export function compactIfMostlyFree(db: Database.Database): boolean {
 export function reclaimFreePages(db: Database.Database): number {
   if (pragmaNumber(db, 'auto_vacuum') !== INCREMENTAL) return 0;
   let reclaimed = 0;
+  const pagesPerStep = Math.max(1, Math.floor(BYTES_PER_STEP / pragmaNumber(db, 'page_size')));
   for (let free = pragmaNumber(db, 'freelist_count'); free > 0; free = pragmaNumber(db, 'freelist_count')) {
-    db.pragma(`incremental_vacuum(${PAGES_PER_STEP})`);
+    db.pragma(`incremental_vacuum(${pagesPerStep})`);
     const left = pragmaNumber(db, 'freelist_count');
     if (left >= free) break;
     reclaimed += free - left;

@@ -1,24 +1,36 @@
-// A text unit of a symbol or chunk ends with lines of its file, which `chunks` already holds: such a unit stores only
-// the head of its text (what it is, where, signature, doc) with `text_in_file` set, and readers of unit text get the
-// whole text back here. The writer stores a unit this way only when this gives back exactly the text it was given.
-import { symbolExcerptEnd, unitExcerpt } from '../../base/unitText.js';
+// A text unit of a symbol or chunk ends with lines of its file, which `chunks` already holds, and starts with a head
+// (what it is, where, signature, doc) that its symbol and file rows already hold. Such a unit stores as little as gives
+// its text back exactly (`text_in_file`): 2, nothing of a symbol's text and only a chunk's label; 1, the head; 0, the
+// whole text. Readers of unit text get the whole text back here; the writer picks the form with `storedUnit`.
+import { chunkUnitHead, symbolExcerptEnd, symbolUnitHead, unitExcerpt, type SymbolHeadFields } from '../../base/unitText.js';
 import type { ReadDb } from '../connection.js';
 import { cachedStatement } from './statements.js';
+
+/** How much of a unit's text is stored: all of it, its head, or only what its rows do not hold (a chunk's label). */
+export const UnitForm = { whole: 0, head: 1, derived: 2 } as const;
 
 interface ExcerptPlace {
   id: number;
   kind: string;
+  form: number;
   file_id: number | null;
+  path: string | null;
   start_line: number | null;
   end_line: number | null;
+  symbol_kind: string | null;
+  fqn: string | null;
+  signature: string | null;
+  doc: string | null;
 }
 
-/** Which lines of which file a stored unit's text goes on with (symbol units follow their symbol's current lines). */
-const PLACES_SQL = `SELECT u.id, u.kind, coalesce(u.file_id, s.file_id) AS file_id,
+/** Which lines of which file a stored unit's text goes on with (symbol units follow their symbol's current lines), and
+ * the rows its head comes from. */
+const PLACES_SQL = `SELECT u.id, u.kind, u.text_in_file AS form, coalesce(u.file_id, s.file_id) AS file_id, f.path,
     CASE WHEN u.kind = 'symbol' THEN s.start_line ELSE u.start_line END AS start_line,
-    CASE WHEN u.kind = 'symbol' THEN s.end_line ELSE u.end_line END AS end_line
-  FROM text_units u LEFT JOIN symbols s ON s.id = u.symbol_id
-  WHERE u.id IN (SELECT value FROM json_each(?)) AND u.text_in_file = 1`;
+    CASE WHEN u.kind = 'symbol' THEN s.end_line ELSE u.end_line END AS end_line,
+    s.kind AS symbol_kind, s.fqn, s.signature, s.doc
+  FROM text_units u LEFT JOIN symbols s ON s.id = u.symbol_id LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
+  WHERE u.id IN (SELECT value FROM json_each(?)) AND u.text_in_file != 0`;
 
 /** The text a unit stores when it ends with `excerpt`, or null when it does not (then it keeps its whole text). */
 export function storedHead(unitText: string, excerpt: string): string | null {
@@ -28,6 +40,27 @@ export function storedHead(unitText: string, excerpt: string): string | null {
 /** The excerpt a unit's text ends with, from its file's lines (1-based lines; symbol units take their first lines). */
 export function excerptOf(lines: readonly string[], kind: string, startLine: number, endLine: number): string {
   return unitExcerpt(lines, startLine, kind === 'symbol' ? symbolExcerptEnd(startLine, endLine) : endLine);
+}
+
+/** What the unit of a symbol or chunk is written as: [text column, text_in_file], the least that gives `unitText` back
+ * exactly from the rows written with it (`symbol` and `relPath` as they are stored; null symbol for a chunk unit). */
+export function storedUnit(unitText: string, excerpt: string, relPath: string,
+  symbol: SymbolHeadFields | null): [string, number] {
+  const head = storedHead(unitText, excerpt);
+  if (head === null) return [unitText, UnitForm.whole];
+  if (symbol) return head === symbolUnitHead(symbol, relPath) ? ['', UnitForm.derived] : [head, UnitForm.head];
+  const bare = chunkUnitHead(relPath, null);
+  const label = head === bare ? '' : head.startsWith(`${bare}\n`) ? head.slice(bare.length + 1) : null;
+  return label !== null && chunkUnitHead(relPath, label || null) === head ? [label, UnitForm.derived] : [head, UnitForm.head];
+}
+
+/** The head of a unit stored as `place` says, from its stored text or its symbol and file rows. */
+function headOf(place: ExcerptPlace, stored: string): string | null {
+  if (place.form !== UnitForm.derived) return stored;
+  if (place.path === null) return null;
+  if (place.kind === 'chunk') return chunkUnitHead(place.path, stored || null);
+  if (place.symbol_kind === null || place.fqn === null || place.signature === null) return null;
+  return symbolUnitHead({ kind: place.symbol_kind, fqn: place.fqn, signature: place.signature, doc: place.doc }, place.path);
 }
 
 /** Gives every row its whole unit text, in place; rows whose text is whole already are left alone. Reads in one snapshot
@@ -47,7 +80,9 @@ export function wholeUnitTexts<T extends { id: number; text: string }>(db: ReadD
   for (const row of rows) {
     const place = byId.get(row.id);
     if (!place || place.file_id === null || place.start_line === null || place.end_line === null) continue;
-    row.text = `${row.text}\n${excerptOf(linesOf(place.file_id), place.kind, place.start_line, place.end_line)}`;
+    const head = headOf(place, row.text);
+    if (head === null) continue;
+    row.text = `${head}\n${excerptOf(linesOf(place.file_id), place.kind, place.start_line, place.end_line)}`;
   }
   return rows;
 }

@@ -3,7 +3,8 @@
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
 import type { Chunk } from '../../base/source.js';
 import type { WriteDb } from '../connection.js';
-import { excerptOf, storedHead } from '../read/unitTexts.js';
+import type { SymbolHeadFields } from '../../base/unitText.js';
+import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
 
 export interface RepoRow {
@@ -114,8 +115,13 @@ export class IndexStore {
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
         `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, text_in_file, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?, ?)
          ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
-           attempts = 0, last_error = NULL, next_attempt_at = NULL, failed_at = NULL
-         WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id`),
+           attempts = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.attempts ELSE 0 END,
+           last_error = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.last_error END,
+           next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.next_attempt_at END,
+           failed_at = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.failed_at END
+         -- An unchanged unit is rewritten only to store less of its text (a unit written whole before), keeping its sync state.
+         WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id
+           OR text_units.text_in_file < excluded.text_in_file`),
       fileChunkUnits: db.prepare<[number], string>("SELECT vector_id FROM text_units WHERE file_id = ? AND kind = 'chunk'").pluck(),
       // A chunk whose text is unchanged keeps its vector (and its sync state); only its lines move.
       upsertChunkUnit: db.prepare<[number, number, string, number, number, string, number, string]>(
@@ -288,12 +294,11 @@ export class IndexStore {
       s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
     }
 
-    // A unit's text ends with lines of the file, which the chunks just written hold: the unit keeps only its head.
+    // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
+    // file rows hold: the unit keeps only what they do not.
     const lines = file.chunks.flatMap((chunk) => chunk.text.split('\n'));
-    const unitRow = (text: string, kind: 'symbol' | 'chunk', startLine: number, endLine: number): [string, number] => {
-      const head = storedHead(text, excerptOf(lines, kind, startLine, endLine));
-      return head === null ? [text, 0] : [head, 1];
-    };
+    const unitRow = (text: string, symbol: SymbolHeadFields | null, startLine: number, endLine: number): [string, number] =>
+      storedUnit(text, excerptOf(lines, symbol ? 'symbol' : 'chunk', startLine, endLine), file.relPath, symbol);
 
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
@@ -319,7 +324,7 @@ export class IndexStore {
           }
         }
       }
-      s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, 'symbol', symbol.startLine, symbol.endLine), row.contentHash);
+      s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
       if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
     }
@@ -344,12 +349,12 @@ export class IndexStore {
 
   /** Replaces the file's chunk units: unchanged ones stay, the rest are upserted, the gone ones deleted (leaving tombstones). */
   private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[],
-    unitRow: (text: string, kind: 'chunk', startLine: number, endLine: number) => [string, number]): void {
+    unitRow: (text: string, symbol: null, startLine: number, endLine: number) => [string, number]): void {
     const s = this.s;
     const gone = new Set(s.fileChunkUnits.all(fileId));
     for (const row of rows) {
       gone.delete(row.vectorId);
-      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, ...unitRow(row.unitText, 'chunk', row.startLine, row.endLine), row.contentHash);
+      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, ...unitRow(row.unitText, null, row.startLine, row.endLine), row.contentHash);
     }
     for (const vectorId of gone) s.deleteUnit.run(vectorId);
   }

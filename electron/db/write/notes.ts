@@ -14,7 +14,8 @@ export function addNote(db: WriteDb, embedderId: string, fqn: string, text: stri
   const trimmed = text.trim();
   if (!trimmed) throw new ClewFailure('BAD_REQUEST', 'a note needs some text');
   const repoId = repoRef ? findRepo(db, repoRef).id : undefined;
-  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM symbols s JOIN repos r ON r.id = s.repo_id WHERE s.fqn = ?`;
+  // Seeks (repo, FQN) once per repo: symbols keep no index on the FQN alone (migration 016).
+  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM repos r CROSS JOIN symbols s INDEXED BY symbols_repo_fqn ON s.repo_id = r.id WHERE s.fqn = ?`;
   type Match = { repo_id: number; key: string; body_hash: string; fqn: string };
   let matches = db.prepare<Array<string | number>, Match>(`${select}${repoId ? ' AND s.repo_id = ?' : ''}`).all(...(repoId ? [fqn, repoId] : [fqn]));
   // An FQN spelled through a folder symlink names the symbol indexed under the real folder.
