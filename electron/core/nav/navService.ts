@@ -6,6 +6,7 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES } from '../../../
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
+import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
 import { NavRows, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
@@ -126,9 +127,11 @@ export class NavService {
     if (!first) return { targets: [], refs: [], truncated: false };
     const name = first.symbol?.name ?? first.local?.name ?? '';
     const found = this.uses(resolver, name, targets, limit);
+    // The enclosing symbols' names in one read: thousands of uses sit in hundreds of functions.
+    const enclosing = symbolFqns(this.db, [...new Set(found.uses.flatMap(({ occ }) => (occ.symbolId === null ? [] : [occ.symbolId])))]);
     return {
       targets: targets.map((t) => this.hit(repo, resolver, t, confidence)),
-      refs: found.uses.map(({ occ, confidence: c }) => this.referenceHit(repo, resolver, occ, c)),
+      refs: found.uses.map(({ occ, confidence: c }) => this.referenceHit(repo, resolver, occ, c, enclosing)),
       truncated: found.truncated,
     };
   }
@@ -209,10 +212,12 @@ export class NavService {
     }
   }
 
-  referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence): ReferenceHit {
+  /** `enclosing`: the FQNs of the uses' enclosing symbols when read for the whole answer, else each is read here. */
+  referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence, enclosing?: ReadonlyMap<number, string>): ReferenceHit {
+    const fqn = occ.symbolId === null ? null : enclosing ? enclosing.get(occ.symbolId) : resolver.symbol(occ.symbolId)?.fqn;
     return {
       repo: repo.path, file: occ.path, line: occ.line, column: occ.col, role: OCCURRENCE_ROLES[occ.role] ?? 'reference',
-      enclosing: resolver.symbol(occ.symbolId)?.fqn ?? null, snippet: (this.rows.lineText(occ.fileId, occ.line) ?? '').trim().slice(0, 240), confidence,
+      enclosing: fqn ?? null, snippet: (this.rows.lineText(occ.fileId, occ.line) ?? '').trim().slice(0, 240), confidence,
     };
   }
 
