@@ -145,11 +145,20 @@ export class NavService {
     const fileBound = ids.size === 0 && !targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.
-    const matches = (r: Resolution, from: string): boolean => {
-      if (r.confidence === 'exact') return r.targets.some(isTarget);
+    const guessMatches = (r: Resolution, from: string): boolean => {
       const first = r.targets[0];
       const best = first ? proximity(from, first.symbol?.path ?? first.local?.path ?? '') : 0;
       return r.targets.some((t) => isTarget(t) && proximity(from, t.symbol?.path ?? t.local?.path ?? '') === best);
+    };
+    // A guess is one cached list per file and name, met at every use of the name there: judged once per file.
+    const judged = new WeakMap<Resolution, Map<string, boolean>>();
+    const matches = (r: Resolution, from: string): boolean => {
+      if (r.confidence === 'exact') return r.targets.some(isTarget);
+      let byFile = judged.get(r);
+      if (!byFile) judged.set(r, (byFile = new Map()));
+      let found = byFile.get(from);
+      if (found === undefined) byFile.set(from, (found = guessMatches(r, from)));
+      return found;
     };
     const started = performance.now();
     // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
