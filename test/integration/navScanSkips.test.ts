@@ -31,6 +31,50 @@ class Other:
     def __init__(self):
         self.name = name
 `,
+  'py/shared.py': `class Box:
+    def __init__(self):
+        self.size = 1
+
+
+def make():
+    return Box()
+`,
+  'py/plain.py': `from shared import make
+
+
+def first():
+    return make()
+
+
+def second():
+    make = lambda: None
+    return make()
+
+
+def third():
+    return make()
+`,
+  'py/calls.py': `from shared import make
+
+
+def a():
+    return make()
+
+
+def b():
+    return make()
+`,
+  'py/guess.py': `def one():
+    return thing.size
+
+
+def two():
+    return thing.size
+
+
+def three():
+    return thing.size
+`,
   'py/free.py': `def name():
     """Gives one."""
     return 1
@@ -41,10 +85,14 @@ def call_it():
 `,
 };
 
-/** A NavService on its own read connection whose resolvers note every place they are asked to resolve. */
-function countingNav(dbFile: string): { nav: NavService; asked: string[] } {
+/**
+ * A NavService on its own read connection whose resolvers note every place they are asked to resolve, and every
+ * place whose same-named candidates they rank (the last step of resolving a receiver no scope or import defines).
+ */
+function countingNav(dbFile: string): { nav: NavService; asked: string[]; guessed: string[] } {
   const nav = new NavService(openRead(dbFile));
   const asked: string[] = [];
+  const guessed: string[] = [];
   const make = nav.resolver.bind(nav);
   nav.resolver = (repoId: number): Resolver => {
     const resolver = make(repoId);
@@ -53,9 +101,14 @@ function countingNav(dbFile: string): { nav: NavService; asked: string[] } {
       asked.push(`${occ.path}:${occ.line}:${occ.col}`);
       return resolve(occ);
     };
+    const candidates = resolver.candidates.bind(resolver);
+    resolver.candidates = (occ, member) => {
+      guessed.push(`${occ.path} ${occ.name}`);
+      return candidates(occ, member);
+    };
     return resolver;
   };
-  return { nav, asked };
+  return { nav, asked, guessed };
 }
 
 describe('references scan: places that cannot name the target are not resolved', () => {
@@ -87,5 +140,34 @@ describe('references scan: places that cannot name the target are not resolved',
     expect(asked).toContain('py/use.py:5:12');
     expect(asked).not.toContain('py/other.py:1:1');
     expect(asked).not.toContain('py/use.py:4:20');
+  });
+
+  it('a Python name its file never defines is resolved once for the whole file, a name some scope defines at each use', () => {
+    const { nav, guessed } = countingNav(join(index.data.path, 'clew.db'));
+    // `thing` is defined and imported nowhere in guess.py: its three `thing.size` resolve alike, so only the first is worked out.
+    nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/shared.py', line: 3, column: 14 } });
+    expect(guessed.filter((g) => g === 'py/guess.py size')).toEqual(['py/guess.py size']);
+    // `make` is a local in second(): every use in plain.py is resolved in its own scope, so that one is not the import's.
+    const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/shared.py', line: 6, column: 5 } });
+    expect(answer.refs.filter((r) => r.file === 'py/plain.py').map((r) => `${r.line}:${r.column} ${r.role} ${r.enclosing ?? '-'}`)).toEqual([
+      '1:20 import -', '5:12 call py.plain.first', '14:12 call py.plain.third',
+    ]);
+  });
+
+  it('the enclosing symbols of a references answer are named in one read, not one read per use', () => {
+    const { nav } = countingNav(join(index.data.path, 'clew.db'));
+    const pointReads: number[] = [];
+    const symbolById = nav.rows.symbolById.bind(nav.rows);
+    nav.rows.symbolById = (id) => {
+      pointReads.push(id);
+      return symbolById(id);
+    };
+    const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/shared.py', line: 6, column: 5 } });
+    const enclosing = answer.refs.flatMap((r) => (r.enclosing ? [r.enclosing] : []));
+    expect(enclosing).toEqual(['py.calls.a', 'py.calls.b', 'py.plain.first', 'py.plain.third']);
+    // Resolving the uses in plain.py walks their scopes (a local `make` is in one); those in calls.py need no
+    // symbol, and naming their enclosing functions reads none of them one by one.
+    const readFqns = new Set(pointReads.map((id) => nav.rows.symbolById(id)?.fqn));
+    expect(['py.calls.a', 'py.calls.b'].filter((fqn) => readFqns.has(fqn))).toEqual([]);
   });
 });

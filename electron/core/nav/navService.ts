@@ -6,6 +6,7 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES } from '../../../
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
+import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
 import { NavRows, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
@@ -126,9 +127,11 @@ export class NavService {
     if (!first) return { targets: [], refs: [], truncated: false };
     const name = first.symbol?.name ?? first.local?.name ?? '';
     const found = this.uses(resolver, name, targets, limit);
+    // The enclosing symbols' names in one read: thousands of uses sit in hundreds of functions.
+    const enclosing = symbolFqns(this.db, [...new Set(found.uses.flatMap(({ occ }) => (occ.symbolId === null ? [] : [occ.symbolId])))]);
     return {
       targets: targets.map((t) => this.hit(repo, resolver, t, confidence)),
-      refs: found.uses.map(({ occ, confidence: c }) => this.referenceHit(repo, resolver, occ, c)),
+      refs: found.uses.map(({ occ, confidence: c }) => this.referenceHit(repo, resolver, occ, c, enclosing)),
       truncated: found.truncated,
     };
   }
@@ -142,11 +145,20 @@ export class NavService {
     const fileBound = ids.size === 0 && !targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.
-    const matches = (r: Resolution, from: string): boolean => {
-      if (r.confidence === 'exact') return r.targets.some(isTarget);
+    const guessMatches = (r: Resolution, from: string): boolean => {
       const first = r.targets[0];
       const best = first ? proximity(from, first.symbol?.path ?? first.local?.path ?? '') : 0;
       return r.targets.some((t) => isTarget(t) && proximity(from, t.symbol?.path ?? t.local?.path ?? '') === best);
+    };
+    // A guess is one cached list per file and name, met at every use of the name there: judged once per file.
+    const judged = new WeakMap<Resolution, Map<string, boolean>>();
+    const matches = (r: Resolution, from: string): boolean => {
+      if (r.confidence === 'exact') return r.targets.some(isTarget);
+      let byFile = judged.get(r);
+      if (!byFile) judged.set(r, (byFile = new Map()));
+      let found = byFile.get(from);
+      if (found === undefined) byFile.set(from, (found = guessMatches(r, from)));
+      return found;
     };
     const started = performance.now();
     // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
@@ -209,10 +221,12 @@ export class NavService {
     }
   }
 
-  referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence): ReferenceHit {
+  /** `enclosing`: the FQNs of the uses' enclosing symbols when read for the whole answer, else each is read here. */
+  referenceHit(repo: RepoRef, resolver: Resolver, occ: NavOccurrence, confidence: NavConfidence, enclosing?: ReadonlyMap<number, string>): ReferenceHit {
+    const fqn = occ.symbolId === null ? null : enclosing ? enclosing.get(occ.symbolId) : resolver.symbol(occ.symbolId)?.fqn;
     return {
       repo: repo.path, file: occ.path, line: occ.line, column: occ.col, role: OCCURRENCE_ROLES[occ.role] ?? 'reference',
-      enclosing: resolver.symbol(occ.symbolId)?.fqn ?? null, snippet: (this.rows.lineText(occ.fileId, occ.line) ?? '').trim().slice(0, 240), confidence,
+      enclosing: fqn ?? null, snippet: (this.rows.lineText(occ.fileId, occ.line) ?? '').trim().slice(0, 240), confidence,
     };
   }
 

@@ -148,8 +148,29 @@ export class Resolver {
     }
     // A member of an expression (`f().x`, `a.b.c.x`): its receiver's type is unknown, so same-named members are all there is.
     if (occ.qualifier === EXPRESSION_RECEIVER) return this.candidates(occ, true);
+    if (this.fileWide(occ)) {
+      // Resolved once per file and name: a references scan meets `np.dtype` or `Series` hundreds of times in one file.
+      const key = `${occ.fileId}\0${occ.qualifier ?? ''}\0${occ.name}`;
+      let found = this.fileWideCache.get(key);
+      if (!found) this.fileWideCache.set(key, (found = occ.qualifier !== null ? this.qualified(occ, occ.qualifier) : this.unqualified(occ)));
+      return found;
+    }
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
+  }
+
+  private readonly fileWideCache = new Map<string, Resolution>();
+
+  /**
+   * Whether a Python use resolves the same anywhere in its file: its name (or its receiver's, `np` in `np.dtype`) is
+   * not self/cls and is defined nowhere in the file, so neither its scope nor its line matters, only the file's imports
+   * and its path (for guesses).
+   */
+  private fileWide(occ: NavOccurrence): boolean {
+    if (occ.language !== 'python') return false;
+    const root = occ.qualifier ?? occ.name;
+    if (SELF_WORDS.has(root) || root.includes('.') || root.endsWith('()')) return false;
+    return this.definitions(occ.fileId, root).length === 0;
   }
 
   private unqualified(occ: NavOccurrence): Resolution {
