@@ -57,7 +57,9 @@ export interface FileSource {
 export const listedFiles = (files: readonly WalkedFile[]): FileSource => ({ files, done: true, step: () => true });
 
 const BATCH_FILES = 200;
-const BATCH_BYTES = 8 * 1024 * 1024;
+// A prepared file holds about 8x its bytes in the writer's heap (symbol and unit text, chunks, word rows,
+// occurrences; 58 KiB for a 7 KiB Go file): a batch of large files must not hold hundreds of MiB.
+const BATCH_BYTES = 4 * 1024 * 1024;
 // Symbols and chunks bound a batch's transaction time too: the writer reads no message (Pause, Cancel)
 // while it commits, and 200 symbol-dense files took seconds.
 const BATCH_ROWS = 4000;
@@ -72,7 +74,15 @@ const WALK_SLICE_MS = 15;
 const FIRST_WALK_MS = 400;
 // Warm workers need no head start; this short one still orders the first files handed out over some of the tree.
 const WARM_FIRST_WALK_MS = 100;
-const MAX_INFLIGHT_BYTES = 24 * 1024 * 1024;
+// Files handed to the parse workers and not yet written, by their bytes: enough to keep each worker busy
+// while the writer commits, and no more (a stretch of 1 MB generated files held ~200 MiB at 24 MiB in flight).
+const INFLIGHT_BYTES_PER_WORKER = 2 * 1024 * 1024;
+const MIN_INFLIGHT_BYTES = 4 * 1024 * 1024;
+
+/** At most this many bytes of files are being prepared or waiting for the writer at once (one file may pass it). */
+export function inflightBytesLimit(workers: number): number {
+  return Math.max(MIN_INFLIGHT_BYTES, workers * INFLIGHT_BYTES_PER_WORKER);
+}
 // Below this many files to (re)read, starting parse workers costs more than it saves.
 const POOL_THRESHOLD = 64;
 
@@ -185,6 +195,7 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
   };
   // Wider than a write batch, so workers keep parsing while the writer commits.
   const window = pool ? BATCH_FILES * 2 : 1;
+  const maxInflightBytes = inflightBytesLimit(pool?.size ?? 1);
   const inflight: Array<{ file: WalkedFile; result: Promise<Prepared> }> = [];
   let inflightBytes = 0;
   try {
@@ -202,7 +213,7 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
       const wasWalking = !source.done;
       walkOn(WALK_SLICE_MS);
       if (wasWalking && source.done) progress.emit(true);
-      while (queue.size > 0 && inflight.length < window && (inflight.length === 0 || inflightBytes < MAX_INFLIGHT_BYTES)) {
+      while (queue.size > 0 && inflight.length < window && (inflight.length === 0 || inflightBytes < maxInflightBytes)) {
         const file = queue.take() as WalkedFile;
         inflightBytes += file.size;
         inflight.push({ file, result: prepare(file) });

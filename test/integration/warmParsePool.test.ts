@@ -4,9 +4,9 @@
 // Real worker threads, real SQLite files.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexPaths, indexRepo } from '../../electron/engine/indexer.js';
-import { EngineParsePool, ParsePool } from '../../electron/engine/parsePool.js';
+import { DEFAULT_RECYCLE, EngineParsePool, ParsePool } from '../../electron/engine/parsePool.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { indexSnapshot } from '../helpers/indexSnapshot.js';
@@ -39,8 +39,8 @@ async function indexed(repo: string, pool?: ParsePool): Promise<string> {
   return file;
 }
 
-function poolOf(size: number, limits?: ConstructorParameters<typeof ParsePool>[1]): ParsePool {
-  const pool = new ParsePool(size, limits);
+function poolOf(size: number, limits?: ConstructorParameters<typeof ParsePool>[1], idle?: ConstructorParameters<typeof ParsePool>[2]): ParsePool {
+  const pool = new ParsePool(size, limits, idle);
   cleanups.push(() => pool.close());
   return pool;
 }
@@ -100,5 +100,35 @@ describe('the warm parse pool', () => {
     expect(engine.started).toBe(true);
     expect(engine.get().prepared).toBe(20);
     expect(engine.get().spawned).toBe(1);
+  });
+
+  it('shrinks to one fresh worker when idle after a big run, keeps it for a one-file pass, and grows back for a big run', async () => {
+    const repo = repoOf(80);
+    const pool = poolOf(2, DEFAULT_RECYCLE, { afterMs: 300, keep: 1, renewAfterFiles: 50 });
+    const data = tempDir('clew-warm-data-');
+    cleanups.push(data.cleanup);
+    const db = openMigrated(join(data.path, 'clew.db'));
+    cleanups.push(() => { db.close(); });
+    await indexRepo(db, repo, { embedderId: 'test', parsePool: pool });
+    expect(pool.workers).toBe(2);
+    expect(pool.spawned).toBe(2);
+    await vi.waitFor(() => expect(pool.released).toBe(1), { timeout: 10_000, interval: 50 });
+    // The second worker ended; the kept one prepared 80 files (≥ 50) and was replaced by a fresh one.
+    expect(pool.workers).toBe(1);
+    expect(pool.spawned).toBe(3);
+    // A watched save: the one worker prepares it, the pool does not grow.
+    appendFileSync(join(repo, 'pkg1/mod1.py'), '\n\ndef added_later():\n    return 1\n');
+    expect((await indexPaths(db, repo, ['pkg1/mod1.py'], { embedderId: 'test', parsePool: pool })).changed).toBe(1);
+    expect(pool.workers).toBe(1);
+    expect(pool.spawned).toBe(3);
+    // Quiet again after one file: fewer than 50 since it shrank, so the kept worker stays as it is.
+    await vi.waitFor(() => expect(pool.released).toBe(2), { timeout: 10_000, interval: 50 });
+    expect(pool.spawned).toBe(3);
+    // A big run keeps the one worker busy: the pool grows back to its size, and the index is as without the pool.
+    const other = repoOf(60);
+    const file = await indexed(other, pool);
+    expect(pool.workers).toBe(2);
+    expect(pool.spawned).toBe(4);
+    expect(indexSnapshot(file)).toEqual(indexSnapshot(await indexed(other)));
   });
 });

@@ -2,7 +2,8 @@
 // that ends fails only its own calls (UNAVAILABLE) and is replaced. A call given a deadline that
 // passes fails TIMEOUT, and its worker (stuck in code that cannot be interrupted) is ended and replaced.
 // A worker can also be retired after an answer (it grew too large): a successor starts at once and the
-// old one ends when its last call is answered.
+// old one ends when its last call is answered. An idle pool can shrink (its extra workers end, freeing their
+// heaps) and grow back to its size when asked.
 import { ClewFailure } from '../failure.js';
 import { RpcClient, type ClientOptions } from './client.js';
 import type { Protocol, Verb } from './protocol.js';
@@ -74,11 +75,36 @@ export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
     if (!client) throw new ClewFailure('UNAVAILABLE', `${this.options.name} has no workers`);
     const answer = await client.call(verb, req);
     if (!this.retiring.has(client) && this.slots.includes(client) && retire(answer)) {
-      this.retiring.add(client);
       this.replace(client);
-      void this.endWhenIdle(client);
+      this.retire(client);
     }
     return answer;
+  }
+
+  /** Workers now in the pool (a shrunk pool has fewer than `size` until it is busy again). */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** Keeps `keep` workers (replaced by fresh ones when `renew`) and ends the rest once their calls are answered. */
+  shrink(keep: number, renew: boolean): void {
+    if (this.closed) return;
+    for (const client of this.slots.splice(Math.max(1, keep))) this.retire(client);
+    if (!renew) return;
+    for (const client of [...this.slots]) {
+      this.replace(client);
+      this.retire(client);
+    }
+  }
+
+  /** A shrunk pool starts workers again up to its size. */
+  grow(): void {
+    while (!this.closed && this.slots.length < this.size) this.slots.push(this.spawn());
+  }
+
+  private retire(client: RpcClient<P, E>): void {
+    this.retiring.add(client);
+    void this.endWhenIdle(client);
   }
 
   /** A retired worker takes no new calls; it ends once those it has are answered. */

@@ -103,4 +103,22 @@ describe('RpcPool', () => {
     const answers = await Promise.all([1, 2, 3, 4].map((n) => pool.call('double', { n })));
     expect(answers.map((a) => a.n)).toEqual([2, 4, 6, 8]);
   });
+
+  it('shrinks to the workers it keeps (renewed when asked), ending the others, and grows back to its size', async () => {
+    const pool = new RpcPool<EchoProtocol, EchoEvents>(ECHO_WORKER, 2, { name: 'echo', workerData: {} });
+    opened.push(pool);
+    const before = new Set(await Promise.all([1, 2, 3, 4].map(() => pool.call('whoami', null))));
+    expect(before.size).toBe(2);
+    pool.shrink(1, false);
+    expect(pool.workers).toBe(1);
+    const kept = new Set(await Promise.all([1, 2, 3, 4].map(() => pool.call('whoami', null))));
+    expect(kept.size).toBe(1);
+    expect(before).toContain([...kept][0]);
+    pool.shrink(1, true);
+    const renewed = await pool.call('whoami', null);
+    expect(before.has(renewed)).toBe(false);
+    pool.grow();
+    expect(pool.workers).toBe(2);
+    expect(new Set(await Promise.all([1, 2, 3, 4].map(() => pool.call('whoami', null)))).size).toBe(2);
+  });
 });
