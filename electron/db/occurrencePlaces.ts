@@ -109,24 +109,26 @@ export function forEachPlace(blob: Uint8Array, visit: (line: number, col: number
   let col = 0;
   let symbol: number | null = null;
   let qualifier: number | null = null;
+  const length = blob.length;
   const varint = (): number => {
-    let value = 0;
-    let scale = 1;
+    // One byte (nearly every line delta and column): no loop.
+    const first = at < length ? blob[at++]! : truncated();
+    if (first < 0x80) return first;
+    let value = first & 0x7f;
+    let scale = 0x80;
     for (;;) {
-      if (at >= blob.length) throw new Error('occurrence places: truncated blob');
-      const byte = blob[at++]!;
+      const byte = at < length ? blob[at++]! : truncated();
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
       scale *= 0x80;
     }
   };
-  while (at < blob.length) {
+  while (at < length) {
     const lineDelta = varint();
     const colValue = varint();
     col = lineDelta === 0 ? col + colValue : colValue;
     line += lineDelta;
-    if (at >= blob.length) throw new Error('occurrence places: truncated blob');
-    const mode = blob[at++]!;
+    const mode = at < length ? blob[at++]! : truncated();
     const symbolMode = (mode >> 3) & 3;
     const qualifierMode = (mode >> 5) & 3;
     if (symbolMode === NONE) symbol = null;
@@ -135,6 +137,10 @@ export function forEachPlace(blob: Uint8Array, visit: (line: number, col: number
     else if (qualifierMode === VALUE) qualifier = varint();
     if (visit(line, col, mode & ROLE_MASK, symbol, qualifier) === false) return;
   }
+}
+
+function truncated(): never {
+  throw new Error('occurrence places: truncated blob');
 }
 
 /** Every place of a blob. */

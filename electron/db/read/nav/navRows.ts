@@ -93,8 +93,8 @@ export class NavRows {
       places: db.prepare<[number, number], Uint8Array>('SELECT places FROM occurrences WHERE file_id = ? AND name_id = ?').pluck(),
       placesNamed: db.prepare<[number, string], Uint8Array>(
         'SELECT o.places FROM names n JOIN occurrences o ON o.file_id = ? AND o.name_id = n.id WHERE n.name = ?').pluck(),
-      filePlaces: db.prepare<[number], { name: string; places: Uint8Array }>(
-        'SELECT n.name, o.places FROM occurrences o JOIN names n ON n.id = o.name_id WHERE o.file_id = ?'),
+      // Name ids, not names: a position needs the text of one name of the file's hundreds (from the cache).
+      filePlaces: db.prepare<[number], PlacesRow>('SELECT name_id, places FROM occurrences WHERE file_id = ?').raw(true),
       symbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
       symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
@@ -175,16 +175,17 @@ export class NavRows {
   occurrenceBefore(fileId: number, line: number, col: number): NavOccurrence | undefined {
     const file = this.fileById(fileId);
     if (!file) return undefined;
-    let best: NavOccurrence | undefined;
+    let best: [nameId: number, col: number, role: number, symbolId: number | null, qualifierId: number | null] | undefined;
     // Every name of the file: each blob is read up to the line, and the place nearest before the column wins.
-    for (const row of this.s.filePlaces.iterate(fileId)) {
-      forEachPlace(row.places, (l, c, role, symbolId, qualifierId) => {
+    for (const [nameId, places] of this.s.filePlaces.iterate(fileId)) {
+      forEachPlace(places, (l, c, role, symbolId, qualifierId) => {
         if (l > line) return false;
-        if (l === line && c <= col && (!best || c > best.col)) best = this.occurrence(file, row.name, l, c, role, symbolId, qualifierId);
+        if (l === line && c <= col && (!best || c > best[1])) best = [nameId, c, role, symbolId, qualifierId];
         return true;
       });
     }
-    return best;
+    const name = best && this.nameById(best[0]);
+    return best && name !== undefined ? this.occurrence(file, name, line, best[1], best[2], best[3], best[4]) : undefined;
   }
 
   // Names are interned once and never deleted: an id and its text stay paired for the connection's life, across requests.
@@ -261,10 +262,11 @@ export class NavRows {
     const file = this.fileById(fileId);
     if (!file) return [];
     const calls: NavOccurrence[] = [];
-    for (const row of this.s.filePlaces.iterate(fileId)) {
-      forEachPlace(row.places, (line, col, role, symbolId, qualifierId) => {
+    for (const [nameId, places] of this.s.filePlaces.iterate(fileId)) {
+      let name: string | undefined;
+      forEachPlace(places, (line, col, role, symbolId, qualifierId) => {
         if (line > endLine) return false;
-        if (line >= startLine && role === CALL) calls.push(this.occurrence(file, row.name, line, col, role, symbolId, qualifierId));
+        if (line >= startLine && role === CALL && (name ??= this.nameById(nameId)) !== undefined) calls.push(this.occurrence(file, name, line, col, role, symbolId, qualifierId));
         return true;
       });
     }
