@@ -1,7 +1,7 @@
 // Occurrences stored one row per (file, name), places packed: through the real indexer and a real SQLite file,
 // every place the analysis found reads back through NavRows as the resolver receives it (name, role, enclosing
-// symbol, qualifier), by position, by name in a file, as a file's calls and as a repo-wide scan, and the
-// table holds one row per name a file uses, not one per place.
+// symbol, qualifier), by position (at and inside its name), by name in a file, as a file's calls and as a
+// repo-wide scan, and the table holds one row per name a file uses, not one per place.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRead } from '../../electron/db/connection.js';
@@ -50,6 +50,8 @@ describe('packed occurrences through the real index', () => {
       places += expected.length;
       for (const e of expected) {
         expect(got(rows.occurrenceBefore(file.id, e.line, e.col)), `${relPath}:${e.line}:${e.col}`).toEqual(e);
+        // Inside the name (its last character): the same place, found from the name under the column.
+        expect(got(rows.occurrenceBefore(file.id, e.line, e.col + e.name.length - 1))).toEqual(e);
         perName.set(e.name, (perName.get(e.name) ?? 0) + 1);
       }
       const names = [...new Set(expected.map((e) => e.name))];

@@ -54,6 +54,9 @@ const DEFINITION = 0;
 const CALL = 2;
 const IMPORT = 3;
 
+/** A character of an identifier (a name's place starts at its first, or at a private name's `#`). */
+const NAME_CHAR = /[\p{L}\p{N}_$]/u;
+
 /** A name's packed places in one file. */
 type PlacesRow = [fileId: number, places: Uint8Array];
 
@@ -175,6 +178,8 @@ export class NavRows {
   occurrenceBefore(fileId: number, line: number, col: number): NavOccurrence | undefined {
     const file = this.fileById(fileId);
     if (!file) return undefined;
+    const named = this.occurrenceOfNameAt(file, line, col);
+    if (named) return named;
     let best: [nameId: number, col: number, role: number, symbolId: number | null, qualifierId: number | null] | undefined;
     // Every name of the file: each blob is read up to the line, and the place nearest before the column wins.
     for (const [nameId, places] of this.s.filePlaces.iterate(fileId)) {
@@ -186,6 +191,31 @@ export class NavRows {
     }
     const name = best && this.nameById(best[0]);
     return best && name !== undefined ? this.occurrence(file, name, line, best[1], best[2], best[3], best[4]) : undefined;
+  }
+
+  /**
+   * The occurrence of the name written under the column, from that name's places alone (a file has hundreds of
+   * names); undefined when the line's text does not show one there, and the caller reads the whole line's places.
+   */
+  private occurrenceOfNameAt(file: NavFile, line: number, col: number): NavOccurrence | undefined {
+    const text = this.lineText(file.id, line);
+    const at = col - 1;
+    if (text === null || at < 0 || at >= text.length || !NAME_CHAR.test(text[at]!)) return undefined;
+    let start = at;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    if (start > 0 && text[start - 1] === '#') start--;
+    let end = at + 1;
+    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    const name = text.slice(start, end);
+    const nameId = this.nameId(name);
+    const places = nameId === undefined ? undefined : this.s.places.get(file.id, nameId);
+    if (!places) return undefined;
+    let found: NavOccurrence | undefined;
+    forEachPlace(places, (l, c, role, symbolId, qualifierId) => {
+      if (l === line && c === start + 1) found = this.occurrence(file, name, l, c, role, symbolId, qualifierId);
+      return l <= line && !found;
+    });
+    return found;
   }
 
   // Names are interned once and never deleted: an id and its text stay paired for the connection's life, across requests.
