@@ -38,7 +38,8 @@ export class PlaceWriter {
 
   /** Adds a place; places of one blob come in line, then column, order (lines and columns ≥ 0). */
   add(line: number, col: number, role: number, symbolId: number | null, qualifierId: number | null): void {
-    this.reserve(32);
+    // The most a place takes: four varints of up to 8 bytes (values below 2^53) and the mode byte.
+    this.reserve(40);
     const sameLine = line === this.line;
     this.varint(line - this.line);
     this.varint(sameLine ? col - this.col : col);
