@@ -7,4 +7,5 @@
 //    Members of an expression receiver (`f().x`, `a.b.c.x`) is marked, not a plain name.
 // 4: Ruby docs of the first definition in a module or class body (tree-sitter-ruby leaves them outside the body);
 //    a `/** */` doc, or a Ruby comment block, one blank line above a definition is its doc.
-export const ANALYSIS_VERSION = 4;
+// 5: occurrences stored one row per (file, name) with their places packed (migration 015 dropped the old rows).
+export const ANALYSIS_VERSION = 5;

@@ -13,6 +13,7 @@ import { m011AnalysisVersion } from './011_analysis_version.js';
 import { m012NavigationIndexes } from './012_navigation_indexes.js';
 import { m013LeanContentIndex } from './013_lean_content_index.js';
 import { m014UnitsByRepo } from './014_units_by_repo.js';
+import { m015PackedOccurrences } from './015_packed_occurrences.js';
 import { m016DerivedUnitHeads } from './016_derived_unit_heads.js';
 
 export interface Migration {
@@ -20,4 +21,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m016DerivedUnitHeads];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m015PackedOccurrences, m016DerivedUnitHeads];

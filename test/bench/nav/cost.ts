@@ -2,8 +2,7 @@
 // symbol/entry-point/call extraction the index does anyway, then the occurrence extraction, then writing
 // the occurrence and import rows into a real SQLite file (the migrated schema, in one transaction per file
 // as the indexer does). Prints CPU milliseconds and the pass's cost relative to the rest. Asserts nothing.
-//   node --import tsx test/bench/nav/cost.ts [--corpora zod,flask,gin] [--rounds 2] [--per-row]
-// --per-row writes one INSERT per row (how the index wrote them before the batched writer), to compare.
+//   node --import tsx test/bench/nav/cost.ts [--corpora zod,flask,gin] [--rounds 2]
 //   node --import tsx test/bench/nav/cost.ts --full [--corpora zod,gin] [--tree DIR --max-files 2500] [--rounds 2]
 // --full: issue 13's wording, a full index (CPU on one thread) and clew.db with the pass vs without it (indexCost.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,7 +24,6 @@ const value = (flag: string): string | undefined => (argv.includes(flag) ? argv[
 const corpora = (value('--corpora') ?? 'zod,flask,gin').split(',');
 const rounds = Number(value('--rounds') ?? 2);
 
-const perRow = argv.includes('--per-row');
 
 /** A transaction per file (the indexer commits a few files at a time). */
 function writer(): { write: (fileId: number, occ: FileOccurrences) => void; close: () => void; bytes: () => number } {
@@ -36,13 +34,6 @@ function writer(): { write: (fileId: number, occ: FileOccurrences) => void; clos
   // Only the occurrence tables are written: no file rows to point at.
   db.pragma('foreign_keys = OFF');
   const rows = new OccurrenceRows(db);
-  const insertRow = db.prepare<unknown[]>('INSERT OR IGNORE INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const oneByOne = (fileId: number, occ: FileOccurrences, symbolIds: readonly number[], id: (name: string) => number): void => {
-    rows.replace(fileId, null, symbolIds, id);
-    const ids = occ.names.map(id);
-    const r = occ.rows;
-    for (let i = 0; i + 5 < r.length; i += 6) insertRow.run(fileId, r[i], r[i + 1], ids[r[i + 2]!], r[i + 3], r[i + 4]! < 0 ? null : symbolIds[r[i + 4]!], r[i + 5]! < 0 ? null : ids[r[i + 5]!]);
-  };
   const nameId = db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck();
   const insertName = db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck();
   const names = new Map<string, number>();
@@ -54,8 +45,8 @@ function writer(): { write: (fileId: number, occ: FileOccurrences) => void; clos
   // Symbol ids as the index would give them: one per symbol index.
   const symbolIds = Array.from({ length: 100_000 }, (_, i) => i + 1);
   return {
-    write: (fileId, occ) => db.transaction(() => (perRow ? oneByOne(fileId, occ, symbolIds, id) : rows.replace(fileId, occ, symbolIds, id)))(),
-    bytes: () => (db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('occurrences', 'occurrences_name', 'occurrences_name_file_role', 'names', 'imports', 'imports_file')").get() as { n: number }).n,
+    write: (fileId, occ) => db.transaction(() => rows.replace(fileId, occ, symbolIds, id))(),
+    bytes: () => (db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('occurrences', 'occurrences_name_file', 'names', 'imports', 'imports_file')").get() as { n: number }).n,
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });

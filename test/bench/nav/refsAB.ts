@@ -1,10 +1,11 @@
-// `node --import tsx test/bench/nav/refsAB.ts --base DIR [--db FILE] [--top 20] [--rounds 1]`: the Python places of
+// `node --import tsx test/bench/nav/refsAB.ts --base DIR [--db FILE] [--base-db FILE] [--top 20] [--rounds 1]`: the Python places of
 // bench:nav-latency answered by two source trees in one process — DIR (another checkout, e.g. `git archive <commit>`
 // unpacked, with node_modules linked) and this one — place by place, alternating which goes first, so both
 // see the same machine load. Prints CPU ms p50/p95/total of each and how many answers differ (places and
 // confidences; raise REFS_BUDGET_MS in both trees first, or a loaded machine cuts slow answers at different places).
 // --rounds N answers each place N times in each tree and keeps the least CPU time: on a shared machine a place's
 // time jumps when other processes take the core's caches, and the least of a few is the steadier figure.
+// --base-db: the base's own index of the same repo, when the two trees store occurrences differently.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,21 +18,21 @@ interface Answers {
   references(req: { repo: string; position: { repo: string; path: string; line: number; column: number }; limit: number }): { refs: Array<{ file: string; line: number; column: number; confidence: string }> };
 }
 
-const { values } = parseArgs({ options: { base: { type: 'string' }, db: { type: 'string' }, top: { type: 'string', default: '20' }, rounds: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { base: { type: 'string' }, db: { type: 'string' }, 'base-db': { type: 'string' }, top: { type: 'string', default: '20' }, rounds: { type: 'string', default: '1' } } });
 if (!values.base) throw new Error('--base DIR: a checkout of the tree to compare with');
 const db = values.db ?? join(cacheDir(), 'latency', 'data-nav', 'clew.db');
 const kept = join(cacheDir(), 'latency', 'python-places.json');
 if (!existsSync(kept)) throw new Error(`${kept} is missing: run test/bench/nav/refsSlowest.ts once to pick the places`);
 const places = JSON.parse(readFileSync(kept, 'utf8')) as Place[];
 
-async function navOf(dir: string): Promise<Answers> {
+async function navOf(dir: string, file: string): Promise<Answers> {
   const { NavService } = (await import(join(dir, 'electron/core/nav/navService.ts'))) as { NavService: new (db: unknown) => Answers };
   const { openRead } = (await import(join(dir, 'electron/db/connection.ts'))) as { openRead: (file: string) => unknown };
-  return new NavService(openRead(db));
+  return new NavService(openRead(file));
 }
 
-const base = await navOf(resolve(values.base));
-const here = await navOf(resolve(import.meta.dirname, '../../..'));
+const base = await navOf(resolve(values.base), values['base-db'] ?? db);
+const here = await navOf(resolve(import.meta.dirname, '../../..'), db);
 const root = latencyCorpus();
 const cpuMs = (): number => {
   const u = process.cpuUsage();

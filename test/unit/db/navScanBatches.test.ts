@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRead } from '../../../electron/db/connection.js';
 import { NavRows, type ScannedRow } from '../../../electron/db/read/nav/navRows.js';
+import { type PackedPlace, packPlaces } from '../../../electron/db/occurrencePlaces.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir } from '../../helpers/fixtures.js';
 
-/** Occurrences of `x` per file id (files 1–4 in repo 1, file 5 in repo 2): more than a page (2,048) in all, file 2 alone more than one. */
+/** Occurrences of `x` per file id (files 1–4 in repo 1, file 5 in repo 2): more than 2,048 in all, file 2 alone more than that. */
 const COUNTS: Record<number, number> = { 1: 1500, 2: 3000, 3: 700, 4: 1, 5: 50 };
 
 describe('references scan batches', () => {
@@ -19,12 +20,13 @@ describe('references scan batches', () => {
   w.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k1', '/r1', 'r1', 0), (2, 'k2', '/r2', 'r2', 0);
     INSERT INTO names(id, name) VALUES (1, 'x'), (2, 'q');`);
   const addFile = w.prepare("INSERT INTO files(id, repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (?, ?, ?, 'python', 1, 0, 'h', 9, 0)");
-  const addOcc = w.prepare('INSERT INTO occurrences(file_id, line, col, name_id, role, symbol_id, qualifier_id) VALUES (?, ?, ?, 1, ?, NULL, ?)');
+  const addOcc = w.prepare('INSERT INTO occurrences(file_id, name_id, places) VALUES (?, 1, ?)');
   w.transaction(() => {
-    for (const [id, count] of Object.entries(COUNTS)) {
+    // Files written out of order: the scan gives file order.
+    for (const [id, count] of Object.entries(COUNTS).reverse()) {
       addFile.run(Number(id), Number(id) === 5 ? 2 : 1, `f${id}.py`);
-      // Written out of order: the scan gives place order.
-      for (let i = count - 1; i >= 0; i--) addOcc.run(Number(id), 1 + Math.floor(i / 10), 1 + (i % 10) * 4, i % 7 === 0 ? 0 : 1, i % 3 === 0 ? 2 : null);
+      const places = Array.from({ length: count }, (_, i): PackedPlace => [1 + Math.floor(i / 10), 1 + (i % 10) * 4, i % 7 === 0 ? 0 : 1, null, i % 3 === 0 ? 2 : null]);
+      addOcc.run(Number(id), packPlaces(places));
     }
   })();
   w.close();

@@ -2,6 +2,7 @@
 // FQN, occurrences by position, name or symbol, a file's import bindings of a name, line text from chunks.
 import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
 import type { ReadDb } from '../../connection.js';
+import { forEachPlace } from '../../occurrencePlaces.js';
 
 export interface NavFile {
   id: number;
@@ -46,8 +47,18 @@ export type DefinitionRow = [number, number, number | null, number | null];
 /** Interned names kept in memory per connection (the 10,000-file latency corpus has 251,000). */
 const NAMES_KEPT = 200_000;
 
-/** Rows a references scan reads at a time. */
-const SCAN_PAGE = 2048;
+/** Files (a name's packed places in each) a references scan reads at a time. */
+const SCAN_PAGE = 256;
+
+const DEFINITION = 0;
+const CALL = 2;
+const IMPORT = 3;
+
+/** A character of an identifier (a name's place starts at its first, or at a private name's `#`). */
+const NAME_CHAR = /[\p{L}\p{N}_$]/u;
+
+/** A name's packed places in one file. */
+type PlacesRow = [fileId: number, places: Uint8Array];
 
 export interface NavImport {
   local: string;
@@ -67,7 +78,6 @@ export interface NavExternal {
 // Without the doc comment (300 characters on average, up to 33,000): resolving reads thousands of symbols, answers show a few.
 const SYMBOL_COLUMNS = `s.id, s.fqn, s.name, s.kind, s.parent_id AS parentId, s.file_id AS fileId, f.path, f.language, s.start_line AS startLine,
   s.end_line AS endLine, s.signature`;
-const OCCURRENCE_COLUMNS = 'o.file_id AS fileId, f.path, f.language, o.line, o.col, n.name, o.role, o.symbol_id AS symbolId, q.name AS qualifier';
 
 export class NavRows {
   private readonly s;
@@ -79,15 +89,15 @@ export class NavRows {
       filePaths: db.prepare<[number], { id: number; path: string; language: string | null }>('SELECT id, path, language FROM files WHERE repo_id = ?'),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
-      // Integers only, in place order from a file on: a references scan reads a page at a time and stops when it has enough.
-      occurrencePage: db.prepare<[number, number, number, number], ScannedRow>(
-        `SELECT o.file_id, o.line, o.col, o.role, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role JOIN files f ON f.id = o.file_id
-         WHERE o.name_id = ? AND o.file_id >= ? AND f.repo_id = ? ORDER BY o.file_id, o.line, o.col LIMIT ?`).raw(true),
-      definitionRows: db.prepare<[number, number], DefinitionRow>(
-        'SELECT o.line, o.col, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role WHERE o.name_id = ? AND o.file_id = ? AND o.role = 0 ORDER BY o.line, o.col').raw(true),
-      occurrencesOfNameInFile: db.prepare<[number, number], ScannedRow>(
-        `SELECT o.file_id, o.line, o.col, o.role, o.symbol_id, o.qualifier_id FROM occurrences o INDEXED BY occurrences_name_file_role
-         WHERE o.name_id = ? AND o.file_id = ? ORDER BY o.line, o.col`).raw(true),
+      // A page of files from a file on, each with the name's places: a references scan stops when it has enough.
+      occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(
+        `SELECT o.file_id, o.places FROM occurrences o INDEXED BY occurrences_name_file JOIN files f ON f.id = o.file_id
+         WHERE o.name_id = ? AND o.file_id >= ? AND f.repo_id = ? ORDER BY o.file_id LIMIT ?`).raw(true),
+      places: db.prepare<[number, number], Uint8Array>('SELECT places FROM occurrences WHERE file_id = ? AND name_id = ?').pluck(),
+      placesNamed: db.prepare<[number, string], Uint8Array>(
+        'SELECT o.places FROM names n JOIN occurrences o ON o.file_id = ? AND o.name_id = n.id WHERE n.name = ?').pluck(),
+      // Name ids, not names: a position needs the text of one name of the file's hundreds (from the cache).
+      filePlaces: db.prepare<[number], PlacesRow>('SELECT name_id, places FROM occurrences WHERE file_id = ?').raw(true),
       symbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
       symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
@@ -98,21 +108,6 @@ export class NavRows {
       // The planner, without statistics, would read the whole file's symbols (or occurrences) in line order instead.
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s INDEXED BY symbols_file_name JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
-      occurrenceBefore: db.prepare<[number, number, number], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND o.col <= ? ORDER BY o.col DESC LIMIT 1`),
-      occurrencesNamedInFile: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? ORDER BY o.line, o.col`),
-      fileDefinitionsNamed: db.prepare<[number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o INDEXED BY occurrences_name_file_role ON o.name_id = n.id JOIN files f ON f.id = o.file_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND n.name = ? AND o.role = 0 ORDER BY o.line, o.col`),
-      importAt: db.prepare<[number, number, string], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM names n JOIN occurrences o ON o.name_id = n.id JOIN files f ON f.id = o.file_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line = ? AND n.name = ? AND o.role = 3 LIMIT 1`),
-      callsIn: db.prepare<[number, number, number], NavOccurrence>(
-        `SELECT ${OCCURRENCE_COLUMNS} FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id
-         LEFT JOIN names q ON q.id = o.qualifier_id WHERE o.file_id = ? AND o.line BETWEEN ? AND ? AND o.role = 2 ORDER BY o.line, o.col`),
       bindings: db.prepare<[number, string], NavImport>(
         `SELECT l.name AS local, m.name AS imported, i.source, i.line FROM imports i JOIN names l ON l.id = i.local_id LEFT JOIN names m ON m.id = i.imported_id
          WHERE i.file_id = ? AND i.local_id IN (SELECT id FROM names WHERE name IN (?, '*')) ORDER BY i.rowid`),
@@ -172,7 +167,7 @@ export class NavRows {
 
   /** The import occurrence of `name` on a line (where an import binding's local name is written). */
   importAt(fileId: number, line: number, name: string): NavOccurrence | undefined {
-    return this.s.importAt.get(fileId, line, name);
+    return this.occurrencesOf(fileId, name, (l, _c, role) => (l > line ? 'stop' : l === line && role === IMPORT))[0];
   }
 
   fileSymbolsNamed(fileId: number, name: string): NavSymbol[] {
@@ -181,7 +176,46 @@ export class NavRows {
 
   /** The occurrence starting at or before the column on that line (the caller checks that it covers the column). */
   occurrenceBefore(fileId: number, line: number, col: number): NavOccurrence | undefined {
-    return this.s.occurrenceBefore.get(fileId, line, col);
+    const file = this.fileById(fileId);
+    if (!file) return undefined;
+    const named = this.occurrenceOfNameAt(file, line, col);
+    if (named) return named;
+    let best: [nameId: number, col: number, role: number, symbolId: number | null, qualifierId: number | null] | undefined;
+    // Every name of the file: each blob is read up to the line, and the place nearest before the column wins.
+    for (const [nameId, places] of this.s.filePlaces.iterate(fileId)) {
+      forEachPlace(places, (l, c, role, symbolId, qualifierId) => {
+        if (l > line) return false;
+        if (l === line && c <= col && (!best || c > best[1])) best = [nameId, c, role, symbolId, qualifierId];
+        return true;
+      });
+    }
+    const name = best && this.nameById(best[0]);
+    return best && name !== undefined ? this.occurrence(file, name, line, best[1], best[2], best[3], best[4]) : undefined;
+  }
+
+  /**
+   * The occurrence of the name written under the column, from that name's places alone (a file has hundreds of
+   * names); undefined when the line's text does not show one there, and the caller reads the whole line's places.
+   */
+  private occurrenceOfNameAt(file: NavFile, line: number, col: number): NavOccurrence | undefined {
+    const text = this.lineText(file.id, line);
+    const at = col - 1;
+    if (text === null || at < 0 || at >= text.length || !NAME_CHAR.test(text[at]!)) return undefined;
+    let start = at;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    if (start > 0 && text[start - 1] === '#') start--;
+    let end = at + 1;
+    while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+    const name = text.slice(start, end);
+    const nameId = this.nameId(name);
+    const places = nameId === undefined ? undefined : this.s.places.get(file.id, nameId);
+    if (!places) return undefined;
+    let found: NavOccurrence | undefined;
+    forEachPlace(places, (l, c, role, symbolId, qualifierId) => {
+      if (l === line && c === start + 1) found = this.occurrence(file, name, l, c, role, symbolId, qualifierId);
+      return l <= line && !found;
+    });
+    return found;
   }
 
   // Names are interned once and never deleted: an id and its text stay paired for the connection's life, across requests.
@@ -222,54 +256,70 @@ export class NavRows {
   *occurrenceBatchesNamed(repoId: number, nameId: number, cap: number): Generator<{ fileId: number; rows: ScannedRow[]; complete: boolean }> {
     let fromFile = 0;
     let given = 0;
-    for (;;) {
-      const want = Math.min(SCAN_PAGE, cap - given);
-      let page = this.s.occurrencePage.all(nameId, fromFile, repoId, want);
-      const capped = given + page.length >= cap;
-      const lastFile = page[page.length - 1]?.[0];
-      // A full page may end inside a file: unless the cap ends the scan there, that file starts the next page.
-      let more = page.length === want && !capped && lastFile !== undefined;
-      if (more) {
-        let end = page.length;
-        while (end > 0 && page[end - 1]![0] === lastFile) end--;
-        if (end > 0) {
-          page = page.slice(0, end);
-          fromFile = lastFile!;
-        } else {
-          // One file fills the page: all of its rows, up to the cap.
-          page = this.s.occurrencesOfNameInFile.all(nameId, lastFile!).slice(0, cap - given);
-          fromFile = lastFile! + 1;
-          more = given + page.length < cap;
-        }
-      }
-      for (let i = 0; i < page.length;) {
-        const fileId = page[i]![0];
-        let j = i;
-        while (j < page.length && page[j]![0] === fileId) j++;
-        given += j - i;
+    while (given < cap) {
+      const page = this.s.occurrencePage.all(nameId, fromFile, repoId, SCAN_PAGE);
+      for (const [fileId, places] of page) {
+        const rows: ScannedRow[] = [];
+        const room = cap - given;
+        forEachPlace(places, (line, col, role, symbolId, qualifierId) => rows.push([fileId, line, col, role, symbolId, qualifierId]) < room);
+        given += rows.length;
         // The file the cap cuts may be missing rows.
-        yield { fileId, rows: page.slice(i, j), complete: given < cap };
-        i = j;
+        yield { fileId, rows, complete: given < cap };
+        if (given >= cap) return;
       }
-      if (!more) return;
+      if (page.length < SCAN_PAGE) return;
+      fromFile = page[page.length - 1]![0] + 1;
     }
   }
 
   /** A file's definitions of a name, as integers (the resolver fills in the file and the qualifier's text from its caches). */
   definitionRows(fileId: number, nameId: number): DefinitionRow[] {
-    return this.s.definitionRows.all(nameId, fileId);
+    const places = this.s.places.get(fileId, nameId);
+    const rows: DefinitionRow[] = [];
+    if (places) forEachPlace(places, (line, col, role, symbolId, qualifierId) => void (role === DEFINITION && rows.push([line, col, symbolId, qualifierId])));
+    return rows;
   }
 
   occurrencesNamedInFile(fileId: number, name: string): NavOccurrence[] {
-    return this.s.occurrencesNamedInFile.all(fileId, name);
+    return this.occurrencesOf(fileId, name, () => true);
   }
 
   fileDefinitionsNamed(fileId: number, name: string): NavOccurrence[] {
-    return this.s.fileDefinitionsNamed.all(fileId, name);
+    return this.occurrencesOf(fileId, name, (_l, _c, role) => role === DEFINITION);
   }
 
   callsIn(fileId: number, startLine: number, endLine: number): NavOccurrence[] {
-    return this.s.callsIn.all(fileId, startLine, endLine);
+    const file = this.fileById(fileId);
+    if (!file) return [];
+    const calls: NavOccurrence[] = [];
+    for (const [nameId, places] of this.s.filePlaces.iterate(fileId)) {
+      let name: string | undefined;
+      forEachPlace(places, (line, col, role, symbolId, qualifierId) => {
+        if (line > endLine) return false;
+        if (line >= startLine && role === CALL && (name ??= this.nameById(nameId)) !== undefined) calls.push(this.occurrence(file, name, line, col, role, symbolId, qualifierId));
+        return true;
+      });
+    }
+    return calls.sort((a, b) => a.line - b.line || a.col - b.col);
+  }
+
+  /** A file's places of one name, in place order, that `keep` accepts; 'stop' ends the read (the places after it are further down). */
+  private occurrencesOf(fileId: number, name: string, keep: (line: number, col: number, role: number) => boolean | 'stop'): NavOccurrence[] {
+    const places = this.s.placesNamed.get(fileId, name);
+    const file = places && this.fileById(fileId);
+    if (!places || !file) return [];
+    const found: NavOccurrence[] = [];
+    forEachPlace(places, (line, col, role, symbolId, qualifierId) => {
+      const kept = keep(line, col, role);
+      if (kept === true) found.push(this.occurrence(file, name, line, col, role, symbolId, qualifierId));
+      return kept !== 'stop';
+    });
+    return found;
+  }
+
+  private occurrence(file: NavFile, name: string, line: number, col: number, role: number, symbolId: number | null, qualifierId: number | null): NavOccurrence {
+    const qualifier = qualifierId === null ? null : (this.nameById(qualifierId) ?? null);
+    return { fileId: file.id, path: file.path, language: file.language, line, col, name, role, symbolId, qualifier };
   }
 
   /** A file's imports that bind `local`, and its wildcard imports (`*`), in the file's order: what resolving one name needs of them. */
