@@ -189,7 +189,7 @@ async function benchDrain(fromDataDir: string): Promise<void> {
   const serverIdle = wallMs - upsertMs;
   log(`where the time goes: upsert in flight (client encoding + HTTP + server) ${s(upsertMs)} s (${Math.round((100 * upsertMs) / wallMs)}% of the wall), no upsert in flight ${s(serverIdle)} s; embedding ${s(embedder.ms)} s in all (overlaps the upserts); at most ${maxInFlight} upsert(s) in flight`);
   log(`self-recall: ${recall.found} of ${recall.sampled} random synced vectors are in the top 10 for their own embedding`);
-  log(`CPU: Chroma server ${serverCpu.toFixed(1)} s, bench process (embed, SQLite, client) ${selfCpu.toFixed(1)} s, over ${s(wallMs)} s wall on ${cpus().length} cores; load after ${load()}`);
+  log(`CPU: Chroma server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / synced).toFixed(2)} ms per vector), bench process (embed, SQLite, client) ${selfCpu.toFixed(1)} s, over ${s(wallMs)} s wall on ${cpus().length} cores; load after ${load()}`);
 }
 
 try {
