@@ -40,7 +40,7 @@ interface PreparedBatch {
 // Chroma saves its HNSW segment (the changed graph entries, then a pickle of every id: 13 MB at 160k vectors)
 // at the end of each upsert that brings its unsaved count to `hnsw:sync_threshold` (1,000): requests of 5,000
 // save once per 5,000 vectors, and a 179k fill cost the server 13% less CPU (the sidecar's max batch is 5,461).
-const DEFAULT_BATCH = 5000;
+export const DEFAULT_BATCH = 5000;
 const DEFAULT_BYTES = 8 * 1024 * 1024;
 const MAX_SERVER_BACKOFF_MS = 30_000;
 const IDLE_POLL_MS = 5_000;
