@@ -3,6 +3,8 @@
 //   1. one 5,000-vector upsert in flight vs two, into fresh collections (wall and server CPU), alternated twice
 //   2. query latency with Chroma's default save threshold (1,000) vs 25,000 vectors, right after a fill that
 //      leaves that many unsaved (each request replays the log from the last save)
+//   3. server CPU per vector with the metadata a vector carries: without folder keys vs with seven (`d1`…`d7`),
+//      about what a Go tree's vectors carry (6.3 folder keys on average)
 // Run: node --import tsx test/bench/chroma-requests-bench.ts [--vectors 40000] [--unsaved 20000]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -80,6 +82,17 @@ try {
     }
     const sorted = [...ms].sort((a, b) => a - b);
     log(`sync_threshold ${threshold}: first query ${ms[0]?.toFixed(0)} ms, p50 ${sorted[QUERIES / 2]?.toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms; load ${load()}`);
+  }
+
+  log(`\n## 3. ${unsaved.length} vectors: metadata without folder keys vs with seven`);
+  for (const [round, folders] of [0, 7, 0, 7].entries()) {
+    const name = `meta-${round}`;
+    await store.ensureCollection(name, { ...HNSW_SETTINGS });
+    const withFolders = unsaved.map((item) => ({ ...item, meta: { ...item.meta, ...Object.fromEntries(Array.from({ length: folders }, (_, d) => [`d${d + 1}`, `src/${'sub/'.repeat(d)}x`])) } }));
+    const cpu0 = cpuSeconds(pid);
+    await fill(store, name, withFolders, 1);
+    const cpu = cpuSeconds(pid) - cpu0;
+    log(`${folders} folder keys (${Object.keys(withFolders[0]?.meta ?? {}).length + 1} metadata keys a vector): server CPU ${cpu.toFixed(1)} s = ${((cpu * 1000) / unsaved.length).toFixed(2)} ms per vector; load ${load()}`);
   }
 } finally {
   await sidecar.stop();
