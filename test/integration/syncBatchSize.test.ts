@@ -18,9 +18,10 @@ describe('sync batch size', () => {
     expect(total).toBeGreaterThan(5000);
 
     const sizes: number[] = [];
+    // In the order the requests are made (two may be in flight, the smaller one finishing first).
     const store = slowStore(0, async (send, items) => {
-      await send();
       sizes.push(items.length);
+      await send();
     });
     const loop = new SyncLoop(db, new HashEmbedder());
     cleanups.push(() => loop.stop().then(() => undefined));
