@@ -24,7 +24,7 @@ import { HNSW_SETTINGS } from '../../electron/vectors/generations.js';
 import type { EmbedderPort, VectorStorePort } from '../../electron/vectors/ports.js';
 import { repair, type RepairReport } from '../../electron/engine/sync/repair.js';
 import { SyncQueue } from '../../electron/db/write/syncQueue.js';
-import { SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
+import { DEFAULT_BATCH, SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
 import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { generateCorpus } from './corpus.js';
 import { openMigrated } from '../helpers/db.js';
@@ -253,7 +253,7 @@ async function benchThroughput(tree: string): Promise<string[]> {
   const { sidecar, url } = await startSidecar(dataDir);
   cleanups.push(() => sidecar.stop());
   const probe = new ChromaStore(url);
-  log(`Chroma server ${await probe.version()} at ${url}; server max batch size ${int(await probe.maxBatchSize())}; SyncLoop batch ${LOOP_OPTIONS.batchSize ?? 'default (1000)'}`);
+  log(`Chroma server ${await probe.version()} at ${url}; server max batch size ${int(await probe.maxBatchSize())}; SyncLoop batch ${LOOP_OPTIONS.batchSize ?? `default (${DEFAULT_BATCH})`}`);
 
   // One batch's client-side conversion, measured apart: what ChromaStore.upsert and the chromadb client
   // do on the syncing thread before the request (Array.from, then the client's per-byte base64 when

@@ -1,5 +1,5 @@
-// The sync pipelines its batches: the next one is claimed and embedded while the server stores the one
-// before, and no row is sent twice. Real Chroma sidecar, real SQLite, the real hash embedder (timed).
+// The sync pipelines its batches: the next one is claimed and embedded while the server stores the ones
+// before, two upserts run at once, and no row is sent twice. Real Chroma sidecar, real SQLite, the real hash embedder (timed).
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
@@ -11,17 +11,18 @@ afterEach(async () => {
 });
 
 describe('sync pipeline', () => {
-  it('embeds the next batch while the previous upsert is in flight, sending every row once', async () => {
+  it('embeds the next batch while upserts are in flight, two at a time, sending every row once', async () => {
     const { db, slowStore } = await syncLoopSetup('pipe', 60, cleanups);
     const total = db.prepare<[], number>('SELECT count(*) FROM text_units').pluck().get() ?? 0;
     expect(total).toBeGreaterThan(100);
 
     // The real store, each upsert held 100 ms (a server busy with a large graph); count embeds begun meanwhile.
     let inFlight = 0;
+    let maxInFlight = 0;
     let embedsDuringUpsert = 0;
     const sent: string[] = [];
     const store = slowStore(100, async (send, items) => {
-      inFlight++;
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
       try {
         await send();
         sent.push(...items.map((i) => i.id));
@@ -42,6 +43,7 @@ describe('sync pipeline', () => {
     expect(await loop.drain(120_000)).toBe(true);
 
     expect(embedsDuringUpsert).toBeGreaterThan(0);
+    expect(maxInFlight).toBe(2);
     expect(sent.length).toBe(total);
     expect(new Set(sent).size).toBe(total);
     expect(db.prepare<[], number>('SELECT count(*) FROM text_units WHERE synced_hash IS content_hash').pluck().get()).toBe(total);

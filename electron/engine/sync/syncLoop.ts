@@ -37,7 +37,16 @@ interface PreparedBatch {
   cursor: ClaimCursor;
 }
 
-const DEFAULT_BATCH = 1000;
+/** A batch whose upsert is on its way to the server. */
+interface SentBatch {
+  good: PreparedBatch['good'];
+  upsert: Promise<void>;
+}
+
+// Chroma saves its HNSW segment (the changed graph entries, then a pickle of every id: 13 MB at 160k vectors)
+// at the end of each upsert that brings its unsaved count to `hnsw:sync_threshold` (1,000): requests of 5,000
+// save once per 5,000 vectors, and a 179k fill cost the server 13% less CPU (the sidecar's max batch is 5,461).
+export const DEFAULT_BATCH = 5000;
 const DEFAULT_BYTES = 8 * 1024 * 1024;
 const MAX_SERVER_BACKOFF_MS = 30_000;
 const IDLE_POLL_MS = 5_000;
@@ -48,6 +57,8 @@ const CONFIRM_SLICE = 100;
 // 8 ms…): a gap this long after each confirm commit lets a waiting note save in at its first retry,
 // where back-to-back commits kept it out for the whole batch.
 const LOCK_GAP_MS = 2;
+// Two requests at once: Chroma applies the second one's rows in the same pass over its log as the first's.
+const UPSERTS_IN_FLIGHT = 2;
 
 const yieldToWrites = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const leaveLockFree = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, LOCK_GAP_MS));
@@ -285,41 +296,56 @@ export class SyncLoop {
   }
 
   /**
-   * Pipelined: the next batch is claimed and embedded while the server stores the one before (on its own
-   * threads), so the embedder and the server work at the same time instead of taking turns.
+   * Pipelined: the next batch is claimed and embedded while the server stores the ones before (on its own
+   * threads), and up to UPSERTS_IN_FLIGHT upserts run at once, so the embedder and the server work at the same
+   * time instead of taking turns, and the server applies (and saves) a second request's rows with the first's.
    */
   private async sendPending(store: VectorStorePort, generation: Generation, batchSize: number, summary: SyncRun): Promise<void> {
     const prepare = (after?: ClaimCursor): Promise<PreparedBatch | null> => {
       const prepared = this.sending() ? this.prepareBatch(generation, batchSize, after, summary) : Promise.resolve(null);
-      // Awaited later; a failure must not count as unhandled while the upsert before it is in flight.
+      // Awaited later; a failure must not count as unhandled while the upserts before it are in flight.
       prepared.catch(() => undefined);
       return prepared;
     };
+    const inFlight: SentBatch[] = [];
     let next = prepare();
-    for (let batch = await next; batch && this.sending(); batch = await next) {
-      const { good, cursor } = batch;
-      const upsert = good.length === 0 ? Promise.resolve()
-        : store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
-      // Its rows are still pending while this batch is in flight: the next claim starts after them.
-      next = prepare(cursor);
-      try {
-        await upsert;
-      } catch (e) {
-        if (isUnreachable(e)) {
-          await next.catch(() => undefined);
-          throw e;
+    try {
+      for (;;) {
+        const batch = this.sending() ? await next : null;
+        if (batch) {
+          const { good, cursor } = batch;
+          const upsert = good.length === 0 ? Promise.resolve()
+            : store.upsert(generation.collection, good.map((g) => ({ id: g.unit.vectorId, embedding: g.vector, hash: g.unit.contentHash, meta: metaOf(g.unit) })));
+          upsert.catch(() => undefined);
+          inFlight.push({ good, upsert });
+          // Its rows are still pending while this batch is in flight: the next claim starts after them.
+          next = prepare(cursor);
         }
-        this.queue.fail(good.map((g) => g.unit), errorText(e));
-        summary.failed += good.length;
-        continue;
+        if (batch && inFlight.length < UPSERTS_IN_FLIGHT) continue;
+        const oldest = inFlight.shift();
+        if (!oldest) break;
+        await this.settle(oldest, summary);
       }
-      for (let i = 0; i < good.length; i += CONFIRM_SLICE) {
-        summary.sent += this.queue.confirm(good.slice(i, i + CONFIRM_SLICE).map((g) => g.unit));
-        await leaveLockFree();
-      }
+    } finally {
+      // Stopping, yielding or the server gone: a batch embedded ahead is dropped, its rows stay pending.
+      await Promise.all([next, ...inFlight.map((b) => b.upsert)].map((p) => p.catch(() => undefined)));
     }
-    // Stopping or yielding: a batch embedded ahead is dropped, its rows stay pending.
-    await next.catch(() => undefined);
+  }
+
+  /** Waits for one upsert; confirms its rows, or fails them (an unreachable server ends the pass instead). */
+  private async settle({ good, upsert }: SentBatch, summary: SyncRun): Promise<void> {
+    try {
+      await upsert;
+    } catch (e) {
+      if (isUnreachable(e)) throw e;
+      this.queue.fail(good.map((g) => g.unit), errorText(e));
+      summary.failed += good.length;
+      return;
+    }
+    for (let i = 0; i < good.length; i += CONFIRM_SLICE) {
+      summary.sent += this.queue.confirm(good.slice(i, i + CONFIRM_SLICE).map((g) => g.unit));
+      await leaveLockFree();
+    }
   }
 
   /** Claims the next batch after `after`, embeds and validates it; null when nothing is left. Rows that fail here back off. */
