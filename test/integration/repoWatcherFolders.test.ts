@@ -76,4 +76,14 @@ describe('watcher watches folders, not files', () => {
     await waitFor('the new folder', () => listed(batches).has('empty') || undefined, 15_000);
     expect(watcher.watchedFolders).toBe(5);
   });
+
+  it('a folder deleted and made again under the same name is watched again', async () => {
+    const { root, batches, watcher } = await watched({ 'r/a.txt': 'a\n' });
+    rmSync(join(root, 'r'), { recursive: true });
+    mkdirSync(join(root, 'r'));
+    await waitFor('the folder to be reported', () => listed(batches).has('r') || undefined, 15_000);
+    writeTree(root, { 'r/b.txt': 'b\n' });
+    await waitFor('a file written into the new folder', () => listed(batches).has('r/b.txt') || undefined, 15_000);
+    expect(watcher.watchedFolders).toBe(2);
+  });
 });

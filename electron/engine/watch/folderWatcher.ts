@@ -100,8 +100,9 @@ export class FolderWatcher {
     }
     const known = this.folders.get(path);
     if (isFolder) {
-      // A folder's own attribute change (a touch, a chmod) changes none of its files.
-      if (known?.ino === ino) return;
+      // A folder's own attribute change (a touch, a chmod) changes none of its files; a 'rename' of a watched
+      // name means it was replaced (its new inode may reuse the old number): it is watched and read again.
+      if (known?.ino === ino && event !== 'rename') return;
       if (known) this.unwatchTree(path);
       this.hooks.changed(path, 'folder');
       void this.watchTree(path, true);
