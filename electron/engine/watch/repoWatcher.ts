@@ -1,10 +1,10 @@
-// Follows one repo folder with chokidar (fs.watch per folder) and hands over changed repo-relative
+// Follows one repo folder (one fs.watch per folder, see folderWatcher.ts) and hands over changed repo-relative
 // paths: the first change after a quiet spell within milliseconds (a save is searchable at once), the
 // rest of a burst in debounced batches (a checkout becomes a few passes, not thousands). Not @parcel/watcher: its native addon is
 // not context-aware, so a second engine worker in one process (a reopened Backend) cannot load it.
-import { basename, join, relative, sep } from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
+import { basename, relative, sep } from 'node:path';
 import { ALWAYS_SKIPPED, IGNORE_FILES } from '../walk/walker.js';
+import { FolderWatcher, type PathKind } from './folderWatcher.js';
 
 export interface ChangeBatch {
   paths: string[];
@@ -30,7 +30,7 @@ export interface WatcherOptions {
 const skippedFolder = (path: string): boolean => path.split(sep).some((part) => ALWAYS_SKIPPED.has(part));
 
 export class RepoWatcher {
-  private watcher: FSWatcher | null = null;
+  private watcher: FolderWatcher | null = null;
   private pending = new Set<string>();
   private rewalk = false;
   private timer: NodeJS.Timeout | null = null;
@@ -42,7 +42,6 @@ export class RepoWatcher {
   private leadPaths: string[] = [];
   /** Paths handed over since the burst began (its first batch can be a small leading one; see schedule()). */
   private burstPaths = 0;
-  private endStartWait: (() => void) | null = null;
   // A large burst can overflow the kernel's event queue (inotify drops events silently when the reader lags, as
   // a loaded machine's does during a big checkout): once it settles, a re-walk catches whatever was lost.
   private settleTimer: NodeJS.Timeout | null = null;
@@ -66,48 +65,41 @@ export class RepoWatcher {
   async start(): Promise<void> {
     if (this.watcher) return;
     const root = this.root;
-    const w = (this.watcher = watch(root, { ignoreInitial: true, followSymlinks: false, ignored: (path) => skippedFolder(relative(root, path)) }));
-    w.on('all', (event, path) => {
-      this.add(path);
-      // A folder that appears may still be filling (a checkout writes its files next, and chokidar can miss one
-      // written before it watches the folder): it waits for the burst to settle and is then walked whole.
-      this.schedule(event === 'add' || event === 'change' || event === 'unlink');
-      // Each event of a burst still going on pushes its settle re-walk back.
-      if (this.settleTimer) this.armSettle();
-    });
-    // chokidar drops events for names that are not UTF-8 (it cannot stat them by their lossy text);
-    // fs.watch's raw event still names the folder, which add() turns into a re-walk of it.
-    w.on('raw', (_event, name, details) => {
-      const folder = (details as { watchedPath?: unknown } | null)?.watchedPath;
-      if (typeof name !== 'string' || !name.includes('\uFFFD') || typeof folder !== 'string') return;
-      this.add(join(folder, name));
-      this.schedule();
-    });
-    // Lost events (a watch limit, an unreadable folder): only a re-walk is sure to catch up.
-    w.on('error', () => {
-      this.rewalk = true;
-      this.schedule();
-    });
-    // A stop before 'ready' (a pause right after a resume) ends the wait too: chokidar never fires 'ready' once closed.
-    await new Promise<void>((resolve) => {
-      this.endStartWait = resolve;
-      w.once('ready', resolve);
-    });
-    this.endStartWait = null;
+    const watcher = (this.watcher = new FolderWatcher(root, (path) => skippedFolder(relative(root, path)), {
+      changed: (path, kind) => this.changed(path, kind),
+      // Lost events (a watch limit): only a re-walk is sure to catch up.
+      lost: () => {
+        this.rewalk = true;
+        this.schedule();
+      },
+    }));
+    await watcher.start();
   }
 
-  async stop(): Promise<void> {
-    this.endStartWait?.();
-    this.endStartWait = null;
+  stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.leading = false;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     this.pending.clear();
-    const watcher = this.watcher;
+    this.watcher?.close();
     this.watcher = null;
-    await watcher?.close();
+    return Promise.resolve();
+  }
+
+  /** How many folders are watched (one inotify watch each, none per file). */
+  get watchedFolders(): number {
+    return this.watcher?.size ?? 0;
+  }
+
+  private changed(path: string, kind: PathKind): void {
+    this.add(path);
+    // A folder that appears may still be filling (a checkout writes its files next): it waits for the
+    // debounce; its files found or written meanwhile come as file events of their own.
+    this.schedule(kind !== 'folder');
+    // Each event of a burst still going on pushes its settle re-walk back.
+    if (this.settleTimer) this.armSettle();
   }
 
   private add(absPath: string): void {
@@ -135,7 +127,7 @@ export class RepoWatcher {
     if (now - this.lastEventAt >= this.settleMs) this.burstPaths = 0;
     this.lastEventAt = now;
     // The leading hand-over turned out to start a burst: its paths are checked again once the burst is quiet
-    // (the pass may have read a file the checkout had just removed, and chokidar can fold its re-creation away).
+    // (the pass may have read a file the checkout had just removed and not yet written again).
     if (quiet) this.leadPaths = [];
     else if (this.leadPaths.length > 0 && !this.rewalk) {
       for (const path of this.leadPaths) this.pending.add(path);
