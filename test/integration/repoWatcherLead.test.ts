@@ -1,5 +1,5 @@
 // A lone change is handed over within milliseconds, not after the debounce: a save becomes searchable at
-// once. A burst is still batched (the first change at once, the rest together). Real chokidar on a real
+// once. A burst is still batched (the first change at once, the rest together). The real folder watcher on a real
 // folder; the debounce is made long so that waiting for it could not pass unnoticed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChangeBatch, RepoWatcher } from '../../electron/engine/watch/repoWatcher.js';

@@ -1,6 +1,6 @@
 // The watcher follows a large burst with a re-walk once it settles: the kernel's event queue can overflow
 // during a big checkout on a loaded machine and drop events silently, and only a re-walk catches those.
-// Real chokidar on a real folder; the burst size and quiet time are scaled down for the test.
+// The real folder watcher on a real folder; the burst size and quiet time are scaled down for the test.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChangeBatch, RepoWatcher } from '../../electron/engine/watch/repoWatcher.js';
 import { waitFor } from '../helpers/chroma.js';
