@@ -48,11 +48,17 @@ export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
     return (running.length ? running : this.slots).reduce<RpcClient<P, E> | undefined>((best, c) => (!best || c.inFlight < best.inFlight ? c : best), undefined);
   }
 
-  /** `timeoutMs`: how long the answer may take before the call fails TIMEOUT and its worker is replaced. */
-  async call<K extends Verb<P>>(verb: K, req: P[K]['req'], timeoutMs?: number): Promise<P[K]['res']> {
+  /** The least busy worker for a new call; UNAVAILABLE once the pool is closed or has none. */
+  private available(): RpcClient<P, E> {
     if (this.closed) throw new ClewFailure('UNAVAILABLE', `${this.options.name} workers are closed`);
     const client = this.pick();
     if (!client) throw new ClewFailure('UNAVAILABLE', `${this.options.name} has no workers`);
+    return client;
+  }
+
+  /** `timeoutMs`: how long the answer may take before the call fails TIMEOUT and its worker is replaced. */
+  async call<K extends Verb<P>>(verb: K, req: P[K]['req'], timeoutMs?: number): Promise<P[K]['res']> {
+    const client = this.available();
     if (timeoutMs === undefined) return client.call(verb, req);
     // The worker's start-up is not the call's time.
     await client.ready().catch(() => undefined);
@@ -70,14 +76,9 @@ export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
 
   /** Like call(); when `retire(answer)` holds, the worker that answered is retired (see the top of this file). */
   async callRetiring<K extends Verb<P>>(verb: K, req: P[K]['req'], retire: (answer: P[K]['res']) => boolean): Promise<P[K]['res']> {
-    if (this.closed) throw new ClewFailure('UNAVAILABLE', `${this.options.name} workers are closed`);
-    const client = this.pick();
-    if (!client) throw new ClewFailure('UNAVAILABLE', `${this.options.name} has no workers`);
+    const client = this.available();
     const answer = await client.call(verb, req);
-    if (!this.retiring.has(client) && this.slots.includes(client) && retire(answer)) {
-      this.replace(client);
-      this.retire(client);
-    }
+    if (!this.retiring.has(client) && this.slots.includes(client) && retire(answer)) this.succeed(client);
     return answer;
   }
 
@@ -91,15 +92,18 @@ export class RpcPool<P extends Protocol<P>, E = Record<never, never>> {
     if (this.closed) return;
     for (const client of this.slots.splice(Math.max(1, keep))) this.retire(client);
     if (!renew) return;
-    for (const client of [...this.slots]) {
-      this.replace(client);
-      this.retire(client);
-    }
+    for (const client of [...this.slots]) this.succeed(client);
   }
 
   /** A shrunk pool starts workers again up to its size. */
   grow(): void {
     while (!this.closed && this.slots.length < this.size) this.slots.push(this.spawn());
+  }
+
+  /** A fresh worker takes the slot now; the old one ends once its calls are answered. */
+  private succeed(client: RpcClient<P, E>): void {
+    this.replace(client);
+    this.retire(client);
   }
 
   private retire(client: RpcClient<P, E>): void {
