@@ -68,6 +68,11 @@ export interface FileWrite {
 
 const COMMITTED_NAMES_LIMIT = 200_000;
 
+/** The SET terms of a unit upsert that keep its sync state (attempts, error, back-off) when `same` holds, else reset it. */
+const syncStateKeptWhen = (same: string): string =>
+  `attempts = CASE WHEN ${same} THEN text_units.attempts ELSE 0 END, last_error = CASE WHEN ${same} THEN text_units.last_error END,
+   next_attempt_at = CASE WHEN ${same} THEN text_units.next_attempt_at END, failed_at = CASE WHEN ${same} THEN text_units.failed_at END`;
+
 export class IndexStore {
   private readonly s;
 
@@ -115,10 +120,7 @@ export class IndexStore {
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
         `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, text_in_file, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?, ?)
          ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
-           attempts = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.attempts ELSE 0 END,
-           last_error = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.last_error END,
-           next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.next_attempt_at END,
-           failed_at = CASE WHEN text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id THEN text_units.failed_at END
+           ${syncStateKeptWhen('text_units.content_hash IS excluded.content_hash AND text_units.symbol_id IS excluded.symbol_id')}
          -- An unchanged unit is rewritten only to store less of its text (a unit written whole before), keeping its sync state.
          WHERE text_units.content_hash IS NOT excluded.content_hash OR text_units.symbol_id IS NOT excluded.symbol_id
            OR text_units.text_in_file < excluded.text_in_file`),
@@ -128,10 +130,7 @@ export class IndexStore {
         `INSERT INTO text_units(repo_id, kind, file_id, vector_id, start_line, end_line, text, text_in_file, content_hash) VALUES (?, 'chunk', ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(vector_id) DO UPDATE SET file_id = excluded.file_id, start_line = excluded.start_line, end_line = excluded.end_line,
            text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
-           attempts = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.attempts ELSE 0 END,
-           last_error = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.last_error END,
-           next_attempt_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.next_attempt_at END,
-           failed_at = CASE WHEN text_units.content_hash IS excluded.content_hash THEN text_units.failed_at END`),
+           ${syncStateKeptWhen('text_units.content_hash IS excluded.content_hash')}`),
       deleteUnit: db.prepare<[string]>('DELETE FROM text_units WHERE vector_id = ?'),
       deleteEntryPoints: db.prepare<[number]>('DELETE FROM entry_points WHERE file_id = ?'),
       insertEntryPoint: db.prepare<[number, number, number | null, string, string, string | null, string | null, string | null, string | null, string | null, number]>(
