@@ -3,13 +3,14 @@
 // followed in watch mode. Valid UTF-8 names are stored exactly as before.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { encodeFsName, fsPathCandidates, rawBytesOf } from '../../electron/files/pathBytes.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
 import { indexedPaths } from '../helpers/indexReads.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
 
 const bytes = (...parts: Array<string | number[]>): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 const ODD_FILE = bytes('b', [0xff, 0xfe], '.py');
@@ -27,15 +28,8 @@ function writeOddTree(root: string): void {
 }
 
 describe('file names that are not UTF-8', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const dir = (prefix: string): string => {
-    const d = tempDir(prefix);
-    cleanups.push(d.cleanup);
-    return d.path;
-  };
+  const cleanups = cleanupAfterEach();
+  const dir = (prefix: string): string => tempPath(cleanups, prefix);
 
   it('encodes names losslessly: random bytes round-trip, valid UTF-8 is unchanged', () => {
     let seed = 7;

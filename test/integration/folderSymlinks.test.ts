@@ -3,13 +3,14 @@
 // recorded as an alias, so a search path, a note's FQN and file:read through it reach the same file.
 import { symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
 import { indexedPaths, readIndex } from '../helpers/indexReads.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
 
 const TOOL = 'def brew_it(name):\n    return "brewed " + name\n';
 const REAL_FILES = { 'pkg/brew/tool.py': TOOL, 'pkg/brew/formula.rb': 'class Formula\n  def install\n  end\nend\n', 'src/main.py': 'import os\n' };
@@ -20,15 +21,8 @@ const aliasRows = (dataDir: string): Array<{ alias: string; target: string }> =>
   readIndex(dataDir, (db) => db.prepare<[], { alias: string; target: string }>('SELECT alias, target FROM path_aliases ORDER BY alias').all());
 
 describe('folder symlinks inside the repo', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const dir = (prefix: string): string => {
-    const d = tempDir(prefix);
-    cleanups.push(d.cleanup);
-    return d.path;
-  };
+  const cleanups = cleanupAfterEach();
+  const dir = (prefix: string): string => tempPath(cleanups, prefix);
 
   for (const alias of ALIASES) {
     it(`walks each real file once, under its real path, with ${alias} recorded as an alias`, () => {

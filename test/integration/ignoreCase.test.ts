@@ -2,10 +2,11 @@
 // the platform default and with core.ignorecase set in the repository (and in a worktree's shared config).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { coreIgnoreCase, PLATFORM_IGNORES_CASE } from '../../electron/files/gitIgnoreCase.js';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
 const TREE = {
   '.gitignore': 'BUILD/\n*.LOG\nDocs/Private.md\n',
@@ -14,8 +15,7 @@ const TREE = {
 };
 
 describe('ignore rules and case', () => {
-  const cleanups: Array<() => void> = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  const cleanups = cleanupAfterEach();
   const repo = (): string => {
     const dir = tempDir('clew-case-');
     cleanups.push(dir.cleanup);
@@ -54,7 +54,7 @@ describe('ignore rules and case', () => {
     git(main, 'add', '.gitignore', 'src/a.ts');
     git(main, 'commit', '-q', '-m', 'init');
     const linked = join(tempDir('clew-case-wt-').path, 'wt');
-    cleanups.push(() => execFileSync('rm', ['-rf', join(linked, '..')]));
+    cleanups.push(() => { execFileSync('rm', ['-rf', join(linked, '..')]); });
     git(main, 'worktree', 'add', '-q', linked);
     writeTree(linked, { 'build/keep.py': 'x\n', 'app.log': 'l\n' });
     expect(walked(linked)).toEqual(['.gitignore', 'src/a.ts']);

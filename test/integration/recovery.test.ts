@@ -2,7 +2,7 @@
 // fresh one, brings back the repos and every note (kept in notes.db), re-indexes, and says so.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
 import { quickCheck } from '../../electron/db/integrity.js';
@@ -10,7 +10,8 @@ import { planRecovery } from '../../electron/core/recovery.js';
 import { spawnSync } from 'node:child_process';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
-import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
 
 const GET = 'com.acme.web.UserController.get(long)';
 const CLASS = 'com.acme.web.UserController';
@@ -41,13 +42,8 @@ const keptNotes = (dataDir: string): Array<{ fqn: string; text: string }> => {
 };
 
 describe('corruption and recovery', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
-  const dir = (prefix: string): string => {
-    const d = tempDir(prefix);
-    cleanups.push(d.cleanup);
-    return d.path;
-  };
+  const cleanups = cleanupAfterEach();
+  const dir = (prefix: string): string => tempPath(cleanups, prefix);
   const open = (dataDir: string): Backend => {
     const backend = openWriter(dataDir);
     cleanups.push(() => backend.close());

@@ -4,7 +4,7 @@
 // pass over recently synced vectors each close part of that gap.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { DEFAULT_EMBEDDER_ID, HASH_DEFAULT_DIMENSION } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
@@ -13,11 +13,9 @@ import { generateCorpus } from '../bench/corpus.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { startSidecar } from '../helpers/chroma.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 async function indexedCorpus(java: number, python: number, vectors: Parameters<typeof openWriter>[1]): Promise<{ repo: string; backend: Backend }> {
   const repo = tempDir('clew-recall-repo-');

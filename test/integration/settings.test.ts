@@ -2,21 +2,17 @@
 // embedder.json is folded in, and the indexer honours the size cap, extra ignores and languages.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { settingsFile } from '../../electron/core/dataDir.js';
 import { DEFAULT_SETTINGS } from '../../electron/core/settingsFile.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
 
 describe('settings', () => {
-  const cleanups: Array<() => void | Promise<void>> = [];
-  afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
-  const dataDir = (): string => {
-    const dir = tempDir('clew-settings-');
-    cleanups.push(dir.cleanup);
-    return dir.path;
-  };
+  const cleanups = cleanupAfterEach();
+  const dataDir = (): string => tempPath(cleanups, 'clew-settings-');
   const open = (dir: string): Backend => {
     const backend = openWriter(dir);
     cleanups.push(() => backend.close());

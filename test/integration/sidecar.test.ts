@@ -1,18 +1,16 @@
 // The Chroma supervisor against the real server: start, identity, restart after SIGKILL, hang, stop.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChromaSidecar } from '../../electron/sidecar/chromaSidecar.js';
 import { ExternalServer } from '../../electron/sidecar/externalServer.js';
 import { verifyIdentity, instanceId } from '../../electron/sidecar/identity.js';
 import { nodeLauncher } from '../../electron/sidecar/nodeLauncher.js';
 import { isAlive, readyPid, startSidecar, waitFor } from '../helpers/chroma.js';
 import { tempDir } from '../helpers/fixtures.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 function dataDir(): string {
   const dir = tempDir('clew-sidecar-');

@@ -1,15 +1,13 @@
 // The sync sends 5,000 rows a request by default: Chroma saves its HNSW segment (graph entries and an id
 // map of every vector) after each upsert that reaches its sync threshold, so bigger requests save less
 // often. Real Chroma sidecar, real SQLite, the real hash embedder.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { syncLoopSetup } from '../helpers/syncLoopSetup.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 describe('sync batch size', () => {
   it('sends up to 5,000 rows an upsert when no batch size is set, every row once', async () => {

@@ -1,14 +1,12 @@
 // The sync pipelines its batches: the next one is claimed and embedded while the server stores the ones
 // before, two upserts run at once, and no row is sent twice. Real Chroma sidecar, real SQLite, the real hash embedder (timed).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { syncLoopSetup } from '../helpers/syncLoopSetup.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 describe('sync pipeline', () => {
   it('embeds the next batch while upserts are in flight, two at a time, sending every row once', async () => {

@@ -1,15 +1,13 @@
 // Shutdown drains the vector queue for at most its limit: a pass that is sending a large backlog ends
 // after its batch in flight, the rest stays pending for the next start. Real Chroma sidecar, real SQLite.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { waitFor } from '../helpers/chroma.js';
 import { syncLoopSetup } from '../helpers/syncLoopSetup.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 describe('sync loop stop', () => {
   it('returns within its drain limit while a long pass is sending, leaving the rest pending', async () => {

@@ -1,15 +1,13 @@
 // While an index runs, the sync yields the cores to it: a pass in flight ends after its batch, none
 // starts, and the vectors follow once the index is over. Real Chroma sidecar, real SQLite.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { waitFor } from '../helpers/chroma.js';
 import { syncLoopSetup } from '../helpers/syncLoopSetup.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 describe('sync loop yielding to an index run', () => {
   it('stops sending after the batch in flight while yielding, and drains everything once released', async () => {

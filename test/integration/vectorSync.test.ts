@@ -3,7 +3,7 @@
 // a wiped Chroma directory, and an in-flight edit.
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/core/backend.js';
 import { type WriteDb, openWrite } from '../../electron/db/connection.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
@@ -21,11 +21,9 @@ import { startSidecar, waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, tempDir, USER_CONTROLLER, writeTree } from '../helpers/fixtures.js';
 import { writeTinyBert } from '../helpers/tinyModel/tinyBert.js';
 import { activeCollection, remoteRows, serverUrl, syncedRows } from '../helpers/vectors.js';
+import { cleanupAfterEach } from '../helpers/cleanups.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = cleanupAfterEach();
 
 function dirs(): { data: string; repo: string } {
   const data = tempDir('clew-vec-data-');

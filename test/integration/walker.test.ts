@@ -2,18 +2,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { walkRepo } from '../../electron/engine/walk/walker.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { writeTree } from '../helpers/fixtures.js';
+import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
 
 describe('walkRepo', () => {
-  const cleanups: Array<() => void> = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
-  const repo = (): string => {
-    const dir = tempDir();
-    cleanups.push(dir.cleanup);
-    return dir.path;
-  };
+  const cleanups = cleanupAfterEach();
+  const repo = (): string => tempPath(cleanups);
 
   it('honours nested .gitignore, .clewignore, negations and always-skipped folders', () => {
     const root = repo();
