@@ -43,7 +43,12 @@ const parsers = new Map<Language, TS.Parser>();
 // Emscripten keeps its Module settings object and sets its heap views on it (again each time the heap
 // grows): read, they give the heap's size. It grows to fit the largest tree and never shrinks (a parse
 // worker is replaced once it is large; see parsePool.ts). The typings list only locateFile.
-const moduleOptions: { locateFile: (file: string) => string; HEAP8?: Int8Array } & Partial<WasmRuntime> = { locateFile: (file: string) => join(wasmDir, file) };
+// The runtime is made once per thread, from the first settings object passed to init: a second copy of this
+// module in the thread (a bench loading an older checkout beside this one) shares that object, through globalThis.
+type ModuleOptions = { locateFile: (file: string) => string; HEAP8?: Int8Array } & Partial<WasmRuntime>;
+const SHARED_OPTIONS = Symbol.for('clew.treeSitter.moduleOptions');
+const shared = globalThis as { [SHARED_OPTIONS]?: ModuleOptions };
+const moduleOptions: ModuleOptions = (shared[SHARED_OPTIONS] ??= { locateFile: (file: string) => join(wasmDir, file) });
 
 /**
  * The runtime's own exports that queryMatches.ts reads a query's matches through (Emscripten puts them on the
