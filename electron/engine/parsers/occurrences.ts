@@ -66,17 +66,18 @@ const FN = 18;
 const RANK_SKIP = 1;
 const RANK_DEF = 2;
 const RANK_ATTR = 3;
-/** At most this many names per file (the cut a sort key of position * SLOTS + slot once needed; kept: the same rows). */
+/** Captured names are slots of these bytes in a sort key: position * SLOTS + slot (exact in a double below 2^53). */
 const SLOTS = 2 ** 21;
 
 /**
  * The names captured so far, one slot each in parallel typed arrays (no object per name: nodes die young, and
- * so should everything made per capture), found again by their start index, read back in document order.
+ * so should everything made per capture), found again by their start index.
  */
 class Captured {
   /** Slot + 1 of the name starting at each source index, 0 for none: an array lookup, not a hash per capture. */
-  readonly slotAt: Int32Array;
+  private readonly slotAt: Int32Array;
   private count = 0;
+  readonly start: Int32Array;
   readonly row: Int32Array;
   readonly column: Int32Array;
   readonly rank: Int8Array;
@@ -90,6 +91,7 @@ class Captured {
   constructor(sourceLength: number, capacity: number) {
     this.slotAt = new Int32Array(sourceLength + 1);
     const size = Math.min(capacity, SLOTS);
+    this.start = new Int32Array(size);
     this.row = new Int32Array(size);
     this.column = new Int32Array(size);
     this.rank = new Int8Array(size);
@@ -105,6 +107,7 @@ class Captured {
       if (next >= this.row.length || at >= this.slotAt.length) return;
       this.count = next + 1;
       this.slotAt[at] = next + 1;
+      this.start[next] = at;
       this.row[next] = row;
       this.column[next] = column;
       this.rank[next] = rank;
@@ -117,6 +120,13 @@ class Captured {
     if (code !== RANK_DEF && this.qualifier[slot] === null) this.qualifier[slot] = qualifier;
     if (this.hint[slot] === null) this.hint[slot] = ownHint;
     if (code === MEMBER) this.member[slot] = 1;
+  }
+
+  /** Slots in document order: position and slot in one number each, sorted as a typed array (no comparator calls). */
+  ordered(): Float64Array {
+    const keys = new Float64Array(this.count);
+    for (let i = 0; i < keys.length; i++) keys[i] = this.start[i]! * SLOTS + i;
+    return keys.sort();
   }
 }
 
@@ -180,7 +190,9 @@ function hintOf(code: number, node: SyntaxNode): string | null {
 class Collector {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  readonly rows: number[] = [];
+  /** Rows so far, OCCURRENCE_STRIDE numbers each: indexed writes (a push of six numbers cost more than the rest of `add`). */
+  private buffer = new Int32Array(OCCURRENCE_STRIDE * 1024);
+  private length = 0;
   /** The innermost symbol on each line (index into `symbols`), -1 for none. */
   private readonly owner: Int32Array;
   private readonly startingAt = new Map<number, number[]>();
@@ -228,9 +240,27 @@ class Collector {
   }
 
   add(line: number, col: number, name: string, role: number, qualifier: string | null): boolean {
-    if (this.rows.length >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
-    this.rows.push(line, col, this.intern(name), role, this.enclosing(line, name, role), qualifier === null ? -1 : this.intern(qualifier));
+    const at = this.length;
+    if (at >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
+    if (at + OCCURRENCE_STRIDE > this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    const b = this.buffer;
+    b[at] = line;
+    b[at + 1] = col;
+    b[at + 2] = this.intern(name);
+    b[at + 3] = role;
+    b[at + 4] = this.enclosing(line, name, role);
+    b[at + 5] = qualifier === null ? -1 : this.intern(qualifier);
+    this.length = at + OCCURRENCE_STRIDE;
     return true;
+  }
+
+  /** The rows so far (a view, valid until the next add). */
+  rows(): Int32Array {
+    return this.buffer.subarray(0, this.length);
   }
 }
 
@@ -288,11 +318,9 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const inTypeContext = sweep(typeContexts);
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
   const attributes = new Set<string>();
-  // Names in document order: a scan of the start index (one slot per start), cheaper than sorting them.
-  const slotAt = found.slotAt;
-  for (let at = 0; at < slotAt.length; at++) {
-    const slot = slotAt[at]! - 1;
-    if (slot < 0) continue;
+  for (const key of found.ordered()) {
+    const slot = key % SLOTS;
+    const at = found.start[slot]!;
     const rank = found.rank[slot]!;
     if (rank === RANK_SKIP || inExcluded(at)) continue;
     let role = ROLE_BY_RANK[rank] ?? ROLE_INDEX.reference;
@@ -316,7 +344,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
     if (!out.add(found.row[slot]! + 1, found.column[slot]! + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
-  return { names: out.names, rows: sortRows(out.rows), imports };
+  return { names: out.names, rows: sortedRows(out.rows()), imports };
 }
 
 /** Whether the match's @fn capture is `require` (a CommonJS import). */
@@ -354,18 +382,22 @@ function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
   };
 }
 
-function sortRows(rows: number[]): number[] {
+/** The rows as a plain array, in line and column order. */
+function sortedRows(rows: Int32Array): number[] {
   const n = rows.length / OCCURRENCE_STRIDE;
+  const out = new Array<number>(rows.length);
   // Imports (added first) are usually at the top already: then there is nothing to sort.
   let inOrder = true;
   for (let i = OCCURRENCE_STRIDE; i < rows.length && inOrder; i += OCCURRENCE_STRIDE) {
     inOrder = rows[i]! > rows[i - OCCURRENCE_STRIDE]! || (rows[i] === rows[i - OCCURRENCE_STRIDE] && rows[i + 1]! > rows[i + 1 - OCCURRENCE_STRIDE]!);
   }
-  if (inOrder) return rows;
+  if (inOrder) {
+    for (let i = 0; i < rows.length; i++) out[i] = rows[i]!;
+    return out;
+  }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
-  const sorted = new Array<number>(rows.length);
   order.forEach((from, to) => {
-    for (let k = 0; k < OCCURRENCE_STRIDE; k++) sorted[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;
+    for (let k = 0; k < OCCURRENCE_STRIDE; k++) out[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;
   });
-  return sorted;
+  return out;
 }

@@ -64,11 +64,12 @@ function makerFor(proto: object): NodeMaker {
   if (Maker && makerProto === proto) return Maker;
   // The fields unmarshalNode sets, in its order (one hidden class); Node's methods and getters come from its prototype.
   class LeanNode {
-    0: number;
-    id: number;
-    tree: SyntaxNode['tree'];
-    startIndex: number;
-    startPosition: { row: number; column: number };
+    // Declared, not initialised: the constructor sets each once.
+    declare 0: number;
+    declare id: number;
+    declare tree: SyntaxNode['tree'];
+    declare startIndex: number;
+    declare startPosition: { row: number; column: number };
     constructor(handle: number, id: number, tree: SyntaxNode['tree'], startIndex: number, row: number, column: number) {
       this[0] = handle;
       this.id = id;
