@@ -66,7 +66,7 @@ const FN = 18;
 const RANK_SKIP = 1;
 const RANK_DEF = 2;
 const RANK_ATTR = 3;
-/** Captured names are slots of these bytes in a sort key: position * SLOTS + slot (exact in a double below 2^53). */
+/** At most this many names per file (the cut a sort key of position * SLOTS + slot once needed; kept: the same rows). */
 const SLOTS = 2 ** 21;
 
 /**
@@ -75,7 +75,7 @@ const SLOTS = 2 ** 21;
  */
 class Captured {
   /** Slot + 1 of the name starting at each source index, 0 for none: an array lookup, not a hash per capture. */
-  private readonly slotAt: Int32Array;
+  readonly slotAt: Int32Array;
   private count = 0;
   readonly start: Int32Array;
   readonly row: Int32Array;
@@ -122,11 +122,9 @@ class Captured {
     if (code === MEMBER) this.member[slot] = 1;
   }
 
-  /** Slots in document order: position and slot in one number each, sorted as a typed array (no comparator calls). */
-  ordered(): Float64Array {
-    const keys = new Float64Array(this.count);
-    for (let i = 0; i < keys.length; i++) keys[i] = this.start[i]! * SLOTS + i;
-    return keys.sort();
+  /** Start indexes of the names in document order (each start has one slot): a typed-array sort, no comparator calls. */
+  ordered(): Int32Array {
+    return this.start.slice(0, this.count).sort();
   }
 }
 
@@ -318,9 +316,9 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const inTypeContext = sweep(typeContexts);
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
   const attributes = new Set<string>();
-  for (const key of found.ordered()) {
-    const slot = key % SLOTS;
-    const at = found.start[slot]!;
+  const slotAt = found.slotAt;
+  for (const at of found.ordered()) {
+    const slot = slotAt[at]! - 1;
     const rank = found.rank[slot]!;
     if (rank === RANK_SKIP || inExcluded(at)) continue;
     let role = ROLE_BY_RANK[rank] ?? ROLE_INDEX.reference;
