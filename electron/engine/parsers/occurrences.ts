@@ -8,6 +8,7 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES, type OccurrenceR
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
+import { CAPTURE_COLUMN, CAPTURE_NAME, CAPTURE_ROW, CAPTURE_SIZE, CAPTURE_START, MATCH_HEADER, captureNode, rawMatches } from './queryMatches.js';
 
 const ROLE_INDEX = Object.fromEntries(OCCURRENCE_ROLES.map((r, i) => [r, i])) as Record<OccurrenceRole, number>;
 /** Numbers per occurrence in `FileOccurrences.rows`. */
@@ -40,6 +41,16 @@ const CAPTURE = new Map<string, number>([
   ['member', 7], ['qual', 8], ['qualpath', 9], ['qualchain', 10], ['hint', 11], ['hintcall', 12], ['hintvar', 13],
   ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18],
 ]);
+/** Capture index → CAPTURE code (-1 for a name not listed), per compiled query. */
+const codesOf = new WeakMap<Query, Int8Array>();
+function captureCodes(query: Query): Int8Array {
+  let codes = codesOf.get(query);
+  if (!codes) {
+    codes = Int8Array.from(query.captureNames, (name) => CAPTURE.get(name) ?? -1);
+    codesOf.set(query, codes);
+  }
+  return codes;
+}
 const RANK_REF = 6;
 const MEMBER = 7;
 const QUAL = 8;
@@ -51,47 +62,56 @@ const IMPORT = 14;
 const REQUIRE = 15;
 const EXCLUDE = 16;
 const TYPECTX = 17;
+const FN = 18;
 const RANK_SKIP = 1;
 const RANK_DEF = 2;
 const RANK_ATTR = 3;
-/** Captured names are slots of these bytes in a sort key: position * SLOTS + slot (exact in a double below 2^53). */
+/** At most this many names per file (the cut a sort key of position * SLOTS + slot once needed; kept: the same rows). */
 const SLOTS = 2 ** 21;
 
 /**
- * The names captured so far, one slot each in parallel arrays (no object per name: nodes die young, and so
- * should everything made per capture), found again by their start index.
+ * The names captured so far, one slot each in parallel typed arrays (no object per name: nodes die young, and
+ * so should everything made per capture), found again by their start index.
  */
 class Captured {
   /** Slot + 1 of the name starting at each source index, 0 for none: an array lookup, not a hash per capture. */
-  private readonly slotAt: Int32Array;
-  readonly start: number[] = [];
-  readonly row: number[] = [];
-  readonly column: number[] = [];
-  readonly rank: number[] = [];
+  readonly slotAt: Int32Array;
+  private count = 0;
+  readonly start: Int32Array;
+  readonly row: Int32Array;
+  readonly column: Int32Array;
+  readonly rank: Int8Array;
   /** 1 when captured as @member: the name follows a dot, whatever its receiver. */
-  readonly member: number[] = [];
+  readonly member: Uint8Array;
   readonly qualifier: Array<string | null> = [];
   /** A definition's type hint (see typeHint). */
   readonly hint: Array<string | null> = [];
 
-  constructor(sourceLength: number) {
+  /** `capacity`: at least the number of captures to come. */
+  constructor(sourceLength: number, capacity: number) {
     this.slotAt = new Int32Array(sourceLength + 1);
+    const size = Math.min(capacity, SLOTS);
+    this.start = new Int32Array(size);
+    this.row = new Int32Array(size);
+    this.column = new Int32Array(size);
+    this.rank = new Int8Array(size);
+    this.member = new Uint8Array(size);
   }
 
-  add(node: SyntaxNode, code: number, qualifier: string | null, hint: string | null): void {
-    const at = node.startIndex;
+  add(at: number, row: number, column: number, code: number, qualifier: string | null, hint: string | null): void {
     const rank = code === MEMBER ? RANK_REF : code;
     const ownHint = code === RANK_DEF || code === RANK_ATTR ? hint : null;
     const slot = (this.slotAt[at] ?? 0) - 1;
     if (slot < 0) {
-      if (this.start.length >= SLOTS || at >= this.slotAt.length) return;
-      this.slotAt[at] = this.start.length + 1;
-      const pos = node.startPosition;
-      this.start.push(at);
-      this.row.push(pos.row);
-      this.column.push(pos.column);
-      this.rank.push(rank);
-      this.member.push(code === MEMBER ? 1 : 0);
+      const next = this.count;
+      if (next >= this.row.length || at >= this.slotAt.length) return;
+      this.count = next + 1;
+      this.slotAt[at] = next + 1;
+      this.start[next] = at;
+      this.row[next] = row;
+      this.column[next] = column;
+      this.rank[next] = rank;
+      this.member[next] = code === MEMBER ? 1 : 0;
       this.qualifier.push(code === RANK_DEF ? null : qualifier);
       this.hint.push(ownHint);
       return;
@@ -102,11 +122,9 @@ class Captured {
     if (code === MEMBER) this.member[slot] = 1;
   }
 
-  /** Slots in document order: position and slot in one number each, sorted as a typed array (no comparator calls). */
-  ordered(): Float64Array {
-    const keys = new Float64Array(this.start.length);
-    for (let i = 0; i < keys.length; i++) keys[i] = this.start[i]! * SLOTS + i;
-    return keys.sort();
+  /** Start indexes of the names in document order (each start has one slot): a typed-array sort, no comparator calls. */
+  ordered(): Int32Array {
+    return this.start.slice(0, this.count).sort();
   }
 }
 
@@ -170,7 +188,9 @@ function hintOf(code: number, node: SyntaxNode): string | null {
 class Collector {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  readonly rows: number[] = [];
+  /** Rows so far, OCCURRENCE_STRIDE numbers each: indexed writes (a push of six numbers cost more than the rest of `add`). */
+  private buffer = new Int32Array(OCCURRENCE_STRIDE * 1024);
+  private length = 0;
   /** The innermost symbol on each line (index into `symbols`), -1 for none. */
   private readonly owner: Int32Array;
   private readonly startingAt = new Map<number, number[]>();
@@ -218,9 +238,27 @@ class Collector {
   }
 
   add(line: number, col: number, name: string, role: number, qualifier: string | null): boolean {
-    if (this.rows.length >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
-    this.rows.push(line, col, this.intern(name), role, this.enclosing(line, name, role), qualifier === null ? -1 : this.intern(qualifier));
+    const at = this.length;
+    if (at >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
+    if (at + OCCURRENCE_STRIDE > this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    const b = this.buffer;
+    b[at] = line;
+    b[at + 1] = col;
+    b[at + 2] = this.intern(name);
+    b[at + 3] = role;
+    b[at + 4] = this.enclosing(line, name, role);
+    b[at + 5] = qualifier === null ? -1 : this.intern(qualifier);
+    this.length = at + OCCURRENCE_STRIDE;
     return true;
+  }
+
+  /** The rows so far (a view, valid until the next add). */
+  rows(): Int32Array {
+    return this.buffer.subarray(0, this.length);
   }
 }
 
@@ -229,33 +267,40 @@ export function extractOccurrences(language: Language, query: Query | null, root
   if (!query) return null;
   const out = new Collector(symbols, root.endPosition.row + 1);
   const imports: ParsedImport[] = [];
-  const found = new Captured(source.length);
   /** [start, end) of subtrees whose names are not walked (imports, package clauses), and of type annotations. */
   const excluded: Array<[number, number]> = [];
   const typeContexts: Array<[number, number]> = [];
   const importNodes: SyntaxNode[] = [];
-  for (const match of query.matches(root)) {
-    const captures = match.captures;
+  const codes = captureCodes(query);
+  // Matches as numbers (queryMatches.ts): a Node is made only for a capture whose text or extent is read.
+  const data = rawMatches(query, root);
+  const found = new Captured(source.length, data.length / CAPTURE_SIZE);
+  for (let match = 0; match < data.length; ) {
+    const first = match + MATCH_HEADER;
+    const end = first + data[match + 1]! * CAPTURE_SIZE;
+    match = end;
     let qualifier: string | null = null;
     let hint: string | null = null;
     // A match of one capture (most: the catch-alls) has no qualifier or hint beside it.
-    if (captures.length > 1) {
-      for (const c of captures) {
-        const code = CAPTURE.get(c.name) ?? -1;
-        if (code === QUAL) qualifier = nameAt(source, c.node.startIndex);
-        else if (code === QUALPATH) qualifier = pathAt(c.node);
-        else if (code === QUALCHAIN) qualifier = chainAt(c.node);
-        else if (code >= HINT && code < IMPORT) hint = hintOf(code, c.node);
+    if (end - first > CAPTURE_SIZE) {
+      for (let c = first; c < end; c += CAPTURE_SIZE) {
+        const code = codes[data[c + CAPTURE_NAME]!]!;
+        if (code === QUAL) qualifier = nameAt(source, data[c + CAPTURE_START]!);
+        else if (code === QUALPATH) qualifier = pathAt(captureNode(root, data, c));
+        else if (code === QUALCHAIN) qualifier = chainAt(captureNode(root, data, c));
+        else if (code >= HINT && code < IMPORT) hint = hintOf(code, captureNode(root, data, c));
       }
     }
-    for (const c of captures) {
-      const code = CAPTURE.get(c.name) ?? -1;
-      if (code >= 0 && code <= MEMBER) found.add(c.node, code, qualifier, hint);
-      else if (code === IMPORT) importNodes.push(c.node);
+    for (let c = first; c < end; c += CAPTURE_SIZE) {
+      const code = codes[data[c + CAPTURE_NAME]!]!;
+      if (code >= 0 && code <= MEMBER) found.add(data[c + CAPTURE_START]!, data[c + CAPTURE_ROW]!, data[c + CAPTURE_COLUMN]!, code, qualifier, hint);
+      else if (code === IMPORT) importNodes.push(captureNode(root, data, c));
       else if (code === REQUIRE) {
-        if (captures.some((f) => f.name === 'fn' && f.node.text === 'require')) importNodes.push(c.node);
-      } else if (code === EXCLUDE) excluded.push([c.node.startIndex, c.node.endIndex]);
-      else if (code === TYPECTX) typeContexts.push([c.node.startIndex, c.node.endIndex]);
+        if (requiresCall(data, first, end, codes, root)) importNodes.push(captureNode(root, data, c));
+      } else if (code === EXCLUDE || code === TYPECTX) {
+        const node = captureNode(root, data, c);
+        (code === EXCLUDE ? excluded : typeContexts).push([node.startIndex, node.endIndex]);
+      }
     }
   }
   for (const node of importNodes) {
@@ -271,9 +316,9 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const inTypeContext = sweep(typeContexts);
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
   const attributes = new Set<string>();
-  for (const key of found.ordered()) {
-    const slot = key % SLOTS;
-    const at = found.start[slot]!;
+  const slotAt = found.slotAt;
+  for (const at of found.ordered()) {
+    const slot = slotAt[at]! - 1;
     const rank = found.rank[slot]!;
     if (rank === RANK_SKIP || inExcluded(at)) continue;
     let role = ROLE_BY_RANK[rank] ?? ROLE_INDEX.reference;
@@ -297,7 +342,13 @@ export function extractOccurrences(language: Language, query: Query | null, root
     if (!out.add(found.row[slot]! + 1, found.column[slot]! + 1, name, role, qualifier)) break;
   }
   // Imports were added first: keep rows in document order, as the table's key is.
-  return { names: out.names, rows: sortRows(out.rows), imports };
+  return { names: out.names, rows: sortedRows(out.rows()), imports };
+}
+
+/** Whether the match's @fn capture is `require` (a CommonJS import). */
+function requiresCall(data: Int32Array, first: number, end: number, codes: Int8Array, root: SyntaxNode): boolean {
+  for (let c = first; c < end; c += CAPTURE_SIZE) if (codes[data[c + CAPTURE_NAME]!] === FN && captureNode(root, data, c).text === 'require') return true;
+  return false;
 }
 
 // A node's end index is a call into the WASM runtime; the name's end is found in the source instead.
@@ -329,18 +380,22 @@ function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
   };
 }
 
-function sortRows(rows: number[]): number[] {
+/** The rows as a plain array, in line and column order. */
+function sortedRows(rows: Int32Array): number[] {
   const n = rows.length / OCCURRENCE_STRIDE;
+  const out = new Array<number>(rows.length);
   // Imports (added first) are usually at the top already: then there is nothing to sort.
   let inOrder = true;
   for (let i = OCCURRENCE_STRIDE; i < rows.length && inOrder; i += OCCURRENCE_STRIDE) {
     inOrder = rows[i]! > rows[i - OCCURRENCE_STRIDE]! || (rows[i] === rows[i - OCCURRENCE_STRIDE] && rows[i + 1]! > rows[i + 1 - OCCURRENCE_STRIDE]!);
   }
-  if (inOrder) return rows;
+  if (inOrder) {
+    for (let i = 0; i < rows.length; i++) out[i] = rows[i]!;
+    return out;
+  }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
-  const sorted = new Array<number>(rows.length);
   order.forEach((from, to) => {
-    for (let k = 0; k < OCCURRENCE_STRIDE; k++) sorted[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;
+    for (let k = 0; k < OCCURRENCE_STRIDE; k++) out[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;
   });
-  return sorted;
+  return out;
 }

@@ -43,7 +43,32 @@ const parsers = new Map<Language, TS.Parser>();
 // Emscripten keeps its Module settings object and sets its heap views on it (again each time the heap
 // grows): read, they give the heap's size. It grows to fit the largest tree and never shrinks (a parse
 // worker is replaced once it is large; see parsePool.ts). The typings list only locateFile.
-const moduleOptions: { locateFile: (file: string) => string; HEAP8?: Int8Array } = { locateFile: (file: string) => join(wasmDir, file) };
+// The runtime is made once per thread, from the first settings object passed to init: a second copy of this
+// module in the thread (a bench loading an older checkout beside this one) shares that object, through globalThis.
+type ModuleOptions = { locateFile: (file: string) => string; HEAP8?: Int8Array } & Partial<WasmRuntime>;
+const SHARED_OPTIONS = Symbol.for('clew.treeSitter.moduleOptions');
+const shared = globalThis as { [SHARED_OPTIONS]?: ModuleOptions };
+const moduleOptions: ModuleOptions = (shared[SHARED_OPTIONS] ??= { locateFile: (file: string) => join(wasmDir, file) });
+
+/**
+ * The runtime's own exports that queryMatches.ts reads a query's matches through (Emscripten puts them on the
+ * same settings object): the heap as 32-bit words, the C entry point web-tree-sitter's `Query.matches` calls,
+ * `free`, and `ts_init`, which gives the address of the transfer buffer the C side writes counts into.
+ */
+export interface WasmRuntime {
+  HEAP32: Int32Array;
+  _ts_query_matches_wasm(query: number, tree: number, startRow: number, startColumn: number, endRow: number, endColumn: number,
+    startIndex: number, endIndex: number, matchLimit: number, maxStartDepth: number, timeoutMicros: number): void;
+  _free(address: number): void;
+  _ts_init(): number;
+}
+
+/** The runtime's exports (after init); throws if this web-tree-sitter build does not have them. */
+export function wasmRuntime(): WasmRuntime {
+  const m = moduleOptions;
+  if (!m.HEAP32 || !m._ts_query_matches_wasm || !m._free || !m._ts_init) throw new Error('tree-sitter runtime not initialised or without the query exports');
+  return m as WasmRuntime;
+}
 
 /** Loads the runtime (not yet a grammar): a parse worker does it while starting. */
 export function init(): Promise<void> {
