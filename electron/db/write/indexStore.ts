@@ -6,6 +6,7 @@ import type { WriteDb } from '../connection.js';
 import type { SymbolHeadFields } from '../../base/unitText.js';
 import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
+import { SYMBOL_OF_NOTE } from '../read/symbolKeys.js';
 
 export interface RepoRow {
   id: number;
@@ -108,13 +109,13 @@ export class IndexStore {
       insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
         'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
-      upsertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string], { id: number }>(
-        `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(file_id, fqn) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, name = excluded.name,
-           start_line = excluded.start_line, end_line = excluded.end_line, signature = excluded.signature, doc = excluded.doc,
-           modifiers = excluded.modifiers, body_hash = excluded.body_hash
-         RETURNING id`),
+      // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
+      insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, string], { id: number }>(
+        `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash, fqn_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, fqn_key(?)) RETURNING id`),
+      updateSymbol: db.prepare<[number | null, string, string, number, number, string, string | null, string, string, number]>(
+        `UPDATE symbols SET parent_id = ?, kind = ?, name = ?, start_line = ?, end_line = ?, signature = ?, doc = ?, modifiers = ?, body_hash = ?
+         WHERE id = ?`),
       insertSymbolWords: db.prepare<[number, string]>('INSERT INTO symbols_fts(rowid, words) VALUES (?, ?)'),
       deleteSymbol: db.prepare<[number]>('DELETE FROM symbols WHERE id = ?'),
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
@@ -149,13 +150,13 @@ export class IndexStore {
         "UPDATE notes SET state = 'stale', stale_reason = ? WHERE repo_id = ? AND fqn = ? AND state = 'current'"),
       detachNotes: db.prepare<[number]>(
         `UPDATE notes SET state = 'detached', stale_reason = 'its symbol no longer exists in the repo'
-         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
       reattachNotes: db.prepare<[number]>(
         `UPDATE notes SET
-           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1) THEN 'current' ELSE 'stale' END,
-           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1)
+           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1) THEN 'current' ELSE 'stale' END,
+           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1)
              THEN NULL ELSE 'its symbol came back with different code' END
-         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
       unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
         `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
          WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
@@ -302,14 +303,22 @@ export class IndexStore {
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
     const ids: number[] = [];
+    const written = new Map<string, number>();
     const staleFqns = new Set<string>();
     for (const [index, symbol] of (analysis?.symbols ?? []).entries()) {
       const row = file.symbolRows[index];
       if (!row) throw new Error(`missing derived row for ${symbol.fqn}`);
       const bodyHash = row.bodyHash;
       const parentId = symbol.parent === null ? null : (ids[symbol.parent] ?? null);
-      const id = (s.upsertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
-        symbol.signature, symbol.doc, row.modifiersJson, bodyHash) as { id: number }).id;
+      // A second symbol with an FQN already written in this file updates that row, as the old upsert on (file_id, fqn) did.
+      let id = written.get(symbol.fqn) ?? previous.get(symbol.fqn)?.id;
+      if (id === undefined) {
+        id = (s.insertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
+          symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
+      } else {
+        s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
+      }
+      written.set(symbol.fqn, id);
       ids.push(id);
       const old = previous.get(symbol.fqn);
       if (!old) s.insertSymbolWords.run(id, row.words);
