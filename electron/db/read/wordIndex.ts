@@ -59,6 +59,11 @@ export function wordsExpression(kept: readonly string[], named: readonly string[
   return [any, inNames].filter(Boolean).join(' OR ');
 }
 
+// A word row's rowid names its unit: a symbol's id, or a chunk's id negated (migration 017).
+const WORD_ROW_UNIT = 'CASE WHEN words_fts.rowid > 0 THEN words_fts.rowid END AS symbol_id, CASE WHEN words_fts.rowid < 0 THEN -words_fts.rowid END AS chunk_id';
+const WORD_ROW_FILE = `LEFT JOIN symbols ws ON ws.id = words_fts.rowid LEFT JOIN chunks wc ON wc.id = -words_fts.rowid
+  JOIN files f ON f.id = coalesce(ws.file_id, wc.file_id)`;
+
 /** The best `limit` units for `words` (index words: stemmed parts, see codeWords); `needles` pick the lines shown. */
 export function wordIndexCandidates(db: ReadDb, words: readonly string[], needles: readonly string[], q: Pick<SearchQuery, 'repo' | 'lang' | 'path'>, limit: number): WordIndexCandidates {
   const { kept, named, dropped } = usefulWords(db, words);
@@ -67,8 +72,8 @@ export function wordIndexCandidates(db: ReadDb, words: readonly string[], needle
   const w = FIELD_WEIGHTS;
   // Without a filter no match needs its file: the word index's own rows, in the same order, are joined afterwards.
   const units = cachedStatement<Array<string | number>, { symbol_id: number | null; chunk_id: number | null; rank: number }>(db,
-    `SELECT u.symbol_id, u.chunk_id, bm25(words_fts, ${w.names}, ${w.signature}, ${w.doc}, ${w.path}, ${w.body}) AS rank
-     FROM words_fts JOIN word_units u ON u.id = words_fts.rowid${filter.where ? ' JOIN files f ON f.id = u.file_id' : ''}
+    `SELECT ${WORD_ROW_UNIT}, bm25(words_fts, ${w.names}, ${w.signature}, ${w.doc}, ${w.path}, ${w.body}) AS rank
+     FROM words_fts${filter.where ? ` ${WORD_ROW_FILE}` : ''}
      WHERE words_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
   ).all(wordsExpression(kept, named), ...filter.params, limit);
 

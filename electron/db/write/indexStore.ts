@@ -104,8 +104,8 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
-      deleteWordUnits: db.prepare<[number]>('DELETE FROM word_units WHERE file_id = ?'),
-      insertWordUnit: db.prepare<[number, number | null, number | null]>('INSERT INTO word_units(file_id, symbol_id, chunk_id) VALUES (?, ?, ?)'),
+      // A word row's rowid names its unit: a symbol's id, or a chunk's id negated (migration 017).
+      deleteWords: db.prepare<[number]>('DELETE FROM words_fts WHERE rowid = ?'),
       insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
         'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
@@ -284,14 +284,12 @@ export class IndexStore {
   writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
-    // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
-    s.deleteWordUnits.run(fileId);
+    // The chunks' word rows go with them (a trigger); the symbols' are rewritten below.
     s.deleteChunks.run(fileId);
     const words = file.wordRows;
     for (const [index, chunk] of file.chunks.entries()) {
-      const chunkId = s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid;
-      const unitId = s.insertWordUnit.run(fileId, null, Number(chunkId)).lastInsertRowid;
-      s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
+      const chunkId = Number(s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid);
+      s.insertWords.run(-chunkId, '', '', '', words.path, words.chunks[index] ?? '');
     }
 
     // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
@@ -317,6 +315,7 @@ export class IndexStore {
           symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
       } else {
         s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
+        s.deleteWords.run(id);
       }
       written.set(symbol.fqn, id);
       ids.push(id);
@@ -334,7 +333,7 @@ export class IndexStore {
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
-      if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
+      if (fields) s.insertWords.run(id, fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);

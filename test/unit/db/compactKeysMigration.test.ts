@@ -1,6 +1,8 @@
 // Migration 017: symbols are found by FQN through an 8-byte key, and no index holds the FQN itself. The table is rebuilt
 // without cascading into the rows that refer to it: symbols, their units, word rows, entry points and notes all stay,
-// no vector is tombstoned, and the cascades and the word-row trigger work again afterwards.
+// no vector is tombstoned, and the cascades and the word-row trigger work again afterwards. The word index's rows are
+// named by their symbol (rowid = id) or chunk (rowid = -id): word_units goes, the index starts empty and every file is
+// read again (its stat and hash forgotten).
 import { describe, expect, it } from 'vitest';
 import { fqnKey } from '../../../electron/db/fqnKey.js';
 import { migrate } from '../../../electron/db/migrate.js';
@@ -23,10 +25,16 @@ describe('migration 017 (compact keys)', () => {
       INSERT INTO notes(id, repo_id, fqn, text, created_at, updated_at) VALUES (1, 1, 'pkg:a.T.x', 'a note', 0, 0);
       INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, content_hash) VALUES (1, 'symbol', 1, 'v1', '', 'c1'), (1, 'symbol', 2, 'v2', '', 'c2');
       INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash) VALUES (1, 'note', 1, 'v3', 'a note', 'c3');
-      INSERT INTO word_units(id, file_id, symbol_id) VALUES (1, 1, 1), (2, 1, 2);`);
+      INSERT INTO chunks(id, file_id, start_line, text) VALUES (7, 1, 1, 'type T struct { x int }');
+      INSERT INTO word_units(id, file_id, symbol_id) VALUES (1, 1, 1), (2, 1, 2);
+      INSERT INTO word_units(id, file_id, chunk_id) VALUES (3, 1, 7);
+      INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (1, 't', '', '', 'a go', ''), (2, 'x', '', '', 'a go', ''), (3, '', '', '', 'a go', 'type t struct x int');`);
     migrate(db, MIGRATIONS);
 
-    expect([count(db, 'symbols'), count(db, 'text_units'), count(db, 'word_units'), count(db, 'entry_points'), count(db, 'notes')]).toEqual([2, 3, 2, 1, 1]);
+    expect([count(db, 'symbols'), count(db, 'text_units'), count(db, 'chunks'), count(db, 'entry_points'), count(db, 'notes')]).toEqual([2, 3, 1, 1, 1]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'word_units'").get()).toBeUndefined();
+    expect(count(db, 'words_fts')).toBe(0);
+    expect(db.prepare('SELECT mtime_ms, content_hash FROM files').get()).toEqual({ mtime_ms: -1, content_hash: '' });
     expect(count(db, 'vector_outbox')).toBe(0);
     expect(db.prepare('SELECT symbol_id FROM entry_points').pluck().get()).toBe(1);
     const keys = db.prepare<[], { fqn: string; key: bigint }>('SELECT fqn, fqn_key AS key FROM symbols ORDER BY id').safeIntegers().all();
@@ -45,8 +53,11 @@ describe('migration 017 (compact keys)', () => {
     // Foreign keys are on again, and every cascade into and out of the rebuilt table still runs.
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    db.exec(`INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (1, 't', '', '', 'a go', ''), (2, 'x', '', '', 'a go', ''), (-7, '', '', '', 'a go', 'type t struct x int');`);
+    db.exec('DELETE FROM chunks WHERE id = 7');
+    expect(db.prepare('SELECT rowid FROM words_fts ORDER BY rowid').pluck().all()).toEqual([1, 2]);
     db.exec('DELETE FROM symbols WHERE id = 1');
-    expect([count(db, 'symbols'), count(db, 'word_units'), count(db, 'symbols_fts')]).toEqual([0, 0, 0]);
+    expect([count(db, 'symbols'), count(db, 'words_fts'), count(db, 'symbols_fts')]).toEqual([0, 0, 0]);
     expect(db.prepare('SELECT symbol_id FROM entry_points').pluck().get()).toBeNull();
     expect(db.prepare('SELECT vector_id FROM vector_outbox ORDER BY vector_id').pluck().all()).toEqual(['v1', 'v2']);
     expect(count(db, 'notes')).toBe(1);
