@@ -3,7 +3,7 @@
 // 335 MiB. The FQN now stays in its row only; the index holds an 8-byte key of it (fqn_key(), electron/db/fqnKey.ts)
 // and readers compare the FQN after the seek. The writer finds a file's symbols by file (symbols_file_lines) and
 // decides insert or update itself, so the unique (file_id, fqn) constraint goes, and with it the table is rebuilt.
-// The word index's rows are named by the symbol (rowid = symbol id) or chunk (rowid = -chunk id) they stand for, so the
+// The word index's rows are named by the symbol (rowid = 2 × id) or chunk (rowid = 2 × id + 1) they stand for, so the
 // word_units table that mapped them (7.6 MiB with its indexes) goes. Its contentless rows cannot be renumbered: the word
 // index starts empty and every file is read again on its repo's next run (as migration 010 did).
 import type { Migration } from './index.js';
@@ -39,7 +39,7 @@ CREATE INDEX symbols_parent ON symbols(parent_id);
 CREATE INDEX symbols_file_name ON symbols(file_id, name);
 CREATE TRIGGER symbols_ad AFTER DELETE ON symbols BEGIN
   DELETE FROM symbols_fts WHERE rowid = old.id;
-  DELETE FROM words_fts WHERE rowid = old.id;
+  DELETE FROM words_fts WHERE rowid = old.id * 2;
 END;
 
 DROP TABLE IF EXISTS word_units;
@@ -48,7 +48,7 @@ DROP TABLE words_fts;
 CREATE VIRTUAL TABLE words_fts USING fts5(names, signature, doc, path, body, content='', contentless_delete=1, tokenize='unicode61');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words_fts, 'row');
 CREATE TRIGGER IF NOT EXISTS chunks_words_ad AFTER DELETE ON chunks BEGIN
-  DELETE FROM words_fts WHERE rowid = -old.id;
+  DELETE FROM words_fts WHERE rowid = old.id * 2 + 1;
 END;
 UPDATE files SET mtime_ms = -1, content_hash = '';
 `,

@@ -8,6 +8,7 @@ import { fileFilter } from './filters.js';
 import { EnclosingSymbols } from './snippet.js';
 import { chunkRows } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
+import { WORD_ROW_FILE, WORD_ROW_UNIT } from './wordRowIds.js';
 
 /** Column weights, in the table's column order (names, signature, doc, path, body). */
 export const FIELD_WEIGHTS = { names: 5, signature: 2, doc: 3, path: 3, body: 1.5 } as const;
@@ -58,11 +59,6 @@ export function wordsExpression(kept: readonly string[], named: readonly string[
   const inNames = named.length > 0 ? `{names path} : (${named.map(ftsString).join(' OR ')})` : '';
   return [any, inNames].filter(Boolean).join(' OR ');
 }
-
-// A word row's rowid names its unit: a symbol's id, or a chunk's id negated (migration 017).
-const WORD_ROW_UNIT = 'CASE WHEN words_fts.rowid > 0 THEN words_fts.rowid END AS symbol_id, CASE WHEN words_fts.rowid < 0 THEN -words_fts.rowid END AS chunk_id';
-const WORD_ROW_FILE = `LEFT JOIN symbols ws ON ws.id = words_fts.rowid LEFT JOIN chunks wc ON wc.id = -words_fts.rowid
-  JOIN files f ON f.id = coalesce(ws.file_id, wc.file_id)`;
 
 /** The best `limit` units for `words` (index words: stemmed parts, see codeWords); `needles` pick the lines shown. */
 export function wordIndexCandidates(db: ReadDb, words: readonly string[], needles: readonly string[], q: Pick<SearchQuery, 'repo' | 'lang' | 'path'>, limit: number): WordIndexCandidates {

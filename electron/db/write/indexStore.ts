@@ -7,6 +7,7 @@ import type { SymbolHeadFields } from '../../base/unitText.js';
 import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
 import { SYMBOL_OF_NOTE } from '../read/symbolKeys.js';
+import { chunkWordRow, symbolWordRow } from '../read/wordRowIds.js';
 
 export interface RepoRow {
   id: number;
@@ -104,7 +105,7 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
-      // A word row's rowid names its unit: a symbol's id, or a chunk's id negated (migration 017).
+      // A word row's rowid names its unit (read/wordRowIds.ts).
       deleteWords: db.prepare<[number]>('DELETE FROM words_fts WHERE rowid = ?'),
       insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
         'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -289,7 +290,7 @@ export class IndexStore {
     const words = file.wordRows;
     for (const [index, chunk] of file.chunks.entries()) {
       const chunkId = Number(s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid);
-      s.insertWords.run(-chunkId, '', '', '', words.path, words.chunks[index] ?? '');
+      s.insertWords.run(chunkWordRow(chunkId), '', '', '', words.path, words.chunks[index] ?? '');
     }
 
     // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
@@ -315,7 +316,7 @@ export class IndexStore {
           symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
       } else {
         s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
-        s.deleteWords.run(id);
+        s.deleteWords.run(symbolWordRow(id));
       }
       written.set(symbol.fqn, id);
       ids.push(id);
@@ -333,7 +334,7 @@ export class IndexStore {
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
-      if (fields) s.insertWords.run(id, fields.names, fields.signature, fields.doc, words.path, '');
+      if (fields) s.insertWords.run(symbolWordRow(id), fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);

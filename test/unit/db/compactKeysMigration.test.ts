@@ -1,7 +1,7 @@
 // Migration 017: symbols are found by FQN through an 8-byte key, and no index holds the FQN itself. The table is rebuilt
 // without cascading into the rows that refer to it: symbols, their units, word rows, entry points and notes all stay,
 // no vector is tombstoned, and the cascades and the word-row trigger work again afterwards. The word index's rows are
-// named by their symbol (rowid = id) or chunk (rowid = -id): word_units goes, the index starts empty and every file is
+// named by their symbol (rowid = 2 × id) or chunk (rowid = 2 × id + 1): word_units goes, the index starts empty and every file is
 // read again (its stat and hash forgotten).
 import { describe, expect, it } from 'vitest';
 import { fqnKey } from '../../../electron/db/fqnKey.js';
@@ -53,9 +53,9 @@ describe('migration 017 (compact keys)', () => {
     // Foreign keys are on again, and every cascade into and out of the rebuilt table still runs.
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-    db.exec(`INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (1, 't', '', '', 'a go', ''), (2, 'x', '', '', 'a go', ''), (-7, '', '', '', 'a go', 'type t struct x int');`);
+    db.exec(`INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (2, 't', '', '', 'a go', ''), (4, 'x', '', '', 'a go', ''), (15, '', '', '', 'a go', 'type t struct x int');`);
     db.exec('DELETE FROM chunks WHERE id = 7');
-    expect(db.prepare('SELECT rowid FROM words_fts ORDER BY rowid').pluck().all()).toEqual([1, 2]);
+    expect(db.prepare('SELECT rowid FROM words_fts ORDER BY rowid').pluck().all()).toEqual([2, 4]);
     db.exec('DELETE FROM symbols WHERE id = 1');
     expect([count(db, 'symbols'), count(db, 'words_fts'), count(db, 'symbols_fts')]).toEqual([0, 0, 0]);
     expect(db.prepare('SELECT symbol_id FROM entry_points').pluck().get()).toBeNull();
