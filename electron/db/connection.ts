@@ -6,6 +6,7 @@ import { ClewFailure } from '../base/failure.js';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { chooseIncrementalVacuum, compactIfMostlyFree } from './freePages.js';
+import { registerFqnKey } from './fqnKey.js';
 import { choosePageSize } from './pageSize.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
@@ -24,7 +25,9 @@ export interface WriteOptions {
 
 function connect(file: string, readonly: boolean): Database.Database {
   try {
-    return new Database(file, { readonly, fileMustExist: readonly });
+    const db = new Database(file, { readonly, fileMustExist: readonly });
+    registerFqnKey(db);
+    return db;
   } catch (e) {
     throw ClewFailure.fromSystem(e, `cannot open database ${file}`);
   }

@@ -8,4 +8,5 @@
 // 4: Ruby docs of the first definition in a module or class body (tree-sitter-ruby leaves them outside the body);
 //    a `/** */` doc, or a Ruby comment block, one blank line above a definition is its doc.
 // 5: occurrences stored one row per (file, name) with their places packed (migration 015 dropped the old rows).
-export const ANALYSIS_VERSION = 5;
+// 6: word-index rows named by their symbol or chunk id (migration 017 dropped word_units and the old rows).
+export const ANALYSIS_VERSION = 6;

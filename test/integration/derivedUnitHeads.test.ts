@@ -7,6 +7,7 @@ import { unitContentHash } from '../../electron/base/hash.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { LATEST_VERSION } from '../../electron/db/migrate.js';
+import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import { migrateDatabase } from '../../electron/db/connection.js';
 import { UnitForm } from '../../electron/db/read/unitTexts.js';
 import { SyncQueue } from '../../electron/db/write/syncQueue.js';
@@ -54,13 +55,14 @@ describe('migration 016: unit heads derived from their rows', () => {
     await indexRepo(db, repo.path, { embedderId: EMBEDDER, parseWorkers: 1 });
     before = claimAll(db);
     // Back to how the index was before 016: each unit stores its head (its text without the lines that follow from
-    // the file, read here through the head form), the FQN index exists, the schema is one version older.
+    // the file, read here through the head form), the FQN index exists, the schema is the one before 016.
     db.prepare(`UPDATE text_units SET text = '', text_in_file = ${UnitForm.head} WHERE text_in_file = ${UnitForm.derived}`).run();
     const tails = new Map(new SyncQueue(db).claim(10_000, 2e9).map((u) => [u.vectorId, u.text]));
     const setHead = db.prepare<[string, string]>(`UPDATE text_units SET text = ? WHERE vector_id = ?`);
     for (const [vectorId, tail] of tails) setHead.run((before.get(vectorId) ?? '').slice(0, -tail.length), vectorId);
     db.exec('CREATE INDEX symbols_fqn ON symbols(fqn)');
-    db.pragma(`user_version = ${LATEST_VERSION - 1}`);
+    // The version before 016: 016 and every later migration run again.
+    db.pragma(`user_version = ${MIGRATIONS.findIndex((m) => m.name === 'derived unit heads')}`);
     db.close();
   });
   afterAll(() => {

@@ -59,7 +59,7 @@ describe('storage', () => {
     const db = openMigrated(dbFile());
     db.exec(`INSERT INTO repos(id, key, path, name, added_at) VALUES (1, 'k', '/r', 'r', 0);
       INSERT INTO files(id, repo_id, path, size, mtime_ms, content_hash, line_count) VALUES (1, 1, 'a.ts', 1, 1, 'h', 1);
-      INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, body_hash) VALUES (1, 1, 1, 'a:f', 'function', 'f', 1, 1, 'f()', 'b');
+      INSERT INTO symbols(id, repo_id, file_id, fqn, kind, name, start_line, end_line, signature, body_hash, fqn_key) VALUES (1, 1, 1, 'a:f', 'function', 'f', 1, 1, 'f()', 'b', fqn_key('a:f'));
       INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, content_hash) VALUES (1, 'symbol', 1, 'vec-1', 't', 'c');
       INSERT INTO notes(id, repo_id, fqn, text, created_at, updated_at) VALUES (1, 1, 'a:f', 'n', 0, 0);
       INSERT INTO text_units(repo_id, kind, note_id, vector_id, text, content_hash) VALUES (1, 'note', 1, 'vec-2', 't', 'c');`);

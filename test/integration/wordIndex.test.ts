@@ -26,9 +26,10 @@ func serve() {
 }
 `;
 
-/** How many word-index rows the file has. */
+/** How many word-index rows the file has (a row's rowid is its symbol's id doubled, or its chunk's doubled plus one). */
 const wordRows = (dataDir: string, path: string): number => readIndex(dataDir, (db) =>
-  db.prepare<[string], number>('SELECT count(*) FROM word_units u JOIN files f ON f.id = u.file_id WHERE f.path = ?').pluck().get(path) ?? 0);
+  db.prepare<[{ path: string }], number>(`SELECT count(*) FROM words_fts WHERE rowid IN (SELECT s.id * 2 FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = @path
+    UNION ALL SELECT c.id * 2 + 1 FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = @path)`).pluck().get({ path }) ?? 0);
 /** How many rows of the full-text table hold the word (orphans included: it reads the FTS table alone). */
 const holding = (dataDir: string, word: string): number => readIndex(dataDir, (db) =>
   db.prepare<[string], number>('SELECT count(*) FROM words_fts WHERE words_fts MATCH ?').pluck().get(word) ?? 0);

@@ -4,6 +4,7 @@ import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../connection.js';
 import { pathAliases, realPathOf } from './pathAliases.js';
 import { findRepo } from './repos.js';
+import { symbolFqnIs } from './symbolKeys.js';
 
 interface SymbolDbRow extends Omit<SymbolRow, 'modifiers'> {
   modifiers: string;
@@ -44,13 +45,14 @@ export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): Arr
 /** Calls without `inTest`: whether a file is a test is the Backend's one decision (search/fileRoles.ts). */
 export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): { calls: Array<Omit<DependencyRow, 'inTest'>>; packages: RepoDeps['packages'] } {
   const repo = findRepo(db, repoRef);
-  const calls = db.prepare<Array<string | number>, Omit<DependencyRow, 'inTest'>>(
+  const calls = db.prepare<[{ repo: number; fqn?: string }], Omit<DependencyRow, 'inTest'>>(
     `SELECT s.fqn AS symbol, c.kind, c.target, c.client, f.path AS file, c.line
      FROM external_calls c JOIN files f ON f.id = c.file_id LEFT JOIN symbols s ON s.id = c.symbol_id
-     WHERE c.repo_id = ?${symbolFqn ? ' AND s.fqn = ?' : ''} ORDER BY c.kind, f.path, c.line`,
-  ).all(...(symbolFqn ? [repo.id, symbolFqn] : [repo.id]));
+     WHERE c.repo_id = @repo${symbolFqn ? ` AND ${symbolFqnIs('s', '@fqn')}` : ''} ORDER BY c.kind, f.path, c.line`,
+  ).all(symbolFqn ? { repo: repo.id, fqn: symbolFqn } : { repo: repo.id });
   if (symbolFqn && calls.length === 0) {
-    const exists = db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM symbols WHERE repo_id = ? AND fqn = ?').get(repo.id, symbolFqn);
+    const exists = db.prepare<[{ repo: number; fqn: string }], { n: number }>(`SELECT count(*) AS n FROM symbols s WHERE s.repo_id = @repo AND ${symbolFqnIs('s', '@fqn')}`)
+      .get({ repo: repo.id, fqn: symbolFqn });
     if (!exists?.n) throw new ClewFailure('NOT_FOUND', `no symbol ${symbolFqn} in ${repo.name}`);
   }
   const packages = symbolFqn ? [] : db.prepare<[number], PackageRow>(

@@ -1,6 +1,7 @@
 // Text units by vector id: what semantic search joins a vector store's answer back to, and which
 // vectors were confirmed most recently.
 import type { ReadDb } from '../connection.js';
+import { symbolFqnIs } from './symbolKeys.js';
 import { readUnits, wholeUnitTexts } from './unitTexts.js';
 
 /** Columns naming what a unit's vector carries as metadata (base/vectorMeta.ts), from `text_units u`. */
@@ -40,7 +41,7 @@ export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
        s.kind AS symbol_kind, f.language, s.signature, n.text AS note, CASE WHEN u.kind = 'chunk' THEN u.text END AS chunk
      FROM text_units u JOIN repos r ON r.id = u.repo_id
        LEFT JOIN notes n ON n.id = u.note_id
-       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND ${symbolFqnIs('s2', 'n.fqn')} LIMIT 1))
        LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(vectorIds));
@@ -55,7 +56,7 @@ export function unitsPassing(db: ReadDb, vectorIds: readonly string[], where: st
   return db.prepare<Array<string | number>, { vector_id: string }>(
     `SELECT u.vector_id FROM text_units u
        LEFT JOIN notes n ON n.id = u.note_id
-       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND s2.fqn = n.fqn LIMIT 1))
+       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND ${symbolFqnIs('s2', 'n.fqn')} LIMIT 1))
        JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
   ).all(JSON.stringify(vectorIds), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);

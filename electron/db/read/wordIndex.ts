@@ -8,6 +8,7 @@ import { fileFilter } from './filters.js';
 import { EnclosingSymbols } from './snippet.js';
 import { chunkRows } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
+import { WORD_ROW_FILE, WORD_ROW_UNIT } from './wordRowIds.js';
 
 /** Column weights, in the table's column order (names, signature, doc, path, body). */
 export const FIELD_WEIGHTS = { names: 5, signature: 2, doc: 3, path: 3, body: 1.5 } as const;
@@ -67,8 +68,8 @@ export function wordIndexCandidates(db: ReadDb, words: readonly string[], needle
   const w = FIELD_WEIGHTS;
   // Without a filter no match needs its file: the word index's own rows, in the same order, are joined afterwards.
   const units = cachedStatement<Array<string | number>, { symbol_id: number | null; chunk_id: number | null; rank: number }>(db,
-    `SELECT u.symbol_id, u.chunk_id, bm25(words_fts, ${w.names}, ${w.signature}, ${w.doc}, ${w.path}, ${w.body}) AS rank
-     FROM words_fts JOIN word_units u ON u.id = words_fts.rowid${filter.where ? ' JOIN files f ON f.id = u.file_id' : ''}
+    `SELECT ${WORD_ROW_UNIT}, bm25(words_fts, ${w.names}, ${w.signature}, ${w.doc}, ${w.path}, ${w.body}) AS rank
+     FROM words_fts${filter.where ? ` ${WORD_ROW_FILE}` : ''}
      WHERE words_fts MATCH ?${filter.where} ORDER BY rank LIMIT ?`,
   ).all(wordsExpression(kept, named), ...filter.params, limit);
 

@@ -6,6 +6,8 @@ import type { WriteDb } from '../connection.js';
 import type { SymbolHeadFields } from '../../base/unitText.js';
 import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
+import { SYMBOL_OF_NOTE } from '../read/symbolKeys.js';
+import { chunkWordRow, symbolWordRow } from '../read/wordRowIds.js';
 
 export interface RepoRow {
   id: number;
@@ -103,18 +105,18 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
-      deleteWordUnits: db.prepare<[number]>('DELETE FROM word_units WHERE file_id = ?'),
-      insertWordUnit: db.prepare<[number, number | null, number | null]>('INSERT INTO word_units(file_id, symbol_id, chunk_id) VALUES (?, ?, ?)'),
+      // A word row's rowid names its unit (read/wordRowIds.ts).
+      deleteWords: db.prepare<[number]>('DELETE FROM words_fts WHERE rowid = ?'),
       insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
         'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
-      upsertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string], { id: number }>(
-        `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(file_id, fqn) DO UPDATE SET parent_id = excluded.parent_id, kind = excluded.kind, name = excluded.name,
-           start_line = excluded.start_line, end_line = excluded.end_line, signature = excluded.signature, doc = excluded.doc,
-           modifiers = excluded.modifiers, body_hash = excluded.body_hash
-         RETURNING id`),
+      // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
+      insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, string], { id: number }>(
+        `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash, fqn_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, fqn_key(?)) RETURNING id`),
+      updateSymbol: db.prepare<[number | null, string, string, number, number, string, string | null, string, string, number]>(
+        `UPDATE symbols SET parent_id = ?, kind = ?, name = ?, start_line = ?, end_line = ?, signature = ?, doc = ?, modifiers = ?, body_hash = ?
+         WHERE id = ?`),
       insertSymbolWords: db.prepare<[number, string]>('INSERT INTO symbols_fts(rowid, words) VALUES (?, ?)'),
       deleteSymbol: db.prepare<[number]>('DELETE FROM symbols WHERE id = ?'),
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
@@ -149,13 +151,13 @@ export class IndexStore {
         "UPDATE notes SET state = 'stale', stale_reason = ? WHERE repo_id = ? AND fqn = ? AND state = 'current'"),
       detachNotes: db.prepare<[number]>(
         `UPDATE notes SET state = 'detached', stale_reason = 'its symbol no longer exists in the repo'
-         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
       reattachNotes: db.prepare<[number]>(
         `UPDATE notes SET
-           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1) THEN 'current' ELSE 'stale' END,
-           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn LIMIT 1)
+           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1) THEN 'current' ELSE 'stale' END,
+           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1)
              THEN NULL ELSE 'its symbol came back with different code' END
-         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE s.repo_id = notes.repo_id AND s.fqn = notes.fqn)`),
+         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
       unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
         `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
          WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
@@ -283,14 +285,12 @@ export class IndexStore {
   writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
     const s = this.s;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
-    // The file's word rows go first (chunk rows would go with their chunks anyway; symbol rows are rewritten below).
-    s.deleteWordUnits.run(fileId);
+    // The chunks' word rows go with them (a trigger); the symbols' are rewritten below.
     s.deleteChunks.run(fileId);
     const words = file.wordRows;
     for (const [index, chunk] of file.chunks.entries()) {
-      const chunkId = s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid;
-      const unitId = s.insertWordUnit.run(fileId, null, Number(chunkId)).lastInsertRowid;
-      s.insertWords.run(unitId, '', '', '', words.path, words.chunks[index] ?? '');
+      const chunkId = Number(s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid);
+      s.insertWords.run(chunkWordRow(chunkId), '', '', '', words.path, words.chunks[index] ?? '');
     }
 
     // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
@@ -302,14 +302,23 @@ export class IndexStore {
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
     const ids: number[] = [];
+    const written = new Map<string, number>();
     const staleFqns = new Set<string>();
     for (const [index, symbol] of (analysis?.symbols ?? []).entries()) {
       const row = file.symbolRows[index];
       if (!row) throw new Error(`missing derived row for ${symbol.fqn}`);
       const bodyHash = row.bodyHash;
       const parentId = symbol.parent === null ? null : (ids[symbol.parent] ?? null);
-      const id = (s.upsertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
-        symbol.signature, symbol.doc, row.modifiersJson, bodyHash) as { id: number }).id;
+      // A second symbol with an FQN already written in this file updates that row, as the old upsert on (file_id, fqn) did.
+      let id = written.get(symbol.fqn) ?? previous.get(symbol.fqn)?.id;
+      if (id === undefined) {
+        id = (s.insertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
+          symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
+      } else {
+        s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
+        s.deleteWords.run(symbolWordRow(id));
+      }
+      written.set(symbol.fqn, id);
       ids.push(id);
       const old = previous.get(symbol.fqn);
       if (!old) s.insertSymbolWords.run(id, row.words);
@@ -325,7 +334,7 @@ export class IndexStore {
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
-      if (fields) s.insertWords.run(s.insertWordUnit.run(fileId, id, null).lastInsertRowid, fields.names, fields.signature, fields.doc, words.path, '');
+      if (fields) s.insertWords.run(symbolWordRow(id), fields.names, fields.signature, fields.doc, words.path, '');
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);

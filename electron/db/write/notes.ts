@@ -8,20 +8,21 @@ import { commitMirrored } from '../notesMirror.js';
 import { findNote, noteById } from '../read/notes.js';
 import { pathAliases, realFqnsOf } from '../read/pathAliases.js';
 import { findRepo } from '../read/repos.js';
+import { symbolFqnIs } from '../read/symbolKeys.js';
 
 /** Adds a note to a symbol found by FQN (in one repo, or the only repo that has it). */
 export function addNote(db: WriteDb, embedderId: string, fqn: string, text: string, repoRef?: string): NoteRow {
   const trimmed = text.trim();
   if (!trimmed) throw new ClewFailure('BAD_REQUEST', 'a note needs some text');
   const repoId = repoRef ? findRepo(db, repoRef).id : undefined;
-  // Seeks (repo, FQN) once per repo: symbols keep no index on the FQN alone (migration 016).
-  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM repos r CROSS JOIN symbols s INDEXED BY symbols_repo_fqn ON s.repo_id = r.id WHERE s.fqn = ?`;
+  // Seeks (repo, FQN key) once per repo: symbols keep no index on the FQN alone (migrations 016, 017).
+  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM repos r CROSS JOIN symbols s INDEXED BY symbols_repo_fqn_key ON s.repo_id = r.id WHERE ${symbolFqnIs('s', '@fqn')}`;
   type Match = { repo_id: number; key: string; body_hash: string; fqn: string };
-  let matches = db.prepare<Array<string | number>, Match>(`${select}${repoId ? ' AND s.repo_id = ?' : ''}`).all(...(repoId ? [fqn, repoId] : [fqn]));
+  let matches = db.prepare<[{ fqn: string; repo?: number }], Match>(`${select}${repoId ? ' AND s.repo_id = @repo' : ''}`).all(repoId ? { fqn, repo: repoId } : { fqn });
   // An FQN spelled through a folder symlink names the symbol indexed under the real folder.
   if (matches.length === 0) {
-    const inRepo = db.prepare<[string, number], Match>(`${select} AND s.repo_id = ?`);
-    matches = realFqnsOf(pathAliases(db, repoId), fqn).flatMap((real) => inRepo.all(real.fqn, real.repoId));
+    const inRepo = db.prepare<[{ fqn: string; repo: number }], Match>(`${select} AND s.repo_id = @repo`);
+    matches = realFqnsOf(pathAliases(db, repoId), fqn).flatMap((real) => inRepo.all({ fqn: real.fqn, repo: real.repoId }));
   }
   const repos = new Set(matches.map((m) => m.repo_id));
   const target = matches[0];
@@ -52,7 +53,8 @@ export function updateNote(db: WriteDb, embedderId: string, id: number, text: st
   commitMirrored(db, () => {
     const note = db.prepare<[number], { repo_id: number; fqn: string }>('SELECT repo_id, fqn FROM notes WHERE id = ?').get(id);
     if (!note) throw new ClewFailure('NOT_FOUND', `no note #${id}`);
-    const symbol = db.prepare<[number, string], { body_hash: string }>('SELECT body_hash FROM symbols WHERE repo_id = ? AND fqn = ? LIMIT 1').get(note.repo_id, note.fqn);
+    const symbol = db.prepare<[{ repo: number; fqn: string }], { body_hash: string }>(
+      `SELECT body_hash FROM symbols s WHERE s.repo_id = @repo AND ${symbolFqnIs('s', '@fqn')} LIMIT 1`).get({ repo: note.repo_id, fqn: note.fqn });
     if (symbol) {
       db.prepare("UPDATE notes SET text = ?, updated_at = ?, state = 'current', stale_reason = NULL, anchor_hash = ? WHERE id = ?")
         .run(trimmed, now, symbol.body_hash, id);

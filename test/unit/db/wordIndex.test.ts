@@ -62,6 +62,15 @@ describe('word index', () => {
     expect(found.definitions[0]).toMatchObject({ name: 'registerRoute', path: 'lib/table.ts', doc: expect.stringMatching(/Adds a route/) });
   });
 
+  it('filters by file through the unit a word row names: a definition through its symbol, a line through its chunk', () => {
+    const inOther = wordIndexCandidates(db, codeWords('cache'), ['cache'], { path: 'lib/other.ts' }, 10);
+    expect(inOther.lines.length).toBeGreaterThan(0);
+    expect([...inOther.lines, ...inOther.definitions].every((hit) => hit.path === 'lib/other.ts')).toBe(true);
+    const inStore = wordIndexCandidates(db, codeWords('cache'), ['cache'], { path: 'lib/store.ts' }, 10);
+    expect(inStore.definitions.map((d) => d.name)).toEqual(['cacheEntry']);
+    expect([...inStore.lines, ...inStore.definitions].every((hit) => hit.path === 'lib/store.ts')).toBe(true);
+  });
+
   it('keeps the rarest words within the posting budget, drops commoner and absent ones, and counts a common word alone in names and paths only', () => {
     const { kept, named, dropped } = usefulWords(db, [...codeWords('string registered routes'), 'nowhere'], 50);
     expect(kept).toEqual(['regist', 'rout']);

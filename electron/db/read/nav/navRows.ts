@@ -3,6 +3,7 @@
 import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
 import type { ReadDb } from '../../connection.js';
 import { forEachPlace } from '../../occurrencePlaces.js';
+import { symbolFqnIs } from '../symbolKeys.js';
 
 export interface NavFile {
   id: number;
@@ -100,7 +101,8 @@ export class NavRows {
       filePlaces: db.prepare<[number], PlacesRow>('SELECT name_id, places FROM occurrences WHERE file_id = ?').raw(true),
       symbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.name = ? LIMIT 2000`),
-      symbolsByFqn: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = ? AND s.fqn = ?`),
+      symbolsByFqn: db.prepare<[{ repo: number; fqn: string }], NavSymbol>(
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = @repo AND ${symbolFqnIs('s', '@fqn')}`),
       symbolDoc: db.prepare<[number], string | null>('SELECT doc FROM symbols WHERE id = ?').pluck(),
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
@@ -144,7 +146,7 @@ export class NavRows {
   }
 
   symbolsByFqn(repoId: number, fqn: string): NavSymbol[] {
-    return this.s.symbolsByFqn.all(repoId, fqn);
+    return this.s.symbolsByFqn.all({ repo: repoId, fqn });
   }
 
   symbolById(id: number): NavSymbol | undefined {
