@@ -4,11 +4,13 @@
 // by a fresh one after its answer, so memory stays flat over a big tree. A pool left idle keeps one worker (a fresh
 // one after a big run) and ends the others, whose heaps a big run grew; it grows back when a run hands it more files than it has workers.
 // A worker that dies fails only its own requests.
+import type { ResourceLimits } from 'node:worker_threads';
 import type { Language } from '../../shared/types.js';
 import { RpcPool } from '../base/rpc/pool.js';
 import type { RpcClient } from '../base/rpc/client.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import type { Prepared, PrepareRequest } from './prepareFile.js';
+import { PARSE_HEAP_LIMITS } from './heapLimits.js';
 
 export interface PreparedBy {
   prepared: Prepared;
@@ -60,8 +62,9 @@ export class ParsePool {
   private lastUsed = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(readonly size: number, private readonly limits: RecycleLimits = DEFAULT_RECYCLE, private readonly idle: IdleRelease = DEFAULT_IDLE) {
-    this.pool = new RpcPool<ParseProtocol>(WORKERS.parse, size, { name: 'parse', onSpawn: (client) => this.started(client) });
+  constructor(readonly size: number, private readonly limits: RecycleLimits = DEFAULT_RECYCLE, private readonly idle: IdleRelease = DEFAULT_IDLE,
+    heapLimits: ResourceLimits = PARSE_HEAP_LIMITS) {
+    this.pool = new RpcPool<ParseProtocol>(WORKERS.parse, size, { name: 'parse', resourceLimits: heapLimits, onSpawn: (client) => this.started(client) });
   }
 
   /** Workers the pool has now (fewer than `size` while it is shrunk). */

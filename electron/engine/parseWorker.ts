@@ -6,8 +6,10 @@ import { analyzeFile } from './analyze.js';
 import type { ParseProtocol, PreparedBy } from './parsePool.js';
 import { prepareFile, type PrepareRequest } from './prepareFile.js';
 import { init, wasmHeapBytes } from './parsers/treeSitter.js';
+import { traceMemory } from '../base/rpc/memoryTrace.js';
 
 let files = 0;
+traceMemory('parse', () => ({ wasm: wasmHeapBytes(), files }));
 
 async function prepare(request: PrepareRequest): Promise<PreparedBy> {
   const prepared = await prepareFile(request);

@@ -5,6 +5,7 @@ import { checkpointPassive, openWrite } from '../db/connection.js';
 import { createEmbedder, type Embedder } from '../vectors/embedders/index.js';
 import type { SyncCommands, SyncEvents, SyncReady, SyncThreadInit } from './syncThread.js';
 import { VectorSync } from './vectorSync.js';
+import { traceMemory } from '../base/rpc/memoryTrace.js';
 
 const init = workerData as SyncThreadInit;
 const db = openWrite(init.dbFile, { manualCheckpoints: true });
@@ -19,6 +20,7 @@ setInterval(() => {
   }
 }, CHECKPOINT_MS).unref();
 const emit = emitter<SyncEvents>();
+traceMemory('sync');
 
 /** A model that cannot load must not stop indexing and notes: the offline hash embedder stands in, and says why. */
 async function loadEmbedder(): Promise<{ embedder: Embedder; fallback: string | null }> {

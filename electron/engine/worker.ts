@@ -17,9 +17,11 @@ import type { EngineCommands, EngineEvents, WorkerInit } from './protocol.js';
 import { SyncThread } from './syncThread.js';
 import { EngineParsePool } from './parsePool.js';
 import { defaultParseWorkers } from './fileWriter.js';
+import { traceMemory } from '../base/rpc/memoryTrace.js';
 
 const init = workerData as WorkerInit;
 const emit = emitter<EngineEvents>();
+traceMemory('engine');
 
 async function start(): Promise<{ db: WriteDb; vectors: SyncThread; repos: EngineRepos; parsePool: EngineParsePool }> {
   // In a host that stays up, started with the engine and kept: the first repo added is parsed by workers already up.

@@ -1,6 +1,7 @@
 // Issue 12's memory figures on their own: a full index in process through the Backend (watch on, vectors off,
 // as the app runs), sampled for peak RSS and where it goes (anonymous / file-backed, by mapping), then the
 // process left idle to see what it keeps. Runs from bundles like bench:index-peers.
+// Each worker thread traces its own V8 heap (and a parse worker its tree-sitter heap) to a file the timeline reads.
 // Run: node --import tsx test/bench/index-memory.ts [-- --tree DIR (default: the index-peers Go tree) --idle 30 --generate N]
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { goTree } from './indexPeers/goTree.js';
 import { rerunBuilt, runningBuilt } from './indexPeers/runBuilt.js';
 import { generateCorpus } from './corpus.js';
 import { describeSample, highWaterMark, MemorySampler } from './memorySampler.js';
+import { describeThreads, latestByThread, startThreadTrace } from './threadMemory.js';
 
 const { values } = parseArgs({ options: {
   tree: { type: 'string' }, idle: { type: 'string', default: '30' }, generate: { type: 'string' }, every: { type: 'string', default: '15' }, source: { type: 'boolean', default: false },
@@ -33,6 +35,9 @@ if (values.generate) {
 } else root = values.tree ?? goTree().root;
 console.log(`# index-memory ${new Date().toISOString()}, node ${process.version}, load ${(await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; tree ${root}; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`);
 
+const traceFile = join(WORK, 'threads.trace');
+startThreadTrace(traceFile, 2000);
+const threads = (): string => describeThreads([...latestByThread(traceFile, 3000)]);
 const sampler = new MemorySampler();
 const backend = Backend.open({ dataDir: join(WORK, 'data'), write: true, command: 'bench', watch: true, vectors: { mode: 'off' } });
 try {
@@ -42,7 +47,7 @@ try {
   const timeline = setInterval(() => {
     const s = sampler.sample();
     // This thread's V8 heap (the host's); the worker threads' are not visible from here.
-    if (s) console.log(`  ${describeSample(s)}; host V8 heap ${mib(process.memoryUsage().heapTotal)}`);
+    if (s) console.log(`  ${describeSample(s)}; host V8 heap ${mib(process.memoryUsage().heapTotal)}; ${threads()}`);
   }, everyMs);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -58,7 +63,7 @@ try {
   for (let waited = 0; waited < idleMs; waited += 10_000) {
     await sleep(Math.min(10_000, idleMs - waited));
     const s = sampler.sample();
-    if (s) console.log(`idle ${((waited + Math.min(10_000, idleMs - waited)) / 1000).toFixed(0)} s: ${describeSample(s)}`);
+    if (s) console.log(`idle ${((waited + Math.min(10_000, idleMs - waited)) / 1000).toFixed(0)} s: ${describeSample(s)}; ${threads()}`);
   }
 } finally {
   sampler.stop();

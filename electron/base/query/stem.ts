@@ -1,5 +1,6 @@
 // A compact suffix-stripping stemmer for English words in code questions: register, registered,
 // registering, registration and registry all become `regist`, so a question matches the code's word forms.
+import { ownCopy } from './ownCopy.js';
 
 const VOWEL = /[aeiouy]/;
 // Derivational and agentive endings, longest first; one of them is stripped.
@@ -55,7 +56,8 @@ export function stem(word: string): string {
   if (cached !== undefined) return cached;
   const result = computeStem(word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, result);
+  // Kept apart from the text the word was cut from (see ownCopy.ts).
+  cache.set(ownCopy(word), ownCopy(result));
   return result;
 }
 

@@ -1,6 +1,6 @@
 // The host's side of the RPC: spawns the worker, waits for its ready/failed handshake, numbers each
 // call and settles it from its Result; when the worker ends, every call in flight fails UNAVAILABLE.
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { isErrorCode, type Result } from '../../../shared/result.js';
 import { ClewFailure } from '../failure.js';
 import type { EventListeners, HostMessage, Protocol, Verb, WorkerMessage } from './protocol.js';
@@ -11,6 +11,8 @@ export interface ClientOptions<E> {
   /** Names the worker in errors: "<name> is not running: …", "<name> worker exited with code 1". */
   name: string;
   workerData?: unknown;
+  /** The worker's V8 heap limits (young and old generation): a smaller heap is collected sooner instead of growing. */
+  resourceLimits?: ResourceLimits;
   events?: EventListeners<E>;
   /** The worker ended (after a failed start too); called once. */
   onExit?: () => void;
@@ -37,7 +39,7 @@ export class RpcClient<P extends Protocol<P>, E = Record<never, never>, Ready = 
 
   constructor(entry: WorkerEntry, private readonly options: ClientOptions<E>) {
     this.started = new Promise((resolve) => { this.settleReady = resolve; });
-    this.worker = spawnWorker(entry, options.workerData ?? null);
+    this.worker = spawnWorker(entry, options.workerData ?? null, options.resourceLimits);
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
     this.worker.on('error', (e) => this.fail(threadFailure(e)));
     this.worker.on('exit', (code) => {
