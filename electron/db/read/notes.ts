@@ -3,11 +3,11 @@ import type { NoteRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../connection.js';
 import { findRepo } from './repos.js';
-import { symbolFqnIs } from './symbolKeys.js';
+import { symbolOfNote } from './symbolKeys.js';
 
 // The file is the symbol's (the first by path when several files define the same FQN).
 const NOTE_SELECT = `SELECT n.id, r.path AS repo,
-  (SELECT f.path FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.repo_id = n.repo_id AND ${symbolFqnIs('s', 'n.fqn')} ORDER BY f.path LIMIT 1) AS file,
+  (SELECT f.path FROM symbols s JOIN files f ON f.id = s.file_id WHERE ${symbolOfNote('s', 'n')} ORDER BY f.path LIMIT 1) AS file,
   n.fqn, n.text, n.state, n.stale_reason AS staleReason,
   n.created_at AS createdAt, n.updated_at AS updatedAt FROM notes n JOIN repos r ON r.id = n.repo_id`;
 

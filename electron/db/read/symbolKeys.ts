@@ -2,5 +2,5 @@
 // since two FQNs may share a key. `fqnSql` is any SQL expression of the FQN: a parameter or another table's column.
 export const symbolFqnIs = (alias: string, fqnSql: string): string => `${alias}.fqn_key = fqn_key(${fqnSql}) AND ${alias}.fqn = ${fqnSql}`;
 
-/** The symbols (alias s) a note (table notes) names: same repo, same FQN. */
-export const SYMBOL_OF_NOTE = `s.repo_id = notes.repo_id AND ${symbolFqnIs('s', 'notes.fqn')}`;
+/** The symbols (alias `symbol`) a note (alias `note`) names: same repo, same FQN. */
+export const symbolOfNote = (symbol: string, note: string): string => `${symbol}.repo_id = ${note}.repo_id AND ${symbolFqnIs(symbol, `${note}.fqn`)}`;

@@ -1,8 +1,11 @@
 // Text units by vector id: what semantic search joins a vector store's answer back to, and which
 // vectors were confirmed most recently.
 import type { ReadDb } from '../connection.js';
-import { symbolFqnIs } from './symbolKeys.js';
+import { symbolOfNote } from './symbolKeys.js';
 import { readUnits, wholeUnitTexts } from './unitTexts.js';
+
+/** A unit's symbol (alias s): its own, or for a note's unit (alias n) the first symbol the note names. */
+const UNIT_SYMBOL_JOIN = `LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE ${symbolOfNote('s2', 'n')} LIMIT 1))`;
 
 /** Columns naming what a unit's vector carries as metadata (base/vectorMeta.ts), from `text_units u`. */
 export const UNIT_META_COLUMNS = `(SELECT key FROM repos WHERE id = u.repo_id) AS repoKey,
@@ -41,7 +44,7 @@ export function unitHits(db: ReadDb, vectorIds: readonly string[]): UnitHit[] {
        s.kind AS symbol_kind, f.language, s.signature, n.text AS note, CASE WHEN u.kind = 'chunk' THEN u.text END AS chunk
      FROM text_units u JOIN repos r ON r.id = u.repo_id
        LEFT JOIN notes n ON n.id = u.note_id
-       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND ${symbolFqnIs('s2', 'n.fqn')} LIMIT 1))
+       ${UNIT_SYMBOL_JOIN}
        LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(vectorIds));
@@ -56,7 +59,7 @@ export function unitsPassing(db: ReadDb, vectorIds: readonly string[], where: st
   return db.prepare<Array<string | number>, { vector_id: string }>(
     `SELECT u.vector_id FROM text_units u
        LEFT JOIN notes n ON n.id = u.note_id
-       LEFT JOIN symbols s ON s.id = coalesce(u.symbol_id, (SELECT s2.id FROM symbols s2 WHERE s2.repo_id = n.repo_id AND ${symbolFqnIs('s2', 'n.fqn')} LIMIT 1))
+       ${UNIT_SYMBOL_JOIN}
        JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
      WHERE u.vector_id IN (SELECT value FROM json_each(?))${where}${kind ? ' AND s.kind = ?' : ''}`,
   ).all(JSON.stringify(vectorIds), ...params, ...(kind ? [kind] : [])).map((r) => r.vector_id);

@@ -6,7 +6,7 @@ import type { WriteDb } from '../connection.js';
 import type { SymbolHeadFields } from '../../base/unitText.js';
 import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
-import { SYMBOL_OF_NOTE } from '../read/symbolKeys.js';
+import { symbolOfNote } from '../read/symbolKeys.js';
 import { chunkWordRow, symbolWordRow } from '../read/wordRowIds.js';
 
 export interface RepoRow {
@@ -151,13 +151,13 @@ export class IndexStore {
         "UPDATE notes SET state = 'stale', stale_reason = ? WHERE repo_id = ? AND fqn = ? AND state = 'current'"),
       detachNotes: db.prepare<[number]>(
         `UPDATE notes SET state = 'detached', stale_reason = 'its symbol no longer exists in the repo'
-         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
+         WHERE repo_id = ? AND state != 'detached' AND NOT EXISTS (SELECT 1 FROM symbols s WHERE ${symbolOfNote('s', 'notes')})`),
       reattachNotes: db.prepare<[number]>(
         `UPDATE notes SET
-           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1) THEN 'current' ELSE 'stale' END,
-           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${SYMBOL_OF_NOTE} LIMIT 1)
+           state = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${symbolOfNote('s', 'notes')} LIMIT 1) THEN 'current' ELSE 'stale' END,
+           stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${symbolOfNote('s', 'notes')} LIMIT 1)
              THEN NULL ELSE 'its symbol came back with different code' END
-         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE ${SYMBOL_OF_NOTE})`),
+         WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE ${symbolOfNote('s', 'notes')})`),
       unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
         `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
          WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
