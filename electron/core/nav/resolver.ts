@@ -176,6 +176,24 @@ export class Resolver {
   private unqualified(occ: NavOccurrence): Resolution {
     const local = this.inScope(occ, occ.name);
     if (local) return { targets: [local], confidence: 'exact' };
+    return this.unscoped(occ);
+  }
+
+  private readonly unscopedCache = new Map<string, Resolution>();
+
+  /**
+   * What a plain name stands for where no definition of it is in scope: the file's imports, its module or package,
+   * else a guess. It depends on the file, the name and the use's role (TypeScript's type and value spaces, Java
+   * calls), never on the place, and reads no type: once per request.
+   */
+  unscoped(occ: NavOccurrence): Resolution {
+    const key = `${occ.fileId}\0${occ.name}\0${occ.role}`;
+    let found = this.unscopedCache.get(key);
+    if (!found) this.unscopedCache.set(key, (found = this.findUnscoped(occ)));
+    return found;
+  }
+
+  private findUnscoped(occ: NavOccurrence): Resolution {
     const imported = this.fromImport(occ, occ.name);
     if (imported?.length) return { targets: this.targetsInSpace(occ, imported), confidence: 'exact' };
     const module = this.moduleDefinition(occ);
@@ -501,7 +519,20 @@ export class Resolver {
     return starred.length ? starred : null;
   }
 
+  private readonly bindingTargetsCache = new Map<string, Target[]>();
+
+  /**
+   * What an import binding brings in, once per request for every file that writes the same import (`from pandas
+   * import Timestamp` in hundreds of test files): only a relative specifier depends on the importing file's folder.
+   */
   private bindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
+    const key = `${language ?? ''}\0${importFolder(fromPath, binding.source)}\0${binding.source}\0${binding.imported ?? '\u0001'}\0${binding.local}\0${depth}`;
+    let found = this.bindingTargetsCache.get(key);
+    if (!found) this.bindingTargetsCache.set(key, (found = this.findBindingTargets(fromPath, language, binding, depth)));
+    return found;
+  }
+
+  private findBindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
     const paths = this.paths();
     if (language === 'java') {
       const files = javaImportFiles(paths, binding.source, binding.imported);
@@ -608,7 +639,7 @@ export class Resolver {
 
   /** The files of an import specifier, once per folder, language and specifier (scans of the path list add up in a references scan). */
   private moduleFiles(paths: RepoPaths, language: string | null, fromPath: string, source: string): number[] {
-    const key = `${language ?? ''}\0${folderOf(fromPath)}\0${source}`;
+    const key = `${language ?? ''}\0${importFolder(fromPath, source)}\0${source}`;
     let files = this.moduleCache.get(key);
     if (!files) this.moduleCache.set(key, (files = findModuleFiles(paths, language, fromPath, source)));
     return files;
@@ -673,6 +704,11 @@ interface PooledSymbol {
   s: NavSymbol;
   folder: string;
   top: string;
+}
+
+/** The folder an import specifier is read from: the importing file's for a relative one (`./x`, `.models`), none for any other. */
+function importFolder(fromPath: string, source: string): string {
+  return source.startsWith('.') ? folderOf(fromPath) : '';
 }
 
 /** The first segment of a folder, as `proximity` compares them. */
