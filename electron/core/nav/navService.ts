@@ -164,6 +164,10 @@ export class NavService {
     // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
     const plainElsewhere = !fileBound && !resolver.plainNameReaches(targets, name);
     const targetFiles = new Set(targets.map((t) => (t.symbol ? t.symbol.fileId : t.local.fileId)));
+    // A plain Python name in a file without a target names one only where no definition of the file shadows it, so only
+    // through what it stands for unscoped (imports, a guess): when that is no target, none of the file's plain uses is one
+    // (`exp` for "expected" in thousands of pandas tests is never sympy's `exp`), and their scopes need no walk.
+    const plainReaches = new Map<number, boolean>();
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     let truncated = false;
@@ -183,6 +187,11 @@ export class NavService {
         // A definition declares something of its own file: one in another file than the targets' is never a use of them.
         if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
         if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
+        if (occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import && !targetFiles.has(occ.fileId)) {
+          let reaches = plainReaches.get(occ.fileId);
+          if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
+          if (!reaches) continue;
+        }
         const r = resolver.resolve(occ);
         if (!matches(r, occ.path)) continue;
         (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
