@@ -93,6 +93,21 @@ def caller():
 def shadow(name):
     return name
 `,
+  'py/tools.py': `def helper():
+    return 1
+
+
+class Runner:
+    def helper(self):
+        return 2
+`,
+  'py/calls_tools.py': `import tools
+
+
+def run(r):
+    x = tools.helper()
+    return r.helper() + x
+`,
 };
 
 /**
@@ -157,6 +172,16 @@ describe('references scan: places that cannot name the target are not resolved',
     expect(asked).toContain('py/use.py:6:14');
     expect(asked).not.toContain('py/other.py:1:1');
     expect(asked).not.toContain('py/use.py:4:20');
+  });
+
+  it('a top-level Python function is reached through a receiver only as a module member: other receivers are not resolved', () => {
+    const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
+    const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/tools.py', line: 1, column: 5 } });
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role} ${r.confidence}`)).toEqual(['py/calls_tools.py:5:15 call exact', 'py/tools.py:1:5 definition exact']);
+    // `tools.helper` goes through the imported module; `r.helper` (an unknown receiver: a guess among same-named members,
+    // Runner.helper) can never be the function, so it is skipped.
+    expect(asked).toContain('py/calls_tools.py:5:15');
+    expect(asked).not.toContain('py/calls_tools.py:6:14');
   });
 
   it('a Python name its file never defines is resolved once for the whole file, a name some scope defines at each use', () => {

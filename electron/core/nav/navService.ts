@@ -168,6 +168,10 @@ export class NavService {
     // through what it stands for unscoped (imports, a guess): when that is no target, none of the file's plain uses is one
     // (`exp` for "expected" in thousands of pandas tests is never sympy's `exp`), and their scopes need no walk.
     const plainReaches = new Map<number, boolean>();
+    // A top-level Python definition is reached through a receiver in another file only as an imported module's member
+    // (`sympy.exp`; never `expr.exp`, `self.exp`, `np.exp`) when a guess cannot choose it: other receivers are skipped unresolved.
+    const modulesOnly = !fileBound && resolver.onlyModulesReach(targets, name);
+    const receiverReaches = new Map<string, boolean>();
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     let truncated = false;
@@ -190,6 +194,12 @@ export class NavService {
         if (occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import && !targetFiles.has(occ.fileId)) {
           let reaches = plainReaches.get(occ.fileId);
           if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
+          if (!reaches) continue;
+        }
+        if (modulesOnly && occ.qualifier !== null && occ.language === 'python' && !targetFiles.has(occ.fileId)) {
+          const key = `${occ.fileId}\0${occ.qualifier}`;
+          let reaches = receiverReaches.get(key);
+          if (reaches === undefined) receiverReaches.set(key, (reaches = resolver.moduleLeadsTo(occ, occ.qualifier, isTarget)));
           if (!reaches) continue;
         }
         const r = resolver.resolve(occ);

@@ -698,6 +698,23 @@ export class Resolver {
     const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     return this.candidatePool({ name, language: 'python' }, false).some((p) => ids.has(p.s.id));
   }
+
+  /**
+   * Whether a receiver (`x.name` in another file) can reach the targets only as a module's member: every target is a
+   * top-level Python definition (a receiver's type has members, never those), and a guess among same-named members
+   * cannot choose one either; checked once per references scan.
+   */
+  onlyModulesReach(targets: readonly Target[], name: string): boolean {
+    if (!targets.every((t) => t.symbol?.language === 'python' && t.symbol.parentId === null)) return false;
+    const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
+    return !this.candidatePool({ name, language: 'python' }, true).some((p) => ids.has(p.s.id));
+  }
+
+  /** Whether `qualifier` can stand, in the use's file, for an imported module whose top-level `occ.name` is a target (`np` in `np.exp`). */
+  moduleLeadsTo(occ: NavOccurrence, qualifier: string, isTarget: (t: Target) => boolean): boolean {
+    if (SELF_WORDS.has(qualifier) || qualifier.includes('.') || qualifier.endsWith('()')) return false;
+    return this.importedModule(occ, qualifier)?.some((fileId) => this.exported(fileId, occ.name, 0).some(isTarget)) ?? false;
+  }
 }
 
 interface PooledSymbol {
