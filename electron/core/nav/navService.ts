@@ -31,7 +31,7 @@ export class NavService {
 
   /** A resolver for one request, its caches fresh; the repo's path list is kept while the index is unchanged. */
   resolver(repoId: number): Resolver {
-    this.rows.forgetChunks();
+    this.rows.beginRequest();
     return new Resolver(this.rows, repoId, (id) => {
       const version = this.rows.dataVersion();
       const cached = this.paths.get(id);
@@ -65,6 +65,7 @@ export class NavService {
 
   /** The occurrence under a position; null in whitespace, comments, keywords or past the end. */
   occurrenceAt(pos: NavPosition): { repo: RepoRef; occ: NavOccurrence | null } {
+    this.rows.beginRequest();
     const repo = findRepo(this.db, pos.repo);
     const path = this.relPath(repo, pos.path);
     const file = this.rows.file(repo.id, path);
