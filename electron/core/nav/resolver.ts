@@ -281,11 +281,8 @@ export class Resolver {
     }
     // The qualifier as a name: a local shadows an import; a module or a class gives members.
     if (!this.inScope(occ, qualifier)) {
-      const files = this.importedModule(occ, qualifier);
-      if (files) {
-        const top = this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
-        return top.length ? { targets: top, confidence: 'exact' } : NONE;
-      }
+      const member = this.moduleMember(occ, qualifier);
+      if (member) return member;
     }
     const owner = this.unqualified({ ...occ, name: qualifier, qualifier: null });
     if (owner.confidence === 'exact') {
@@ -298,6 +295,24 @@ export class Resolver {
     // (`JpaRepository.save`); a receiver typed outside the repo (`LOG.debug`) or named nowhere in it (`Optional.of`) has outside members.
     if (occ.language === 'java' && (owner.targets.length === 0 || (owner.confidence === 'exact' && owner.targets.every((t) => this.declaresType(t))))) return NONE;
     return this.candidates(occ, true);
+  }
+
+  private readonly moduleMemberCache = new Map<string, Resolution | null>();
+
+  /**
+   * `q.name` where `q` names an imported module (`np.exp`, a Go package): its top-level `name`; null when `q` is no
+   * module import. It depends on the file, not the place: once per file, receiver, name and role (a Go package's
+   * files are each searched for the name).
+   */
+  private moduleMember(occ: NavOccurrence, qualifier: string): Resolution | null {
+    const key = `${occ.fileId}\0${qualifier}\0${occ.name}\0${occ.role}`;
+    let found = this.moduleMemberCache.get(key);
+    if (found === undefined) {
+      const files = this.importedModule(occ, qualifier);
+      const top = files && this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
+      this.moduleMemberCache.set(key, (found = top ? (top.length ? { targets: top, confidence: 'exact' } : NONE) : null));
+    }
+    return found;
   }
 
   /** Whether a target's type is written where it is declared: a class, or a field, variable or parameter with a type hint. */
@@ -593,7 +608,16 @@ export class Resolver {
   }
 
   /** A module's top-level definition of `name`, following re-exports a few steps. */
+  private readonly exportedCache = new Map<string, Target[]>();
+
   private exported(fileId: number, name: string, depth: number): Target[] {
+    const key = `${fileId}\0${name}\0${depth}`;
+    let found = this.exportedCache.get(key);
+    if (!found) this.exportedCache.set(key, (found = this.findExported(fileId, name, depth)));
+    return found;
+  }
+
+  private findExported(fileId: number, name: string, depth: number): Target[] {
     const top = this.fileSymbols(fileId, name).filter((s) => s.parentId === null);
     if (top.length) return top.map((symbol) => ({ symbol }));
     if (depth >= REEXPORT_DEPTH) return [];
