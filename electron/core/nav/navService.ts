@@ -179,7 +179,7 @@ export class NavService {
     let i = 0;
     scan: for (const batch of this.scan(resolver, name, fileBound ? localFiles : null)) {
       // The batch holds every occurrence of the name in its file, definitions included: its definitions need no read.
-      if (batch.complete && !fileBound) resolver.knowDefinitions(batch.occs[0]!.fileId, name, batch.occs.filter((o) => o.role === ROLE.definition));
+      if (batch.complete && !fileBound) resolver.knowOccurrences(batch.occs[0]!.fileId, name, batch.occs);
       if (batch.cut) truncated = true;
       for (const occ of batch.occs) {
         if ((i++ & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {

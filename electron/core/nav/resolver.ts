@@ -81,15 +81,24 @@ export class Resolver {
     return found;
   }
 
-  /** Definitions of `name` in a file already read elsewhere (a references scan reads every occurrence of its name). */
-  knowDefinitions(fileId: number, name: string, defs: NavOccurrence[]): void {
-    this.definitionsCache.set(`${fileId}\0${name}`, defs);
+  private scanned: { name: string; files: Map<number, NavOccurrence[]> } | null = null;
+
+  /**
+   * Every occurrence of `name` in a file, read by a references scan: the file's definitions of the name are taken from
+   * them if asked for (most of a scan's files never are), not read again.
+   */
+  knowOccurrences(fileId: number, name: string, occs: NavOccurrence[]): void {
+    if (this.scanned?.name !== name) this.scanned = { name, files: new Map() };
+    this.scanned.files.set(fileId, occs);
   }
 
   private definitions(fileId: number, name: string): NavOccurrence[] {
     const key = `${fileId}\0${name}`;
     let found = this.definitionsCache.get(key);
-    if (!found) this.definitionsCache.set(key, (found = this.readDefinitions(fileId, name)));
+    if (!found) {
+      const scanned = this.scanned?.name === name ? this.scanned.files.get(fileId) : undefined;
+      this.definitionsCache.set(key, (found = scanned ? scanned.filter((o) => o.role === ROLE.definition) : this.readDefinitions(fileId, name)));
+    }
     return found;
   }
 
