@@ -29,7 +29,7 @@ export class NavService {
     this.rows = new NavRows(db);
   }
 
-  /** A resolver for one request, its caches fresh; the repo's path list is kept while the index is unchanged. */
+  /** A resolver for one request, its caches fresh; the repo's path list and the rows read are kept while the index is unchanged. */
   resolver(repoId: number): Resolver {
     this.rows.beginRequest();
     return new Resolver(this.rows, repoId, (id) => {
