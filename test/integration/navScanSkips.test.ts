@@ -83,6 +83,31 @@ def three():
 def call_it():
     return name()
 `,
+  'py/imports_free.py': `from free import name
+
+
+def caller():
+    return name()
+
+
+def shadow(name):
+    return name
+`,
+  'py/tools.py': `def helper():
+    return 1
+
+
+class Runner:
+    def helper(self):
+        return 2
+`,
+  'py/calls_tools.py': `import tools
+
+
+def run(r):
+    x = tools.helper()
+    return r.helper() + x
+`,
 };
 
 /**
@@ -133,13 +158,30 @@ describe('references scan: places that cannot name the target are not resolved',
     expect(hits.map((h) => [h.file, h.line, h.doc])).toEqual([['py/free.py', 1, 'Gives one.']]);
   });
 
-  it('a top-level Python function: plain names elsewhere are still resolved, definitions elsewhere are not', async () => {
+  it('a top-level Python function: plain names elsewhere are resolved only in files whose imports lead to it, definitions elsewhere never', async () => {
     const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
     const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/free.py', line: 1, column: 5 } });
-    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`)).toEqual(['py/free.py:1:5 exact', 'py/free.py:7:12 exact']);
-    expect(asked).toContain('py/use.py:5:12');
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`)).toEqual([
+      'py/free.py:1:5 exact', 'py/free.py:7:12 exact', 'py/imports_free.py:1:18 exact', 'py/imports_free.py:5:12 exact',
+    ]);
+    // imports_free.py imports it: each plain use there is resolved in its scope, and shadow()'s parameter is not it.
+    expect(asked).toContain('py/imports_free.py:9:12');
+    // use.py does not: its plain `name` (a parameter and a local) can never be the function, so none is resolved.
+    expect(asked).not.toContain('py/use.py:5:12');
+    expect(asked).not.toContain('py/use.py:6:21');
+    expect(asked).toContain('py/use.py:6:14');
     expect(asked).not.toContain('py/other.py:1:1');
     expect(asked).not.toContain('py/use.py:4:20');
+  });
+
+  it('a top-level Python function is reached through a receiver only as a module member: other receivers are not resolved', () => {
+    const { nav, asked } = countingNav(join(index.data.path, 'clew.db'));
+    const answer = nav.references({ repo: repo.path, position: { repo: repo.path, path: 'py/tools.py', line: 1, column: 5 } });
+    expect(answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role} ${r.confidence}`)).toEqual(['py/calls_tools.py:5:15 call exact', 'py/tools.py:1:5 definition exact']);
+    // `tools.helper` goes through the imported module; `r.helper` (an unknown receiver: a guess among same-named members,
+    // Runner.helper) can never be the function, so it is skipped.
+    expect(asked).toContain('py/calls_tools.py:5:15');
+    expect(asked).not.toContain('py/calls_tools.py:6:14');
   });
 
   it('a Python name its file never defines is resolved once for the whole file, a name some scope defines at each use', () => {

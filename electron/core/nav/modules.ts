@@ -1,29 +1,54 @@
 // Where an import specifier points, per language: the repo files (or folder) that make up the module.
 // Pure over the repo's path list, so it is unit-tested without a database.
 
-/** The repo's file paths, with each folder's files, built once per index version. */
+/**
+ * The repo's file paths, built once per index version. The lookups by id and path are built at once; the folder and
+ * last-segment indexes when first asked (a Python answer never lists a folder; 10,000 files take milliseconds each).
+ */
 export class RepoPaths {
   readonly byPath = new Map<string, number>();
   /** Each file's path and language by id: a references scan reads ids only. */
   readonly byId = new Map<number, { path: string; language: string | null }>();
-  readonly folders = new Map<string, number[]>();
+  private foldersIndex: Map<string, number[]> | null = null;
   /** Paths by their last segment, and folders likewise: a suffix lookup reads the few sharing its last segment, not every path. */
-  private readonly byBaseName = new Map<string, string[]>();
-  private readonly foldersByBaseName = new Map<string, string[]>();
+  private byBaseNameIndex: Map<string, string[]> | null = null;
+  private foldersByBaseNameIndex: Map<string, string[]> | null = null;
 
   constructor(files: ReadonlyArray<{ id: number; path: string; language?: string | null }>, readonly goModule: string | null) {
     for (const f of files) {
       this.byPath.set(f.path, f.id);
       this.byId.set(f.id, { path: f.path, language: f.language ?? null });
-      pushTo(this.byBaseName, baseName(f.path), f.path);
-      const folder = folderOf(f.path);
-      let list = this.folders.get(folder);
-      if (!list) {
-        this.folders.set(folder, (list = []));
-        pushTo(this.foldersByBaseName, baseName(folder), folder);
-      }
-      list.push(f.id);
     }
+  }
+
+  /** Each folder's files. */
+  get folders(): ReadonlyMap<string, number[]> {
+    if (!this.foldersIndex) {
+      this.foldersIndex = new Map();
+      for (const [path, id] of this.byPath) {
+        const folder = folderOf(path);
+        const list = this.foldersIndex.get(folder);
+        if (list) list.push(id);
+        else this.foldersIndex.set(folder, [id]);
+      }
+    }
+    return this.foldersIndex;
+  }
+
+  private get byBaseName(): Map<string, string[]> {
+    if (!this.byBaseNameIndex) {
+      this.byBaseNameIndex = new Map();
+      for (const path of this.byPath.keys()) pushTo(this.byBaseNameIndex, baseName(path), path);
+    }
+    return this.byBaseNameIndex;
+  }
+
+  private get foldersByBaseName(): Map<string, string[]> {
+    if (!this.foldersByBaseNameIndex) {
+      this.foldersByBaseNameIndex = new Map();
+      for (const folder of this.folders.keys()) pushTo(this.foldersByBaseNameIndex, baseName(folder), folder);
+    }
+    return this.foldersByBaseNameIndex;
   }
 
   /** Files whose path ends with `suffix` (at a folder boundary), shortest path first. */

@@ -29,9 +29,9 @@ export class NavService {
     this.rows = new NavRows(db);
   }
 
-  /** A resolver for one request, its caches fresh; the repo's path list is kept while the index is unchanged. */
+  /** A resolver for one request, its caches fresh; the repo's path list and the rows read are kept while the index is unchanged. */
   resolver(repoId: number): Resolver {
-    this.rows.forgetChunks();
+    this.rows.beginRequest();
     return new Resolver(this.rows, repoId, (id) => {
       const version = this.rows.dataVersion();
       const cached = this.paths.get(id);
@@ -65,6 +65,7 @@ export class NavService {
 
   /** The occurrence under a position; null in whitespace, comments, keywords or past the end. */
   occurrenceAt(pos: NavPosition): { repo: RepoRef; occ: NavOccurrence | null } {
+    this.rows.beginRequest();
     const repo = findRepo(this.db, pos.repo);
     const path = this.relPath(repo, pos.path);
     const file = this.rows.file(repo.id, path);
@@ -164,13 +165,21 @@ export class NavService {
     // A Python member is reached from another file only through a receiver (`df.dtype`): plain names there are skipped unresolved.
     const plainElsewhere = !fileBound && !resolver.plainNameReaches(targets, name);
     const targetFiles = new Set(targets.map((t) => (t.symbol ? t.symbol.fileId : t.local.fileId)));
+    // A plain Python name in a file without a target names one only where no definition of the file shadows it, so only
+    // through what it stands for unscoped (imports, a guess): when that is no target, none of the file's plain uses is one
+    // (`exp` for "expected" in thousands of pandas tests is never sympy's `exp`), and their scopes need no walk.
+    const plainReaches = new Map<number, boolean>();
+    // A top-level Python definition is reached through a receiver in another file only as an imported module's member
+    // (`sympy.exp`; never `expr.exp`, `self.exp`, `np.exp`) when a guess cannot choose it: other receivers are skipped unresolved.
+    const modulesOnly = !fileBound && resolver.onlyModulesReach(targets, name);
+    const receiverReaches = new Map<string, boolean>();
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     let truncated = false;
     let i = 0;
     scan: for (const batch of this.scan(resolver, name, fileBound ? localFiles : null)) {
       // The batch holds every occurrence of the name in its file, definitions included: its definitions need no read.
-      if (batch.complete && !fileBound) resolver.knowDefinitions(batch.occs[0]!.fileId, name, batch.occs.filter((o) => o.role === ROLE.definition));
+      if (batch.complete && !fileBound) resolver.knowOccurrences(batch.occs[0]!.fileId, name, batch.occs);
       if (batch.cut) truncated = true;
       for (const occ of batch.occs) {
         if ((i++ & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
@@ -183,6 +192,17 @@ export class NavService {
         // A definition declares something of its own file: one in another file than the targets' is never a use of them.
         if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
         if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
+        if (occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import && !targetFiles.has(occ.fileId)) {
+          let reaches = plainReaches.get(occ.fileId);
+          if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
+          if (!reaches) continue;
+        }
+        if (modulesOnly && occ.qualifier !== null && occ.language === 'python' && !targetFiles.has(occ.fileId)) {
+          const key = `${occ.fileId}\0${occ.qualifier}`;
+          let reaches = receiverReaches.get(key);
+          if (reaches === undefined) receiverReaches.set(key, (reaches = resolver.moduleLeadsTo(occ, occ.qualifier, isTarget)));
+          if (!reaches) continue;
+        }
         const r = resolver.resolve(occ);
         if (!matches(r, occ.path)) continue;
         (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });

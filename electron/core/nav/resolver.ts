@@ -81,15 +81,24 @@ export class Resolver {
     return found;
   }
 
-  /** Definitions of `name` in a file already read elsewhere (a references scan reads every occurrence of its name). */
-  knowDefinitions(fileId: number, name: string, defs: NavOccurrence[]): void {
-    this.definitionsCache.set(`${fileId}\0${name}`, defs);
+  private scanned: { name: string; files: Map<number, NavOccurrence[]> } | null = null;
+
+  /**
+   * Every occurrence of `name` in a file, read by a references scan: the file's definitions of the name are taken from
+   * them if asked for (most of a scan's files never are), not read again.
+   */
+  knowOccurrences(fileId: number, name: string, occs: NavOccurrence[]): void {
+    if (this.scanned?.name !== name) this.scanned = { name, files: new Map() };
+    this.scanned.files.set(fileId, occs);
   }
 
   private definitions(fileId: number, name: string): NavOccurrence[] {
     const key = `${fileId}\0${name}`;
     let found = this.definitionsCache.get(key);
-    if (!found) this.definitionsCache.set(key, (found = this.readDefinitions(fileId, name)));
+    if (!found) {
+      const scanned = this.scanned?.name === name ? this.scanned.files.get(fileId) : undefined;
+      this.definitionsCache.set(key, (found = scanned ? scanned.filter((o) => o.role === ROLE.definition) : this.readDefinitions(fileId, name)));
+    }
     return found;
   }
 
@@ -176,6 +185,24 @@ export class Resolver {
   private unqualified(occ: NavOccurrence): Resolution {
     const local = this.inScope(occ, occ.name);
     if (local) return { targets: [local], confidence: 'exact' };
+    return this.unscoped(occ);
+  }
+
+  private readonly unscopedCache = new Map<string, Resolution>();
+
+  /**
+   * What a plain name stands for where no definition of it is in scope: the file's imports, its module or package,
+   * else a guess. It depends on the file, the name and the use's role (TypeScript's type and value spaces, Java
+   * calls), never on the place, and reads no type: once per request.
+   */
+  unscoped(occ: NavOccurrence): Resolution {
+    const key = `${occ.fileId}\0${occ.name}\0${occ.role}`;
+    let found = this.unscopedCache.get(key);
+    if (!found) this.unscopedCache.set(key, (found = this.findUnscoped(occ)));
+    return found;
+  }
+
+  private findUnscoped(occ: NavOccurrence): Resolution {
     const imported = this.fromImport(occ, occ.name);
     if (imported?.length) return { targets: this.targetsInSpace(occ, imported), confidence: 'exact' };
     const module = this.moduleDefinition(occ);
@@ -263,11 +290,8 @@ export class Resolver {
     }
     // The qualifier as a name: a local shadows an import; a module or a class gives members.
     if (!this.inScope(occ, qualifier)) {
-      const files = this.importedModule(occ, qualifier);
-      if (files) {
-        const top = this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
-        return top.length ? { targets: top, confidence: 'exact' } : NONE;
-      }
+      const member = this.moduleMember(occ, qualifier);
+      if (member) return member;
     }
     const owner = this.unqualified({ ...occ, name: qualifier, qualifier: null });
     if (owner.confidence === 'exact') {
@@ -280,6 +304,24 @@ export class Resolver {
     // (`JpaRepository.save`); a receiver typed outside the repo (`LOG.debug`) or named nowhere in it (`Optional.of`) has outside members.
     if (occ.language === 'java' && (owner.targets.length === 0 || (owner.confidence === 'exact' && owner.targets.every((t) => this.declaresType(t))))) return NONE;
     return this.candidates(occ, true);
+  }
+
+  private readonly moduleMemberCache = new Map<string, Resolution | null>();
+
+  /**
+   * `q.name` where `q` names an imported module (`np.exp`, a Go package): its top-level `name`; null when `q` is no
+   * module import. It depends on the file, not the place: once per file, receiver, name and role (a Go package's
+   * files are each searched for the name).
+   */
+  private moduleMember(occ: NavOccurrence, qualifier: string): Resolution | null {
+    const key = `${occ.fileId}\0${qualifier}\0${occ.name}\0${occ.role}`;
+    let found = this.moduleMemberCache.get(key);
+    if (found === undefined) {
+      const files = this.importedModule(occ, qualifier);
+      const top = files && this.targetsInSpace(occ, files.flatMap((fileId) => this.exported(fileId, occ.name, 0)));
+      this.moduleMemberCache.set(key, (found = top ? (top.length ? { targets: top, confidence: 'exact' } : NONE) : null));
+    }
+    return found;
   }
 
   /** Whether a target's type is written where it is declared: a class, or a field, variable or parameter with a type hint. */
@@ -501,7 +543,20 @@ export class Resolver {
     return starred.length ? starred : null;
   }
 
+  private readonly bindingTargetsCache = new Map<string, Target[]>();
+
+  /**
+   * What an import binding brings in, once per request for every file that writes the same import (`from pandas
+   * import Timestamp` in hundreds of test files): only a relative specifier depends on the importing file's folder.
+   */
   private bindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
+    const key = `${language ?? ''}\0${importFolder(fromPath, binding.source)}\0${binding.source}\0${binding.imported ?? '\u0001'}\0${binding.local}\0${depth}`;
+    let found = this.bindingTargetsCache.get(key);
+    if (!found) this.bindingTargetsCache.set(key, (found = this.findBindingTargets(fromPath, language, binding, depth)));
+    return found;
+  }
+
+  private findBindingTargets(fromPath: string, language: string | null, binding: NavImport, depth: number): Target[] {
     const paths = this.paths();
     if (language === 'java') {
       const files = javaImportFiles(paths, binding.source, binding.imported);
@@ -562,7 +617,16 @@ export class Resolver {
   }
 
   /** A module's top-level definition of `name`, following re-exports a few steps. */
+  private readonly exportedCache = new Map<string, Target[]>();
+
   private exported(fileId: number, name: string, depth: number): Target[] {
+    const key = `${fileId}\0${name}\0${depth}`;
+    let found = this.exportedCache.get(key);
+    if (!found) this.exportedCache.set(key, (found = this.findExported(fileId, name, depth)));
+    return found;
+  }
+
+  private findExported(fileId: number, name: string, depth: number): Target[] {
     const top = this.fileSymbols(fileId, name).filter((s) => s.parentId === null);
     if (top.length) return top.map((symbol) => ({ symbol }));
     if (depth >= REEXPORT_DEPTH) return [];
@@ -608,7 +672,7 @@ export class Resolver {
 
   /** The files of an import specifier, once per folder, language and specifier (scans of the path list add up in a references scan). */
   private moduleFiles(paths: RepoPaths, language: string | null, fromPath: string, source: string): number[] {
-    const key = `${language ?? ''}\0${folderOf(fromPath)}\0${source}`;
+    const key = `${language ?? ''}\0${importFolder(fromPath, source)}\0${source}`;
     let files = this.moduleCache.get(key);
     if (!files) this.moduleCache.set(key, (files = findModuleFiles(paths, language, fromPath, source)));
     return files;
@@ -667,12 +731,34 @@ export class Resolver {
     const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     return this.candidatePool({ name, language: 'python' }, false).some((p) => ids.has(p.s.id));
   }
+
+  /**
+   * Whether a receiver (`x.name` in another file) can reach the targets only as a module's member: every target is a
+   * top-level Python definition (a receiver's type has members, never those), and a guess among same-named members
+   * cannot choose one either; checked once per references scan.
+   */
+  onlyModulesReach(targets: readonly Target[], name: string): boolean {
+    if (!targets.every((t) => t.symbol?.language === 'python' && t.symbol.parentId === null)) return false;
+    const ids = new Set(targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
+    return !this.candidatePool({ name, language: 'python' }, true).some((p) => ids.has(p.s.id));
+  }
+
+  /** Whether `qualifier` can stand, in the use's file, for an imported module whose top-level `occ.name` is a target (`np` in `np.exp`). */
+  moduleLeadsTo(occ: NavOccurrence, qualifier: string, isTarget: (t: Target) => boolean): boolean {
+    if (SELF_WORDS.has(qualifier) || qualifier.includes('.') || qualifier.endsWith('()')) return false;
+    return this.importedModule(occ, qualifier)?.some((fileId) => this.exported(fileId, occ.name, 0).some(isTarget)) ?? false;
+  }
 }
 
 interface PooledSymbol {
   s: NavSymbol;
   folder: string;
   top: string;
+}
+
+/** The folder an import specifier is read from: the importing file's for a relative one (`./x`, `.models`), none for any other. */
+function importFolder(fromPath: string, source: string): string {
+  return source.startsWith('.') ? folderOf(fromPath) : '';
 }
 
 /** The first segment of a folder, as `proximity` compares them. */

@@ -2,7 +2,8 @@
 // latency corpus (pinned Debian Go and Python sources), the size issue 13's latency targets name.
 // Positions are identifier places picked by hash from a spread of files; no oracle is needed for speed.
 // Prints wall and CPU p50/p95 per verb; asserts nothing. Targets: def p95 ≤ 10 ms, refs p95 ≤ 50 ms.
-//   npm run bench:nav-latency -- [--places 300] [--files 400] [--data data-nav]  (a data folder under the latency cache)
+//   npm run bench:nav-latency -- [--places 300] [--files 400] [--data data-nav] [--slowest N]  (a data folder under the latency cache;
+//   --slowest lists each language's N slowest refs places, to see which answers make the p95)
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { walkSources } from './files.js';
 import { identifierPlaces } from './samples.js';
 import { percentile } from './score.js';
 
-const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' }, data: { type: 'string', default: 'data-nav' } } });
+const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' }, data: { type: 'string', default: 'data-nav' }, slowest: { type: 'string', default: '0' } } });
 const PLACES = Number(values.places);
 const FILES = Number(values.files);
 
@@ -56,15 +57,18 @@ try {
     const files = all.filter((_, i) => i % step === 0);
     const places = await identifierPlaces(root, files, language, PLACES, 7);
     const defs: Array<{ ms: number; cpu: number; hits: number }> = [];
-    const refs: Array<{ ms: number; cpu: number; hits: number }> = [];
+    const refs: Array<{ ms: number; cpu: number; hits: number; at?: string }> = [];
     for (const at of places) {
       const position = { repo, path: at.file, line: at.line + 1, column: at.character + 1 };
       const d = await timed(() => unwrap(backend.invoke('nav:def', position)));
       defs.push({ ms: d.ms, cpu: d.cpu, hits: d.value.length });
       const r = await timed(() => unwrap(backend.invoke('nav:refs', { repo, position, limit: 2000 })));
-      refs.push({ ms: r.ms, cpu: r.cpu, hits: r.value.refs.length });
+      refs.push({ ms: r.ms, cpu: r.cpu, hits: r.value.refs.length, at: `${at.file}:${position.line}:${position.column}` });
     }
     const p = (xs: number[], q: number): string => percentile(xs, q).toFixed(1);
+    for (const r of [...refs].sort((a, b) => b.cpu - a.cpu).slice(0, Number(values.slowest))) {
+      console.log(`${language} refs ${r.ms.toFixed(1).padStart(7)} ms wall ${r.cpu.toFixed(1).padStart(7)} ms CPU ${String(r.hits).padStart(5)} uses  ${r.at ?? ''}`);
+    }
     for (const [verb, xs] of [['def', defs], ['refs', refs]] as const) {
       const answered = xs.filter((x) => x.hits > 0).length;
       rows.push([language, verb, String(xs.length), String(answered), `${p(xs.map((x) => x.ms), 50)} / ${p(xs.map((x) => x.ms), 95)}`, `${p(xs.map((x) => x.cpu), 50)} / ${p(xs.map((x) => x.cpu), 95)}`]);

@@ -3,6 +3,7 @@
 import type { EntryPointRow, SymbolKind } from '../../../../shared/types.js';
 import type { ReadDb } from '../../connection.js';
 import { forEachPlace } from '../../occurrencePlaces.js';
+import { KeptRows } from './keptRows.js';
 import { symbolFqnIs } from '../symbolKeys.js';
 
 export interface NavFile {
@@ -142,7 +143,7 @@ export class NavRows {
 
   /** Symbols named exactly `name` (the column folds case; this does not). */
   symbolsNamed(repoId: number, name: string): NavSymbol[] {
-    return this.s.symbolsNamed.all(repoId, name).filter((s) => s.name === name);
+    return this.kept.named.get(`${repoId}\0${name}`, () => this.s.symbolsNamed.all(repoId, name).filter((s) => s.name === name));
   }
 
   symbolsByFqn(repoId: number, fqn: string): NavSymbol[] {
@@ -150,7 +151,7 @@ export class NavRows {
   }
 
   symbolById(id: number): NavSymbol | undefined {
-    return this.s.symbolById.get(id);
+    return this.kept.symbols.get(id, () => this.s.symbolById.get(id) ?? null) ?? undefined;
   }
 
   /** A symbol's doc comment, read for the few symbols an answer shows. */
@@ -159,7 +160,7 @@ export class NavRows {
   }
 
   members(parentId: number, name: string): NavSymbol[] {
-    return this.s.members.all(parentId, name).filter((s) => s.name === name);
+    return this.kept.members.get(`${parentId}\0${name}`, () => this.s.members.all(parentId, name).filter((s) => s.name === name));
   }
 
   /** A struct's or class's fields (Go: embedded ones are named after their type). */
@@ -173,7 +174,7 @@ export class NavRows {
   }
 
   fileSymbolsNamed(fileId: number, name: string): NavSymbol[] {
-    return this.s.fileSymbolsNamed.all(fileId, name).filter((s) => s.name === name);
+    return this.kept.fileSymbols.get(`${fileId}\0${name}`, () => this.s.fileSymbolsNamed.all(fileId, name).filter((s) => s.name === name));
   }
 
   /** The occurrence starting at or before the column on that line (the caller checks that it covers the column). */
@@ -276,6 +277,10 @@ export class NavRows {
 
   /** A file's definitions of a name, as integers (the resolver fills in the file and the qualifier's text from its caches). */
   definitionRows(fileId: number, nameId: number): DefinitionRow[] {
+    return this.kept.definitions.get(`${fileId}\0${nameId}`, () => this.readDefinitionRows(fileId, nameId));
+  }
+
+  private readDefinitionRows(fileId: number, nameId: number): DefinitionRow[] {
     const places = this.s.places.get(fileId, nameId);
     const rows: DefinitionRow[] = [];
     if (places) forEachPlace(places, (line, col, role, symbolId, qualifierId) => void (role === DEFINITION && rows.push([line, col, symbolId, qualifierId])));
@@ -326,7 +331,7 @@ export class NavRows {
 
   /** A file's imports that bind `local`, and its wildcard imports (`*`), in the file's order: what resolving one name needs of them. */
   bindings(fileId: number, local: string): NavImport[] {
-    return this.s.bindings.all(fileId, local);
+    return this.kept.bindings.get(`${fileId}\0${local}`, () => this.s.bindings.all(fileId, local));
   }
 
   /** Whether a file imports from the module written `source` (`from .globals import g`: `.globals`). */
@@ -338,12 +343,34 @@ export class NavRows {
     return this.s.externals.all(symbolId);
   }
 
-  /** Chunks split into lines by file, kept for one request (a references answer reads many lines of the same chunks). */
+  /** Chunks split into lines by file, kept while the index is unchanged (a references answer reads many lines of the same chunks). */
   private chunkLines = new Map<number, Array<{ start: number; lines: string[] }>>();
   private chunkCount = 0;
 
-  /** Forgets the chunks read: called when a request starts, so an edited file is read afresh. */
-  forgetChunks(): void {
+  /**
+   * Rows kept across requests (read-only: callers copy before changing a list). Bounded by rows held, so a worker
+   * keeps at most a few tens of MiB of them.
+   */
+  private readonly kept = {
+    symbols: new KeptRows<number, NavSymbol | null>(40_000),
+    named: new KeptRows<string, NavSymbol[]>(40_000, (rows) => rows.length),
+    members: new KeptRows<string, NavSymbol[]>(20_000, (rows) => rows.length),
+    fileSymbols: new KeptRows<string, NavSymbol[]>(40_000, (rows) => rows.length),
+    bindings: new KeptRows<string, NavImport[]>(40_000, (rows) => rows.length),
+    definitions: new KeptRows<string, DefinitionRow[]>(40_000, (rows) => rows.length),
+  };
+
+  private keptVersion: number | null = null;
+
+  /**
+   * Called as a request starts: when another connection has committed since the last one (a file re-indexed), the
+   * rows and chunks kept from earlier requests are dropped, so no answer is read from a stale index.
+   */
+  beginRequest(): void {
+    const version = this.dataVersion();
+    if (version === this.keptVersion) return;
+    this.keptVersion = version;
+    for (const rows of Object.values(this.kept)) rows.clear();
     this.chunkLines = new Map();
     this.chunkCount = 0;
   }
