@@ -181,6 +181,9 @@ export class NavService {
       // The batch holds every occurrence of the name in its file, definitions included: its definitions need no read.
       if (batch.complete && !fileBound) resolver.knowOccurrences(batch.occs[0]!.fileId, name, batch.occs);
       if (batch.cut) truncated = true;
+      // A plain Python name in a file that defines it at top level finds that definition (or one in a nearer scope) in the
+      // file, whatever its imports say: when no target is in the file, none of its plain uses is one (`__all__`).
+      const ownTop = !targetFiles.has(batch.occs[0]!.fileId) && batch.occs.some(definesAtTop);
       for (const occ of batch.occs) {
         if ((i++ & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
           truncated = true;
@@ -192,6 +195,7 @@ export class NavService {
         // A definition declares something of its own file: one in another file than the targets' is never a use of them.
         if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
         if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
+        if (ownTop && occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import) continue;
         if (occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import && !targetFiles.has(occ.fileId)) {
           let reaches = plainReaches.get(occ.fileId);
           if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
@@ -309,6 +313,10 @@ export class NavService {
 }
 
 export { ROLE };
+
+/** A Python definition at a file's top level (no enclosing symbol), not an attribute (`self.x = …`). */
+const definesAtTop = (o: NavOccurrence): boolean =>
+  o.role === ROLE.definition && o.symbolId === null && o.language === 'python' && !(o.qualifier?.startsWith(ATTRIBUTE_MARK) ?? false);
 
 /** Reading order: by file path, then line and column. */
 function byPlace(a: { occ: NavOccurrence }, b: { occ: NavOccurrence }): number {
