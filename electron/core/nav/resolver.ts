@@ -493,15 +493,17 @@ export class Resolver {
   private inScope(occ: NavOccurrence, name: string): Target | null {
     const defs = this.definitions(occ.fileId, name);
     if (!defs.length) return null;
+    const scopes = this.scopesOf(defs);
     // Only top-level definitions: the walk up the scopes would end at the top, so it need not read them.
-    if (defs.every((d) => d.symbolId === null)) return this.lastBefore(occ, this.inSpace(occ, defs.filter((d) => !isAttribute(d))));
+    if (scopes.allTop) return this.lastBefore(occ, this.inSpace(occ, scopes.byScope.get(null) ?? []));
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
       // A TypeScript type use inside a class or interface may name its type parameter (a local, no member symbol).
       const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
       if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
-        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
+        const inScope = scopes.byScope.get(scopeId) ?? [];
+        const here = this.inSpace(occ, typeParameters ? inScope.filter((d) => !this.declared(d).symbol) : inScope);
         const found = this.lastBefore(occ, here);
         if (found) return found;
       }
@@ -510,6 +512,27 @@ export class Resolver {
   }
 
   /** The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting). */
+  private readonly scopesCache = new WeakMap<NavOccurrence[], { allTop: boolean; byScope: Map<number | null, NavOccurrence[]> }>();
+
+  /**
+   * A file's definitions of a name grouped by enclosing scope (attributes left out, order kept), and whether all are at
+   * top level: once per file and name, not a filter of them all at each use (a test module defines `path` in every method).
+   */
+  private scopesOf(defs: NavOccurrence[]): { allTop: boolean; byScope: Map<number | null, NavOccurrence[]> } {
+    let found = this.scopesCache.get(defs);
+    if (!found) {
+      const byScope = new Map<number | null, NavOccurrence[]>();
+      for (const d of defs) {
+        if (isAttribute(d)) continue;
+        const list = byScope.get(d.symbolId);
+        if (list) list.push(d);
+        else byScope.set(d.symbolId, [d]);
+      }
+      this.scopesCache.set(defs, (found = { allTop: defs.every((d) => d.symbolId === null), byScope }));
+    }
+    return found;
+  }
+
   private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
     const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
     const def = before[before.length - 1] ?? here[0];
