@@ -35,6 +35,15 @@ function embedderFor(setting: EmbedderSetting): Promise<Embedder> {
 await serve<SearchProtocol, null>(() => {
   const db = openRead(init.dbFile);
   const nav = new NavService(db);
+  // The repos' path indexes are built once the worker is up, not inside its first references answer; a failure here
+  // only leaves them to be built when first asked.
+  setTimeout(() => {
+    try {
+      nav.warm();
+    } catch {
+      // Built on demand instead.
+    }
+  }, 0).unref();
   return {
     ready: null,
     handlers: {

@@ -51,6 +51,17 @@ export class RepoPaths {
     return this.foldersByBaseNameIndex;
   }
 
+  /** Builds the folder and last-segment indexes now, off a request's path (a worker when it opens). */
+  warm(): void {
+    void this.byBaseName;
+    void this.foldersByBaseName;
+  }
+
+  /** Whether the indexes are built (read by tests). */
+  get indexed(): boolean {
+    return this.byBaseNameIndex !== null && this.foldersByBaseNameIndex !== null;
+  }
+
   /** Files whose path ends with `suffix` (at a folder boundary), shortest path first. */
   endingWith(suffix: string): number[] {
     const exact = this.byPath.get(suffix);

@@ -493,15 +493,17 @@ export class Resolver {
   private inScope(occ: NavOccurrence, name: string): Target | null {
     const defs = this.definitions(occ.fileId, name);
     if (!defs.length) return null;
+    const scopes = this.scopesOf(defs);
     // Only top-level definitions: the walk up the scopes would end at the top, so it need not read them.
-    if (defs.every((d) => d.symbolId === null)) return this.lastBefore(occ, this.inSpace(occ, defs.filter((d) => !isAttribute(d))));
+    if (scopes.allTop) return this.lastBefore(occ, this.inSpace(occ, scopes.byScope.get(null) ?? []));
     const implicitThis = IMPLICIT_THIS.has(occ.language ?? '');
     for (let scope = this.symbol(occ.symbolId); ; scope = this.symbol(scope.parentId)) {
       const scopeId = scope?.id ?? null;
       // A TypeScript type use inside a class or interface may name its type parameter (a local, no member symbol).
       const typeParameters = !implicitThis && scope !== null && CLASS_LIKE.has(scope.kind) && occ.role === ROLE.type && familyOf(occ.language) === 'js';
       if (!scope || implicitThis || !CLASS_LIKE.has(scope.kind) || typeParameters) {
-        const here = this.inSpace(occ, defs.filter((d) => d.symbolId === scopeId && !isAttribute(d) && (!typeParameters || !this.declared(d).symbol)));
+        const inScope = scopes.byScope.get(scopeId) ?? [];
+        const here = this.inSpace(occ, typeParameters ? inScope.filter((d) => !this.declared(d).symbol) : inScope);
         const found = this.lastBefore(occ, here);
         if (found) return found;
       }
@@ -510,6 +512,27 @@ export class Resolver {
   }
 
   /** The last definition before the use wins (shadowing, reassignment); else the first after it (hoisting). */
+  private readonly scopesCache = new WeakMap<NavOccurrence[], { allTop: boolean; byScope: Map<number | null, NavOccurrence[]> }>();
+
+  /**
+   * A file's definitions of a name grouped by enclosing scope (attributes left out, order kept), and whether all are at
+   * top level: once per file and name, not a filter of them all at each use (a test module defines `path` in every method).
+   */
+  private scopesOf(defs: NavOccurrence[]): { allTop: boolean; byScope: Map<number | null, NavOccurrence[]> } {
+    let found = this.scopesCache.get(defs);
+    if (!found) {
+      const byScope = new Map<number | null, NavOccurrence[]>();
+      for (const d of defs) {
+        if (isAttribute(d)) continue;
+        const list = byScope.get(d.symbolId);
+        if (list) list.push(d);
+        else byScope.set(d.symbolId, [d]);
+      }
+      this.scopesCache.set(defs, (found = { allTop: defs.every((d) => d.symbolId === null), byScope }));
+    }
+    return found;
+  }
+
   private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
     const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
     const def = before[before.length - 1] ?? here[0];
@@ -683,7 +706,8 @@ export class Resolver {
   }
 
   private readonly poolCache = new Map<string, PooledSymbol[]>();
-  private readonly folderRankCache = new Map<string, NavSymbol[]>();
+  /** A folder's ranked pool: its own folder's symbols, the rest, and both in order. */
+  private readonly folderRankCache = new Map<string, { near: NavSymbol[]; rest: NavSymbol[]; all: NavSymbol[] }>();
 
   /** The same-named definitions a guess chooses among: they depend on the name, language and use, not on the place. */
   private candidatePool(occ: { name: string; language: string | null; role?: number }, member: boolean): PooledSymbol[] {
@@ -703,20 +727,36 @@ export class Resolver {
     return found;
   }
 
+  private readonly byLengthCache = new WeakMap<PooledSymbol[], PooledSymbol[]>();
+
+  /** A pool by path length, then line (a stable sort: equal ones keep the pool's order), once per pool. */
+  private byLength(pool: PooledSymbol[]): PooledSymbol[] {
+    let found = this.byLengthCache.get(pool);
+    if (!found) this.byLengthCache.set(pool, (found = [...pool].sort((a, b) => a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine)));
+    return found;
+  }
+
   private rankCandidates(occ: { path: string; name: string; language: string | null; role?: number }, member: boolean): Resolution {
     const pool = this.candidatePool(occ, member);
     // Ranked once per folder (a scan meets hundreds of files of a few folders); the file's own definitions then go first.
     const folder = folderOf(occ.path);
     const key = `${folder}\0${occ.name}\0${familyOf(occ.language) ?? ''}\0${member ? 1 : 0}${javaCall(occ) ? '\0call' : ''}`;
-    let inFolder = this.folderRankCache.get(key);
-    if (!inFolder) {
+    let ranks = this.folderRankCache.get(key);
+    if (!ranks) {
       const top = topFolder(folder);
-      const score = (p: PooledSymbol): number => (p.folder === folder ? 3 : p.top === top ? 2 : 1);
-      inFolder = pool.map((p) => ({ s: p.s, score: score(p) })).sort((a, b) => b.score - a.score || a.s.path.length - b.s.path.length || a.s.startLine - b.s.startLine).map(({ s }) => s);
-      this.folderRankCache.set(key, inFolder);
+      // Same folder, then same top folder, then the rest, each in the pool's (path length, line) order: one pass per
+      // folder over a pool sorted once (a scan of `x.__all__` meets hundreds of folders, each a sort of a large pool).
+      const near: NavSymbol[] = [];
+      const sameTop: NavSymbol[] = [];
+      const far: NavSymbol[] = [];
+      for (const p of this.byLength(pool)) (p.folder === folder ? near : p.top === top ? sameTop : far).push(p.s);
+      const rest = sameTop.concat(far);
+      ranks = { near, rest, all: near.concat(rest) };
+      this.folderRankCache.set(key, ranks);
     }
-    const own = inFolder.filter((s) => s.path === occ.path);
-    const ranked = own.length ? [...own, ...inFolder.filter((s) => s.path !== occ.path)] : inFolder;
+    // The file's own definitions are in its folder: only the few there are filtered per file, not the whole pool.
+    const own = ranks.near.filter((s) => s.path === occ.path);
+    const ranked = own.length ? own.concat(ranks.near.filter((s) => s.path !== occ.path), ranks.rest) : ranks.all;
     return { targets: ranked.map((symbol) => ({ symbol })), confidence: 'candidate' };
   }
 

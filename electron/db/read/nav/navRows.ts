@@ -89,6 +89,7 @@ export class NavRows {
       file: db.prepare<[number, string], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE repo_id = ? AND path = ?'),
       fileById: db.prepare<[number], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE id = ?'),
       filePaths: db.prepare<[number], { id: number; path: string; language: string | null }>('SELECT id, path, language FROM files WHERE repo_id = ?'),
+      repoIds: db.prepare<[], number>('SELECT id FROM repos ORDER BY id').pluck(),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
       // A page of files from a file on, each with the name's places: a references scan stops when it has enough.
@@ -139,6 +140,10 @@ export class NavRows {
 
   filePaths(repoId: number): Array<{ id: number; path: string; language: string | null }> {
     return this.s.filePaths.all(repoId);
+  }
+
+  repoIds(): number[] {
+    return this.s.repoIds.all();
   }
 
   /** Symbols named exactly `name` (the column folds case; this does not). */
