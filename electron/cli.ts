@@ -14,7 +14,7 @@ import { mcpCommand } from './mcp.js';
 import { serveCommand } from './serve.js';
 import { CONTROL_COMMANDS, controlCommand, formatControl } from './cliControl.js';
 import { formatModels, modelsCommand } from './cliModels.js';
-import { need, parseCommandLine, positiveInt, searchMode, USAGE } from './cliArgs.js';
+import { need, parseCommandLine, positiveInt, searchMode, USAGE, wholeNumber } from './cliArgs.js';
 import { escapeControls, printable } from './cliEscape.js';
 import { NAV_COMMANDS, navCommand } from './cliNav.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
@@ -57,7 +57,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'serve') return await serveCommand({ port: Number(values.port ?? 0), dataDir, vectors, embedder }, io.out);
     if (command === 'mcp') return await mcpCommand({ dataDir, allowWrites: values['allow-writes'], vectors, embedder }, clewVersion());
     // Pause/resume/watch only flip flags: no vector server is started for them.
-    backend = Backend.open({ dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder });
+    backend = Backend.open({
+      dataDir, write: writes, command: `clew ${command}`, vectors: CONTROL_COMMANDS.has(command) ? { mode: 'off' } : vectors, embedder,
+      shutdownDrainMs: wholeNumber(values['drain-ms'], 'drain-ms'),
+    });
     const print = <T>(value: T, human: (v: T) => string): void => io.out(json ? JSON.stringify(value) : human(printable(value)));
     // A bad settings file never stops a command; it is said once, on stderr.
     if (backend.settings.error) io.err(`clew: ${escapeControls(backend.settings.error)}`);

@@ -9,7 +9,8 @@ import { escapeControls } from './cliEscape.js';
 import { ClewFailure } from './base/failure.js';
 
 export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
-  index <path> [--max-file-bytes N] [--wait-sync]   index (or re-index) a folder; --wait-sync waits until every vector is synced
+  index <path> [--max-file-bytes N] [--wait-sync] [--drain-ms N]   index (or re-index) a folder; --wait-sync waits until every
+         vector is synced; else vectors are sent for at most --drain-ms (default 5000) at exit and the rest at the next start
   search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
          [--case-sensitive] [--word]      keyword/regex: exact letter case; whole words only
          the query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT
@@ -51,6 +52,7 @@ const OPTIONS = {
   'no-sync': { type: 'boolean', default: false },
   'embedder-model': { type: 'string' },
   'wait-sync': { type: 'boolean', default: false },
+  'drain-ms': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   sync: { type: 'boolean', default: false },
   files: { type: 'boolean', default: false },
@@ -109,6 +111,12 @@ export function positiveInt(value: string | undefined, name: string): number | u
   return Number(value);
 }
 
+export function wholeNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new ClewFailure('BAD_REQUEST', `--${name} must be a whole number (0 or more), got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
 export function need(value: string | undefined, what: string): string {
   if (!value) throw new ClewFailure('BAD_REQUEST', `missing ${what}\n${USAGE}`);
   return value;
@@ -146,6 +154,7 @@ function checkCommand(command: string, rest: string[], values: CliValues): void 
       need(rest[0], 'path to index');
       positiveInt(values['max-file-bytes'], 'max-file-bytes');
       if (values['wait-sync'] && values['no-sync']) throw new ClewFailure('BAD_REQUEST', '--wait-sync needs the vector server; drop --no-sync');
+      wholeNumber(values['drain-ms'], 'drain-ms');
       return;
     case 'search': {
       need(rest.join(' ').trim() || undefined, 'search query');

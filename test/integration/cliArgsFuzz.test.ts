@@ -22,10 +22,10 @@ const VALID: string[][] = [
   ['status'], ['search', 'parse', 'config'], ['search', 'hello', '--mode', 'symbol', '--limit', '3'], ['search', '@(Get|Post)Mapping', '--mode', 'regex', '--path', '**/*.java'],
   ['search', 'say hello', '--mode', 'hybrid'], ['search', 'users', '--mode', 'semantic'], ['symbols', '1', '--kind', 'class'], ['entrypoints', '1'], ['deps', '1', '--symbol', 'com.acme.App'],
   ['note', 'add', 'py.app.hello', 'fuzz', 'note'], ['note', 'list'], ['repair', '--dry-run'], ['pause', '1'], ['resume', '1'], ['pause', '--sync'], ['resume', '--sync'], ['watch', '1', 'off'],
-  ['index', 'REPO'], ['index', 'REPO', '--max-file-bytes', '4096'], ['--help'],
+  ['index', 'REPO'], ['index', 'REPO', '--max-file-bytes', '4096'], ['index', 'REPO', '--drain-ms', '0'], ['--help'],
 ];
 const TOKENS = ['index', 'search', 'symbols', 'entrypoints', 'deps', 'note', 'add', 'list', 'status', 'repair', 'pause', 'resume', 'watch', 'on', 'off', 'help',
-  '--json', '--mode', '--repo', '--lang', '--path', '--kind', '--limit', '--symbol', '--max-file-bytes', '--port', '--chroma-url', '--no-sync', '--embedder-model', '--wait-sync', '--dry-run', '--sync', '-h', '--help',
+  '--json', '--mode', '--repo', '--lang', '--path', '--kind', '--limit', '--symbol', '--max-file-bytes', '--port', '--chroma-url', '--no-sync', '--embedder-model', '--wait-sync', '--drain-ms', '--dry-run', '--sync', '-h', '--help',
   '1', '0', '-1', 'abc', '99999999999999999999', '1e3', 'semantic', 'hybrid', 'regex', 'keyword', 'symbol', 'class', 'http', 'python', '/', '/nonexistent', '/etc', 'http://127.0.0.1:9', 'http://u:p@127.0.0.1:9', 'not a url',
   '', '=', '--', '-', '-x', '--unknown', '--mode=regex', '--limit=0', '--json=yes', '(a+)+$', '\u001b[2J', 'a\nb', '\u0000'];
 
