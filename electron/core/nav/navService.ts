@@ -195,7 +195,8 @@ export class NavService {
       if (batch.cut) truncated = true;
       // A plain Python name in a file that defines it at top level finds that definition (or one in a nearer scope) in the
       // file, whatever its imports say: when no target is in the file, none of its plain uses is one (`__all__`).
-      const ownTop = !targetFiles.has(batch.occs[0]!.fileId) && batch.occs.some(definesAtTop);
+      const elsewhere = !targetFiles.has(batch.occs[0]!.fileId);
+      const ownTop = elsewhere && batch.occs.some(definesAtTop);
       for (const occ of batch.occs) {
         if ((i++ & 255) === 255 && performance.now() - started > REFS_BUDGET_MS) {
           truncated = true;
@@ -205,19 +206,23 @@ export class NavService {
         // A member of an expression (`f().x`) can only be guessed from its name: too weak to count as a use.
         if (occ.qualifier === EXPRESSION_RECEIVER) continue;
         // A definition declares something of its own file: one in another file than the targets' is never a use of them.
-        if (occ.role === ROLE.definition && !targetFiles.has(occ.fileId)) continue;
-        if (plainElsewhere && occ.qualifier === null && occ.language === 'python' && !targetFiles.has(occ.fileId)) continue;
-        if (ownTop && occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import) continue;
-        if (occ.qualifier === null && occ.language === 'python' && occ.role !== ROLE.import && !targetFiles.has(occ.fileId)) {
-          let reaches = plainReaches.get(occ.fileId);
-          if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
-          if (!reaches) continue;
-        }
-        if (modulesOnly && occ.qualifier !== null && occ.language === 'python' && !targetFiles.has(occ.fileId)) {
-          const key = `${occ.fileId}\0${occ.qualifier}`;
-          let reaches = receiverReaches.get(key);
-          if (reaches === undefined) receiverReaches.set(key, (reaches = resolver.moduleLeadsTo(occ, occ.qualifier, isTarget)));
-          if (!reaches) continue;
+        if (occ.role === ROLE.definition && elsewhere) continue;
+        // Python uses in a file without a target: the skips above, each decided once per file (or file and receiver).
+        if (occ.language === 'python' && elsewhere) {
+          if (occ.qualifier === null) {
+            if (plainElsewhere) continue;
+            if (occ.role !== ROLE.import) {
+              if (ownTop) continue;
+              let reaches = plainReaches.get(occ.fileId);
+              if (reaches === undefined) plainReaches.set(occ.fileId, (reaches = matches(resolver.unscoped(occ), occ.path)));
+              if (!reaches) continue;
+            }
+          } else if (modulesOnly) {
+            const key = `${occ.fileId}\0${occ.qualifier}`;
+            let reaches = receiverReaches.get(key);
+            if (reaches === undefined) receiverReaches.set(key, (reaches = resolver.moduleLeadsTo(occ, occ.qualifier, isTarget)));
+            if (!reaches) continue;
+          }
         }
         const r = resolver.resolve(occ);
         if (!matches(r, occ.path)) continue;
