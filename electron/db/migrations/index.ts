@@ -16,6 +16,7 @@ import { m014UnitsByRepo } from './014_units_by_repo.js';
 import { m015PackedOccurrences } from './015_packed_occurrences.js';
 import { m016DerivedUnitHeads } from './016_derived_unit_heads.js';
 import { m017CompactKeys } from './017_compact_keys.js';
+import { m018BatchFullText } from './018_batch_full_text.js';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,4 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m015PackedOccurrences, m016DerivedUnitHeads, m017CompactKeys];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m015PackedOccurrences, m016DerivedUnitHeads, m017CompactKeys, m018BatchFullText];

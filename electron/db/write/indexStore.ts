@@ -7,7 +7,8 @@ import type { SymbolHeadFields } from '../../base/unitText.js';
 import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
 import { symbolOfNote } from '../read/symbolKeys.js';
-import { chunkWordRow, symbolWordRow } from '../read/wordRowIds.js';
+import { symbolWordRow } from '../read/wordRowIds.js';
+import { BatchFullText } from './batchFullText.js';
 
 export interface RepoRow {
   id: number;
@@ -79,9 +80,11 @@ export class IndexStore {
   private readonly s;
 
   private readonly occurrenceRows: OccurrenceRows;
+  private readonly fullText: BatchFullText;
 
   constructor(private readonly db: WriteDb) {
     this.occurrenceRows = new OccurrenceRows(db);
+    this.fullText = new BatchFullText(db);
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
       insertRepo: db.prepare<[string, string, string, number], RepoRow>(
@@ -105,10 +108,8 @@ export class IndexStore {
          RETURNING id`),
       deleteChunks: db.prepare<[number]>('DELETE FROM chunks WHERE file_id = ?'),
       insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
-      // A word row's rowid names its unit (read/wordRowIds.ts).
+      // A word row's rowid names its unit (read/wordRowIds.ts); new rows are written with the batch (batchFullText.ts).
       deleteWords: db.prepare<[number]>('DELETE FROM words_fts WHERE rowid = ?'),
-      insertWords: db.prepare<[number | bigint, string, string, string, string, string]>(
-        'INSERT INTO words_fts(rowid, names, signature, doc, path, body) VALUES (?, ?, ?, ?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
       insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, string], { id: number }>(
@@ -117,7 +118,6 @@ export class IndexStore {
       updateSymbol: db.prepare<[number | null, string, string, number, number, string, string | null, string, string, number]>(
         `UPDATE symbols SET parent_id = ?, kind = ?, name = ?, start_line = ?, end_line = ?, signature = ?, doc = ?, modifiers = ?, body_hash = ?
          WHERE id = ?`),
-      insertSymbolWords: db.prepare<[number, string]>('INSERT INTO symbols_fts(rowid, words) VALUES (?, ?)'),
       deleteSymbol: db.prepare<[number]>('DELETE FROM symbols WHERE id = ?'),
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
         `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, text_in_file, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?, ?)
@@ -223,9 +223,18 @@ export class IndexStore {
   writeBatch(repo: RepoRow, touches: ReadonlyArray<{ id: number; size: number; mtimeMs: number }>, files: readonly FileWrite[]): void {
     // New name ids join the run's cache only once their batch commits: a rolled-back batch must not leave ids that were never stored.
     const names = new Map<string, number>();
+    const fullText = this.fullText;
+    fullText.clear();
     this.db.transaction(() => {
       for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
-      for (const file of files) this.writeFile(repo, file, names);
+      const paths = new Set<string>();
+      for (const file of files) {
+        // A file written twice in one batch deletes its first write's rows: their full-text rows must be in the index by then.
+        if (paths.has(file.relPath)) fullText.write();
+        paths.add(file.relPath);
+        this.writeFile(repo, file, names);
+      }
+      fullText.write();
     }).immediate();
     // Bounded, so a huge tree's long tail of names does not grow the writer's memory without end.
     if (this.committedNames.size + names.size > COMMITTED_NAMES_LIMIT) this.committedNames.clear();
@@ -281,16 +290,20 @@ export class IndexStore {
     this.s.touchFile.run(size, mtimeMs, id);
   }
 
-  /** Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences. */
-  writeFile(repo: RepoRow, file: FileWrite, names = new Map<string, number>()): void {
+  /**
+   * Writes one changed file: its row, chunks, symbols (upserted, stale ones removed), units, entry points, calls, occurrences.
+   * Its new full-text rows wait in `fullText` for the end of the batch.
+   */
+  private writeFile(repo: RepoRow, file: FileWrite, names: Map<string, number>): void {
     const s = this.s;
+    const fullText = this.fullText;
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
     // The chunks' word rows go with them (a trigger); the symbols' are rewritten below.
     s.deleteChunks.run(fileId);
     const words = file.wordRows;
     for (const [index, chunk] of file.chunks.entries()) {
       const chunkId = Number(s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid);
-      s.insertWords.run(chunkWordRow(chunkId), '', '', '', words.path, words.chunks[index] ?? '');
+      fullText.chunk(chunkId, chunk.text, words.path, words.chunks[index] ?? '');
     }
 
     // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
@@ -316,12 +329,12 @@ export class IndexStore {
           symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
       } else {
         s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
-        s.deleteWords.run(symbolWordRow(id));
+        if (!fullText.dropSymbolFields(id)) s.deleteWords.run(symbolWordRow(id));
       }
       written.set(symbol.fqn, id);
       ids.push(id);
       const old = previous.get(symbol.fqn);
-      if (!old) s.insertSymbolWords.run(id, row.words);
+      if (!old) fullText.symbolNames(id, row.words);
       else {
         previous.delete(symbol.fqn);
         // A changed symbol makes its notes stale, and the notes of everything that encloses it.
@@ -334,7 +347,7 @@ export class IndexStore {
       }
       s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
       const fields = words.symbols[index];
-      if (fields) s.insertWords.run(symbolWordRow(id), fields.names, fields.signature, fields.doc, words.path, '');
+      if (fields) fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);
     }
     for (const gone of previous.values()) s.deleteSymbol.run(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);
