@@ -224,18 +224,22 @@ export class IndexStore {
     // New name ids join the run's cache only once their batch commits: a rolled-back batch must not leave ids that were never stored.
     const names = new Map<string, number>();
     const fullText = this.fullText;
-    fullText.clear();
-    this.db.transaction(() => {
-      for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
-      const paths = new Set<string>();
-      for (const file of files) {
-        // A file written twice in one batch deletes its first write's rows: their full-text rows must be in the index by then.
-        if (paths.has(file.relPath)) fullText.write();
-        paths.add(file.relPath);
-        this.writeFile(repo, file, names);
-      }
-      fullText.write();
-    }).immediate();
+    try {
+      this.db.transaction(() => {
+        for (const t of touches) this.touchFile(t.id, t.size, t.mtimeMs);
+        const paths = new Set<string>();
+        for (const file of files) {
+          // A file written twice in one batch deletes its first write's rows: their full-text rows must be in the index by then.
+          if (paths.has(file.relPath)) fullText.write();
+          paths.add(file.relPath);
+          this.writeFile(repo, file, names);
+        }
+        fullText.write();
+      }).immediate();
+    } finally {
+      // A batch that rolled back leaves nothing held for the next.
+      fullText.clear();
+    }
     // Bounded, so a huge tree's long tail of names does not grow the writer's memory without end.
     if (this.committedNames.size + names.size > COMMITTED_NAMES_LIMIT) this.committedNames.clear();
     for (const [name, id] of names) this.committedNames.set(name, id);
