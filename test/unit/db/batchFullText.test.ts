@@ -53,6 +53,13 @@ describe('full-text rows written with their batch', () => {
       const second = await prepared(repo.path, 'f0.go');
       writeTree(repo.path, { 'f0.go': goFile(0, 'thirdmarker0z'), 'f1.go': goFile(1, 'secondmarker1z') });
       store.writeBatch(row, [], [second, await prepared(repo.path, 'f0.go'), await prepared(repo.path, 'f1.go')]);
+
+      // A batch that fails on its second file rolls back: the first file's held rows must not reach the next batch.
+      writeTree(repo.path, { 'f2.go': goFile(2, 'rolledback2z'), 'f3.go': goFile(3, 'secondmarker3z') });
+      const f2 = await prepared(repo.path, 'f2.go');
+      const broken = { ...(await prepared(repo.path, 'f3.go')), symbolRows: [] };
+      expect(() => store.writeBatch(row, [], [f2, broken])).toThrow(/missing derived row/);
+      store.writeBatch(row, [], [await prepared(repo.path, 'f3.go')]);
     } finally {
       db.close();
     }
@@ -67,6 +74,7 @@ describe('full-text rows written with their batch', () => {
       const trigramHits = (needle: string): number => check.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
       expect([trigramHits('firstmarker0z'), trigramHits('secondmarker0z'), trigramHits('thirdmarker0z')]).toEqual([0, 0, 1]);
       expect([trigramHits('firstmarker1z'), trigramHits('secondmarker1z'), trigramHits('firstmarker29z')]).toEqual([0, 1, 1]);
+      expect([trigramHits('firstmarker2z'), trigramHits('rolledback2z'), trigramHits('secondmarker3z')]).toEqual([1, 0, 1]);
       expect(check.prepare<[], number>("SELECT count(*) FROM symbols WHERE name = 'handle'").pluck().get()).toBe(1);
     } finally {
       check.close();
