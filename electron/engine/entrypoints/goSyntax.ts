@@ -24,6 +24,16 @@ export function goCall(node: SyntaxNode): GoCall | null {
   return { node, receiver, method, get args() { return (args ??= kids(node.childForFieldName('arguments'))); } };
 }
 
+/** The file's `recv.Method(args)` calls in document order, read once for route, job and call detection alike. */
+export const selectorCalls = perTree((ctx): readonly GoCall[] => {
+  const calls: GoCall[] = [];
+  for (const node of ctx.nodes('call_expression')) {
+    const c = goCall(node);
+    if (c) calls.push(c);
+  }
+  return calls;
+});
+
 /** Variables and struct fields bind by their last name: `r`, `s.router` → `router`. */
 export function goName(node: SyntaxNode): string | null {
   if (node.type === 'identifier' || node.type === 'field_identifier') return node.text;
@@ -43,6 +53,8 @@ export interface GoFile {
 export const goFile = perTree((ctx): GoFile => {
   const imports = new Map<string, string>();
   const packages = new Set<string>();
+  // Every detector that reads a file's imports then reads its calls: both found in one walk.
+  ctx.prefetch('import_spec', 'call_expression');
   for (const spec of ctx.nodes('import_spec')) {
     const path = stringValue(spec.childForFieldName('path'));
     if (path === null) continue;
