@@ -11,6 +11,12 @@ export function spanHash(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Whether `key` is in `text` at `start` (keys are short: a loop is cheaper than a call into startsWith). */
+function sameAt(text: string, start: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) if (text.charCodeAt(start + k) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
 /** String keys to string values, open addressing over typed arrays; emptied whole when it holds `limit` keys. */
 export class SpanCache {
   private readonly mask: number;
@@ -40,7 +46,7 @@ export class SpanCache {
       const entry = this.slots[slot]! - 1;
       if (entry < 0) return undefined;
       const key = this.keys[entry]!;
-      if (this.hashes[entry] === hash && key.length === length && text.startsWith(key, start)) return this.values[entry];
+      if (this.hashes[entry] === hash && key.length === length && sameAt(text, start, key)) return this.values[entry];
     }
   }
 
