@@ -1,13 +1,15 @@
 // Content hashes and deterministic vector ids (never random: the same row always maps to the same vector).
-import { createHash } from 'node:crypto';
+// One-shot `hash` (Node 20.12+, 21.7+): the same digests as createHash().update().digest() without a Hash object per
+// call, about a third cheaper for the short texts hashed per symbol and chunk.
+import { hash } from 'node:crypto';
 
 export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Short, fast hash for change detection of file bytes and symbol bodies. */
 export function fingerprint(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('base64url');
+  return hash('sha1', data, 'base64url');
 }
 
 export function vectorId(repoKey: string, kind: string, stableKey: string): string {

@@ -10,10 +10,12 @@ import { RpcPool } from '../base/rpc/pool.js';
 import type { RpcClient } from '../base/rpc/client.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import type { Prepared, PrepareRequest } from './prepareFile.js';
+import { unpackPrepared, type WirePrepared } from './preparedWire.js';
 import { PARSE_HEAP_LIMITS } from './heapLimits.js';
 
 export interface PreparedBy {
-  prepared: Prepared;
+  /** Packed for the copy between threads (preparedWire.ts). */
+  prepared: WirePrepared;
   /** The answering worker's tree-sitter heap and how many files it has prepared. */
   heapBytes: number;
   files: number;
@@ -94,7 +96,7 @@ export class ParsePool {
       const answer = await this.pool.callRetiring('prepare', request, (a) => a.heapBytes > this.limits.heapBytes || a.files >= this.limits.files);
       this.prepared++;
       this.preparedSinceRelease++;
-      return answer.prepared;
+      return unpackPrepared(answer.prepared);
     } finally {
       this.preparing--;
       this.lastUsed = performance.now();

@@ -3,9 +3,13 @@
 // whole too (parseconfig), so "parse config", parse_config and parseConfig all meet.
 import { identifierParts } from '../identifiers.js';
 import { ownCopy } from './ownCopy.js';
+import { foldHash, SpanCache, spanHash } from './spanCache.js';
 import { stem } from './stem.js';
 
 const TOKEN = /[\p{L}\p{N}_$]+/gu;
+const NON_ASCII = /[^\0-\x7f]/;
+/** 1 for the ASCII characters TOKEN matches: letters, digits, `_` and `$`. */
+const TOKEN_CHAR = Uint8Array.from({ length: 128 }, (_, c) => Number(/[\p{L}\p{N}_$]/u.test(String.fromCharCode(c))));
 // Longer runs are hashes, base64 or minified noise: they would only bloat the index.
 const MAX_TOKEN = 40;
 
@@ -30,29 +34,49 @@ export function codeWords(text: string): string[] {
 // Code repeats its tokens (err, ctx, return, the file's own names): indexing splits and stems each once
 // per thread. Dropped whole when it fills, like the stem cache.
 const TOKEN_CACHE_LIMIT = 100_000;
-const tokenCache = new Map<string, string>();
+const tokenCache = new SpanCache(TOKEN_CACHE_LIMIT);
 
-/** The index words of one token joined by spaces ('' when it has none), from the cache. */
-function tokenText(token: string): string {
-  if (token.length > MAX_TOKEN) return '';
-  let text = tokenCache.get(token);
-  if (text === undefined) {
-    const words: string[] = [];
-    tokenWords(token, words);
-    text = words.join(' ');
-    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    // A token matched in a chunk keeps the whole chunk's text alive: 100,000 entries held as many chunks
+/** The index words of the token `text[start, end)` (spanHash `hash`) joined by spaces ('' when it has none), from the cache. */
+function tokenText(text: string, start: number, end: number, hash: number): string {
+  let words = tokenCache.get(text, start, end, hash);
+  if (words === undefined) {
+    const token = text.slice(start, end);
+    const list: string[] = [];
+    tokenWords(token, list);
+    words = list.join(' ');
+    // A token cut from a chunk keeps the whole chunk's text alive: 100,000 entries held as many chunks
     // (a parse worker's live heap grew ~1.2 KiB per Python file).
-    tokenCache.set(ownCopy(token), text);
+    tokenCache.set(ownCopy(token), hash, words);
   }
-  return text;
+  return words;
 }
 
 /** `codeWords` joined by spaces: what a word-index column holds. */
 export function codeWordText(text: string): string {
+  if (NON_ASCII.test(text)) return codeWordTextByRegex(text);
+  // ASCII text (nearly all code) is cut into tokens by a table lookup per character, each token hashed as it is
+  // read. Same tokens as TOKEN: in ASCII, [\p{L}\p{N}_$] is exactly the table's characters.
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && TOKEN_CHAR[text.charCodeAt(i)] === 0) i++;
+    const start = i;
+    let hash = 0;
+    for (let c = text.charCodeAt(i); i < n && TOKEN_CHAR[c] === 1; c = text.charCodeAt(++i)) hash = foldHash(hash, c);
+    if (i === start || i - start > MAX_TOKEN) continue;
+    const words = tokenText(text, start, i, hash);
+    if (words) out.push(words);
+  }
+  return out.join(' ');
+}
+
+function codeWordTextByRegex(text: string): string {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const words = tokenText(m[0]);
+    const token = m[0];
+    if (token.length > MAX_TOKEN) continue;
+    const words = tokenText(token, 0, token.length, spanHash(token, 0, token.length));
     if (words) out.push(words);
   }
   return out.join(' ');

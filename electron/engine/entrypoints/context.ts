@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../parsers/treeSitter.js';
 import type { ParsedSymbol } from '../../base/fileAnalysis.js';
 import type { CallList, EntryList } from './results.js';
 import { SymbolIndex } from './symbolIndex.js';
-import { nodesOf } from './walk.js';
+import { nodesOf, prefetchNodes } from './walk.js';
 
 export interface FileContext {
   lang: Language;
@@ -14,6 +14,8 @@ export interface FileContext {
   symbols: SymbolIndex;
   /** Nodes of these types (declared in the family's `types`) in document order. */
   nodes(...types: string[]): readonly SyntaxNode[];
+  /** Finds these types (declared too) in one walk now, for `nodes()` calls about to come one type at a time. */
+  prefetch(...types: string[]): void;
 }
 
 export interface Family {
@@ -34,13 +36,15 @@ export function perTree<T>(build: (ctx: FileContext) => T): (ctx: FileContext) =
 }
 
 export function fileContext(family: Family, lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: readonly ParsedSymbol[]): FileContext {
+  const declared = (types: readonly string[]): readonly string[] => {
+    const unknown = types.find((t) => !family.types.has(t));
+    if (unknown) throw new Error(`node type ${unknown} is not declared by the ${lang} detectors`);
+    return types;
+  };
   return {
     lang, root, source, relPath,
     symbols: new SymbolIndex(symbols),
-    nodes: (...types) => {
-      const unknown = types.find((t) => !family.types.has(t));
-      if (unknown) throw new Error(`node type ${unknown} is not declared by the ${lang} detectors`);
-      return nodesOf(root, types);
-    },
+    nodes: (...types) => nodesOf(root, declared(types)),
+    prefetch: (...types) => prefetchNodes(root, declared(types)),
   };
 }

@@ -4,7 +4,7 @@ import { handlerRef, joinPaths, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringValue } from './literals.js';
 import type { GoCall, GoFile } from './goSyntax.js';
-import { boundValue, goCall, goFile, goName, importsAny } from './goSyntax.js';
+import { boundValue, goCall, goFile, goName, importsAny, selectorCalls } from './goSyntax.js';
 import type { EntryList } from './results.js';
 
 const ROUTERS: [string, string][] = [['gin-gonic/gin', 'gin'], ['labstack/echo', 'echo'], ['go-chi/chi', 'chi'], ['gorilla/mux', 'gorilla'], ['gofiber/fiber', 'fiber']];
@@ -26,10 +26,10 @@ export function goRoutes(ctx: FileContext, out: EntryList): void {
   const file = goFile(ctx);
   const routers = ROUTERS.filter(([fragment]) => importsAny(file, fragment)).map(([, name]) => name);
   if (routers.length === 0 && !file.imports.has('net/http')) return;
-  for (const node of ctx.nodes('call_expression')) {
-    const c = goCall(node);
-    const route = c ? routeOf(c, routers, file) : null;
-    if (!c || !route) continue;
+  for (const c of selectorCalls(ctx)) {
+    const route = routeOf(c, routers, file);
+    if (!route) continue;
+    const node = c.node;
     const handler = handlerRef(route.handler);
     const symbol = ctx.symbols.handler(route.handler?.type === 'identifier' ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
     const path = joinPaths(prefixOf(c.receiver, node, file, 0), route.path);
@@ -130,6 +130,7 @@ function closurePrefix(name: string, at: SyntaxNode, file: GoFile, depth: number
 /** `func main()` in `package main`. */
 export function goMain(ctx: FileContext, out: EntryList): void {
   if (!ctx.source.includes('func main(')) return;
+  ctx.prefetch('package_clause', 'function_declaration');
   if (ctx.nodes('package_clause')[0]?.namedChild(0)?.text !== 'main') return;
   for (const fn of ctx.nodes('function_declaration')) {
     const name = fn.childForFieldName('name');

@@ -4,7 +4,7 @@ import { isDataAccessName, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import { stringPrefix, stringValue } from './literals.js';
 import type { GoCall, GoFile } from './goSyntax.js';
-import { compositeFields, goCall, goFile, importsAny } from './goSyntax.js';
+import { compositeFields, goFile, importsAny, selectorCalls } from './goSyntax.js';
 import type { CallList, FoundCall } from './results.js';
 import { sqlIn } from './sql.js';
 
@@ -33,10 +33,7 @@ export function goCalls(ctx: FileContext, out: CallList): void {
     kafka: importsAny(file, 'sarama', 'segmentio/kafka-go'),
     httptest: importsAny(file, 'net/http/httptest'),
   };
-  for (const node of ctx.nodes('call_expression')) {
-    const c = goCall(node);
-    if (c) out.at(node, callTarget(c, file, libs));
-  }
+  for (const c of selectorCalls(ctx)) out.at(c.node, callTarget(c, file, libs));
   if (!libs.kafka) return;
   for (const lit of ctx.nodes('composite_literal')) {
     const type = lit.childForFieldName('type')?.text ?? '';

@@ -3,7 +3,7 @@ import type { SyntaxNode } from './common.js';
 import { handlerRef, lineOf } from './common.js';
 import type { FileContext } from './context.js';
 import { literalOrText, namesOf, stringsOf } from './literals.js';
-import { compositeFields, goCall, goFile, importsAny } from './goSyntax.js';
+import { compositeFields, goFile, importsAny, selectorCalls } from './goSyntax.js';
 import type { EntryList } from './results.js';
 
 // Read before the file's imports are: most files import none of these, and reading imports walks the tree.
@@ -17,9 +17,8 @@ export function goJobs(ctx: FileContext, out: EntryList): void {
   const amqp = importsAny(file, 'streadway/amqp', 'amqp091');
   const kafkaGo = importsAny(file, 'segmentio/kafka-go');
   if (!cron && !sarama && !amqp && !kafkaGo) return;
-  for (const node of ctx.nodes('call_expression')) {
-    const c = goCall(node);
-    if (!c) continue;
+  for (const c of selectorCalls(ctx)) {
+    const node = c.node;
     const [a0, a1, a2] = c.args;
     const line = lineOf(node);
     if (cron && (c.method === 'AddFunc' || c.method === 'AddJob') && a0 && a1) {

@@ -1,7 +1,7 @@
 // Go tree shapes shared by route and call detection: imports, selector calls, scoped bindings.
 import type { SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
-import { perTree } from './context.js';
+import { type FileContext, perTree } from './context.js';
 import { stringValue } from './literals.js';
 
 export const GO_TYPES = new Set([
@@ -24,6 +24,16 @@ export function goCall(node: SyntaxNode): GoCall | null {
   return { node, receiver, method, get args() { return (args ??= kids(node.childForFieldName('arguments'))); } };
 }
 
+/** The file's `recv.Method(args)` calls in document order, read once for route, job and call detection alike. */
+export const selectorCalls = perTree((ctx): readonly GoCall[] => {
+  const calls: GoCall[] = [];
+  for (const node of ctx.nodes('call_expression')) {
+    const c = goCall(node);
+    if (c) calls.push(c);
+  }
+  return calls;
+});
+
 /** Variables and struct fields bind by their last name: `r`, `s.router` → `router`. */
 export function goName(node: SyntaxNode): string | null {
   if (node.type === 'identifier' || node.type === 'field_identifier') return node.text;
@@ -36,34 +46,41 @@ export interface GoFile {
   imports: Map<string, string>;
   /** Local package names, for telling `http.Get` from `client.Get`. */
   packages: Set<string>;
-  /** `(function start, name)` → the value assigned; package-level vars use scope -1. */
-  bindings: Map<string, SyntaxNode>;
+  /** `(function start, name)` → the value assigned; package-level vars use scope -1. Built on first read. */
+  readonly bindings: Map<string, SyntaxNode>;
 }
 
 export const goFile = perTree((ctx): GoFile => {
-  const file: GoFile = { imports: new Map(), packages: new Set(), bindings: new Map() };
-  const nodes = ctx.nodes('import_spec', 'short_var_declaration', 'assignment_statement', 'var_spec');
-  for (const spec of nodes) {
-    if (spec.type !== 'import_spec') continue;
+  const imports = new Map<string, string>();
+  const packages = new Set<string>();
+  // Every detector that reads a file's imports then reads its calls: both found in one walk.
+  ctx.prefetch('import_spec', 'call_expression');
+  for (const spec of ctx.nodes('import_spec')) {
     const path = stringValue(spec.childForFieldName('path'));
     if (path === null) continue;
     // Major-version suffixes (`/v9`) and `go-`/`-go` affixes are not part of the package name.
     const name = spec.childForFieldName('name')?.text ?? tailName(path.replace(/\/v\d+$/, '').replace(/\//g, '.')).replace(/^go-|-go$/g, '');
-    file.imports.set(path, name);
-    file.packages.add(name);
+    imports.set(path, name);
+    packages.add(name);
   }
-  for (const decl of nodes) {
-    if (decl.type === 'import_spec') continue;
+  // Read on first use: only route prefixes need them, and reading every assignment's sides and scope costs many WASM calls.
+  let bindings: Map<string, SyntaxNode> | undefined;
+  return { imports, packages, get bindings() { return (bindings ??= goBindings(ctx)); } };
+});
+
+function goBindings(ctx: FileContext): Map<string, SyntaxNode> {
+  const bindings = new Map<string, SyntaxNode>();
+  for (const decl of ctx.nodes('short_var_declaration', 'assignment_statement', 'var_spec')) {
     const left = decl.type === 'var_spec' ? kids(decl).filter((c) => c.type === 'identifier') : kids(decl.childForFieldName('left'));
     const right = kids(decl.childForFieldName(decl.type === 'var_spec' ? 'value' : 'right'));
     left.forEach((target, i) => {
       const name = goName(target);
       const value = right[i];
-      if (name && value) file.bindings.set(bindingKey(decl, name), value);
+      if (name && value) bindings.set(bindingKey(decl, name), value);
     });
   }
-  return file;
-});
+  return bindings;
+}
 
 export function bindingKey(at: SyntaxNode, name: string): string {
   let scope = -1;

@@ -31,6 +31,13 @@ describe('codeWords', () => {
     expect(codeWordText(`x 42 ${'a'.repeat(41)} parseConfig`)).toBe('pars config parseconfig');
   });
 
+  it('cuts ASCII text and text with other letters into the same tokens as the Unicode pattern', () => {
+    // ASCII text is scanned by a character table, the rest by the regex: both must give what codeWords gives.
+    const samples = ['déjà_vu parseConfig', 'naïveCache.get(key)', 'x $scope _private __init__ a1b2 v2', 'ΔelταFunc(ß) 𝑥Value', 'tab\tsep\r\nline', '', '   ',
+      `${'b'.repeat(40)} ${'c'.repeat(41)}x`, 'end_with_token', 'fmt.Println("héllo", err)', 'mixed-dash.dot/slash\\back'];
+    for (const text of samples) expect(codeWordText(text), text).toBe(codeWords(text).join(' '));
+  });
+
   it('reads a path as folders and file name, without the extension', () => {
     expect(pathWordText('src/routing/routeTable.go')).toBe('src rout rout tabl routetable');
   });
