@@ -8,6 +8,7 @@ import { MIGRATIONS } from './migrations/index.js';
 import { chooseIncrementalVacuum, compactIfMostlyFree } from './freePages.js';
 import { registerFqnKey } from './fqnKey.js';
 import { choosePageSize } from './pageSize.js';
+import { WAL_BOUND_BYTES } from './walBound.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;
@@ -56,7 +57,7 @@ function configure(db: Database.Database, file: string, readonly: boolean, optio
   if (readonly) db.pragma(`mmap_size = ${READ_MMAP_BYTES}`);
   if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
   // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
-  if (!readonly) db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  if (!readonly) db.pragma(`journal_size_limit = ${WAL_BOUND_BYTES}`);
   const version = schemaVersion(db);
   if (version > LATEST_VERSION) {
     throw new ClewFailure('DB_TOO_NEW', `database ${file} was written by a newer Clew (schema ${version}, this build knows up to ${LATEST_VERSION}); upgrade Clew or use another --data-dir`);

@@ -2,6 +2,7 @@
 // frees the old ones (a third of a freshly indexed 10,000-file clew.db was free pages); without auto_vacuum SQLite
 // only reuses free pages, it never shrinks the file.
 import type Database from 'better-sqlite3';
+import { WalBound } from './walBound.js';
 
 /** SQLite's auto_vacuum modes: 0 none, 1 full, 2 incremental. */
 const INCREMENTAL = 2;
@@ -40,8 +41,10 @@ export function reclaimFreePages(db: Database.Database): number {
   if (pragmaNumber(db, 'auto_vacuum') !== INCREMENTAL) return 0;
   let reclaimed = 0;
   const pagesPerStep = Math.max(1, Math.floor(BYTES_PER_STEP / pragmaNumber(db, 'page_size')));
+  const wal = new WalBound(db);
   for (let free = pragmaNumber(db, 'freelist_count'); free > 0; free = pragmaNumber(db, 'freelist_count')) {
     db.pragma(`incremental_vacuum(${pagesPerStep})`);
+    wal.afterCommit();
     const left = pragmaNumber(db, 'freelist_count');
     if (left >= free) break;
     reclaimed += free - left;

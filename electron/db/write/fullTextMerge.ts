@@ -3,6 +3,7 @@
 // keyword search reads about twice the pages it needs. The merge goes in bounded steps, each its own short
 // transaction, so other writers (the vector sync thread) wait for one step at most, never for the whole merge.
 import type { WriteDb } from '../connection.js';
+import { WalBound } from '../walBound.js';
 
 /** The full-text tables searches read. */
 const FULL_TEXT_TABLES = ['chunks_fts', 'words_fts', 'symbols_fts'] as const;
@@ -17,6 +18,7 @@ export function fullTextSegments(db: WriteDb, table: (typeof FULL_TEXT_TABLES)[n
 /** Merges every full-text index into a single segment (FTS5's incremental optimize: a negative 'merge' puts all
  * segments on one level, positive ones continue it; a step that changes fewer than two rows has finished). */
 export function mergeFullTextIndexes(db: WriteDb): void {
+  const wal = new WalBound(db);
   for (const table of FULL_TEXT_TABLES) {
     if (fullTextSegments(db, table) <= 1) continue;
     const step = db.prepare<[number]>(`INSERT INTO ${table}(${table}, rank) VALUES('merge', ?)`);
@@ -24,6 +26,7 @@ export function mergeFullTextIndexes(db: WriteDb): void {
     const run = (pages: number): number => {
       const before = changes.get()?.n ?? 0;
       step.run(pages);
+      wal.afterCommit();
       return (changes.get()?.n ?? 0) - before;
     };
     run(-PAGES_PER_STEP);

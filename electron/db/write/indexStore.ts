@@ -9,6 +9,7 @@ import { OccurrenceRows } from './occurrenceRows.js';
 import { symbolOfNote } from '../read/symbolKeys.js';
 import { symbolWordRow } from '../read/wordRowIds.js';
 import { BatchFullText } from './batchFullText.js';
+import { WalBound } from '../walBound.js';
 
 export interface RepoRow {
   id: number;
@@ -81,10 +82,13 @@ export class IndexStore {
 
   private readonly occurrenceRows: OccurrenceRows;
   private readonly fullText: BatchFullText;
+  private readonly walBound: WalBound;
 
-  constructor(private readonly db: WriteDb) {
+  /** `walBoundBytes`: the WAL size past which a batch ends with a checkpoint (walBound.ts). */
+  constructor(private readonly db: WriteDb, walBoundBytes?: number) {
     this.occurrenceRows = new OccurrenceRows(db);
     this.fullText = new BatchFullText(db);
+    this.walBound = new WalBound(db, walBoundBytes);
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
       insertRepo: db.prepare<[string, string, string, number], RepoRow>(
@@ -240,6 +244,7 @@ export class IndexStore {
       // A batch that rolled back leaves nothing held for the next.
       fullText.clear();
     }
+    this.walBound.afterCommit();
     // Bounded, so a huge tree's long tail of names does not grow the writer's memory without end.
     if (this.committedNames.size + names.size > COMMITTED_NAMES_LIMIT) this.committedNames.clear();
     for (const [name, id] of names) this.committedNames.set(name, id);
