@@ -30,12 +30,14 @@ export interface JsScope {
   modules: Set<string>;
 }
 
+/** The nodes a file's scope is read from: imports and the places that bind a name. */
+const SCOPE_TYPES = ['import_statement', 'variable_declarator', 'assignment_expression', 'public_field_definition', 'required_parameter', 'optional_parameter'];
+
 export const jsScope = perTree((ctx): JsScope => {
   const scope: JsScope = { imports: new Map(), bindings: new Map(), modules: new Set() };
   // Every detector that reads the scope then reads calls (and `new` expressions): all found in one walk.
-  ctx.prefetch('import_statement', 'variable_declarator', 'assignment_expression', 'public_field_definition', 'required_parameter', 'optional_parameter',
-    'call_expression', 'new_expression');
-  const nodes = ctx.nodes('import_statement', 'variable_declarator', 'assignment_expression', 'public_field_definition', 'required_parameter', 'optional_parameter');
+  ctx.prefetch(...SCOPE_TYPES, 'call_expression', 'new_expression');
+  const nodes = ctx.nodes(...SCOPE_TYPES);
   // Imports first: bindings resolve their constructors through them wherever the import sits.
   for (const node of nodes) if (node.type === 'import_statement') importNames(node, scope);
   for (const node of nodes) if (node.type !== 'import_statement') bindNode(node, scope);

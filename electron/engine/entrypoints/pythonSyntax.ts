@@ -54,11 +54,14 @@ function parseArgs(node: SyntaxNode): { positional: SyntaxNode[]; keywords: Map<
   return { positional, keywords };
 }
 
+/** The nodes a file's scope is read from: imports and the places that bind a name. */
+const SCOPE_TYPES = ['import_statement', 'import_from_statement', 'assignment', 'as_pattern'];
+
 export const pyScope = perTree((ctx): PyScope => {
   const scope: PyScope = { modules: new Set(), imports: new Map(), bindings: new Map() };
   // Every detector that reads the scope then reads calls or decorated definitions: all found in one walk.
-  ctx.prefetch('import_statement', 'import_from_statement', 'assignment', 'as_pattern', 'call', 'decorated_definition');
-  const nodes = ctx.nodes('import_statement', 'import_from_statement', 'assignment', 'as_pattern');
+  ctx.prefetch(...SCOPE_TYPES, 'call', 'decorated_definition');
+  const nodes = ctx.nodes(...SCOPE_TYPES);
   // Imports first: bindings resolve their constructors through them wherever the import sits.
   for (const node of nodes) if (node.type.startsWith('import')) importNames(node, scope);
   for (const node of nodes) if (!node.type.startsWith('import')) bind(node, scope);
