@@ -5,23 +5,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IndexStore, type FileWrite } from '../../../electron/db/write/indexStore.js';
-import { prepareFile } from '../../../electron/engine/prepareFile.js';
+import { IndexStore } from '../../../electron/db/write/indexStore.js';
 import { needleExpression } from '../../../electron/db/read/trigrams.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
+import { preparedWrite } from '../../helpers/preparedWrites.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
 const goFile = (i: number, marker: string): string =>
   `package p\n\n// Handler${i} answers ${marker}.\nfunc Handler${i}(x int) int {\n\treturn x + ${i} // ${marker}\n}\n\ntype Store${i} struct{ n int }\n`;
-
-async function prepared(root: string, relPath: string): Promise<FileWrite> {
-  const p = await prepareFile({ absPath: join(root, relPath), relPath, repoKey: 'k', embedderId: 'test', previousHash: null });
-  if (p.kind !== 'text') throw new Error(`${relPath}: ${p.kind}`);
-  return { ...p, relPath, size: 1, mtimeMs: 1 };
-}
 
 describe('full-text rows written with their batch', () => {
   it('adds one segment per index for a batch of many files, and every index holds exactly the stored rows', async () => {
@@ -39,7 +33,7 @@ describe('full-text rows written with their batch', () => {
       const row = store.ensureRepo(repo.path, 'k', 'r');
       // Without FTS5's own merging, each segment written stays to be counted.
       for (const table of ['chunks_fts', 'words_fts', 'symbols_fts']) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('automerge', 0)`).run();
-      const writes = await Promise.all(Object.keys(tree).map((p) => prepared(repo.path, p)));
+      const writes = await Promise.all(Object.keys(tree).map((p) => preparedWrite(repo.path, p)));
       // The parsers number a repeated FQN (`#2`); a write that repeats one anyway rewrites the first symbol's row.
       const twice = writes.find((w) => w.relPath === 'twice.py')?.analysis?.symbols;
       if (!twice?.[0] || !twice[1]) throw new Error('twice.py: expected two symbols');
@@ -50,16 +44,16 @@ describe('full-text rows written with their batch', () => {
 
       // f0.go written twice in one batch (the second write deletes the first's rows), f1.go changed.
       writeTree(repo.path, { 'f0.go': goFile(0, 'secondmarker0z') });
-      const second = await prepared(repo.path, 'f0.go');
+      const second = await preparedWrite(repo.path, 'f0.go');
       writeTree(repo.path, { 'f0.go': goFile(0, 'thirdmarker0z'), 'f1.go': goFile(1, 'secondmarker1z') });
-      store.writeBatch(row, [], [second, await prepared(repo.path, 'f0.go'), await prepared(repo.path, 'f1.go')]);
+      store.writeBatch(row, [], [second, await preparedWrite(repo.path, 'f0.go'), await preparedWrite(repo.path, 'f1.go')]);
 
       // A batch that fails on its second file rolls back: the first file's held rows must not reach the next batch.
       writeTree(repo.path, { 'f2.go': goFile(2, 'rolledback2z'), 'f3.go': goFile(3, 'secondmarker3z') });
-      const f2 = await prepared(repo.path, 'f2.go');
-      const broken = { ...(await prepared(repo.path, 'f3.go')), symbolRows: [] };
+      const f2 = await preparedWrite(repo.path, 'f2.go');
+      const broken = { ...(await preparedWrite(repo.path, 'f3.go')), symbolRows: [] };
       expect(() => store.writeBatch(row, [], [f2, broken])).toThrow(/missing derived row/);
-      store.writeBatch(row, [], [await prepared(repo.path, 'f3.go')]);
+      store.writeBatch(row, [], [await preparedWrite(repo.path, 'f3.go')]);
     } finally {
       db.close();
     }

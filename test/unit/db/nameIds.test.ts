@@ -4,18 +4,12 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
-import { prepareFile, type PreparedText } from '../../../electron/engine/prepareFile.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
+import { preparedWrite } from '../../helpers/preparedWrites.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
-
-async function prepared(root: string, relPath: string): Promise<PreparedText> {
-  const p = await prepareFile({ absPath: join(root, relPath), relPath, repoKey: 'k', embedderId: 'test', previousHash: null });
-  if (p.kind !== 'text') throw new Error(`${relPath}: ${p.kind}`);
-  return p;
-}
 
 describe('name ids across batches', () => {
   it('reuses committed ids and never an id from a rolled-back batch', async () => {
@@ -32,7 +26,7 @@ describe('name ids across batches', () => {
     try {
       const store = new IndexStore(db);
       const row = store.ensureRepo(repo.path, 'k', 'r');
-      const write = async (relPath: string) => ({ ...(await prepared(repo.path, relPath)), relPath, size: 1, mtimeMs: 1 });
+      const write = (relPath: string) => preparedWrite(repo.path, relPath);
       store.writeBatch(row, [], [await write('a.go')]);
       // b.go interns a new name, then the batch fails on a broken file and rolls back.
       const broken = { ...(await write('a.go')), relPath: 'broken.go', symbolRows: [] };

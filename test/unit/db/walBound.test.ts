@@ -4,21 +4,15 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openWrite } from '../../../electron/db/connection.js';
-import { IndexStore, type FileWrite } from '../../../electron/db/write/indexStore.js';
-import { prepareFile } from '../../../electron/engine/prepareFile.js';
+import { IndexStore } from '../../../electron/db/write/indexStore.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
+import { preparedWrite } from '../../helpers/preparedWrites.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
 const goFile = (i: number): string =>
   `package p\n\n// Handler${i} answers request ${i}.\nfunc Handler${i}(x int) int {\n\treturn x + ${i}\n}\n\n`.repeat(8);
-
-async function prepared(root: string, relPath: string): Promise<FileWrite> {
-  const p = await prepareFile({ absPath: join(root, relPath), relPath, repoKey: 'k', embedderId: 'test', previousHash: null });
-  if (p.kind !== 'text') throw new Error(`${relPath}: ${p.kind}`);
-  return { ...p, relPath, size: 1, mtimeMs: 1 };
-}
 
 /** Writes 40 batches of 5 files with the given bound; the largest WAL file seen after a batch. */
 async function largestWal(boundBytes: number): Promise<number> {
@@ -34,7 +28,7 @@ async function largestWal(boundBytes: number): Promise<number> {
   try {
     const store = new IndexStore(db, boundBytes);
     const row = store.ensureRepo(repo.path, 'k', 'r');
-    const writes = await Promise.all(Object.keys(tree).map((p) => prepared(repo.path, p)));
+    const writes = await Promise.all(Object.keys(tree).map((p) => preparedWrite(repo.path, p)));
     let largest = 0;
     for (let i = 0; i < writes.length; i += 5) {
       store.writeBatch(row, [], writes.slice(i, i + 5));

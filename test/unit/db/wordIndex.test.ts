@@ -6,9 +6,9 @@ import { codeWords } from '../../../electron/base/query/index.js';
 import { openRead, type ReadDb, type WriteDb } from '../../../electron/db/connection.js';
 import { FIELD_WEIGHTS, usefulWords, wordIndexCandidates, wordsExpression } from '../../../electron/db/read/wordIndex.js';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
-import { prepareFile } from '../../../electron/engine/prepareFile.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
+import { preparedWrite } from '../../helpers/preparedWrites.js';
 
 const TREE: Record<string, string> = {
   // "cache" only in a name.
@@ -34,11 +34,7 @@ describe('word index', () => {
     const store = new IndexStore(writer);
     const row = store.ensureRepo(repo.path, 'key', 'repo');
     const writes = [];
-    for (const relPath of Object.keys(TREE)) {
-      const prepared = await prepareFile({ absPath: join(repo.path, relPath), relPath, repoKey: 'key', embedderId: 'test', previousHash: null });
-      if (prepared.kind !== 'text') throw new Error(`${relPath} not prepared: ${prepared.kind}`);
-      writes.push({ ...prepared, relPath, size: 1, mtimeMs: 1 });
-    }
+    for (const relPath of Object.keys(TREE)) writes.push(await preparedWrite(repo.path, relPath, 'key'));
     store.writeBatch(row, [], writes);
     db = openRead(file);
   });

@@ -1,0 +1,12 @@
+// A file prepared by the real per-file code (engine/prepareFile.ts), as the writer takes it: for tests that write
+// batches through IndexStore without running the indexer.
+import { join } from 'node:path';
+import type { FileWrite } from '../../electron/db/write/indexStore.js';
+import { prepareFile } from '../../electron/engine/prepareFile.js';
+
+/** `relPath` under `root` prepared (it must be a text file), with a fixed size and mtime. */
+export async function preparedWrite(root: string, relPath: string, repoKey = 'k'): Promise<FileWrite> {
+  const p = await prepareFile({ absPath: join(root, relPath), relPath, repoKey, embedderId: 'test', previousHash: null });
+  if (p.kind !== 'text') throw new Error(`${relPath}: ${p.kind}`);
+  return { ...p, relPath, size: 1, mtimeMs: 1 };
+}
