@@ -9,6 +9,7 @@ import { chooseIncrementalVacuum, compactIfMostlyFree } from './freePages.js';
 import { registerFqnKey } from './fqnKey.js';
 import { choosePageSize } from './pageSize.js';
 import { WAL_BOUND_BYTES } from './walBound.js';
+import { settleBulkLoad } from './bulkLoad.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;
@@ -100,6 +101,8 @@ export function migrateDatabase(file: string): number {
     chooseIncrementalVacuum(db);
     configure(db, file, false);
     const version = migrate(db, MIGRATIONS);
+    // A first index killed before its end left indexes to build (bulkLoad.ts).
+    settleBulkLoad(db);
     compactIfMostlyFree(db);
     return version;
   } finally {

@@ -10,6 +10,7 @@ import { IndexStore, type KnownFile, type RepoRow } from '../db/write/indexStore
 import { immediateTransaction } from '../db/write/transaction.js';
 import { mergeFullTextIndexes } from '../db/write/fullTextMerge.js';
 import { reclaimFreePages } from '../db/freePages.js';
+import { settleBulkLoad, startBulkLoad } from '../db/bulkLoad.js';
 import { type FileSource, listedFiles, type RunControlPort, writeFiles, type WriteOutcome } from './fileWriter.js';
 import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
@@ -71,6 +72,8 @@ interface Run {
 
 async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promise<Run> {
   const root = await resolveRepoRoot(path);
+  // A bulk load that could not be settled when it ended (a full disk) is settled by the next run.
+  settleBulkLoad(db);
   const store = new IndexStore(db);
   const repo: RepoRow = store.ensureRepo(root, repoKeyOf(root), basename(root) || root);
   const progress = new RunProgress(root, options.onProgress, options.progressIntervalMs ?? 150);
@@ -140,6 +143,28 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
+/**
+ * Runs `body` as a bulk load when this is the repo's first index into a database that holds little else (db/bulkLoad.ts),
+ * settled before the run's end reads what the deferred indexes serve. A settle that fails after the run failed leaves the
+ * first error to report.
+ */
+async function bulkLoaded<T>(db: WriteDb, repoId: number, body: () => Promise<T>): Promise<T> {
+  if (!startBulkLoad(db, repoId)) return body();
+  let result: T;
+  try {
+    result = await body();
+  } catch (e) {
+    try {
+      settleBulkLoad(db);
+    } catch {
+      // The next run (or start) settles it; the run's own failure is the one to report.
+    }
+    throw e;
+  }
+  settleBulkLoad(db);
+  return result;
+}
+
 /** A run that fails (a full disk) still ends its progress, so nothing goes on saying the repo is being indexed. */
 async function ending<T>(run: Run, body: () => Promise<T>): Promise<T> {
   try {
@@ -159,7 +184,7 @@ export async function indexRepo(db: WriteDb, path: string, options: IndexOptions
     // Rows an older analysis wrote are re-derived: their files count as changed this run.
     run.store.forgetOlderAnalysis(run.repo.id, ANALYSIS_VERSION);
     const known = run.store.knownFiles(run.repo.id);
-    const outcome = await writeWalked(run, walk, known, options);
+    const outcome = await bulkLoaded(db, run.repo.id, () => writeWalked(run, walk, known, options));
     addWalkSkips(run, walk.result);
     const gone = [...known.entries()].filter(([relPath]) => !outcome.seen.has(relPath) && !walk.result.unreadable.has(relPath));
     return finishRun(run, outcome, gone, 'full', walk.done ? { scopes: [''], found: walk.result.aliases } : null);

@@ -3,10 +3,9 @@
 // keyword search reads about twice the pages it needs. The merge goes in bounded steps, each its own short
 // transaction, so other writers (the vector sync thread) wait for one step at most, never for the whole merge.
 import type { WriteDb } from '../connection.js';
+import { FULL_TEXT_TABLES } from '../fullTextTables.js';
 import { WalBound } from '../walBound.js';
 
-/** The full-text tables searches read. */
-const FULL_TEXT_TABLES = ['chunks_fts', 'words_fts', 'symbols_fts'] as const;
 // Pages of merged index written per step (FTS5 pages are about 4 KB): a step takes well under a second.
 const PAGES_PER_STEP = 1000;
 

@@ -10,18 +10,21 @@ import { pathAliases, realFqnsOf } from '../read/pathAliases.js';
 import { findRepo } from '../read/repos.js';
 import { symbolFqnIs } from '../read/symbolKeys.js';
 
+/** The symbols a note may name, by FQN: seeks (repo, FQN key) once per repo, as symbols keep no index on the FQN alone
+ * (migrations 016, 017). The index is not named: a first index builds it last (db/bulkLoad.ts; test/unit/db/bulkLoad.test.ts
+ * checks the plan). */
+export const NOTE_SYMBOL_SQL = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM repos r CROSS JOIN symbols s ON s.repo_id = r.id WHERE ${symbolFqnIs('s', '@fqn')}`;
+
 /** Adds a note to a symbol found by FQN (in one repo, or the only repo that has it). */
 export function addNote(db: WriteDb, embedderId: string, fqn: string, text: string, repoRef?: string): NoteRow {
   const trimmed = text.trim();
   if (!trimmed) throw new ClewFailure('BAD_REQUEST', 'a note needs some text');
   const repoId = repoRef ? findRepo(db, repoRef).id : undefined;
-  // Seeks (repo, FQN key) once per repo: symbols keep no index on the FQN alone (migrations 016, 017).
-  const select = `SELECT s.repo_id, r.key, s.body_hash, s.fqn FROM repos r CROSS JOIN symbols s INDEXED BY symbols_repo_fqn_key ON s.repo_id = r.id WHERE ${symbolFqnIs('s', '@fqn')}`;
   type Match = { repo_id: number; key: string; body_hash: string; fqn: string };
-  let matches = db.prepare<[{ fqn: string; repo?: number }], Match>(`${select}${repoId ? ' AND s.repo_id = @repo' : ''}`).all(repoId ? { fqn, repo: repoId } : { fqn });
+  let matches = db.prepare<[{ fqn: string; repo?: number }], Match>(`${NOTE_SYMBOL_SQL}${repoId ? ' AND s.repo_id = @repo' : ''}`).all(repoId ? { fqn, repo: repoId } : { fqn });
   // An FQN spelled through a folder symlink names the symbol indexed under the real folder.
   if (matches.length === 0) {
-    const inRepo = db.prepare<[{ fqn: string; repo: number }], Match>(`${select} AND s.repo_id = @repo`);
+    const inRepo = db.prepare<[{ fqn: string; repo: number }], Match>(`${NOTE_SYMBOL_SQL} AND s.repo_id = @repo`);
     matches = realFqnsOf(pathAliases(db, repoId), fqn).flatMap((real) => inRepo.all({ fqn: real.fqn, repo: real.repoId }));
   }
   const repos = new Set(matches.map((m) => m.repo_id));

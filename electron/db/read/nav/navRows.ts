@@ -81,6 +81,11 @@ export interface NavExternal {
 const SYMBOL_COLUMNS = `s.id, s.fqn, s.name, s.kind, s.parent_id AS parentId, s.file_id AS fileId, f.path, f.language, s.start_line AS startLine,
   s.end_line AS endLine, s.signature`;
 
+/** A page of files from a file on, each with the name's places: a references scan stops when it has enough. It seeks
+ * occurrences_name_file (test/unit/db/bulkLoad.test.ts checks the plan) without naming it: a first index builds it last. */
+export const OCCURRENCE_PAGE_SQL = `SELECT o.file_id, o.places FROM occurrences o JOIN files f ON f.id = o.file_id
+  WHERE o.name_id = ? AND o.file_id >= ? AND f.repo_id = ? ORDER BY o.file_id LIMIT ?`;
+
 export class NavRows {
   private readonly s;
 
@@ -92,10 +97,7 @@ export class NavRows {
       repoIds: db.prepare<[], number>('SELECT id FROM repos ORDER BY id').pluck(),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
-      // A page of files from a file on, each with the name's places: a references scan stops when it has enough.
-      occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(
-        `SELECT o.file_id, o.places FROM occurrences o INDEXED BY occurrences_name_file JOIN files f ON f.id = o.file_id
-         WHERE o.name_id = ? AND o.file_id >= ? AND f.repo_id = ? ORDER BY o.file_id LIMIT ?`).raw(true),
+      occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(OCCURRENCE_PAGE_SQL).raw(true),
       places: db.prepare<[number, number], Uint8Array>('SELECT places FROM occurrences WHERE file_id = ? AND name_id = ?').pluck(),
       placesNamed: db.prepare<[number, string], Uint8Array>(
         'SELECT o.places FROM names n JOIN occurrences o ON o.file_id = ? AND o.name_id = n.id WHERE n.name = ?').pluck(),

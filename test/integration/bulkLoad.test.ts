@@ -1,0 +1,130 @@
+// A first index into an empty database runs as a bulk load (db/write/bulkLoad.ts): during it the deferred indexes are
+// absent and FTS5 does not merge, reads on another connection still answer, and at its end (also when cancelled) the
+// schema and FTS5's merging are back. The rows it stores are the ones the ordinary path stores; a later run into a
+// database that holds files keeps every index.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unpackPlaces } from '../../electron/db/occurrencePlaces.js';
+import { OCCURRENCE_PAGE_SQL } from '../../electron/db/read/nav/navRows.js';
+import { needleExpression } from '../../electron/db/read/trigrams.js';
+import { BULK_MAX_OTHER_FILES, missingIndexes } from '../../electron/db/bulkLoad.js';
+import { FULL_TEXT_TABLES } from '../../electron/db/fullTextTables.js';
+import { indexRepo } from '../../electron/engine/indexer.js';
+import { RunControl } from '../../electron/engine/runControl.js';
+import { openMigrated } from '../helpers/db.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { smallTree } from '../helpers/smallTree.js';
+
+const dirs: Array<{ path: string; cleanup: () => void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+const dir = (prefix: string): string => {
+  const d = tempDir(prefix);
+  dirs.push(d);
+  return d.path;
+};
+
+const automerge = (db: Database.Database): Array<number | undefined> =>
+  FULL_TEXT_TABLES.map((t) => db.prepare<[], number>(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).pluck().get());
+
+/** Every place of every name, with the ids it holds (enclosing symbol, qualifier name) read back as FQN and name. */
+function occurrences(db: Database.Database): string[] {
+  const fqns = new Map(db.prepare<[], [number, string]>('SELECT id, fqn FROM symbols').raw(true).all());
+  const names = new Map(db.prepare<[], [number, string]>('SELECT id, name FROM names').raw(true).all());
+  const rows = db.prepare<[], [string, string, Uint8Array]>(
+    'SELECT f.path, n.name, o.places FROM occurrences o JOIN files f ON f.id = o.file_id JOIN names n ON n.id = o.name_id').raw(true).all();
+  return rows.flatMap(([path, name, places]) => unpackPlaces(places).map(([line, col, role, symbol, qualifier]) =>
+    `${path} ${name} ${line}:${col} ${role} ${symbol === null ? '' : fqns.get(symbol)} ${qualifier === null ? '' : names.get(qualifier)}`)).sort();
+}
+
+/** What a finished index holds, table by table, independent of row ids. */
+function contents(db: Database.Database): Record<string, unknown> {
+  const q = (sql: string): unknown => db.prepare(sql).raw(true).all();
+  return {
+    files: q('SELECT path, content_hash, line_count FROM files ORDER BY path'),
+    symbols: q('SELECT f.path, s.fqn, s.kind, s.start_line, s.end_line, s.body_hash FROM symbols s JOIN files f ON f.id = s.file_id ORDER BY 1, 2'),
+    occurrences: occurrences(db),
+    entryPoints: q('SELECT f.path, e.kind, e.method, e.path FROM entry_points e JOIN files f ON f.id = e.file_id ORDER BY 1, 2, 3, 4'),
+    units: q('SELECT kind, vector_id, content_hash FROM text_units ORDER BY vector_id'),
+    chunkHits: db.prepare('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression('compute_1')),
+    wordHits: q("SELECT count(*) FROM words_fts WHERE words_fts MATCH 'computes'"),
+    symbolHits: q("SELECT count(*) FROM symbols_fts WHERE symbols_fts MATCH 'store'"),
+    indexes: q("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"),
+  };
+}
+
+describe('a first index as a bulk load', () => {
+  it('builds the deferred indexes after its rows, answers reads meanwhile, and stores what the ordinary path stores', async () => {
+    const repo = dir('clew-bulk-repo-');
+    writeTree(repo, smallTree(900));
+    const file = join(dir('clew-bulk-data-'), 'clew.db');
+    const db = openMigrated(file);
+    const reader = new Database(file, { readonly: true });
+    const during: Array<{ missing: number; merge: Array<number | undefined>; refs: number }> = [];
+    try {
+      await indexRepo(db, repo, {
+        embedderId: 'test', progressIntervalMs: 0, parseWorkers: 1,
+        onProgress: (p) => {
+          if (p.phase !== 'parsing' || p.filesDone === 0) return;
+          // Another connection, as a search worker: a references page reads without the name index.
+          const refs = reader.prepare(OCCURRENCE_PAGE_SQL).raw(true).all(1, 0, 1, 50).length;
+          during.push({ missing: missingIndexes(reader).length, merge: automerge(reader), refs });
+        },
+      });
+      expect(during.length).toBeGreaterThan(0);
+      expect(during.every((d) => d.missing === 11)).toBe(true);
+      expect(during.every((d) => d.merge.every((v) => v === 0))).toBe(true);
+      expect(during.some((d) => d.refs > 0)).toBe(true);
+      expect(missingIndexes(db)).toEqual([]);
+      expect(automerge(db)).toEqual([4, 4, 4]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      for (const table of FULL_TEXT_TABLES) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run();
+
+      // The same tree through the ordinary path: a database that holds enough files of another repo never bulk-loads.
+      const other = dir('clew-bulk-other-');
+      writeTree(other, Object.fromEntries(Array.from({ length: BULK_MAX_OTHER_FILES }, (_, i) => [`notes/n${i}.txt`, `note ${i}\n`])));
+      const plainFile = join(dir('clew-plain-data-'), 'clew.db');
+      const plain = openMigrated(plainFile);
+      try {
+        await indexRepo(plain, other, { embedderId: 'test', parseWorkers: 1 });
+        const seen: number[] = [];
+        await indexRepo(plain, repo, { embedderId: 'test', progressIntervalMs: 0, parseWorkers: 1, onProgress: () => seen.push(missingIndexes(plain).length) });
+        expect(seen.length).toBeGreaterThan(0);
+        expect(seen.every((n) => n === 0)).toBe(true);
+        plain.prepare("DELETE FROM repos WHERE path != ?").run(db.prepare<[], string>('SELECT path FROM repos').pluck().get() ?? '');
+        const [bulk, ordinary] = [contents(db), contents(plain)];
+        for (const key of Object.keys(ordinary)) expect(bulk[key], key).toEqual(ordinary[key]);
+      } finally {
+        plain.close();
+      }
+    } finally {
+      reader.close();
+      db.close();
+    }
+  });
+
+  it('is settled when the first index is cancelled', async () => {
+    const repo = dir('clew-bulk-cancel-repo-');
+    writeTree(repo, smallTree(900));
+    const db = openMigrated(join(dir('clew-bulk-cancel-data-'), 'clew.db'));
+    const control = new RunControl();
+    let missingAtCancel = -1;
+    try {
+      const report = await indexRepo(db, repo, {
+        embedderId: 'test', progressIntervalMs: 0, parseWorkers: 1, control,
+        onProgress: (p) => {
+          if (p.phase === 'parsing' && p.filesDone > 100 && !control.cancelled) {
+            missingAtCancel = missingIndexes(db).length;
+            control.cancel();
+          }
+        },
+      });
+      expect(report.cancelled).toBe(true);
+      expect(missingAtCancel).toBe(11);
+      expect(missingIndexes(db)).toEqual([]);
+      expect(automerge(db)).toEqual([4, 4, 4]);
+    } finally {
+      db.close();
+    }
+  });
+});
