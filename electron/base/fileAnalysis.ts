@@ -69,8 +69,9 @@ export interface FileOccurrences {
   /** Distinct names, indexed by `rows`. */
   names: string[];
   /** Six numbers per occurrence: line, column (1-based, UTF-16), name index, role (index into OCCURRENCE_ROLES),
-   * enclosing symbol (index into `symbols`, -1 at top level), qualifier name index (-1 when none). */
-  rows: number[];
+   * enclosing symbol (index into `symbols`, -1 at top level), qualifier name index (-1 when none). An Int32Array from
+   * the parse to the writer: the copy between threads takes it as one block (~20 million numbers on a 10,000-file tree). */
+  rows: Int32Array;
   imports: ParsedImport[];
 }
 

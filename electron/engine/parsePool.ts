@@ -10,12 +10,11 @@ import { RpcPool } from '../base/rpc/pool.js';
 import type { RpcClient } from '../base/rpc/client.js';
 import { WORKERS } from '../base/rpc/workerTable.js';
 import type { Prepared, PrepareRequest } from './prepareFile.js';
-import { unpackPrepared, type WirePrepared } from './preparedWire.js';
 import { PARSE_HEAP_LIMITS } from './heapLimits.js';
 
 export interface PreparedBy {
-  /** Packed for the copy between threads (preparedWire.ts). */
-  prepared: WirePrepared;
+  /** Its occurrence rows are an Int32Array, which the copy between threads takes as one block. */
+  prepared: Prepared;
   /** The answering worker's tree-sitter heap and how many files it has prepared. */
   heapBytes: number;
   files: number;
@@ -96,7 +95,7 @@ export class ParsePool {
       const answer = await this.pool.callRetiring('prepare', request, (a) => a.heapBytes > this.limits.heapBytes || a.files >= this.limits.files);
       this.prepared++;
       this.preparedSinceRelease++;
-      return unpackPrepared(answer.prepared);
+      return answer.prepared;
     } finally {
       this.preparing--;
       this.lastUsed = performance.now();

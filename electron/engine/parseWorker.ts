@@ -5,7 +5,6 @@ import { serve } from '../base/rpc/server.js';
 import { analyzeFile } from './analyze.js';
 import type { ParseProtocol, PreparedBy } from './parsePool.js';
 import { prepareFile, type PrepareRequest } from './prepareFile.js';
-import { packPrepared } from './preparedWire.js';
 import { init, wasmHeapBytes } from './parsers/treeSitter.js';
 import { traceMemory } from '../base/rpc/memoryTrace.js';
 
@@ -15,7 +14,7 @@ traceMemory('parse', () => ({ wasm: wasmHeapBytes(), files }));
 async function prepare(request: PrepareRequest): Promise<PreparedBy> {
   const prepared = await prepareFile(request);
   files++;
-  return { prepared: packPrepared(prepared), heapBytes: wasmHeapBytes(), files };
+  return { prepared, heapBytes: wasmHeapBytes(), files };
 }
 
 async function warm(req: { languages: Language[] }): Promise<null> {

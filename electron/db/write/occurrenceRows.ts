@@ -78,7 +78,7 @@ export class OccurrenceRows {
  * The rows (by index) of each name, in place order, by a counting sort: `rows[start[n]]` … `rows[start[n + 1] - 1]`
  * are name n's. A second row at a place already taken is dropped (the first one found there wins, as the key did).
  */
-function placesByName(rows: readonly number[], names: number): { start: Int32Array; rows: Int32Array; used: number[] } {
+function placesByName(rows: Int32Array, names: number): { start: Int32Array; rows: Int32Array; used: number[] } {
   const count = Math.floor(rows.length / STRIDE);
   const keep = new Uint8Array(count);
   const start = new Int32Array(names + 1);

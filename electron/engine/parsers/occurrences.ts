@@ -380,19 +380,17 @@ function sweep(ranges: Array<[number, number]>): (at: number) => boolean {
   };
 }
 
-/** The rows as a plain array, in line and column order. */
-function sortedRows(rows: Int32Array): number[] {
+/** The rows in line and column order, in an array of their own (not a view of the collector's larger buffer, which the
+ * copy to the writer would take whole). */
+function sortedRows(rows: Int32Array): Int32Array {
   const n = rows.length / OCCURRENCE_STRIDE;
-  const out = new Array<number>(rows.length);
   // Imports (added first) are usually at the top already: then there is nothing to sort.
   let inOrder = true;
   for (let i = OCCURRENCE_STRIDE; i < rows.length && inOrder; i += OCCURRENCE_STRIDE) {
     inOrder = rows[i]! > rows[i - OCCURRENCE_STRIDE]! || (rows[i] === rows[i - OCCURRENCE_STRIDE] && rows[i + 1]! > rows[i + 1 - OCCURRENCE_STRIDE]!);
   }
-  if (inOrder) {
-    for (let i = 0; i < rows.length; i++) out[i] = rows[i]!;
-    return out;
-  }
+  if (inOrder) return rows.slice();
+  const out = new Int32Array(rows.length);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a * 6]! - rows[b * 6]! || rows[a * 6 + 1]! - rows[b * 6 + 1]!);
   order.forEach((from, to) => {
     for (let k = 0; k < OCCURRENCE_STRIDE; k++) out[to * OCCURRENCE_STRIDE + k] = rows[from * OCCURRENCE_STRIDE + k]!;

@@ -15,7 +15,6 @@ import { detectEntryPoints, detectExternalCalls } from '../../../electron/engine
 import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/parsers/occurrences.js';
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
-import { packPrepared } from '../../../electron/engine/preparedWire.js';
 import { symbolRowData } from '../../../electron/engine/symbolRows.js';
 import { textOnlyReason } from '../../../electron/engine/textOnly.js';
 import { wordRowData } from '../../../electron/engine/wordRows.js';
@@ -87,8 +86,8 @@ export async function stageBreakdown(files: readonly WalkedFile[], every: number
       relPath: file.relPath, language, size: file.size, mtimeMs: file.mtimeMs, hash, lineCount: lines.length, chunks, lossy: read.lossy, analysis,
       symbolRows, chunkRows, wordRows, packages: [], manifestMains: [],
     };
-    // What a parse worker posts: the prepared file, packed as parseWorker.ts packs it.
-    structuredClone(packPrepared({ kind: 'text', hash, language, lineCount: lines.length, chunks, lossy: read.lossy, analysis, symbolRows, chunkRows, wordRows, packages: [], manifestMains: [], issues: [] }));
+    // What a parse worker posts: the prepared file.
+    structuredClone({ kind: 'text', hash, language, lineCount: lines.length, chunks, lossy: read.lossy, analysis, symbolRows, chunkRows, wordRows, packages: [], manifestMains: [], issues: [] });
     add('copy to the writer (structured clone)', at);
     writes.push(write);
   }

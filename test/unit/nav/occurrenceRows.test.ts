@@ -41,7 +41,7 @@ describe('OccurrenceRows', () => {
     for (let i = 0; i < 300; i++) rows.push(i + 1, 5, i % 3, i % 5, i % 2 === 0 ? 0 : -1, i % 7 === 0 ? 2 : -1);
     const many = Array.from({ length: 200 }, (_, i) => `n${i}`);
     for (let i = 0; i < many.length; i++) rows.push(400 + i, 200 + i, 3 + i, 2, 0, -1);
-    const occ: FileOccurrences = { names: ['alpha', 'beta', 'self', ...many], rows, imports: [{ local: 'beta', imported: null, source: './beta', line: 1 }] };
+    const occ: FileOccurrences = { names: ['alpha', 'beta', 'self', ...many], rows: Int32Array.from(rows), imports: [{ local: 'beta', imported: null, source: './beta', line: 1 }] };
     const writer = new OccurrenceRows(db);
     db.transaction(() => writer.replace(7, occ, [42], nameId))();
     expect(db.prepare('SELECT count(*) AS n FROM occurrences WHERE file_id = 7').get()).toEqual({ n: 203 });
@@ -52,7 +52,7 @@ describe('OccurrenceRows', () => {
     expect(places[499]).toEqual({ line: 599, col: 399, name: 'n199', role: 2, symbol: 42, qualifier: null });
     expect(places.filter((r) => r.qualifier === 'self')).toHaveLength(43);
     expect(db.prepare('SELECT count(*) AS n FROM imports WHERE file_id = 7').get()).toEqual({ n: 1 });
-    db.transaction(() => writer.replace(7, { names: ['gamma'], rows: [9, 1, 0, 1, -1, -1], imports: [] }, [], nameId))();
+    db.transaction(() => writer.replace(7, { names: ['gamma'], rows: Int32Array.of(9, 1, 0, 1, -1, -1), imports: [] }, [], nameId))();
     expect(stored(db, 7).map((p) => [p.line, p.col, p.name])).toEqual([[9, 1, 'gamma']]);
     expect(db.prepare('SELECT count(*) AS n FROM imports WHERE file_id = 7').get()).toEqual({ n: 0 });
     db.close();
@@ -69,7 +69,7 @@ describe('OccurrenceRows', () => {
       return id;
     };
     // Three rows at 2:3 (names a, b, a) and one at 2:9.
-    const occ: FileOccurrences = { names: ['a', 'b'], rows: [2, 3, 0, 2, -1, -1, 2, 3, 1, 1, -1, -1, 2, 3, 0, 4, -1, -1, 2, 9, 1, 1, -1, -1], imports: [] };
+    const occ: FileOccurrences = { names: ['a', 'b'], rows: Int32Array.of(2, 3, 0, 2, -1, -1, 2, 3, 1, 1, -1, -1, 2, 3, 0, 4, -1, -1, 2, 9, 1, 1, -1, -1), imports: [] };
     db.transaction(() => new OccurrenceRows(db).replace(1, occ, [], nameId))();
     expect(stored(db, 1).map((p) => [p.line, p.col, p.name, p.role])).toEqual([[2, 3, 'a', 2], [2, 9, 'b', 1]]);
     db.close();

@@ -13,7 +13,7 @@ async function occurrencesOf(language: Language, path: string, source: string): 
   if (!occ) throw new Error(`no occurrences for ${language}`);
   const lines: string[] = [];
   for (let i = 0; i < occ.rows.length; i += 6) {
-    const [line, col, name, role, symbol, qualifier] = occ.rows.slice(i, i + 6) as [number, number, number, number, number, number];
+    const [line, col, name, role, symbol, qualifier] = Array.from(occ.rows.subarray(i, i + 6)) as [number, number, number, number, number, number];
     const parts = [`${line}:${col}`, occ.names[name], OCCURRENCE_ROLES[role]];
     if (qualifier >= 0) parts.push(`q=${occ.names[qualifier]}`);
     if (symbol >= 0) parts.push(`in=${analysis.symbols[symbol]?.fqn}`);

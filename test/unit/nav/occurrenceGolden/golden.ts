@@ -3,6 +3,6 @@ import type { FileOccurrences } from '../../../../electron/base/fileAnalysis.js'
 
 export function goldenJson(occ: FileOccurrences): string {
   const rows: string[] = [];
-  for (let i = 0; i < occ.rows.length; i += 6) rows.push(`    ${JSON.stringify(occ.rows.slice(i, i + 6))}`);
+  for (let i = 0; i < occ.rows.length; i += 6) rows.push(`    ${JSON.stringify(Array.from(occ.rows.subarray(i, i + 6)))}`);
   return `{\n  "names": ${JSON.stringify(occ.names)},\n  "rows": [\n${rows.join(',\n')}\n  ],\n  "imports": ${JSON.stringify(occ.imports, null, 2).replace(/\n/gu, '\n  ')}\n}\n`;
 }
