@@ -146,6 +146,8 @@ export class IndexStore {
         'INSERT INTO external_calls(repo_id, file_id, symbol_id, kind, client, target, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       insertName: db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) RETURNING id').pluck(),
+      // Returns nothing for a name already stored.
+      insertNewName: db.prepare<[string], number>('INSERT INTO names(name) VALUES (?) ON CONFLICT(name) DO NOTHING RETURNING id').pluck(),
       deletePackages: db.prepare<[number]>('DELETE FROM packages WHERE file_id = ?'),
       insertPackage: db.prepare<[number, number, string, string, string | null, string]>(
         'INSERT INTO packages(repo_id, file_id, ecosystem, name, version, scope) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -255,13 +257,30 @@ export class IndexStore {
     for (const [name, id] of names) this.committedNames.set(name, id);
   }
 
+  /** Whether the last name looked up in the table was there: the next one likely is too (a re-index) or is not (a first index). */
+  private lastNameStored = true;
+
   private nameId(name: string, names: Map<string, number>): number {
     let id = names.get(name) ?? this.committedNames.get(name);
     if (id === undefined) {
-      id = this.s.nameId.get(name) ?? (this.s.insertName.get(name) as number);
+      id = this.storedNameId(name);
       names.set(name, id);
     }
     return id;
+  }
+
+  /**
+   * The name's row id, added if new. Each way round costs one statement when it guesses right: on the Go tree's 149,212
+   * names, insert-first took 0.73 s on a first index (select-first 0.81 s) but 0.29 s on a re-index (select-first 0.09 s).
+   */
+  private storedNameId(name: string): number {
+    const s = this.s;
+    let id = this.lastNameStored ? s.nameId.get(name) : s.insertNewName.get(name);
+    if (id === undefined) {
+      this.lastNameStored = !this.lastNameStored;
+      id = this.lastNameStored ? s.nameId.get(name) : s.insertName.get(name);
+    }
+    return id as number;
   }
 
   /** A changed file's occurrences and imports replace its old ones; enclosing symbols map to this write's row ids. */
