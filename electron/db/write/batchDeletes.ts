@@ -9,7 +9,6 @@ import type { WriteDb } from '../connection.js';
 const ascending = (a: number, b: number): number => a - b;
 
 export class BatchDeletes {
-  private readonly chunksOf;
   private readonly deleteChunks;
   private readonly deleteSymbols;
   private readonly deleteWords;
@@ -18,7 +17,6 @@ export class BatchDeletes {
   private words: number[] = [];
 
   constructor(db: WriteDb) {
-    this.chunksOf = db.prepare<[number], number>('SELECT id FROM chunks WHERE file_id = ?').pluck();
     // Triggers delete the chunks' trigram rows and word rows, the symbols' name rows and word rows (migrations 013, 017).
     this.deleteChunks = db.prepare<[string]>('DELETE FROM chunks WHERE id IN (SELECT value FROM json_each(?))');
     // Their children, units and entry points follow by foreign key (ON DELETE CASCADE / SET NULL).
@@ -26,9 +24,9 @@ export class BatchDeletes {
     this.deleteWords = db.prepare<[string]>('DELETE FROM words_fts WHERE rowid IN (SELECT value FROM json_each(?))');
   }
 
-  /** The file's chunks as stored now: deleted with the batch. */
-  fileChunks(fileId: number): void {
-    for (const id of this.chunksOf.all(fileId)) this.chunks.push(id);
+  /** A stored chunk its file no longer has (fileChunks.ts). */
+  chunk(id: number): void {
+    this.chunks.push(id);
   }
 
   /** A symbol that is no longer in its file. */

@@ -10,6 +10,7 @@ import { symbolOfNote } from '../read/symbolKeys.js';
 import { symbolWordRow } from '../read/wordRowIds.js';
 import { BatchFullText } from './batchFullText.js';
 import { BatchDeletes } from './batchDeletes.js';
+import { FileChunks } from './fileChunks.js';
 import { WalBound } from '../walBound.js';
 
 export interface RepoRow {
@@ -84,6 +85,7 @@ export class IndexStore {
   private readonly occurrenceRows: OccurrenceRows;
   private readonly fullText: BatchFullText;
   private readonly deletes: BatchDeletes;
+  private readonly chunks: FileChunks;
   private readonly walBound: WalBound;
 
   /** `walBoundBytes`: the WAL size past which a batch ends with a checkpoint (walBound.ts). */
@@ -91,6 +93,7 @@ export class IndexStore {
     this.occurrenceRows = new OccurrenceRows(db);
     this.fullText = new BatchFullText(db);
     this.deletes = new BatchDeletes(db);
+    this.chunks = new FileChunks(db, this.fullText, this.deletes);
     this.walBound = new WalBound(db, walBoundBytes);
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
@@ -113,7 +116,6 @@ export class IndexStore {
          ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
            content_hash = excluded.content_hash, line_count = excluded.line_count, lossy = excluded.lossy
          RETURNING id`),
-      insertChunk: db.prepare<[number, number, string]>('INSERT INTO chunks(file_id, start_line, text) VALUES (?, ?, ?)'),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
       insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, string], { id: number }>(
@@ -330,14 +332,11 @@ export class IndexStore {
   private writeFile(repo: RepoRow, file: FileWrite, names: Map<string, number>): void {
     const s = this.s;
     const { fullText, deletes } = this;
+    // Read before the file's row takes its new hash (fileChunks.ts).
+    const storedChunks = this.chunks.storedChunks(repo.id, file.relPath);
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
-    // The chunks' full-text rows go with them (triggers); the symbols' are rewritten below.
-    deletes.fileChunks(fileId);
     const words = file.wordRows;
-    for (const [index, chunk] of file.chunks.entries()) {
-      const chunkId = Number(s.insertChunk.run(fileId, chunk.startLine, chunk.text).lastInsertRowid);
-      fullText.chunk(chunkId, chunk.text, words.path, words.chunks[index] ?? '');
-    }
+    this.chunks.replace(fileId, storedChunks, file.chunks, words.path, words.chunks);
 
     // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
     // file rows hold: the unit keeps only what they do not.

@@ -98,4 +98,47 @@ describe('deletes of a batch that rewrites indexed files', () => {
       rw.close();
     }
   });
+
+  it('keep the chunks whose lines are unchanged, unless the file was forgotten (its full-text rows may be missing)', async () => {
+    const repo = tempDir('clew-batchdel-repo-');
+    const data = tempDir('clew-batchdel-data-');
+    dirs.push(repo, data);
+    // Three chunks of 80 lines (base/source.ts); the edits keep the line count, so only the middle chunk's text changes.
+    const long = (middle: string): string =>
+      Array.from({ length: 240 }, (_, i) => (i === 0 ? 'firstpart1z = 1' : i === 120 ? `${middle} = 2` : i === 200 ? 'lastpart3z = 3' : `x${i} = ${i}`)).join('\n') + '\n';
+    writeTree(repo.path, { 'long.py': long('middlepartold2z') });
+    const file = join(data.path, 'clew.db');
+    const db = openMigrated(file);
+    const chunkIds = (): number[] => db.prepare<[], number>('SELECT id FROM chunks ORDER BY start_line').pluck().all();
+    const trigramHits = (needle: string): number => db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
+    const wordRows = (): number[] => db.prepare<[], number>('SELECT rowid FROM words_fts').pluck().all().sort((a, b) => a - b);
+    const expectedWordRows = (): number[] => db.prepare<[], number>('SELECT id * 2 FROM symbols UNION ALL SELECT id * 2 + 1 FROM chunks').pluck().all().sort((a, b) => a - b);
+    try {
+      const store = new IndexStore(db);
+      const row = store.ensureRepo(repo.path, 'k', 'r');
+      store.writeBatch(row, [], [await preparedWrite(repo.path, 'long.py')]);
+      const [first, middle, last] = chunkIds();
+      expect(chunkIds()).toHaveLength(3);
+
+      writeTree(repo.path, { 'long.py': long('middlepartnew2z') });
+      store.writeBatch(row, [], [await preparedWrite(repo.path, 'long.py')]);
+      const kept = chunkIds();
+      expect([kept[0], kept[2]]).toEqual([first, last]);
+      expect(kept[1]).not.toBe(middle);
+      expect([trigramHits('firstpart1z'), trigramHits('middlepartold2z'), trigramHits('middlepartnew2z'), trigramHits('lastpart3z')]).toEqual([1, 0, 1, 1]);
+      expect(wordRows()).toEqual(expectedWordRows());
+
+      // As a migration that rebuilds the word index does: its rows gone, every file's hash forgotten. The same text is
+      // then written again, and every chunk must get its rows back.
+      db.prepare('DELETE FROM words_fts').run();
+      db.prepare("UPDATE files SET mtime_ms = -1, content_hash = ''").run();
+      store.writeBatch(row, [], [await preparedWrite(repo.path, 'long.py')]);
+      expect(chunkIds().filter((id) => kept.includes(id))).toEqual([]);
+      expect(wordRows()).toEqual(expectedWordRows());
+      expect(db.prepare<[], number>("SELECT count(*) FROM words_fts WHERE words_fts MATCH 'body:lastpart3z'").pluck().get()).toBe(1);
+      for (const table of TABLES) expect(() => db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    } finally {
+      db.close();
+    }
+  });
 });
