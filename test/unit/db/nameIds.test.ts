@@ -50,4 +50,33 @@ describe('name ids across batches', () => {
       db.close();
     }
   });
+
+  it('finds stored names and adds new ones in any order, in a new run whose cache is empty', async () => {
+    const repo = tempDir('clew-names-repo-');
+    const data = tempDir('clew-names-data-');
+    dirs.push(repo, data);
+    writeTree(repo.path, {
+      'a.go': 'package a\n\nfunc alpha() int { return beta() }\n\nfunc beta() int { return 2 }\n',
+      // New names first, then stored ones, then new ones again: the writer's guess of which comes next is wrong each time.
+      'b.go': 'package a\n\nfunc gamma() int { return delta() + alpha() + beta() + epsilon() }\n\nfunc delta() int { return 4 }\n\nfunc epsilon() int { return 5 }\n',
+    });
+    const file = join(data.path, 'clew.db');
+    const db = openMigrated(file);
+    try {
+      const row = new IndexStore(db).ensureRepo(repo.path, 'k', 'r');
+      new IndexStore(db).writeBatch(row, [], [await preparedWrite(repo.path, 'a.go')]);
+      const idsBefore = db.prepare('SELECT name, id FROM names').all();
+      new IndexStore(db).writeBatch(row, [], [await preparedWrite(repo.path, 'b.go')]);
+      new IndexStore(db).writeBatch(row, [], [await preparedWrite(repo.path, 'a.go'), { ...(await preparedWrite(repo.path, 'b.go')), relPath: 'c.go' }]);
+
+      expect(db.prepare('SELECT name, id FROM names WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(idsBefore.map((n) => (n as { id: number }).id)))).toEqual(idsBefore);
+      const used = (path: string): string[] => db.prepare<[string], string>(
+        'SELECT DISTINCT n.name FROM occurrences o JOIN names n ON n.id = o.name_id JOIN files f ON f.id = o.file_id WHERE f.path = ? ORDER BY n.name').pluck().all(path);
+      expect(used('b.go')).toEqual(expect.arrayContaining(['alpha', 'beta', 'delta', 'epsilon', 'gamma']));
+      expect(used('c.go')).toEqual(used('b.go'));
+      expect(db.prepare('SELECT count(*) FROM occurrences o LEFT JOIN names n ON n.id = o.name_id WHERE n.id IS NULL').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
 });
