@@ -109,7 +109,7 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   progress.emit(true);
   const removed = outcome.cancelled ? [] : gone;
   immediateTransaction(db, () => {
-    for (const [, file] of removed) store.deleteFile(file.id);
+    store.deleteFiles(removed.map(([, file]) => file.id));
     // A run cancelled before its walk ended has not seen every folder symlink: the recorded ones stay.
     if (aliases) store.replaceAliases(repo.id, aliases.scopes, aliases.found);
     store.reconcileNotes(repo.id);

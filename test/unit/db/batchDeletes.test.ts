@@ -141,4 +141,33 @@ describe('deletes of a batch that rewrites indexed files', () => {
       db.close();
     }
   });
+  it('removes many files with one statement: one segment of deletes per index, and nothing of theirs left', async () => {
+    const repo = tempDir('clew-batchdel-rm-repo-');
+    const data = tempDir('clew-batchdel-rm-data-');
+    dirs.push(repo, data);
+    writeTree(repo.path, Object.fromEntries(paths.map((p, i) => [p, pyFile(i, 1, `removed${i}z`)])));
+    const db = openMigrated(join(data.path, 'clew.db'));
+    const segmentIds = (table: string): number[] => db.prepare<[], number>(`SELECT DISTINCT segid FROM ${table}_idx`).pluck().all();
+    try {
+      const store = new IndexStore(db);
+      const row = store.ensureRepo(repo.path, 'k', 'r');
+      for (const table of TABLES) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('automerge', 0)`).run();
+      store.writeBatch(row, [], await Promise.all(paths.map((p) => preparedWrite(repo.path, p))));
+      const before = TABLES.map((t) => new Set(segmentIds(t)));
+      const fileIds = db.prepare<[], number>('SELECT id FROM files').pluck().all();
+      db.transaction(() => store.deleteFiles(fileIds.slice(2)))();
+      // The trigram index takes a segment of deletes; the contentless word indexes write their tombstones in place.
+      const added = TABLES.map((t, i) => segmentIds(t).filter((id) => !before[i]?.has(id)).length);
+      expect(added[0]).toBe(1);
+      expect(added.every((n) => n <= 1)).toBe(true);
+      const count = (sql: string): number => db.prepare<[], number>(sql).pluck().get() ?? 0;
+      expect([count('SELECT count(*) FROM files'), count('SELECT count(DISTINCT file_id) FROM chunks'), count('SELECT count(DISTINCT file_id) FROM symbols')]).toEqual([2, 2, 2]);
+      expect(count('SELECT count(*) FROM symbols_fts')).toBe(count('SELECT count(*) FROM symbols'));
+      expect(db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression('removed19z'))).toBe(0);
+      expect(db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression('removed1z'))).toBe(1);
+      expect(() => db.prepare("INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    } finally {
+      db.close();
+    }
+  });
 });
