@@ -56,9 +56,12 @@ describe('bulk load of a first index', () => {
       expect(startBulkLoad(db, 1)).toBe(true);
       expect(missingIndexes(db).sort()).toEqual(Object.keys(DEFERRED_INDEXES).sort());
       expect(automerge(db)).toEqual([0, 0, 0]);
+      const tempStore = db.pragma('temp_store', { simple: true });
       settleBulkLoad(db);
       expect(missingIndexes(db)).toEqual([]);
       expect(automerge(db)).toEqual([4, 4, 4]);
+      // Its sorts spilled to files; the connection's own setting is back.
+      expect(db.pragma('temp_store', { simple: true })).toBe(tempStore);
       // Idempotent: nothing left to do writes nothing.
       const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
       const before = changes.get();
