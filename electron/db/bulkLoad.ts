@@ -5,7 +5,7 @@
 // Nothing is lost by a kill meanwhile: the rows are committed batch by batch as always, and the next start (or run)
 // builds what is missing (settleBulkLoad is idempotent). Readers never name these indexes (no INDEXED BY), so
 // a search during the run is answered by a scan, slower but the same.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { FULL_TEXT_TABLES } from './fullTextTables.js';
 
 /**
@@ -71,16 +71,21 @@ export function settleBulkLoad(db: Db): void {
   const missing = missingIndexes(db);
   const off = FULL_TEXT_TABLES.filter((table) => automergeOff(db, table));
   if (missing.length === 0 && off.length === 0) return;
-  // Building an index sorts its keys, spilling past the page cache to temporary files, which connections keep in memory
-  // (connection.ts): on disk for these sorts instead, or the end of a 100,000-file index held ~100 MiB more.
-  const tempStore = db.pragma('temp_store', { simple: true }) as number;
-  db.pragma('temp_store = FILE');
+  // Building an index sorts its keys, spilling past the page cache to temporary files, which Clew's connections keep in
+  // memory (connection.ts): the end of a 100,000-file index held ~100 MiB more for it. So the indexes are built on a
+  // connection of their own whose temporary files are on disk; changing the setting on `db` itself would delete its
+  // TEMP triggers (SQLite drops every temporary object then), which copy each note to notes.db.
+  const builder = db.memory ? db : new Database(db.name);
   try {
-    db.transaction(() => {
-      for (const name of missing) db.exec((DEFERRED_INDEXES[name] ?? '').replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
-      for (const table of off) setAutomerge(db, table, AUTOMERGE_DEFAULT);
+    if (builder !== db) {
+      builder.pragma('busy_timeout = 5000');
+      builder.pragma('temp_store = FILE');
+    }
+    builder.transaction(() => {
+      for (const name of missing) builder.exec((DEFERRED_INDEXES[name] ?? '').replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+      for (const table of off) setAutomerge(builder, table, AUTOMERGE_DEFAULT);
     }).immediate();
   } finally {
-    db.pragma(`temp_store = ${tempStore}`);
+    if (builder !== db) builder.close();
   }
 }
