@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
-import { needleExpression } from '../../../electron/db/read/trigrams.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
-import { preparedWrite } from '../../helpers/preparedWrites.js';
+import { preparedWrite, rolledBackBatch } from '../../helpers/preparedWrites.js';
+import { expectRowsOfStoredUnits, trigramHits as hits } from '../../helpers/fullTextRows.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
@@ -25,21 +25,27 @@ const pyFile = (i: number, version: 1 | 2, marker: string): string =>
 
 const paths = Array.from({ length: FILES }, (_, i) => `m${i}.py`);
 
+/** The files at version 1 (markers `<marker><i>z`), written in one batch with FTS5's own merging off, so each segment
+ * written afterwards stays to be counted. */
+async function indexedTree(marker: string) {
+  const repo = tempDir('clew-batchdel-repo-');
+  const data = tempDir('clew-batchdel-data-');
+  dirs.push(repo, data);
+  writeTree(repo.path, Object.fromEntries(paths.map((p, i) => [p, pyFile(i, 1, `${marker}${i}z`)])));
+  const file = join(data.path, 'clew.db');
+  const db = openMigrated(file);
+  const store = new IndexStore(db);
+  const row = store.ensureRepo(repo.path, 'k', 'r');
+  for (const table of TABLES) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('automerge', 0)`).run();
+  store.writeBatch(row, [], await Promise.all(paths.map((p) => preparedWrite(repo.path, p))));
+  const segmentIds = (table: string): number[] => db.prepare<[], number>(`SELECT DISTINCT segid FROM ${table}_idx`).pluck().all();
+  return { repo, file, db, store, row, segmentIds };
+}
+
 describe('deletes of a batch that rewrites indexed files', () => {
   it('reach each full-text index with the batch, as one segment, and leave exactly the stored rows', async () => {
-    const repo = tempDir('clew-batchdel-repo-');
-    const data = tempDir('clew-batchdel-data-');
-    dirs.push(repo, data);
-    writeTree(repo.path, Object.fromEntries(paths.map((p, i) => [p, pyFile(i, 1, `oldmarker${i}z`)])));
-    const file = join(data.path, 'clew.db');
-    const db = openMigrated(file);
-    const segmentIds = (table: string): number[] => db.prepare<[], number>(`SELECT DISTINCT segid FROM ${table}_idx`).pluck().all();
+    const { repo, file, db, store, row, segmentIds } = await indexedTree('oldmarker');
     try {
-      const store = new IndexStore(db);
-      const row = store.ensureRepo(repo.path, 'k', 'r');
-      // Without FTS5's own merging, each segment written stays to be counted.
-      for (const table of TABLES) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('automerge', 0)`).run();
-      store.writeBatch(row, [], await Promise.all(paths.map((p) => preparedWrite(repo.path, p))));
       const before = TABLES.map((t) => new Set(segmentIds(t)));
       const goneIds = db.prepare<[], number>("SELECT id FROM symbols WHERE name LIKE 'store%' OR name LIKE 'Gone%' OR name LIKE 'method%'").pluck().all();
       expect(goneIds).toHaveLength(FILES * 3);
@@ -60,9 +66,7 @@ describe('deletes of a batch that rewrites indexed files', () => {
 
       // A batch that fails on its second file rolls back: the first file's held deletes must not reach the next batch.
       writeTree(repo.path, { 'm2.py': pyFile(2, 1, 'rolledback2z'), 'm3.py': pyFile(3, 1, 'again3z') });
-      const m2 = await preparedWrite(repo.path, 'm2.py');
-      const broken = { ...(await preparedWrite(repo.path, 'm3.py')), symbolRows: [] };
-      expect(() => store.writeBatch(row, [], [m2, broken])).toThrow(/missing derived row/);
+      await rolledBackBatch(store, row, repo.path, 'm2.py', 'm3.py');
       store.writeBatch(row, [], [await preparedWrite(repo.path, 'm3.py')]);
     } finally {
       db.close();
@@ -70,12 +74,8 @@ describe('deletes of a batch that rewrites indexed files', () => {
 
     const check = new Database(file, { readonly: true });
     try {
-      const ids = (sql: string): number[] => check.prepare<[], number>(sql).pluck().all().sort((a, b) => a - b);
-      const symbolIds = ids('SELECT id FROM symbols');
-      const chunkIds = ids('SELECT id FROM chunks');
-      expect(ids('SELECT rowid FROM symbols_fts')).toEqual(symbolIds);
-      expect(ids('SELECT rowid FROM words_fts')).toEqual([...symbolIds.map((id) => id * 2), ...chunkIds.map((id) => id * 2 + 1)].sort((a, b) => a - b));
-      const trigramHits = (needle: string): number => check.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
+      expectRowsOfStoredUnits(check);
+      const trigramHits = (needle: string): number => hits(check, needle);
       const wordHits = (query: string): number => check.prepare<[string], number>('SELECT count(*) FROM words_fts WHERE words_fts MATCH ?').pluck().get(query) ?? 0;
       expect([trigramHits('oldmarker0z'), trigramHits('firstwrite0z'), trigramHits('secondwrite0z')]).toEqual([0, 0, 1]);
       expect([trigramHits('newmarker1z'), trigramHits('again1z'), trigramHits('oldmarker19z'), trigramHits('newmarker19z')]).toEqual([0, 1, 0, 1]);
@@ -110,7 +110,7 @@ describe('deletes of a batch that rewrites indexed files', () => {
     const file = join(data.path, 'clew.db');
     const db = openMigrated(file);
     const chunkIds = (): number[] => db.prepare<[], number>('SELECT id FROM chunks ORDER BY start_line').pluck().all();
-    const trigramHits = (needle: string): number => db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
+    const trigramHits = (needle: string): number => hits(db, needle);
     const wordRows = (): number[] => db.prepare<[], number>('SELECT rowid FROM words_fts').pluck().all().sort((a, b) => a - b);
     const expectedWordRows = (): number[] => db.prepare<[], number>('SELECT id * 2 FROM symbols UNION ALL SELECT id * 2 + 1 FROM chunks').pluck().all().sort((a, b) => a - b);
     try {
@@ -142,17 +142,8 @@ describe('deletes of a batch that rewrites indexed files', () => {
     }
   });
   it('removes many files with one statement: one segment of deletes per index, and nothing of theirs left', async () => {
-    const repo = tempDir('clew-batchdel-rm-repo-');
-    const data = tempDir('clew-batchdel-rm-data-');
-    dirs.push(repo, data);
-    writeTree(repo.path, Object.fromEntries(paths.map((p, i) => [p, pyFile(i, 1, `removed${i}z`)])));
-    const db = openMigrated(join(data.path, 'clew.db'));
-    const segmentIds = (table: string): number[] => db.prepare<[], number>(`SELECT DISTINCT segid FROM ${table}_idx`).pluck().all();
+    const { db, store, segmentIds } = await indexedTree('removed');
     try {
-      const store = new IndexStore(db);
-      const row = store.ensureRepo(repo.path, 'k', 'r');
-      for (const table of TABLES) db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('automerge', 0)`).run();
-      store.writeBatch(row, [], await Promise.all(paths.map((p) => preparedWrite(repo.path, p))));
       const before = TABLES.map((t) => new Set(segmentIds(t)));
       const fileIds = db.prepare<[], number>('SELECT id FROM files').pluck().all();
       db.transaction(() => store.deleteFiles(fileIds.slice(2)))();
@@ -163,8 +154,7 @@ describe('deletes of a batch that rewrites indexed files', () => {
       const count = (sql: string): number => db.prepare<[], number>(sql).pluck().get() ?? 0;
       expect([count('SELECT count(*) FROM files'), count('SELECT count(DISTINCT file_id) FROM chunks'), count('SELECT count(DISTINCT file_id) FROM symbols')]).toEqual([2, 2, 2]);
       expect(count('SELECT count(*) FROM symbols_fts')).toBe(count('SELECT count(*) FROM symbols'));
-      expect(db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression('removed19z'))).toBe(0);
-      expect(db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression('removed1z'))).toBe(1);
+      expect([hits(db, 'removed19z'), hits(db, 'removed1z')]).toEqual([0, 1]);
       expect(() => db.prepare("INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     } finally {
       db.close();

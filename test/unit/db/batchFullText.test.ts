@@ -6,10 +6,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
-import { needleExpression } from '../../../electron/db/read/trigrams.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
-import { preparedWrite } from '../../helpers/preparedWrites.js';
+import { preparedWrite, rolledBackBatch } from '../../helpers/preparedWrites.js';
+import { expectRowsOfStoredUnits, trigramHits as hits } from '../../helpers/fullTextRows.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
@@ -50,9 +50,7 @@ describe('full-text rows written with their batch', () => {
 
       // A batch that fails on its second file rolls back: the first file's held rows must not reach the next batch.
       writeTree(repo.path, { 'f2.go': goFile(2, 'rolledback2z'), 'f3.go': goFile(3, 'secondmarker3z') });
-      const f2 = await preparedWrite(repo.path, 'f2.go');
-      const broken = { ...(await preparedWrite(repo.path, 'f3.go')), symbolRows: [] };
-      expect(() => store.writeBatch(row, [], [f2, broken])).toThrow(/missing derived row/);
+      await rolledBackBatch(store, row, repo.path, 'f2.go', 'f3.go');
       store.writeBatch(row, [], [await preparedWrite(repo.path, 'f3.go')]);
     } finally {
       db.close();
@@ -60,12 +58,8 @@ describe('full-text rows written with their batch', () => {
 
     const check = new Database(file, { readonly: true });
     try {
-      const ids = (sql: string): number[] => check.prepare<[], number>(sql).pluck().all().sort((a, b) => a - b);
-      const symbolIds = ids('SELECT id FROM symbols');
-      const chunkIds = ids('SELECT id FROM chunks');
-      expect(ids('SELECT rowid FROM symbols_fts')).toEqual(symbolIds);
-      expect(ids('SELECT rowid FROM words_fts')).toEqual([...symbolIds.map((id) => id * 2), ...chunkIds.map((id) => id * 2 + 1)].sort((a, b) => a - b));
-      const trigramHits = (needle: string): number => check.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
+      expectRowsOfStoredUnits(check);
+      const trigramHits = (needle: string): number => hits(check, needle);
       expect([trigramHits('firstmarker0z'), trigramHits('secondmarker0z'), trigramHits('thirdmarker0z')]).toEqual([0, 0, 1]);
       expect([trigramHits('firstmarker1z'), trigramHits('secondmarker1z'), trigramHits('firstmarker29z')]).toEqual([0, 1, 1]);
       expect([trigramHits('firstmarker2z'), trigramHits('rolledback2z'), trigramHits('secondmarker3z')]).toEqual([1, 0, 1]);
