@@ -1,6 +1,6 @@
 // Checks the writer tests share: each full-text index holds a row for exactly the stored symbols and chunks (by rowid,
 // read/wordRowIds.ts), and how many chunks the trigram index finds for a needle.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { needleExpression } from '../../electron/db/read/trigrams.js';
 
@@ -14,3 +14,15 @@ export function expectRowsOfStoredUnits(db: Database.Database): void {
 
 export const trigramHits = (db: Database.Database, needle: string): number =>
   db.prepare<[string], number>('SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?').pluck().get(needleExpression(needle)) ?? 0;
+
+/** FTS5's integrity-check on all three indexes, the trigram one against the chunk text (rank 1), on a connection of its own. */
+export function expectFullTextIntegrity(file: string): void {
+  const rw = new Database(file);
+  try {
+    expect(() => rw.prepare("INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() => rw.prepare("INSERT INTO words_fts(words_fts) VALUES ('integrity-check')").run()).not.toThrow();
+    expect(() => rw.prepare("INSERT INTO symbols_fts(symbols_fts) VALUES ('integrity-check')").run()).not.toThrow();
+  } finally {
+    rw.close();
+  }
+}

@@ -9,7 +9,7 @@ import { IndexStore } from '../../../electron/db/write/indexStore.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
 import { preparedWrite, rolledBackBatch } from '../../helpers/preparedWrites.js';
-import { expectRowsOfStoredUnits, trigramHits as hits } from '../../helpers/fullTextRows.js';
+import { expectFullTextIntegrity, expectRowsOfStoredUnits, trigramHits as hits } from '../../helpers/fullTextRows.js';
 
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
@@ -67,14 +67,7 @@ describe('full-text rows written with their batch', () => {
     } finally {
       check.close();
     }
-    // The trigram index agrees with the chunk text it indexes (rank 1: checked against the content table).
-    const rw = new Database(file);
-    try {
-      expect(() => rw.prepare("INSERT INTO chunks_fts(chunks_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
-      expect(() => rw.prepare("INSERT INTO words_fts(words_fts) VALUES ('integrity-check')").run()).not.toThrow();
-      expect(() => rw.prepare("INSERT INTO symbols_fts(symbols_fts) VALUES ('integrity-check')").run()).not.toThrow();
-    } finally {
-      rw.close();
-    }
+    // Each index agrees with what it indexes (the trigram one with the chunk text).
+    expectFullTextIntegrity(file);
   });
 });
