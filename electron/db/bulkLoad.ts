@@ -1,10 +1,11 @@
-// A first index into a database that holds little else loads its rows the way bulk loads do: the secondary indexes no write of the run
-// reads are built once after the rows (each row kept them up to date, in random key order: the occurrences' name
-// index and the symbols' FQN key above all), and FTS5 does not merge its segments while the rows arrive (its crisis
-// merge still bounds them; the run ends with one merge, write/fullTextMerge.ts). Any other run keeps today's path.
-// Nothing is lost by a kill meanwhile: the rows are committed batch by batch as always, and the next start (or run)
-// builds what is missing (settleBulkLoad is idempotent). Readers never name these indexes (no INDEXED BY), so
-// a search during the run is answered by a scan, slower but the same.
+// A first index into a database that holds little else loads its rows the way bulk loads do: the secondary indexes no
+// write of the run reads are built once after the rows (each row kept them up to date, in random key order: the
+// occurrences' name index and the symbols' FQN key above all), and FTS5 does not merge its segments while the rows
+// arrive (its crisis merge still bounds them; a large run ends with one merge, write/fullTextMerge.ts). Any other run
+// keeps today's path. Nothing is lost by a kill meanwhile: the rows are committed batch by batch as always, and the
+// next start builds what is missing (settleBulkLoad is idempotent), as the next run does after a run whose settle
+// failed. Readers never name these indexes (no INDEXED BY), so a search during the run is answered by a scan, slower
+// but the same.
 import Database from 'better-sqlite3';
 import { FULL_TEXT_TABLES } from './fullTextTables.js';
 

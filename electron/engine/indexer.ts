@@ -70,10 +70,14 @@ interface Run {
   issues: IndexIssue[];
 }
 
+/** Write connections whose bulk load could not be settled (its run failed, a full disk): their next run settles it. */
+const unsettled = new WeakSet<WriteDb>();
+
 async function beginRun(db: WriteDb, path: string, options: IndexOptions): Promise<Run> {
   const root = await resolveRepoRoot(path);
-  // A bulk load that could not be settled when it ended (a full disk) is settled by the next run.
-  settleBulkLoad(db);
+  // A bulk load that could not be settled when its run failed (a full disk) is settled by the next run. Only then: a
+  // settle here on every run would also undo another repo's bulk load still under way.
+  if (unsettled.delete(db)) settleBulkLoad(db);
   const store = new IndexStore(db);
   const repo: RepoRow = store.ensureRepo(root, repoKeyOf(root), basename(root) || root);
   const progress = new RunProgress(root, options.onProgress, options.progressIntervalMs ?? 150);
@@ -143,6 +147,16 @@ function finishRun(run: Run, outcome: WriteOutcome, gone: ReadonlyArray<[string,
   };
 }
 
+/** Settles the bulk load on `db`, or leaves it to the next run (and the next start) when that fails too. */
+function settleOrLeave(db: WriteDb): void {
+  try {
+    settleBulkLoad(db);
+  } catch (e) {
+    unsettled.add(db);
+    throw e;
+  }
+}
+
 /**
  * Runs `body` as a bulk load when this is the repo's first index into a database that holds little else (db/bulkLoad.ts),
  * settled before the run's end reads what the deferred indexes serve. A settle that fails after the run failed leaves the
@@ -155,13 +169,13 @@ async function bulkLoaded<T>(db: WriteDb, repoId: number, body: () => Promise<T>
     result = await body();
   } catch (e) {
     try {
-      settleBulkLoad(db);
+      settleOrLeave(db);
     } catch {
-      // The next run (or start) settles it; the run's own failure is the one to report.
+      // Left to the next run; the run's own failure is the one to report.
     }
     throw e;
   }
-  settleBulkLoad(db);
+  settleOrLeave(db);
   return result;
 }
 

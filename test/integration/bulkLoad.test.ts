@@ -127,4 +127,45 @@ describe('a first index as a bulk load', () => {
       db.close();
     }
   });
+  it('is left alone by another repo\'s run meanwhile, and settled by the next run when its own settle failed', async () => {
+    const small = dir('clew-bulk-small-');
+    writeTree(small, { 'a.py': 'def a():\n    return 1\n' });
+    const repo = dir('clew-bulk-fail-repo-');
+    writeTree(repo, smallTree(900));
+    const file = join(dir('clew-bulk-fail-data-'), 'clew.db');
+    const db = openMigrated(file);
+    const locker = new Database(file);
+    try {
+      await indexRepo(db, small, { embedderId: 'test', parseWorkers: 1 });
+      let other: Promise<unknown> | null = null;
+      const afterOther: number[] = [];
+      let locked = false;
+      const run = indexRepo(db, repo, {
+        embedderId: 'test', progressIntervalMs: 0, parseWorkers: 1,
+        onProgress: (p) => {
+          if (p.phase !== 'parsing' || p.filesDone === 0) return;
+          // The small repo re-indexed while this first index loads: its run must not build the deferred indexes.
+          other ??= indexRepo(db, small, { embedderId: 'test', parseWorkers: 1 });
+          if (other) void other.then(() => afterOther.push(missingIndexes(db).length));
+          // Then the write lock taken from outside: the next batch and the settle after it both fail.
+          if (afterOther.length > 0 && !locked) {
+            locker.exec('BEGIN IMMEDIATE');
+            locked = true;
+          }
+        },
+      });
+      await expect(run).rejects.toThrow(/locked|busy/i);
+      expect(afterOther.length).toBeGreaterThan(0);
+      expect(afterOther[0]).toBe(11);
+      locker.exec('ROLLBACK');
+      // Left for the next run, which settles it before anything else.
+      expect(missingIndexes(db)).toHaveLength(11);
+      await indexRepo(db, small, { embedderId: 'test', parseWorkers: 1 });
+      expect(missingIndexes(db)).toEqual([]);
+      expect(automerge(db)).toEqual([4, 4, 4]);
+    } finally {
+      locker.close();
+      db.close();
+    }
+  }, 60_000);
 });
