@@ -2,6 +2,7 @@
 import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
 import { fileChunks } from '../base/fileChunks.js';
+import { storedUnit } from '../base/storedUnit.js';
 import { chunkUnitText } from '../base/unitText.js';
 import type { ChunkRowData } from '../db/write/indexStore.js';
 
@@ -18,10 +19,12 @@ export function chunkRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: s
     const rank = (seen.get(body) ?? 0) + 1;
     seen.set(body, rank);
     const unitText = chunkUnitText(chunk, ctx.relPath);
+    const [storedText, textForm] = storedUnit(unitText, lines, chunk.startLine, chunk.endLine, ctx.relPath, null);
     return {
       startLine: chunk.startLine,
       endLine: chunk.endLine,
-      unitText,
+      storedText,
+      textForm,
       vectorId: vectorId(ctx.repoKey, 'chunk', `${ctx.relPath}#${body}#${rank}`),
       contentHash: unitContentHash(ctx.embedderId, unitText),
     };

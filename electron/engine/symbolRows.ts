@@ -1,8 +1,9 @@
-// The derived columns of each symbol row (body hash, search words, text unit, vector id, content
+// The derived columns of each symbol row (body hash, search words, text unit as stored, vector id, content
 // hash), computed where the file is parsed so the engine worker, which writes the index, only runs statements.
 import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import { searchWords } from '../base/identifiers.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
+import { storedUnit } from '../base/storedUnit.js';
 import { symbolBody, symbolUnitText } from '../base/unitText.js';
 import type { SymbolRowData } from '../db/write/indexStore.js';
 
@@ -11,11 +12,13 @@ export type { SymbolRowData };
 export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolRowData[] {
   return symbols.map((symbol) => {
     const unitText = symbolUnitText(symbol, ctx.relPath, lines);
+    const [storedText, textForm] = storedUnit(unitText, lines, symbol.startLine, symbol.endLine, ctx.relPath, symbol);
     return {
       bodyHash: fingerprint(symbolBody(symbol, lines)),
       words: searchWords(symbol.name).join(' '),
       modifiersJson: JSON.stringify(symbol.modifiers),
-      unitText,
+      storedText,
+      textForm,
       vectorId: vectorId(ctx.repoKey, 'symbol', `${ctx.relPath}#${symbol.fqn}`),
       contentHash: unitContentHash(ctx.embedderId, unitText),
     };

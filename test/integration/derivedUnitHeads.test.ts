@@ -9,7 +9,7 @@ import { databaseFile } from '../../electron/core/dataDir.js';
 import { LATEST_VERSION } from '../../electron/db/migrate.js';
 import { MIGRATIONS } from '../../electron/db/migrations/index.js';
 import { migrateDatabase } from '../../electron/db/connection.js';
-import { UnitForm } from '../../electron/db/read/unitTexts.js';
+import { UnitForm } from '../../electron/base/storedUnit.js';
 import { SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { openMigrated } from '../helpers/db.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitContentHash } from '../../electron/base/hash.js';
 import type { WriteDb } from '../../electron/db/connection.js';
-import { UnitForm } from '../../electron/db/read/unitTexts.js';
+import { UnitForm } from '../../electron/base/storedUnit.js';
 import { unitHits, unitPage } from '../../electron/db/read/vectorUnits.js';
 import { SyncQueue } from '../../electron/db/write/syncQueue.js';
 import { indexRepo } from '../../electron/engine/indexer.js';

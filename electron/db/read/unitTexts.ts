@@ -1,13 +1,11 @@
 // A text unit of a symbol or chunk ends with lines of its file, which `chunks` already holds, and starts with a head
 // (what it is, where, signature, doc) that its symbol and file rows already hold. Such a unit stores as little as gives
 // its text back exactly (`text_in_file`): 2, nothing of a symbol's text and only a chunk's label; 1, the head; 0, the
-// whole text. Readers of unit text get the whole text back here; the writer picks the form with `storedUnit`.
-import { chunkUnitHead, symbolExcerptEnd, symbolUnitHead, unitExcerpt, type SymbolHeadFields } from '../../base/unitText.js';
+// whole text. Readers of unit text get the whole text back here; the parse workers pick the form (base/storedUnit.ts).
+import { excerptOf, UnitForm } from '../../base/storedUnit.js';
+import { chunkUnitHead, symbolUnitHead } from '../../base/unitText.js';
 import type { ReadDb } from '../connection.js';
 import { cachedStatement } from './statements.js';
-
-/** How much of a unit's text is stored: all of it, its head, or only what its rows do not hold (a chunk's label). */
-export const UnitForm = { whole: 0, head: 1, derived: 2 } as const;
 
 interface ExcerptPlace {
   id: number;
@@ -31,28 +29,6 @@ const PLACES_SQL = `SELECT u.id, u.kind, u.text_in_file AS form, coalesce(u.file
     s.kind AS symbol_kind, s.fqn, s.signature, s.doc
   FROM text_units u LEFT JOIN symbols s ON s.id = u.symbol_id LEFT JOIN files f ON f.id = coalesce(u.file_id, s.file_id)
   WHERE u.id IN (SELECT value FROM json_each(?)) AND u.text_in_file != 0`;
-
-/** The text a unit stores when it ends with `excerpt`, or null when it does not (then it keeps its whole text). */
-export function storedHead(unitText: string, excerpt: string): string | null {
-  return excerpt.length > 0 && unitText.endsWith(`\n${excerpt}`) ? unitText.slice(0, unitText.length - excerpt.length - 1) : null;
-}
-
-/** The excerpt a unit's text ends with, from its file's lines (1-based lines; symbol units take their first lines). */
-export function excerptOf(lines: readonly string[], kind: string, startLine: number, endLine: number): string {
-  return unitExcerpt(lines, startLine, kind === 'symbol' ? symbolExcerptEnd(startLine, endLine) : endLine);
-}
-
-/** What the unit of a symbol or chunk is written as: [text column, text_in_file], the least that gives `unitText` back
- * exactly from the rows written with it (`symbol` and `relPath` as they are stored; null symbol for a chunk unit). */
-export function storedUnit(unitText: string, excerpt: string, relPath: string,
-  symbol: SymbolHeadFields | null): [string, number] {
-  const head = storedHead(unitText, excerpt);
-  if (head === null) return [unitText, UnitForm.whole];
-  if (symbol) return head === symbolUnitHead(symbol, relPath) ? ['', UnitForm.derived] : [head, UnitForm.head];
-  const bare = chunkUnitHead(relPath, null);
-  const label = head === bare ? '' : head.startsWith(`${bare}\n`) ? head.slice(bare.length + 1) : null;
-  return label !== null && chunkUnitHead(relPath, label || null) === head ? [label, UnitForm.derived] : [head, UnitForm.head];
-}
 
 /** The head of a unit stored as `place` says, from its stored text or its symbol and file rows. */
 function headOf(place: ExcerptPlace, stored: string): string | null {

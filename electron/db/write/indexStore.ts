@@ -3,8 +3,6 @@
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base/fileAnalysis.js';
 import type { Chunk } from '../../base/source.js';
 import type { WriteDb } from '../connection.js';
-import type { SymbolHeadFields } from '../../base/unitText.js';
-import { excerptOf, storedUnit } from '../read/unitTexts.js';
 import { OccurrenceRows } from './occurrenceRows.js';
 import { symbolOfNote } from '../read/symbolKeys.js';
 import { symbolWordRow } from '../read/wordRowIds.js';
@@ -31,7 +29,9 @@ export interface SymbolRowData {
   bodyHash: string;
   words: string;
   modifiersJson: string;
-  unitText: string;
+  /** The unit's text as stored, and how much of it that is (base/storedUnit.ts): mostly nothing, the rows hold it. */
+  storedText: string;
+  textForm: number;
   vectorId: string;
   contentHash: string;
 }
@@ -40,7 +40,8 @@ export interface SymbolRowData {
 export interface ChunkRowData {
   startLine: number;
   endLine: number;
-  unitText: string;
+  storedText: string;
+  textForm: number;
   vectorId: string;
   contentHash: string;
 }
@@ -339,11 +340,6 @@ export class IndexStore {
     const words = file.wordRows;
     this.chunks.replace(fileId, storedChunks, file.chunks, words.path, words.chunks);
 
-    // A unit's text ends with lines of the file, which the chunks just written hold, and starts with what its symbol and
-    // file rows hold: the unit keeps only what they do not.
-    const lines = file.chunks.flatMap((chunk) => chunk.text.split('\n'));
-    const unitRow = (text: string, symbol: SymbolHeadFields | null, startLine: number, endLine: number): [string, number] =>
-      storedUnit(text, excerptOf(lines, symbol ? 'symbol' : 'chunk', startLine, endLine), file.relPath, symbol);
 
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
@@ -378,12 +374,12 @@ export class IndexStore {
           }
         }
       }
-      s.upsertUnit.run(repo.id, id, row.vectorId, ...unitRow(row.unitText, symbol, symbol.startLine, symbol.endLine), row.contentHash);
+      s.upsertUnit.run(repo.id, id, row.vectorId, row.storedText, row.textForm, row.contentHash);
       const fields = words.symbols[index];
       if (fields) fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);
     }
     for (const gone of previous.values()) deletes.symbol(gone.id);
-    this.writeChunkUnits(repo, fileId, file.chunkRows, unitRow);
+    this.writeChunkUnits(repo, fileId, file.chunkRows);
     for (const fqn of staleFqns) s.markStale.run(`the code of ${fqn} changed`, repo.id, fqn);
 
     s.deleteEntryPoints.run(fileId);
@@ -402,13 +398,12 @@ export class IndexStore {
   }
 
   /** Replaces the file's chunk units: unchanged ones stay, the rest are upserted, the gone ones deleted (leaving tombstones). */
-  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[],
-    unitRow: (text: string, symbol: null, startLine: number, endLine: number) => [string, number]): void {
+  private writeChunkUnits(repo: RepoRow, fileId: number, rows: readonly ChunkRowData[]): void {
     const s = this.s;
     const gone = new Set(s.fileChunkUnits.all(fileId));
     for (const row of rows) {
       gone.delete(row.vectorId);
-      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, ...unitRow(row.unitText, null, row.startLine, row.endLine), row.contentHash);
+      s.upsertChunkUnit.run(repo.id, fileId, row.vectorId, row.startLine, row.endLine, row.storedText, row.textForm, row.contentHash);
     }
     for (const vectorId of gone) s.deleteUnit.run(vectorId);
   }
