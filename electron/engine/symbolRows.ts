@@ -3,6 +3,7 @@
 import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import { searchWords } from '../base/identifiers.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
+import { fqnKey } from '../db/fqnKey.js';
 import { storedUnit } from '../base/storedUnit.js';
 import { symbolBody, symbolUnitText } from '../base/unitText.js';
 import type { SymbolRowData } from '../db/write/indexStore.js';
@@ -19,6 +20,7 @@ export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: 
       modifiersJson: JSON.stringify(symbol.modifiers),
       storedText,
       textForm,
+      fqnKey: fqnKey(symbol.fqn),
       vectorId: vectorId(ctx.repoKey, 'symbol', `${ctx.relPath}#${symbol.fqn}`),
       contentHash: unitContentHash(ctx.embedderId, unitText),
     };

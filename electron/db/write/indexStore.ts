@@ -32,6 +32,8 @@ export interface SymbolRowData {
   /** The unit's text as stored, and how much of it that is (base/storedUnit.ts): mostly nothing, the rows hold it. */
   storedText: string;
   textForm: number;
+  /** fqn_key(fqn) (db/fqnKey.ts), hashed where the file is parsed. */
+  fqnKey: bigint;
   vectorId: string;
   contentHash: string;
 }
@@ -119,9 +121,9 @@ export class IndexStore {
          RETURNING id`),
       fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
-      insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, string], { id: number }>(
+      insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, bigint], { id: number }>(
         `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash, fqn_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, fqn_key(?)) RETURNING id`),
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
       updateSymbol: db.prepare<[number | null, string, string, number, number, string, string | null, string, string, number]>(
         `UPDATE symbols SET parent_id = ?, kind = ?, name = ?, start_line = ?, end_line = ?, signature = ?, doc = ?, modifiers = ?, body_hash = ?
          WHERE id = ?`),
@@ -355,7 +357,7 @@ export class IndexStore {
       let id = written.get(symbol.fqn) ?? previous.get(symbol.fqn)?.id;
       if (id === undefined) {
         id = (s.insertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
-          symbol.signature, symbol.doc, row.modifiersJson, bodyHash, symbol.fqn) as { id: number }).id;
+          symbol.signature, symbol.doc, row.modifiersJson, bodyHash, row.fqnKey) as { id: number }).id;
       } else {
         s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
         if (!fullText.dropSymbolFields(id)) deletes.wordRow(symbolWordRow(id));
