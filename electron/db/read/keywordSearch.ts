@@ -4,7 +4,7 @@ import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter, type SqlFilter } from './filters.js';
-import { bm25Scores, chunkIndexTotals, occurrenceCounter } from './chunkRank.js';
+import { bm25Scores, chunkIndexTotals, occurrenceCounts } from './chunkRank.js';
 import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
@@ -81,7 +81,7 @@ const indexedNeedles = (terms: Term[]): string[] => [...new Set(terms.flatMap((t
 /** The chunks among `ids` (kept in order) that truly hold every term, with how often they hold each needle. */
 function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id: number; counts: number[]; length: number }> {
   const needles = indexedNeedles(terms);
-  const counters = needles.map((n) => occurrenceCounter(n));
+  const countsIn = occurrenceCounts(needles);
   const position = new Map(needles.map((n, k) => [n, k]));
   const texts = chunkTexts(db, ids);
   const textById = new Map(texts.map((t) => [t.id, t.text]));
@@ -89,7 +89,7 @@ function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id
   return ids.flatMap((id) => {
     const text = textById.get(id);
     if (text === undefined) return [];
-    const counts = counters.map((count) => count(text));
+    const counts = countsIn(text);
     return terms.every((term) => term.alternatives.some((alt) => alt.every((n) => holds(counts, n)))) ? [{ id, counts, length: text.length }] : [];
   });
 }
