@@ -110,6 +110,22 @@ describe('search options and query syntax', () => {
     expect(whole.truncated).toBeUndefined();
   });
 
+  it('keyword: reports the right lines and context where lower-casing lengthens the text (İ → i̇)', async () => {
+    const turkish = tempDir('clew-syntax-turkish-');
+    try {
+      // Each İ lower-cases to two characters: the offsets past line 1 move by 40, more than line 2 is long.
+      writeTree(turkish.path, { 'notes/istanbul.txt': `${'İ'.repeat(40)}\nhandler one\nplain line\nhandler two after İİ\nlast\n` });
+      await call(backend, 'repo:index', { path: turkish.path });
+      const hits = (await search('handler', { repo: turkish.path })).results.sort((a, b) => a.line - b.line);
+      expect(hits.map((h) => [h.line, h.snippet, h.before, h.after])).toEqual([
+        [2, 'handler one', 'İ'.repeat(40), 'plain line'],
+        [4, 'handler two after İİ', 'plain line', 'last'],
+      ]);
+    } finally {
+      turkish.cleanup();
+    }
+  });
+
   it('the CLI takes --case-sensitive, --word and filters in the query, and refuses the options outside keyword and regex', () => {
     ensureBuiltCli();
     const cli = cliFor(data.path);

@@ -155,21 +155,49 @@ function lineMatches(line: string, terms: Term[], options: MatchOptions): LineMa
   return termsMatched(terms, (n) => holds(line, haystack, n, options));
 }
 
+/** Where each line of a text starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** A chunk's lines, each cut only when read: a candidate chunk shows a few of its up to 80 lines. */
+class ChunkLines {
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** Line `index` (0-based), undefined outside the chunk. */
+  at(index: number): string | undefined {
+    const start = this.starts[index];
+    if (start === undefined) return undefined;
+    const next = this.starts[index + 1];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1);
+  }
+}
+
 /** The lines of a chunk that match any term, in order, each with its match. Plain substring needles are found by one
  * scan of the whole chunk each, so lines holding none are never looked at; whole-word matching checks line by line. */
-function* matchingLines(text: string, lines: readonly string[], terms: Term[], options: MatchOptions): Generator<{ index: number; match: LineMatch }> {
+function* matchingLines(lines: ChunkLines, terms: Term[], options: MatchOptions): Generator<{ index: number; match: LineMatch }> {
   const needles = [...new Set(terms.flatMap((t) => t.alternatives.flat()))];
   if (options.wholeWord || needles.some((n) => n.includes('\n'))) {
-    for (const [index, line] of lines.entries()) {
-      const match = lineMatches(line, terms, options);
+    for (let index = 0; index < lines.count; index++) {
+      const match = lineMatches(lines.at(index) ?? '', terms, options);
       if (match.count > 0) yield { index, match };
     }
     return;
   }
-  // Lower-casing the chunk adds and removes no line break, so its lines are the lower-cased lines.
-  const haystack = options.caseSensitive ? text : text.toLowerCase();
-  const starts = [0];
-  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1)) starts.push(at + 1);
+  // Lower-casing the chunk adds and removes no line break, so its lines are the lower-cased lines; where it made the
+  // text longer (İ → i̇), they start at other offsets.
+  const haystack = options.caseSensitive ? lines.text : lines.text.toLowerCase();
+  const starts = haystack.length === lines.text.length ? lines.starts : lineStarts(haystack);
   const lineOf = (offset: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -217,18 +245,18 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
   // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
   const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[]; before: string | undefined; after: string | undefined }> = [];
   for (const row of rows) {
-    const lines = row.text.split('\n');
+    const lines = new ChunkLines(row.text);
     let best: { index: number; score: number; needles: string[] } | null = null;
     let whole = 0;
-    for (const { index, match } of matchingLines(row.text, lines, terms, options)) {
+    for (const { index, match } of matchingLines(lines, terms, options)) {
       if (whole >= 5) break;
       const candidate = { index, score: match.quality, needles: match.needles };
       if (match.all) {
         whole++;
-        candidatesFound.push({ row, text: lines[index] ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles, before: lines[index - 1], after: lines[index + 1] });
+        candidatesFound.push({ row, text: lines.at(index) ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles, before: lines.at(index - 1), after: lines.at(index + 1) });
       } else if (!best || candidate.score > best.score) best = candidate;
     }
-    if (whole === 0 && best) candidatesFound.push({ row, text: lines[best.index] ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles, before: lines[best.index - 1], after: lines[best.index + 1] });
+    if (whole === 0 && best) candidatesFound.push({ row, text: lines.at(best.index) ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles, before: lines.at(best.index - 1), after: lines.at(best.index + 1) });
   }
   candidatesFound.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
 
