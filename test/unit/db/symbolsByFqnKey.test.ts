@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../../electron/db/connection.js';
+import { fqnKey } from '../../../electron/db/fqnKey.js';
 import { listDeps } from '../../../electron/db/read/lists.js';
 import { NavRows } from '../../../electron/db/read/nav/navRows.js';
 import { listNotes } from '../../../electron/db/read/notes.js';
@@ -33,6 +34,11 @@ describe('symbols by FQN key', () => {
     expect(new NavRows(db).symbolsByFqn(1, 'a:api.Get').map((s) => s.id)).toEqual([1]);
     expect(listDeps(db, '/r', 'a:api.Get').calls).toEqual([{ symbol: 'a:api.Get', kind: 'http', target: '/users', client: 'net/http', file: 'a/api.go', line: 2 }]);
     expect(listNotes(db).map((n) => [n.fqn, n.file])).toEqual([['a:api.Get', 'a/api.go']]);
+  });
+
+  it('keeps the key every index already holds: the first 8 bytes of the MD5, in the parse workers and in SQL alike', () => {
+    expect(fqnKey('a:api.Get')).toBe(-5826114322914670450n);
+    expect(db.prepare('SELECT fqn_key(?)').safeIntegers().pluck().get('a:api.Get')).toBe(-5826114322914670450n);
   });
 
   it('finds nothing for an FQN whose key no symbol is stored under', () => {
