@@ -342,7 +342,6 @@ export class IndexStore {
     const words = file.wordRows;
     this.chunks.replace(fileId, storedChunks, file.chunks, words.path, words.chunks);
 
-
     const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
     const ids: number[] = [];
