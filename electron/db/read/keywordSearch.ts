@@ -8,7 +8,7 @@ import { bm25Scores, chunkIndexTotals, occurrenceCounts } from './chunkRank.js';
 import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
-import { isIndexable, needleExpression } from './trigrams.js';
+import { isIndexable, literalsExpression, needleExpression } from './trigrams.js';
 
 interface Term {
   /** Alternatives, each a list of lower-case needles that must all appear. */
@@ -57,18 +57,10 @@ function dedupe(lists: string[][]): string[][] {
 }
 
 /** The FTS MATCH expression: each needle as the AND of its trigrams (the index keeps no positions, so the chunks found
- * are verified against their text). Needles under 3 characters are checked per line only. */
+ * are verified against their text), a term as the OR of its spellings. Needles under 3 characters are checked per line
+ * only: a spelling without a longer needle makes its whole term unindexable. */
 export function toFtsExpression(terms: Term[]): string | null {
-  const clauses: string[] = [];
-  for (const term of terms) {
-    const alts = term.alternatives
-      .map((needles) => needles.filter(isIndexable))
-      .filter((needles) => needles.length > 0)
-      .map((needles) => (needles.length === 1 ? needleExpression(needles[0] ?? '') : `(${needles.map(needleExpression).join(' AND ')})`));
-    // An alternative with no indexable needle makes the whole term unindexable.
-    if (alts.length !== term.alternatives.length || alts.length === 0) continue;
-    clauses.push(alts.length === 1 ? (alts[0] ?? '') : `(${alts.join(' OR ')})`);
-  }
+  const clauses = terms.map((term) => literalsExpression(term.alternatives)).filter((clause): clause is string => clause !== null);
   return clauses.length ? clauses.join(' AND ') : null;
 }
 

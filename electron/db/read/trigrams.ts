@@ -28,10 +28,21 @@ export function needleExpression(needle: string): string {
   return grams.length === 1 ? (grams[0] ?? '') : `(${grams.join(' AND ')})`;
 }
 
-/** An OR of ANDs of needles (each ≥ 3 code points) as one MATCH expression; null when a branch has no needle. */
+const andOf = (grams: readonly string[]): string => (grams.length === 1 ? quote(grams[0] ?? '') : `(${grams.map(quote).join(' AND ')})`);
+
+/**
+ * An OR of ANDs of needles (each ≥ 3 code points) as one MATCH expression; null when a branch has no needle. Each
+ * branch is the AND of its needles' trigrams, so trigrams every branch holds are looked up once, outside the OR: an
+ * identifier's spellings (newclient, new_client) share most of theirs, and FTS5 walked each shared doclist per spelling.
+ */
 export function literalsExpression(branches: readonly (readonly string[])[]): string | null {
-  const parts = branches.map((needles) => needles.filter(isIndexable).map(needleExpression));
-  if (parts.length === 0 || parts.some((p) => p.length === 0)) return null;
-  const ands = parts.map((p) => (p.length === 1 ? (p[0] ?? '') : `(${p.join(' AND ')})`));
-  return ands.length === 1 ? (ands[0] ?? '') : ands.map((a) => (a.startsWith('(') ? a : `(${a})`)).join(' OR ');
+  const sets = branches.map((needles) => new Set(needles.filter(isIndexable).flatMap(trigramsOf)));
+  if (sets.length === 0 || sets.some((set) => set.size === 0)) return null;
+  if (sets.length === 1) return andOf([...(sets[0] ?? [])]);
+  const common = [...(sets[0] ?? [])].filter((gram) => sets.every((set) => set.has(gram)));
+  const rests = sets.map((set) => [...set].filter((gram) => !common.includes(gram)));
+  // A branch holding only shared trigrams matches wherever they all are: the OR adds nothing then.
+  if (rests.some((rest) => rest.length === 0)) return andOf(common);
+  const either = `(${rests.map(andOf).join(' OR ')})`;
+  return common.length === 0 ? either : `(${common.map(quote).join(' AND ')} AND ${either})`;
 }
