@@ -2,6 +2,7 @@
 // absent and FTS5 does not merge, reads on another connection still answer, and at its end (also when cancelled) the
 // schema and FTS5's merging are back. The rows it stores are the ones the ordinary path stores; a later run into a
 // database that holds files keeps every index.
+import { appendFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import { BULK_MAX_OTHER_FILES, missingIndexes } from '../../electron/db/bulkLoad
 import { FULL_TEXT_TABLES } from '../../electron/db/fullTextTables.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import { RunControl } from '../../electron/engine/runControl.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { waitFor } from '../helpers/chroma.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { smallTree } from '../helpers/smallTree.js';
@@ -168,4 +171,50 @@ describe('a first index as a bulk load', () => {
       db.close();
     }
   }, 60_000);
+
+  it('leaves what changed while it loaded to the watcher\'s catch-up: an edited, a deleted and a new file are settled', async () => {
+    const repo = dir('clew-bulk-watch-repo-');
+    writeTree(repo, smallTree(2000));
+    const data = dir('clew-bulk-watch-data-');
+    const backend = openWriter(data, { watch: true });
+    // Opened once the database exists (a callback assigns it, so it is held in an object TypeScript does not narrow).
+    const open: { reader: Database.Database | null } = { reader: null };
+    try {
+      let changed: { edited: string; deleted: string; missing: number } | null = null;
+      backend.on('index:progress', (p) => {
+        if (changed || p.phase !== 'parsing' || p.filesDone < 100) return;
+        const reader = (open.reader ??= new Database(join(data, 'clew.db'), { readonly: true }));
+        // Two files this first index has already written, changed behind its back while it goes on.
+        const [edited, deleted] = reader.prepare<[], string>('SELECT path FROM files ORDER BY id LIMIT 2').pluck().all();
+        if (!edited || !deleted) return;
+        changed = { edited, deleted, missing: missingIndexes(reader).length };
+        appendFileSync(join(repo, edited), '\n\ndef edited_while_loading():\n    return "edited_marker_q7"\n');
+        unlinkSync(join(repo, deleted));
+        writeFileSync(join(repo, 'added_while_loading.py'), 'def added_while_loading():\n    return "added_marker_q7"\n');
+      });
+      const report = await call(backend, 'repo:index', { path: repo });
+      expect(report.cancelled).toBe(false);
+      const seen = changed as { edited: string; deleted: string; missing: number } | null;
+      expect(seen?.missing).toBe(11);
+      const keyword = async (query: string): Promise<string[]> =>
+        (await call(backend, 'search:query', { query, mode: 'keyword', repo })).results.map((r) => r.path);
+      const stored = (path: string): number => (open.reader as Database.Database).prepare<[string], number>('SELECT count(*) FROM files WHERE path = ?').pluck().get(path) ?? 0;
+      await waitFor('the catch-up to index what changed during the load', async () => {
+        const [edited, added] = await Promise.all([keyword('edited_marker_q7'), keyword('added_marker_q7')]);
+        return edited.includes(seen?.edited ?? '?') && added.includes('added_while_loading.py') && stored(seen?.deleted ?? '') === 0 ? true : null;
+      }, 30_000);
+      const db = new Database(join(data, 'clew.db'), { readonly: true });
+      try {
+        expect(missingIndexes(db)).toEqual([]);
+        expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+        expect(db.prepare('SELECT count(*) FROM files WHERE path = ?').pluck().get(seen?.deleted)).toBe(0);
+        expect(db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(2000);
+      } finally {
+        db.close();
+      }
+    } finally {
+      open.reader?.close();
+      await backend.close();
+    }
+  }, 120_000);
 });
