@@ -1,6 +1,7 @@
-// A full disk and a read-only data directory, for real: a 32 MiB tmpfs as the data directory (needs
+// A full disk and a read-only data directory, for real: a 96 MiB tmpfs as the data directory (needs
 // root to mount; skipped, saying so, where mounting is not permitted). A failed write is a clear
-// DISK_FULL / READ_ONLY error with no half-written rows, and a retry once space returns succeeds.
+// DISK_FULL / READ_ONLY error with no half-written rows, and a retry once space returns succeeds;
+// also when the disk fills in the middle of a first index, which runs as a bulk load (db/bulkLoad.ts).
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, statfsSync, statSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
+import { missingIndexes } from '../../electron/db/bulkLoad.js';
 import { quickCheck } from '../../electron/db/integrity.js';
 import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
@@ -59,7 +61,7 @@ function noteIds(dataDir: string): { index: number[]; kept: number[] } {
 }
 
 /** A file row without its chunks would be a half-written file; a finished run sets indexed_at. */
-function consistency(dataDir: string): { integrity: boolean; files: number; filesWithoutChunks: number; indexedAt: number | null; notes: number } {
+function consistency(dataDir: string): { integrity: boolean; files: number; filesWithoutChunks: number; indexedAt: number | null; notes: number; missingIndexes: number } {
   const db = new Database(databaseFile(dataDir), { readonly: true });
   try {
     return {
@@ -68,6 +70,8 @@ function consistency(dataDir: string): { integrity: boolean; files: number; file
       filesWithoutChunks: db.prepare('SELECT count(*) FROM files f WHERE f.line_count > 0 AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.file_id = f.id)').pluck().get() as number,
       indexedAt: (db.prepare('SELECT indexed_at FROM repos ORDER BY id DESC LIMIT 1').pluck().get() as number | null | undefined) ?? null,
       notes: db.prepare('SELECT count(*) FROM notes').pluck().get() as number,
+      // A first index's deferred indexes (db/bulkLoad.ts) not built yet.
+      missingIndexes: missingIndexes(db).length,
     };
   } finally {
     db.close();
@@ -122,6 +126,10 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
 
       const after = consistency(dataDir);
       expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null, notes: notesNow });
+      // The failed index was a bulk load (a first index beside a small repo): what was indexed before keeps answering,
+      // with its deferred indexes built or, if the disk had no room for them either, left to the next run.
+      expect((await call(backend, 'search:query', { query: 'UserController', mode: 'keyword', repo: join(repos.path, 'small') })).results.length).toBeGreaterThan(0);
+      expect((await call(backend, 'search:query', { query: 'UserController', mode: 'symbol' })).results.length).toBeGreaterThan(0);
       expect(quickCheck(notesFile(dataDir)).ok).toBe(true);
       expect(noteIds(dataDir).kept.length).toBeLessThanOrEqual(notesNow);
 
@@ -129,7 +137,7 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       const retried = await call(backend, 'repo:index', { path: join(repos.path, 'big') });
       expect(retried.files).toBe(400);
       const done = consistency(dataDir);
-      expect(done).toMatchObject({ integrity: true, files: Object.keys(SAMPLE_REPO).length + 400, filesWithoutChunks: 0 });
+      expect(done).toMatchObject({ integrity: true, files: Object.keys(SAMPLE_REPO).length + 400, filesWithoutChunks: 0, missingIndexes: 0 });
       expect(done.indexedAt).not.toBeNull();
       expect((await call(backend, 'search:query', { query: 'handler_399_39', mode: 'symbol' })).results.length).toBeGreaterThan(0);
       await call(backend, 'note:add', { fqn: 'com.acme.App.main(String[])', text: 'after space came back' });
@@ -138,6 +146,51 @@ describe.runIf(canMount)('disk full and read-only data directory (tmpfs)', () =>
       expect(ids.kept).toEqual(ids.index);
     } finally {
       await backend.close();
+    }
+  });
+
+  it('a full disk in the middle of a first index (a bulk load) fails it with DISK_FULL; the repos indexed before keep answering, and a retry builds every index', async () => {
+    const bulkDir = join(mnt.path, 'bulk');
+    mkdirSync(bulkDir);
+    const backend = openWriter(bulkDir);
+    let filler: string | null = null;
+    try {
+      await call(backend, 'repo:index', { path: join(repos.path, 'small') });
+      const smallFiles = consistency(bulkDir).files;
+      // Room for the load to start and commit some batches, not for all of it (~1.6 MiB of source, 16,000 symbols).
+      filler = fill(mnt.path, 6 * 1024 * 1024);
+      const loading: number[] = [];
+      backend.on('index:progress', (p) => {
+        if (p.phase !== 'parsing' || p.filesDone === 0) return;
+        const db = new Database(databaseFile(bulkDir), { readonly: true });
+        try {
+          loading.push(missingIndexes(db).length);
+        } finally {
+          db.close();
+        }
+      });
+      const failed = await backend.invoke('repo:index', { path: join(repos.path, 'big') });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*free some space and try again/) } });
+      expect(loading.length).toBeGreaterThan(0);
+      expect(loading.every((missing) => missing === 11)).toBe(true);
+      const after = consistency(bulkDir);
+      expect(after).toMatchObject({ integrity: true, filesWithoutChunks: 0, indexedAt: null });
+      // Its first batches were committed before the disk filled: they stay, labelled as still indexing (indexedAt null).
+      expect(after.files).toBeGreaterThan(smallFiles);
+      // What was there before answers, while the disk is still full.
+      expect((await call(backend, 'search:query', { query: 'UserController', mode: 'keyword', repo: join(repos.path, 'small') })).results.length).toBeGreaterThan(0);
+      expect((await call(backend, 'search:query', { query: 'UserController', mode: 'symbol' })).results.length).toBeGreaterThan(0);
+
+      unlinkSync(filler);
+      filler = null;
+      const retried = await call(backend, 'repo:index', { path: join(repos.path, 'big') });
+      expect(retried.files).toBe(400);
+      expect(consistency(bulkDir)).toMatchObject({ integrity: true, files: smallFiles + 400, filesWithoutChunks: 0, missingIndexes: 0 });
+      expect((await call(backend, 'search:query', { query: 'handler_399_39', mode: 'symbol' })).results.length).toBeGreaterThan(0);
+    } finally {
+      await backend.close();
+      if (filler) unlinkSync(filler);
+      rmSync(bulkDir, { recursive: true, force: true });
     }
   });
 
