@@ -18,10 +18,9 @@ export function excerptOf(lines: readonly string[], kind: string, startLine: num
 
 /** What the unit of a symbol or chunk is written as: [text column, text_in_file], the least that gives `unitText` back
  * exactly from the rows written with it (`symbol` and `relPath` as they are stored; null symbol for a chunk unit), given
- * the file's lines as its chunks store them. */
-export function storedUnit(unitText: string, lines: readonly string[], startLine: number, endLine: number, relPath: string,
-  symbol: SymbolHeadFields | null): [string, number] {
-  const head = storedHead(unitText, excerptOf(lines, symbol ? 'symbol' : 'chunk', startLine, endLine));
+ * the excerpt readers rebuild from the file's lines (`excerptOf`). */
+export function storedUnit(unitText: string, excerpt: string, relPath: string, symbol: SymbolHeadFields | null): [string, number] {
+  const head = storedHead(unitText, excerpt);
   if (head === null) return [unitText, UnitForm.whole];
   if (symbol) return head === symbolUnitHead(symbol, relPath) ? ['', UnitForm.derived] : [head, UnitForm.head];
   const bare = chunkUnitHead(relPath, null);

@@ -36,8 +36,8 @@ export function chunkUnitHead(relPath: string, label: string | null): string {
   return joinParts([`text in ${relPath}`, label ?? '']);
 }
 
-export function symbolUnitText(symbol: ParsedSymbol, relPath: string, lines: readonly string[]): string {
-  const excerpt = unitExcerpt(lines, symbol.startLine, symbolExcerptEnd(symbol.startLine, symbol.endLine));
+/** A symbol's unit: its head, then `excerpt`, its first lines (storedUnit.ts `excerptOf`, which readers rebuild it with). */
+export function symbolUnitText(symbol: SymbolHeadFields, relPath: string, excerpt: string): string {
   return joinParts([symbolUnitHead(symbol, relPath), excerpt]);
 }
 

@@ -2,7 +2,7 @@
 import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
 import { fileChunks } from '../base/fileChunks.js';
-import { storedUnit } from '../base/storedUnit.js';
+import { excerptOf, storedUnit } from '../base/storedUnit.js';
 import { chunkUnitText } from '../base/unitText.js';
 import type { ChunkRowData } from '../db/write/indexStore.js';
 
@@ -19,7 +19,7 @@ export function chunkRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: s
     const rank = (seen.get(body) ?? 0) + 1;
     seen.set(body, rank);
     const unitText = chunkUnitText(chunk, ctx.relPath);
-    const [storedText, textForm] = storedUnit(unitText, lines, chunk.startLine, chunk.endLine, ctx.relPath, null);
+    const [storedText, textForm] = storedUnit(unitText, excerptOf(lines, 'chunk', chunk.startLine, chunk.endLine), ctx.relPath, null);
     return {
       startLine: chunk.startLine,
       endLine: chunk.endLine,

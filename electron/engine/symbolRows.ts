@@ -4,7 +4,7 @@ import { fingerprint, unitContentHash, vectorId } from '../base/hash.js';
 import { searchWords } from '../base/identifiers.js';
 import type { ParsedSymbol } from '../base/fileAnalysis.js';
 import { fqnKey } from '../db/fqnKey.js';
-import { storedUnit } from '../base/storedUnit.js';
+import { excerptOf, storedUnit } from '../base/storedUnit.js';
 import { symbolBody, symbolUnitText } from '../base/unitText.js';
 import type { SymbolRowData } from '../db/write/indexStore.js';
 
@@ -12,8 +12,10 @@ export type { SymbolRowData };
 
 export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolRowData[] {
   return symbols.map((symbol) => {
-    const unitText = symbolUnitText(symbol, ctx.relPath, lines);
-    const [storedText, textForm] = storedUnit(unitText, lines, symbol.startLine, symbol.endLine, ctx.relPath, symbol);
+    // The excerpt is cut once, as readers cut it again from the stored chunks.
+    const excerpt = excerptOf(lines, 'symbol', symbol.startLine, symbol.endLine);
+    const unitText = symbolUnitText(symbol, ctx.relPath, excerpt);
+    const [storedText, textForm] = storedUnit(unitText, excerpt, ctx.relPath, symbol);
     return {
       bodyHash: fingerprint(symbolBody(symbol, lines)),
       words: searchWords(symbol.name).join(' '),
