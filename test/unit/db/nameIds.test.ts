@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WriteDb } from '../../../electron/db/connection.js';
 import { IndexStore } from '../../../electron/db/write/indexStore.js';
 import { openMigrated } from '../../helpers/db.js';
 import { tempDir, writeTree } from '../../helpers/fixtures.js';
@@ -11,18 +12,23 @@ import { preparedWrite } from '../../helpers/preparedWrites.js';
 const dirs: Array<{ cleanup: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
+/** A repo holding `files` and a migrated clew.db beside it, both removed after the test. */
+function repoAndDatabase(files: Record<string, string>): { repo: { path: string }; file: string; db: WriteDb } {
+  const repo = tempDir('clew-names-repo-');
+  const data = tempDir('clew-names-data-');
+  dirs.push(repo, data);
+  writeTree(repo.path, files);
+  const file = join(data.path, 'clew.db');
+  return { repo, file, db: openMigrated(file) };
+}
+
 describe('name ids across batches', () => {
   it('reuses committed ids and never an id from a rolled-back batch', async () => {
-    const repo = tempDir('clew-names-repo-');
-    const data = tempDir('clew-names-data-');
-    dirs.push(repo, data);
-    writeTree(repo.path, {
+    const { repo, file, db } = repoAndDatabase({
       'a.go': 'package a\n\nfunc sharedName() int { return 1 }\n',
       'b.go': 'package a\n\nfunc onlyInRolledBack() int { return sharedName() }\n',
       'c.go': 'package a\n\nfunc third() int { return onlyInRolledBack() + sharedName() }\n',
     });
-    const file = join(data.path, 'clew.db');
-    const db = openMigrated(file);
     try {
       const store = new IndexStore(db);
       const row = store.ensureRepo(repo.path, 'k', 'r');
@@ -52,16 +58,11 @@ describe('name ids across batches', () => {
   });
 
   it('finds stored names and adds new ones in any order, in a new run whose cache is empty', async () => {
-    const repo = tempDir('clew-names-repo-');
-    const data = tempDir('clew-names-data-');
-    dirs.push(repo, data);
-    writeTree(repo.path, {
+    const { repo, db } = repoAndDatabase({
       'a.go': 'package a\n\nfunc alpha() int { return beta() }\n\nfunc beta() int { return 2 }\n',
       // New names first, then stored ones, then new ones again: the writer's guess of which comes next is wrong each time.
       'b.go': 'package a\n\nfunc gamma() int { return delta() + alpha() + beta() + epsilon() }\n\nfunc delta() int { return 4 }\n\nfunc epsilon() int { return 5 }\n',
     });
-    const file = join(data.path, 'clew.db');
-    const db = openMigrated(file);
     try {
       const row = new IndexStore(db).ensureRepo(repo.path, 'k', 'r');
       new IndexStore(db).writeBatch(row, [], [await preparedWrite(repo.path, 'a.go')]);
