@@ -10,7 +10,7 @@ import { ClewFailure } from './base/failure.js';
 
 export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | --no-sync] [--embedder-model DIR] <command>
   index <path> [--max-file-bytes N] [--wait-sync] [--drain-ms N]   index (or re-index) a folder; --wait-sync waits until every
-         vector is synced; else vectors are sent for at most --drain-ms (default 5000) at exit and the rest at the next start
+         vector is synced; else vectors are sent for at most --drain-ms at exit (default: 5000 when that can send them all, else 0) and the rest at the next start
   search <query> [--mode auto|keyword|symbol|regex|semantic|hybrid] [--files] [--repo R] [--lang L] [--path GLOB] [--kind K] [--limit N]
          [--case-sensitive] [--word]      keyword/regex: exact letter case; whole words only
          the query may hold filters: repo:NAME lang:LANG file:GLOB-or-text path:TEXT -path:TEXT

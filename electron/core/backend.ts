@@ -11,6 +11,7 @@ import { findRepo, listRepos } from '../db/read/repos.js';
 import { IndexRuns } from './indexRuns.js';
 import { markTests } from './testRows.js';
 import { syncPaused } from '../db/read/repoControl.js';
+import { syncCounts } from '../db/read/status.js';
 import { failedUnits } from '../db/read/failedUnits.js';
 import { searchLimit } from '../db/read/search.js';
 import { readFileContent } from './fileRead.js';
@@ -32,6 +33,7 @@ import { parseRequest } from './schemas.js';
 import { SEMANTIC_LIMIT } from './autoSearch.js';
 import { SearchWorkers, type SearchWorkersOptions } from './searchWorkers.js';
 import { VectorSide, type VectorsSetting } from './vectors.js';
+import { DEFAULT_EXIT_DRAIN_MS, defaultExitDrainMs } from './exitDrain.js';
 import { searchWithSyntax } from './querySyntaxSearch.js';
 import { ModelManager } from './models.js';
 
@@ -49,7 +51,7 @@ export interface BackendOptions {
   launcher?: ProcessLauncher;
   /** Sync loop batch bounds (tests and benchmarks). */
   sync?: WorkerInit['sync'];
-  /** How long close() lets the sync loop drain before leaving the rest pending. */
+  /** How long close() lets the sync loop drain before leaving the rest pending (default: defaultExitDrainMs). */
   shutdownDrainMs?: number;
   /** Follow file changes of repos with watch on (the app, clew serve); one-shot CLI commands do not. */
   watch?: boolean;
@@ -390,6 +392,19 @@ export class Backend {
     return unwrap(result);
   }
 
+  private exitDrainMs(): number {
+    // With vectors off nothing can drain: waiting would only run out the clock (5 s on every --no-sync write).
+    if (this.vectors.setting.mode === 'off') return 0;
+    if (this.options.shutdownDrainMs !== undefined) return this.options.shutdownDrainMs;
+    try {
+      const { pending, tombstones } = syncCounts(this.db);
+      return defaultExitDrainMs(pending + tombstones);
+    } catch {
+      // A database that cannot count (damaged, being rebuilt) still closes: with the drain it always had.
+      return DEFAULT_EXIT_DRAIN_MS;
+    }
+  }
+
   /** Ordered teardown: close the read connection, drain the vector queue (time-limited), stop the worker, stop the vector server, release the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -397,13 +412,13 @@ export class Backend {
     // A rebuild in progress finishes first: stopping halfway would leave repos listed but empty.
     await this.recovering;
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    // Counted before the read connection closes.
+    const drainMs = this.engine ? this.exitDrainMs() : 0;
     // Before the writers: the last connection to close folds the WAL back into clew.db, which a read-only one
     // cannot do; the search workers hold read-only connections too.
     await this.searches.close();
     this.db.close();
     if (this.engine) {
-      // With vectors off nothing can drain: waiting would only run out the clock (5 s on every --no-sync write).
-      const drainMs = this.vectors.setting.mode === 'off' ? 0 : this.options.shutdownDrainMs ?? 5000;
       await this.engine.call('shutdown', { drainMs }).catch(() => undefined);
       await this.engine.stop();
     }
