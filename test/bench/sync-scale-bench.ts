@@ -4,20 +4,24 @@
 //      alongside (`clew index`, no --wait-sync), each a real child process timed by /usr/bin/time
 //   2. the sync draining every vector of that index (>= 130k on the Go tree) into an empty collection,
 //      with the rate per slice of the fill (the server slows as the collection grows) and where the time goes
+//   3. keyword search while the sync drains, as the app runs both (a Backend: search workers, the engine's sync
+//      thread, the Chroma sidecar), against the same queries with the sync paused
 // Run: npm run bench:sync-scale [-- --tree DIR] [--data DIR (skip 1: drain DIR's clew.db, copied)]
 //        [--drain-only] [--units N (fill only the first N)] [--hnsw construction_ef=64,M=32 (graph of the filled collection)]
-//        [--recall-sample 500] [--batch N] [--keep]
+//        [--recall-sample 500] [--batch N] [--skip-search] [--keep]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Backend } from '../../electron/core/backend.js';
 import { openWrite, type WriteDb } from '../../electron/db/connection.js';
 import { SyncLoop, type SyncLoopOptions } from '../../electron/engine/sync/syncLoop.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
 import { DEFAULT_EMBEDDER_ID, HASH_DEFAULT_DIMENSION, HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
 import { collectionMetadata, collectionName } from '../../electron/vectors/generations.js';
 import type { EmbedderPort } from '../../electron/vectors/ports.js';
+import { unwrap } from '../../shared/result.js';
 import { readyPid, startSidecar } from '../helpers/chroma.js';
 
 const CLI = join(process.cwd(), 'dist/cli.js');
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     units: { type: 'string' },
     hnsw: { type: 'string' },
     'recall-sample': { type: 'string', default: '500' },
+    'skip-search': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -119,14 +124,9 @@ async function selfRecall(db: WriteDb, store: ChromaStore, collection: string, s
 
 async function benchDrain(fromDataDir: string): Promise<void> {
   log(`\n## 2. Sync throughput at scale: every vector of ${fromDataDir} into an empty collection`);
-  const dataDir = join(WORK, 'drain');
-  execFileSync('mkdir', ['-p', dataDir]);
-  copyFileSync(join(fromDataDir, 'clew.db'), join(dataDir, 'clew.db'));
-  const db = openWrite(join(dataDir, 'clew.db'));
   // Every row pending, no generation yet: the fill starts from an empty collection.
-  db.prepare('UPDATE text_units SET synced_hash = NULL, synced_at = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL').run();
-  db.prepare('DELETE FROM vector_generations').run();
-  db.prepare('DELETE FROM vector_outbox').run();
+  const dataDir = pendingCopy(fromDataDir, 'drain');
+  const db = openWrite(join(dataDir, 'clew.db'));
   // --units: only the first N rows are filled (the rest count as synced and are never sent).
   if (values.units) db.prepare('UPDATE text_units SET synced_hash = content_hash WHERE id > (SELECT id FROM text_units ORDER BY id LIMIT 1 OFFSET ?)').run(Number(values.units) - 1);
   const total = countWhere(db, 'synced_hash IS NOT content_hash');
@@ -193,12 +193,71 @@ async function benchDrain(fromDataDir: string): Promise<void> {
   log(`CPU: Chroma server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / synced).toFixed(2)} ms per vector), bench process (embed, SQLite, client) ${selfCpu.toFixed(1)} s, over ${s(wallMs)} s wall on ${cpus().length} cores; load after ${load()}`);
 }
 
+/** A copy of `fromDataDir`'s index with every vector pending and no collection yet (what a first index leaves). */
+function pendingCopy(fromDataDir: string, name: string): string {
+  const dataDir = join(WORK, name);
+  execFileSync('mkdir', ['-p', dataDir]);
+  copyFileSync(join(fromDataDir, 'clew.db'), join(dataDir, 'clew.db'));
+  const db = openWrite(join(dataDir, 'clew.db'));
+  db.prepare('UPDATE text_units SET synced_hash = NULL, synced_at = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL').run();
+  db.prepare('DELETE FROM vector_generations').run();
+  db.prepare('DELETE FROM vector_outbox').run();
+  db.close();
+  return dataDir;
+}
+
+const SEARCH_QUERIES = ['Context', 'NewClient', 'err', 'Marshal', 'ReadFile', 'mutex', 'parse config', 'TODO', 'Unmarshal', 'http.Request',
+  'ServeHTTP', 'json', 'WriteHeader', 'io.Reader', 'sync.Mutex', 'goroutine', 'retry', 'timeout', 'NewServer', 'Close'];
+const percentile = (sorted: number[], p: number): string => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN).toFixed(1);
+
+async function benchSearchDuringDrain(fromDataDir: string): Promise<void> {
+  log('\n## 3. Keyword search while the sync drains (a Backend as the app runs it), against the sync paused');
+  const dataDir = pendingCopy(fromDataDir, 'search');
+  const { sidecar, url } = await startSidecar(join(WORK, 'search-chroma'));
+  const backend = Backend.open({ dataDir, write: true, command: 'bench', watch: false, vectors: { mode: 'external', url } });
+  const db = openWrite(join(dataDir, 'clew.db'));
+  const pending = (): number => countWhere(db, 'synced_hash IS NOT content_hash');
+  /** Rounds of every query, 50 ms apart (a person typing), until `done` or `most` rounds; each query's wall time in ms. */
+  const rounds = async (done: () => boolean, most = Infinity): Promise<number[]> => {
+    const times: number[] = [];
+    for (let round = 0; round < most && !done(); round++) {
+      for (const query of SEARCH_QUERIES) {
+        const t0 = performance.now();
+        unwrap(await backend.invoke('search:query', { query, mode: 'keyword', limit: 50 }));
+        times.push(performance.now() - t0);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times.sort((a, b) => a - b);
+  };
+  try {
+    await backend.invoke('sync:pause', {});
+    // One round first: the search workers' statements and code warm up.
+    await rounds(() => false, 1);
+    const idleUntil = Date.now() + 30_000;
+    const idle = await rounds(() => Date.now() > idleUntil);
+    const before = pending();
+    const started = Date.now();
+    await backend.invoke('sync:resume', {});
+    const during = await rounds(() => pending() === 0 || Date.now() - started > 10 * 60_000);
+    const wallMs = Date.now() - started;
+    const line = (what: string, t: number[]): string => `${what}: ${int(t.length)} queries, p50 ${percentile(t, 0.5)} / p95 ${percentile(t, 0.95)} / p99 ${percentile(t, 0.99)} ms`;
+    log(line('sync paused', idle));
+    log(`${line('while the sync drains', during)}; ${int(before - pending())} vectors synced in ${s(wallMs)} s = ${int(((before - pending()) * 1000) / wallMs)}/s`);
+  } finally {
+    db.close();
+    await backend.close();
+    await sidecar.stop();
+  }
+}
+
 try {
   log(`# bench:sync-scale ${new Date().toISOString()} (${cpus().length} cores, load ${load()})`);
   log(`command: node --import tsx test/bench/sync-scale-bench.ts ${process.argv.slice(2).join(' ')}`);
   const from = values.data ?? (values['drain-only'] ? null : benchIndex(values.tree));
   if (!from) throw new Error('--drain-only needs --data DIR');
   await benchDrain(from);
+  if (!values['skip-search']) await benchSearchDuringDrain(from);
 } finally {
   if (values.keep) log(`kept ${WORK}`);
   else rmSync(WORK, { recursive: true, force: true });
