@@ -2,11 +2,21 @@
 // blocks this process's main thread for the server's lifetime, which is why it runs in its own
 // process. Loaded directly (not through chromadb's CLI wrapper, which rejects Windows x64).
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bindingPackage } from './bindingPackage.js';
+import { VECTOR_SERVER_NICENESS } from './serverPriority.js';
 
 interface ChromaBinding {
   cli(args: string[]): void;
+}
+
+// First, before the server's threads exist: on Linux a thread's priority is its own, and threads inherit it from the
+// one that starts them (this one). Lowering it never needs a privilege; where it still fails, the server runs as it is.
+try {
+  setPriority(VECTOR_SERVER_NICENESS);
+} catch {
+  // Unchanged priority: searches share the cores with the sync as before.
 }
 
 // The main thread is about to block, so a watchdog thread ends the server if Clew dies without

@@ -1,11 +1,13 @@
 // The Chroma supervisor against the real server: start, identity, restart after SIGKILL, hang, stop.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChromaSidecar } from '../../electron/sidecar/chromaSidecar.js';
 import { ExternalServer } from '../../electron/sidecar/externalServer.js';
 import { verifyIdentity, instanceId } from '../../electron/sidecar/identity.js';
 import { nodeLauncher } from '../../electron/sidecar/nodeLauncher.js';
+import { VECTOR_SERVER_NICENESS } from '../../electron/sidecar/serverPriority.js';
 import { isAlive, readyPid, startSidecar, waitFor } from '../helpers/chroma.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { cleanupAfterEach } from '../helpers/cleanups.js';
@@ -31,6 +33,26 @@ describe('Chroma sidecar', () => {
     expect(readFileSync(join(dir, 'chroma.log'), 'utf8')).toContain('starting Chroma on');
     const heartbeat = await fetch(`${url}/api/v2/heartbeat`);
     expect(heartbeat.ok).toBe(true);
+  });
+
+  // /proc shows each thread's niceness (Linux): Chroma's own threads (its async runtime, its SQLite workers) must run
+  // below the app, or filling the graph after a first index slows every search (serverPriority.ts).
+  it.skipIf(process.platform !== 'linux')('runs the server\'s threads below the app\'s priority', async () => {
+    const { sidecar, url } = await startSidecar(dataDir());
+    cleanups.push(() => sidecar.stop());
+    await fetch(`${url}/api/v2/heartbeat`);
+    const pid = sidecar.status().pid as number;
+    const threads = readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // After the name in parentheses: state is field 3, niceness field 19.
+      return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+    });
+    const chroma = threads.filter((t) => /^(tokio|sqlx)/.test(t.name));
+    expect(chroma.length).toBeGreaterThan(0);
+    expect(chroma.map((t) => t.nice)).toEqual(chroma.map(() => VECTOR_SERVER_NICENESS));
+    expect(os.getPriority(pid)).toBe(VECTOR_SERVER_NICENESS);
+    // The app itself keeps its own.
+    expect(os.getPriority()).toBe(0);
   });
 
   it('restarts the server with a new pid after it is killed, counting the restart', async () => {
