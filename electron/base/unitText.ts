@@ -41,9 +41,9 @@ export function symbolUnitText(symbol: SymbolHeadFields, relPath: string, excerp
   return joinParts([symbolUnitHead(symbol, relPath), excerpt]);
 }
 
-/** A chunk of a file's own text: its path and nearest heading or definition first, so both count toward its meaning. */
-export function chunkUnitText(chunk: FileChunk, relPath: string): string {
-  const excerpt = chunk.text.length > EXCERPT_CHARS ? chunk.text.slice(0, EXCERPT_CHARS) : chunk.text;
+/** A chunk of a file's own text: its path and nearest heading or definition first, so both count toward its meaning;
+ * then `excerpt`, its lines (storedUnit.ts `excerptOf`, which readers rebuild it with). */
+export function chunkUnitText(chunk: Pick<FileChunk, 'label'>, relPath: string, excerpt: string): string {
   return joinParts([chunkUnitHead(relPath, chunk.label), excerpt]);
 }
 

@@ -18,8 +18,10 @@ export function chunkRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: s
     const body = fingerprint(chunk.text);
     const rank = (seen.get(body) ?? 0) + 1;
     seen.set(body, rank);
-    const unitText = chunkUnitText(chunk, ctx.relPath);
-    const [storedText, textForm] = storedUnit(unitText, excerptOf(lines, 'chunk', chunk.startLine, chunk.endLine), ctx.relPath, null);
+    // The excerpt is cut once, as readers cut it again from the stored chunks.
+    const excerpt = excerptOf(lines, 'chunk', chunk.startLine, chunk.endLine);
+    const unitText = chunkUnitText(chunk, ctx.relPath, excerpt);
+    const [storedText, textForm] = storedUnit(unitText, excerpt, ctx.relPath, null);
     return {
       startLine: chunk.startLine,
       endLine: chunk.endLine,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedSymbol } from '../../../electron/base/fileAnalysis.js';
 import { chunkableFile, fileChunks } from '../../../electron/base/fileChunks.js';
+import { excerptOf } from '../../../electron/base/storedUnit.js';
 import { chunkUnitText } from '../../../electron/base/unitText.js';
 
 const fn = (fqn: string, startLine: number, endLine: number): ParsedSymbol => ({
@@ -40,7 +41,8 @@ describe('file chunks', () => {
     expect(chunks).toHaveLength(1);
     expect(chunks[0]).toMatchObject({ startLine: 8, endLine: 11, label: 'after scripts/release.sh:deploy' });
     // `#!/bin/sh\nset -eu` says too little to embed on its own.
-    expect(chunkUnitText(chunks[0]!, 'scripts/release.sh')).toBe(`text in scripts/release.sh\nafter scripts/release.sh:deploy\n${script.slice(7).join('\n')}`);
+    const chunk = chunks[0]!;
+    expect(chunkUnitText(chunk, 'scripts/release.sh', excerptOf(script, 'chunk', chunk.startLine, chunk.endLine))).toBe(`text in scripts/release.sh\nafter scripts/release.sh:deploy\n${script.slice(7).join('\n')}`);
   });
 
   it('skips lock files and minified bundles', () => {
