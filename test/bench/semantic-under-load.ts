@@ -3,30 +3,23 @@
 // Going back to 0 needs root (CAP_SYS_NICE). Prints figures; asserts nothing.
 // Run: node --import tsx test/bench/semantic-under-load.ts --data DIR   (DIR: a data dir with an index, e.g. of the Go tree)
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Backend } from '../../electron/core/backend.js';
-import { openWrite } from '../../electron/db/connection.js';
 import { VECTOR_SERVER_NICENESS } from '../../electron/sidecar/serverPriority.js';
 import { unwrap } from '../../shared/result.js';
 import { startSidecar } from '../helpers/chroma.js';
+import { pendingIndexCopy } from './pendingIndexCopy.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, units: { type: 'string', default: '30000' }, rounds: { type: 'string', default: '15' } } });
 if (!values.data) throw new Error('--data DIR is required');
 const QUERIES = ['read a config file', 'retry with backoff', 'parse http request headers', 'marshal json', 'open a database connection',
   'start the server', 'close the connection', 'hash a password'];
 const work = mkdtempSync(join(tmpdir(), 'clew-semantic-load-'));
-const dataDir = join(work, 'data');
-mkdirSync(dataDir);
-copyFileSync(join(values.data, 'clew.db'), join(dataDir, 'clew.db'));
 // The first --units rows only: a collection big enough to search, filled in seconds.
-const db = openWrite(join(dataDir, 'clew.db'));
-db.prepare('UPDATE text_units SET synced_hash = NULL, synced_at = NULL').run();
-db.prepare('UPDATE text_units SET synced_hash = content_hash WHERE id > (SELECT id FROM text_units ORDER BY id LIMIT 1 OFFSET ?)').run(Number(values.units));
-db.prepare('DELETE FROM vector_generations').run();
-db.close();
+const dataDir = pendingIndexCopy(values.data, join(work, 'data'), Number(values.units));
 const { sidecar, url } = await startSidecar(join(work, 'chroma'));
 const pid = sidecar.status().pid as number;
 const backend = Backend.open({ dataDir, write: true, command: 'bench', watch: false, vectors: { mode: 'external', url } });

@@ -9,8 +9,8 @@
 // Run: npm run bench:sync-scale [-- --tree DIR] [--data DIR (skip 1: drain DIR's clew.db, copied)]
 //        [--drain-only] [--units N (fill only the first N)] [--hnsw construction_ef=64,M=32 (graph of the filled collection)]
 //        [--recall-sample 500] [--batch N] [--skip-search] [--keep]
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, homedir, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { collectionMetadata, collectionName } from '../../electron/vectors/gener
 import type { EmbedderPort } from '../../electron/vectors/ports.js';
 import { unwrap } from '../../shared/result.js';
 import { readyPid, startSidecar } from '../helpers/chroma.js';
+import { pendingIndexCopy } from './pendingIndexCopy.js';
 
 const CLI = join(process.cwd(), 'dist/cli.js');
 
@@ -125,10 +126,9 @@ async function selfRecall(db: WriteDb, store: ChromaStore, collection: string, s
 async function benchDrain(fromDataDir: string): Promise<void> {
   log(`\n## 2. Sync throughput at scale: every vector of ${fromDataDir} into an empty collection`);
   // Every row pending, no generation yet: the fill starts from an empty collection.
-  const dataDir = pendingCopy(fromDataDir, 'drain');
-  const db = openWrite(join(dataDir, 'clew.db'));
   // --units: only the first N rows are filled (the rest count as synced and are never sent).
-  if (values.units) db.prepare('UPDATE text_units SET synced_hash = content_hash WHERE id > (SELECT id FROM text_units ORDER BY id LIMIT 1 OFFSET ?)').run(Number(values.units) - 1);
+  const dataDir = pendingIndexCopy(fromDataDir, join(WORK, 'drain'), values.units ? Number(values.units) : undefined);
+  const db = openWrite(join(dataDir, 'clew.db'));
   const total = countWhere(db, 'synced_hash IS NOT content_hash');
   const { sidecar, url } = await startSidecar(dataDir);
   const real = new ChromaStore(url);
@@ -193,26 +193,13 @@ async function benchDrain(fromDataDir: string): Promise<void> {
   log(`CPU: Chroma server ${serverCpu.toFixed(1)} s (${((serverCpu * 1000) / synced).toFixed(2)} ms per vector), bench process (embed, SQLite, client) ${selfCpu.toFixed(1)} s, over ${s(wallMs)} s wall on ${cpus().length} cores; load after ${load()}`);
 }
 
-/** A copy of `fromDataDir`'s index with every vector pending and no collection yet (what a first index leaves). */
-function pendingCopy(fromDataDir: string, name: string): string {
-  const dataDir = join(WORK, name);
-  execFileSync('mkdir', ['-p', dataDir]);
-  copyFileSync(join(fromDataDir, 'clew.db'), join(dataDir, 'clew.db'));
-  const db = openWrite(join(dataDir, 'clew.db'));
-  db.prepare('UPDATE text_units SET synced_hash = NULL, synced_at = NULL, attempts = 0, failed_at = NULL, next_attempt_at = NULL').run();
-  db.prepare('DELETE FROM vector_generations').run();
-  db.prepare('DELETE FROM vector_outbox').run();
-  db.close();
-  return dataDir;
-}
-
 const SEARCH_QUERIES = ['Context', 'NewClient', 'err', 'Marshal', 'ReadFile', 'mutex', 'parse config', 'TODO', 'Unmarshal', 'http.Request',
   'ServeHTTP', 'json', 'WriteHeader', 'io.Reader', 'sync.Mutex', 'goroutine', 'retry', 'timeout', 'NewServer', 'Close'];
 const percentile = (sorted: number[], p: number): string => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN).toFixed(1);
 
 async function benchSearchDuringDrain(fromDataDir: string): Promise<void> {
   log('\n## 3. Keyword search while the sync drains (a Backend as the app runs it), against the sync paused');
-  const dataDir = pendingCopy(fromDataDir, 'search');
+  const dataDir = pendingIndexCopy(fromDataDir, join(WORK, 'search'));
   const { sidecar, url } = await startSidecar(join(WORK, 'search-chroma'));
   const backend = Backend.open({ dataDir, write: true, command: 'bench', watch: false, vectors: { mode: 'external', url } });
   const db = openWrite(join(dataDir, 'clew.db'));
