@@ -14,7 +14,8 @@ import { IndexQueue, recentlyCommittedLater } from './walk/indexOrder.js';
 
 /** Lets a person pause or cancel a run: awaited between files; a cancelled run stops after its batch. */
 export interface RunControlPort {
-  checkpoint(): Promise<void>;
+  /** Resolves at once unless paused; `beforeHold` runs first when it is about to hold the run. */
+  checkpoint(beforeHold?: () => void): Promise<void>;
   readonly cancelled: boolean;
 }
 
@@ -156,13 +157,22 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
     admit();
     warmPool();
   };
+  /**
+   * Answers Pause and Cancel between files; false once cancelled. A run about to pause first commits the
+   * files it has prepared and says how far it got: searches meanwhile find them, and the progress is exact.
+   */
+  const carryOn = async (): Promise<boolean> => {
+    if (!ctx.control) return true;
+    await ctx.control.checkpoint(() => {
+      flush();
+      progress.emit(true);
+    });
+    return !ctx.control.cancelled;
+  };
   /** Walks on while `more` holds, answering Pause and Cancel; false when the run was cancelled. */
   const walkWhile = async (more: () => boolean): Promise<boolean> => {
     while (!source.done && more()) {
-      if (ctx.control) {
-        await ctx.control.checkpoint();
-        if (ctx.control.cancelled) return false;
-      }
+      if (!(await carryOn())) return false;
       walkOn(WALK_SLICE_MS);
       progress.emit();
     }
@@ -200,13 +210,10 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
   let inflightBytes = 0;
   try {
     while (!source.done || queue.size > 0 || inflight.length > 0) {
-      if (ctx.control) {
-        await ctx.control.checkpoint();
-        // Files still being prepared are dropped; the batch in hand is written below: no file is half-written.
-        if (ctx.control.cancelled) {
-          out.cancelled = true;
-          break;
-        }
+      // Files still being prepared are dropped on Cancel; the batch in hand is written below: no file is half-written.
+      if (!(await carryOn())) {
+        out.cancelled = true;
+        break;
       }
       // Bounded by count and by bytes, so a tree of large files cannot balloon memory.
       // The walk goes on while the workers parse; the first files are already in their hands.

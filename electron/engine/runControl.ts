@@ -35,12 +35,18 @@ export class RunControl implements RunControlPort {
     this.release();
   }
 
-  async checkpoint(): Promise<void> {
+  async checkpoint(beforeHold?: () => void): Promise<void> {
     if (performance.now() - this.lastYield >= YIELD_EVERY_MS) {
+      // Pause and Cancel arrive as messages, read during this turn.
       await nextTurn();
       this.lastYield = performance.now();
     }
-    while (this.paused && !this.stopped) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.held()) beforeHold?.();
+    while (this.held()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  private held(): boolean {
+    return this.paused && !this.stopped;
   }
 
   private release(): void {

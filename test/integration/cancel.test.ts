@@ -11,6 +11,7 @@ import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { type FileSnapshot, indexByFile } from '../helpers/indexSnapshot.js';
 import { smallTree } from '../helpers/smallTree.js';
 import { openMigrated } from '../helpers/db.js';
+import type { IndexProgress } from '../../shared/types.js';
 
 const FILES = 1500;
 
@@ -91,6 +92,35 @@ describe('cancelling an index', () => {
     expect(db.prepare('SELECT count(*) FROM files').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('a run paused part-way commits the files it prepared and says exactly how far it got', async () => {
+    writeTree(repo.path, smallTree(FILES, 1));
+    const backend = openWriter(data.path);
+    try {
+      let last: IndexProgress | null = null;
+      let paused: Promise<unknown> | null = null;
+      // Through the channel, as the app pauses: the engine reads the request between two files.
+      backend.on('index:progress', (p) => {
+        last = p;
+        if (!paused && p.phase === 'parsing' && p.filesDone >= 300) paused = backend.invoke('repo:pause', { repo: repo.path });
+      });
+      const run = call(backend, 'repo:index', { path: repo.path });
+      await expect.poll(() => paused, { timeout: 60_000 }).not.toBeNull();
+      await paused;
+      const files = async (): Promise<number> => (await call(backend, 'repo:list', {}))[0]?.files ?? -1;
+      // Held: what it prepared is searchable, and the progress it last said is where it stopped.
+      await expect.poll(async () => (last as IndexProgress | null)?.filesDone === (await files()), { timeout: 30_000 }).toBe(true);
+      const held = await files();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await files()).toBe(held);
+      expect(held).toBeGreaterThanOrEqual(300);
+      expect(held).toBeLessThan(FILES);
+      await call(backend, 'repo:resume', { repo: repo.path });
+      expect(await run).toMatchObject({ cancelled: false, files: FILES });
+    } finally {
+      await backend.close();
+    }
+  }, 120_000);
 
   it('cancels through the channel: the report says so and a re-index completes', async () => {
     writeTree(repo.path, smallTree(FILES, 1));
