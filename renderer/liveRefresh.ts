@@ -1,7 +1,8 @@
 // Views that follow the index: when a repo's index changes (a full pass or a watched change moves
 // its indexedAt, which every status snapshot carries), whatever is on screen from that repo is read
 // again: the current search (keeping the selected hit), the open file and its outline, and the notes
-// (a note on an edited symbol turns stale). Entry points and dependencies re-read on their own.
+// (a note on an edited symbol turns stale). Entry points and dependencies re-read on their own. A search
+// answered while a repo was being indexed is asked again when that run ends, whatever it changed.
 import type { RepoSummary } from '../shared/types.js';
 import { type State, useStore } from './store/index.js';
 
@@ -24,9 +25,15 @@ function refresh(s: State, changed: string[]): void {
   if (s.file && changed.includes(s.file.repo)) void s.reloadFile();
 }
 
+/** Whether a run the shown answer was given during has ended since. */
+export function answeredDuringEndedRun(s: Pick<State, 'answered' | 'progress'>): boolean {
+  return (s.answered?.indexing ?? []).some((run) => (s.progress[run.repo]?.phase ?? 'done') === 'done');
+}
+
 export function installLiveRefresh(): () => void {
   let seen = generations(useStore.getState().repos);
   return useStore.subscribe((state, previous) => {
+    if (state.progress !== previous.progress && answeredDuringEndedRun(state)) void state.runSearch({ keepSelection: true });
     if (state.repos === previous.repos) return;
     const next = generations(state.repos);
     // The first list (start-up) is not a change: everything on screen was read from it.

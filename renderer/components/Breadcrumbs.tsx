@@ -3,8 +3,8 @@
 import { Fragment } from 'react';
 import { symbolAt } from '../store/code.js';
 import { useStore } from '../store/index.js';
+import { repoName } from './repoName.js';
 
-const repoName = (repo: string): string => repo.split(/[\\/]/).filter(Boolean).pop() ?? repo;
 
 /** Folders shown by name at most; deeper paths keep the first and the last two, the middle behind one "…". */
 const SHOWN_FOLDERS = 4;

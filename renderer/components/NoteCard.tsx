@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { NoteRow } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
 import { PathText } from './PathText.js';
+import { repoName } from './repoName.js';
 
 export function explainState(note: NoteRow): string | null {
   if (note.state === 'stale') return `Stale: the code changed since this note was written${note.staleReason ? ` (${note.staleReason})` : ''}. Re-read it and save the note to confirm it.`;
@@ -10,7 +11,6 @@ export function explainState(note: NoteRow): string | null {
   return null;
 }
 
-const repoName = (repo: string): string => repo.split(/[\\/]/).filter(Boolean).pop() ?? repo;
 
 /** The symbol's file on a line of its own, the path cut from the left so the file name stays. */
 function NoteFile({ note }: { note: NoteRow }) {

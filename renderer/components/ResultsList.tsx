@@ -11,6 +11,7 @@ import { fileKey, type ResultRow, resultRows } from '../store/resultGroups.js';
 import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
 import { symbolLabel } from './symbolLabel.js';
+import { repoName } from './repoName.js';
 
 // Fixed heights (see .hit-line and .file-head in styles.css) so every row's size is known before it renders.
 const LINE = 18;
@@ -48,7 +49,7 @@ function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow;
   );
 }
 
-function FileHead({ row, top, repoName }: { row: Extract<ResultRow, { kind: 'file' }>; top: number; repoName: string }) {
+function FileHead({ row, top, repoLabel }: { row: Extract<ResultRow, { kind: 'file' }>; top: number; repoLabel: string }) {
   const toggle = (): void => useStore.getState().toggleCollapsed(row.key);
   return (
     <div className="file-head row" role="treeitem" aria-level={1} aria-expanded={!row.collapsed} aria-selected={false} style={{ top, height: FILE_HEAD }} data-testid="result-file" data-path={row.path} data-count={row.count}>
@@ -56,7 +57,7 @@ function FileHead({ row, top, repoName }: { row: Extract<ResultRow, { kind: 'fil
         type="button" className="fold" aria-expanded={!row.collapsed} data-testid="result-file-toggle" onClick={toggle}
         aria-label={`${row.collapsed ? 'Show' : 'Hide'} the ${row.count} match${row.count === 1 ? '' : 'es'} in ${row.path}`}
       >{row.collapsed ? '▸' : '▾'}</button>
-      <span className="repo-label" data-testid="hit-repo" title={row.repo}>{repoName}</span>
+      <span className="repo-label" data-testid="hit-repo" title={row.repo}>{repoLabel}</span>
       <PathText path={row.path} className="mono grow" />
       <span className="count" data-testid="result-file-count">{row.count} {row.count === 1 ? 'match' : 'matches'}</span>
     </div>
@@ -70,7 +71,6 @@ export function ResultsList() {
   const collapsed = useStore((s) => s.collapsed);
   const rows = useMemo(() => resultRows(results, new Set(collapsed)), [results, collapsed]);
   const rowOfHit = useMemo(() => new Map(rows.flatMap((r, at) => (r.kind === 'hit' ? [[r.index, at] as const] : []))), [rows]);
-  const repoName = (path: string): string => repos.find((r) => r.path === path)?.name ?? path.split(/[\\/]/).pop() ?? path;
   const scroller = useRef<HTMLDivElement>(null);
   const size = (at: number): number => {
     const row = rows[at];
@@ -110,7 +110,7 @@ export function ResultsList() {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
-          if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoName={repoName(row.repo)} />;
+          if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoLabel={repoName(row.repo, repos)} />;
           const hit = row ? results[row.index] : undefined;
           return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} /> : null;
         })}

@@ -44,7 +44,7 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
       if (report.cancelled && summary && summary.lastIndexMs === null) {
         get().notify(`Indexing cancelled: ${summary.files.toLocaleString()}${summary.lastRun ? ` of ${summary.lastRun.filesTotal.toLocaleString()}` : ''} files indexed. ${finishAdvice(summary)}`);
       } else if (report.cancelled) get().notify(`Indexing cancelled: ${report.changed} files were updated, the rest keep their previous index`);
-      else get().notify(`Indexed ${report.files} files, ${report.symbols} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped} skipped)` : ''}`);
+      else get().notify(`Indexed ${report.files.toLocaleString()} files, ${report.symbols.toLocaleString()} symbols in ${(report.durationMs / 1000).toFixed(1)} s${skipped ? ` (${skipped.toLocaleString()} skipped)` : ''}`);
       return true;
     } catch (e) {
       get().notify(`Could not index ${path}: ${errorMessage(e)}`, 'error');

@@ -1,6 +1,6 @@
 // Search: the query, mode and filters, the results and the keyboard selection. Only the newest
 // request's answer is kept, so a slow earlier query never overwrites a newer one.
-import type { QueryFilter, SearchHit, SearchMode, SearchQuery } from '../../shared/types.js';
+import type { QueryFilter, SearchHit, SearchMode, SearchQuery, SearchResponse } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
 import { fileCount, fileKey, groupHits, nextVisibleHit } from './resultGroups.js';
@@ -31,8 +31,11 @@ export interface SearchSlice {
   selected: number;
   searching: boolean;
   searchError: string | null;
-  /** The query the results answer, with its timing. */
-  answered: { query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[]; matches: MatchSpec | null } | null;
+  /** The query the results answer, with its timing; `indexing`: the repos still being indexed when it ran (results may be missing). */
+  answered: {
+    query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[]; matches: MatchSpec | null;
+    indexing: NonNullable<SearchResponse['indexing']>;
+  } | null;
   /** What to mark in the file a hit opened (only while that file is open). */
   highlight: { repo: string; path: string; spec: MatchSpec } | null;
   /** Selects the hit and opens its file at its line, marking the search's matches in it. */
@@ -114,6 +117,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
           query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null,
           more: response.truncated ?? false, files: fileCount(results), filters: response.syntax?.filters ?? [],
           matches: matchSpecFor({ text: response.syntax?.text ?? query, mode, caseSensitive, wholeWord }),
+          indexing: response.indexing ?? [],
         },
       });
     } catch (e) {

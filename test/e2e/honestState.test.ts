@@ -1,5 +1,6 @@
 // Honest state in the browser UI, end to end through `clew serve --no-sync`: Pause shows "Pausing…"
-// at once and "Paused" when the engine confirms; Cancel (of a paused or a running first index) shows
+// at once and "Paused" when the engine confirms; a search meanwhile says the repo is still being indexed
+// (x of y files) until the run ends; Cancel (of a paused or a running first index) shows
 // "Cancelling…" then "Cancelled (incomplete: x of y files)", never "watching"; the sync badge says "No vector server"; Entry points
 // hide tests until "Show tests"; every control is reached by Tab with a visible focus ring, and axe
 // finds no serious or critical violation in light and dark themes.
@@ -68,13 +69,26 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 30_000 }).toBe('paused');
     const pausedAfter = Date.now() - clicked;
     expect(await states()).toContain('pausing');
-    expect(await card().locator('[data-testid=index-progress]').textContent()).toMatch(/^paused at [\d,]+\/[\d,]+ files$/);
+    // Where it stopped is what it committed: the progress and the card's count agree once both have arrived.
+    const pausedAtText = async (): Promise<string | undefined> => (await card().locator('[data-testid=index-progress]').textContent())?.match(/^paused at ([\d,]+)\/[\d,]+ files$/)?.[1];
+    await expect.poll(async () => (await card().textContent())?.includes(`${await pausedAtText()} files ·`), { timeout: 10_000 }).toBe(true);
+    const pausedAt = await pausedAtText();
+    // A search meanwhile answers from the files read so far, and says so.
+    await page().fill('[data-testid=search-input]', 'compute');
+    await page().press('[data-testid=search-input]', 'Enter');
+    const during = page().locator('[data-testid=search-summary][data-query=compute] [data-testid=search-indexing]');
+    await during.waitFor({ timeout: 30_000 });
+    expect(await during.textContent()).toMatch(new RegExp(`^clew-e2e-state-repo-\\w+ \\(${pausedAt} of 2,502 files\\) is still being indexed: results may be missing, and refresh when it is done\\.$`));
+    expect(await page().locator('[data-testid=hit]').count()).toBeGreaterThan(0);
     await screenshot(page(), 'state-paused');
 
     // Cancelled while paused: the first index stopped part-way, and that is what the card says.
     await card().locator('[data-testid=repo-cancel]').click();
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 60_000 }).toBe('incomplete');
     expect((await state().textContent())?.trim()).toMatch(/^Cancelled \(incomplete: [\d,]+ of 2,502 files\)\. Resume to finish\.$/);
+    // The run ended: the search was asked again by itself, and no longer says a run is under way.
+    await expect.poll(() => page().locator('[data-testid=search-indexing]').count(), { timeout: 30_000 }).toBe(0);
+    await page().locator('[data-testid=search-summary][data-query=compute]').waitFor();
     expect(await card().locator('[data-testid=index-progress]').count()).toBe(0);
     // The message agrees with the card: Re-index is refused while the repo is paused.
     await expect.poll(() => page().locator('[data-testid=message]').textContent()).toMatch(/Indexing cancelled: [\d,]+ of 2,502 files indexed\. Resume to finish\./);

@@ -36,11 +36,11 @@ describe('repos slice', () => {
     store().progressed({ repoPath: A, phase: 'parsing', filesDone: 1, filesTotal: 3, ratePerSec: 10, currentPath: 'x.ts', bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null });
     const adding = store().addRepo(B);
     expect(store().indexing).toEqual([B]);
-    answer.resolve(indexReport(2, B, { skipped: { binary: 1, 'too-large': 1 } }));
+    answer.resolve(indexReport(2, B, { files: 10_678, symbols: 148_503, skipped: { binary: 1, 'too-large': 1 } }));
     expect(await adding).toBe(true);
     expect(store().indexing).toEqual([]);
     expect(store().selectedRepo).toBe(B);
-    expect(store().message).toEqual({ text: 'Indexed 3 files, 10 symbols in 1.5 s (2 skipped)', kind: 'info' });
+    expect(store().message).toEqual({ text: 'Indexed 10,678 files, 148,503 symbols in 1.5 s (2 skipped)', kind: 'info' });
     // Finished runs leave the progress map; a run still going keeps its entry.
     expect(Object.keys(store().progress)).toEqual([A]);
     expect(host.channels()).toEqual(['repo:index', 'repo:list']);

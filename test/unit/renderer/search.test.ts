@@ -25,7 +25,7 @@ describe('search slice', () => {
     expect(store().results.map((r) => r.path)).toEqual(['a.ts', 'b.ts']);
     expect(store()).toMatchObject({ searching: false, searchError: null, selected: 0 });
     expect(store().answered).toEqual({ query: 'parse', mode: 'hybrid', tookMs: 4, unindexed: false, notice: 'keyword only', more: false, files: 2, filters: [],
-      matches: { source: 'parse', flags: 'i', label: 'parse' },
+      matches: { source: 'parse', flags: 'i', label: 'parse' }, indexing: [],
     });
   });
 
