@@ -278,6 +278,8 @@ export interface SyncStatus extends SyncCounts {
   throughputPerSec: number;
   /** A batch is in flight. */
   active: boolean;
+  /** An index run has the cores: pending vectors wait for it to end, then follow. */
+  waitingForIndex: boolean;
   lastError: string | null;
   embedder: string;
 }

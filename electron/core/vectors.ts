@@ -131,6 +131,7 @@ export class VectorSide {
       lastCheck: check,
       throughputPerSec: this.loop?.throughputPerSec ?? 0,
       active: this.loop?.active ?? false,
+      waitingForIndex: this.loop?.waitingForIndex ?? false,
       lastError: this.loop?.lastError ? maskCredentials(this.loop.lastError) : null,
       embedder: this.embedderId(),
     };

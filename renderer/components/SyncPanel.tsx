@@ -44,7 +44,7 @@ function Counts() {
         {cells.map(([label, n]) => <div className="count" key={label} data-testid={`count-${label}`} data-value={n}><b>{n.toLocaleString()}</b><span className="dim">{label}</span></div>)}
       </div>
       <p className="dim">
-        {sync.active ? 'Syncing now · ' : ''}{sync.throughputPerSec.toLocaleString(undefined, { maximumFractionDigits: 1 })} vectors/s · embedder {sync.embedder}
+        {sync.active ? 'Syncing now · ' : sync.waitingForIndex ? 'Waiting for the index run to end · ' : ''}{sync.throughputPerSec.toLocaleString(undefined, { maximumFractionDigits: 1 })} vectors/s · embedder {sync.embedder}
         {sync.orphans !== null && <> · last check: <span data-testid="check-orphans">{sync.orphans}</span> orphans, {sync.missing} missing, {sync.stale} stale</>}
       </p>
       {sync.lastError && <p className="error">{sync.lastError}</p>}

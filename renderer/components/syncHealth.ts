@@ -2,7 +2,7 @@
 import type { StatusReport } from '../../shared/types.js';
 
 export type SyncTone = '' | 'ok' | 'warn' | 'bad' | 'off';
-export type SyncState = 'unknown' | 'off' | 'down' | 'failed' | 'starting' | 'paused' | 'syncing' | 'in-sync';
+export type SyncState = 'unknown' | 'off' | 'down' | 'failed' | 'starting' | 'paused' | 'waiting' | 'syncing' | 'in-sync';
 
 export interface SyncHealth {
   state: SyncState;
@@ -22,6 +22,8 @@ export function syncHealth(st: StatusReport | null): SyncHealth {
     return { state: server.state === 'stopped' ? 'down' : 'starting', tone: server.state === 'stopped' ? 'bad' : 'warn', label: words };
   }
   if (st.syncPaused) return { state: 'paused', tone: 'warn', label: queued > 0 ? `Sync paused (${queued.toLocaleString()} waiting)` : 'Sync paused' };
+  // An index run has the cores: nothing is being sent, and saying "Syncing" would claim otherwise.
+  if (queued > 0 && st.sync.waitingForIndex) return { state: 'waiting', tone: 'warn', label: `Vectors wait for indexing (${queued.toLocaleString()} pending)` };
   if (queued > 0) return { state: 'syncing', tone: 'warn', label: `Syncing (${queued.toLocaleString()} pending)` };
   return { state: 'in-sync', tone: 'ok', label: 'In sync' };
 }

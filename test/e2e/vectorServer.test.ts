@@ -1,14 +1,16 @@
 // The sync health panel against a misbehaving vector server, end to end: kill the Chroma process
 // (by the pid the panel shows) → the panel shows it down while pending grows → the supervisor
 // brings it back and pending drains → seed orphan vectors → "Repair sync" shows them in a dry run,
-// deletes them, and every count returns to zero.
+// deletes them, and every count returns to zero. While an index run has the cores, the badge says the
+// vectors wait for it instead of "Syncing".
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import { openRead } from '../../electron/db/connection.js';
 import { ChromaStore } from '../../electron/vectors/chromaStore.js';
-import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
+import { SAMPLE_REPO, tempDir, writeTree } from '../helpers/fixtures.js';
+import { smallTree } from '../helpers/smallTree.js';
 import { layoutProblems } from './fits.js';
 import { hasChromium } from './harness.js';
 import { screenshot } from './screens.js';
@@ -118,6 +120,42 @@ describe.skipIf(!hasChromium)('sync health end to end', () => {
 
     await page().click('[data-testid=failed-list]');
     await expect.poll(() => page().locator('[data-testid=sync-panel]').textContent()).toContain('No failed rows.');
+  }, 240_000);
+
+  it('says the vectors wait while an index run has the cores, then syncs them', async () => {
+    const badge = page().locator('[data-testid=sync-button]');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('in-sync');
+    const big = tempDir('clew-e2e-sync-big-');
+    try {
+      writeTree(big.path, smallTree(1500, 1));
+      // Every badge text on every animation frame: the waiting state lasts only as long as the index.
+      await page().evaluate(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { __badges: string[] }).__badges = seen;
+        const tick = (): void => {
+          const b = document.querySelector('[data-testid=sync-button]');
+          const text = `${b?.getAttribute('data-state')}: ${b?.textContent}`;
+          if (seen[seen.length - 1] !== text) seen.push(text);
+          requestAnimationFrame(tick);
+        };
+        tick();
+      });
+      await page().fill('[data-testid=repo-path]', big.path);
+      await page().click('[data-testid=repo-add]');
+      await page().locator('[data-testid=message]', { hasText: 'Indexed 1,500 files' }).waitFor({ timeout: 120_000 });
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 120_000 }).toBe('in-sync');
+      const badges = await page().evaluate(() => (globalThis as unknown as { __badges: string[] }).__badges);
+      const waiting = badges.filter((b) => b.startsWith('waiting: '));
+      expect(waiting.length, badges.join('\n')).toBeGreaterThan(0);
+      expect(waiting.every((b) => /^waiting: Vectors wait for indexing \([\d,]+ pending\)$/.test(b)), badges.join('\n')).toBe(true);
+      // Waiting comes first, syncing after: nothing claims a sync while the index has the cores.
+      expect(badges.findIndex((b) => b.startsWith('waiting: '))).toBeLessThan(badges.findLastIndex((b) => b.startsWith('syncing: ')));
+      await page().click(`[data-testid=repo][data-path="${big.path}"] [data-testid=repo-remove]`);
+      await page().click(`[data-testid=repo][data-path="${big.path}"] [data-testid=repo-remove-confirm]`);
+      await expect.poll(() => page().locator(`[data-testid=repo][data-path="${big.path}"]`).count(), { timeout: 30_000 }).toBe(0);
+    } finally {
+      big.cleanup();
+    }
   }, 240_000);
 
   it('says sync is paused while it is, never "In sync"', async () => {

@@ -1,5 +1,6 @@
 // While an index runs, the sync yields the cores to it: a pass in flight ends after its batch, none
-// starts, and the vectors follow once the index is over. Real Chroma sidecar, real SQLite.
+// starts, its status says it waits for the index, and the vectors follow once the index is over. Real
+// Chroma sidecar, real SQLite.
 import { describe, expect, it } from 'vitest';
 import { SyncLoop } from '../../electron/engine/sync/syncLoop.js';
 import { HashEmbedder } from '../../electron/vectors/embedders/hashEmbedder.js';
@@ -18,13 +19,17 @@ describe('sync loop yielding to an index run', () => {
     // The real store, each upsert held 50 ms: the pass is still sending when the index starts.
     const store = slowStore(50);
     let active = false;
-    const loop = new SyncLoop(db, new HashEmbedder(), { batchSize: 5, idlePollMs: 50, onStatus: (s) => { active = s.active; } });
+    let waiting: boolean | null = null;
+    const loop = new SyncLoop(db, new HashEmbedder(), { batchSize: 5, idlePollMs: 50, onStatus: (s) => { active = s.active; waiting = s.waitingForIndex; } });
     cleanups.push(() => loop.stop().then(() => undefined));
     loop.setStore(store);
     loop.kick(0);
     await waitFor('the pass to send its first batch', () => pending() < total || null);
 
+    expect(waiting).toBe(false);
     loop.setYielding(true);
+    // The status says why nothing is sent (the app's badge reads "Vectors wait for indexing").
+    expect(waiting).toBe(true);
     await waitFor('the pass in flight to end', () => !active || null);
     const left = pending();
     expect(left).toBeGreaterThan(0);
@@ -34,6 +39,7 @@ describe('sync loop yielding to an index run', () => {
     expect(pending()).toBe(left);
 
     loop.setYielding(false);
+    expect(waiting).toBe(false);
     expect(await loop.drain(60_000)).toBe(true);
     expect(pending()).toBe(0);
   }, 120_000);

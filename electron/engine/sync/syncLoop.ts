@@ -17,6 +17,8 @@ export interface SyncLoopStatus {
   /** Vectors confirmed per second over the last run that sent any. */
   throughputPerSec: number;
   lastError: string | null;
+  /** An index run has the cores: no pass starts until it ends (the vectors follow it). */
+  waitingForIndex: boolean;
 }
 
 export interface SyncLoopOptions {
@@ -90,7 +92,7 @@ export class SyncLoop {
   private serverFailures = 0;
   private lastFailedRetry = Date.now();
   private ensured: string | null = null;
-  private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null };
+  private status: SyncLoopStatus = { active: false, serverReachable: false, lastRun: null, throughputPerSec: 0, lastError: null, waitingForIndex: false };
 
   constructor(private readonly db: WriteDb, private embedder: EmbedderPort, private readonly options: SyncLoopOptions = {}) {
     this.queue = new SyncQueue(db);
@@ -145,6 +147,7 @@ export class SyncLoop {
   setYielding(yielding: boolean): void {
     if (yielding === this.yielding) return;
     this.yielding = yielding;
+    this.update({ waitingForIndex: yielding });
     this.pause(yielding);
   }
 

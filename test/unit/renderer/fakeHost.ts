@@ -66,7 +66,7 @@ export const statusReport = (pending: number, repos: RepoSummary[] = []): Status
   dataDir: '/data', repos,
   sync: {
     synced: 5, pending, failed: 0, tombstones: 0, orphans: null, missing: null, stale: null, lastRun: null, lastCheck: null,
-    throughputPerSec: 0, active: false, lastError: null, embedder: 'hash',
+    throughputPerSec: 0, active: false, waitingForIndex: false, lastError: null, embedder: 'hash',
   },
   vectorStore: { mode: 'sidecar', url: null, state: 'ready', pid: null, port: null, version: null, restarts: 0, lastError: null },
   settingsError: null, recovery: null, notesCopyReset: null, syncPaused: false, embedderFallback: null,

@@ -53,6 +53,11 @@ describe('sync badge', () => {
     down.vectorStore = { ...down.vectorStore, state: 'down' };
     expect(syncHealth(down).state).toBe('down');
     expect(syncHealth(statusReport(3)).label).toBe('Syncing (3 pending)');
+    // While an index run has the cores nothing is sent: the badge does not claim a sync.
+    const waiting = statusReport(3_500);
+    waiting.sync.waitingForIndex = true;
+    expect(syncHealth(waiting)).toMatchObject({ state: 'waiting', tone: 'warn', label: 'Vectors wait for indexing (3,500 pending)' });
+    expect(syncHealth({ ...waiting, sync: { ...waiting.sync, pending: 0 } }).label).toBe('In sync');
     expect(syncHealth(statusReport(0)).label).toBe('In sync');
   });
 });
