@@ -1,4 +1,5 @@
 // Human-readable output for the CLI (the --json shapes are the DTOs themselves).
+import { indexingNote } from '../shared/indexingNote.js';
 import type { EntryPointRow, IndexReport, NoteRow, RepairReport, RepoDeps, SearchResponse, StatusReport, SymbolRow, SyncStatus } from '../shared/types.js';
 
 const ago = (t: number | null): string => (t === null ? 'never' : new Date(t).toISOString().replace('T', ' ').slice(0, 19));
@@ -21,8 +22,13 @@ export function formatSearch(r: SearchResponse): string {
   const count = `${r.results.length}${r.truncated ? '+' : ''} result${r.results.length === 1 ? '' : 's'}`;
   lines.push(`${count} in ${r.tookMs} ms${r.truncated ? ' (more exist: raise --limit or narrow the query)' : ''}${r.unindexed ? ' (no indexable literal: scanned)' : ''}`);
   if (r.syntax?.filters.length) lines.push(`filters: ${r.syntax.filters.map((f) => `${f.key}:${f.value}`).join(' ')}`);
-  if (r.notice) lines.push(`note: ${r.notice}`);
-  return lines.join('\n');
+  return [...lines, ...notes(r)].join('\n');
+}
+
+/** What the answer says about itself: a partial answer's reason, repos still being indexed. */
+function notes(r: SearchResponse): string[] {
+  const indexing = indexingNote(r.indexing ?? []);
+  return [...(r.notice ? [`note: ${r.notice}`] : []), ...(indexing ? [`note: ${indexing}`] : [])];
 }
 
 /** `--files`: each file with its score and reasons, then its best hits indented. */
@@ -33,8 +39,7 @@ function formatFileHits(r: SearchResponse): string {
     for (const h of f.hits) lines.push(`  ${h.line}:${h.column}  ${h.snippet}`);
   }
   lines.push(`${r.files?.length ?? 0} file${r.files?.length === 1 ? '' : 's'} in ${r.tookMs} ms`);
-  if (r.notice) lines.push(`note: ${r.notice}`);
-  return lines.join('\n');
+  return [...lines, ...notes(r)].join('\n');
 }
 
 export function formatSymbols(rows: SymbolRow[]): string {

@@ -8,7 +8,9 @@ import { migrateDatabase, openRead, type ReadDb } from '../db/connection.js';
 import { listDeps, listEntryPoints, listSymbols } from '../db/read/lists.js';
 import { listNotes } from '../db/read/notes.js';
 import { findRepo, listRepos } from '../db/read/repos.js';
-import { IndexRuns } from './indexRuns.js';
+import { IndexRuns, withRunsUnderWay } from './indexRuns.js';
+import { committedRuns } from '../db/read/runProgress.js';
+import type { IndexingRuns } from '../../shared/indexingNote.js';
 import { markTests } from './testRows.js';
 import { syncPaused } from '../db/read/repoControl.js';
 import { syncCounts } from '../db/read/status.js';
@@ -24,7 +26,7 @@ import type { NotesCopyReset, RecoveryNotice, SearchQuery, SearchResponse, RepoS
 import { databaseFile, lockFile, notesFile } from './dataDir.js';
 import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
-import { acquireLock, type DataDirLock } from './lock.js';
+import { acquireLock, type DataDirLock, liveHolder } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
 import { refuseUnsafeRoot } from './repoRootPolicy.js';
 import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
@@ -109,7 +111,7 @@ export class Backend {
         });
       },
       'repo:list': () => this.repoList(),
-      'search:query': async (req) => this.runs.annotateSearch(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q)))),
+      'search:query': async (req) => withRunsUnderWay(req, await searchWithSyntax(this.db, req, (q) => (q.mode === 'auto' ? this.autoSearch(q) : this.vectors.search(q))), this.runsUnderWay()),
       'symbols:list': (req) => listSymbols(this.db, req.repo, req.kind, req.limit),
       'entrypoints:list': (req) => markTests(listEntryPoints(this.db, req.repo, req.kind), req.includeTests ?? false),
       'deps:list': (req) => {
@@ -363,6 +365,15 @@ export class Backend {
   private startWatching(): void {
     const { maxFileBytes, extraIgnores, languages, watch } = this.settings.current;
     if (watch) void this.write('watchStart', { maxFileBytes, extraIgnores, languages }).catch(() => undefined);
+  }
+
+  /**
+   * Index runs under way: this process's own from their progress; a reader's from the repo rows the writer
+   * commits with each batch, only while a writer holds the data directory (a killed one's are stale).
+   */
+  private runsUnderWay(): IndexingRuns {
+    if (this.lock) return this.runs.underWay();
+    return liveHolder(lockFile(this.dataDir)) ? committedRuns(this.db) : [];
   }
 
   private repoList(): RepoSummary[] {

@@ -1,7 +1,9 @@
 // Index runs per repo, from the engine's progress events and run reports, kept for this process's life:
-// the runs under way (a search answered meanwhile says its results come from the files committed so far)
+// the runs under way (a search answered meanwhile says its results come from the files committed so far;
+// a reader in another process reads them from the repo rows instead, db/read/runProgress.ts)
 // and what each repo's last explicit run did (the sidebar says "cancelled (incomplete: 2,293 of 3,138
 // files)" only if it knows how many files the walk found).
+import type { IndexingRuns } from '../../shared/indexingNote.js';
 import type { IndexProgress, IndexReport, RepoRunOutcome, RepoSummary, SearchQuery, SearchResponse } from '../../shared/types.js';
 
 export class IndexRuns {
@@ -20,15 +22,19 @@ export class IndexRuns {
     this.outcomes.set(report.repo.path, { filesTotal, cancelled: report.cancelled === true, changed: report.changed });
   }
 
-  /** The response, marked with the runs under way in the repos it searched. */
-  annotateSearch(query: SearchQuery, response: SearchResponse): SearchResponse {
-    const runs = [...this.live.values()].filter((p) => !query.repo || p.repoPath === query.repo || p.repoPath.endsWith(`/${query.repo}`));
-    if (runs.length === 0) return response;
-    return { ...response, indexing: runs.map((p) => ({ repo: p.repoPath, filesDone: p.filesDone, filesTotal: p.filesTotal })) };
+  /** The runs this process has under way, as their progress last said. */
+  underWay(): IndexingRuns {
+    return [...this.live.values()].map((p) => ({ repo: p.repoPath, filesDone: p.filesDone, filesTotal: p.filesTotal }));
   }
 
   /** The repos, each with its last run's outcome (null when none ran in this process). */
   annotateRepos(repos: RepoSummary[]): RepoSummary[] {
     return repos.map((r) => ({ ...r, lastRun: this.outcomes.get(r.path) ?? null }));
   }
+}
+
+/** The response, marked with the runs under way in the repos it searched. */
+export function withRunsUnderWay(query: SearchQuery, response: SearchResponse, runs: IndexingRuns): SearchResponse {
+  const searched = runs.filter((r) => !query.repo || r.repo === query.repo || r.repo.endsWith(`/${query.repo}`));
+  return searched.length === 0 ? response : { ...response, indexing: searched };
 }

@@ -10,6 +10,7 @@ import { registerFqnKey } from './fqnKey.js';
 import { choosePageSize } from './pageSize.js';
 import { WAL_BOUND_BYTES } from './walBound.js';
 import { settleBulkLoad } from './bulkLoad.js';
+import { clearRunProgress } from './runProgress.js';
 import { LATEST_NOTES_VERSION, NOTES_MIGRATIONS } from './notesMigrations/index.js';
 
 declare const readable: unique symbol;
@@ -101,8 +102,9 @@ export function migrateDatabase(file: string): number {
     chooseIncrementalVacuum(db);
     configure(db, file, false);
     const version = migrate(db, MIGRATIONS);
-    // A first index killed before its end left indexes to build (bulkLoad.ts).
+    // A first index killed before its end left indexes to build (bulkLoad.ts), and its progress.
     settleBulkLoad(db);
+    clearRunProgress(db);
     compactIfMostlyFree(db);
     return version;
   } finally {

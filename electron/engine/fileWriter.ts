@@ -108,7 +108,7 @@ export async function writeFiles(ctx: WriteContext, source: FileSource, known: R
     const phase = progress.phase;
     progress.phase = 'writing';
     store.writeBatch(repo, touches, writes);
-    ctx.counts?.addNew(repo.id, writes.filter((w) => !known.has(w.relPath)));
+    ctx.counts?.batchCommitted(repo.id, writes.filter((w) => !known.has(w.relPath)), progress.filesDone, progress.filesTotal);
     out.changed += writes.length;
     batch = [];
     batchBytes = 0;

@@ -16,6 +16,7 @@ import { repoKeyOf } from '../base/hash.js';
 import { RunProgress } from './runProgress.js';
 import { ANALYSIS_VERSION } from './analysisVersion.js';
 import { RunningCounts } from '../db/write/runningCounts.js';
+import { clearRunProgress } from '../db/runProgress.js';
 import type { ParsePool } from './parsePool.js';
 import { DEFAULT_MAX_FILE_BYTES, type PathAlias, startRepoWalk, type WalkResult, walkPaths } from './walk/walker.js';
 
@@ -186,6 +187,7 @@ async function ending<T>(run: Run, body: () => Promise<T>): Promise<T> {
   } catch (e) {
     run.progress.phase = 'done';
     run.progress.emit(true);
+    clearRunProgress(run.db, run.repo.id);
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { InvokeChannel, Req, Res } from '../../shared/contract.js';
+import { indexingNote } from '../../shared/indexingNote.js';
 import { SEARCH_MODES, type SearchHit } from '../../shared/types.js';
 import type { BackendLike } from '../../shared/contract.js';
 import type { CallTreeNode, ReferencesAnswer } from '../../shared/nav.js';
@@ -59,6 +60,19 @@ function answer<C extends InvokeChannel>(target: TargetProvider, channel: C, req
   return ask(target, channel, req).then((r) => (r.ok ? text(bounded(shape(r.value), budget ?? DEFAULT_CHARS)) : r.result));
 }
 
+/**
+ * A search's answer: its rows within the budget, then what the answer says about itself in a text of its own
+ * (a partial answer's reason; repos still being indexed, so an agent knows hits may be missing).
+ */
+function searchAnswer(target: TargetProvider, req: Req<'search:query'>, budget: number | undefined, shape: (v: Res<'search:query'>) => unknown): Promise<CallToolResult> {
+  return ask(target, 'search:query', req).then((r) => {
+    if (!r.ok) return r.result;
+    const result = text(bounded(shape(r.value), budget ?? DEFAULT_CHARS));
+    const notes = [r.value.notice, indexingNote(r.value.indexing ?? [])].filter((n): n is string => Boolean(n));
+    return notes.length === 0 ? result : { ...result, content: [...result.content, { type: 'text', text: `Note: ${notes.join(' ')}` }] };
+  });
+}
+
 /** Lines `from`..`to` (1-based, inclusive) of a text, each prefixed with its number. */
 function lineRange(body: string, from: number, to: number): string {
   const lines = body.split('\n');
@@ -91,7 +105,7 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
       ...(caseSensitive !== undefined ? { caseSensitive } : {}), ...(wholeWord ? { wholeWord } : {}),
     };
     const hit = (h: SearchHit) => ({ repo: h.repo, path: h.path, line: h.line, symbol: h.symbol, kind: h.symbolKind, snippet: h.snippet });
-    return answer(reader, 'search:query', req, maxChars, (res) => (res.files
+    return searchAnswer(reader, req, maxChars, (res) => (res.files
       ? res.files.map((f) => ({ repo: f.repo, path: f.path, hits: f.hits.map(({ line, symbol, snippet }) => ({ line, symbol, snippet })) }))
       : res.results.map(hit)));
   });
@@ -101,7 +115,7 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
     inputSchema: { name: z.string().min(1).max(500), repo: repo.optional(), kind: z.string().max(40).optional(), limit: rows, maxChars: chars },
     annotations: { readOnlyHint: true },
   }, ({ name, repo: r, kind, limit, maxChars }) =>
-    answer(reader, 'search:query', { query: name, mode: 'symbol', limit: limit ?? DEFAULT_ROWS, ...(r ? { repo: r } : {}), ...(kind ? { kind } : {}) }, maxChars,
+    searchAnswer(reader, { query: name, mode: 'symbol', limit: limit ?? DEFAULT_ROWS, ...(r ? { repo: r } : {}), ...(kind ? { kind } : {}) }, maxChars,
       (res) => res.results.map((h) => ({ fqn: h.symbol, kind: h.symbolKind, repo: h.repo, path: h.path, line: h.line, signature: h.snippet }))));
 
   server.registerTool('outline', {

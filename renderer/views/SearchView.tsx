@@ -1,5 +1,6 @@
 // Search: the box, a one-line summary of the answer, and the results.
-import { indexingNote } from '../components/indexingNote.js';
+import { indexingNote } from '../../shared/indexingNote.js';
+import { repoName } from '../components/repoName.js';
 import { ResultsList } from '../components/ResultsList.js';
 import { SearchBar } from '../components/SearchBar.js';
 import { useStore } from '../store/index.js';
@@ -16,7 +17,7 @@ function Summary() {
     <div className="dim" data-testid="search-summary" data-query={answered.query} data-mode={answered.mode} style={{ padding: '4px 10px' }}>
       {count === 0 ? 'No results' : `${answered.more ? `${count}+ results` : `${count} result${count === 1 ? '' : 's'}`} in ${answered.files}${answered.more ? '+' : ''} file${answered.files === 1 ? '' : 's'}${answered.more ? ` (the first ${count} shown; narrow the search to see the rest)` : ''}`} · {answered.mode} · {answered.tookMs} ms{answered.unindexed ? ' · scanned every file (no literal to index on)' : ''}
       {answered.notice && <div className="error" data-testid="search-notice">{answered.notice}</div>}
-      {answered.indexing.length > 0 && <div className="warn" role="status" data-testid="search-indexing">{indexingNote(answered.indexing, repos)}</div>}
+      {answered.indexing.length > 0 && <div className="warn" role="status" data-testid="search-indexing">{indexingNote(answered.indexing, (path) => repoName(path, repos), 'refresh when it is done')}</div>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // being indexed. The failure here is real: the write connection closes under the run.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IndexRuns } from '../../electron/core/indexRuns.js';
+import { IndexRuns, withRunsUnderWay } from '../../electron/core/indexRuns.js';
 import { indexRepo } from '../../electron/engine/indexer.js';
 import type { IndexPhase } from '../../shared/types.js';
 import { openMigrated } from '../helpers/db.js';
@@ -37,6 +37,7 @@ describe('a failed index run', () => {
     await expect(run).rejects.toThrow();
     expect(phases).toContain('parsing');
     expect(phases.at(-1)).toBe('done');
-    expect(runs.annotateSearch({ query: 'x' }, { results: [], tookMs: 0 }).indexing).toBeUndefined();
+    expect(runs.underWay()).toEqual([]);
+    expect(withRunsUnderWay({ query: 'x' }, { results: [], tookMs: 0 }, runs.underWay()).indexing).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ import { m015PackedOccurrences } from './015_packed_occurrences.js';
 import { m016DerivedUnitHeads } from './016_derived_unit_heads.js';
 import { m017CompactKeys } from './017_compact_keys.js';
 import { m018BatchFullText } from './018_batch_full_text.js';
+import { m019RunProgress } from './019_run_progress.js';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,4 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m015PackedOccurrences, m016DerivedUnitHeads, m017CompactKeys, m018BatchFullText];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002VectorState, m003SymbolFqnIndex, m004WatchAndPause, m005SyncedAt, m006RepoCounts, m007PathAliases, m008Occurrences, m009FileUnits, m010WordIndex, m011AnalysisVersion, m012NavigationIndexes, m013LeanContentIndex, m014UnitsByRepo, m015PackedOccurrences, m016DerivedUnitHeads, m017CompactKeys, m018BatchFullText, m019RunProgress];

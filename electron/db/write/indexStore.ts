@@ -113,7 +113,7 @@ export class IndexStore {
       touchRepo: db.prepare<[number, number]>('UPDATE repos SET indexed_at = ? WHERE id = ?'),
       recordCounts: db.prepare<[{ id: number }]>(
         `UPDATE repos SET file_count = (SELECT count(*) FROM files WHERE repo_id = @id), symbol_count = (SELECT count(*) FROM symbols WHERE repo_id = @id),
-           entry_point_count = (SELECT count(*) FROM entry_points WHERE repo_id = @id) WHERE id = @id`),
+           entry_point_count = (SELECT count(*) FROM entry_points WHERE repo_id = @id), run_files_done = NULL, run_files_total = NULL WHERE id = @id`),
       upsertFile: db.prepare<[number, string, string | null, number, number, string, number, number], { id: number }>(
         `INSERT INTO files(repo_id, path, language, size, mtime_ms, content_hash, line_count, lossy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
@@ -320,7 +320,7 @@ export class IndexStore {
     this.s.touchRepo.run(Date.now(), repoId);
   }
 
-  /** Stores the repo's counts, so listing repos never scans its symbols. */
+  /** Stores the repo's counts, so listing repos never scans its symbols; the run is over, so its progress is cleared. */
   recordCounts(repoId: number): void {
     this.s.recordCounts.run({ id: repoId });
   }

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/result.js';
 import type { IndexProgress, SearchHit, SearchResponse } from '../../../shared/types.js';
-import { indexingNote } from '../../../renderer/components/indexingNote.js';
+import { indexingNote } from '../../../shared/indexingNote.js';
+import { repoName } from '../../../renderer/components/repoName.js';
 import { installLiveRefresh } from '../../../renderer/liveRefresh.js';
 import { type FakeHost, installHost, repo, store } from './fakeHost.js';
 
@@ -19,12 +20,13 @@ describe('indexingNote', () => {
   const repos = [repo(1, '/src/go-tree', { name: 'go-tree' }), repo(2, '/src/web', { name: 'web' })];
 
   it('names each repo with its files done and found, by its listed name', () => {
-    expect(indexingNote([], repos)).toBeNull();
-    expect(indexingNote([{ repo: '/src/go-tree', filesDone: 1929, filesTotal: 10_796 }], repos))
+    const listed = (path: string) => repoName(path, repos);
+    expect(indexingNote([], listed)).toBeNull();
+    expect(indexingNote([{ repo: '/src/go-tree', filesDone: 1929, filesTotal: 10_796 }], listed, 'refresh when it is done'))
       .toBe('go-tree (1,929 of 10,796 files) is still being indexed: results may be missing, and refresh when it is done.');
     expect(indexingNote([
       { repo: '/src/go-tree', filesDone: 1, filesTotal: 2 }, { repo: '/src/web', filesDone: 3, filesTotal: 4 }, { repo: '/elsewhere/unlisted/', filesDone: 0, filesTotal: 9 },
-    ], repos)).toBe('go-tree (1 of 2 files), web (3 of 4 files) and unlisted (0 of 9 files) are still being indexed: results may be missing, and refresh when it is done.');
+    ], listed)).toBe('go-tree (1 of 2 files), web (3 of 4 files) and unlisted (0 of 9 files) are still being indexed: results may be missing, and search again when it is done.');
   });
 });
 

@@ -1,0 +1,115 @@
+// Readers in their own processes during another process's index run: `clew search` and `clew mcp`
+// answer from the files committed so far and say the repo is still being indexed (x of y files, from
+// the repo rows the writer commits with each batch); once the run ends they no longer say so. A killed
+// writer's leftovers are not believed, and the next writer clears them.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/core/backend.js';
+import { databaseFile } from '../../electron/core/dataDir.js';
+import type { IndexProgress, SearchResponse } from '../../shared/types.js';
+import { call, openWriter } from '../helpers/backend.js';
+import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
+import { openMigrated } from '../helpers/db.js';
+import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { smallTree } from '../helpers/smallTree.js';
+
+const FILES = 1500;
+
+/** Polls `ready` (a hook cannot use expect.poll). */
+async function until(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`not ready within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function mcpSearch(dataDir: string, query: string): Promise<string[]> {
+  const client = new Client({ name: 'clew-test', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, '--data-dir', dataDir, '--no-sync', 'mcp'], stderr: 'pipe' }));
+  try {
+    const result = await client.callTool({ name: 'search', arguments: { query, mode: 'keyword', limit: 5 } }) as CallToolResult;
+    return result.content.map((c) => (c as { text: string }).text);
+  } finally {
+    await client.close();
+  }
+}
+
+describe('readers in other processes during an index run', () => {
+  const repo = tempDir('clew-readers-run-repo-');
+  const data = tempDir('clew-readers-run-data-');
+  const cli = cliFor(data.path);
+  const name = repo.path.split('/').pop() ?? '';
+  let writer: Backend;
+  let run: Promise<unknown>;
+  let held = 0;
+
+  beforeAll(async () => {
+    ensureBuiltCli();
+    writeTree(repo.path, smallTree(FILES, 1));
+    writer = openWriter(data.path);
+    let last: IndexProgress | null = null;
+    let paused: Promise<unknown> | null = null;
+    // Held part-way (paused through the channel, as the app does), so every reader sees the same state.
+    writer.on('index:progress', (p) => {
+      last = p;
+      if (!paused && p.phase === 'parsing' && p.filesDone >= 300) paused = writer.invoke('repo:pause', { repo: repo.path });
+    });
+    run = call(writer, 'repo:index', { path: repo.path });
+    await until(async () => paused !== null);
+    await paused;
+    const files = async (): Promise<number> => (await call(writer, 'repo:list', {}))[0]?.files ?? -1;
+    await until(async () => (last as IndexProgress | null)?.filesDone === (await files()));
+    held = await files();
+  }, 120_000);
+
+  afterAll(async () => {
+    await writer.close();
+    repo.cleanup();
+    data.cleanup();
+  });
+
+  it('clew search says the repo is still being indexed, as far as the writer has committed', () => {
+    expect(held).toBeGreaterThanOrEqual(300);
+    expect(held).toBeLessThan(FILES);
+    const answer = cli.json<SearchResponse>('--no-sync', 'search', '--mode', 'keyword', 'compute');
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.indexing).toEqual([{ repo: repo.path, filesDone: held, filesTotal: FILES }]);
+    const text = cli.run('--no-sync', 'search', '--mode', 'keyword', 'compute');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`note: ${name} (${held.toLocaleString()} of 1,500 files) is still being indexed: results may be missing, and search again when it is done.`);
+  });
+
+  it('clew mcp adds the same note after the hits', async () => {
+    const [hits, note, ...rest] = await mcpSearch(data.path, 'compute');
+    expect(JSON.parse(hits ?? '[]')).not.toHaveLength(0);
+    expect(note).toBe(`Note: ${name} (${held.toLocaleString()} of 1,500 files) is still being indexed: results may be missing, and search again when it is done.`);
+    expect(rest).toEqual([]);
+  }, 60_000);
+
+  it('says nothing once the run has ended', async () => {
+    await call(writer, 'repo:resume', { repo: repo.path });
+    await run;
+    expect(cli.json<SearchResponse>('--no-sync', 'search', '--mode', 'keyword', 'compute').indexing).toBeUndefined();
+    expect(await mcpSearch(data.path, 'compute')).toHaveLength(1);
+  }, 120_000);
+
+  it('does not believe a killed writer, and the next writer clears what it left', async () => {
+    await writer.close();
+    // As a writer killed mid-run leaves the repo row.
+    const db = openMigrated(databaseFile(data.path));
+    db.prepare('UPDATE repos SET run_files_done = 10, run_files_total = 20').run();
+    db.close();
+    expect(cli.json<SearchResponse>('--no-sync', 'search', '--mode', 'keyword', 'compute').indexing).toBeUndefined();
+    writer = openWriter(data.path);
+    await call(writer, 'status:get', {});
+    const check = openMigrated(databaseFile(data.path));
+    try {
+      expect(check.prepare('SELECT run_files_done, run_files_total FROM repos').all()).toEqual([{ run_files_done: null, run_files_total: null }]);
+    } finally {
+      check.close();
+    }
+  }, 60_000);
+});
