@@ -21,6 +21,11 @@ export interface ReposSlice {
   progressed(progress: IndexProgress): void;
 }
 
+/** The selected repo while it is listed, else the first one: a repo that appears (a first index under way) is picked at once. */
+export function keptSelection(selected: string | null, repos: readonly RepoSummary[]): string | null {
+  return selected && repos.some((r) => r.path === selected) ? selected : repos[0]?.path ?? null;
+}
+
 export const reposSlice: Slice<ReposSlice> = (set, get) => ({
   repos: [],
   progress: {},
@@ -29,7 +34,7 @@ export const reposSlice: Slice<ReposSlice> = (set, get) => ({
   issues: null,
   async loadRepos() {
     const repos = await call('repo:list', {});
-    set((s) => ({ repos, selectedRepo: s.selectedRepo && repos.some((r) => r.path === s.selectedRepo) ? s.selectedRepo : repos[0]?.path ?? null }));
+    set((s) => ({ repos, selectedRepo: keptSelection(s.selectedRepo, repos) }));
   },
   async addRepo(path) {
     set((s) => ({ indexing: [...s.indexing, path] }));

@@ -3,6 +3,7 @@
 import type { FailedUnit, RepairProgress, RepairReport, StatusReport } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
+import { keptSelection } from './repos.js';
 
 export type RepairState =
   | { step: 'idle' }
@@ -45,6 +46,7 @@ export const syncSlice: Slice<SyncSlice> = (set, get) => ({
       status,
       // Snapshots carry repo counts too: keep the sidebar current without another request.
       repos: status.repos,
+      selectedRepo: keptSelection(s.selectedRepo, status.repos),
       pendingHistory: [...s.pendingHistory, { at: Date.now(), pending: status.sync.pending }].slice(-HISTORY_POINTS),
     }));
   },

@@ -23,8 +23,11 @@ function EmptyEntries({ repo, total, visible }: { repo: string | null; total: nu
 
 export function EntryPointsView() {
   const repo = useStore((s) => s.selectedRepo);
-  // Re-read when the repo's counts change (after a re-index).
-  const version = useStore((s) => s.repos.find((r) => r.path === s.selectedRepo)?.indexedAt ?? 0);
+  // Re-read when the repo's index moves (a re-index) or its count grows (a batch of a first index committed).
+  const version = useStore((s) => {
+    const r = s.repos.find((x) => x.path === s.selectedRepo);
+    return r ? `${r.indexedAt ?? 0}:${r.entryPoints}` : '';
+  });
   const [rows, setRows] = useState<EntryPointRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntryKind | ''>('');

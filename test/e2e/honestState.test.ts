@@ -81,6 +81,16 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     expect(await during.textContent()).toMatch(new RegExp(`^clew-e2e-state-repo-\\w+ \\(${pausedAt} of 2,502 files\\) is still being indexed: results may be missing, and refresh when it is done\\.$`));
     expect(await page().locator('[data-testid=hit]').count()).toBeGreaterThan(0);
     await screenshot(page(), 'state-paused');
+    // The other views follow the index under way: the repo is picked, and the entry points found so far are listed,
+    // as many as the card counts.
+    await page().click('[data-testid=tab-entrypoints]');
+    expect(await page().locator('[data-testid=repo-picker]').inputValue()).toBe(repo.path);
+    await expect.poll(() => page().locator('[data-testid=entry-row]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const carded = Number((await card().textContent())?.match(/([\d,]+) entry points?/)?.[1]?.replace(/,/g, ''));
+    const listed = (await page().locator('[data-testid=entry-count]').textContent())?.match(/^\d+ of (\d+) entry points(?:, (\d+) in tests hidden)?$/);
+    expect(Number(listed?.[1]) + Number(listed?.[2] ?? 0)).toBe(carded);
+    await screenshot(page(), 'state-paused-entry-points');
+    await page().click('[data-testid=tab-search]');
 
     // Cancelled while paused: the first index stopped part-way, and that is what the card says.
     await card().locator('[data-testid=repo-cancel]').click();

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result.js';
 import type { IndexReport, SearchHit } from '../../../shared/types.js';
-import { deferred, type FakeHost, indexReport, installHost, note, repo, setState, store } from './fakeHost.js';
+import { deferred, type FakeHost, indexReport, installHost, note, repo, setState, statusReport, store } from './fakeHost.js';
 
 const A = '/src/alpha';
 const B = '/src/beta';
@@ -27,6 +27,17 @@ describe('repos slice', () => {
     host.answers['repo:list'] = () => ok([]);
     await store().loadRepos();
     expect(store().selectedRepo).toBeNull();
+  });
+
+  it('selects a repo that first appears in a status snapshot (a first index under way), and keeps a listed selection', () => {
+    expect(store().selectedRepo).toBeNull();
+    store().statusArrived(statusReport(0, [repo(1, A, { indexedAt: null, lastIndexMs: null })]));
+    expect(store().selectedRepo).toBe(A);
+    store().selectRepo(B);
+    store().statusArrived(statusReport(0, [repo(1, A), repo(2, B)]));
+    expect(store().selectedRepo).toBe(B);
+    store().statusArrived(statusReport(0, [repo(1, A)]));
+    expect(store().selectedRepo).toBe(A);
   });
 
   it('marks a folder as indexing while the request runs, then selects it and says what was indexed', async () => {
