@@ -4,6 +4,7 @@ import type { RepoDeps } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
+import { RunUnderWay } from '../components/RunUnderWay.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
@@ -14,7 +15,11 @@ const KIND_LABEL: Record<string, string> = { 'data-access': 'data access', orm: 
 
 export function DepsView() {
   const repo = useStore((s) => s.selectedRepo);
-  const version = useStore((s) => s.repos.find((r) => r.path === s.selectedRepo)?.indexedAt ?? 0);
+  // Re-read when the repo's index moves (a re-index) or its file count grows (a batch of a first index committed).
+  const version = useStore((s) => {
+    const r = s.repos.find((x) => x.path === s.selectedRepo);
+    return r ? `${r.indexedAt ?? 0}:${r.files}` : '';
+  });
   const [deps, setDeps] = useState<RepoDeps | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -39,6 +44,7 @@ export function DepsView() {
           <input className="grow" aria-label="Filter dependencies" data-testid="deps-filter" placeholder="Filter by target, client, symbol, package…" value={text} onChange={(e) => setText(e.target.value)} />
           <ShowTests count={testCalls} shown={tests} onChange={setTests} testId="deps-show-tests" />
         </div>
+        <RunUnderWay repo={repo} />
       </div>
       <div className="pane-body" tabIndex={0} role="region" aria-label="Dependencies">
         {error && <div className="error" role="alert">{error}</div>}

@@ -4,6 +4,7 @@ import { ENTRY_KINDS, type EntryKind, type EntryPointRow } from '../../shared/ty
 import { call, errorMessage } from '../api.js';
 import { PathText } from '../components/PathText.js';
 import { RepoPicker } from '../components/RepoPicker.js';
+import { RunUnderWay } from '../components/RunUnderWay.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
@@ -61,6 +62,7 @@ export function EntryPointsView() {
           <span className="dim grow" data-testid="entry-count">{shown.length} of {visible.length} entry points{!tests && testRows > 0 ? `, ${testRows.toLocaleString()} in tests hidden` : ''}</span>
           <ShowTests count={testRows} shown={tests} onChange={setTests} testId="entry-show-tests" />
         </div>
+        <RunUnderWay repo={repo} />
       </div>
       <div className="pane-body" tabIndex={0} role="region" aria-label="Entry points">
         {error && <div className="error" role="alert">{error}</div>}

@@ -89,6 +89,7 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     const carded = Number((await card().textContent())?.match(/([\d,]+) entry points?/)?.[1]?.replace(/,/g, ''));
     const listed = (await page().locator('[data-testid=entry-count]').textContent())?.match(/^\d+ of (\d+) entry points(?:, (\d+) in tests hidden)?$/);
     expect(Number(listed?.[1]) + Number(listed?.[2] ?? 0)).toBe(carded);
+    expect(await page().locator('[data-testid=view-indexing]').textContent()).toMatch(new RegExp(`^clew-e2e-state-repo-\\w+ is still being indexed \\(${pausedAt} of 2,502 files\\): this list grows as files are read\\.$`));
     await screenshot(page(), 'state-paused-entry-points');
     await page().click('[data-testid=tab-search]');
 
@@ -96,7 +97,10 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await card().locator('[data-testid=repo-cancel]').click();
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 60_000 }).toBe('incomplete');
     expect((await state().textContent())?.trim()).toMatch(/^Cancelled \(incomplete: [\d,]+ of 2,502 files\)\. Resume to finish\.$/);
-    // The run ended: the search was asked again by itself, and no longer says a run is under way.
+    // The run ended: the search was asked again by itself, and no longer says a run is under way; nor do the lists.
+    await page().click('[data-testid=tab-deps]');
+    expect(await page().locator('[data-testid=view-indexing]').count()).toBe(0);
+    await page().click('[data-testid=tab-search]');
     await expect.poll(() => page().locator('[data-testid=search-indexing]').count(), { timeout: 30_000 }).toBe(0);
     await page().locator('[data-testid=search-summary][data-query=compute]').waitFor();
     expect(await card().locator('[data-testid=index-progress]').count()).toBe(0);
