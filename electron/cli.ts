@@ -18,6 +18,7 @@ import { need, parseCommandLine, positiveInt, searchMode, USAGE, wholeNumber } f
 import { escapeControls, printable } from './cliEscape.js';
 import { NAV_COMMANDS, navCommand } from './cliNav.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
+import { progressText } from '../shared/progressText.js';
 
 // A CLI run is short: before a repair it lets the queue catch up first.
 const CATCH_UP_MS = 120_000;
@@ -79,7 +80,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         const path = need(rest[0], 'path to index');
         if (io.progress && !json) {
           const progress = io.progress;
-          backend.on('index:progress', (p) => progress(`${p.phase} ${p.filesDone}/${p.filesTotal} files, ${p.ratePerSec}/s${p.etaSeconds === null ? '' : `, ~${p.etaSeconds} s left`}`));
+          backend.on('index:progress', (p) => progress(progressText(p)));
         }
         const maxFileBytes = positiveInt(values['max-file-bytes'], 'max-file-bytes');
         const report = await call(backend, 'repo:index', maxFileBytes ? { path, maxFileBytes } : { path });

@@ -1,12 +1,6 @@
-// One repo's indexing progress: phase, counts, rate and time left.
+// One repo's indexing progress: the bar, then phase, files and bytes, rate and time left (shared/progressText.ts).
+import { progressText } from '../../shared/progressText.js';
 import type { IndexProgress } from '../../shared/types.js';
-
-// From bytes, estimated by the engine (engine/progressEta.ts); absent while too early to say.
-const eta = (p: IndexProgress): string => {
-  if (p.etaSeconds === null || p.filesTotal <= p.filesDone) return '';
-  const seconds = p.etaSeconds;
-  return seconds >= 60 ? `, ~${Math.floor(seconds / 60)} min ${seconds % 60} s left` : `, ~${seconds} s left`;
-};
 
 /** A paused run shows where it stopped, not a time left that would never come. */
 export function ProgressBar({ progress, paused = false }: { progress: IndexProgress | null; paused?: boolean }) {
@@ -27,7 +21,7 @@ export function ProgressBar({ progress, paused = false }: { progress: IndexProgr
       <div className="dim">
         {paused
           ? `paused at ${progress.filesDone.toLocaleString()}/${progress.filesTotal.toLocaleString()} files`
-          : `${progress.phase} ${progress.filesDone.toLocaleString()}/${progress.filesTotal.toLocaleString()} files, ${Math.round(progress.ratePerSec).toLocaleString()}/s${eta(progress)}`}
+          : progressText(progress)}
       </div>
     </div>
   );
