@@ -15,7 +15,7 @@ export interface RepoState {
 const n = (v: number): string => v.toLocaleString();
 
 /** "2,293 of 3,138 files" when the walk's total is known this session, else "2,293 files". */
-function howFar(repo: RepoSummary): string {
+export function howFar(repo: RepoSummary): string {
   const total = repo.lastRun?.filesTotal;
   return total && total >= repo.files ? `${n(repo.files)} of ${n(total)} files` : `${n(repo.files)} files`;
 }
@@ -42,4 +42,14 @@ export function repoState(repo: RepoSummary, busy: boolean, action: RepoAction |
   if (repo.lastRun?.cancelled) return { kind: 'cancelled', text: `Cancelled: ${n(repo.lastRun.changed)} files updated, the rest keep their previous index` };
   if (repo.watching) return { kind: 'watching', text: 'Watching for changes' };
   return repo.watch ? { kind: 'watch-on', text: 'Watch on, but not watching right now' } : { kind: 'not-watched', text: 'Not watched' };
+}
+
+/**
+ * Under a search's results: the searched repos whose index never completed (a cancelled or failed first index) and
+ * that no run is finishing now, so a person knows hits may be missing and how to finish it. Null when none.
+ */
+export function incompleteNote(repos: readonly RepoSummary[], underWay: ReadonlySet<string>, repoFilter: string): string | null {
+  const partial = repos.filter((r) => r.lastIndexMs === null && r.files > 0 && !underWay.has(r.path) && (!repoFilter || r.path === repoFilter));
+  if (partial.length === 0) return null;
+  return partial.map((r) => `${r.name}'s index is incomplete (${howFar(r)}): results may be missing. ${finishAdvice(r)}`).join(' ');
 }

@@ -103,6 +103,9 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await page().click('[data-testid=tab-search]');
     await expect.poll(() => page().locator('[data-testid=search-indexing]').count(), { timeout: 30_000 }).toBe(0);
     await page().locator('[data-testid=search-summary][data-query=compute]').waitFor();
+    // What it says instead: the index stopped part-way, and how to finish it (as the card does).
+    expect(await page().locator('[data-testid=search-incomplete]').textContent())
+      .toMatch(/^clew-e2e-state-repo-\w+'s index is incomplete \([\d,]+ of 2,502 files\): results may be missing\. Resume to finish\.$/);
     expect(await card().locator('[data-testid=index-progress]').count()).toBe(0);
     // The message agrees with the card: Re-index is refused while the repo is paused.
     await expect.poll(() => page().locator('[data-testid=message]').textContent()).toMatch(/Indexing cancelled: [\d,]+ of 2,502 files indexed\. Resume to finish\./);
@@ -125,6 +128,9 @@ describe.skipIf(!hasChromium)('honest state in the browser UI', () => {
     await expect.poll(() => card().locator('[data-testid=repo-reindex]').isEnabled(), { timeout: 30_000 }).toBe(true);
     await card().locator('[data-testid=repo-reindex]').click();
     await expect.poll(() => state().getAttribute('data-state'), { timeout: 240_000, interval: 500 }).toMatch(/^(watching|watch-on)$/);
+    // Whole now: the search no longer says anything is missing.
+    await page().click('[data-testid=tab-search]');
+    await expect.poll(() => page().locator('[data-testid=search-incomplete]').count(), { timeout: 10_000 }).toBe(0);
     await page().click('[data-testid=tab-entrypoints]');
     await page().locator('[data-testid=entry-row]').first().waitFor({ timeout: 30_000 });
     const paths = () => page().locator('[data-testid=entry-row]').allTextContents();

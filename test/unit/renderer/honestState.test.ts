@@ -1,7 +1,7 @@
 // The words a repo card and the sync badge say: never "watching" for a cancelled first index, never
 // "In sync" while sync is paused or no vector server runs, never a frozen time left when paused.
 import { describe, expect, it } from 'vitest';
-import { repoState } from '../../../renderer/components/repoState.js';
+import { incompleteNote, repoState } from '../../../renderer/components/repoState.js';
 import { syncHealth } from '../../../renderer/components/syncHealth.js';
 import { repo, statusReport } from './fakeHost.js';
 
@@ -33,6 +33,24 @@ describe('repo card state', () => {
     expect(repoState(repo(1, A), true, null).kind).toBe('indexing');
     expect(repoState(repo(1, A, { watching: true }), false, null).kind).toBe('watching');
     expect(repoState(repo(1, A, { watch: false }), false, null).kind).toBe('not-watched');
+  });
+});
+
+describe('search summary on an incomplete index', () => {
+  const done = repo(1, '/src/done', { name: 'done' });
+  const cut = repo(2, '/src/cut', { name: 'cut', files: 2293, lastIndexMs: null, indexedAt: null, lastRun: { filesTotal: 3138, cancelled: true, changed: 2293 } });
+  const paused = repo(3, '/src/held', { name: 'held', files: 40, lastIndexMs: null, paused: true });
+
+  it('names each searched repo whose first index never completed, with how far it got and how to finish it', () => {
+    expect(incompleteNote([done], new Set(), '')).toBeNull();
+    expect(incompleteNote([done, cut], new Set(), '')).toBe("cut's index is incomplete (2,293 of 3,138 files): results may be missing. Re-index to finish.");
+    expect(incompleteNote([paused], new Set(), '')).toBe("held's index is incomplete (40 files): results may be missing. Resume to finish.");
+  });
+
+  it('leaves out a repo a run is finishing now, one the search did not cover, and an empty one', () => {
+    expect(incompleteNote([cut], new Set(['/src/cut']), '')).toBeNull();
+    expect(incompleteNote([cut], new Set(), '/src/done')).toBeNull();
+    expect(incompleteNote([{ ...cut, files: 0 }], new Set(), '')).toBeNull();
   });
 });
 
