@@ -64,7 +64,7 @@ export function formatNotes(rows: NoteRow[]): string {
 }
 
 export function formatStatus(s: StatusReport): string {
-  const repos = s.repos.map((r) => `  ${r.id}  ${r.path}  files ${r.files}, symbols ${r.symbols}, entry points ${r.entryPoints}, indexed ${ago(r.indexedAt)}`);
+  const repos = s.repos.map((r) => `  ${r.id}  ${r.path}  files ${r.files}, symbols ${r.symbols}, entry points ${r.entryPoints}, indexed ${ago(r.indexedAt)}${r.indexing ? `, indexing now: ${r.indexing.filesDone} of ${r.indexing.filesTotal} files` : ''}`);
   const v = s.vectorStore;
   const check = s.sync.lastCheck;
   return [`data dir ${s.dataDir}`, `repos (${s.repos.length}):`, ...repos,

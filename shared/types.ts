@@ -44,6 +44,8 @@ export interface RepoSummary {
   watching: boolean;
   /** The last explicit index run the writing process saw (null: none since it started): a cancelled first index is told apart from a finished one by `lastIndexMs` (null until a full run completes). */
   lastRun: RepoRunOutcome | null;
+  /** An index run under way, in this process or (for a reader) the writing one: files done of found so far. */
+  indexing?: { filesDone: number; filesTotal: number };
 }
 
 export interface RepoRunOutcome {

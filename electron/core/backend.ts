@@ -377,7 +377,11 @@ export class Backend {
   }
 
   private repoList(): RepoSummary[] {
-    return this.runs.annotateRepos(listRepos(this.db, this.watching));
+    const runs = new Map(this.runsUnderWay().map((r) => [r.repo, { filesDone: r.filesDone, filesTotal: r.filesTotal }]));
+    return this.runs.annotateRepos(listRepos(this.db, this.watching)).map((r) => {
+      const indexing = runs.get(r.path);
+      return indexing ? { ...r, indexing } : r;
+    });
   }
 
   /** A repo control command, answered with the repo as it is now. */

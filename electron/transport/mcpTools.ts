@@ -161,10 +161,13 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
   }, ({ repo: r, limit, maxChars }) => answer(reader, 'note:list', r ? { repo: r } : {}, maxChars, (list) => list.slice(0, limit ?? DEFAULT_ROWS)));
 
   server.registerTool('repos', {
-    description: 'The registered repositories with their counts and index state.',
+    description: 'The registered repositories with their counts and index state (indexing: a run under way, files done of found; results from that repo may be missing until it ends).',
     inputSchema: { maxChars: chars },
     annotations: { readOnlyHint: true },
-  }, ({ maxChars }) => answer(reader, 'repo:list', {}, maxChars, (list) => list.map((r) => ({ id: r.id, name: r.name, path: r.path, files: r.files, symbols: r.symbols, entryPoints: r.entryPoints, indexedAt: r.indexedAt, paused: r.paused, watching: r.watching }))));
+  }, ({ maxChars }) => answer(reader, 'repo:list', {}, maxChars, (list) => list.map((r) => ({
+    id: r.id, name: r.name, path: r.path, files: r.files, symbols: r.symbols, entryPoints: r.entryPoints, indexedAt: r.indexedAt, paused: r.paused, watching: r.watching,
+    indexing: r.indexing ?? null,
+  }))));
 
   server.registerTool('status', {
     description: 'Index and vector-sync status: repos, pending/failed vectors, the vector server.',

@@ -5,7 +5,6 @@ import { symbolAt } from '../store/code.js';
 import { useStore } from '../store/index.js';
 import { repoName } from './repoName.js';
 
-
 /** Folders shown by name at most; deeper paths keep the first and the last two, the middle behind one "…". */
 const SHOWN_FOLDERS = 4;
 

@@ -11,7 +11,6 @@ export function explainState(note: NoteRow): string | null {
   return null;
 }
 
-
 /** The symbol's file on a line of its own, the path cut from the left so the file name stays. */
 function NoteFile({ note }: { note: NoteRow }) {
   return note.file
