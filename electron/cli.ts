@@ -19,6 +19,7 @@ import { escapeControls, printable } from './cliEscape.js';
 import { NAV_COMMANDS, navCommand } from './cliNav.js';
 import { formatDeps, formatEntryPoints, formatIndex, formatNotes, formatRepair, formatSearch, formatStatus, formatSymbols, formatSyncWait } from './cliFormat.js';
 import { progressText } from '../shared/progressText.js';
+import { progressLine } from './cliProgressLine.js';
 
 // A CLI run is short: before a repair it lets the queue catch up first.
 const CATCH_UP_MS = 120_000;
@@ -167,11 +168,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 // The bin is usually a symlink (node_modules/.bin/clew): compare real paths.
 const invokedAs = process.argv[1] ? realpathSync(process.argv[1]) : '';
 if (invokedAs === realpathSync(fileURLToPath(import.meta.url))) {
+  const line = progressLine((chunk) => process.stderr.write(chunk));
   const code = await runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r${text.padEnd(60)}`) : undefined,
+    out: (text) => { line.clear(); process.stdout.write(`${text}\n`); },
+    err: (text) => { line.clear(); process.stderr.write(`${text}\n`); },
+    progress: process.stderr.isTTY ? (text) => line.show(text) : undefined,
   });
-  if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(62) + '\r');
+  line.clear();
   process.exitCode = code;
 }
