@@ -1,8 +1,8 @@
 // Readers in their own processes during another process's index run: `clew search` and `clew mcp`
 // answer from the files committed so far and say the repo is still being indexed (x of y files, from
 // the repo rows the writer commits with each batch), as do `clew status` and the MCP `repos` tool; once
-// the run ends they no longer say so. A killed
-// writer's leftovers are not believed, and the next writer clears them.
+// the run ends they no longer say so. A killed writer's leftovers are not believed, and the next writer
+// clears them.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -11,21 +11,13 @@ import type { Backend } from '../../electron/core/backend.js';
 import { databaseFile } from '../../electron/core/dataDir.js';
 import type { IndexProgress, SearchResponse, StatusReport } from '../../shared/types.js';
 import { call, openWriter } from '../helpers/backend.js';
+import { waitFor } from '../helpers/chroma.js';
 import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { openMigrated } from '../helpers/db.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { smallTree } from '../helpers/smallTree.js';
 
 const FILES = 1500;
-
-/** Polls `ready` (a hook cannot use expect.poll). */
-async function until(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > end) throw new Error(`not ready within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** One tool call through a real `clew mcp` child: the texts of its answer. */
 async function mcpCall(dataDir: string, name: string, args: Record<string, unknown>): Promise<string[]> {
@@ -62,10 +54,10 @@ describe('readers in other processes during an index run', () => {
       if (!paused && p.phase === 'parsing' && p.filesDone >= 300) paused = writer.invoke('repo:pause', { repo: repo.path });
     });
     run = call(writer, 'repo:index', { path: repo.path });
-    await until(async () => paused !== null);
+    await waitFor('the pause to be asked', () => paused !== null, 60_000);
     await paused;
     const files = async (): Promise<number> => (await call(writer, 'repo:list', {}))[0]?.files ?? -1;
-    await until(async () => (last as IndexProgress | null)?.filesDone === (await files()));
+    await waitFor('the progress said to equal the files committed', async () => (last as IndexProgress | null)?.filesDone === (await files()), 60_000);
     held = await files();
   }, 120_000);
 

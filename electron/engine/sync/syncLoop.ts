@@ -88,7 +88,6 @@ export class SyncLoop {
   private stopped = false;
   private paused = 0;
   private held = false;
-  private yielding = false;
   private serverFailures = 0;
   private lastFailedRetry = Date.now();
   private ensured: string | null = null;
@@ -145,8 +144,8 @@ export class SyncLoop {
    * batch, none starts until it is over, then the vectors follow. Shares the pause counter, like setHeld().
    */
   setYielding(yielding: boolean): void {
-    if (yielding === this.yielding) return;
-    this.yielding = yielding;
+    // The status's flag is the state itself: what the app shows is what the loop acts on.
+    if (yielding === this.status.waitingForIndex) return;
     this.update({ waitingForIndex: yielding });
     this.pause(yielding);
   }
@@ -224,7 +223,7 @@ export class SyncLoop {
 
   /** A pass goes on to its next batch unless the loop stopped or yields to an index run. */
   private sending(): boolean {
-    return !this.stopped && !this.yielding;
+    return !this.stopped && !this.status.waitingForIndex;
   }
 
   private pendingDue(): number {
