@@ -5,6 +5,7 @@
 // answered while a repo was being indexed is asked again when that run ends, whatever it changed.
 import type { RepoSummary } from '../shared/types.js';
 import { type State, useStore } from './store/index.js';
+import { runUnderWay } from './store/repos.js';
 
 type Generations = Map<string, number | null>;
 
@@ -27,7 +28,7 @@ function refresh(s: State, changed: string[]): void {
 
 /** Whether a run the shown answer was given during has ended since. */
 export function answeredDuringEndedRun(s: Pick<State, 'answered' | 'progress'>): boolean {
-  return (s.answered?.indexing ?? []).some((run) => (s.progress[run.repo]?.phase ?? 'done') === 'done');
+  return (s.answered?.indexing ?? []).some((run) => !runUnderWay(s.progress, run.repo));
 }
 
 export function installLiveRefresh(): () => void {

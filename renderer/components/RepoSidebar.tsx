@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import type { RepoSummary } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
+import { runsUnderWay, runUnderWay } from '../store/repos.js';
 import { AddRepo } from './AddRepo.js';
 import { PathText } from './PathText.js';
 import { ProgressBar } from './ProgressBar.js';
+import { repoName } from './repoName.js';
 import { repoState } from './repoState.js';
 import { StateIcon } from './StateIcon.js';
 
@@ -13,7 +15,7 @@ const counted = (n: number, noun: string): string => `${n.toLocaleString()} ${no
 
 function RepoItem({ repo }: { repo: RepoSummary }) {
   const progress = useStore((s) => s.progress[repo.path] ?? null);
-  const busy = useStore((s) => s.indexing.includes(repo.path) || (s.progress[repo.path] !== undefined && s.progress[repo.path]?.phase !== 'done'));
+  const busy = useStore((s) => s.indexing.includes(repo.path) || runUnderWay(s.progress, repo.path) !== undefined);
   const selected = useStore((s) => s.selectedRepo === repo.path);
   const [confirming, setConfirming] = useState(false);
   const s = useStore.getState;
@@ -75,13 +77,13 @@ function NewRepos() {
   const progress = useStore((s) => s.progress);
   const indexing = useStore((s) => s.indexing);
   const known = new Set(repos.map((r) => r.path));
-  const fresh = Object.values(progress).filter((p) => !known.has(p.repoPath) && p.phase !== 'done');
+  const fresh = runsUnderWay(progress).filter((p) => !known.has(p.repoPath));
   const waiting = indexing.filter((path) => !known.has(path)).length > 0 && fresh.length === 0;
   return (
     <>
       {fresh.map((p) => (
         <div className="repo" key={p.repoPath} data-testid="repo-new" data-path={p.repoPath}>
-          <div className="name ellipsis">{p.repoPath.split(/[\\/]/).pop()}</div>
+          <div className="name ellipsis">{repoName(p.repoPath)}</div>
           <div className="dim ellipsis">{p.repoPath}</div>
           <ProgressBar progress={p} />
         </div>
@@ -94,7 +96,7 @@ function NewRepos() {
 export function RepoSidebar() {
   const repos = useStore((s) => s.repos);
   // A first repo being added is on its way: not "no repositories".
-  const adding = useStore((s) => s.indexing.length > 0 || Object.values(s.progress).some((p) => p.phase !== 'done'));
+  const adding = useStore((s) => s.indexing.length > 0 || runsUnderWay(s.progress).length > 0);
   return (
     <aside className="sidebar" id="repo-sidebar" aria-label="Repositories">
       <div className="row sidebar-head">

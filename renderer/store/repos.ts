@@ -21,6 +21,17 @@ export interface ReposSlice {
   progressed(progress: IndexProgress): void;
 }
 
+/** The runs under way, as their progress last said (a finished run keeps its 'done' entry for a while). */
+export function runsUnderWay(progress: Readonly<Record<string, IndexProgress>>): IndexProgress[] {
+  return Object.values(progress).filter((p) => p.phase !== 'done');
+}
+
+/** The repo's run under way, if one is. */
+export function runUnderWay(progress: Readonly<Record<string, IndexProgress>>, repo: string): IndexProgress | undefined {
+  const run = progress[repo];
+  return run && run.phase !== 'done' ? run : undefined;
+}
+
 /** The selected repo while it is listed, else the first one: a repo that appears (a first index under way) is picked at once. */
 export function keptSelection(selected: string | null, repos: readonly RepoSummary[]): string | null {
   return selected && repos.some((r) => r.path === selected) ? selected : repos[0]?.path ?? null;

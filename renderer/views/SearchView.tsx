@@ -5,6 +5,7 @@ import { incompleteNote } from '../components/repoState.js';
 import { ResultsList } from '../components/ResultsList.js';
 import { SearchBar } from '../components/SearchBar.js';
 import { useStore } from '../store/index.js';
+import { runsUnderWay } from '../store/repos.js';
 
 function Summary() {
   const answered = useStore((s) => s.answered);
@@ -14,7 +15,7 @@ function Summary() {
   const repos = useStore((s) => s.repos);
   const progress = useStore((s) => s.progress);
   const repoFilter = useStore((s) => s.filters.repo);
-  const underWay = new Set([...(answered?.indexing ?? []).map((r) => r.repo), ...Object.values(progress).filter((p) => p.phase !== 'done').map((p) => p.repoPath)]);
+  const underWay = new Set([...(answered?.indexing ?? []).map((r) => r.repo), ...runsUnderWay(progress).map((p) => p.repoPath)]);
   const incomplete = answered ? incompleteNote(repos, underWay, repoFilter) : null;
   if (error) return <div className="error" role="alert" data-testid="search-error" style={{ padding: '4px 10px' }}>{error}</div>;
   if (!answered) return <div className="dim" style={{ padding: '4px 10px' }}>{searching ? 'Searching…' : 'Type to search; ↑/↓ to move, Enter to open, Ctrl/Cmd+P to jump to a file or symbol.'}</div>;
