@@ -18,7 +18,9 @@ function timeLeft(p: IndexProgress): string {
 
 /** "parsing 2,581/10,796 files, 21.3/81.9 MB at 3.2 MB/s, ~37 s left"; bytes only when the run reads any (unchanged files are not read). */
 export function progressText(p: IndexProgress): string {
+  // The walk's first event counts nothing yet: its phase alone, not "walking 0/0 files, 0 files/s".
+  if (p.filesTotal === 0 && p.filesDone === 0) return `${p.phase}…`;
   const files = `${p.phase} ${p.filesDone.toLocaleString()}/${p.filesTotal.toLocaleString()} files`;
-  const bytes = p.bytesTotal > 0 ? `, ${megabytes(p.bytesDone)}/${megabytes(p.bytesTotal)} MB${p.bytesPerSec > 0 ? ` at ${megabytes(p.bytesPerSec)} MB/s` : ''}` : `, ${Math.round(p.ratePerSec).toLocaleString()} files/s`;
+  const bytes = p.bytesTotal > 0 ? `, ${megabytes(p.bytesDone)}/${megabytes(p.bytesTotal)} MB${p.bytesPerSec > 0 ? ` at ${megabytes(p.bytesPerSec)} MB/s` : ''}` : p.ratePerSec > 0 ? `, ${Math.round(p.ratePerSec).toLocaleString()} files/s` : '';
   return `${files}${bytes}${timeLeft(p)}`;
 }

@@ -46,8 +46,9 @@ describe.skipIf(!hasChromium)('browser UI end to end', () => {
     await page().click('[data-testid=repo-add]');
     const progress = page().locator('[data-testid=index-progress]:not([data-phase=starting])').first();
     await progress.waitFor({ timeout: 30_000 });
-    // Files and bytes of the total with their rate (files per second until the run has bytes to read).
-    expect(await progress.textContent()).toMatch(/(walking|parsing|writing|removing|done) [\d,]+\/[\d,]+ files, ([\d.,]+\/[\d.,]+ MB( at [\d.,]+ MB\/s)?|[\d,]+ files\/s)/);
+    // Files and bytes of the total with their rate, once the walk has counted any ("walking…" until then).
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 })
+      .toMatch(/(walking|parsing|writing|removing|done) [\d,]+\/[\d,]+ files, [\d.,]+\/[\d.,]+ MB/);
     await screenshot(page(), '01-indexing');
     await page().locator('[data-testid=message]', { hasText: 'Indexed' }).waitFor({ timeout: 90_000 });
     const item = page().locator(`[data-testid=repo][data-path="${repo.path}"]`);

@@ -23,6 +23,12 @@ describe('progressText', () => {
     expect(progressText(progress({ bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null, filesDone: 9000 }))).toBe('parsing 9,000/10,796 files, 384 files/s');
   });
 
+  it('says only the phase while nothing is counted yet (the walk has just begun)', () => {
+    const start = { phase: 'walking', filesDone: 0, filesTotal: 0, ratePerSec: 0, bytesDone: 0, bytesTotal: 0, bytesPerSec: 0, etaSeconds: null } as const;
+    expect(progressText(progress(start))).toBe('walking…');
+    expect(progressText(progress({ ...start, filesDone: 12, filesTotal: 12 }))).toBe('walking 12/12 files');
+  });
+
   it('writes megabytes with a decimal while small', () => {
     expect([megabytes(400_000), megabytes(81_900_000), megabytes(198_400_000), megabytes(1_234_000_000)]).toEqual(['0.4', '81.9', '198', '1,234']);
   });
