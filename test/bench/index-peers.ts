@@ -41,6 +41,8 @@ const pct = (xs: readonly number[], p: number): number => {
 };
 const fmt = (n: number): string => (Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
+/** Keyword timing passes over the same queries (the first on a cold reader). */
+const KEYWORD_PASSES = 3;
 
 /** Wall and CPU (user + system, from GNU time) of one peer run: CPU time is what a busy machine distorts least. */
 function timed(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { wall: number; cpu: number } {
@@ -164,12 +166,20 @@ try {
   const names = [...new Set(symbols.map((s) => s.name).filter((n) => n.length >= 5))].sort();
   const count = Math.max(common.length, Number(values.queries));
   const queries = [...common, ...Array.from({ length: count - common.length }, (_, i) => names[(i * 7919) % Math.max(1, names.length)] ?? 'x')];
-  const clewTimes: number[] = [];
-  for (const query of queries) {
-    const t0 = process.hrtime.bigint();
-    unwrap(await backend.invoke('search:query', { query, mode: 'keyword', limit: 50 }));
-    clewTimes.push(ms(t0));
+  // Three passes: the first on a cold reader (every page read for the first time since the index) is shown apart; the
+  // verdict takes all 3 × n timings, as one pass of 60 moved p95 by several ms between runs.
+  const passes: number[][] = [];
+  for (let pass = 0; pass < KEYWORD_PASSES; pass++) {
+    const times: number[] = [];
+    for (const query of queries) {
+      const t0 = process.hrtime.bigint();
+      unwrap(await backend.invoke('search:query', { query, mode: 'keyword', limit: 50 }));
+      times.push(ms(t0));
+    }
+    passes.push(times);
   }
+  const coldTimes = passes[0] ?? [];
+  const clewTimes = passes.flat();
   const rgTimes: number[] = [];
   for (const query of queries.slice(0, 20)) {
     const t0 = process.hrtime.bigint();
@@ -190,7 +200,8 @@ try {
     ['no-change re-index', `${fmt(noChangeMs)} ms`, `full ${fmt(fullMs)} ms`, `${((noChangeMs / fullMs) * 100).toFixed(1)}%`, `≤ 3% → ${verdict(noChangeMs <= 0.03 * fullMs)}`],
     ['one changed file searchable p50 (watcher)', `${fmt(pct(watched, 50))} ms`, `max ${fmt(Math.max(...watched))} ms`, '', `≤ 300 ms → ${verdict(pct(watched, 50) <= 300)}`],
     ['one changed file, repo:index (full walk) p50', `${fmt(pct(changed, 50))} ms`, `max ${fmt(Math.max(...changed))} ms`, '', ''],
-    [`keyword p50 / p95 (${queries.length} queries)`, `${fmt(pct(clewTimes, 50))} / ${fmt(pct(clewTimes, 95))} ms`, '', '', `p95 ≤ 20 ms → ${verdict(pct(clewTimes, 95) <= 20)}`],
+    [`keyword p50 / p95 (${queries.length} queries × ${KEYWORD_PASSES} passes)`, `${fmt(pct(clewTimes, 50))} / ${fmt(pct(clewTimes, 95))} ms`,
+      `first pass ${fmt(pct(coldTimes, 50))} / ${fmt(pct(coldTimes, 95))} ms`, '', `p95 ≤ 20 ms → ${verdict(pct(clewTimes, 95) <= 20)}`],
     ['keyword vs rg p50', `${fmt(pct(clewTimes, 50))} ms`, `rg ${fmt(pct(rgTimes, 50))} ms`, `rg/clew ${(pct(rgTimes, 50) / pct(clewTimes, 50)).toFixed(1)}×`, `≥ 10× → ${verdict(pct(rgTimes, 50) >= 10 * pct(clewTimes, 50))}`],
     ['peak RSS (whole process, full index)', mib(peakRss), '', '', `≤ 700 MB (100k files) → ${verdict(peakRss <= 700e6)}`],
   );
