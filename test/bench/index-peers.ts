@@ -33,6 +33,8 @@ function indexedSourceBytes(file: string): number {
   }
 }
 let indexedBytes = NaN;
+/** clew.db with its WAL right after the full index, the app still open. */
+let openDbBytes = NaN;
 
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 const pct = (xs: readonly number[], p: number): number => {
@@ -41,6 +43,8 @@ const pct = (xs: readonly number[], p: number): number => {
 };
 const fmt = (n: number): string => (Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MiB`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 /** Keyword timing passes over the same queries (the first on a cold reader). */
 const KEYWORD_PASSES = 3;
 
@@ -112,7 +116,7 @@ try {
   indexing = false;
   await poller;
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  const dbBytes = dirBytes(dataDir, 'clew.db');
+  openDbBytes = dirBytes(dataDir, 'clew.db');
   indexedBytes = indexedSourceBytes(join(dataDir, 'clew.db'));
   console.log(`first result ("package") after ${fmt(firstResultMs)} ms (${fmt(firstResultCpuMs)} ms CPU, all threads), "NewClient" after ${fmt(firstRareMs)} ms: walk done at ${fmt(marks.walked ?? NaN)} ms, first file prepared at ${fmt(marks.firstFile ?? NaN)} ms`);
   console.log(`clew full index: ${fmt(fullMs)} ms (engine ${report.durationMs} ms): ${report.files} files, ${report.symbols} symbols, ${report.entryPoints} entry points, ${report.units} units, skipped ${JSON.stringify(report.skipped)}`);
@@ -187,8 +191,6 @@ try {
     rgTimes.push(ms(t0));
   }
 
-  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
-  const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   rows.push(
     ['full index vs ctags -R', `${fmt(fullMs)} ms`, `ctags ${fmt(ctagsMs)} ms`, ratio(fullMs, ctagsMs), `≤ 2× → ${verdict(fullMs <= 2 * ctagsMs)}`],
     ['full index vs cindex', `${fmt(fullMs)} ms`, `cindex ${fmt(cindexMs)} ms`, ratio(fullMs, cindexMs), `≤ 5× → ${verdict(fullMs <= 5 * cindexMs)}`],
@@ -196,7 +198,6 @@ try {
       `${ratio(fullCpuMs, ctags.cpu)} / ${ratio(fullCpuMs, cindex.cpu)}`, '(load-robust view)'],
     ['first keyword result (wall; CPU all threads)', `${fmt(firstResultMs)} ms; ${fmt(firstResultCpuMs)} ms`, '', '', `≤ 3000 ms → ${verdict(firstResultMs <= 3000)}`],
     // The target counts the files Clew indexed (not the binaries and oversized files it skipped, which the tree holds too).
-    ['index size vs source it indexed', mib(dbBytes), `indexed ${mib(indexedBytes)} of ${mib(tree.bytes)}; cindex ${mib(cindexBytes)}`, ratio(dbBytes, indexedBytes), `≤ 2.5× → ${verdict(dbBytes <= 2.5 * indexedBytes)}`],
     ['no-change re-index', `${fmt(noChangeMs)} ms`, `full ${fmt(fullMs)} ms`, `${((noChangeMs / fullMs) * 100).toFixed(1)}%`, `≤ 3% → ${verdict(noChangeMs <= 0.03 * fullMs)}`],
     ['one changed file searchable p50 (watcher)', `${fmt(pct(watched, 50))} ms`, `max ${fmt(Math.max(...watched))} ms`, '', `≤ 300 ms → ${verdict(pct(watched, 50) <= 300)}`],
     ['one changed file, repo:index (full walk) p50', `${fmt(pct(changed, 50))} ms`, `max ${fmt(Math.max(...changed))} ms`, '', ''],
@@ -209,11 +210,15 @@ try {
   await backend.close();
 }
 const finalDb = dirBytes(dataDir, 'clew.db');
+// The target is clew.db itself: measured after close, with the WAL folded in (while open, the WAL adds up to 64 MiB).
+rows.splice(4, 0, ['clew.db (after close) vs source it indexed', mib(finalDb),
+  `indexed ${mib(indexedBytes)} of ${mib(tree.bytes)}; open with its WAL ${mib(openDbBytes)}; cindex ${mib(cindexBytes)}`,
+  ratio(finalDb, indexedBytes), `≤ 2.5× → ${verdict(finalDb <= 2.5 * indexedBytes)}`]);
 const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), 6));
 const line = (r: readonly string[]): string => `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
 console.log(`\n${line(['measure', 'clew', 'peer', 'ratio', 'target'])}\n${line(widths.map((w) => '-'.repeat(w)))}`);
 for (const r of rows) console.log(line(r));
-console.log(`(clew.db after close, WAL folded in: ${mib(finalDb)} = ${(finalDb / indexedBytes).toFixed(2)}× the ${mib(indexedBytes)} indexed, ${(finalDb / tree.bytes).toFixed(2)}× the whole tree)`);
+console.log(`(clew.db is ${(finalDb / tree.bytes).toFixed(2)}× the whole tree, skipped binaries and oversized files included)`);
 
 // Where the CPU goes: each stage of the per-file work and of the writer, on one thread, on a sample of the tree.
 const every = Math.max(1, Number(values['stages-every']));
