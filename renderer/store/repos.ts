@@ -32,6 +32,13 @@ export function runUnderWay(progress: Readonly<Record<string, IndexProgress>>, r
   return run && run.phase !== 'done' ? run : undefined;
 }
 
+/** A key that moves when the selected repo's index does: a re-index (its indexedAt), or a first index's batch
+ * growing its `count`. Views of the repo's rows read them again when it changes. */
+export function selectedRepoVersion(s: Pick<ReposSlice, 'repos' | 'selectedRepo'>, count: 'files' | 'entryPoints'): string {
+  const repo = s.repos.find((r) => r.path === s.selectedRepo);
+  return repo ? `${repo.indexedAt ?? 0}:${repo[count]}` : '';
+}
+
 /** The selected repo while it is listed, else the first one: a repo that appears (a first index under way) is picked at once. */
 export function keptSelection(selected: string | null, repos: readonly RepoSummary[]): string | null {
   return selected && repos.some((r) => r.path === selected) ? selected : repos[0]?.path ?? null;

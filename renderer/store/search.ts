@@ -1,6 +1,7 @@
 // Search: the query, mode and filters, the results and the keyboard selection. Only the newest
 // request's answer is kept, so a slow earlier query never overwrites a newer one.
-import type { QueryFilter, SearchHit, SearchMode, SearchQuery, SearchResponse } from '../../shared/types.js';
+import type { IndexingRuns } from '../../shared/indexingNote.js';
+import type { QueryFilter, SearchHit, SearchMode, SearchQuery } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
 import { fileCount, fileKey, groupHits, nextVisibleHit } from './resultGroups.js';
@@ -34,7 +35,7 @@ export interface SearchSlice {
   /** The query the results answer, with its timing; `indexing`: the repos still being indexed when it ran (results may be missing). */
   answered: {
     query: string; mode: SearchMode; tookMs: number; unindexed: boolean; notice: string | null; more: boolean; files: number; filters: QueryFilter[]; matches: MatchSpec | null;
-    indexing: NonNullable<SearchResponse['indexing']>;
+    indexing: IndexingRuns;
   } | null;
   /** What to mark in the file a hit opened (only while that file is open). */
   highlight: { repo: string; path: string; spec: MatchSpec } | null;

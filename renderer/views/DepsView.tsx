@@ -8,6 +8,7 @@ import { RunUnderWay } from '../components/RunUnderWay.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
+import { selectedRepoVersion } from '../store/repos.js';
 import { symbolLabel } from '../components/symbolLabel.js';
 
 // Kinds in words: a repository or DAO call is data access, not an unexplained code.
@@ -15,11 +16,8 @@ const KIND_LABEL: Record<string, string> = { 'data-access': 'data access', orm: 
 
 export function DepsView() {
   const repo = useStore((s) => s.selectedRepo);
-  // Re-read when the repo's index moves (a re-index) or its file count grows (a batch of a first index committed).
-  const version = useStore((s) => {
-    const r = s.repos.find((x) => x.path === s.selectedRepo);
-    return r ? `${r.indexedAt ?? 0}:${r.files}` : '';
-  });
+  // Re-read when the repo's index moves (a re-index) or a first index's batch commits.
+  const version = useStore((s) => selectedRepoVersion(s, 'files'));
   const [deps, setDeps] = useState<RepoDeps | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');

@@ -8,6 +8,7 @@ import { RunUnderWay } from '../components/RunUnderWay.js';
 import { rowActivation } from '../components/rowActivation.js';
 import { ShowTests } from '../components/ShowTests.js';
 import { useStore } from '../store/index.js';
+import { selectedRepoVersion } from '../store/repos.js';
 import { FlowView } from './FlowView.js';
 import { symbolLabel } from '../components/symbolLabel.js';
 
@@ -24,11 +25,8 @@ function EmptyEntries({ repo, total, visible }: { repo: string | null; total: nu
 
 export function EntryPointsView() {
   const repo = useStore((s) => s.selectedRepo);
-  // Re-read when the repo's index moves (a re-index) or its count grows (a batch of a first index committed).
-  const version = useStore((s) => {
-    const r = s.repos.find((x) => x.path === s.selectedRepo);
-    return r ? `${r.indexedAt ?? 0}:${r.entryPoints}` : '';
-  });
+  // Re-read when the repo's index moves (a re-index) or a first index's batch commits.
+  const version = useStore((s) => selectedRepoVersion(s, 'entryPoints'));
   const [rows, setRows] = useState<EntryPointRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<EntryKind | ''>('');
