@@ -1,10 +1,12 @@
 // Symbol search, ranked: exact name, then name prefix, then identifier-part prefixes
-// (`conf` finds parseConfig), then fuzzy subsequence (`usrctl` finds UserController).
+// (`conf` finds parseConfig), then fuzzy subsequence (`usrctl` finds UserController); a qualified name
+// (`Engine.ServeHTTP`) is looked up by its last part. Ties go to the symbol a person means (symbolPreference.ts).
 import type { SearchHit, SearchQuery } from '../../../shared/types.js';
 import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { makeSnippet } from './snippet.js';
+import { demotedFiles, preference, qualifiedName } from './symbolPreference.js';
 
 interface SymbolHitRow {
   id: number;
@@ -13,6 +15,7 @@ interface SymbolHitRow {
   kind: string;
   start_line: number;
   signature: string;
+  modifiers: string;
   path: string;
   language: string | null;
   repo: string;
@@ -46,35 +49,41 @@ export function symbolSearch(db: ReadDb, q: SearchQuery, limit: number): SearchH
   const filter = fileFilter(db, q);
   const kindWhere = q.kind ? ' AND s.kind = ?' : '';
   const extra = q.kind ? [...filter.params, q.kind] : filter.params;
-  const select = `SELECT s.id, s.fqn, s.name, s.kind, s.start_line, s.signature, f.path, f.language, r.path AS repo
+  const select = `SELECT s.id, s.fqn, s.name, s.kind, s.start_line, s.signature, s.modifiers, f.path, f.language, r.path AS repo
     FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id`;
+  const qualified = qualifiedName(query);
+  // The name as typed: a qualified query's last part. Names that hold the whole query (`res.clearCookie`) still match it.
+  const typed = qualified?.name ?? query;
+  const demoted = demotedFiles();
   const scored = new Map<number, { row: SymbolHitRow; score: number }>();
   const add = (rows: SymbolHitRow[], score: (row: SymbolHitRow) => number): void => {
     for (const row of rows) {
-      const s = score(row) + (KIND_WEIGHT[row.kind] ?? 0);
+      const s = score(row) + (KIND_WEIGHT[row.kind] ?? 0) + preference(row, typed, qualified, demoted);
       const prev = scored.get(row.id);
       if (!prev || prev.score < s) scored.set(row.id, { row, score: s });
     }
   };
-  const lower = query.toLowerCase();
-  const like = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // Name is COLLATE NOCASE with an index: the prefix LIKE is an index range scan.
-  add(db.prepare<Array<string | number>, SymbolHitRow>(`${select} WHERE s.name LIKE ? ESCAPE '\\'${filter.where}${kindWhere} ORDER BY length(s.name) LIMIT ?`)
-    .all(like, ...extra, limit * 4), (row) => (row.name.toLowerCase() === lower ? 1000 : 800 - Math.min(100, row.name.length - query.length)));
+  for (const name of qualified ? [query, typed] : [query]) {
+    const lower = name.toLowerCase();
+    const like = `${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Name is COLLATE NOCASE with an index: the prefix LIKE is an index range scan.
+    add(db.prepare<Array<string | number>, SymbolHitRow>(`${select} WHERE s.name LIKE ? ESCAPE '\\'${filter.where}${kindWhere} ORDER BY length(s.name) LIMIT ?`)
+      .all(like, ...extra, limit * 4), (row) => (row.name.toLowerCase() === lower ? 1000 : 800 - Math.min(100, row.name.length - name.length)));
+  }
 
-  const parts = identifierParts(query);
+  const parts = identifierParts(typed);
   if (parts.length > 0) {
     const match = parts.map((p) => `"${p}"*`).join(' AND ');
     add(db.prepare<Array<string | number>, SymbolHitRow>(
       `${select} WHERE s.id IN (SELECT rowid FROM symbols_fts WHERE symbols_fts MATCH ? LIMIT 2000)${filter.where}${kindWhere} LIMIT ?`)
-      .all(match, ...extra, limit * 4), (row) => 600 - Math.min(100, row.name.length - query.length));
+      .all(match, ...extra, limit * 4), (row) => 600 - Math.min(100, row.name.length - typed.length));
   }
 
-  if (scored.size < limit && query.length >= 2) {
+  if (scored.size < limit && typed.length >= 2) {
     // Fuzzy pass over distinct names (names only, streamed), then fetch the best few.
     const best: Array<{ name: string; score: number }> = [];
     for (const { name } of db.prepare<[], { name: string }>('SELECT DISTINCT name FROM symbols').iterate()) {
-      const score = fuzzyScore(query, name);
+      const score = fuzzyScore(typed, name);
       if (score <= 0) continue;
       best.push({ name, score });
       if (best.length > limit * 8) {
