@@ -7,12 +7,14 @@ import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
 import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
-import { NavRows, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
+import { NavRows, type NavFile, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
+import { isInside } from '../../db/read/symbolPreference.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
 import { RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
+import { identifierAt } from './identifierAt.js';
 
 export const DEFINITION_LIMIT = 20;
 export const REFS_DEFAULT_LIMIT = 200;
@@ -76,22 +78,38 @@ export class NavService {
   }
 
   /** The occurrence under a position; null in whitespace, comments, keywords or past the end. */
-  occurrenceAt(pos: NavPosition): { repo: RepoRef; occ: NavOccurrence | null } {
+  occurrenceAt(pos: NavPosition): { repo: RepoRef; file: NavFile; occ: NavOccurrence | null } {
     this.rows.beginRequest();
     const repo = findRepo(this.db, pos.repo);
     const path = this.relPath(repo, pos.path);
     const file = this.rows.file(repo.id, path);
     if (!file) throw new ClewFailure('NOT_FOUND', `${path} is not indexed in ${repo.name} (not a source file, ignored, or not indexed yet)`);
     const occ = this.rows.occurrenceBefore(file.id, pos.line, pos.column);
-    return { repo, occ: occ && occ.col + occ.name.length > pos.column ? occ : null };
+    return { repo, file, occ: occ && occ.col + occ.name.length > pos.column ? occ : null };
   }
 
   definition(pos: NavPosition): DefinitionHit[] {
-    const { repo, occ } = this.occurrenceAt(pos);
-    if (!occ) return [];
+    const { repo, occ, file } = this.occurrenceAt(pos);
+    if (!occ) return this.rows.hasOccurrences(file.id) ? [] : this.definitionByName(repo, file, pos);
     const resolver = this.resolver(repo.id);
     const resolution = resolver.resolve(occ);
     return resolution.targets.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, resolution.confidence));
+  }
+
+  /**
+   * In a file without occurrences (Rust, Ruby, PHP, C#…, or generated code kept as text) the index knows no name at
+   * the position: the word there, looked up among same-named definitions, nearest first, as candidates.
+   */
+  private definitionByName(repo: RepoRef, file: NavFile, pos: NavPosition): DefinitionHit[] {
+    const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
+    if (!word) return [];
+    const resolver = this.resolver(repo.id);
+    const found = resolver.candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
+    // `crate::sync::Mutex`: the candidates inside a `sync` go first, the rest keep their nearness order.
+    const container = word.container?.toLowerCase();
+    const inside = (t: Target): boolean => !!container && !!t.symbol && isInside(t.symbol.fqn, container);
+    const ranked = container ? [...found.filter(inside), ...found.filter((t) => !inside(t))] : found;
+    return ranked.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
   }
 
   /** A target as an answer row: where its name is written, its signature and doc. */

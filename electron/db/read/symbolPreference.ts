@@ -65,8 +65,13 @@ export function preference(row: PreferenceRow, typed: string, qualified: Qualifi
   if (row.name === typed) points += SAME_CASE;
   if (declaredPublic(row)) points += PUBLIC;
   if (roleOf(row.path)) points -= DEMOTED_FILE;
-  if (qualified) points += row.fqn.split(FQN_SEGMENTS).slice(0, -1).some((s) => s.toLowerCase() === qualified.container) ? IN_CONTAINER : ELSEWHERE;
+  if (qualified) points += isInside(row.fqn, qualified.container) ? IN_CONTAINER : ELSEWHERE;
   return points;
+}
+
+/** Whether an FQN names `container` (lower-cased) among the segments before its own name: `crate::sync::mutex::Mutex` is inside `sync`. */
+export function isInside(fqn: string, container: string): boolean {
+  return fqn.split(FQN_SEGMENTS).slice(0, -1).some((s) => s.toLowerCase() === container);
 }
 
 /** Whether a path is a test, fixture, example, generated, vendored or other file a person rarely means, cached per call. */

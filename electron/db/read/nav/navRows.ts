@@ -99,6 +99,7 @@ export class NavRows {
       nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
       occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(OCCURRENCE_PAGE_SQL).raw(true),
       places: db.prepare<[number, number], Uint8Array>('SELECT places FROM occurrences WHERE file_id = ? AND name_id = ?').pluck(),
+      hasOccurrences: db.prepare<[number], number>('SELECT 1 FROM occurrences WHERE file_id = ? LIMIT 1').pluck(),
       placesNamed: db.prepare<[number, string], Uint8Array>(
         'SELECT o.places FROM names n JOIN occurrences o ON o.file_id = ? AND o.name_id = n.id WHERE n.name = ?').pluck(),
       // Name ids, not names: a position needs the text of one name of the file's hundreds (from the cache).
@@ -134,6 +135,11 @@ export class NavRows {
 
   file(repoId: number, path: string): NavFile | undefined {
     return this.s.file.get(repoId, path);
+  }
+
+  /** Whether the file had an occurrence pass that found a name (not so for languages without one, or text-only files). */
+  hasOccurrences(fileId: number): boolean {
+    return this.s.hasOccurrences.get(fileId) !== undefined;
   }
 
   fileById(id: number): NavFile | undefined {
