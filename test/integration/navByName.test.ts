@@ -1,15 +1,16 @@
 // Go to definition in files without an occurrence pass (Rust, Ruby, PHP and the other languages Clew does not
 // navigate by syntax, and generated code indexed as text): the word under the position, as ranked candidates.
 import { describe, expect, it } from 'vitest';
-import type { DefinitionHit } from '../../shared/nav.js';
+import type { DefinitionHit, ReferencesAnswer } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
 
 const TREE: Record<string, string> = {
-  'src/blocking.rs': 'pub fn spawn_blocking() {}\n',
+  'src/blocking.rs': 'pub fn spawn_blocking() {}\n// spawn_blocking, in a comment only\n',
+  'src/fs/mocks.rs': 'pub(super) fn spawn_blocking() {}\n',
   'src/sync/mutex.rs': 'pub struct Mutex {}\n',
   'src/loom/mocked.rs': 'pub(crate) struct Mutex {}\n',
-  'src/fs/file.rs': 'use crate::sync::Mutex;\n\nfn open() {\n    spawn_blocking();\n    let m: Mutex = Mutex {};\n}\n',
+  'src/fs/file.rs': 'use crate::sync::Mutex;\n\nfn open() {\n    spawn_blocking();\n    let m: Mutex = Mutex {};\n}\n    /// spawn_blocking in a doc comment\nfn close() { let s = "spawn_blocking"; crate::blocking::spawn_blocking(); }\n',
   'lib/rack/request.rb': 'module Rack\n  class Request\n    def trusted_proxy?(ip)\n      true\n    end\n  end\nend\n',
   'lib/rack/handler.rb': 'class Handler\n  def call(req)\n    req.trusted_proxy?(1)\n  end\nend\n',
   'php/Logger.php': '<?php\nnamespace Monolog;\nclass Logger\n{\n    public function log($m) {}\n}\n',
@@ -27,12 +28,14 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     call(index.backend, 'nav:def', { repo: index.repo.path, path, line, column });
 
   it('Rust: a call and a type, the one named by its `::` path first', async () => {
-    expect(where(await def('src/fs/file.rs', 4, 5))).toEqual(['src/blocking.rs:1 candidate']);
+    // The nearest same-named function (mocks.rs, in the file's folder) first, then the other.
+    expect(where(await def('src/fs/file.rs', 4, 5))).toEqual(['src/fs/mocks.rs:1 candidate', 'src/blocking.rs:1 candidate']);
+    expect(where(await def('src/fs/file.rs', 8, 57))).toEqual(['src/blocking.rs:1 candidate', 'src/fs/mocks.rs:1 candidate']);
     // `crate::sync::Mutex`: the Mutex inside sync before the nearer-by-path one in loom.
     expect(where(await def('src/fs/file.rs', 1, 18))[0]).toBe('src/sync/mutex.rs:1 candidate');
     expect(where(await def('src/fs/file.rs', 5, 12))).toEqual(expect.arrayContaining(['src/sync/mutex.rs:1 candidate', 'src/loom/mocked.rs:1 candidate']));
     // The caret just after a word names it too; a keyword or a blank names nothing.
-    expect(where(await def('src/fs/file.rs', 4, 19))).toEqual(['src/blocking.rs:1 candidate']);
+    expect(where(await def('src/fs/file.rs', 4, 19))[0]).toBe('src/fs/mocks.rs:1 candidate');
     expect(await def('src/fs/file.rs', 3, 1)).toEqual([]);
     expect(await def('src/fs/file.rs', 2, 1)).toEqual([]);
   });
@@ -41,6 +44,19 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(where(await def('lib/rack/handler.rb', 3, 10))).toEqual(['lib/rack/request.rb:3 candidate']);
     expect(where(await def('php/App.php', 3, 10))).toEqual(['php/Logger.php:3 candidate']);
     expect(where(await def('php/App.php', 4, 6))).toEqual(['php/Logger.php:5 candidate']);
+  });
+
+  it('references: whole-word, exact-case lines of the name in files of its language, as candidates', async () => {
+    const refs = (answer: ReferencesAnswer): string[] => answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`);
+    const byFqn = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::blocking::spawn_blocking' });
+    expect(byFqn.targets.map((t) => `${t.file}:${t.line} ${t.confidence}`)).toEqual(['src/blocking.rs:1 exact']);
+    // Not the declarations of either spawn_blocking, not the comment-only lines; the string and the call on line 8 are one line.
+    expect(refs(byFqn)).toEqual(['src/fs/file.rs:4:5 candidate', 'src/fs/file.rs:8:23 candidate']);
+    const fromPlace = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'lib/rack/request.rb', line: 3, column: 9 } });
+    expect(fromPlace.targets.map((t) => `${t.file}:${t.line} ${t.confidence}`)).toEqual(['lib/rack/request.rb:3 candidate']);
+    expect(refs(fromPlace)).toEqual(['lib/rack/handler.rb:3:9 candidate']);
+    const cut = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::blocking::spawn_blocking', limit: 1 });
+    expect([cut.refs.length, cut.truncated]).toEqual([1, true]);
   });
 
   it('generated code kept as text still leads to a definition; a navigated file answers only from its occurrences', async () => {

@@ -15,6 +15,7 @@ import { RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
 import { identifierAt } from './identifierAt.js';
+import { textReferences } from './textReferences.js';
 
 export const DEFINITION_LIMIT = 20;
 export const REFS_DEFAULT_LIMIT = 200;
@@ -101,15 +102,26 @@ export class NavService {
    * the position: the word there, looked up among same-named definitions, nearest first, as candidates.
    */
   private definitionByName(repo: RepoRef, file: NavFile, pos: NavPosition): DefinitionHit[] {
+    const resolver = this.resolver(repo.id);
+    return this.candidatesByName(repo, file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
+  }
+
+  /** The same-named definitions of the word at a position, nearest first; those inside a `::` or `\\` path's container ahead. */
+  private candidatesByName(repo: RepoRef, file: NavFile, pos: NavPosition): Target[] {
     const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
     if (!word) return [];
-    const resolver = this.resolver(repo.id);
-    const found = resolver.candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
+    const found = this.resolver(repo.id).candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
     // `crate::sync::Mutex`: the candidates inside a `sync` go first, the rest keep their nearness order.
     const container = word.container?.toLowerCase();
     const inside = (t: Target): boolean => !!container && !!t.symbol && isInside(t.symbol.fqn, container);
-    const ranked = container ? [...found.filter(inside), ...found.filter((t) => !inside(t))] : found;
-    return ranked.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
+    return container ? [...found.filter(inside), ...found.filter((t) => !inside(t))] : found;
+  }
+
+  /** A symbol's uses where no occurrence pass ran: its name's whole-word matches in files of its language (textReferences.ts). */
+  private textReferences(repo: RepoRef, resolver: Resolver, target: NavSymbol, confidence: NavConfidence, limit: number): ReferencesAnswer {
+    const declarations = new Set(this.rows.symbolsNamed(repo.id, target.name).map((s) => `${s.path}:${this.namePosition(s).line}`));
+    const { refs, truncated } = textReferences(this.db, repo, target, declarations, limit, REFS_BUDGET_MS);
+    return { targets: [this.hit(repo, resolver, { symbol: target }, confidence)], refs, truncated };
   }
 
   /** A target as an answer row: where its name is written, its signature and doc. */
@@ -144,7 +156,12 @@ export class NavService {
     let targets: Target[] = [];
     let confidence: NavConfidence = 'exact';
     if (req.position) {
-      const { occ } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
+      const { occ, file } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
+      if (!occ && !this.rows.hasOccurrences(file.id)) {
+        // No occurrences to resolve: the nearest same-named definition stands for the name, as a guess does.
+        const guessed = this.candidatesByName(repo, file, req.position)[0]?.symbol;
+        if (guessed) return this.textReferences(repo, resolver, guessed, 'candidate', limit);
+      }
       if (occ) {
         const resolution = resolver.referenceTargets(occ);
         // A guess stands for one symbol: the nearest candidate, not all of them.
@@ -156,6 +173,7 @@ export class NavService {
     }
     const first = targets[0];
     if (!first) return { targets: [], refs: [], truncated: false };
+    if (first.symbol && !this.rows.hasOccurrences(first.symbol.fileId)) return this.textReferences(repo, resolver, first.symbol, confidence, limit);
     const name = first.symbol?.name ?? first.local?.name ?? '';
     const found = this.uses(resolver, name, targets, limit);
     // The enclosing symbols' names in one read: thousands of uses sit in hundreds of functions.

@@ -1,0 +1,47 @@
+// References to a symbol of a file without an occurrence pass (Rust, Ruby, PHP…): the index has no uses to
+// resolve, so its name's whole-word, exact-case matches in files of its language stand in, as candidates.
+// Text, not syntax: a string or a trailing comment that spells the name counts too, which is why they are
+// candidates; lines that are only a comment (doc comments mostly) are left out.
+import type { ReferenceHit } from '../../../shared/nav.js';
+import type { ReadDb } from '../../db/connection.js';
+import type { NavSymbol } from '../../db/read/nav/navRows.js';
+import { regexSearch } from '../../db/read/regexSearch.js';
+import type { RepoRef } from '../../db/read/repos.js';
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// A line that starts with the language's comment (Rust's `#[attr]` is no comment; `*` continues a `/* … */` block).
+const C_STYLE = /^(?:\/\/|\/\*|\*)/;
+const HASH = /^#(?!\[)/;
+const COMMENT_LINE: Record<string, RegExp> = {
+  ruby: HASH, python: HASH, bash: HASH, elixir: HASH, php: /^(?:\/\/|\/\*|\*|#(?!\[))/, lua: /^--/, haskell: /^--/,
+};
+const isCommentLine = (language: string | null, snippet: string): boolean => (COMMENT_LINE[language ?? ''] ?? C_STYLE).test(snippet);
+
+/** The name as a regex matching it whole (`\b` only where the name starts or ends with a word character: `empty?`). */
+export function wholeNamePattern(name: string): string {
+  const start = WORD_CHAR.test(name[0] ?? '') ? '\\b' : '';
+  const end = WORD_CHAR.test(name[name.length - 1] ?? '') ? '\\b' : '';
+  return `${start}${escapeRegex(name)}${end}`;
+}
+
+/**
+ * Up to `limit` lines that spell `target`'s name, in path and line order, without the lines that declare a symbol of
+ * that name (`declarations`: `path:line`, its own among them).
+ */
+export function textReferences(db: ReadDb, repo: RepoRef, target: NavSymbol, declarations: ReadonlySet<string>, limit: number, budgetMs: number): { refs: ReferenceHit[]; truncated: boolean } {
+  const started = performance.now();
+  // Room for the comment lines and the declaration left out, so a full page is still a full page.
+  const asked = limit * 3 + 10;
+  const { hits, timedOut } = regexSearch(db, {
+    query: wholeNamePattern(target.name), mode: 'regex', repo: repo.path, caseSensitive: true, ...(target.language ? { lang: target.language } : {}),
+  }, asked, () => performance.now() - started > budgetMs);
+  const uses = hits.filter((h) => !declarations.has(`${h.path}:${h.line}`) && !isCommentLine(h.language, h.snippet.trimStart()));
+  return {
+    refs: uses.slice(0, limit).map((h) => ({
+      repo: repo.path, file: h.path, line: h.line, column: h.column, role: 'reference', enclosing: h.symbol, snippet: h.snippet.trim().slice(0, 240), confidence: 'candidate',
+    })),
+    truncated: timedOut || uses.length > limit || hits.length >= asked,
+  };
+}
