@@ -34,11 +34,12 @@ export function ReferencesPanel() {
             <div className="row refs-file"><PathText path={file} className="mono grow" /><span className="badge" data-testid="refs-count">{hits.length}</span></div>
             {hits.map((hit) => (
               <div
-                key={`${hit.line}:${hit.column}`} className="refs-row" data-testid="refs-row" data-line={hit.line}
+                key={`${hit.line}:${hit.column}`} className="refs-row" data-testid="refs-row" data-line={hit.line} data-confidence={hit.confidence}
                 {...rowActivation(() => void s().openAt({ repo: hit.repo, path: hit.file, line: hit.line, column: hit.column }))}
               >
                 <span className="mono dim line-no">{hit.line}</span>
                 <span className="mono ellipsis grow">{hit.snippet}</span>
+                {hit.confidence === 'candidate' && <span className="dim" title="Found by name, not proven to be this symbol">?</span>}
                 <span className="kind">{hit.role}</span>
               </div>
             ))}

@@ -62,6 +62,16 @@ app.get('/orders/:id', getOrder);
 
 export const slug = slugify(title);
 `,
+  // Rust has symbols but no occurrence pass: definitions and references are found by name, as candidates.
+  'crates/pool/src/blocking.rs': `/// Runs f on a thread of its own.
+pub fn spawn_blocking() {}
+`,
+  'crates/pool/src/fs.rs': `use crate::blocking::spawn_blocking;
+
+pub fn open() {
+    spawn_blocking();
+}
+`,
   'package.json': JSON.stringify({ name: 'nav-fixture', dependencies: { express: '^4.19.0', pg: '^8.11.0', axios: '^1.7.0' } }, null, 2),
 };
 

@@ -15,9 +15,11 @@ import { RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
 import { identifierAt } from './identifierAt.js';
-import { textReferences } from './textReferences.js';
+import { textReferences, wholeNamePattern } from './textReferences.js';
 
 export const DEFINITION_LIMIT = 20;
+/** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
+const NAME_SEARCH_LINES = 8;
 export const REFS_DEFAULT_LIMIT = 200;
 export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
@@ -143,10 +145,19 @@ export class NavService {
     };
   }
 
-  /** Where the symbol's name is written: its definition occurrence inside its range, else its first line. */
+  /**
+   * Where the symbol's name is written: its definition occurrence inside its range; in a file without occurrences,
+   * the name's first whole-word spelling in the declaration's first lines (past attributes and doc lines); else its first line.
+   */
   namePosition(s: NavSymbol): { line: number; col: number } {
     const def = this.rows.fileDefinitionsNamed(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
-    return def ? { line: def.line, col: def.col } : { line: s.startLine, col: 1 };
+    if (def) return { line: def.line, col: def.col };
+    const spelled = new RegExp(wholeNamePattern(s.name), 'u');
+    for (let line = s.startLine; line <= Math.min(s.endLine, s.startLine + NAME_SEARCH_LINES); line++) {
+      const at = this.rows.lineText(s.fileId, line)?.search(spelled) ?? -1;
+      if (at >= 0) return { line, col: at + 1 };
+    }
+    return { line: s.startLine, col: 1 };
   }
 
   references(req: { repo: string; fqn?: string | undefined; position?: NavPosition | undefined; limit?: number | undefined }): ReferencesAnswer {
