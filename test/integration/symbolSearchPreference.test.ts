@@ -1,9 +1,8 @@
 // Symbol search puts first the symbol a person means when several share a name: spelled as typed, declared public,
 // outside tests, inside the container a qualified query names; and it answers qualified queries at all.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/core/backend.js';
-import { call, openWriter } from '../helpers/backend.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
 
 const TREE: Record<string, string> = {
   // A lower-case helper that sorts first and weighs more as a function than the method typed.
@@ -22,22 +21,10 @@ const TREE: Record<string, string> = {
 };
 
 describe('symbol search: which of several same-named symbols comes first', () => {
-  const repo = tempDir('clew-symbol-pref-');
-  const data = tempDir('clew-data-');
-  let backend: Backend;
-
-  beforeAll(async () => {
-    writeTree(repo.path, TREE);
-    backend = openWriter(data.path);
-    await call(backend, 'repo:index', { path: repo.path });
-  });
-  afterAll(async () => {
-    await backend.close();
-    [repo, data].forEach((d) => d.cleanup());
-  });
+  const index = useIndexedTrees('clew-symbol-pref', [TREE]);
 
   const first = async (query: string): Promise<string | undefined> => {
-    const { results } = await call(backend, 'search:query', { query, mode: 'symbol' });
+    const { results } = await call(index.backend, 'search:query', { query, mode: 'symbol' });
     return results[0] && `${results[0].path}:${results[0].line} ${results[0].symbol}`;
   };
 
@@ -58,7 +45,7 @@ describe('symbol search: which of several same-named symbols comes first', () =>
     expect(await first('Request.trusted_proxy?')).toMatch(/^lib\/rack\/request\.rb:10 /);
     expect(await first('Request#trusted_proxy?')).toMatch(/^lib\/rack\/request\.rb:10 /);
     // The member elsewhere is still listed, below.
-    const { results } = await call(backend, 'search:query', { query: 'Engine.ServeHTTP', mode: 'symbol' });
+    const { results } = await call(index.backend, 'search:query', { query: 'Engine.ServeHTTP', mode: 'symbol' });
     expect(results.map((r) => r.line)).toEqual([9, 5]);
   });
 });
