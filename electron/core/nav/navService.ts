@@ -105,14 +105,14 @@ export class NavService {
    */
   private definitionByName(repo: RepoRef, file: NavFile, pos: NavPosition): DefinitionHit[] {
     const resolver = this.resolver(repo.id);
-    return this.candidatesByName(repo, file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
+    return this.candidatesByName(resolver, file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
   }
 
   /** The same-named definitions of the word at a position, nearest first; those inside a `::` or `\\` path's container ahead. */
-  private candidatesByName(repo: RepoRef, file: NavFile, pos: NavPosition): Target[] {
+  private candidatesByName(resolver: Resolver, file: NavFile, pos: NavPosition): Target[] {
     const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
     if (!word) return [];
-    const found = this.resolver(repo.id).candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
+    const found = resolver.candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
     // `crate::sync::Mutex`: the candidates inside a `sync` go first, the rest keep their nearness order.
     const container = word.container?.toLowerCase();
     const inside = (t: Target): boolean => !!container && !!t.symbol && isInside(t.symbol.fqn, container);
@@ -170,7 +170,7 @@ export class NavService {
       const { occ, file } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
       if (!occ && !this.rows.hasOccurrences(file.id)) {
         // No occurrences to resolve: the nearest same-named definition stands for the name, as a guess does.
-        const guessed = this.candidatesByName(repo, file, req.position)[0]?.symbol;
+        const guessed = this.candidatesByName(resolver, file, req.position)[0]?.symbol;
         if (guessed) return this.textReferences(repo, resolver, guessed, 'candidate', limit);
       }
       if (occ) {
