@@ -1,11 +1,14 @@
 // `npm run bench:nav`: Clew's go-to-definition and find-references measured against real language
 // tooling as the oracle (TypeScript language service, pyright, gopls) over real pinned codebases,
 // with in-process latency. Prints figures; asserts nothing.
-//   npm run bench:nav -- [--langs typescript,python,go] [--defs 200] [--refs 40] [--misses [N per cause]]
+//   npm run bench:nav -- [--langs typescript,python,go] [--defs 200] [--refs 40] [--misses [N per cause]] [--by-name]
+// --by-name drops every occurrence row after the index, as for a language without an occurrence pass (Rust, Ruby,
+// PHP…), so the same oracle cases measure go-to-definition and references by name (identifierAt, textReferences).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Backend } from '../../../electron/core/backend.js';
+import { openWrite } from '../../../electron/db/connection.js';
 import type { Result } from '../../../shared/result.js';
 import type { DefinitionHit, ReferencesAnswer } from '../../../shared/nav.js';
 import type { Language } from '../../../shared/types.js';
@@ -28,7 +31,7 @@ const NAV_CORPORA: readonly NavCorpus[] = [
 
 const ORACLE_CACHE_VERSION = 2;
 
-function args(): { langs: string[]; defs: number; refs: number; oracleOnly: boolean; misses: number } {
+function args(): { langs: string[]; defs: number; refs: number; oracleOnly: boolean; misses: number; byName: boolean } {
   const argv = process.argv.slice(2);
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
@@ -42,6 +45,7 @@ function args(): { langs: string[]; defs: number; refs: number; oracleOnly: bool
     oracleOnly: argv.includes('--oracle-only'),
     /** Print every miss grouped by cause, this many examples per cause (0: only the first few definition misses). */
     misses: argv.includes('--misses') ? Number(/^\d+$/u.test(value('--misses') ?? '') ? value('--misses') : 6) : 0,
+    byName: argv.includes('--by-name'),
   };
 }
 
@@ -97,7 +101,7 @@ async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const { langs, defs, refs, oracleOnly, misses } = args();
+  const { langs, defs, refs, oracleOnly, misses, byName } = args();
   const work = join(tmpdir(), `clew-bench-nav-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const rows: string[][] = [];
@@ -117,12 +121,20 @@ async function main(): Promise<void> {
       if (oracleOnly) continue;
       const dataDir = join(work, `data-${nav.corpus}`);
       rmSync(dataDir, { recursive: true, force: true });
-      const backend = Backend.open({ dataDir, write: true, command: 'bench:nav', vectors: { mode: 'off' } });
+      const open = (): Backend => Backend.open({ dataDir, write: true, command: 'bench:nav', vectors: { mode: 'off' } });
+      let backend = open();
       try {
         const t0 = performance.now();
         const report = await unwrap(backend.invoke('repo:index', { path: root }));
         const indexMs = performance.now() - t0;
         const repo = report.repo.path;
+        if (byName) {
+          await backend.close();
+          const db = openWrite(join(dataDir, 'clew.db'));
+          db.exec('DELETE FROM occurrences');
+          db.close();
+          backend = open();
+        }
         const defAnswers: Array<{ hits: DefinitionHit[]; ms: number }> = [];
         for (const c of answers.defs) {
           const s = performance.now();
@@ -143,7 +155,7 @@ async function main(): Promise<void> {
           printReferenceMisses(root, answers.refs, refAnswers.map((a) => a.answer), misses);
         } else for (const miss of d.misses.slice(0, 8)) console.error(`  def miss ${miss}`);
         rows.push([
-          nav.language, nav.corpus, answers.oracle, String(answers.defs.length), pct(d.top1), `${pct(crossFile.top1)} (${crossFile.n})`, pct(d.any), pct(d.exactShare),
+          byName ? `${nav.language} (by name)` : nav.language, nav.corpus, answers.oracle, String(answers.defs.length), pct(d.top1), `${pct(crossFile.top1)} (${crossFile.n})`, pct(d.any), pct(d.exactShare),
           String(answers.refs.length), pct(r.precision), pct(r.recall),
           `${percentile(defAnswers.map((a) => a.ms), 50).toFixed(1)}/${percentile(defAnswers.map((a) => a.ms), 95).toFixed(1)}`,
           `${percentile(refAnswers.map((a) => a.ms), 50).toFixed(1)}/${percentile(refAnswers.map((a) => a.ms), 95).toFixed(1)}`,
