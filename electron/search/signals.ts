@@ -2,6 +2,7 @@
 import { isEnglishStopWord, matchName, normalizeIdentifier, stem, type NameMatchKind, type ParsedQuery } from '../base/query/index.js';
 import { identifierParts } from '../base/identifiers.js';
 import type { SignalValue } from './types.js';
+import { escapeRegex } from '../base/escapeRegex.js';
 
 /** One place after merging what every source said about it. */
 export interface MergedHit {
@@ -264,7 +265,6 @@ function namedDefinition(ctx: SignalContext, hit: MergedHit & { name: string }):
 
 // Keywords that introduce a definition in common languages, for lines no parser turned into a symbol.
 const DEFINING = '(?:class|interface|struct|enum|trait|type|typealias|def|defp|defmodule|func|function|fn|fun|sub|object|record|protocol|module|impl|macro_rules!|local function|val|var|let|const)';
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A keyword line that reads like the definition of the queried name (`class APIRouter(`, `func (c *Context) Bind(`,
  * `res.clearCookie = function`): files without a grammar have no symbols, but their definitions still count. */

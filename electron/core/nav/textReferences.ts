@@ -7,9 +7,9 @@ import type { ReadDb } from '../../db/connection.js';
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import { regexSearch } from '../../db/read/regexSearch.js';
 import type { RepoRef } from '../../db/read/repos.js';
+import { escapeRegex } from '../../base/escapeRegex.js';
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // A line that starts with the language's comment (Rust's `#[attr]` is no comment; `*` continues a `/* … */` block).
 const C_STYLE = /^(?:\/\/|\/\*|\*)/;

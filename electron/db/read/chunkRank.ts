@@ -4,6 +4,7 @@
 // to verify the match.
 import type { ReadDb } from '../connection.js';
 import { cachedStatement } from './statements.js';
+import { escapeRegex } from '../../base/escapeRegex.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -35,12 +36,10 @@ export function chunkIndexTotals(db: ReadDb): FullTextTotals {
   return { rows, meanTokens: rows > 0 && tokens > 0 ? tokens / rows : 1 };
 }
 
-const escaped = (needle: string): string => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Counts a needle's occurrences in a text, overlaps included (FTS5 counts each phrase instance); letter case is
  * ignored unless asked. A regular expression scans the text as it is: lower-casing every chunk first cost twice as much. */
 export function occurrenceCounter(needle: string, caseSensitive = false): (text: string) => number {
-  const re = new RegExp(escaped(needle), caseSensitive ? 'g' : 'gi');
+  const re = new RegExp(escapeRegex(needle), caseSensitive ? 'g' : 'gi');
   return (text) => {
     let n = 0;
     re.lastIndex = 0;
@@ -62,7 +61,7 @@ export function occurrenceCounts(needles: readonly string[], caseSensitive = fal
     const counters = needles.map((n) => occurrenceCounter(n, caseSensitive));
     return (text) => counters.map((count) => count(text));
   }
-  const re = new RegExp(needles.map((n) => `(${escaped(n)})`).join('|'), caseSensitive ? 'g' : 'gi');
+  const re = new RegExp(needles.map((n) => `(${escapeRegex(n)})`).join('|'), caseSensitive ? 'g' : 'gi');
   return (text) => {
     const counts = needles.map(() => 0);
     re.lastIndex = 0;
