@@ -9,6 +9,8 @@ const TREE: Record<string, string> = {
   'src/blocking.rs': 'pub fn spawn_blocking() {}\n// spawn_blocking, in a comment only\n',
   'src/fs/mocks.rs': 'pub(super) fn spawn_blocking() {}\n',
   'src/sync/mutex.rs': 'pub struct Mutex {}\n',
+  // A parameter and locals that share names with symbols elsewhere (`path`, `out`).
+  'src/fs/path.rs': 'fn join(base: &str, path: &str) -> String {\n    let mut out = base.to_string();\n    for part in path.split(\'/\') {\n        out.push_str(part);\n    }\n    out\n}\npub fn path() {}\npub fn out() {}\n',
   'src/loom/mocked.rs': 'pub(crate) struct Mutex {}\n',
   'src/fs/file.rs': 'use crate::sync::Mutex;\n\nfn open() {\n    spawn_blocking();\n    let m: Mutex = Mutex {};\n}\n    /// spawn_blocking in a doc comment\nfn close() { let s = "spawn_blocking"; crate::blocking::spawn_blocking(); }\n',
   'lib/rack/request.rb': 'module Rack\n  class Request\n    def trusted_proxy?(ip)\n      true\n    end\n  end\nend\n',
@@ -38,6 +40,17 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(where(await def('src/fs/file.rs', 4, 19))[0]).toBe('src/fs/mocks.rs:1 candidate');
     expect(await def('src/fs/file.rs', 3, 1)).toEqual([]);
     expect(await def('src/fs/file.rs', 2, 1)).toEqual([]);
+  });
+
+  it('a parameter or local is found in its function\'s text, before any same-named symbol, and its uses stay inside the function', async () => {
+    expect((await def('src/fs/path.rs', 3, 17)).map((h) => `${h.file}:${h.line}:${h.column} ${h.kind} ${h.confidence}`)).toEqual(['src/fs/path.rs:1:21 variable candidate']);
+    expect(where(await def('src/fs/path.rs', 4, 9))).toEqual(['src/fs/path.rs:2 candidate']);
+    expect(where(await def('src/fs/path.rs', 4, 22))).toEqual(['src/fs/path.rs:3 candidate']);
+    // Outside the function the same name is the symbol.
+    expect(where(await def('src/fs/path.rs', 8, 8))).toEqual(['src/fs/path.rs:8 candidate']);
+    const uses = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'src/fs/path.rs', line: 2, column: 13 } });
+    expect(uses.targets.map((t) => `${t.line}:${t.column} ${t.kind}`)).toEqual(['2:13 variable']);
+    expect(uses.refs.map((r) => `${r.line}:${r.column}`)).toEqual(['4:9', '6:5']);
   });
 
   it('Ruby keeps a predicate\'s question mark; PHP finds a class and a method after ->', async () => {

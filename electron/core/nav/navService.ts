@@ -15,6 +15,7 @@ import { RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
 import { identifierAt } from './identifierAt.js';
+import { localDeclaration, localUses } from './localByText.js';
 import { textReferences, wholeNamePattern } from './textReferences.js';
 
 export const DEFINITION_LIMIT = 20;
@@ -25,6 +26,14 @@ export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
 const REFS_SCAN = 50_000;
 const REFS_BUDGET_MS = 1500;
+
+/** A parameter or local variable found in its function's text: its name, the function, and where it is declared. */
+interface TextLocal {
+  name: string;
+  /** The function symbol holding it; null in code no function symbol holds (a callback, a script's top level). */
+  fn: NavSymbol | null;
+  at: { line: number; col: number };
+}
 
 export class NavService {
   readonly rows: NavRows;
@@ -104,8 +113,21 @@ export class NavService {
    * the position: the word there, looked up among same-named definitions, nearest first, as candidates.
    */
   private definitionByName(repo: RepoRef, file: NavFile, pos: NavPosition): DefinitionHit[] {
+    const local = this.localAt(file, pos);
+    if (local) return [this.localHit(repo, file, local)];
     const resolver = this.resolver(repo.id);
     return this.candidatesByName(resolver, file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
+  }
+
+  /** A parameter or local variable under the position, declared in its function's text above it (localByText.ts). */
+  private localAt(file: NavFile, pos: NavPosition): TextLocal | null {
+    const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
+    if (!word || word.member || word.container) return null;
+    // The name of a symbol where it is declared (`func Default(`) is that symbol, not a local of the code around it.
+    if (this.rows.fileSymbolsNamed(file.id, word.name).some((sym) => this.namePosition(sym).line === pos.line)) return null;
+    const fn = this.rows.innermostFunction(file.id, pos.line) ?? null;
+    const at = localDeclaration(fn, word.name, pos.line, (line) => this.rows.lineText(file.id, line));
+    return at ? { name: word.name, fn, at } : null;
   }
 
   /** The same-named definitions of the word at a position, nearest first; those inside a `::` or `\\` path's container ahead. */
@@ -117,6 +139,25 @@ export class NavService {
     const container = word.container?.toLowerCase();
     const inside = (t: Target): boolean => !!container && !!t.symbol && isInside(t.symbol.fqn, container);
     return container ? [...found.filter(inside), ...found.filter((t) => !inside(t))] : found;
+  }
+
+  /** Where a local read from the text is declared, as a definition answer (named under its function, as locals are). */
+  private localHit(repo: RepoRef, file: NavFile, local: TextLocal): DefinitionHit {
+    return {
+      fqn: `${local.fn?.fqn ?? file.path}/${local.name}`, name: local.name, kind: 'variable', repo: repo.path, file: file.path, line: local.at.line, column: local.at.col,
+      endLine: local.at.line, signature: (this.rows.lineText(file.id, local.at.line) ?? '').trim().slice(0, 300), doc: null, confidence: 'candidate',
+    };
+  }
+
+  private localReferences(repo: RepoRef, file: NavFile, local: TextLocal, limit: number): ReferencesAnswer {
+    const uses = localUses(local.fn, local.name, local.at, (line) => this.rows.lineText(file.id, line));
+    return {
+      targets: [this.localHit(repo, file, local)],
+      refs: uses.slice(0, limit).map((u) => ({
+        repo: repo.path, file: file.path, line: u.line, column: u.col, role: 'reference', enclosing: local.fn?.fqn ?? null, snippet: u.text.trim().slice(0, 240), confidence: 'candidate',
+      })),
+      truncated: uses.length > limit,
+    };
   }
 
   /** A symbol's uses where no occurrence pass ran: its name's whole-word matches in files of its language (textReferences.ts). */
@@ -169,7 +210,10 @@ export class NavService {
     if (req.position) {
       const { occ, file } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
       if (!occ && !this.rows.hasOccurrences(file.id)) {
-        // No occurrences to resolve: the nearest same-named definition stands for the name, as a guess does.
+        // No occurrences to resolve: a local's uses are its function's lines that spell it.
+        const local = this.localAt(file, req.position);
+        if (local) return this.localReferences(repo, file, local, limit);
+        // Else the nearest same-named definition stands for the name, as a guess does.
         const guessed = this.candidatesByName(resolver, file, req.position)[0]?.symbol;
         if (guessed) return this.textReferences(repo, resolver, guessed, 'candidate', limit);
       }

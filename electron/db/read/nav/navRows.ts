@@ -100,6 +100,10 @@ export class NavRows {
       occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(OCCURRENCE_PAGE_SQL).raw(true),
       places: db.prepare<[number, number], Uint8Array>('SELECT places FROM occurrences WHERE file_id = ? AND name_id = ?').pluck(),
       hasOccurrences: db.prepare<[number], number>('SELECT 1 FROM occurrences WHERE file_id = ? LIMIT 1').pluck(),
+      innermostFunction: db.prepare<[number, number, number], NavSymbol>(
+        `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id
+         WHERE s.file_id = ? AND s.start_line <= ? AND s.end_line >= ? AND s.kind IN ('function', 'method', 'constructor')
+         ORDER BY s.start_line DESC LIMIT 1`),
       placesNamed: db.prepare<[number, string], Uint8Array>(
         'SELECT o.places FROM names n JOIN occurrences o ON o.file_id = ? AND o.name_id = n.id WHERE n.name = ?').pluck(),
       // Name ids, not names: a position needs the text of one name of the file's hundreds (from the cache).
@@ -140,6 +144,11 @@ export class NavRows {
   /** Whether the file had an occurrence pass that found a name (not so for languages without one, or text-only files). */
   hasOccurrences(fileId: number): boolean {
     return this.s.hasOccurrences.get(fileId) !== undefined;
+  }
+
+  /** The innermost function, method or constructor whose lines hold `line`. */
+  innermostFunction(fileId: number, line: number): NavSymbol | undefined {
+    return this.s.innermostFunction.get(fileId, line, line);
   }
 
   fileById(id: number): NavFile | undefined {
