@@ -15,9 +15,12 @@ export type LineText = (line: number) => string | null;
 
 const LOWER_START = /^[$_]*\p{Ll}/u;
 
-/** A plain assignment at the start of a statement (Python, Ruby, PHP, Lua), unpacking too: `path = …`, `a, path = …`, not `==`. */
+/**
+ * A plain assignment at the start of a statement (Python, Ruby, PHP, Lua), unpacking too: `path = …`, `a, path = …`;
+ * not `==`, nor a keyword argument on a line of its own (`request=request,`).
+ */
 const assignmentForm = (name: string): RegExp =>
-  new RegExp(`^\\s*(?:[\\w$]+\\s*,\\s*)*${escapeRegex(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?:[-+*/|&]|\\|\\||&&|\\?\\?)?=(?!=)`, 'u');
+  new RegExp(`^\\s*(?:[\\w$]+\\s*,\\s*)*${escapeRegex(name)}\\s*(?:,\\s*[\\w$]+\\s*)*(?:[-+*/|&]|\\|\\||&&|\\?\\?)?=(?!=)(?!.*,\\s*$)`, 'u');
 
 /** The forms that declare `name` in so many words (the name is a whole word in each). */
 function bindingForms(name: string): RegExp[] {
@@ -29,7 +32,9 @@ function bindingForms(name: string): RegExp[] {
     new RegExp(`^[^=]*?(?:^|[\\s,(])${n}\\s*(?:,[^=:]*)?:=`, 'u'),
     // Loop variables and bindings: `for path in`, `for (const path of`, `except E as path`, `with … as path`.
     new RegExp(`\\bfor\\s*\\(?\\s*(?:(?:let|var|const|mut)\\s+)?${n}\\b`, 'u'),
-    new RegExp(`\\bas\\s+${n}\\b`, 'u'),
+    // Not a Python or Rust import's alias (`from .ctx import after_this_request as after_this_request` names a definition
+    // elsewhere), but a JavaScript one is the binding its language service answers (`import * as util from "./util"`).
+    new RegExp(`^(?!\\s*(?:from|use)\\b|\\s*import\\b[^'"]*$).*\\bas\\s+${n}\\b`, 'u'),
   ];
 }
 

@@ -27,6 +27,15 @@ describe('localDeclaration', () => {
     expect(localDeclaration(py.fn, 'data', 4, py.text)).toEqual({ line: 3, col: 9 });
   });
 
+  it('takes a JavaScript import alias for the binding, not a Python one, nor a keyword argument', () => {
+    const ts = fn(1, ['import * as util from "./util.js";', 'util.x();']);
+    expect(localDeclaration(null, 'util', 2, ts.text)).toEqual({ line: 1, col: 13 });
+    const py = fn(1, ['from .ctx import after_this_request as after_this_request', 'after_this_request(f)']);
+    expect(localDeclaration(null, 'after_this_request', 2, py.text)).toBeNull();
+    const call = fn(1, ['def f():', '    return render(', '        request=request,', '    )']);
+    expect(localDeclaration(call.fn, 'request', 3, call.text)).toBeNull();
+  });
+
   it('is null for a name declared nowhere above the use, or only compared', () => {
     const js = fn(1, ['function f() {', '  if (count == 1) return helper(count);', '  const later = 2;', '}']);
     expect(localDeclaration(js.fn, 'count', 2, js.text)).toBeNull();
