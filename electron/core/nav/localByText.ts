@@ -1,6 +1,6 @@
 // A parameter or local variable read from the text of its function, for files without an occurrence pass: the index
 // has symbols, not locals, so without this `path` in a Rust function would lead to some `path` symbol elsewhere.
-// Declarations are recognised by the forms most languages share; the first one above the use wins.
+// Declarations are recognised by the forms most languages share (localDeclaration gives the order they count in).
 import { wholeNamePattern } from './textReferences.js';
 import { escapeRegex } from '../../base/escapeRegex.js';
 
@@ -61,9 +61,10 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const UNSCOPED_LINES = 300;
 
 /**
- * Where `name`, used at `useLine`, is declared: the nearest line above it (or the use's own) in a declaring form,
- * within `fn` when a function symbol holds the use; else, for a lower-case name in `fn`'s signature, the parameter.
- * Null when neither: a name declared elsewhere (or a field, a global), which the symbols answer.
+ * Where `name`, used at `useLine`, is declared, looking inside `fn` (the function symbol holding the use) or, without
+ * one, in the lines above: a nested function's parameter nearest above the use, or a binding in so many words (the
+ * later of the two); else a lower-case name in `fn`'s signature, its parameter; else a plain assignment. Null when
+ * none: a name declared elsewhere (or a field, a global), which the symbols answer.
  */
 export function localDeclaration(fn: EnclosingFunction | null, name: string, useLine: number, lineText: LineText): { line: number; col: number } | null {
   const whole = new RegExp(wholeNamePattern(name), 'u');
