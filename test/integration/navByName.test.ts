@@ -72,6 +72,14 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect([cut.refs.length, cut.truncated]).toEqual([1, true]);
   });
 
+  it('callers and callees read from the text: calls by name, as candidates', async () => {
+    const callers = await call(index.backend, 'nav:callers', { repo: index.repo.path, fqn: 'crate::blocking::spawn_blocking', depth: 1 });
+    expect(callers?.children.map((c) => `${c.fqn} ${c.confidence}`).sort()).toEqual(['crate::fs::file::close candidate', 'crate::fs::file::open candidate']);
+    const callees = await call(index.backend, 'nav:callees', { repo: index.repo.path, fqn: 'crate::fs::file::open', depth: 1 });
+    // `spawn_blocking()` is taken as the nearest of that name (the file's folder's mock); `Mutex {}` is no call.
+    expect(callees?.children.map((c) => `${c.fqn} ${c.confidence}`)).toEqual(['crate::fs::mocks::spawn_blocking candidate']);
+  });
+
   it('generated code kept as text still leads to a definition; a navigated file answers only from its occurrences', async () => {
     expect(where(await def('api/api.pb.go', 4, 15))).toEqual(['api/handle.go:3 candidate']);
     // handle.go has an occurrence pass: the keyword `func` names nothing there, as before.

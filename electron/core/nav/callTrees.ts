@@ -2,6 +2,7 @@
 // expanded once per path (a cycle is shown, marked, and not followed), depth and size are bounded.
 import type { CallTreeNode, NavConfidence } from '../../../shared/nav.js';
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
+import type { RepoRef } from '../../db/read/repos.js';
 import { ROLE, type Resolver } from './resolver.js';
 import type { NavService } from './navService.js';
 
@@ -12,6 +13,8 @@ const MAX_CHILDREN = 50;
 const MAX_NODES = 400;
 const CALLERS_PER_NODE = 500;
 const CALLS = new Set<number>([ROLE.call]);
+/** A tree's text searches together (callers read by text, one search per node) stop after this long. */
+const TEXT_SEARCH_BUDGET_MS = 2000;
 
 export function clampDepth(depth: number | undefined): number {
   return Math.min(MAX_DEPTH, Math.max(0, depth ?? DEFAULT_DEPTH));
@@ -19,8 +22,14 @@ export function clampDepth(depth: number | undefined): number {
 
 export class CallTrees {
   private nodes = 0;
+  private readonly started = performance.now();
 
-  constructor(private readonly nav: NavService, private readonly resolver: Resolver) {}
+  constructor(private readonly nav: NavService, private readonly resolver: Resolver, private readonly repo: RepoRef) {}
+
+  /** A symbol of a file without an occurrence pass: its calls are read from the text, as candidates. */
+  private byText(s: NavSymbol): boolean {
+    return !this.nav.rows.hasOccurrences(s.fileId);
+  }
 
   private node(s: NavSymbol, confidence: NavConfidence, cycle: boolean): CallTreeNode {
     this.nodes++;
@@ -29,6 +38,7 @@ export class CallTrees {
 
   /** What `s` calls: each call resolved (exact targets, or the nearest candidate), in the order first called. */
   private calledBy(s: NavSymbol): Array<{ symbol: NavSymbol; confidence: NavConfidence }> {
+    if (this.byText(s)) return this.nav.callsByText(this.resolver, s).map((symbol) => ({ symbol, confidence: 'candidate' }));
     const out = new Map<number, { symbol: NavSymbol; confidence: NavConfidence }>();
     for (const call of this.nav.rows.callsIn(s.fileId, s.startLine, s.endLine)) {
       const r = this.resolver.resolve(call);
@@ -65,6 +75,10 @@ export class CallTrees {
 
   /** Symbols whose calls resolve to `s` (exact, or as a candidate), grouped by the calling symbol. */
   private callersOf(s: NavSymbol): Array<{ symbol: NavSymbol; confidence: NavConfidence }> {
+    if (this.byText(s)) {
+      const budgetMs = TEXT_SEARCH_BUDGET_MS - (performance.now() - this.started);
+      return budgetMs <= 0 ? [] : this.nav.callersByText(this.repo, s, CALLERS_PER_NODE, budgetMs).map((symbol) => ({ symbol, confidence: 'candidate' }));
+    }
     const found = this.nav.uses(this.resolver, s.name, [{ symbol: s }], CALLERS_PER_NODE, CALLS);
     const out = new Map<number, { symbol: NavSymbol; confidence: NavConfidence }>();
     for (const { occ, confidence } of found.uses) {

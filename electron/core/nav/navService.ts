@@ -11,14 +11,17 @@ import { NavRows, type NavFile, type NavOccurrence, type NavSymbol } from '../..
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
 import { isInside } from '../../db/read/symbolPreference.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
-import { RepoPaths } from './modules.js';
+import { folderOf, RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
 import { identifierAt } from './identifierAt.js';
 import { localDeclaration, localUses } from './localByText.js';
-import { textReferences, wholeNamePattern } from './textReferences.js';
+import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
+import { callSites, callsAt } from './textCalls.js';
 
 export const DEFINITION_LIMIT = 20;
+/** What a call written in the text can reach: a function, a method or constructor, or a type (`Foo(…)`, `Foo::new`'s `Foo`). */
+const CALL_TARGET_KINDS = new Set(['function', 'method', 'constructor', 'class', 'struct']);
 /** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
 const NAME_SEARCH_LINES = 8;
 export const REFS_DEFAULT_LIMIT = 200;
@@ -162,9 +165,51 @@ export class NavService {
 
   /** A symbol's uses where no occurrence pass ran: its name's whole-word matches in files of its language (textReferences.ts). */
   private textReferences(repo: RepoRef, resolver: Resolver, target: NavSymbol, confidence: NavConfidence, limit: number): ReferencesAnswer {
-    const declarations = new Set(this.rows.symbolsNamed(repo.id, target.name).map((s) => `${s.path}:${this.namePosition(s).line}`));
-    const { refs, truncated } = textReferences(this.db, repo, target, declarations, limit, REFS_BUDGET_MS);
+    const { refs, truncated } = textReferences(this.db, repo, target, this.declarationPlaces(repo, target.name), limit, REFS_BUDGET_MS);
     return { targets: [this.hit(repo, resolver, { symbol: target }, confidence)], refs, truncated };
+  }
+
+  /** Where each symbol named `name` is declared, as `path:line`: lines a text search must not count as uses. */
+  private declarationPlaces(repo: RepoRef, name: string): Set<string> {
+    return new Set(this.rows.symbolsNamed(repo.id, name).map((s) => `${s.path}:${this.namePosition(s).line}`));
+  }
+
+  /** The functions that call `s` by name (its text references followed by `(`), for a symbol of a file without occurrences. */
+  callersByText(repo: RepoRef, s: NavSymbol, limit: number, budgetMs: number): NavSymbol[] {
+    const { refs } = textReferences(this.db, repo, s, this.declarationPlaces(repo, s.name), limit, budgetMs);
+    const callers = new Map<number, NavSymbol>();
+    const spelled = new RegExp(wholeNamePattern(s.name), 'gu');
+    for (const ref of refs) {
+      const file = this.rows.file(repo.id, ref.file);
+      const text = file ? this.rows.lineText(file.id, ref.line) : null;
+      // A line answers once (its first spelling); any of its spellings may be the call.
+      if (!file || text === null || ![...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name))) continue;
+      const caller = this.rows.innermostFunction(file.id, ref.line);
+      if (caller) callers.set(caller.id, caller);
+    }
+    return [...callers.values()];
+  }
+
+  /** What `s` calls by name: each call site in its lines, taken as the nearest function or type of that name (a method only nearby). */
+  callsByText(resolver: Resolver, s: NavSymbol): NavSymbol[] {
+    const file = this.rows.fileById(s.fileId);
+    if (!file) return [];
+    const called = new Map<number, NavSymbol>();
+    const ownLine = this.namePosition(s).line;
+    for (let line = s.startLine; line <= s.endLine; line++) {
+      const text = this.rows.lineText(file.id, line);
+      if (text === null || isCommentLine(file.language, text.trimStart())) continue;
+      for (const site of callSites(text)) {
+        if (line === ownLine && site.name === s.name) continue;
+        const target = resolver.candidates({ path: file.path, name: site.name, language: file.language }, site.member).targets
+          .find((t) => t.symbol && CALL_TARGET_KINDS.has(t.symbol.kind))?.symbol;
+        // A method called on a receiver of unknown type (`buf.take()`, `x.clone()`) is taken only when one of that name
+        // is defined in the caller's own folder: elsewhere it is as likely the standard library's.
+        if (!target || called.has(target.id) || (site.member && folderOf(target.path) !== folderOf(file.path))) continue;
+        called.set(target.id, target);
+      }
+    }
+    return [...called.values()];
   }
 
   /** A target as an answer row: where its name is written, its signature and doc. */
@@ -366,14 +411,14 @@ export class NavService {
     const repo = findRepo(this.db, req.repo);
     const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
     if (!root) return null;
-    return new CallTrees(this, this.resolver(repo.id)).callees(root, 'exact', clampDepth(req.depth));
+    return new CallTrees(this, this.resolver(repo.id), repo).callees(root, 'exact', clampDepth(req.depth));
   }
 
   callers(req: { repo: string; fqn: string; depth?: number | undefined }): CallTreeNode | null {
     const repo = findRepo(this.db, req.repo);
     const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
     if (!root) return null;
-    return new CallTrees(this, this.resolver(repo.id)).callers(root, clampDepth(req.depth));
+    return new CallTrees(this, this.resolver(repo.id), repo).callers(root, clampDepth(req.depth));
   }
 
   flow(req: { repo: string; entry: string; depth?: number | undefined }): FlowAnswer | null {
@@ -398,7 +443,7 @@ export class NavService {
       handler = ranked.find((s) => s.kind === 'function' || s.kind === 'method') ?? ranked[0] ?? null;
       confidence = 'candidate';
     }
-    const root = handler ? new CallTrees(this, resolver).callees(handler, confidence, clampDepth(req.depth)) : null;
+    const root = handler ? new CallTrees(this, resolver, repo).callees(handler, confidence, clampDepth(req.depth)) : null;
     return { entry: entry satisfies EntryPointRow, root };
   }
 

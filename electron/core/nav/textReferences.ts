@@ -17,7 +17,8 @@ const HASH = /^#(?!\[)/;
 const COMMENT_LINE: Record<string, RegExp> = {
   ruby: HASH, python: HASH, bash: HASH, elixir: HASH, php: /^(?:\/\/|\/\*|\*|#(?!\[))/, lua: /^--/, haskell: /^--/,
 };
-const isCommentLine = (language: string | null, snippet: string): boolean => (COMMENT_LINE[language ?? ''] ?? C_STYLE).test(snippet);
+/** Whether a line (its text from the first non-blank) holds only a comment, in the language's syntax. */
+export const isCommentLine = (language: string | null, snippet: string): boolean => (COMMENT_LINE[language ?? ''] ?? C_STYLE).test(snippet);
 
 /** The name as a regex matching it whole (`\b` only where the name starts or ends with a word character: `empty?`). */
 export function wholeNamePattern(name: string): string {
