@@ -212,6 +212,18 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     expect(await fits(p, 'callers', true)).toEqual([]);
   }, 60_000);
 
+  it('the symbol panel of a Rust function lists its callers, read from the text and marked as candidates', async () => {
+    const p = page();
+    await open(p, 'crates/pool/src/blocking.rs');
+    await p.locator('[data-testid=outline-item]', { hasText: 'spawn_blocking' }).click();
+    await p.click('[data-testid=show-callers]');
+    const callers = p.locator('[data-testid=call-tree-callers] > [data-testid=call-node]');
+    await expect.poll(() => callers.count()).toBe(1);
+    expect(await callers.first().getAttribute('data-fqn')).toMatch(/open$/);
+    expect(await callers.first().locator(':scope > .call-row [title="Resolved by name, not proven"]').count()).toBe(1);
+    expect(await fits(p, 'rust-callers', true)).toEqual([]);
+  }, 60_000);
+
   it('Show flow on an express route draws the handler\'s call tree with SQL and HTTP marked at the leaves', async () => {
     const p = page();
     await p.click('[data-testid=tab-entrypoints]');
