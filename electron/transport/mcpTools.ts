@@ -229,7 +229,7 @@ function fitReferences(answer: ReferencesAnswer, budget: number): string {
 /** Navigation: definition, references, callers, callees, flow and the file tree. */
 function registerNavTools(server: McpServer, reader: TargetProvider): void {
   server.registerTool('definition', {
-    description: 'Where the name at a place in a file is defined. Each hit says exact (resolved through scope, imports or the receiver\'s class) or candidate (a same-named definition, nearest first). An empty list means nothing is named there.',
+    description: 'Where the name at a place in a file is defined. Each hit says exact (resolved through scope, imports or the receiver\'s class) or candidate (a same-named definition, nearest first). In languages navigated by name only (Rust, Ruby, PHP, C#, C/C++…) every hit is a candidate: a parameter or local found in its function\'s text, else same-named definitions. An empty list means nothing is named there.',
     inputSchema: { repo, path: z.string().min(1).max(4096).describe('repo-relative path'), line, column: line.describe('1-based, in UTF-16 units'), limit: rows, maxChars: chars },
     annotations: { readOnlyHint: true },
   }, ({ repo: r, path, line: l, column, limit, maxChars }) => answer(reader, 'nav:def', { repo: r, path, line: l, column }, maxChars,
