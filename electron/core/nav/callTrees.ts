@@ -3,6 +3,7 @@
 import type { CallTreeNode, NavConfidence } from '../../../shared/nav.js';
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
+import { NavByName } from './byName.js';
 import { ROLE, type Resolver } from './resolver.js';
 import type { NavService } from './navService.js';
 
@@ -24,7 +25,11 @@ export class CallTrees {
   private nodes = 0;
   private readonly started = performance.now();
 
-  constructor(private readonly nav: NavService, private readonly resolver: Resolver, private readonly repo: RepoRef) {}
+  private readonly byName: NavByName;
+
+  constructor(private readonly nav: NavService, private readonly resolver: Resolver, repo: RepoRef) {
+    this.byName = new NavByName(nav, repo, resolver);
+  }
 
   /** A symbol of a file without an occurrence pass: its calls are read from the text, as candidates. */
   private byText(s: NavSymbol): boolean {
@@ -38,7 +43,7 @@ export class CallTrees {
 
   /** What `s` calls: each call resolved (exact targets, or the nearest candidate), in the order first called. */
   private calledBy(s: NavSymbol): Array<{ symbol: NavSymbol; confidence: NavConfidence }> {
-    if (this.byText(s)) return this.nav.callsByText(this.resolver, s).map((symbol) => ({ symbol, confidence: 'candidate' }));
+    if (this.byText(s)) return this.byName.callsOf(s).map((symbol) => ({ symbol, confidence: 'candidate' }));
     const out = new Map<number, { symbol: NavSymbol; confidence: NavConfidence }>();
     for (const call of this.nav.rows.callsIn(s.fileId, s.startLine, s.endLine)) {
       const r = this.resolver.resolve(call);
@@ -77,7 +82,7 @@ export class CallTrees {
   private callersOf(s: NavSymbol): Array<{ symbol: NavSymbol; confidence: NavConfidence }> {
     if (this.byText(s)) {
       const budgetMs = TEXT_SEARCH_BUDGET_MS - (performance.now() - this.started);
-      return budgetMs <= 0 ? [] : this.nav.callersByText(this.repo, s, CALLERS_PER_NODE, budgetMs).map((symbol) => ({ symbol, confidence: 'candidate' }));
+      return budgetMs <= 0 ? [] : this.byName.callersOf(s, CALLERS_PER_NODE, budgetMs).map((symbol) => ({ symbol, confidence: 'candidate' }));
     }
     const found = this.nav.uses(this.resolver, s.name, [{ symbol: s }], CALLERS_PER_NODE, CALLS);
     const out = new Map<number, { symbol: NavSymbol; confidence: NavConfidence }>();

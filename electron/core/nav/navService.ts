@@ -9,34 +9,20 @@ import type { ReadDb } from '../../db/connection.js';
 import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
 import { NavRows, type NavFile, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
-import { isInside } from '../../db/read/symbolPreference.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
-import { folderOf, RepoPaths } from './modules.js';
+import { RepoPaths } from './modules.js';
 import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
-import { identifierAt } from './identifierAt.js';
-import { localDeclaration, localUses } from './localByText.js';
-import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
-import { callSites, callsAt } from './textCalls.js';
+import { NavByName } from './byName.js';
+import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
+import { wholeNamePattern } from './textReferences.js';
 
-export const DEFINITION_LIMIT = 20;
-/** What a call written in the text can reach: a function, a method or constructor, or a type (`Foo(…)`, `Foo::new`'s `Foo`). */
-const CALL_TARGET_KINDS = new Set(['function', 'method', 'constructor', 'class', 'struct']);
 /** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
 const NAME_SEARCH_LINES = 8;
 export const REFS_DEFAULT_LIMIT = 200;
 export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
 const REFS_SCAN = 50_000;
-const REFS_BUDGET_MS = 1500;
-
-/** A parameter or local variable found in its function's text: its name, the function, and where it is declared. */
-interface TextLocal {
-  name: string;
-  /** The function symbol holding it; null in code no function symbol holds (a callback, a script's top level). */
-  fn: NavSymbol | null;
-  at: { line: number; col: number };
-}
 
 export class NavService {
   readonly rows: NavRows;
@@ -105,111 +91,10 @@ export class NavService {
 
   definition(pos: NavPosition): DefinitionHit[] {
     const { repo, occ, file } = this.occurrenceAt(pos);
-    if (!occ) return this.rows.hasOccurrences(file.id) ? [] : this.definitionByName(repo, file, pos);
+    if (!occ) return this.rows.hasOccurrences(file.id) ? [] : new NavByName(this, repo, this.resolver(repo.id)).definition(file, pos);
     const resolver = this.resolver(repo.id);
     const resolution = resolver.resolve(occ);
     return resolution.targets.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, resolution.confidence));
-  }
-
-  /**
-   * In a file without occurrences (Rust, Ruby, PHP, C#…, or generated code kept as text) the index knows no name at
-   * the position: the word there, looked up among same-named definitions, nearest first, as candidates.
-   */
-  private definitionByName(repo: RepoRef, file: NavFile, pos: NavPosition): DefinitionHit[] {
-    const local = this.localAt(file, pos);
-    if (local) return [this.localHit(repo, file, local)];
-    const resolver = this.resolver(repo.id);
-    return this.candidatesByName(resolver, file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, 'candidate'));
-  }
-
-  /** A parameter or local variable under the position, declared in its function's text above it (localByText.ts). */
-  private localAt(file: NavFile, pos: NavPosition): TextLocal | null {
-    const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
-    if (!word || word.member || word.container) return null;
-    // The name of a symbol where it is declared (`func Default(`) is that symbol, not a local of the code around it.
-    if (this.rows.fileSymbolsNamed(file.id, word.name).some((sym) => this.namePosition(sym).line === pos.line)) return null;
-    const fn = this.rows.innermostFunction(file.id, pos.line) ?? null;
-    const at = localDeclaration(fn, word.name, pos.line, (line) => this.rows.lineText(file.id, line));
-    return at ? { name: word.name, fn, at } : null;
-  }
-
-  /** The same-named definitions of the word at a position, nearest first; those inside a `::` or `\\` path's container ahead. */
-  private candidatesByName(resolver: Resolver, file: NavFile, pos: NavPosition): Target[] {
-    const word = identifierAt(this.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
-    if (!word) return [];
-    const found = resolver.candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
-    // `crate::sync::Mutex`: the candidates inside a `sync` go first, the rest keep their nearness order.
-    const container = word.container?.toLowerCase();
-    const inside = (t: Target): boolean => !!container && !!t.symbol && isInside(t.symbol.fqn, container);
-    return container ? [...found.filter(inside), ...found.filter((t) => !inside(t))] : found;
-  }
-
-  /** Where a local read from the text is declared, as a definition answer (named under its function, as locals are). */
-  private localHit(repo: RepoRef, file: NavFile, local: TextLocal): DefinitionHit {
-    return {
-      fqn: `${local.fn?.fqn ?? file.path}/${local.name}`, name: local.name, kind: 'variable', repo: repo.path, file: file.path, line: local.at.line, column: local.at.col,
-      endLine: local.at.line, signature: (this.rows.lineText(file.id, local.at.line) ?? '').trim().slice(0, 300), doc: null, confidence: 'candidate',
-    };
-  }
-
-  private localReferences(repo: RepoRef, file: NavFile, local: TextLocal, limit: number): ReferencesAnswer {
-    const uses = localUses(local.fn, local.name, local.at, (line) => this.rows.lineText(file.id, line));
-    return {
-      targets: [this.localHit(repo, file, local)],
-      refs: uses.slice(0, limit).map((u) => ({
-        repo: repo.path, file: file.path, line: u.line, column: u.col, role: 'reference', enclosing: local.fn?.fqn ?? null, snippet: u.text.trim().slice(0, 240), confidence: 'candidate',
-      })),
-      truncated: uses.length > limit,
-    };
-  }
-
-  /** A symbol's uses where no occurrence pass ran: its name's whole-word matches in files of its language (textReferences.ts). */
-  private textReferences(repo: RepoRef, resolver: Resolver, target: NavSymbol, confidence: NavConfidence, limit: number): ReferencesAnswer {
-    const { refs, truncated } = textReferences(this.db, repo, target, this.declarationPlaces(repo, target.name), limit, REFS_BUDGET_MS);
-    return { targets: [this.hit(repo, resolver, { symbol: target }, confidence)], refs, truncated };
-  }
-
-  /** Where each symbol named `name` is declared, as `path:line`: lines a text search must not count as uses. */
-  private declarationPlaces(repo: RepoRef, name: string): Set<string> {
-    return new Set(this.rows.symbolsNamed(repo.id, name).map((s) => `${s.path}:${this.namePosition(s).line}`));
-  }
-
-  /** The functions that call `s` by name (its text references followed by `(`), for a symbol of a file without occurrences. */
-  callersByText(repo: RepoRef, s: NavSymbol, limit: number, budgetMs: number): NavSymbol[] {
-    const { refs } = textReferences(this.db, repo, s, this.declarationPlaces(repo, s.name), limit, budgetMs);
-    const callers = new Map<number, NavSymbol>();
-    const spelled = new RegExp(wholeNamePattern(s.name), 'gu');
-    for (const ref of refs) {
-      const file = this.rows.file(repo.id, ref.file);
-      const text = file ? this.rows.lineText(file.id, ref.line) : null;
-      // A line answers once (its first spelling); any of its spellings may be the call.
-      if (!file || text === null || ![...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name))) continue;
-      const caller = this.rows.innermostFunction(file.id, ref.line);
-      if (caller) callers.set(caller.id, caller);
-    }
-    return [...callers.values()];
-  }
-
-  /** What `s` calls by name: each call site in its lines, taken as the nearest function or type of that name (a method only nearby). */
-  callsByText(resolver: Resolver, s: NavSymbol): NavSymbol[] {
-    const file = this.rows.fileById(s.fileId);
-    if (!file) return [];
-    const called = new Map<number, NavSymbol>();
-    const ownLine = this.namePosition(s).line;
-    for (let line = s.startLine; line <= s.endLine; line++) {
-      const text = this.rows.lineText(file.id, line);
-      if (text === null || isCommentLine(file.language, text.trimStart())) continue;
-      for (const site of callSites(text)) {
-        if (line === ownLine && site.name === s.name) continue;
-        const target = resolver.candidates({ path: file.path, name: site.name, language: file.language }, site.member).targets
-          .find((t) => t.symbol && CALL_TARGET_KINDS.has(t.symbol.kind))?.symbol;
-        // A method called on a receiver of unknown type (`buf.take()`, `x.clone()`) is taken only when one of that name
-        // is defined in the caller's own folder: elsewhere it is as likely the standard library's.
-        if (!target || called.has(target.id) || (site.member && folderOf(target.path) !== folderOf(file.path))) continue;
-        called.set(target.id, target);
-      }
-    }
-    return [...called.values()];
   }
 
   /** A target as an answer row: where its name is written, its signature and doc. */
@@ -254,14 +139,7 @@ export class NavService {
     let confidence: NavConfidence = 'exact';
     if (req.position) {
       const { occ, file } = this.occurrenceAt({ ...req.position, repo: req.position.repo || req.repo });
-      if (!occ && !this.rows.hasOccurrences(file.id)) {
-        // No occurrences to resolve: a local's uses are its function's lines that spell it.
-        const local = this.localAt(file, req.position);
-        if (local) return this.localReferences(repo, file, local, limit);
-        // Else the nearest same-named definition stands for the name, as a guess does.
-        const guessed = this.candidatesByName(resolver, file, req.position)[0]?.symbol;
-        if (guessed) return this.textReferences(repo, resolver, guessed, 'candidate', limit);
-      }
+      if (!occ && !this.rows.hasOccurrences(file.id)) return new NavByName(this, repo, resolver).referencesAt(file, req.position, limit);
       if (occ) {
         const resolution = resolver.referenceTargets(occ);
         // A guess stands for one symbol: the nearest candidate, not all of them.
@@ -273,7 +151,7 @@ export class NavService {
     }
     const first = targets[0];
     if (!first) return { targets: [], refs: [], truncated: false };
-    if (first.symbol && !this.rows.hasOccurrences(first.symbol.fileId)) return this.textReferences(repo, resolver, first.symbol, confidence, limit);
+    if (first.symbol && !this.rows.hasOccurrences(first.symbol.fileId)) return new NavByName(this, repo, resolver).referencesOf(first.symbol, confidence, limit);
     const name = first.symbol?.name ?? first.local?.name ?? '';
     const found = this.uses(resolver, name, targets, limit);
     // The enclosing symbols' names in one read: thousands of uses sit in hundreds of functions.

@@ -2,7 +2,7 @@
 // bench:nav-latency answered by two source trees in one process — DIR (another checkout, e.g. `git archive <commit>`
 // unpacked, with node_modules linked) and this one — place by place, alternating which goes first, so both
 // see the same machine load. Prints CPU ms p50/p95/total of each and how many answers differ (places and
-// confidences; raise REFS_BUDGET_MS in both trees first, or a loaded machine cuts slow answers at different places).
+// confidences; raise REFS_BUDGET_MS (electron/core/nav/navLimits.ts) in both trees first, or a loaded machine cuts slow answers at different places).
 // --rounds N answers each place N times in each tree and keeps the least CPU time: on a shared machine a place's
 // time jumps when other processes take the core's caches, and the least of a few is the steadier figure.
 // --base-db: the base's own index of the same repo, when the two trees store occurrences differently.

@@ -1,7 +1,7 @@
 // `node --import tsx test/bench/nav/refsSlowest.ts [--db FILE] [--top 20] [--answers OUT]`: the Python places of
 // bench:nav-latency, each `refs` answered straight on a read connection (no workers), slowest first in CPU ms.
 // --answers writes every answer (places and confidences) so a speed change can be checked to keep them
-// (raise REFS_BUDGET_MS first, or slow answers are cut at different places). Asserts nothing.
+// (raise REFS_BUDGET_MS in electron/core/nav/navLimits.ts first, or slow answers are cut at different places). Asserts nothing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
