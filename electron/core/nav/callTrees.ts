@@ -1,5 +1,6 @@
-// Callers and callees as trees: from call occurrences and the symbols that enclose them. Each symbol is
-// expanded once per path (a cycle is shown, marked, and not followed), depth and size are bounded.
+// Callers and callees as trees: from call occurrences and the symbols that enclose them (read from the text, by
+// NavByName, in files without occurrences). Each symbol is expanded once per path (a cycle is shown, marked, and not
+// followed), depth and size are bounded.
 import type { CallTreeNode, NavConfidence } from '../../../shared/nav.js';
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
@@ -24,7 +25,6 @@ export function clampDepth(depth: number | undefined): number {
 export class CallTrees {
   private nodes = 0;
   private readonly started = performance.now();
-
   private readonly byName: NavByName;
 
   constructor(private readonly nav: NavService, private readonly resolver: Resolver, repo: RepoRef) {
