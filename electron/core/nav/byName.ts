@@ -4,7 +4,7 @@ import type { DefinitionHit, NavConfidence, NavPosition, ReferencesAnswer } from
 import type { NavFile, NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
 import { isInside } from '../../db/read/symbolPreference.js';
-import { identifierAt } from './identifierAt.js';
+import { identifierAt, type IdentifierAt } from './identifierAt.js';
 import { localDeclaration, localUses } from './localByText.js';
 import { folderOf } from './modules.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
@@ -29,16 +29,19 @@ export class NavByName {
 
   /** The word at the position: a parameter or local of its function, else the same-named definitions, nearest first. */
   definition(file: NavFile, pos: NavPosition): DefinitionHit[] {
-    const local = this.localAt(file, pos);
+    const word = this.wordAt(file, pos);
+    if (!word) return [];
+    const local = this.localAt(file, pos, word);
     if (local) return [this.localHit(file, local)];
-    return this.candidates(file, pos).slice(0, DEFINITION_LIMIT).map((t) => this.nav.hit(this.repo, this.resolver, t, 'candidate'));
+    return this.candidates(file, word).slice(0, DEFINITION_LIMIT).map((t) => this.nav.hit(this.repo, this.resolver, t, 'candidate'));
   }
 
   /** Uses of the word at the position: a local's in its function; else the nearest same-named definition's (as a guess stands for one). */
   referencesAt(file: NavFile, pos: NavPosition, limit: number): ReferencesAnswer {
-    const local = this.localAt(file, pos);
+    const word = this.wordAt(file, pos);
+    const local = word && this.localAt(file, pos, word);
     if (local) return this.localReferences(file, local, limit);
-    const guessed = this.candidates(file, pos)[0]?.symbol;
+    const guessed = word && this.candidates(file, word)[0]?.symbol;
     return guessed ? this.referencesOf(guessed, 'candidate', limit) : { targets: [], refs: [], truncated: false };
   }
 
@@ -86,11 +89,15 @@ export class NavByName {
     return [...called.values()];
   }
 
-  /** A parameter or local variable under the position, declared in its function's text above it (localByText.ts). */
-  private localAt(file: NavFile, pos: NavPosition): TextLocal | null {
+  /** The identifier under the position, read once from its line. */
+  private wordAt(file: NavFile, pos: NavPosition): IdentifierAt | null {
+    return identifierAt(this.nav.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
+  }
+
+  /** `word`, under the position, as a parameter or local variable declared in its function's text above it (localByText.ts). */
+  private localAt(file: NavFile, pos: NavPosition, word: IdentifierAt): TextLocal | null {
     const rows = this.nav.rows;
-    const word = identifierAt(rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
-    if (!word || word.member || word.container) return null;
+    if (word.member || word.container) return null;
     // The name of a symbol where it is declared (`func Default(`) is that symbol, not a local of the code around it.
     if (rows.fileSymbolsNamed(file.id, word.name).some((sym) => this.nav.namePosition(sym).line === pos.line)) return null;
     const fn = rows.innermostFunction(file.id, pos.line) ?? null;
@@ -98,10 +105,8 @@ export class NavByName {
     return at ? { name: word.name, fn, at } : null;
   }
 
-  /** The same-named definitions of the word at a position, nearest first; those inside a `::` or `\\` path's container ahead. */
-  private candidates(file: NavFile, pos: NavPosition): Target[] {
-    const word = identifierAt(this.nav.rows.lineText(file.id, pos.line) ?? '', pos.column, file.language);
-    if (!word) return [];
+  /** The definitions named like `word`, nearest first; those inside a `::` or `\\` path's container ahead. */
+  private candidates(file: NavFile, word: IdentifierAt): Target[] {
     const found = this.resolver.candidates({ path: file.path, name: word.name, language: file.language }, word.member).targets;
     // `crate::sync::Mutex`: the candidates inside a `sync` go first, the rest keep their nearness order.
     const container = word.container?.toLowerCase();
