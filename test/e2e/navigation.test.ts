@@ -3,7 +3,7 @@
 // file tree opens a file, the hover card shows signature, doc and notes, the symbol panel's callers
 // tree, and Show flow of an express route down to its SQL and HTTP calls. Screens are checked to
 // fit and pass axe at 1280×800 and 900×700.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call, openWriter } from '../helpers/backend.js';
 import { writeTree } from '../helpers/fixtures.js';
@@ -39,6 +39,13 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await p.locator('[data-testid=quick-item]').filter({ has: p.locator('.kind', { hasText: 'file' }) }).filter({ hasText: name }).first().click();
     await expect.poll(() => editor(p).getAttribute('data-path')).toBe(path);
     await p.locator('[data-testid=editor]').locator('.cm-line').first().waitFor();
+  };
+  /** Opens `path`, selects `symbol` in its outline and shows its callers: the tree's top-level nodes. */
+  const showCallers = async (p: Page, path: string, symbol: string): Promise<Locator> => {
+    await open(p, path);
+    await p.locator('[data-testid=outline-item]', { hasText: symbol }).click();
+    await p.click('[data-testid=show-callers]');
+    return p.locator('[data-testid=call-tree-callers] > [data-testid=call-node]');
   };
   /** Layout and axe problems of the screen at 1280×800 and 900×700 (there with the folded side panel unfolded when `side`), and axe's in the dark theme. */
   const fits = async (p: Page, name: string, side = false): Promise<string[]> => {
@@ -197,10 +204,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
 
   it('the symbol panel shows who calls a function, opened one level at a time', async () => {
     const p = page();
-    await open(p, 'src/util/format.ts');
-    await p.locator('[data-testid=outline-item]', { hasText: 'formatPrice' }).click();
-    await p.click('[data-testid=show-callers]');
-    const callers = p.locator('[data-testid=call-tree-callers] > [data-testid=call-node]');
+    const callers = await showCallers(p, 'src/util/format.ts', 'formatPrice');
     await expect.poll(() => callers.count()).toBe(2);
     const names = await callers.evaluateAll((els) => els.map((el) => el.getAttribute('data-fqn') ?? ''));
     expect(names.some((n) => n.includes('orderTotal'))).toBe(true);
@@ -214,10 +218,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
 
   it('the symbol panel of a Rust function lists its callers, read from the text and marked as candidates', async () => {
     const p = page();
-    await open(p, 'crates/pool/src/blocking.rs');
-    await p.locator('[data-testid=outline-item]', { hasText: 'spawn_blocking' }).click();
-    await p.click('[data-testid=show-callers]');
-    const callers = p.locator('[data-testid=call-tree-callers] > [data-testid=call-node]');
+    const callers = await showCallers(p, 'crates/pool/src/blocking.rs', 'spawn_blocking');
     await expect.poll(() => callers.count()).toBe(1);
     expect(await callers.first().getAttribute('data-fqn')).toMatch(/open$/);
     expect(await callers.first().locator(':scope > .call-row [title="Resolved by name, not proven"]').count()).toBe(1);
