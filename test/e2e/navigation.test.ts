@@ -2,7 +2,7 @@
 // picker for two candidates), Shift+F12 lists references by file, Alt+←/→ walk the history, the
 // file tree opens a file, the hover card shows signature, doc and notes, the symbol panel's callers
 // tree, and Show flow of an express route down to its SQL and HTTP calls. Screens are checked to
-// fit and pass axe at 1280×800 and 900×700.
+// fit and pass axe at 1920×1080, 1280×800 and 900×700.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call, openWriter } from '../helpers/backend.js';
@@ -47,10 +47,10 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await p.click('[data-testid=show-callers]');
     return p.locator('[data-testid=call-tree-callers] > [data-testid=call-node]');
   };
-  /** Layout and axe problems of the screen at 1280×800 and 900×700 (there with the folded side panel unfolded when `side`), and axe's in the dark theme. */
+  /** Layout and axe problems of the screen at 1920×1080, 1280×800 and 900×700 (at 900 with the folded side panel unfolded when `side`), and axe's in the dark theme. */
   const fits = async (p: Page, name: string, side = false): Promise<string[]> => {
     const problems: string[] = [];
-    for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 700 }]) {
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 900, height: 700 }]) {
       await p.setViewportSize(size);
       const unfold = side && size.width < 1100 && (await p.getAttribute('[data-testid=toggle-outline]', 'aria-expanded')) === 'false';
       if (unfold) await p.click('[data-testid=toggle-outline]');
