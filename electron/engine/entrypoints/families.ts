@@ -18,6 +18,7 @@ import { nodeJobs } from './nodeJobs.js';
 import { JS_TYPES } from './nodeSyntax.js';
 import { djangoRoutes, pythonRoutes } from './python.js';
 import { pythonCalls } from './pythonCalls.js';
+import { pythonCommands } from './pythonCommands.js';
 import { pythonJobs } from './pythonJobs.js';
 import { PY_TYPES, pyScope } from './pythonSyntax.js';
 import { rustEntryPoints } from './rust.js';
@@ -57,6 +58,7 @@ export const python: Family = {
     pythonRoutes(ctx, out);
     djangoRoutes(ctx, out);
     pythonJobs(ctx, out);
+    pythonCommands(ctx, out);
   },
   calls(ctx, out) {
     if (PY_CALL_HINT.test(ctx.source)) pythonCalls(ctx, pyScope(ctx), out);

@@ -112,7 +112,25 @@ function mains(ctx: FileContext, out: EntryList): void {
   for (const stmt of ctx.nodes('if_statement')) {
     const cond = stmt.childForFieldName('condition');
     if (!cond || !/^__name__\s*==\s*['"]__main__['"]$|^['"]__main__['"]\s*==\s*__name__$/.test(cond.text)) continue;
-    const handler = kids(stmt.childForFieldName('consequence')).map(calledName).find((n) => n !== null) ?? null;
+    const body = kids(stmt.childForFieldName('consequence')).map(unwrapExit);
+    const handler = body.map(calledName).find((n) => n !== null) ?? body.map(moduleCall).filter((n) => n !== null).pop() ?? null;
     out.add({ kind: 'main', framework: 'main', handler, symbol: handler ? ctx.symbols.byName(handler) : null, line: lineOf(stmt) });
   }
+}
+
+const EXITS = new Set(['sys.exit', 'exit', 'SystemExit']);
+
+/** `sys.exit(main())` and `raise SystemExit(main())` run `main()`: the exit is not the entry. */
+function unwrapExit(stmt: SyntaxNode): SyntaxNode {
+  const expr = stmt.type === 'expression_statement' || stmt.type === 'raise_statement' ? stmt.namedChild(0) : null;
+  const fn = expr?.type === 'call' ? expr.childForFieldName('function') : null;
+  const inner = fn && EXITS.has(fn.text) ? expr?.childForFieldName('arguments')?.namedChild(0) : null;
+  return inner?.type === 'call' ? inner : stmt;
+}
+
+/** `management.execute_from_command_line()`: a function of an imported module, linked by name when no plain call names one. */
+function moduleCall(stmt: SyntaxNode): string | null {
+  const call = stmt.type === 'expression_statement' ? stmt.namedChild(0) : stmt;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  return fn?.type === 'attribute' && /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(fn.text) ? fn.text : null;
 }

@@ -202,6 +202,35 @@ if __name__ == "__main__":
     const r = await analyze('python', 'cli.py', src);
     expect(r.entryPoints).toEqual([ep({ kind: 'main', framework: 'main', line: 6, symbol: 'main', handler: 'main' })]);
   });
+
+  it('names the function a __main__ guard runs through sys.exit, SystemExit or an imported module', async () => {
+    const exits = `import sys
+
+def main():
+    return 0
+
+if __name__ == '__main__':
+    sys.exit(main())
+
+if __name__ == '__main__':
+    raise SystemExit(main())
+`;
+    expect((await analyze('python', 'tool.py', exits)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'main', line: 6, symbol: 'main', handler: 'main' }),
+      ep({ kind: 'main', framework: 'main', line: 9, symbol: 'main', handler: 'main' }),
+    ]);
+    // Django's django-admin: a warning first, then the command line, defined in another file (linked by name later).
+    const module = `import warnings
+from django.core import management
+
+if __name__ == "__main__":
+    warnings.warn('deprecated')
+    management.execute_from_command_line()
+`;
+    expect((await analyze('python', 'bin/django-admin.py', module)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'main', line: 4, handler: 'management.execute_from_command_line' }),
+    ]);
+  });
 });
 
 describe('Python external calls', () => {
@@ -283,6 +312,78 @@ def index_product(p):
       call('index_product', 'mongo', 'pymongo', 'products', 8),
       call('index_product', 'mongo', 'pymongo', 'audit', 9),
       call('index_product', 'elasticsearch', 'elasticsearch-py', 'products', 10),
+    ]);
+  });
+});
+
+describe('Python command-line commands', () => {
+  it('reads a Django management command from its file name, attached to its handle method', async () => {
+    const src = `from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = 'Closes the poll'
+
+    def add_arguments(self, parser):
+        parser.add_argument('poll_ids', nargs='+', type=int)
+
+    def handle(self, *args, **options):
+        pass
+`;
+    expect((await analyze('python', 'polls/management/commands/closepoll.py', src)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'django', queue: 'closepoll', line: 4, symbol: 'handle' }),
+    ]);
+    // The same class elsewhere, or in a private module of the commands folder, is no command.
+    expect((await analyze('python', 'polls/commands/closepoll.py', src)).entryPoints).toEqual([]);
+    expect((await analyze('python', 'polls/management/commands/_shared.py', src)).entryPoints).toEqual([]);
+  });
+
+  it('reads Click, Typer and Flask CLI commands by the name they are run by', async () => {
+    const click = `import click
+
+@click.group()
+def cli():
+    pass
+
+@cli.command()
+def init_db():
+    pass
+
+@cli.command('drop')
+@click.option('--yes', is_flag=True)
+def drop_tables(yes):
+    pass
+
+@cache.command_handler()
+def not_a_command():
+    pass
+`;
+    expect((await analyze('python', 'tool/cli.py', click)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'click', queue: 'cli', line: 3, symbol: 'cli' }),
+      ep({ kind: 'main', framework: 'click', queue: 'init-db', line: 7, symbol: 'init_db' }),
+      ep({ kind: 'main', framework: 'click', queue: 'drop', line: 11, symbol: 'drop_tables' }),
+    ]);
+    const typer = `import typer
+
+app = typer.Typer()
+
+@app.command()
+def hello(name: str):
+    print(name)
+`;
+    expect((await analyze('python', 'main.py', typer)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'typer', queue: 'hello', line: 5, symbol: 'hello' }),
+    ]);
+    const flask = `from flask import Flask
+
+app = Flask(__name__)
+
+@app.cli.command('init-db')
+def init_db_command():
+    pass
+`;
+    expect((await analyze('python', 'app.py', flask)).entryPoints).toEqual([
+      ep({ kind: 'main', framework: 'flask', queue: 'init-db', line: 5, symbol: 'init_db_command' }),
     ]);
   });
 });
