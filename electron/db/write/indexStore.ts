@@ -9,6 +9,7 @@ import { symbolWordRow } from '../read/wordRowIds.js';
 import { BatchFullText } from './batchFullText.js';
 import { BatchDeletes } from './batchDeletes.js';
 import { FileChunks } from './fileChunks.js';
+import { handlerName, pickHandler } from './handlerMatch.js';
 import { WalBound } from '../walBound.js';
 
 export interface RepoRow {
@@ -172,8 +173,9 @@ export class IndexStore {
       unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
         `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
          WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
+      // An action name (`index`, `show`) is defined in every controller: the right one must be among those read.
       symbolsByName: db.prepare<[number, string], { id: number; fqn: string }>(
-        "SELECT id, fqn FROM symbols WHERE repo_id = ? AND name = ? AND kind IN ('function', 'method', 'class') ORDER BY length(fqn) LIMIT 20"),
+        "SELECT id, fqn FROM symbols WHERE repo_id = ? AND name = ? AND kind IN ('function', 'method', 'class') ORDER BY length(fqn) LIMIT 500"),
       setHandler: db.prepare<[number, number]>('UPDATE entry_points SET symbol_id = ? WHERE id = ?'),
       deleteAllAliases: db.prepare<[number]>('DELETE FROM path_aliases WHERE repo_id = ?'),
       deleteAliasesIn: db.prepare<[number, string, string, string]>('DELETE FROM path_aliases WHERE repo_id = ? AND (alias = ? OR (alias >= ? AND alias < ?))'),
@@ -423,12 +425,9 @@ export class IndexStore {
   /** Entry points whose handler lives in another file (Django urls.py → views.py) are linked by name. */
   resolveHandlers(repoId: number): void {
     for (const row of this.s.unresolvedHandlers.all(repoId)) {
-      const parts = row.handler.split(/[.:#/]+|::/).filter(Boolean);
-      const name = parts[parts.length - 1];
+      const name = handlerName(row.handler);
       if (!name) continue;
-      const candidates = this.s.symbolsByName.all(repoId, name);
-      const qualifier = parts.slice(0, -1).join('.');
-      const best = candidates.find((c) => qualifier && c.fqn.includes(qualifier)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+      const best = pickHandler(row.handler, this.s.symbolsByName.all(repoId, name));
       if (best) this.s.setHandler.run(best.id, row.id);
     }
   }
