@@ -12,6 +12,7 @@ import { selectedRepoVersion } from '../store/repos.js';
 import { FlowView } from './FlowView.js';
 import { symbolLabel } from '../components/symbolLabel.js';
 
+// A main's name (a manifest script, a management or Artisan command, a Rake task) is kept where a listener keeps its queue.
 const detail = (e: EntryPointRow): string => e.schedule ?? e.queue ?? (e.kind === 'main' ? 'main' : '');
 
 /** Why the table is empty, and what to do about it, instead of bare column headers. */
@@ -66,14 +67,15 @@ export function EntryPointsView() {
         {error && <div className="error" role="alert">{error}</div>}
         {shown.length > 0 && <table data-testid="entry-table" className="fit">
           <colgroup><col style={{ width: '15%' }} /><col style={{ width: '9%' }} /><col style={{ width: '32%' }} /><col style={{ width: '32%' }} /><col style={{ width: '12%' }} /></colgroup>
-          <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue</th><th>Handler</th><th><span className="sr-only">Flow</span></th></tr></thead>
+          <thead><tr><th>Kind</th><th>Method</th><th>Path / schedule / queue / command</th><th>Handler</th><th><span className="sr-only">Flow</span></th></tr></thead>
           <tbody>
+            {/* A long handler loses its start, as a path does, so its class and method stay in sight. */}
             {shown.map((e, i) => (
               <tr key={`${e.file}:${e.line}:${i}`} className="clickable" data-testid="entry-row" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: e.file, line: e.line }))}>
                 <td><span className="kind">{e.kind}</span><div className="dim">{e.framework}</div></td>
                 <td className="mono wrap">{e.method ?? ''}</td>
                 <td className="mono wrap">{e.path ?? detail(e)}</td>
-                <td><div className="mono ellipsis" title={e.symbol ?? ''}>{e.symbol ? symbolLabel(e.symbol) : '—'}</div><PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
+                <td>{e.symbol ? <PathText path={symbolLabel(e.symbol)} title={e.symbol} className="mono" testId="entry-handler" /> : <div className="mono">—</div>}<PathText path={e.file} suffix={`:${e.line}`} className="dim mono" /></td>
                 <td><button type="button" className="flow-button" data-testid="show-flow" onKeyDown={(ev) => ev.stopPropagation()} onClick={(ev) => { ev.stopPropagation(); useStore.getState().showFlow(e); }}>Show flow</button></td>
               </tr>
             ))}

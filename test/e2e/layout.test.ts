@@ -27,10 +27,10 @@ function contrast(a: string, b: string): number {
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
 
-/** Whether the path was cut from its start: the file name stays visible in the path's box. */
-function fileNameShown(page: Page, testId = 'code-path'): Promise<boolean> {
+/** Whether the path was cut from its start: the file name (or a handler's method) stays visible in its box. */
+function fileNameShown(page: Page, testId = 'code-path', shown = FILE_NAME): Promise<boolean> {
   return page.evaluate(([name, id]) => {
-    const el = document.querySelector(`[data-testid=${id}]`);
+    const el = Array.from(document.querySelectorAll(`[data-testid=${id}]`)).find((e) => e.textContent?.includes(name));
     if (!el) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -45,7 +45,7 @@ function fileNameShown(page: Page, testId = 'code-path'): Promise<boolean> {
       return text.right <= box.right + 0.5 && (text.left >= box.left - 0.5 || text.width > box.width);
     }
     return false;
-  }, [FILE_NAME, testId] as const);
+  }, [shown, testId] as const);
 }
 
 /** Whether a note's symbol is shown whole: nothing clipped inside its box, and the box inside the list. */
@@ -278,6 +278,9 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
         if (name === 'notes') {
           if (!(await fileNameShown(page(), 'note-file'))) problems.push('notes: the file name of the note\'s long path is cut off');
           if (!(await noteSymbolWhole(page()))) problems.push('notes: the note\'s symbol name is cut off');
+        }
+        if (name === 'entry-points' && !(await fileNameShown(page(), 'entry-handler', 'ForOwnerAndPet(long,long)'))) {
+          problems.push('entry points: the method name of a long handler is cut off');
         }
         if (name === 'search') {
           if (!(await fileNameShown(page()))) problems.push('search: the file name of the long path is cut off');
