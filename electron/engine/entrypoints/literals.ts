@@ -52,7 +52,8 @@ export function prefixOf(node: SyntaxNode | null | undefined): Prefix | null {
   if (exact !== null) return { text: exact, complete: true };
   const type = node.type;
   if (STRING_TYPES.has(type)) return { text: contentBefore(node, false) ?? '', complete: false };
-  if (type === 'binary_expression' || type === 'binary_operator') {
+  // `binary` is tree-sitter-ruby's name for the same node.
+  if (type === 'binary_expression' || type === 'binary_operator' || type === 'binary') {
     const left = prefixOf(node.childForFieldName('left') ?? node.namedChild(0));
     const op = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
     if (!left) return null;
