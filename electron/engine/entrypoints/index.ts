@@ -6,6 +6,8 @@ import type { Family } from './context.js';
 import { fileContext } from './context.js';
 import { csharp, go, java, node, python, rust } from './families.js';
 import { native } from './native.js';
+import { php } from './php.js';
+import { ruby } from './ruby.js';
 import { CallList, EntryList } from './results.js';
 
 const FAMILIES: Partial<Record<Language, Family>> = {
@@ -19,6 +21,8 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   csharp,
   c: native,
   cpp: native,
+  ruby,
+  php,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[], warnings: string[] = []): ParsedEntryPoint[] {
