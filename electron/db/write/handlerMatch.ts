@@ -38,3 +38,8 @@ function endsWith(containers: readonly string[], qualifier: readonly string[]): 
   const offset = containers.length - qualifier.length;
   return qualifier.every((q, i) => containers[offset + i] === q);
 }
+
+/** `emails:send`, `db:backup:create`: a command's name (Artisan, Rake), not a path to a symbol. */
+export function isCommandName(handler: string): boolean {
+  return /^[\w-]+(?::[\w-]+)+$/.test(handler) && !handler.includes('::');
+}

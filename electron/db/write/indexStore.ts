@@ -9,7 +9,7 @@ import { symbolWordRow } from '../read/wordRowIds.js';
 import { BatchFullText } from './batchFullText.js';
 import { BatchDeletes } from './batchDeletes.js';
 import { FileChunks } from './fileChunks.js';
-import { handlerName, pickHandler } from './handlerMatch.js';
+import { handlerName, isCommandName, pickHandler } from './handlerMatch.js';
 import { WalBound } from '../walBound.js';
 
 export interface RepoRow {
@@ -170,9 +170,11 @@ export class IndexStore {
            stale_reason = CASE WHEN anchor_hash = (SELECT s.body_hash FROM symbols s WHERE ${symbolOfNote('s', 'notes')} LIMIT 1)
              THEN NULL ELSE 'its symbol came back with different code' END
          WHERE repo_id = ? AND state = 'detached' AND EXISTS (SELECT 1 FROM symbols s WHERE ${symbolOfNote('s', 'notes')})`),
-      unresolvedHandlers: db.prepare<[number], { id: number; handler: string; path: string }>(
-        `SELECT e.id, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
+      unresolvedHandlers: db.prepare<[number], { id: number; kind: string; handler: string; path: string }>(
+        `SELECT e.id, e.kind, e.handler, f.path FROM entry_points e JOIN files f ON f.id = e.file_id
          WHERE e.repo_id = ? AND e.symbol_id IS NULL AND e.handler IS NOT NULL`),
+      commandByName: db.prepare<[number, string], { symbolId: number | null }>(
+        "SELECT symbol_id AS symbolId FROM entry_points WHERE repo_id = ? AND kind = 'main' AND queue = ? ORDER BY symbol_id IS NULL LIMIT 1"),
       // An action name (`index`, `show`) is defined in every controller: the right one must be among those read.
       symbolsByName: db.prepare<[number, string], { id: number; fqn: string }>(
         "SELECT id, fqn FROM symbols WHERE repo_id = ? AND name = ? AND kind IN ('function', 'method', 'class') ORDER BY length(fqn) LIMIT 500"),
@@ -425,6 +427,12 @@ export class IndexStore {
   /** Entry points whose handler lives in another file (Django urls.py → views.py) are linked by name. */
   resolveHandlers(repoId: number): void {
     for (const row of this.s.unresolvedHandlers.all(repoId)) {
+      // A scheduled `emails:send` or `db:backup` runs the command of that name: its symbol, never a `send` found by name.
+      if (row.kind === 'schedule' && isCommandName(row.handler)) {
+        const command = this.s.commandByName.get(repoId, row.handler);
+        if (command?.symbolId) this.s.setHandler.run(command.symbolId, row.id);
+        continue;
+      }
       const name = handlerName(row.handler);
       if (!name) continue;
       const best = pickHandler(row.handler, this.s.symbolsByName.all(repoId, name));

@@ -12,6 +12,8 @@ const BROKEN: [Language, string, string][] = [
   ['rust', 'src/main.rs', '#[get("/x")]\nasync fn x( {\nfn main() { Router::new().route("/a", get(h).post(\n sqlx::query!("SELECT'],
   ['csharp', 'Program.cs', '[Route("api/[controller]")]\npublic class XController {\n [HttpGet("{id}")\n public void Get( {\napp.MapGet("/x", '],
   ['cpp', 'main.cpp', 'int main(int argc, char** argv {'],
+  ['ruby', 'config/routes.rb', "Rails.application.routes.draw do\n  resources :users, only: [:index do\n  namespace :admin do\n    get 'x', to: \nclass J < ApplicationJob\n  queue_as \n  def perform("],
+  ['php', 'routes/web.php', "<?php\nuse App\\Http\\Controllers\\UserController;\nRoute::prefix('admin')->group(function () {\n  Route::get('/x', [UserController::class, \n#[Route('/y', methods: ['GET'\nclass C implements ShouldQueue { protected $signature = 'x:y"],
 ];
 
 describe('robustness', () => {
@@ -27,9 +29,11 @@ describe('robustness', () => {
   });
 
   it('returns nothing for languages without detectors and for empty files', async () => {
+    expect((await analyzeFile('kotlin', 'App.kt', 'fun main() {}\n')).entryPoints).toEqual([]);
+    // A Sinatra-looking block in a file that does not use Sinatra is no route.
     expect((await analyzeFile('ruby', 'app.rb', "get '/x' do\nend\n")).entryPoints).toEqual([]);
     expect((await analyzeFile('css', 'a.css', 'a { color: red }')).calls).toEqual([]);
-    for (const lang of ['java', 'typescript', 'python', 'go', 'rust', 'csharp'] as const) {
+    for (const lang of ['java', 'typescript', 'python', 'go', 'rust', 'csharp', 'ruby', 'php'] as const) {
       const r = await analyzeFile(lang, 'empty', '');
       expect(r.entryPoints).toEqual([]);
       expect(r.calls).toEqual([]);
