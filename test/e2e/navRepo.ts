@@ -72,6 +72,28 @@ pub fn open() {
     spawn_blocking();
 }
 `,
+  // A Rails route whose action is in a controller: its flow is read by name, and its SQL and HTTP calls marked.
+  'config/routes.rb': `Rails.application.routes.draw do
+  resources :invoices, only: [:show]
+end
+`,
+  'app/controllers/invoices_controller.rb': `class InvoicesController < ApplicationController
+  def show
+    @invoice = find_invoice(params[:id])
+    notify_billing(@invoice)
+  end
+
+  private
+
+  def find_invoice(id)
+    Invoice.find_by_sql("SELECT * FROM invoices WHERE id = #{id}").first
+  end
+
+  def notify_billing(invoice)
+    Faraday.post('https://billing.example.com/hooks', invoice.to_json)
+  end
+end
+`,
   'package.json': JSON.stringify({ name: 'nav-fixture', dependencies: { express: '^4.19.0', pg: '^8.11.0', axios: '^1.7.0' } }, null, 2),
 };
 

@@ -225,19 +225,41 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     expect(await fits(p, 'rust-callers', true)).toEqual([]);
   }, 60_000);
 
-  it('Show flow on an express route draws the handler\'s call tree with SQL and HTTP marked at the leaves', async () => {
-    const p = page();
+  /** Shows the flow of the entry row holding `route` and returns the names of the nodes in its call tree. */
+  const showFlow = async (p: Page, route: string): Promise<string[]> => {
     await p.click('[data-testid=tab-entrypoints]');
-    const row = p.locator('[data-testid=entry-row]', { hasText: '/orders/:id' });
+    const row = p.locator('[data-testid=entry-row]', { hasText: route });
     await row.locator('[data-testid=show-flow]').click();
     const flow = p.locator('[data-testid=flow]');
     await flow.locator('[data-testid=call-node]').first().waitFor();
-    const nodes = await flow.locator('[data-testid=call-node]').evaluateAll((els) => els.map((el) => el.getAttribute('data-fqn') ?? ''));
+    return flow.locator('[data-testid=call-node]').evaluateAll((els) => els.map((el) => el.getAttribute('data-fqn') ?? ''));
+  };
+  const external = (p: Page, name: string) => p.locator('[data-testid=flow] [data-testid=call-node]').filter({ has: p.locator(':scope > .call-row', { hasText: name }) })
+    .first().locator(':scope > .call-external [data-testid=call-external]');
+
+  it('Show flow on an express route draws the handler\'s call tree with SQL and HTTP marked at the leaves', async () => {
+    const p = page();
+    const nodes = await showFlow(p, '/orders/:id');
     for (const name of ['getOrder', 'orderTotal', 'loadOrderCents', 'chargeCard', 'formatPrice']) expect(nodes.some((n) => n.includes(name)), name).toBe(true);
-    const external = (name: string) => flow.locator('[data-testid=call-node]').filter({ has: p.locator(':scope > .call-row', { hasText: name }) }).locator(':scope > .call-external [data-testid=call-external]');
-    expect(await external('loadOrderCents').textContent()).toMatch(/sql/i);
-    expect(await external('chargeCard').textContent()).toMatch(/http/i);
+    expect(await external(p, 'loadOrderCents').textContent()).toMatch(/sql/i);
+    expect(await external(p, 'chargeCard').textContent()).toMatch(/http/i);
     expect(await fits(p, 'flow')).toEqual([]);
+    await p.click('[data-testid=flow-close]');
+    await p.click('[data-testid=tab-search]');
+  }, 60_000);
+
+  it('a Rails route is listed with its controller action, and Show flow follows the action into its SQL and HTTP calls', async () => {
+    const p = page();
+    await p.click('[data-testid=tab-entrypoints]');
+    const row = p.locator('[data-testid=entry-row]', { hasText: '/invoices/:id' });
+    expect(await row.locator('td').first().textContent()).toBe('httprails');
+    expect(await row.locator('[data-testid=entry-handler]').getAttribute('title')).toBe('InvoicesController#show');
+    const nodes = await showFlow(p, '/invoices/:id');
+    expect(nodes[0]).toBe('InvoicesController#show');
+    for (const name of ['find_invoice', 'notify_billing']) expect(nodes.some((n) => n.endsWith(`#${name}`)), name).toBe(true);
+    expect(await external(p, 'find_invoice').textContent()).toMatch(/sql/i);
+    expect(await external(p, 'notify_billing').textContent()).toMatch(/http/i);
+    expect(await fits(p, 'rails-flow')).toEqual([]);
     await p.click('[data-testid=flow-close]');
     await p.click('[data-testid=tab-search]');
   }, 60_000);
