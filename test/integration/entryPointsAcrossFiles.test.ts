@@ -11,8 +11,8 @@ const controller = (module: string | null, name: string): string => {
   return module ? `module ${module}\n${body}end\n` : body;
 };
 
-const phpController = (namespace: string, name: string): string =>
-  `<?php\nnamespace ${namespace};\n\nclass ${name}\n{\n    public function index() {}\n\n    public function show($id) {}\n}\n`;
+const phpController = (namespace: string, name: string, more: string[] = []): string =>
+  `<?php\nnamespace ${namespace};\n\nclass ${name}\n{\n${['index', 'show', ...more].map((m) => `    public function ${m}() {}\n`).join('')}}\n`;
 
 const TREE: Record<string, string> = {
   'config/routes.rb': `Rails.application.routes.draw do
@@ -33,9 +33,11 @@ use App\\Http\\Controllers\\Admin\\UserController as AdminUserController;
 
 Route::get('/users/{id}', [UserController::class, 'show']);
 Route::get('/admin/users/{id}', [AdminUserController::class, 'show']);
+// No PhotoController in the repo: the one other \`edit\` (the admin UserController's) is not its action.
+Route::get('/photos/{photo}/edit', [\\App\\Http\\Controllers\\PhotoController::class, 'edit']);
 `,
   'app/Http/Controllers/UserController.php': phpController('App\\Http\\Controllers', 'UserController'),
-  'app/Http/Controllers/Admin/UserController.php': phpController('App\\Http\\Controllers\\Admin', 'UserController'),
+  'app/Http/Controllers/Admin/UserController.php': phpController('App\\Http\\Controllers\\Admin', 'UserController', ['edit']),
   'app/Console/Kernel.php': `<?php
 namespace App\\Console;
 
@@ -86,6 +88,7 @@ describe('entry points linked to handlers in other files', () => {
       'GET / ProjectsController#index → app/controllers/projects_controller.rb',
       'GET /admin/users/:id Admin::UsersController#show → app/controllers/admin/users_controller.rb',
       'GET /admin/users/{id} App\\Http\\Controllers\\Admin\\UserController::show → app/Http/Controllers/Admin/UserController.php',
+      'GET /photos/{photo}/edit App\\Http\\Controllers\\PhotoController::edit → unlinked',
       'GET /users UsersController#index → app/controllers/users_controller.rb',
       'GET /users/:id UsersController#show → app/controllers/users_controller.rb',
       'GET /users/{id} App\\Http\\Controllers\\UserController::show → app/Http/Controllers/UserController.php',

@@ -11,7 +11,8 @@ function partsOf(name: string): string[] {
 
 /**
  * The candidate whose containers end with the handler's qualifier (`Admin::UsersController` for
- * `Admin::UsersController#index`), else one whose FQN holds the dotted qualifier, else the only one.
+ * `Admin::UsersController#index`); when the qualifier is a module rather than a class, else one whose FQN holds
+ * it dotted, else the only one.
  * Candidates come shortest FQN first, so the nearest spelling wins a tie.
  */
 export function pickHandler(handler: string, candidates: readonly HandlerCandidate[]): HandlerCandidate | undefined {
@@ -19,6 +20,8 @@ export function pickHandler(handler: string, candidates: readonly HandlerCandida
   if (qualifier.length > 0) {
     const bySuffix = candidates.find((c) => endsWith(partsOf(c.fqn).slice(0, -1), qualifier));
     if (bySuffix) return bySuffix;
+    // A class is named exactly (`PhotoController::index`): another class's `index` is never it.
+    if (/^[A-Z]/.test(qualifier[qualifier.length - 1]!)) return undefined;
     // A module imported under another name (`from shop import views as v`) still matches loosely, as before.
     const dotted = qualifier.join('.');
     const loose = candidates.find((c) => c.fqn.includes(dotted));

@@ -9,6 +9,9 @@ describe('a route handler named in another file', () => {
     expect(pickHandler('Admin::UsersController#index', candidates)?.id).toBe(3);
     expect(pickHandler('UsersController#index', candidates)?.id).toBe(1);
     expect(pickHandler('Admin::ProjectsController#index', candidates)).toBeUndefined();
+    // A controller the repo does not define is not the only other controller with that action.
+    expect(pickHandler('App\\Http\\Controllers\\PhotoController::index', [c(9, 'App\\Controller\\BlogController::index')])).toBeUndefined();
+    expect(pickHandler('PhotosController#update', [c(9, 'ProfilesController#update')])).toBeUndefined();
   });
 
   it('reads PHP names with backslashes, and Laravel\'s Controller@method', () => {
