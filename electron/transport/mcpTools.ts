@@ -143,7 +143,7 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
   });
 
   server.registerTool('entry_points', {
-    description: 'Entry points of a repository: HTTP routes (method, path, handler), scheduled jobs, queue listeners, mains.',
+    description: 'Entry points of a repository: HTTP routes (method, path, handler), scheduled jobs, queue listeners, mains and CLI commands (Rake tasks, Artisan and management commands: the command name is in queue).',
     inputSchema: { repo, kind: z.string().max(40).optional().describe('http, schedule, queue or main'), includeTests: tests, limit: rows, maxChars: chars },
     annotations: { readOnlyHint: true },
   }, ({ repo: r, kind, includeTests, limit, maxChars }) => answer(reader, 'entrypoints:list', { repo: r, includeTests: includeTests ?? false, ...(kind ? { kind } : {}) }, maxChars, (list) => list.slice(0, limit ?? DEFAULT_ROWS)));
