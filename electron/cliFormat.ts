@@ -55,7 +55,7 @@ export function formatEntryPoints(rows: EntryPointRow[]): string {
 
 export function formatDeps(d: RepoDeps): string {
   const calls = d.calls.map((c) => `${c.kind.padEnd(8)} ${c.client}${c.target ? ` → ${c.target}` : ''}  in ${c.symbol ?? '(top level)'} (${c.file}:${c.line})`);
-  const packages = d.packages.map((p) => `${p.ecosystem.padEnd(6)} ${p.name}${p.version ? `@${p.version}` : ''} [${p.scope}]  (${p.manifest})`);
+  const packages = d.packages.map((p) => `${p.ecosystem.padEnd(8)} ${p.name}${p.version ? `@${p.version}` : ''} [${p.scope}]  (${p.manifest})`);
   return [`external calls (${calls.length}):`, ...calls, `declared packages (${packages.length}):`, ...packages].join('\n');
 }
 

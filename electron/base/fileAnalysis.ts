@@ -88,7 +88,7 @@ export interface FileAnalysis {
 
 export interface DeclaredPackage {
   manifest: string;
-  ecosystem: 'npm' | 'maven' | 'gradle' | 'pypi' | 'go' | 'cargo';
+  ecosystem: 'npm' | 'maven' | 'gradle' | 'pypi' | 'go' | 'cargo' | 'composer' | 'rubygems' | 'nuget';
   name: string;
   version: string | null;
   scope: 'runtime' | 'dev' | 'build' | 'optional' | 'peer' | 'test';

@@ -71,7 +71,7 @@ export function DepsView() {
             ))}
           </tbody>
         </table>}
-        {packages.length === 0 && <div className="empty">{needle ? 'No declared package matches the filter.' : 'No declared packages found: no package.json, go.mod, pom.xml, requirements or similar manifest.'}</div>}
+        {packages.length === 0 && <div className="empty">{needle ? 'No declared package matches the filter.' : 'No declared packages found: no package.json, go.mod, pom.xml, Gemfile, composer.json, .csproj, requirements or similar manifest.'}</div>}
       </div>
     </>
   );

@@ -1,5 +1,9 @@
 // Which files are package manifests, and what each declares: the one entry point of this folder.
 import { parseCargoToml } from './cargo.js';
+import { parseComposerJson } from './composer.js';
+import { parsePackagesConfig, parsePackagesProps, parseProjectFile } from './dotnet.js';
+import { parseGemfile } from './gemfile.js';
+import { parseGemspec } from './gemspec.js';
 import { parseGoMod } from './gomod.js';
 import { parseGradle } from './gradle.js';
 import { parsePom } from './maven.js';
@@ -22,6 +26,10 @@ const BY_NAME = new Map<string, ManifestParser>([
   ['pyproject.toml', parsePyproject],
   ['go.mod', parseGoMod],
   ['Cargo.toml', parseCargoToml],
+  ['composer.json', parseComposerJson],
+  ['Gemfile', parseGemfile],
+  ['Directory.Packages.props', parsePackagesProps],
+  ['packages.config', parsePackagesConfig],
 ]);
 
 function parserFor(relPath: string): ManifestParser | null {
@@ -29,6 +37,8 @@ function parserFor(relPath: string): ManifestParser | null {
   const exact = BY_NAME.get(name);
   if (exact !== undefined) return exact;
   if (/^requirements.*\.txt$/.test(name)) return parseRequirementsTxt;
+  if (/^[^.].*\.gemspec$/.test(name)) return parseGemspec;
+  if (/^[^.].*\.(cs|fs|vb)proj$/.test(name)) return parseProjectFile;
   if (name.endsWith('.txt') && parentDirName(relPath) === 'requirements') return parseRequirementsTxt;
   return null;
 }

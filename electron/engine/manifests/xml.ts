@@ -1,8 +1,10 @@
-// A small, forgiving XML reader for build files: elements and their text only (no attributes, no namespaces).
+// A small, forgiving XML reader for build files: elements, their attributes and text (no namespaces).
 
 export interface XmlElement {
   /** Local name: any `prefix:` is dropped. */
   name: string;
+  /** By local name as written, values entity-decoded; a repeated attribute keeps its first value. */
+  attributes: Map<string, string>;
   children: XmlElement[];
   /** The element's own text (entities decoded, CDATA included), untrimmed. */
   text: string;
@@ -108,7 +110,7 @@ class XmlReader {
       this.fail('a tag without a name', at);
       return true;
     }
-    const element: XmlElement = { name: localName(rawName), children: [], text: '' };
+    const element: XmlElement = { name: localName(rawName), attributes: readAttributes(inner.slice(rawName.length)), children: [], text: '' };
     this.attach(element, at);
     if (!inner.endsWith('/')) this.stack.push(element);
     return true;
@@ -159,6 +161,16 @@ export function childElements(element: XmlElement, name: string): XmlElement[] {
 export function childText(element: XmlElement, name: string): string | null {
   const text = childElements(element, name)[0]?.text.trim();
   return text === undefined || text === '' ? null : text;
+}
+
+/** `name="value"` and `name='value'` pairs; anything unreadable between them is skipped. */
+function readAttributes(source: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const match of source.matchAll(/([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = localName(match[1] ?? '');
+    if (!attributes.has(name)) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? ''));
+  }
+  return attributes;
 }
 
 /** The `>` ending a tag that opens at `from` (skipping quoted attribute values), or the `<` that cuts it short; -1 if neither. */
