@@ -28,6 +28,10 @@ def register_routes(app, prefix):
     """Registers every route of the group under one prefix."""
     app.routes.append(prefix)
 `,
+  // A Ruby predicate: the migration that mentions `visible` most must not outrank the method's definitions.
+  'db/migrate/001_add_issues_visible.rb': 'class AddIssuesVisible < Migration\n  def up\n    add_column :issues, :visible, :boolean # visible visible\n  end\nend\n',
+  'app/models/issue.rb': 'class Issue\n  def visible?(user = nil)\n    !private?\n  end\nend\n',
+  'app/models/board.rb': 'class Board\n  def visible?(user = nil)\n    true\n  end\nend\n',
 };
 
 describe('auto search', () => {
@@ -41,6 +45,13 @@ describe('auto search', () => {
     expect(results[0]?.why?.join(' ')).toMatch(/defines OrderService/);
     const testHit = results.find((r) => r.path.startsWith('test/'));
     expect(testHit?.why?.join(' ')).toMatch(/test/);
+  });
+
+  it('takes a Ruby predicate (`visible?`, `Issue#visible?`) as a name: its definitions first, the one in Issue first', async () => {
+    const plain = await auto('visible?');
+    expect(plain.results.slice(0, 2).map((r) => r.symbol).sort()).toEqual(['Board#visible?', 'Issue#visible?']);
+    const qualified = await auto('Issue#visible?');
+    expect(qualified.results[0]?.symbol).toBe('Issue#visible?');
   });
 
   it('answers a question in plain words that keyword mode cannot (it needs every word)', async () => {

@@ -42,9 +42,10 @@ export interface ParsedQuery {
   asksFor: { tests: boolean; docs: boolean; examples: boolean };
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+// A Ruby (or Elixir) predicate or bang method ends its name in `?` or `!`: `visible?`, `Issue#save!`.
+const IDENTIFIER = /^[A-Za-z_$][\w$]*[?!]?$/;
 const KEBAB = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/;
-const DOTTED = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+$/;
+const DOTTED = /^[A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*)+[?!]?$/;
 // Extensions that make `a.b` a file name rather than a dotted name.
 const FILE_EXTENSIONS = new Set([
   'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'hh', 'hxx', 'java', 'kt', 'kts', 'scala', 'swift', 'go', 'rs', 'py', 'pyi', 'rb',

@@ -21,6 +21,17 @@ describe('classifyQuery', () => {
     expect(classifyQuery('res.clearCookie')).toMatchObject({ kind: 'dotted', name: 'clearCookie', qualifiers: ['res'] });
   });
 
+  it('Ruby predicate and bang methods are names, with their ? or !', () => {
+    expect(classifyQuery('visible?')).toMatchObject({ kind: 'identifier', name: 'visible?' });
+    expect(classifyQuery('save!')).toMatchObject({ kind: 'identifier', name: 'save!' });
+    expect(classifyQuery('Issue#visible?')).toMatchObject({ kind: 'dotted', name: 'visible?', qualifiers: ['Issue'] });
+    expect(classifyQuery('Request.trusted_proxy?')).toMatchObject({ kind: 'dotted', name: 'trusted_proxy?', qualifiers: ['Request'] });
+    expect(words('visible?')).toEqual(['visible']);
+    // A question in words is still a question.
+    expect(kindOf('is it visible?')).toBe('natural');
+    expect(kindOf('visible??')).not.toBe('identifier');
+  });
+
   it('paths and file names', () => {
     expect(classifyQuery('middleware/basic_auth.go')).toMatchObject({ kind: 'path', name: 'basic_auth', path: { dir: 'middleware', fileName: 'basic_auth.go', base: 'basic_auth', ext: 'go' } });
     expect(classifyQuery('README.md')).toMatchObject({ kind: 'path', name: 'README', path: { dir: '', ext: 'md' } });
