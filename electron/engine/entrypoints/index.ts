@@ -5,6 +5,8 @@ import type { ParsedEntryPoint, ParsedExternalCall, ParsedSymbol } from '../../b
 import type { Family } from './context.js';
 import { fileContext } from './context.js';
 import { csharp, go, java, node, python, rust } from './families.js';
+import { elixir } from './elixir.js';
+import { kotlin } from './kotlin.js';
 import { native } from './native.js';
 import { php } from './php.js';
 import { ruby } from './ruby.js';
@@ -23,6 +25,8 @@ const FAMILIES: Partial<Record<Language, Family>> = {
   cpp: native,
   ruby,
   php,
+  kotlin,
+  elixir,
 };
 
 export function detectEntryPoints(lang: Language, root: SyntaxNode, source: string, relPath: string, symbols: ParsedSymbol[], warnings: string[] = []): ParsedEntryPoint[] {

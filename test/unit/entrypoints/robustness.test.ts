@@ -14,6 +14,8 @@ const BROKEN: [Language, string, string][] = [
   ['cpp', 'main.cpp', 'int main(int argc, char** argv {'],
   ['ruby', 'config/routes.rb', "Rails.application.routes.draw do\n  resources :users, only: [:index do\n  namespace :admin do\n    get 'x', to: \nclass J < ApplicationJob\n  queue_as \n  def perform("],
   ['php', 'routes/web.php', "<?php\nuse App\\Http\\Controllers\\UserController;\nRoute::prefix('admin')->group(function () {\n  Route::get('/x', [UserController::class, \n#[Route('/y', methods: ['GET'\nclass C implements ShouldQueue { protected $signature = 'x:y"],
+  ['kotlin', 'App.kt', '@RestController\n@RequestMapping("/api"\nclass C {\n  @GetMapping("/x"\n  fun x( {\nfun main(args: Array<String>\nrouting {\n  route("/a") {\n    get("/b") {'],
+  ['elixir', 'router.ex', 'defmodule R do\n  use MyAppWeb, :router\n  scope "/api", MyAppWeb do\n    resources "/users", UserController, only: [:index\n    get "/x", PageController, \ndefmodule W do\n  use Oban.Worker, queue: '],
 ];
 
 describe('robustness', () => {
@@ -29,11 +31,11 @@ describe('robustness', () => {
   });
 
   it('returns nothing for languages without detectors and for empty files', async () => {
-    expect((await analyzeFile('kotlin', 'App.kt', 'fun main() {}\n')).entryPoints).toEqual([]);
+    expect((await analyzeFile('scala', 'App.scala', 'object App { def main(args: Array[String]): Unit = {} }\n')).entryPoints).toEqual([]);
     // A Sinatra-looking block in a file that does not use Sinatra is no route.
     expect((await analyzeFile('ruby', 'app.rb', "get '/x' do\nend\n")).entryPoints).toEqual([]);
     expect((await analyzeFile('css', 'a.css', 'a { color: red }')).calls).toEqual([]);
-    for (const lang of ['java', 'typescript', 'python', 'go', 'rust', 'csharp', 'ruby', 'php'] as const) {
+    for (const lang of ['java', 'typescript', 'python', 'go', 'rust', 'csharp', 'ruby', 'php', 'kotlin', 'elixir'] as const) {
       const r = await analyzeFile(lang, 'empty', '');
       expect(r.entryPoints).toEqual([]);
       expect(r.calls).toEqual([]);
