@@ -9,7 +9,8 @@
 //    a `/** */` doc, or a Ruby comment block, one blank line above a definition is its doc.
 // 5: occurrences stored one row per (file, name) with their places packed (migration 015 dropped the old rows).
 // 6: word-index rows named by their symbol or chunk id (migration 017 dropped word_units and the old rows).
-// 7: entry points for Ruby (Rails, Sinatra, Grape, ActiveJob, Sidekiq, whenever, Rake) and PHP (Laravel, Symfony,
-//    Slim, Artisan), Python commands (Django, Click, Typer, Flask CLI), and their external calls; declared packages
+// 7: entry points for Ruby (Rails, Sinatra, Grape, ActiveJob, Sidekiq, whenever, Rake), PHP (Laravel, Symfony,
+//    Slim, Artisan), Kotlin (Spring, Ktor), Elixir (Phoenix, Oban, Mix), Python commands (Django, Click, Typer,
+//    Flask CLI), and their external calls; declared packages
 //    from composer.json, Gemfile, gemspecs and .NET project files.
 export const ANALYSIS_VERSION = 7;
