@@ -1,5 +1,4 @@
 // Java external calls: clients recognised by their declared type, plus JDBC/JPA/Feign/Retrofit signals.
-import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
 import { argument, isDataAccessName, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
@@ -7,55 +6,10 @@ import { stringPrefix, stringValue } from './literals.js';
 import type { CallList } from './results.js';
 import { sqlIn } from './sql.js';
 import type { JavaDeclarations } from './javaSyntax.js';
+import type { Client, Target } from './jvmClients.js';
+import { JVM_CLIENTS, set } from './jvmClients.js';
 import { javaAnnotations, javaDeclarations, javaReceiver, simpleType } from './javaSyntax.js';
 
-type Target = 'url' | 'uri' | 'sql' | 'key' | 'name' | 'entity' | 'none';
-interface Client { kind: ExternalKind; client: string; methods: ReadonlySet<string>; target: Target }
-
-const set = (...names: string[]): ReadonlySet<string> => new Set(names);
-const REDIS_COMMANDS = set('get', 'set', 'setex', 'setnx', 'del', 'delete', 'exists', 'hasKey', 'expire', 'incr', 'incrBy', 'increment', 'decr',
-  'hget', 'hset', 'hgetAll', 'hdel', 'lpush', 'rpush', 'lpop', 'rpop', 'leftPush', 'rightPush', 'leftPop', 'rightPop', 'sadd', 'srem', 'smembers',
-  'zadd', 'zrange', 'add', 'members', 'put', 'entries', 'publish', 'convertAndSend', 'setIfAbsent', 'getAndSet', 'multiGet', 'range', 'keys');
-const WEB_VERBS = set('get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'method');
-const JDBC_TEMPLATE = set('query', 'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForStream', 'update', 'batchUpdate', 'execute');
-const SEND = set('send', 'convertAndSend', 'convertSendAndReceive', 'sendAndReceive', 'sendDefault');
-const MONGO = set('find', 'findOne', 'findById', 'findAll', 'findAndModify', 'findAndRemove', 'insert', 'insertAll', 'save', 'upsert', 'updateFirst', 'updateMulti', 'remove', 'aggregate', 'count', 'exists');
-const MONGO_COLLECTION = set('find', 'insertOne', 'insertMany', 'updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'replaceOne', 'aggregate', 'countDocuments', 'findOneAndUpdate');
-const ELASTIC = set('search', 'index', 'get', 'update', 'delete', 'bulk', 'count', 'msearch', 'save');
-
-const CLIENTS: Record<string, Client> = {
-  RestTemplate: { kind: 'http', client: 'RestTemplate', methods: set('getForObject', 'getForEntity', 'postForObject', 'postForEntity', 'postForLocation', 'put', 'patchForObject', 'delete', 'exchange', 'execute', 'headForHeaders', 'optionsForAllow'), target: 'url' },
-  WebClient: { kind: 'http', client: 'WebClient', methods: WEB_VERBS, target: 'uri' },
-  RestClient: { kind: 'http', client: 'RestClient', methods: WEB_VERBS, target: 'uri' },
-  HttpClient: { kind: 'http', client: 'HttpClient', methods: set('send', 'sendAsync'), target: 'none' },
-  OkHttpClient: { kind: 'http', client: 'OkHttp', methods: set('newCall'), target: 'none' },
-  JdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
-  NamedParameterJdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
-  JdbcClient: { kind: 'sql', client: 'JdbcClient', methods: set('sql'), target: 'sql' },
-  EntityManager: { kind: 'orm', client: 'EntityManager', methods: set('createQuery', 'createNativeQuery', 'find', 'getReference', 'persist', 'merge', 'remove', 'refresh'), target: 'entity' },
-  Jedis: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
-  JedisCluster: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
-  JedisPooled: { kind: 'redis', client: 'Jedis', methods: REDIS_COMMANDS, target: 'key' },
-  RedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  StringRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  ReactiveRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  KafkaTemplate: { kind: 'queue', client: 'KafkaTemplate', methods: set('send'), target: 'name' },
-  RabbitTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
-  AmqpTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
-  JmsTemplate: { kind: 'queue', client: 'JmsTemplate', methods: SEND, target: 'name' },
-  SqsTemplate: { kind: 'queue', client: 'SqsTemplate', methods: set('send', 'sendAsync'), target: 'name' },
-  QueueMessagingTemplate: { kind: 'queue', client: 'SqsTemplate', methods: SEND, target: 'name' },
-  AmazonSQS: { kind: 'queue', client: 'SQS', methods: set('sendMessage', 'sendMessageBatch'), target: 'name' },
-  SqsClient: { kind: 'queue', client: 'SQS', methods: set('sendMessage', 'sendMessageBatch'), target: 'none' },
-  MongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
-  ReactiveMongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
-  MongoDatabase: { kind: 'mongo', client: 'MongoClient', methods: set('getCollection'), target: 'name' },
-  MongoCollection: { kind: 'mongo', client: 'MongoClient', methods: MONGO_COLLECTION, target: 'none' },
-  RestHighLevelClient: { kind: 'elasticsearch', client: 'RestHighLevelClient', methods: ELASTIC, target: 'none' },
-  ElasticsearchClient: { kind: 'elasticsearch', client: 'ElasticsearchClient', methods: ELASTIC, target: 'none' },
-  ElasticsearchOperations: { kind: 'elasticsearch', client: 'ElasticsearchOperations', methods: ELASTIC, target: 'none' },
-  ElasticsearchRestTemplate: { kind: 'elasticsearch', client: 'ElasticsearchOperations', methods: ELASTIC, target: 'none' },
-};
 // Constructors whose first argument names the topic or index the call goes to.
 const CREATIONS: Record<string, Omit<Client, 'methods' | 'target'>> = {
   ProducerRecord: { kind: 'queue', client: 'KafkaProducer' },
@@ -84,7 +38,7 @@ function invocation(ctx: FileContext, call: SyntaxNode, decls: JavaDeclarations,
   const first = firstArg(call);
   const receiver = javaReceiver(call);
   const type = receiver ? typeOf(receiver, decls) : null;
-  const client = lookup(CLIENTS, type);
+  const client = lookup(JVM_CLIENTS, type);
   if (client?.methods.has(method)) {
     out.add(symbol, client.kind, client.client, target(client.target, call, first, decls), line);
     return;
@@ -107,10 +61,10 @@ function invocation(ctx: FileContext, call: SyntaxNode, decls: JavaDeclarations,
 function typeOf(receiver: string, decls: JavaDeclarations): string | null {
   const declared = decls.types.get(receiver);
   if (declared) return declared;
-  if (lookup(CLIENTS, receiver)) return receiver; // static factories: `WebClient.create()`, `HttpClient.newHttpClient()`
+  if (lookup(JVM_CLIENTS, receiver)) return receiver; // static factories: `WebClient.create()`, `HttpClient.newHttpClient()`
   // Injected by a superclass or Lombok: trust only the conventional name `restTemplate` for `RestTemplate`.
   const type = receiver.charAt(0).toUpperCase() + receiver.slice(1);
-  return lookup(CLIENTS, type) ? type : null;
+  return lookup(JVM_CLIENTS, type) ? type : null;
 }
 
 function target(kind: Target, call: SyntaxNode, first: SyntaxNode | null, decls: JavaDeclarations): string | null {

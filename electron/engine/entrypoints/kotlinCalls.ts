@@ -1,49 +1,17 @@
 // Kotlin external calls: Spring templates and clients recognised by declared type, the Ktor client, JDBC,
 // Spring Data repositories, plus `@Query` and `@FeignClient` declarations (javaCalls.ts conventions).
-import type { ExternalKind } from '../../base/fileAnalysis.js';
 import type { SyntaxNode } from './common.js';
 import { argument, isDataAccessName, kids, lineOf, lookup } from './common.js';
 import type { FileContext } from './context.js';
 import type { CallList } from './results.js';
 import { looksLikeSql, sqlTable } from './sql.js';
+import type { Client, Target } from './jvmClients.js';
+import { JVM_CLIENTS, set } from './jvmClients.js';
 import type { KtCall } from './kotlinSyntax.js';
 import { ktAnnotations, ktCall, ktPrefix, ktString, positional, typeName } from './kotlinSyntax.js';
 
-type Target = 'url' | 'uri' | 'sql' | 'key' | 'name' | 'entity' | 'none';
-interface Client { kind: ExternalKind; client: string; methods: ReadonlySet<string>; target: Target }
-
-const set = (...names: string[]): ReadonlySet<string> => new Set(names);
-const REDIS_COMMANDS = set('get', 'set', 'setex', 'setnx', 'del', 'delete', 'exists', 'hasKey', 'expire', 'incr', 'incrBy', 'increment', 'decr',
-  'hget', 'hset', 'hgetAll', 'hdel', 'lpush', 'rpush', 'lpop', 'rpop', 'leftPush', 'rightPush', 'leftPop', 'rightPop', 'sadd', 'srem', 'smembers',
-  'zadd', 'zrange', 'add', 'members', 'put', 'entries', 'publish', 'convertAndSend', 'setIfAbsent', 'getAndSet', 'multiGet', 'range', 'keys');
-const WEB_VERBS = set('get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'method');
+// java.net.http's HttpClient and the Ktor client share a name: the Ktor one is told apart by its methods (see `invocation`).
 const KTOR_VERBS = set('get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'request', 'prepareGet', 'preparePost', 'prepareRequest', 'submitForm', 'submitFormWithBinaryData');
-const JDBC_TEMPLATE = set('query', 'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForStream', 'update', 'batchUpdate', 'execute');
-const SEND = set('send', 'convertAndSend', 'convertSendAndReceive', 'sendAndReceive', 'sendDefault');
-const MONGO = set('find', 'findOne', 'findById', 'findAll', 'findAndModify', 'findAndRemove', 'insert', 'insertAll', 'save', 'upsert', 'updateFirst', 'updateMulti', 'remove', 'aggregate', 'count', 'exists');
-
-const CLIENTS: Record<string, Client> = {
-  RestTemplate: { kind: 'http', client: 'RestTemplate', methods: set('getForObject', 'getForEntity', 'postForObject', 'postForEntity', 'postForLocation', 'put', 'patchForObject', 'delete', 'exchange', 'execute', 'headForHeaders', 'optionsForAllow'), target: 'url' },
-  WebClient: { kind: 'http', client: 'WebClient', methods: WEB_VERBS, target: 'uri' },
-  RestClient: { kind: 'http', client: 'RestClient', methods: WEB_VERBS, target: 'uri' },
-  // java.net.http; the Ktor client shares the name and is told apart by its methods (see `invocation`).
-  HttpClient: { kind: 'http', client: 'HttpClient', methods: set('send', 'sendAsync'), target: 'none' },
-  OkHttpClient: { kind: 'http', client: 'OkHttp', methods: set('newCall'), target: 'none' },
-  JdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
-  NamedParameterJdbcTemplate: { kind: 'sql', client: 'JdbcTemplate', methods: JDBC_TEMPLATE, target: 'sql' },
-  JdbcClient: { kind: 'sql', client: 'JdbcClient', methods: set('sql'), target: 'sql' },
-  EntityManager: { kind: 'orm', client: 'EntityManager', methods: set('createQuery', 'createNativeQuery', 'find', 'getReference', 'persist', 'merge', 'remove', 'refresh'), target: 'entity' },
-  RedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  StringRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  ReactiveRedisTemplate: { kind: 'redis', client: 'RedisTemplate', methods: REDIS_COMMANDS, target: 'key' },
-  KafkaTemplate: { kind: 'queue', client: 'KafkaTemplate', methods: set('send'), target: 'name' },
-  RabbitTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
-  AmqpTemplate: { kind: 'queue', client: 'RabbitTemplate', methods: SEND, target: 'name' },
-  JmsTemplate: { kind: 'queue', client: 'JmsTemplate', methods: SEND, target: 'name' },
-  SqsTemplate: { kind: 'queue', client: 'SqsTemplate', methods: set('send', 'sendAsync'), target: 'name' },
-  MongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
-  ReactiveMongoTemplate: { kind: 'mongo', client: 'MongoTemplate', methods: MONGO, target: 'entity' },
-};
 const KTOR_CLIENT: Client = { kind: 'http', client: 'ktor-client', methods: KTOR_VERBS, target: 'url' };
 
 // A client type, a store object or JDBC: without one, no call is read.
@@ -69,7 +37,7 @@ function invocation(ctx: FileContext, call: KtCall, decls: Decls, ktorClient: bo
   const receiver = receiverName(call.receiver);
   const type = receiver ? typeOf(receiver, decls, ktorClient) : null;
   const first = positional(call)[0] ?? null;
-  let client = lookup(CLIENTS, type);
+  let client = lookup(JVM_CLIENTS, type);
   if (type === 'HttpClient' && KTOR_VERBS.has(method) && (ktorClient || !client?.methods.has(method))) client = KTOR_CLIENT;
   if (client?.methods.has(method)) {
     out.add(symbol, client.kind, client.client, target(client.target, call, first, decls), line);
@@ -104,11 +72,11 @@ function receiverName(node: SyntaxNode | null): string | null {
 function typeOf(receiver: string, decls: Decls, ktorClient: boolean): string | null {
   const declared = decls.types.get(receiver);
   if (declared) return declared;
-  if (lookup(CLIENTS, receiver)) return receiver; // `WebClient.create()`, `HttpClient.newHttpClient()`
+  if (lookup(JVM_CLIENTS, receiver)) return receiver; // `WebClient.create()`, `HttpClient.newHttpClient()`
   if (ktorClient && receiver === 'client') return 'HttpClient';
   // Injected by a superclass: trust only the conventional name `restTemplate` for `RestTemplate`.
   const type = receiver.charAt(0).toUpperCase() + receiver.slice(1);
-  return lookup(CLIENTS, type) ? type : null;
+  return lookup(JVM_CLIENTS, type) ? type : null;
 }
 
 function target(kind: Target, call: KtCall, first: SyntaxNode | null, decls: Decls): string | null {
@@ -185,7 +153,7 @@ function createdType(value: SyntaxNode): string | null {
   if (!call) return null;
   if (!call.receiver) return call.name && /^[A-Z]/.test(call.name) ? call.name : null;
   const root = receiverName(call.receiver);
-  return root && lookup(CLIENTS, root) ? root : null;
+  return root && lookup(JVM_CLIENTS, root) ? root : null;
 }
 
 // Clients declared rather than called: Spring Data `@Query` and `@FeignClient` interfaces.
