@@ -1,8 +1,9 @@
 // composer.json: `require` and `require-dev`, minus platform requirements, plus `bin` scripts as runnable targets.
 import { ManifestCollector } from './collector.js';
+import { readJsonObject } from './json.js';
 import { baseName } from './paths.js';
 import type { ManifestResult, PackageScope } from './types.js';
-import { errorMessage, isRecord, textOrNull } from './values.js';
+import { isRecord, textOrNull } from './values.js';
 
 const SCOPES = new Map<string, PackageScope>([
   ['require', 'runtime'],
@@ -14,17 +15,8 @@ const PLATFORM = /^(php(-64bit|-ipv6|-zts|-debug)?|hhvm|composer(-plugin-api|-ru
 
 export function parseComposerJson(relPath: string, text: string): ManifestResult {
   const out = new ManifestCollector(relPath, 'composer');
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    out.fail(`invalid JSON: ${errorMessage(error)}`);
-    return out.result();
-  }
-  if (!isRecord(json)) {
-    out.fail('composer.json is not a JSON object');
-    return out.result();
-  }
+  const json = readJsonObject(text, out, 'composer.json');
+  if (json === null) return out.result();
   // Object key order is the file's order, so sections come out as written.
   for (const [key, value] of Object.entries(json)) {
     const scope = SCOPES.get(key);

@@ -1,7 +1,8 @@
 // package.json: the four dependency maps, plus `bin` and `main` as runnable targets.
 import { ManifestCollector } from './collector.js';
+import { readJsonObject } from './json.js';
 import type { ManifestResult, PackageScope } from './types.js';
-import { errorMessage, isRecord, textOrNull } from './values.js';
+import { isRecord, textOrNull } from './values.js';
 
 const SCOPES = new Map<string, PackageScope>([
   ['dependencies', 'runtime'],
@@ -12,17 +13,8 @@ const SCOPES = new Map<string, PackageScope>([
 
 export function parsePackageJson(relPath: string, text: string): ManifestResult {
   const out = new ManifestCollector(relPath, 'npm');
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    out.fail(`invalid JSON: ${errorMessage(error)}`);
-    return out.result();
-  }
-  if (!isRecord(json)) {
-    out.fail('package.json is not a JSON object');
-    return out.result();
-  }
+  const json = readJsonObject(text, out, 'package.json');
+  if (json === null) return out.result();
   const packageName = textOrNull(json.name);
   // Object key order is the file's order, so sections come out as written.
   for (const [key, value] of Object.entries(json)) {
