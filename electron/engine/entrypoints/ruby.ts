@@ -1,4 +1,4 @@
-// Ruby entry points and external calls (filled in by the Ruby family's detectors).
+// Ruby entry points (Rails routes, Sinatra and Grape, ActiveJob and Sidekiq workers, whenever, Rake, mains) and external calls.
 import type { Family } from './context.js';
 import { rubyCalls } from './rubyCalls.js';
 import { rubyJobs } from './rubyJobs.js';
