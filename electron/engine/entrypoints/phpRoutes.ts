@@ -29,13 +29,18 @@ const FORMS = new Set(['create', 'edit']);
 // `namespace` groups prefix string actions (`'Chart\\AccountController@all'`), as Laravel does before 8.
 interface Group { prefixes: string[]; namespaces: string[]; controller: string | null }
 
+// Laravel loads `routes/api.php` under `/api` (RouteServiceProvider, or `withRouting(api:)` in Laravel 11): its routes are served there.
+const API_ROUTES_FILE = /(?:^|\/)routes\/api\.php$/;
+
 export function laravelRoutes(ctx: FileContext, out: EntryList): void {
   if (!LARAVEL_HINT.test(ctx.source)) return;
   const scope = phpScope(ctx);
+  const api = API_ROUTES_FILE.test(ctx.relPath);
   for (const node of ctx.nodes('scoped_call_expression')) {
     const c = phpCall(node, LARAVEL_CALLS);
     if (!c?.scope || !ROUTE_FACADE.test(c.scope)) continue;
     const group = groupAround(node, scope);
+    if (api) group.prefixes.unshift('/api');
     const line = lineOf(node);
     if (c.name === 'resource' || c.name === 'apiResource') {
       resource(ctx, c, phpString(c.positional[0]), c.positional[1], group, scope, out);

@@ -71,7 +71,7 @@ Route::resource('photos', PhotoController::class)->only(['index', 'show']);
 Route::apiResource('users.comments', 'CommentController')->except('destroy');
 Route::resource('categories', 'CategoryController', ['except' => ['create', 'edit', 'show', 'index', 'store', 'update']]);
 `;
-    const r = await analyze('php', 'routes/api.php', src);
+    const r = await analyze('php', 'routes/web.php', src);
     const P = `${C}\\PhotoController`;
     expect(r.entryPoints).toEqual([
       http('laravel', 'GET', '/photos', 4, null, `${P}::index`),
@@ -83,6 +83,21 @@ Route::resource('categories', 'CategoryController', ['except' => ['create', 'edi
       http('laravel', 'PATCH', '/users/{user}/comments/{comment}', 5, null, 'CommentController::update'),
       http('laravel', 'DELETE', '/categories/{category}', 6, null, 'CategoryController::destroy'),
     ]);
+  });
+
+  it('serves routes/api.php under /api, as Laravel loads it', async () => {
+    const src = `<?php
+Route::get('/user', fn () => 1);
+Route::prefix('v1')->group(function () {
+    Route::apiResource('posts', 'PostController')->only('index');
+});
+`;
+    expect((await analyze('php', 'routes/api.php', src)).entryPoints).toEqual([
+      http('laravel', 'GET', '/api/user', 2, null, null),
+      http('laravel', 'GET', '/api/v1/posts', 4, null, 'PostController::index'),
+    ]);
+    // Another file of that name elsewhere is not Laravel's.
+    expect((await analyze('php', 'app/api.php', src)).entryPoints.map((e) => e.path)).toEqual(['/user', '/v1/posts']);
   });
 
   it('attaches a route to a handler defined in the same file, and a closure to the code around it', async () => {
