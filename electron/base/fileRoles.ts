@@ -1,7 +1,9 @@
 // What kind of file a path is, for demotions: tests, examples, fixtures, vendored, generated, minified, lock files,
-// type declarations, docs and C/C++ headers. Judged from the path alone, so it is cheap and predictable.
+// type declarations, docs, C/C++ headers, schema migrations and translation tables. Judged from the path alone, so it
+// is cheap and predictable.
 
-export type FileRole = 'test' | 'example' | 'fixture' | 'vendored' | 'generated' | 'minified' | 'lock' | 'declaration' | 'docs' | 'header';
+export type FileRole = 'test' | 'example' | 'fixture' | 'vendored' | 'generated' | 'minified' | 'lock' | 'declaration' | 'docs' | 'header'
+  | 'migration' | 'locale';
 
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'testing', 'e2e', 'integration_tests', 'unittests']);
 const TEST_FILE = /(^test_.*\.py$)|(_test\.(go|py|rb|exs?|dart|cc|cpp|c|rs)$)|(_spec\.rb$)|(^conftest\.py$)|([.\-_](test|spec)\.[cm]?[jt]sx?$)|((Tests?|IT|Spec)\.(java|kt|scala|cs|swift|groovy)$)|(^Test[A-Z]\w*\.(java|kt|cs|swift)$)/;
@@ -17,6 +19,11 @@ const DOC_FILE = /\.(md|markdown|mdx|rst|txt|adoc|asciidoc|textile|org)$/i;
 const DOC_NAME = /^(README|CHANGELOG|CHANGES|HISTORY|LICENSE|LICENCE|COPYING|CONTRIBUTING|AUTHORS|NOTICE)(\.|$)/i;
 const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'docs_src', 'website', 'man']);
 const HEADER_FILE = /\.(h|hh|hpp|hxx|h\+\+)$/i;
+// Rails `db/migrate`, Laravel `database/migrations`, Django, Alembic, Ecto, Knex: the schema's history, not its code.
+const MIGRATION_DIRS = new Set(['migrate', 'migrations']);
+// A translation table repeats the app's words once per language (Rails `config/locales/*.yml`, gettext, i18n JSON).
+const LOCALE_DIRS = new Set(['locales', 'locale', 'i18n', 'l10n', 'lang', 'langs', 'translations']);
+const LOCALE_FILE = /\.(ya?ml|json|po|pot|properties|xliff|xlf|strings|arb|resx|ftl)$/i;
 const IMPLEMENTATION_EXTENSIONS = ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm', 'cu'];
 
 function splitPath(path: string): { dirs: string[]; file: string } {
@@ -39,6 +46,8 @@ export function fileRoles(path: string): FileRole[] {
   if (DECLARATION_FILE.test(file)) roles.push('declaration');
   if ((DOC_FILE.test(file) && file !== 'CMakeLists.txt') || DOC_NAME.test(file) || inDir(DOC_DIRS)) roles.push('docs');
   if (HEADER_FILE.test(file)) roles.push('header');
+  if (inDir(MIGRATION_DIRS)) roles.push('migration');
+  if (inDir(LOCALE_DIRS) && LOCALE_FILE.test(file)) roles.push('locale');
   return roles;
 }
 

@@ -40,6 +40,8 @@ export const DEMOTIONS: Record<FileRole, number> = {
   declaration: 0.5,
   docs: 0.45,
   header: 0.6,
+  migration: 0.5,
+  locale: 0.4,
 };
 
 // The k-th hit of one file (from 0) keeps 1 / (1 + k·FILE_DECAY) of its score, so one file cannot fill the list.
@@ -144,6 +146,8 @@ function liftedRoles(query: ParsedQuery, signals: Record<SignalName, number>): S
   if (query.asksFor.tests) lifted.add('test').add('fixture');
   if (query.asksFor.docs) lifted.add('docs');
   if (query.asksFor.examples) lifted.add('example');
+  if (query.asksFor.migrations) lifted.add('migration');
+  if (query.asksFor.translations) lifted.add('locale');
   if (query.kind === 'path' && signals.fileName >= 0.9) for (const role of Object.keys(DEMOTIONS) as FileRole[]) lifted.add(role);
   return lifted;
 }

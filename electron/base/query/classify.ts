@@ -39,7 +39,7 @@ export interface ParsedQuery {
   /** Content words: stop words dropped, identifiers split into parts, stemmed, de-duplicated, in order. */
   terms: QueryTerm[];
   /** What the query asks for that ranking otherwise demotes. */
-  asksFor: { tests: boolean; docs: boolean; examples: boolean };
+  asksFor: { tests: boolean; docs: boolean; examples: boolean; migrations: boolean; translations: boolean };
 }
 
 // A Ruby (or Elixir) predicate or bang method ends its name in `?` or `!`: `visible?`, `Issue#save!`.
@@ -59,6 +59,8 @@ const REGEX_HINTS = /\\[wdsbWDSB.()[\]{}|*+?^$]|\.\*|\.\+|\.\?|\[[^\]\s]+\]|\(\?
 const TEST_WORDS = new Set(['test', 'tests', 'testing', 'spec', 'specs', 'unittest', 'fixture', 'fixtures']);
 const DOC_WORDS = new Set(['doc', 'docs', 'documentation', 'readme', 'guide', 'tutorial', 'changelog', 'manual']);
 const EXAMPLE_WORDS = new Set(['example', 'examples', 'demo', 'demos', 'sample', 'samples']);
+const MIGRATION_WORDS = new Set(['migration', 'migrations', 'migrate', 'schema', 'column', 'columns', 'table', 'tables']);
+const TRANSLATION_WORDS = new Set(['translation', 'translations', 'translate', 'translated', 'locale', 'locales', 'i18n', 'l10n', 'language', 'languages']);
 
 function splitPath(text: string): PathParts {
   const normalized = text.replace(/\\/g, '/').replace(/^\.\//, '');
@@ -120,7 +122,7 @@ export function extractTerms(text: string): QueryTerm[] {
 function asksFor(text: string): ParsedQuery['asksFor'] {
   const words = new Set(tokens(text.toLowerCase()).flatMap((t) => t.split(/[._\-:#/]+/)));
   const any = (set: Set<string>): boolean => [...words].some((w) => set.has(w));
-  return { tests: any(TEST_WORDS), docs: any(DOC_WORDS), examples: any(EXAMPLE_WORDS) };
+  return { tests: any(TEST_WORDS), docs: any(DOC_WORDS), examples: any(EXAMPLE_WORDS), migrations: any(MIGRATION_WORDS), translations: any(TRANSLATION_WORDS) };
 }
 
 function parsed(kind: QueryKind, raw: string, fields: Partial<ParsedQuery>, termText: string): ParsedQuery {

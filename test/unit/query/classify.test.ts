@@ -85,7 +85,9 @@ describe('classifyQuery', () => {
   });
 
   it('notices when a query asks for tests, docs or examples', () => {
-    expect(classifyQuery('tests for the router').asksFor).toEqual({ tests: true, docs: false, examples: false });
+    expect(classifyQuery('tests for the router').asksFor).toEqual({ tests: true, docs: false, examples: false, migrations: false, translations: false });
+    expect(classifyQuery('migration that adds the is_private column').asksFor).toMatchObject({ migrations: true, translations: false });
+    expect(classifyQuery('French translation of the login page').asksFor).toMatchObject({ migrations: false, translations: true });
     expect(classifyQuery('router docs').asksFor.docs).toBe(true);
     expect(classifyQuery('README.md').asksFor.docs).toBe(true);
     expect(classifyQuery('example of middleware').asksFor.examples).toBe(true);

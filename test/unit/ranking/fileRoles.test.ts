@@ -43,6 +43,17 @@ describe('fileRoles', () => {
     expect(fileRoles('src/json.hpp')).toEqual(['header']);
   });
 
+  it('schema migrations and translation tables', () => {
+    expect(fileRoles('db/migrate/20110412065600_add_issues_is_private.rb')).toEqual(['migration']);
+    expect(fileRoles('database/migrations/2014_10_12_000000_create_users_table.php')).toEqual(['migration']);
+    expect(fileRoles('shop/migrations/0001_initial.py')).toEqual(['migration']);
+    expect(fileRoles('config/locales/en.yml')).toEqual(['locale']);
+    expect(fileRoles('locale/fr/LC_MESSAGES/django.po')).toEqual(['locale']);
+    // Code that handles locales is code: zod's `locales/en.ts` builds its messages.
+    expect(fileRoles('src/v4/locales/en.ts')).toEqual([]);
+    expect(fileRoles('app/models/migration_helper.rb')).toEqual([]);
+  });
+
   it('baseName and implementation files pair headers with their sources', () => {
     expect(baseName('include/cjson/cJSON.h')).toBe('cjson');
     expect(baseName('src/cJSON.c')).toBe('cjson');
