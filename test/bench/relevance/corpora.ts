@@ -24,6 +24,8 @@ export const CORPORA: readonly Corpus[] = [
   { name: 'serde_json', language: 'rust', source: { kind: 'deb', pkg: 'librust-serde-json-dev', version: '1.0.87-1' }, subdir: 'usr/share/cargo/registry/serde_json-1.0.87' },
   { name: 'rack', language: 'ruby', source: { kind: 'deb', pkg: 'ruby-rack', version: '2.2.22-0+deb12u2' }, subdir: 'usr/share/rubygems-integration/all/gems/rack-2.2.22' },
   { name: 'monolog', language: 'php', source: { kind: 'deb', pkg: 'php-monolog', version: '2.9.1-1' }, subdir: 'usr/share/php/Monolog' },
+  // A Rails application, not a library: models, controllers, migrations, views and its own lib/.
+  { name: 'redmine', language: 'ruby', source: { kind: 'deb', pkg: 'redmine', version: '5.0.4-5+deb12u1' }, subdir: 'usr/share/redmine' },
 ];
 
 export const cacheDir = (): string => process.env.CLEW_BENCH_CACHE ?? join(homedir(), '.cache', 'clew-bench');

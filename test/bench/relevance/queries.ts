@@ -37,7 +37,7 @@ function definitionPattern(name: string): RegExp {
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const keywords = 'func|def|class|fn|struct|enum|trait|type|interface|function|const|let|var|module|macro_rules!|static';
   return new RegExp(
-    `((?<![@\\w-])\\b(?:${keywords})\\s+(?:\\([^)]*\\)\\s*|self\\.)?${n}(?![\\w$?!])` + // func (r *T) Name / def name / class Name / const $Name
+    `((?<![@\\w-])\\b(?:${keywords})\\s+(?:\\([^)]*\\)\\s*|self\\.)?(?:\\w+::)*${n}(?![\\w$?!])` + // func (r *T) Name / def name / class Name / class Repository::Git / const $Name
       `|^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:async\\s+)?(?:unsafe\\s+)?fn\\s+${n}\\b` +
       `|(?:^|[\\s.])${n}\\s*=\\s*(?:function|async|\\(|[\\w$]+\\s*=>)` + // app.render = function / x = (…) =>
       `|defineGetter\\(\\w+,\\s*'${n}'` +
