@@ -6,6 +6,7 @@ import { csharpJobs } from './csharpJobs.js';
 import { CS_TYPES } from './csharpSyntax.js';
 import { goMain, goRoutes } from './go.js';
 import { goCalls } from './goCalls.js';
+import { goCommands } from './goCommands.js';
 import { goJobs } from './goJobs.js';
 import { GO_TYPES } from './goSyntax.js';
 import { javaCalls } from './javaCalls.js';
@@ -14,6 +15,7 @@ import { JAVA_TYPES } from './javaSyntax.js';
 import { nestEntryPoints } from './nest.js';
 import { nodeRoutes } from './node.js';
 import { nodeCalls } from './nodeCalls.js';
+import { nodeCommands } from './nodeCommands.js';
 import { nodeJobs } from './nodeJobs.js';
 import { JS_TYPES } from './nodeSyntax.js';
 import { djangoRoutes, pythonRoutes } from './python.js';
@@ -23,6 +25,7 @@ import { pythonJobs } from './pythonJobs.js';
 import { PY_TYPES, pyScope } from './pythonSyntax.js';
 import { rustEntryPoints } from './rust.js';
 import { rustCalls } from './rustCalls.js';
+import { rustCommands } from './rustCommands.js';
 import { RUST_TYPES } from './rustSyntax.js';
 
 export const java: Family = { types: JAVA_TYPES, entryPoints: javaEntryPoints, calls: javaCalls };
@@ -44,6 +47,7 @@ export const node: Family = {
     nodeRoutes(ctx, out);
     nestEntryPoints(ctx, out);
     nodeJobs(ctx, out);
+    nodeCommands(ctx, out);
   },
   calls(ctx, out) {
     if (JS_CALL_HINT.test(ctx.source)) nodeCalls(ctx, out);
@@ -80,13 +84,21 @@ export const go: Family = {
     goMain(ctx, out);
     goRoutes(ctx, out);
     goJobs(ctx, out);
+    goCommands(ctx, out);
   },
   calls(ctx, out) {
     if (GO_CALL_HINT.test(ctx.source)) goCalls(ctx, out);
   },
 };
 
-export const rust: Family = { types: RUST_TYPES, entryPoints: rustEntryPoints, calls: rustCalls };
+export const rust: Family = {
+  types: RUST_TYPES,
+  entryPoints(ctx, out) {
+    rustEntryPoints(ctx, out);
+    rustCommands(ctx, out);
+  },
+  calls: rustCalls,
+};
 
 export const csharp: Family = {
   types: CS_TYPES,

@@ -2,7 +2,7 @@
 import type { Decoration, SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
 
-export const RUST_TYPES = new Set(['function_item', 'call_expression', 'macro_invocation']);
+export const RUST_TYPES = new Set(['function_item', 'call_expression', 'macro_invocation', 'enum_item', 'struct_item']);
 
 /** `recv.name(args)`, `path::name(args)` or `name::<T>(args)`; `receiver` is null for path calls. */
 export interface RustCall { node: SyntaxNode; receiver: SyntaxNode | null; path: string; name: string; args: SyntaxNode[] }
