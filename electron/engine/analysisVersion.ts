@@ -10,7 +10,7 @@
 // 5: occurrences stored one row per (file, name) with their places packed (migration 015 dropped the old rows).
 // 6: word-index rows named by their symbol or chunk id (migration 017 dropped word_units and the old rows).
 // 7: entry points for Ruby (Rails, Sinatra, Grape, ActiveJob, Sidekiq, whenever, Rake), PHP (Laravel, Symfony,
-//    Slim, Artisan), Kotlin (Spring, Ktor), Elixir (Phoenix, Oban, Mix), Python commands (Django, Click, Typer,
-//    Flask CLI), and their external calls; declared packages
+//    Slim, Artisan), Kotlin (Spring, Ktor), Elixir (Phoenix, Oban, Mix), CLI commands (Django, Click, Typer,
+//    Flask CLI, cobra, urfave/cli, commander, yargs, oclif, clap), and their external calls; declared packages
 //    from composer.json, Gemfile, gemspecs and .NET project files.
 export const ANALYSIS_VERSION = 7;
