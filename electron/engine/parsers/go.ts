@@ -60,8 +60,10 @@ function declareMethod(ctx: Ctx, node: SyntaxNode, doc: string | null): void {
 /** `type`, `const` and `var` declarations, grouped `( … )` or not. */
 function declareSpecs(ctx: Ctx, decl: SyntaxNode, declDoc: string | null): void {
   const keyword = decl.firstChild?.text ?? '';
-  const grouped = all(decl).some((n) => n.type === '(');
-  const specs = named(decl);
+  // tree-sitter-go wraps a grouped `var ( … )` in a var_spec_list (a grouped const or type it does not).
+  const holder = named(decl).find((n) => n.type === 'var_spec_list') ?? decl;
+  const grouped = all(holder).some((n) => n.type === '(');
+  const specs = named(holder);
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!;
     const doc = grouped ? docOf(commentsAbove(specs, i, isComment), 'slashes') : declDoc;

@@ -83,6 +83,24 @@ describe('go symbols', () => {
     expect(get(symbols, 'internal/server:server.MaxConns')).toMatchObject({ startLine: 14, doc: 'MaxConns bounds the pool.' });
   });
 
+  it('declares each variable of a grouped var block, with the doc above it', async () => {
+    const src = `package store
+
+var (
+	// ErrNotFound is returned for a missing key.
+	ErrNotFound = errors.New("not found")
+	mu, cache   = sync.Mutex{}, map[string]int{}
+)
+`;
+    const symbols = await symbolsOf('go', 'store/errors.go', src);
+    expect(symbols.map((s) => `${s.kind} ${s.fqn} ${s.startLine}`)).toEqual([
+      'variable store:store.ErrNotFound 5',
+      'variable store:store.mu 6',
+      'variable store:store.cache 6',
+    ]);
+    expect(get(symbols, 'store:store.ErrNotFound')).toMatchObject({ signature: 'var ErrNotFound = errors.New("not found")', doc: 'ErrNotFound is returned for a missing key.' });
+  });
+
   it('uses . for a file at the repository root', async () => {
     const symbols = await symbolsOf('go', 'main.go', 'package main\n\nfunc main() {}\n');
     expect(symbols.map((s) => s.fqn)).toEqual(['.:main.main']);
