@@ -8,7 +8,7 @@ import { identifierAt, type IdentifierAt } from './identifierAt.js';
 import { localDeclaration, localUses } from './localByText.js';
 import { folderOf } from './modules.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
-import type { NavService } from './navService.js';
+import type { NavReads } from './navReads.js';
 import type { Resolver, Target } from './resolver.js';
 import { callSites, callsAt } from './textCalls.js';
 import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
@@ -25,7 +25,7 @@ interface TextLocal {
 }
 
 export class NavByName {
-  constructor(private readonly nav: NavService, private readonly repo: RepoRef, private readonly resolver: Resolver) {}
+  constructor(private readonly nav: NavReads, private readonly repo: RepoRef, private readonly resolver: Resolver) {}
 
   /** The word at the position: a parameter or local of its function, else the same-named definitions, nearest first. */
   definition(file: NavFile, pos: NavPosition): DefinitionHit[] {

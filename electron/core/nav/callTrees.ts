@@ -6,7 +6,7 @@ import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
 import { NavByName } from './byName.js';
 import { ROLE, type Resolver } from './resolver.js';
-import type { NavService } from './navService.js';
+import type { NavReads } from './navReads.js';
 
 export const DEFAULT_DEPTH = 2;
 export const MAX_DEPTH = 6;
@@ -27,7 +27,7 @@ export class CallTrees {
   private readonly started = performance.now();
   private readonly byName: NavByName;
 
-  constructor(private readonly nav: NavService, private readonly resolver: Resolver, repo: RepoRef) {
+  constructor(private readonly nav: NavReads, private readonly resolver: Resolver, repo: RepoRef) {
     this.byName = new NavByName(nav, repo, resolver);
   }
 

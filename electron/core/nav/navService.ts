@@ -15,6 +15,7 @@ import { ROLE, Resolver, proximity, type Resolution, type Target } from './resol
 import { CallTrees, clampDepth } from './callTrees.js';
 import { NavByName } from './byName.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
+import type { NavReads } from './navReads.js';
 import { wholeNamePattern } from './textReferences.js';
 
 /** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
@@ -24,7 +25,7 @@ export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
 const REFS_SCAN = 50_000;
 
-export class NavService {
+export class NavService implements NavReads {
   readonly rows: NavRows;
   private paths = new Map<number, { version: number; paths: RepoPaths }>();
 
