@@ -12,5 +12,6 @@
 // 7: entry points for Ruby (Rails, Sinatra, Grape, ActiveJob, Sidekiq, whenever, Rake), PHP (Laravel, Symfony,
 //    Slim, Artisan), Kotlin (Spring, Ktor), Elixir (Phoenix, Oban, Mix), CLI commands (Django, Click, Typer,
 //    Flask CLI, cobra, urfave/cli, commander, yargs, oclif, clap), and their external calls; declared packages
-//    from composer.json, Gemfile, gemspecs and .NET project files; Go variables of a grouped `var ( … )` block.
+//    from composer.json, Gemfile, gemspecs and .NET project files; Go variables of a grouped `var ( … )` block;
+//    Python names bound by a tuple or chained assignment (`A, B = …`, `X = Y = …`).
 export const ANALYSIS_VERSION = 7;

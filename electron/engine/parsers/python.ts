@@ -60,14 +60,24 @@ function declare(ctx: Extraction, def: SyntaxNode, outer: SyntaxNode, scope: Pyt
 
 /** `NAME = …` at module or class level: a constant when UPPER_CASE, else a variable (module) or field (class). */
 function declareAssignment(ctx: Extraction, statement: SyntaxNode, scope: PythonScope): void {
-  const assignment = statement.firstNamedChild;
-  if (assignment?.type !== 'assignment') return;
-  const left = assignment.childForFieldName('left');
-  if (left?.type !== 'identifier') return;
-  const name = left.text;
-  const kind: SymbolKind = isUpperCase(name) ? 'constant' : scope.inClass ? 'field' : 'variable';
   const signature = collapse(ctx.source.slice(statement.startIndex, statement.endIndex));
-  ctx.table.add(symbol({ name, kind, fqn: qualify(scope.prefix, name), parent: scope.parent, signature, doc: null, modifiers: [] }, statement, statement));
+  for (const name of assignedNames(statement.firstNamedChild)) {
+    const kind: SymbolKind = isUpperCase(name) ? 'constant' : scope.inClass ? 'field' : 'variable';
+    ctx.table.add(symbol({ name, kind, fqn: qualify(scope.prefix, name), parent: scope.parent, signature, doc: null, modifiers: [] }, statement, statement));
+  }
+}
+
+/** The names an assignment binds: `A = …`, `A, B = …` (a tuple, bracketed or not) and chained `A = B = …`. */
+function assignedNames(assignment: SyntaxNode | null): string[] {
+  const names: string[] = [];
+  for (let a = assignment; a?.type === 'assignment'; a = a.childForFieldName('right')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'identifier') names.push(left.text);
+    else if (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') {
+      for (const part of named(left)) if (part.type === 'identifier') names.push(part.text);
+    }
+  }
+  return names;
 }
 
 /** The first statement of the body when it is a string literal, cleaned like inspect.cleandoc. */

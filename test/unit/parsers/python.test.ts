@@ -85,4 +85,13 @@ describe('python symbols', () => {
     const root = await symbolsOf('python', 'manage.py', 'def main():\n    pass\n');
     expect(root.map((s) => s.fqn)).toEqual(['manage.main']);
   });
+
+  it('declares every name a tuple or chained assignment binds, not attributes or starred rests', async () => {
+    const src = 'A, B = 1, 2\n(C, D) = 3, 4\nX = Y = 0\nobj.attr = 2\nfirst, *rest = items\nclass K:\n    lo, hi = 0, 10\n';
+    const symbols = await symbolsOf('python', 'm.py', src);
+    expect(symbols.map((s) => `${s.kind} ${s.fqn} ${s.startLine}`)).toEqual([
+      'constant m.A 1', 'constant m.B 1', 'constant m.C 2', 'constant m.D 2', 'constant m.X 3', 'constant m.Y 3',
+      'variable m.first 5', 'class m.K 6', 'field m.K.lo 7', 'field m.K.hi 7',
+    ]);
+  });
 });
