@@ -4,6 +4,8 @@ import type { SyntaxNode } from './common.js';
 import { kids, lineOf } from './common.js';
 import type { FileContext } from './context.js';
 import { perTree } from './context.js';
+import type { Prefix } from './literals.js';
+import { joinedPrefix } from './literals.js';
 
 export const EX_TYPES = new Set(['call', 'pair']);
 
@@ -128,7 +130,7 @@ export function words(node: SyntaxNode | null | undefined): string[] {
 }
 
 /** The literal text a built string starts with: `"https://x/" <> path`, `"a#{b}"` → `a`; null if none. */
-export function stringPrefix(node: SyntaxNode | null | undefined): { text: string; complete: boolean } | null {
+export function stringPrefix(node: SyntaxNode | null | undefined): Prefix | null {
   if (!node) return null;
   if (node.type === 'string') {
     const exact = stringText(node);
@@ -145,10 +147,7 @@ export function stringPrefix(node: SyntaxNode | null | undefined): { text: strin
     return exact === null ? null : { text: exact, complete: !exact.includes('#{') };
   }
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '<>') {
-    const left = stringPrefix(node.childForFieldName('left'));
-    if (!left?.complete) return left;
-    const right = stringPrefix(node.childForFieldName('right'));
-    return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
+    return joinedPrefix(stringPrefix(node.childForFieldName('left')), () => stringPrefix(node.childForFieldName('right')));
   }
   return null;
 }

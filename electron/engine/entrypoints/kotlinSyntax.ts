@@ -2,7 +2,7 @@
 import type { Decoration, SyntaxNode } from './common.js';
 import { kids, tailName } from './common.js';
 import type { Prefix } from './literals.js';
-import { oneLine } from './literals.js';
+import { joinedPrefix, oneLine } from './literals.js';
 
 export const KT_TYPES = new Set([
   'function_declaration', 'class_declaration', 'object_declaration', 'call_expression',
@@ -159,10 +159,7 @@ export function ktPrefix(node: SyntaxNode | null | undefined, depth = 0): Prefix
     case 'value_argument': case 'parenthesized_expression': return ktPrefix(node.namedChild(node.namedChildCount - 1), depth + 1);
     case 'binary_expression': {
       if (node.childForFieldName('operator')?.text !== '+') return null;
-      const left = ktPrefix(node.childForFieldName('left'), depth + 1);
-      if (!left?.complete) return left;
-      const right = ktPrefix(node.childForFieldName('right'), depth + 1);
-      return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
+      return joinedPrefix(ktPrefix(node.childForFieldName('left'), depth + 1), () => ktPrefix(node.childForFieldName('right'), depth + 1));
     }
     case 'call_expression': {
       // `"""SELECT …""".trimIndent()`

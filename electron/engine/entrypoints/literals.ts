@@ -60,9 +60,7 @@ export function prefixOf(node: SyntaxNode | null | undefined): Prefix | null {
     // Python `"user:%s" % x` formats rather than concatenates: keep the text before the first placeholder.
     if (op === '%') return { text: left.text.split('%')[0] ?? '', complete: false };
     if (op !== '+') return null;
-    if (!left.complete) return left;
-    const right = prefixOf(node.childForFieldName('right') ?? node.namedChild(1));
-    return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
+    return joinedPrefix(left, () => prefixOf(node.childForFieldName('right') ?? node.namedChild(1)));
   }
   if (WRAPPER_TYPES.has(type) || type === 'await_expression') return prefixOf(node.namedChild(node.namedChildCount - 1));
   if (type === 'macro_invocation' && /^(std::)?format$/.test(node.childForFieldName('macro')?.text ?? '')) {
@@ -71,6 +69,13 @@ export function prefixOf(node: SyntaxNode | null | undefined): Prefix | null {
     return template === null ? null : { text: template.split('{')[0] ?? '', complete: !template.includes('{') };
   }
   return null;
+}
+
+/** A concatenation read as prefixes: the left's, with the right's appended while the left is the whole of its string. */
+export function joinedPrefix(left: Prefix | null, right: () => Prefix | null): Prefix | null {
+  if (!left?.complete) return left;
+  const r = right();
+  return r ? { text: left.text + r.text, complete: r.complete } : { text: left.text, complete: false };
 }
 
 function contentBefore(node: SyntaxNode, whole: boolean): string | null {

@@ -2,6 +2,8 @@
 import type { SyntaxNode } from './common.js';
 import { kids } from './common.js';
 import type { FileContext } from './context.js';
+import type { Prefix } from './literals.js';
+import { joinedPrefix } from './literals.js';
 import type { PhpCall } from './phpSyntax.js';
 import { baseName, classConstant, phpCall, phpString } from './phpSyntax.js';
 import type { CallList, FoundCall } from './results.js';
@@ -106,7 +108,7 @@ function jobName(node: SyntaxNode | undefined): string | null {
 }
 
 /** The literal text a PHP string starts with: quoted, interpolated up to the first variable, or concatenated with `.`. */
-function phpPrefix(node: SyntaxNode | null | undefined): { text: string; complete: boolean } | null {
+function phpPrefix(node: SyntaxNode | null | undefined): Prefix | null {
   if (!node) return null;
   const exact = phpString(node);
   if (exact !== null) return { text: exact, complete: true };
@@ -119,10 +121,7 @@ function phpPrefix(node: SyntaxNode | null | undefined): { text: string; complet
     return { text, complete: false };
   }
   if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    const left = phpPrefix(node.childForFieldName('left'));
-    if (!left?.complete) return left;
-    const right = phpPrefix(node.childForFieldName('right'));
-    return right ? { text: left.text + right.text, complete: right.complete } : { text: left.text, complete: false };
+    return joinedPrefix(phpPrefix(node.childForFieldName('left')), () => phpPrefix(node.childForFieldName('right')));
   }
   return null;
 }
