@@ -1,5 +1,6 @@
 // Node commands defined by their file rather than a call chain: yargs command modules (their exports are the
-// contract) and oclif commands (named by their path under `src/commands/`).
+// contract) and oclif commands (named by their path under `src/commands/`); and how a command string names its
+// command, which the call chains read too.
 import type { SyntaxNode } from './common.js';
 import { kids, lineOf } from './common.js';
 import type { FileContext } from './context.js';
