@@ -1,6 +1,7 @@
-// pyright (npm) and gopls (Debian) as oracles through their language servers.
-import { readFileSync } from 'node:fs';
+// pyright (npm), gopls and clangd (Debian) as oracles through their language servers.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LspClient, type LspLocation } from './lspClient.js';
@@ -50,4 +51,22 @@ export async function goplsOracle(root: string, gopath: string): Promise<Oracle>
   await client.initialize(root);
   await client.idle(1000, 120_000);
   return lspOracle('gopls (Debian)', client, root, 'go');
+}
+
+/**
+ * clangd over a C corpus: a compile database written outside the corpus (so Clew indexes the same files) names every
+ * `.c` file with the corpus's include folders; headers take their flags from a neighbour. References across files need
+ * the background index, which is waited for.
+ */
+export async function clangdOracle(root: string, files: string[], includeDirs: string[]): Promise<Oracle> {
+  const dbDir = mkdtempSync(join(tmpdir(), 'clew-clangd-'));
+  const flags = ['-std=gnu11', ...includeDirs.map((d) => `-I${join(root, d)}`)];
+  const commands = files.filter((f) => f.endsWith('.c')).map((f) => ({ directory: root, file: join(root, f), arguments: ['cc', ...flags, '-c', join(root, f)] }));
+  writeFileSync(join(dbDir, 'compile_commands.json'), JSON.stringify(commands));
+  const client = new LspClient('clangd', [`--compile-commands-dir=${dbDir}`, '--background-index', '--log=error', '-j=2'], { cwd: root });
+  await client.initialize(root);
+  // The background index starts once a file is open; ask once, then wait for it to go quiet.
+  client.open(join(root, files.find((f) => f.endsWith('.c'))!), 'c', readFileSync(join(root, files.find((f) => f.endsWith('.c'))!), 'utf8'));
+  await client.idle(3000, 300_000);
+  return lspOracle('clangd 14 (Debian)', client, root, 'c');
 }

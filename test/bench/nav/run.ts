@@ -1,7 +1,7 @@
 // `npm run bench:nav`: Clew's go-to-definition and find-references measured against real language
-// tooling as the oracle (TypeScript language service, pyright, gopls) over real pinned codebases,
+// tooling as the oracle (TypeScript language service, pyright, gopls, clangd) over real pinned codebases,
 // with in-process latency. Prints figures; asserts nothing.
-//   npm run bench:nav -- [--langs typescript,python,go] [--defs 200] [--refs 40] [--misses [N per cause]] [--by-name]
+//   npm run bench:nav -- [--langs typescript,python,go,c] [--defs 200] [--refs 40] [--misses [N per cause]] [--by-name]
 // --by-name drops every occurrence row after the index, as for a language without an occurrence pass (Rust, Ruby,
 // PHP…), so the same oracle cases measure go-to-definition and references by name (identifierAt, textReferences).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,18 +15,30 @@ import type { Language } from '../../../shared/types.js';
 import { cacheDir, CORPORA, describeSource, fetchCorpus, type Corpus } from '../relevance/corpora.js';
 import { walkSources } from './files.js';
 import { printDefinitionMisses, printReferenceMisses } from './misses.js';
-import { goplsOracle, pyrightOracle } from './lspOracle.js';
+import { clangdOracle, goplsOracle, pyrightOracle } from './lspOracle.js';
 import type { Oracle, Place } from './oracle.js';
 import { identifierPlaces } from './samples.js';
 import { percentile, scoreDefinitionsSplit, scoreReferences, type DefCase, type RefCase } from './score.js';
 import { typescriptOracle } from './tsOracle.js';
 
-interface NavCorpus { language: Language; corpus: string; extensions: string[] }
+/** `own`: a corpus the relevance bench does not hold (no queries of its own); `includeDirs`: the C compiler's -I folders. */
+interface NavCorpus { language: Language; corpus: string; extensions: string[]; own?: Corpus; includeDirs?: string[] }
 
 const NAV_CORPORA: readonly NavCorpus[] = [
   { language: 'typescript', corpus: 'zod', extensions: ['.ts'] },
   { language: 'python', corpus: 'flask', extensions: ['.py'] },
   { language: 'go', corpus: 'gin', extensions: ['.go'] },
+  // tree-sitter's runtime: hand-written C (structs reached through pointers, typedefs, macros, static helpers).
+  {
+    language: 'c', corpus: 'tree-sitter-runtime', extensions: ['.c', '.h'], includeDirs: ['include', 'src'],
+    own: { name: 'tree-sitter-runtime', language: 'c', source: { kind: 'npm', spec: 'tree-sitter@0.21.1' }, subdir: 'package/vendor/tree-sitter/lib' },
+  },
+  // libexpat, as vendored by node-expat: another hand's C (the XML parser, its tests and the xmlwf tool); held out while
+  // the C rules were written against the corpus above.
+  {
+    language: 'c', corpus: 'libexpat', extensions: ['.c', '.h'], includeDirs: ['.', 'lib', 'xmlwf', 'tests'],
+    own: { name: 'libexpat', language: 'c', source: { kind: 'npm', spec: 'node-expat@2.4.1' }, subdir: 'package/deps/libexpat' },
+  },
 ];
 
 const ORACLE_CACHE_VERSION = 2;
@@ -54,6 +66,7 @@ interface OracleAnswers { oracle: string; defs: DefCase[]; refs: RefCase[] }
 async function openOracle(nav: NavCorpus, root: string, files: string[]): Promise<Oracle> {
   if (nav.language === 'typescript' || nav.language === 'javascript') return typescriptOracle(root, files);
   if (nav.language === 'python') return pyrightOracle(root);
+  if (nav.language === 'c') return clangdOracle(root, files, nav.includeDirs ?? []);
   // Debian's Go sources live in <gopath>/src/<import path>: the GOPATH is four levels up.
   return goplsOracle(root, join(root, '..', '..', '..', '..'));
 }
@@ -106,8 +119,8 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const rows: string[][] = [];
   try {
-    for (const nav of NAV_CORPORA.filter((c) => langs.includes(c.language))) {
-      const corpus = CORPORA.find((c) => c.name === nav.corpus)!;
+    for (const nav of NAV_CORPORA.filter((c) => langs.includes(c.language) || langs.includes(c.corpus))) {
+      const corpus = nav.own ?? CORPORA.find((c) => c.name === nav.corpus)!;
       const fetched = fetchCorpus(corpus);
       if ('error' in fetched) {
         console.error(`${nav.corpus}: ${fetched.error}`);
