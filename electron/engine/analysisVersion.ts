@@ -14,4 +14,6 @@
 //    Flask CLI, cobra, urfave/cli, commander, yargs, oclif, clap), and their external calls; declared packages
 //    from composer.json, Gemfile, gemspecs and .NET project files; Go variables of a grouped `var ( … )` block;
 //    Python names bound by a tuple or chained assignment (`A, B = …`, `X = Y = …`).
-export const ANALYSIS_VERSION = 7;
+// 8: C occurrences (definitions with declared types as hints, fields through `->`, tags, designated keys); the
+//    constants of an anonymous C/C++ enum are symbols.
+export const ANALYSIS_VERSION = 8;

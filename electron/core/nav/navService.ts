@@ -95,6 +95,10 @@ export class NavService implements NavReads {
     if (!occ) return this.rows.hasOccurrences(file.id) ? [] : new NavByName(this, repo, this.resolver(repo.id)).definition(file, pos);
     const resolver = this.resolver(repo.id);
     const resolution = resolver.resolve(occ);
+    // On a C function's own name, its other declaration: the body from a prototype, the prototype from the body.
+    const declared = occ.role === ROLE.definition && occ.language === 'c' ? resolution.targets[0]?.symbol : undefined;
+    const other = declared ? resolver.c.counterparts(declared) : [];
+    if (other.length) return other.slice(0, DEFINITION_LIMIT).map((symbol) => this.hit(repo, resolver, { symbol }, 'exact'));
     return resolution.targets.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, resolution.confidence));
   }
 
@@ -110,7 +114,7 @@ export class NavService implements NavReads {
       };
     }
     const s = target.symbol;
-    const at = this.namePosition(s);
+    const at = target.at ?? this.namePosition(s);
     return {
       fqn: s.fqn, name: s.name, kind: s.kind, repo: repo.path, file: s.path, line: at.line, column: at.col, endLine: s.endLine,
       signature: s.signature, doc: this.rows.symbolDoc(s.id), confidence,

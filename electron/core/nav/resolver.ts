@@ -6,11 +6,13 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../.
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, returnType } from './typeHints.js';
+import { CGlobals, C_TAG_KINDS, isCTagUse } from './cGlobals.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
 /** A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. */
-export type Target = { symbol: NavSymbol; local?: undefined } | { local: NavOccurrence; symbol?: undefined };
+/** `at`: where the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`). */
+export type Target = { symbol: NavSymbol; local?: undefined; at?: { line: number; col: number } } | { local: NavOccurrence; symbol?: undefined };
 
 export interface Resolution {
   targets: Target[];
@@ -21,7 +23,7 @@ const NONE: Resolution = { targets: [], confidence: 'exact' };
 const CLASS_LIKE = new Set(['class', 'interface', 'struct', 'trait', 'enum']);
 const MEMBER_KINDS = new Set(['method', 'field', 'property', 'constructor']);
 /** Languages where a bare name inside a class reaches the class's members. */
-const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'c', 'ruby', 'php']);
+const IMPLICIT_THIS = new Set(['java', 'csharp', 'cpp', 'ruby', 'php']);
 const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
 /** Languages where a plain name is defined in its file, its imports or (Go) its package, and nowhere else. */
 const IMPORT_SCOPED = new Set(['python', 'go']);
@@ -42,7 +44,12 @@ export class Resolver {
   private readonly fileSymbolsCache = new Map<string, NavSymbol[]>();
   private pathsCache: RepoPaths | null = null;
 
-  constructor(readonly rows: NavRows, readonly repoId: number, private readonly pathsOf: (repoId: number) => RepoPaths) {}
+  /** C's global names (functions, typedefs, tags), read through this request's caches. */
+  readonly c: CGlobals;
+
+  constructor(readonly rows: NavRows, readonly repoId: number, private readonly pathsOf: (repoId: number) => RepoPaths) {
+    this.c = new CGlobals({ named: (name) => this.named(name), symbol: (id) => this.symbol(id), lineText: (fileId, line) => rows.lineText(fileId, line) });
+  }
 
   paths(): RepoPaths {
     this.pathsCache ??= this.pathsOf(this.repoId);
@@ -134,7 +141,12 @@ export class Resolver {
   /** What references are counted against: a whole-module import stands for itself (its uses), whatever its definition. */
   referenceTargets(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
-    return this.resolve(occ);
+    const found = this.resolve(occ);
+    if (occ.language !== 'c' || found.confidence !== 'exact') return found;
+    // A C function's prototypes and body are one function: a use names whichever it reaches.
+    const ids = new Set(found.targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
+    const more = found.targets.flatMap((t) => (t.symbol ? this.c.counterparts(t.symbol) : [])).filter((s) => !ids.has(s.id) && ids.add(s.id));
+    return more.length ? { targets: [...found.targets, ...more.map((symbol) => ({ symbol }))], confidence: 'exact' } : found;
   }
 
   resolve(occ: NavOccurrence): Resolution {
@@ -164,6 +176,8 @@ export class Resolver {
       if (!found) this.fileWideCache.set(key, (found = occ.qualifier !== null ? this.qualified(occ, occ.qualifier) : this.unqualified(occ)));
       return found;
     }
+    // `struct Stack`: a C tag, looked up among the program's tags (the qualifier is the keyword, not a receiver).
+    if (occ.language === 'c' && isCTagUse(occ)) return this.unscoped(occ);
     if (occ.qualifier !== null) return this.qualified(occ, occ.qualifier);
     return this.unqualified(occ);
   }
@@ -184,6 +198,9 @@ export class Resolver {
 
   private unqualified(occ: NavOccurrence): Resolution {
     const local = this.inScope(occ, occ.name);
+    // A C global of the file is one of the program's: its namespace (a typedef, not the `struct X {` beside it) and its
+    // body (not the file's prototype) are chosen among all of them.
+    if (local?.symbol && occ.language === 'c' && this.c.isGlobal(local.symbol)) return this.unscoped(occ);
     if (local) return { targets: [local], confidence: 'exact' };
     return this.unscoped(occ);
   }
@@ -196,7 +213,7 @@ export class Resolver {
    * calls), never on the place, and reads no type: once per request.
    */
   unscoped(occ: NavOccurrence): Resolution {
-    const key = `${occ.fileId}\0${occ.name}\0${occ.role}`;
+    const key = `${occ.fileId}\0${occ.name}\0${occ.role}${occ.language === 'c' && isCTagUse(occ) ? '\0tag' : ''}`;
     let found = this.unscopedCache.get(key);
     if (!found) this.unscopedCache.set(key, (found = this.findUnscoped(occ)));
     return found;
@@ -209,6 +226,11 @@ export class Resolver {
     if (module) return { targets: [module], confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
+    if (occ.language === 'c') {
+      // One global namespace: the repo's definition, or something outside it (the C library) and no guess among fields.
+      const globals = this.c.lookup(occ);
+      return globals.length ? { targets: globals.map((symbol) => this.cTarget(occ, symbol)), confidence: 'exact' } : NONE;
+    }
     // Imported from a package outside the repo: defined nowhere here. From a repo module that does not
     // define it (a default export under another name, a re-export too deep): only a guess is honest.
     if (imported && !this.importsFromRepo(occ, occ.name)) return this.externalImport(occ);
@@ -221,6 +243,14 @@ export class Resolver {
       return own.length ? { targets: (preferred.length ? preferred : own).map((symbol) => ({ symbol })), confidence: 'candidate' } : NONE;
     }
     return this.candidates(occ, false);
+  }
+
+  /** A C global as a target: a `typedef struct X {…} X` named without `struct` is meant at the typedef's name, its last spelling. */
+  private cTarget(occ: NavOccurrence, symbol: NavSymbol): Target {
+    if (isCTagUse(occ) || !C_TAG_KINDS.has(symbol.kind) || !symbol.signature.startsWith('typedef')) return { symbol };
+    const spelled = this.definitions(symbol.fileId, symbol.name).filter((d) => d.line >= symbol.startLine && d.line <= symbol.endLine);
+    const last = spelled[spelled.length - 1];
+    return last && spelled.length > 1 ? { symbol, at: { line: last.line, col: last.col } } : { symbol };
   }
 
   /**
@@ -370,6 +400,7 @@ export class Resolver {
     }
     const s = target.symbol;
     if (CLASS_LIKE.has(s.kind)) return [s];
+    if (s.kind === 'type' && s.language === 'c') return this.c.typedefTypes(s).flatMap((t) => this.typesOf({ symbol: t }, depth + 1));
     if (!VALUE_KINDS.has(s.kind)) return [];
     const def = this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
     return def?.qualifier ? this.typeFromHint(def.qualifier.startsWith(ATTRIBUTE_MARK) ? def.qualifier.slice(1) : def.qualifier, def, depth + 1) : [];
@@ -417,6 +448,7 @@ export class Resolver {
       const s = t.symbol;
       if (!s) return [];
       if (CLASS_LIKE.has(s.kind)) return [s];
+      if (s.kind === 'type' && s.language === 'c') return this.typesOf(t, depth + 1);
       if (!call || !CALLABLE_KINDS.has(s.kind)) return [];
       const result = returnType(s.signature, s.language);
       return result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
@@ -469,7 +501,8 @@ export class Resolver {
    *  the use); undefined when `name` is no receiver. Only then is the enclosing symbol read (a read per scope in a
    *  references scan). */
   private receiverClass(occ: NavOccurrence, name: string): NavSymbol | null | undefined {
-    const self = SELF_WORDS.has(name);
+    // C has no `this`: a parameter named `self` is a plain parameter with a declared type.
+    const self = SELF_WORDS.has(name) && occ.language !== 'c';
     if (!self && occ.language !== 'go') return undefined;
     const enclosing = this.symbol(occ.symbolId);
     if (!self && !(enclosing && isGoReceiver(enclosing, name))) return undefined;

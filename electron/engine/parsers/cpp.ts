@@ -107,6 +107,8 @@ function declareNamespace(ctx: Ctx, node: SyntaxNode, site: Site, scope: CppScop
 function declareType(ctx: Ctx, node: SyntaxNode, site: Site, scope: CppScope, typedefName: string | null): string | null {
   const body = node.childForFieldName('body');
   const name = node.childForFieldName('name')?.text ?? typedefName;
+  // An anonymous enum's constants are names of the scope around it (`enum { BT_NONXML, BT_MALFORM };`).
+  if (body && !name && node.type === 'enum_specifier') declareEnumerators(ctx, body, scope.prefix, scope.parent);
   if (!body || !name) return null;
   const kind = TYPE_KINDS[node.type]!;
   const signature = headText(ctx.source, site.outer.startIndex, body.startIndex, named(site.outer).filter(isComment));
@@ -114,16 +116,20 @@ function declareType(ctx: Ctx, node: SyntaxNode, site: Site, scope: CppScope, ty
   if (index === null) return name;
   const inner: CppScope = { prefix: qualify(scope.prefix, name, '::'), parent: index, className: name };
   if (kind === 'enum') {
-    const members = named(body);
-    members.forEach((member, i) => {
-      if (member.type !== 'enumerator') return;
-      add(ctx, member.childForFieldName('name')?.text, 'constant', inner.prefix, index, collapse(member.text), { members, index: i, outer: member, access: null }, member);
-    });
+    declareEnumerators(ctx, body, inner.prefix, index);
   } else {
     // Access is reported as written: members before any `public:` carry none.
     walk(ctx, named(body), inner, null);
   }
   return name;
+}
+
+function declareEnumerators(ctx: Ctx, body: SyntaxNode, prefix: string, parent: number | null): void {
+  const members = named(body);
+  members.forEach((member, i) => {
+    if (member.type !== 'enumerator') return;
+    add(ctx, member.childForFieldName('name')?.text, 'constant', prefix, parent, collapse(member.text), { members, index: i, outer: member, access: null }, member);
+  });
 }
 
 /** `int f(int);` is a prototype; `int x, y;` fields or variables; `struct S {…} s;` also declares S. */

@@ -211,6 +211,57 @@ const JAVA_PATTERNS = [
   '(import_declaration) @import',
 ];
 
+/** A C declarator down to the name it declares: `x`, `*x`, `**x`, `x[N]`, `*x[N]`, each maybe with `= value`. */
+function cDeclarator(nameNode: string, initialized: boolean): string {
+  const plain = `(${nameNode}) @def`;
+  const pointer = `(pointer_declarator declarator: ${plain})`;
+  const bare = `${plain} ${pointer} (pointer_declarator declarator: ${pointer}) (array_declarator declarator: [${plain} ${pointer}])`;
+  return initialized ? `[${bare} (init_declarator declarator: [${bare}])]` : `[${bare}]`;
+}
+
+/** A designated initializer's key (`.lexer = …`): a field of the initialized type, named by @qual. */
+const C_DESIGNATED = '(initializer_list (initializer_pair designator: (field_designator (field_identifier) @field)))';
+
+/** A function's name under its declarator: `f(…)`, `*f(…)`, `**f(…)`. */
+const C_FUNCTION_NAME = (capture: string): string => {
+  const fn = `(function_declarator declarator: (identifier) @${capture})`;
+  return `[${fn} (pointer_declarator declarator: ${fn}) (pointer_declarator declarator: (pointer_declarator declarator: ${fn}))]`;
+};
+
+const C_PATTERNS = [
+  `(function_definition declarator: ${C_FUNCTION_NAME('def')})`,
+  `(declaration declarator: ${C_FUNCTION_NAME('def')})`,
+  // A name called in a parameter's place is a macro (`const char *UNUSED_P(ptr)`): a function parameter is written `(*f)(…)`.
+  `(parameter_declaration declarator: ${C_FUNCTION_NAME('call')})`,
+  // A function pointer declared as a variable, field or typedef: `void (*callback)(int)`.
+  '(function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: [(identifier) (field_identifier) (type_identifier)] @def)))',
+  '(preproc_def name: (identifier) @def)',
+  '(preproc_function_def name: (identifier) @def)',
+  '(preproc_params (identifier) @def)',
+  '(struct_specifier name: (type_identifier) @def body: (_))',
+  '(union_specifier name: (type_identifier) @def body: (_))',
+  '(enum_specifier name: (type_identifier) @def body: (_))',
+  '(enumerator name: (identifier) @def)',
+  '(type_definition declarator: [(type_identifier) @def (pointer_declarator declarator: (type_identifier) @def)])',
+  // Declared types as hints: a local's, a global's, a parameter's, a field's (`TSParser *self` → TSParser).
+  `(declaration type: (_) @hint declarator: ${cDeclarator('identifier', true)})`,
+  `(parameter_declaration type: (_) @hint declarator: ${cDeclarator('identifier', false)})`,
+  `(field_declaration type: (_) @hint declarator: ${cDeclarator('field_identifier', false)})`,
+  `(compound_literal_expression type: (type_descriptor type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)]) value: ${C_DESIGNATED})`,
+  `(declaration type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)] declarator: (init_declarator value: ${C_DESIGNATED}))`,
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (field_expression field: (field_identifier) @call))',
+  // `self->stack`, `self->lexer.data`: the receiver, a name or a path of fields (`->` read as `.`), is the member's qualifier.
+  '(field_expression argument: [(identifier) @qual (field_expression) @qualpath]? field: (field_identifier) @member)',
+  // `struct Stack`: a use of the tag namespace, the keyword kept as its qualifier.
+  '(struct_specifier "struct" @qual name: (type_identifier) @type)',
+  '(union_specifier "union" @qual name: (type_identifier) @type)',
+  '(enum_specifier "enum" @qual name: (type_identifier) @type)',
+  '(type_identifier) @type',
+  // Field names are not in the catch-all: after `.`/`->` the member pattern has them, elsewhere they are definitions or keys.
+  '(identifier) @ref',
+];
+
 /** The query patterns of a language, or null where the occurrence pass does not run yet. */
 export function occurrencePatterns(language: Language): readonly string[] | null {
   switch (language) {
@@ -226,6 +277,8 @@ export function occurrencePatterns(language: Language): readonly string[] | null
       return GO_PATTERNS;
     case 'java':
       return JAVA_PATTERNS;
+    case 'c':
+      return C_PATTERNS;
     default:
       return null;
   }

@@ -131,7 +131,10 @@ class Captured {
 /** Built-in types are defined nowhere in the repo: no hint and no type-use row for them (fewer rows, same answers). */
 const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 'void', 'never', 'object', 'bigint', 'symbol', 'str', 'int', 'float',
   'bool', 'bytes', 'dict', 'list', 'tuple', 'set', 'None', 'error', 'byte', 'rune', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16',
-  'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct', 'var']);
+  'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct', 'var',
+  // C's standard types (`<stdint.h>`, `<stddef.h>`), on nearly every line of C.
+  'char', 'double', 'short', 'long', 'size_t', 'ssize_t', 'ptrdiff_t', 'int8_t', 'int16_t', 'int32_t', 'int64_t', 'uint8_t', 'uint16_t', 'uint32_t',
+  'uint64_t', 'intptr_t', 'uintptr_t', 'FILE', 'va_list', 'signed', 'unsigned']);
 
 const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
 
@@ -140,16 +143,18 @@ const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
  * `T`; null for what names no single type (a slice, a map, a union, a function type).
  */
 export function typeHint(text: string): string | null {
-  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '');
+  // A C tag is looked up by its name: `struct Stack` → `Stack`.
+  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '').replace(/^(?:struct|union|enum)\s+(?=[\p{L}_])/u, '');
   const optional = /^(?:t\.|typing\.)?Optional\[(.+)\]$/su.exec(t);
   if (optional?.[1]) t = optional[1].trim().replace(/^["'](.*)["']$/su, '$1');
   t = t.replace(/\s*\|\s*(?:None|null|undefined)$/u, '').replace(/[<[].*$/su, '');
   return DOTTED.test(t) && !BUILTIN_TYPES.has(t) ? t : null;
 }
 
-/** A two-step receiver as a qualifier (`self.app`), spaces and line breaks dropped; null when it is no plain path. */
+/** A two-step receiver as a qualifier (`self.app`; C: any path of fields, `self->lexer.data`), spaces and line breaks dropped; null when it is no plain path. */
 function pathAt(node: SyntaxNode): string | null {
-  const text = node.text.replace(/\s+/gu, '');
+  // C reaches a field through a pointer with `->`: the same step as `.` for the path.
+  const text = node.text.replace(/\s+/gu, '').replace(/->/gu, '.');
   return DOTTED.test(text) ? text : null;
 }
 

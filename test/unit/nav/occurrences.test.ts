@@ -290,6 +290,38 @@ func serve(c *Context, n int) {
     expect(bare(go.lines)).toEqual(['3:6 T definition', '4:2 Name definition', '7:7 t definition q=T', '7:9 T type', '7:12 Get definition', '7:34 t reference', '7:36 Name reference q=t']);
   });
 
+  it('C: declared types as hints, fields through `->` and `.` paths, tags kept apart by their keyword, designated keys, macros in a parameter\'s place, anonymous enums', async () => {
+    const source = `typedef struct Stack Stack;
+struct Stack {
+  Node *top;
+  int size;
+};
+static int count(Stack *self, const char *UNUSED_P(tag)) {
+  Stack s = { .size = 0 };
+  self->top->next = (Node) { .value = 1 }.next;
+  struct Stack *raw = self;
+  return self->size + raw->size;
+}
+enum { RED, GREEN };
+`;
+    const { lines } = await occurrencesOf('c', 'stack.c', source);
+    const inCount = ' in=count(Stack*,const char*(tag))';
+    expect(lines.map((l) => l.replace(inCount, ''))).toEqual([
+      // The tag after `struct` carries the keyword: a use of the tag namespace, not of the typedef.
+      '1:16 Stack type q=struct in=Stack', '1:22 Stack definition',
+      '2:8 Stack definition', '3:3 Node type in=Stack::top', '3:9 top definition q=Node in=Stack#2', '4:7 size definition in=Stack#2',
+      '6:12 count definition', '6:18 Stack type', '6:25 self definition q=Stack',
+      // `UNUSED_P(tag)` in a parameter's place is a macro called, not a function-typed parameter.
+      '6:43 UNUSED_P call', '6:52 tag type',
+      '7:3 Stack type', '7:9 s definition q=Stack', '7:16 size reference q=Stack',
+      '8:3 self reference', '8:9 top reference q=self', '8:14 next reference q=self.top',
+      '8:22 Node type', '8:31 value reference q=Node', '8:43 next reference q=()',
+      '9:10 Stack type q=struct', '9:17 raw definition q=Stack', '9:23 self reference',
+      '10:10 self reference', '10:16 size reference q=self', '10:23 raw reference', '10:28 size reference q=raw',
+      '12:8 RED definition', '12:13 GREEN definition',
+    ]);
+  });
+
   it('gives no occurrences for a language without rules', async () => {
     expect((await analyzeFile('css', 'a.css', '.btn { color: red; }\n')).occurrences).toBeNull();
   });

@@ -1,0 +1,118 @@
+// C's names outside functions: one namespace for functions, variables, macros, enumerators and typedefs and one for
+// struct, union and enum tags, shared by every file of the program (headers bring them in; a `static` one stays in its
+// `.c` file). A function may be declared in a header and defined in a `.c` file: uses go to the body, as clangd does.
+import type { NavSymbol } from '../../db/read/nav/navRows.js';
+import { folderOf } from './modules.js';
+
+/** The words that put a C name in the tag namespace; the occurrence pass keeps one as a type use's qualifier. */
+export const C_TAG_WORDS: ReadonlySet<string> = new Set(['struct', 'union', 'enum']);
+/** The kinds a tag declares (unions are extracted as structs). */
+export const C_TAG_KINDS: ReadonlySet<string> = new Set(['struct', 'enum']);
+const TAG_KINDS = C_TAG_KINDS;
+const TYPE_KINDS = new Set(['type', 'struct', 'enum']);
+/** What one function or variable may be declared as, more than once. */
+const ENTITY_KINDS = new Set(['function', 'variable']);
+const ROLE_CALL = 2;
+const ROLE_TYPE = 4;
+
+/** What the lookups read, from the resolver's per-request caches. */
+export interface CReads {
+  named(name: string): NavSymbol[];
+  symbol(id: number | null): NavSymbol | null;
+  lineText(fileId: number, line: number): string | null;
+}
+
+export interface CUse {
+  name: string;
+  role: number;
+  qualifier: string | null;
+  fileId: number;
+  path: string;
+}
+
+export const isCTagUse = (use: { role: number; qualifier: string | null }): boolean =>
+  use.role === ROLE_TYPE && use.qualifier !== null && C_TAG_WORDS.has(use.qualifier);
+
+/** `typedef struct Stack Stack` → the tag `Stack`; `typedef uint16_t TSSymbol` → `uint16_t`; null for a function pointer type. */
+export function typedefTarget(signature: string): { name: string; tag: boolean } | null {
+  const m = /^typedef\s+(?:(?:const|volatile)\s+)*(?:(struct|union|enum)\s+)?([A-Za-z_]\w*)/u.exec(signature.trim());
+  if (!m?.[2] || /^typedef\s[^;]*\(\s*\*/u.test(signature) || (m[1] === undefined && C_TAG_WORDS.has(m[2]))) return null;
+  return { name: m[2], tag: m[1] !== undefined };
+}
+
+const PROTOTYPE_END = /;\s*(?:\/\/.*|\/\*.*\*\/\s*)?$/u;
+
+export class CGlobals {
+  private readonly prototypeCache = new Map<number, boolean>();
+
+  constructor(private readonly reads: CReads) {}
+
+  /** A function declared without its body (`int f(void);`), read off the line it ends on. */
+  isPrototype(s: NavSymbol): boolean {
+    if (s.kind !== 'function' || s.signature.startsWith('#define')) return false;
+    let found = this.prototypeCache.get(s.id);
+    if (found === undefined) this.prototypeCache.set(s.id, (found = PROTOTYPE_END.test(this.reads.lineText(s.fileId, s.endLine) ?? '')));
+    return found;
+  }
+
+  /** The repo's global definitions a use of a name may mean, best first (its namespace, bodies before declarations, nearest first). */
+  lookup(use: CUse): NavSymbol[] {
+    const tag = isCTagUse(use);
+    const globals = this.globalsNamed(use.name, use.fileId);
+    if (!globals.length) return [];
+    const declarations = this.declarationsOnly(globals);
+    const group = (s: NavSymbol): number => (tag ? (TAG_KINDS.has(s.kind) ? 0 : 1)
+      : use.role === ROLE_TYPE ? (s.kind === 'type' ? 0 : TAG_KINDS.has(s.kind) ? 1 : 2)
+      : use.role === ROLE_CALL ? (s.kind === 'function' ? 0 : TYPE_KINDS.has(s.kind) ? 2 : 1)
+      : (TYPE_KINDS.has(s.kind) ? 1 : 0));
+    const rank = (s: NavSymbol): number => (declarations.has(s.id) ? 4 : 0) + (s.kind === 'function' ? 0 : 2) + (s.fileId === use.fileId ? 0 : 1);
+    const best = Math.min(...globals.map(group));
+    // Another namespace's definitions only when the use's own has none (a `sizeof(Type)` is written as a plain name).
+    return globals.filter((s) => group(s) === best).sort((a, b) => rank(a) - rank(b) || nearness(use.path, b.path) - nearness(use.path, a.path));
+  }
+
+  /**
+   * A function's or variable's other declarations: its body for a prototype (or an `extern`, or a variable naming a
+   * function, `static PROLOG_HANDLER prolog1;`), those for a body. F12 on one goes to the other; references count both.
+   */
+  counterparts(s: NavSymbol): NavSymbol[] {
+    if (!ENTITY_KINDS.has(s.kind) || !this.isGlobal(s)) return [];
+    const same = this.globalsNamed(s.name, s.fileId).filter((o) => ENTITY_KINDS.has(o.kind));
+    const declarations = this.declarationsOnly(same);
+    return same.filter((o) => o.id !== s.id && declarations.has(o.id) !== declarations.has(s.id));
+  }
+
+  /** Top level, or an enumerator (its enum's scope is the file's). */
+  isGlobal(s: NavSymbol): boolean {
+    return s.parentId === null || (s.kind === 'constant' && this.reads.symbol(s.parentId)?.kind === 'enum');
+  }
+
+  private globalsNamed(name: string, fileId: number): NavSymbol[] {
+    return this.reads.named(name).filter((s) => (s.language === 'c' || s.language === 'cpp') && this.isGlobal(s) && this.visibleFrom(s, fileId));
+  }
+
+  /** Of one name's globals, those that only declare: prototypes, `extern`s, and variables beside a function body of the name. */
+  private declarationsOnly(globals: readonly NavSymbol[]): Set<number> {
+    const body = globals.some((s) => s.kind === 'function' && !this.isPrototype(s));
+    return new Set(globals.filter((s) => this.isPrototype(s) || (s.kind === 'variable' && (body || /^extern\b/u.test(s.signature)))).map((s) => s.id));
+  }
+
+  /** The type a typedef names, looked up from the typedef's place. */
+  typedefTypes(s: NavSymbol): NavSymbol[] {
+    const target = typedefTarget(s.signature);
+    if (!target || (target.name === s.name && !target.tag)) return [];
+    const found = this.lookup({ name: target.name, role: ROLE_TYPE, qualifier: target.tag ? 'struct' : null, fileId: s.fileId, path: s.path });
+    return found.filter((t) => t.id !== s.id);
+  }
+
+  /** A `static` definition in a `.c` file is seen there only; one in a header, by every file that includes it. */
+  private visibleFrom(s: NavSymbol, fileId: number): boolean {
+    return s.fileId === fileId || !/\.c$/iu.test(s.path) || !/^static\b/u.test(s.signature);
+  }
+}
+
+/** How near a path is to another: same folder 2, same top folder 1, else 0. */
+function nearness(from: string, to: string): number {
+  if (folderOf(from) === folderOf(to)) return 2;
+  return from.split('/')[0] === to.split('/')[0] ? 1 : 0;
+}
