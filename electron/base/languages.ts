@@ -32,3 +32,13 @@ export function languageOf(relPath: string): Language | null {
   if (dot <= 0) return base === 'Rakefile' || base === 'Gemfile' ? 'ruby' : null;
   return BY_EXTENSION[base.slice(dot).toLowerCase()] ?? null;
 }
+
+// A `.h` file is C or C++; it is C++ when its text says so (the markers GitHub's linguist reads): a class, a namespace,
+// a template, an access label, a standard C++ header or `std::`. Parsed as C, a class would be syntax errors.
+const CPP_HEADER = /^[ \t]*(?:class[ \t]+\w+[ \t]*(?:final\b[ \t]*)?[:{;]|class[ \t]+\w+[ \t]*$|(?:using[ \t]+)?namespace[ \t]+\w|template[ \t]*<|(?:public|private|protected)[ \t]*:|#[ \t]*include[ \t]*<(?:cstddef|cstdint|cstdio|cstdlib|cstring|string|string_view|vector|map|set|list|memory|utility|algorithm|functional|array|deque|queue|stack|unordered_map|unordered_set|iostream|istream|ostream|sstream|fstream|atomic|mutex|thread|chrono|optional|variant|tuple|limits|type_traits)>)|\bstd::\w/mu;
+
+/** The language of a file whose text is at hand: its extension's, except a C++ header named `.h`. */
+export function sourceLanguage(relPath: string, text: string): Language | null {
+  const language = languageOf(relPath);
+  return language === 'c' && /\.h$/iu.test(relPath) && CPP_HEADER.test(text) ? 'cpp' : language;
+}

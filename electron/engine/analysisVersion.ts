@@ -15,5 +15,5 @@
 //    from composer.json, Gemfile, gemspecs and .NET project files; Go variables of a grouped `var ( … )` block;
 //    Python names bound by a tuple or chained assignment (`A, B = …`, `X = Y = …`).
 // 8: C occurrences (definitions with declared types as hints, fields through `->`, tags, designated keys); the
-//    constants of an anonymous C/C++ enum are symbols.
+//    constants of an anonymous C/C++ enum are symbols; a `.h` file whose text is C++ is parsed as C++.
 export const ANALYSIS_VERSION = 8;

@@ -9,7 +9,7 @@ import { type ChunkRowData, chunkRowData } from './chunkRows.js';
 import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
-import { languageOf } from '../base/languages.js';
+import { sourceLanguage } from '../base/languages.js';
 import { textOnlyReason } from './textOnly.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
@@ -77,7 +77,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const issues: IndexIssue[] = [];
   if (read.lossy) issues.push({ path: request.relPath, reason: 'not-utf8', message: 'not valid UTF-8: indexed as latin1' });
   const lines = splitLines(read.text);
-  const language = languageOf(request.relPath);
+  const language = sourceLanguage(request.relPath, read.text);
   let analysis: FileAnalysis | null = null;
   if (language && !textOnlyReason(request.relPath, read.text, lines)) {
     try {

@@ -64,7 +64,7 @@ export class CGlobals {
     const group = (s: NavSymbol): number => (tag ? (TAG_KINDS.has(s.kind) ? 0 : 1)
       : use.role === ROLE_TYPE ? (s.kind === 'type' ? 0 : TAG_KINDS.has(s.kind) ? 1 : 2)
       : use.role === ROLE_CALL ? (s.kind === 'function' ? 0 : TYPE_KINDS.has(s.kind) ? 2 : 1)
-      : (TYPE_KINDS.has(s.kind) ? 1 : 0));
+      : (s.kind === 'type' ? 1 : TAG_KINDS.has(s.kind) ? 2 : 0));
     const rank = (s: NavSymbol): number => (declarations.has(s.id) ? 4 : 0) + (s.kind === 'function' ? 0 : 2) + (s.fileId === use.fileId ? 0 : 1);
     const best = Math.min(...globals.map(group));
     // Another namespace's definitions only when the use's own has none (a `sizeof(Type)` is written as a plain name).

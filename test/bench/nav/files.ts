@@ -19,7 +19,7 @@ export function walkSources(root: string, extensions: string[]): string[] {
 
 // A named corpus's own language; a `--tree` takes every language the nav benches read.
 const CORPUS_EXTENSIONS: Record<string, string[]> = { zod: ['.ts'], flask: ['.py'], gin: ['.go'], express: ['.js'] };
-const TREE_EXTENSIONS = ['.ts', '.py', '.go'];
+const TREE_EXTENSIONS = ['.ts', '.py', '.go', '.c', '.h'];
 
 /** A corpus by name, or the tree given (`name === 'tree'`): its first `maxFiles` sources in path order. Null (and said) when it cannot be fetched. */
 export function benchSources(name: string, tree: { dir?: string; maxFiles: number; extensions?: string[] }): { root: string; files: string[] } | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectParentsFirst, get, parentOf, symbolsOf } from './helpers.js';
-import { languageOf } from '../../../electron/base/languages.js';
+import { languageOf, sourceLanguage } from '../../../electron/base/languages.js';
 
 const KOTLIN = `package com.example.shop
 
@@ -134,6 +134,16 @@ const table = (symbols: Array<{ fqn: string; kind: string }>): string[] => symbo
 describe('symbols in the languages added with prebuilt WASM grammars', () => {
   it('maps the new extensions to their languages', () => {
     expect(['a.kt', 'b.kts', 'c.scala', 'd.swift', 'e.hs', 'f.lua', 'g.zig', 'h.c'].map(languageOf)).toEqual(['kotlin', 'kotlin', 'scala', 'swift', 'haskell', 'lua', 'zig', 'c']);
+  });
+
+  it('a `.h` file is C++ when its text says so (a class, a namespace, a template, an access label, a C++ header, std::), else C', () => {
+    const cpp = ['namespace leveldb {\n', 'class Arena;\n', 'class DB : public Base {\n', '  class Iter final {\n', 'template <typename T>\nT f();\n',
+      'struct S {\n public:\n  int x;\n};\n', '#include <string>\n', 'void f(std::string s);\n', 'using namespace std;\n'];
+    expect(cpp.map((text) => sourceLanguage('include/a.h', text))).toEqual(cpp.map(() => 'cpp'));
+    const c = ['struct cart { int n; };\ntypedef struct cart cart;\n', '#include <stdio.h>\nint classify(int class_id);\n', '/* a class of errors */\nint e;\n', ''];
+    expect(c.map((text) => sourceLanguage('include/a.h', text))).toEqual(c.map(() => 'c'));
+    // Only `.h` is read for it: other extensions keep theirs whatever the text.
+    expect([sourceLanguage('a.c', 'class X {};'), sourceLanguage('a.hpp', 'int x;'), sourceLanguage('a.ts', 'namespace N {}')]).toEqual(['c', 'cpp', 'typescript']);
   });
 
   it('Kotlin: package-qualified classes, interfaces, objects, companions, enums, functions, properties, aliases with KDoc', async () => {
