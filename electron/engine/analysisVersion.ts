@@ -14,6 +14,7 @@
 //    Flask CLI, cobra, urfave/cli, commander, yargs, oclif, clap), and their external calls; declared packages
 //    from composer.json, Gemfile, gemspecs and .NET project files; Go variables of a grouped `var ( … )` block;
 //    Python names bound by a tuple or chained assignment (`A, B = …`, `X = Y = …`).
-// 8: C occurrences (definitions with declared types as hints, fields through `->`, tags, designated keys); the
-//    constants of an anonymous C/C++ enum are symbols; a `.h` file whose text is C++ is parsed as C++.
+// 8: C and C++ occurrences (definitions with declared types as hints, fields through `->`, tags, designated keys,
+//    methods out of line); the constants of an anonymous C/C++ enum are symbols; a `.h` file whose text is C++ is
+//    parsed as C++; whole-line macro calls are ended before parsing; `#define`s a syntax error swallowed are symbols.
 export const ANALYSIS_VERSION = 8;

@@ -4,9 +4,12 @@ import { detectEntryPoints, detectExternalCalls } from './entrypoints/index.js';
 import { extractOccurrences, occurrenceQuery } from './parsers/occurrences.js';
 import { extractSymbols } from './parsers/symbols.js';
 import { parse } from './parsers/treeSitter.js';
+import { terminateMacroLines } from './parsers/macroLines.js';
 import type { FileAnalysis } from '../base/fileAnalysis.js';
 
-export async function analyzeFile(language: Language, relPath: string, source: string): Promise<FileAnalysis> {
+export async function analyzeFile(language: Language, relPath: string, text: string): Promise<FileAnalysis> {
+  // C and C++: macro calls written as whole lines get a `;` (same length, same places) so classes around them parse.
+  const source = language === 'c' || language === 'cpp' ? terminateMacroLines(text) : text;
   const tree = await parse(language, source);
   const query = await occurrenceQuery(language);
   try {

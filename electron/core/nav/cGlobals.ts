@@ -1,6 +1,7 @@
 // C's names outside functions: one namespace for functions, variables, macros, enumerators and typedefs and one for
 // struct, union and enum tags, shared by every file of the program (headers bring them in; a `static` one stays in its
 // `.c` file). A function may be declared in a header and defined in a `.c` file: uses go to the body, as clangd does.
+// C++ keeps one namespace for both (a class is named without `class`), and its globals may sit inside namespaces.
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import { folderOf } from './modules.js';
 
@@ -9,9 +10,12 @@ export const C_TAG_WORDS: ReadonlySet<string> = new Set(['struct', 'union', 'enu
 /** The kinds a tag declares (unions are extracted as structs). */
 export const C_TAG_KINDS: ReadonlySet<string> = new Set(['struct', 'enum']);
 const TAG_KINDS = C_TAG_KINDS;
-const TYPE_KINDS = new Set(['type', 'struct', 'enum']);
+const TYPE_KINDS = new Set(['type', 'struct', 'enum', 'class']);
 /** What one function or variable may be declared as, more than once. */
 const ENTITY_KINDS = new Set(['function', 'variable']);
+/** C++ functions and methods declared in one place and defined in another (`void Cls::m() {…}`). */
+const CPP_CALLABLE = new Set(['function', 'method', 'constructor']);
+const C_FILE = /\.(?:c|cc|cpp|cxx)$/iu;
 const ROLE_CALL = 2;
 const ROLE_TYPE = 4;
 
@@ -24,6 +28,7 @@ export interface CReads {
 
 export interface CUse {
   name: string;
+  language: string | null;
   role: number;
   qualifier: string | null;
   fileId: number;
@@ -35,6 +40,9 @@ export const isCTagUse = (use: { role: number; qualifier: string | null }): bool
 
 /** `typedef struct Stack Stack` → the tag `Stack`; `typedef uint16_t TSSymbol` → `uint16_t`; null for a function pointer type. */
 export function typedefTarget(signature: string): { name: string; tag: boolean } | null {
+  // C++: `using Handle = Cache::Handle` names its last name.
+  const using = /^using\s+[\p{L}_][\p{L}\p{N}_]*\s*=\s*(?:typename\s+)?(?:const\s+)?(?:[\p{L}_][\p{L}\p{N}_]*::)*([\p{L}_][\p{L}\p{N}_]*)\s*[*&]*\s*;?$/u.exec(signature.trim());
+  if (using?.[1]) return { name: using[1], tag: false };
   const m = /^typedef\s+(?:(?:const|volatile)\s+)*(?:(struct|union|enum)\s+)?([A-Za-z_]\w*)/u.exec(signature.trim());
   if (!m?.[2] || /^typedef\s[^;]*\(\s*\*/u.test(signature) || (m[1] === undefined && C_TAG_WORDS.has(m[2]))) return null;
   return { name: m[2], tag: m[1] !== undefined };
@@ -61,7 +69,7 @@ export class CGlobals {
     const globals = this.globalsNamed(use.name, use.fileId);
     if (!globals.length) return [];
     const declarations = this.declarationsOnly(globals);
-    const group = (s: NavSymbol): number => (tag ? (TAG_KINDS.has(s.kind) ? 0 : 1)
+    const group = (s: NavSymbol): number => (use.language === 'cpp' ? cppGroup(use.role, s.kind) : tag ? (TAG_KINDS.has(s.kind) ? 0 : 1)
       : use.role === ROLE_TYPE ? (s.kind === 'type' ? 0 : TAG_KINDS.has(s.kind) ? 1 : 2)
       : use.role === ROLE_CALL ? (s.kind === 'function' ? 0 : TYPE_KINDS.has(s.kind) ? 2 : 1)
       : (s.kind === 'type' ? 1 : TAG_KINDS.has(s.kind) ? 2 : 0));
@@ -76,6 +84,8 @@ export class CGlobals {
    * function, `static PROLOG_HANDLER prolog1;`), those for a body. F12 on one goes to the other; references count both.
    */
   counterparts(s: NavSymbol): NavSymbol[] {
+    // C++: the same qualified name and parameters, declared in its class (or a header) and defined out of line.
+    if (s.language === 'cpp' && CPP_CALLABLE.has(s.kind)) return this.reads.named(s.name).filter((o) => o.id !== s.id && o.fqn === s.fqn && CPP_CALLABLE.has(o.kind));
     if (!ENTITY_KINDS.has(s.kind) || !this.isGlobal(s)) return [];
     const same = this.globalsNamed(s.name, s.fileId).filter((o) => ENTITY_KINDS.has(o.kind));
     const declarations = this.declarationsOnly(same);
@@ -84,7 +94,11 @@ export class CGlobals {
 
   /** Top level, or an enumerator (its enum's scope is the file's). */
   isGlobal(s: NavSymbol): boolean {
-    return s.parentId === null || (s.kind === 'constant' && this.reads.symbol(s.parentId)?.kind === 'enum');
+    if (s.parentId === null) return true;
+    const parent = this.reads.symbol(s.parentId);
+    if (s.kind === 'constant' && parent?.kind === 'enum') return parent.parentId === null || this.isGlobal(parent);
+    // C++: a name inside namespaces is the program's (`leveldb::Slice` is found as `Slice`).
+    return s.language === 'cpp' && parent?.kind === 'namespace' && this.isGlobal(parent);
   }
 
   private globalsNamed(name: string, fileId: number): NavSymbol[] {
@@ -101,13 +115,13 @@ export class CGlobals {
   typedefTypes(s: NavSymbol): NavSymbol[] {
     const target = typedefTarget(s.signature);
     if (!target || (target.name === s.name && !target.tag)) return [];
-    const found = this.lookup({ name: target.name, role: ROLE_TYPE, qualifier: target.tag ? 'struct' : null, fileId: s.fileId, path: s.path });
+    const found = this.lookup({ name: target.name, language: s.language, role: ROLE_TYPE, qualifier: target.tag ? 'struct' : null, fileId: s.fileId, path: s.path });
     return found.filter((t) => t.id !== s.id);
   }
 
   /** A `static` definition in a `.c` file is seen there only; one in a header, by every file that includes it. */
   private visibleFrom(s: NavSymbol, fileId: number): boolean {
-    return s.fileId === fileId || !/\.c$/iu.test(s.path) || !/^static\b/u.test(s.signature);
+    return s.fileId === fileId || !C_FILE.test(s.path) || !/^static\b/u.test(s.signature);
   }
 }
 
@@ -115,4 +129,11 @@ export class CGlobals {
 function nearness(from: string, to: string): number {
   if (folderOf(from) === folderOf(to)) return 2;
   return from.split('/')[0] === to.split('/')[0] ? 1 : 0;
+}
+
+/** C++'s one namespace, by use: a type use means a type, a call a function (or a class constructed), a value anything else first. */
+function cppGroup(role: number, kind: string): number {
+  if (role === ROLE_TYPE) return TYPE_KINDS.has(kind) ? 0 : kind === 'namespace' ? 2 : 1;
+  if (role === ROLE_CALL) return kind === 'function' ? 0 : TYPE_KINDS.has(kind) ? 1 : 2;
+  return TYPE_KINDS.has(kind) || kind === 'namespace' ? 1 : 0;
 }

@@ -16,6 +16,7 @@ import { CallTrees, clampDepth } from './callTrees.js';
 import { NavByName } from './byName.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
 import type { NavReads } from './navReads.js';
+import { escapeRegex } from '../../base/escapeRegex.js';
 import { wholeNamePattern } from './textReferences.js';
 
 /** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
@@ -95,10 +96,16 @@ export class NavService implements NavReads {
     if (!occ) return this.rows.hasOccurrences(file.id) ? [] : new NavByName(this, repo, this.resolver(repo.id)).definition(file, pos);
     const resolver = this.resolver(repo.id);
     const resolution = resolver.resolve(occ);
-    // On a C function's own name, its other declaration: the body from a prototype, the prototype from the body.
-    const declared = occ.role === ROLE.definition && occ.language === 'c' ? resolution.targets[0]?.symbol : undefined;
+    // On a C or C++ function's own name, its other declaration: the body from a prototype, the prototype from the body.
+    const declared = occ.role === ROLE.definition && (occ.language === 'c' || occ.language === 'cpp') ? resolution.targets[0]?.symbol : undefined;
     const other = declared ? resolver.c.counterparts(declared) : [];
     if (other.length) return other.slice(0, DEFINITION_LIMIT).map((symbol) => this.hit(repo, resolver, { symbol }, 'exact'));
+    // A C++ method declared in its class and defined in the same file: from one place to the other.
+    const inClass = declared ? resolver.cppDeclarationInClass(declared) : null;
+    if (declared && inClass) {
+      const onBody = occ.line >= declared.startLine && occ.line <= declared.endLine;
+      return [this.hit(repo, resolver, onBody ? { symbol: declared, at: { line: inClass.line, col: inClass.col } } : { symbol: declared }, 'exact')];
+    }
     return resolution.targets.slice(0, DEFINITION_LIMIT).map((t) => this.hit(repo, resolver, t, resolution.confidence));
   }
 
@@ -127,6 +134,10 @@ export class NavService implements NavReads {
    */
   namePosition(s: NavSymbol): { line: number; col: number } {
     const def = this.rows.fileDefinitionsNamed(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
+    // A C++ class whose body a macro broke may have lost its own name's row: its head still says `class Name`.
+    const head = def && def.line > s.startLine && (s.language === 'cpp' || s.language === 'c') && ['class', 'struct', 'enum'].includes(s.kind)
+      ? this.typeHead(s, def.line) : null;
+    if (head) return head;
     if (def) return { line: def.line, col: def.col };
     const spelled = new RegExp(wholeNamePattern(s.name), 'u');
     for (let line = s.startLine; line <= Math.min(s.endLine, s.startLine + NAME_SEARCH_LINES); line++) {
@@ -134,6 +145,16 @@ export class NavService implements NavReads {
       if (at >= 0) return { line, col: at + 1 };
     }
     return { line: s.startLine, col: 1 };
+  }
+
+  /** `class Name` / `struct Name` on the declaration's lines before `before`. */
+  private typeHead(s: NavSymbol, before: number): { line: number; col: number } | null {
+    const head = new RegExp(`\\b(?:class|struct|union|enum)\\s+(${escapeRegex(s.name)})\\b`, 'u');
+    for (let line = s.startLine; line < before && line <= s.startLine + NAME_SEARCH_LINES; line++) {
+      const m = head.exec(this.rows.lineText(s.fileId, line) ?? '');
+      if (m) return { line, col: m.index + m[0].length - s.name.length + 1 };
+    }
+    return null;
   }
 
   references(req: { repo: string; fqn?: string | undefined; position?: NavPosition | undefined; limit?: number | undefined }): ReferencesAnswer {

@@ -34,6 +34,12 @@ const INFER_DEPTH = 4;
 const VALUE_KINDS = new Set(['variable', 'constant', 'field', 'property']);
 const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 
+/** Languages whose names outside functions are the program's, looked up among the repo's globals (cGlobals.ts). */
+const C_FAMILY = new Set(['c', 'cpp']);
+const isCFamily = (language: string | null): boolean => C_FAMILY.has(language ?? '');
+/** Test macros whose first argument is the fixture class the test's body is a method of. */
+const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
+
 const isAttribute = (d: NavOccurrence): boolean => d.role === ROLE.definition && (d.qualifier?.startsWith(ATTRIBUTE_MARK) ?? false);
 
 /** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
@@ -135,14 +141,28 @@ export class Resolver {
   private declared(def: NavOccurrence): Target {
     const around = this.fileSymbols(def.fileId, def.name).filter((s) => s.startLine <= def.line && def.line <= s.endLine);
     const innermost = around.sort((a, b) => (a.endLine - a.startLine) - (b.endLine - b.startLine))[0];
-    return innermost ? { symbol: innermost } : { local: def };
+    if (innermost) return { symbol: innermost };
+    // C and C++: a function declared ahead and defined further down its file (in its class, or at top level) is one
+    // symbol, with the body's lines.
+    if (!isCFamily(def.language)) return { local: def };
+    const owner = this.symbol(def.symbolId);
+    const merged = owner ? (CLASS_LIKE.has(owner.kind) ? this.rows.members(owner.id, def.name) : [])
+      : this.fileSymbols(def.fileId, def.name).filter((s) => s.parentId === null);
+    const body = merged.find((m) => CALLABLE_KINDS.has(m.kind) && (m.startLine > def.line || m.endLine < def.line));
+    return body ? { symbol: body } : { local: def };
+  }
+
+  /** C++: where a method defined out of line in its class's file was declared in the class (one symbol holds both). */
+  cppDeclarationInClass(s: NavSymbol): NavOccurrence | null {
+    if (s.language !== 'cpp' || s.parentId === null || !CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? '')) return null;
+    return this.definitions(s.fileId, s.name).find((d) => d.symbolId === s.parentId && (d.line < s.startLine || d.line > s.endLine)) ?? null;
   }
 
   /** What references are counted against: a whole-module import stands for itself (its uses), whatever its definition. */
   referenceTargets(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
     const found = this.resolve(occ);
-    if (occ.language !== 'c' || found.confidence !== 'exact') return found;
+    if (!isCFamily(occ.language) || found.confidence !== 'exact') return found;
     // A C function's prototypes and body are one function: a use names whichever it reaches.
     const ids = new Set(found.targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const more = found.targets.flatMap((t) => (t.symbol ? this.c.counterparts(t.symbol) : [])).filter((s) => !ids.has(s.id) && ids.add(s.id));
@@ -200,8 +220,15 @@ export class Resolver {
     const local = this.inScope(occ, occ.name);
     // A C global of the file is one of the program's: its namespace (a typedef, not the `struct X {` beside it) and its
     // body (not the file's prototype) are chosen among all of them.
-    if (local?.symbol && occ.language === 'c' && this.c.isGlobal(local.symbol)) return this.unscoped(occ);
+    if (local?.symbol && isCFamily(occ.language) && this.c.isGlobal(local.symbol)) return this.unscoped(occ);
     if (local) return { targets: [local], confidence: 'exact' };
+    if (occ.language === 'cpp') {
+      // Inside `void Cls::m() {…}` written out of its class, a bare name may be a member of Cls (or of its bases).
+      const owner = this.cppOwnerClass(occ);
+      // A type use names a nested type, never a method or a constructor of the class.
+      const members = (owner ? this.membersDeep(owner, occ.name, 0) : []).filter((t) => occ.role !== ROLE.type || !t.symbol || !CALLABLE_KINDS.has(t.symbol.kind));
+      if (members.length) return { targets: members, confidence: 'exact' };
+    }
     return this.unscoped(occ);
   }
 
@@ -226,7 +253,7 @@ export class Resolver {
     if (module) return { targets: [module], confidence: 'exact' };
     const pkg = this.inPackage(occ, occ.name);
     if (pkg.length) return { targets: pkg, confidence: 'exact' };
-    if (occ.language === 'c') {
+    if (isCFamily(occ.language)) {
       // One global namespace: the repo's definition, or something outside it (the C library) and no guess among fields.
       const globals = this.c.lookup(occ);
       return globals.length ? { targets: globals.map((symbol) => this.cTarget(occ, symbol)), confidence: 'exact' } : NONE;
@@ -324,6 +351,11 @@ export class Resolver {
       if (member) return member;
     }
     const owner = this.unqualified({ ...occ, name: qualifier, qualifier: null });
+    if (occ.language === 'cpp') {
+      // `leveldb::Slice`, `std::max`: a namespace's name is one of the program's globals (none here for `std`).
+      if (owner.targets.length === 0) return NONE;
+      if (owner.targets.every((t) => t.symbol?.kind === 'namespace')) return this.unscoped({ ...occ, qualifier: null });
+    }
     if (owner.confidence === 'exact') {
       const members = owner.targets.flatMap((t) => this.typesOf(t, 0)).flatMap((t) => this.membersDeep(t, occ.name, 0));
       if (members.length) return { targets: members, confidence: 'exact' };
@@ -400,7 +432,7 @@ export class Resolver {
     }
     const s = target.symbol;
     if (CLASS_LIKE.has(s.kind)) return [s];
-    if (s.kind === 'type' && s.language === 'c') return this.c.typedefTypes(s).flatMap((t) => this.typesOf({ symbol: t }, depth + 1));
+    if (s.kind === 'type' && isCFamily(s.language)) return this.c.typedefTypes(s).flatMap((t) => this.typesOf({ symbol: t }, depth + 1));
     if (!VALUE_KINDS.has(s.kind)) return [];
     const def = this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
     return def?.qualifier ? this.typeFromHint(def.qualifier.startsWith(ATTRIBUTE_MARK) ? def.qualifier.slice(1) : def.qualifier, def, depth + 1) : [];
@@ -448,7 +480,7 @@ export class Resolver {
       const s = t.symbol;
       if (!s) return [];
       if (CLASS_LIKE.has(s.kind)) return [s];
-      if (s.kind === 'type' && s.language === 'c') return this.typesOf(t, depth + 1);
+      if (s.kind === 'type' && isCFamily(s.language)) return this.typesOf(t, depth + 1);
       if (!call || !CALLABLE_KINDS.has(s.kind)) return [];
       const result = returnType(s.signature, s.language);
       return result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
@@ -506,7 +538,28 @@ export class Resolver {
     if (!self && occ.language !== 'go') return undefined;
     const enclosing = this.symbol(occ.symbolId);
     if (!self && !(enclosing && isGoReceiver(enclosing, name))) return undefined;
-    return this.enclosingClass(enclosing);
+    return this.enclosingClass(enclosing) ?? (occ.language === 'cpp' ? this.cppOwnerClass(occ) : null);
+  }
+
+  private readonly ownerClassCache = new Map<number, NavSymbol | null>();
+
+  /** C++: the class a method written out of it belongs to (`void DBImpl::Get(…) {…}` → DBImpl), by its qualified name. */
+  private cppOwnerClass(occ: NavOccurrence): NavSymbol | null {
+    let fn = this.symbol(occ.symbolId);
+    while (fn && !CALLABLE_KINDS.has(fn.kind)) fn = this.symbol(fn.parentId);
+    if (!fn) return null;
+    let found = this.ownerClassCache.get(fn.id);
+    if (found === undefined) {
+      const path = fn.fqn.slice(0, fn.fqn.indexOf('(') >>> 0).split('::');
+      const ownerFqn = path.slice(0, -1).join('::');
+      // A test written `TEST(DBTest, Name) {…}` (googletest's TEST_F, LevelDB's TEST) is a method of its fixture class.
+      const fixture = TEST_MACROS.has(fn.name) ? /\(([\p{L}_][\p{L}\p{N}_]*),/u.exec(fn.fqn)?.[1] : undefined;
+      found = fixture
+        ? (this.c.lookup({ name: fixture, language: 'cpp', role: ROLE.type, qualifier: null, fileId: fn.fileId, path: fn.path }).find((s) => CLASS_LIKE.has(s.kind)) ?? null)
+        : ownerFqn ? (this.rows.symbolsByFqn(this.repoId, ownerFqn).find((s) => CLASS_LIKE.has(s.kind)) ?? null) : null;
+      this.ownerClassCache.set(fn.id, found);
+    }
+    return found;
   }
 
   private enclosingClass(from: NavSymbol | null): NavSymbol | null {
@@ -516,6 +569,11 @@ export class Resolver {
 
   private membersOf(owner: NavSymbol, name: string): NavSymbol[] {
     const own = this.rows.members(owner.id, name);
+    if (owner.language === 'cpp') {
+      // A method declared in its class and defined out of line: the body first, as clangd answers, then the declaration.
+      const bodies = own.flatMap((m) => this.c.counterparts(m));
+      return bodies.length ? [...bodies, ...own] : own;
+    }
     if (own.length || owner.language !== 'go') return own;
     // A Go method in another file of the package than its type has no parent: matched by its receiver's type.
     const folder = folderOf(owner.path);

@@ -66,6 +66,12 @@ export function returnType(signature: string, language: string | null): string |
       const m = /([\p{L}_$][\p{L}\p{N}_$.]*)(?:<[^>]*>)?\s+[\p{L}_$][\p{L}\p{N}_$]*\s*\(/u.exec(signature);
       return m?.[1] ? named(m[1]) : null;
     }
+    case 'c':
+    case 'cpp': {
+      // `static inline Length length_add(…)`, `Status DBImpl::Get(…) const`, `Iterator* NewIterator(…)`: the named type before the name.
+      const m = /^(?:(?:static|inline|virtual|explicit|extern|constexpr|friend|const)\s+)*(?:struct\s+|class\s+)?(?:[\p{L}_][\p{L}\p{N}_]*::)*([\p{L}_][\p{L}\p{N}_]*)(?:<[^()]*>)?[\s*&]+(?:[\p{L}_][\p{L}\p{N}_]*::)*~?[\p{L}_][\p{L}\p{N}_]*\s*\(/u.exec(signature.trim());
+      return m?.[1] ? named(m[1]) : null;
+    }
     default:
       return null;
   }
@@ -77,6 +83,11 @@ export function baseNames(signature: string, language: string | null): string[] 
     const m = /^class\s+[\p{L}\p{N}_]+\s*(?:\[[^\]]*\])?\s*\((.*)\)\s*:?\s*$/u.exec(signature.trim());
     if (!m?.[1]) return [];
     return m[1].split(',').filter((b) => !b.includes('=')).flatMap((b) => named(b) ?? []);
+  }
+  if (language === 'cpp') {
+    // `class DBImpl : public DB, private Other<T>`: each base's last name.
+    const bases = /^(?:class|struct)\s+[^:{]*?:(?!:)\s*([^{]+)/u.exec(signature.trim())?.[1];
+    return (bases ?? '').split(',').flatMap((b) => /(?:^|::|\s)([\p{L}_][\p{L}\p{N}_]*)\s*(?:<.*)?$/u.exec(b.trim())?.[1] ?? []);
   }
   const m = /\bextends\s+([\p{L}_$][\p{L}\p{N}_$.]*)/u.exec(signature);
   return m?.[1] ? [m[1]] : [];

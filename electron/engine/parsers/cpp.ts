@@ -37,7 +37,25 @@ interface Site {
 export function extractCpp(root: SyntaxNode, source: string): ParsedSymbol[] {
   const ctx: Ctx = { table: new SymbolTable(), source, prototypes: new Map() };
   walk(ctx, named(root), { prefix: '', parent: null, className: null }, null);
+  if (root.hasError) rescueMacros(ctx);
   return ctx.table.symbols;
+}
+
+/**
+ * Macros a syntax error swallowed: a `#define` is a line of its own, whatever the parser made of the code around it (a
+ * macro that writes half a method leaves the rest of the file in error nodes, `#define ASSERT_EQ` among them).
+ */
+function rescueMacros(ctx: Ctx): void {
+  const known = new Set(ctx.table.symbols.map((s) => `${s.name}:${s.startLine}`));
+  const lines = ctx.source.split('\n');
+  lines.forEach((text, i) => {
+    const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)]*\))?[ \t]*(\S)?/u.exec(text);
+    if (!m?.[1] || known.has(`${m[1]}:${i + 1}`) || (!m[2] && !m[3])) return;
+    const name = m[1];
+    const kind: SymbolKind = m[2] ? 'function' : 'constant';
+    const signature = m[2] ? `#define ${name}${collapse(m[2])}` : collapse(text.replace(/\\$/u, ''));
+    ctx.table.add({ name, kind, fqn: name, parent: null, startLine: i + 1, endLine: i + 1, signature, doc: null, modifiers: [] });
+  });
 }
 
 function walk(ctx: Ctx, members: readonly SyntaxNode[], scope: CppScope, defaultAccess: string | null): void {

@@ -262,6 +262,63 @@ const C_PATTERNS = [
   '(identifier) @ref',
 ];
 
+/** A C++ declarator down to its name: C's, and `&x` / `&&x` (a reference has no field name for what it declares). */
+function cppDeclarator(nameNode: string, initialized: boolean): string {
+  const plain = `(${nameNode}) @def`;
+  const pointer = `(pointer_declarator declarator: ${plain})`;
+  const bare = `${plain} ${pointer} (pointer_declarator declarator: ${pointer}) (reference_declarator ${plain}) (array_declarator declarator: [${plain} ${pointer}])`;
+  return initialized ? `[${bare} (init_declarator declarator: [${bare}])]` : `[${bare}]`;
+}
+
+/** A function's or method's name under its declarator: `f`, `m` in a class, `Cls::m` out of line, behind `*` or `&`. */
+const CPP_FUNCTION_NAME = (capture: string): string => {
+  const name = `[(identifier) @${capture} (field_identifier) @${capture} (qualified_identifier name: (identifier) @${capture})]`;
+  const fn = `(function_declarator declarator: ${name})`;
+  return `[${fn} (pointer_declarator declarator: ${fn}) (reference_declarator ${fn})]`;
+};
+
+const CPP_PATTERNS = [
+  `(function_definition declarator: ${CPP_FUNCTION_NAME('def')})`,
+  `(declaration declarator: ${CPP_FUNCTION_NAME('def')})`,
+  `(field_declaration declarator: ${CPP_FUNCTION_NAME('def')})`,
+  // A local written `Slice key(data)` reads as a function declaration: inside a body it is a variable built by its constructor.
+  '(compound_statement (declaration type: (_) @hint declarator: (function_declarator declarator: (identifier) @def)))',
+  '(function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: [(identifier) (field_identifier) (type_identifier)] @def)))',
+  '(preproc_def name: (identifier) @def)',
+  '(preproc_function_def name: (identifier) @def)',
+  '(preproc_params (identifier) @def)',
+  '(namespace_definition name: (namespace_identifier) @def)',
+  '(class_specifier name: (type_identifier) @def body: (_))',
+  '(struct_specifier name: (type_identifier) @def body: (_))',
+  '(union_specifier name: (type_identifier) @def body: (_))',
+  '(enum_specifier name: (type_identifier) @def body: (_))',
+  '(enumerator name: (identifier) @def)',
+  '(type_definition declarator: [(type_identifier) @def (pointer_declarator declarator: (type_identifier) @def)])',
+  '(alias_declaration name: (type_identifier) @def)',
+  '(type_parameter_declaration (type_identifier) @def)',
+  // Declared types as hints (`const Slice& key` → Slice); `auto` gives none.
+  `(declaration type: (_) @hint declarator: ${cppDeclarator('identifier', true)})`,
+  `(parameter_declaration type: (_) @hint declarator: ${cppDeclarator('identifier', false)})`,
+  `(optional_parameter_declaration type: (_) @hint declarator: ${cppDeclarator('identifier', false)})`,
+  `(field_declaration type: (_) @hint declarator: ${cppDeclarator('field_identifier', false)})`,
+  '(for_range_loop type: (_) @hint declarator: [(identifier) @def (reference_declarator (identifier) @def) (pointer_declarator declarator: (identifier) @def)])',
+  '(declaration declarator: (init_declarator declarator: (identifier) @def value: (call_expression function: [(identifier) (field_expression) (qualified_identifier)] @hintcall)))',
+  '(call_expression function: (identifier) @call)',
+  '(call_expression function: (field_expression field: (field_identifier) @call))',
+  '(call_expression function: (qualified_identifier scope: (namespace_identifier) @qual name: (identifier) @call))',
+  '(call_expression function: (template_function name: (identifier) @call))',
+  // `Cls::kName`, `leveldb::Slice`: the name inside what is before the `::`, itself a use of that class or namespace.
+  '(qualified_identifier scope: (namespace_identifier) @type)',
+  '(qualified_identifier scope: (namespace_identifier) @qual name: (identifier) @ref)',
+  '(qualified_identifier scope: (namespace_identifier) @qual name: (type_identifier) @type)',
+  // `x->Next()`, `this->size_`, `r->file->Append`: the receiver, a name or a path of fields (`->` read as `.`).
+  '(field_expression argument: [(identifier) @qual (this) @qual (field_expression) @qualpath]? field: (field_identifier) @member)',
+  // A constructor's `: buffer_(x)` names a field of its class, as a bare name inside a method does.
+  '(field_initializer (field_identifier) @ref)',
+  '(type_identifier) @type',
+  '(identifier) @ref',
+];
+
 /** The query patterns of a language, or null where the occurrence pass does not run yet. */
 export function occurrencePatterns(language: Language): readonly string[] | null {
   switch (language) {
@@ -279,6 +336,8 @@ export function occurrencePatterns(language: Language): readonly string[] | null
       return JAVA_PATTERNS;
     case 'c':
       return C_PATTERNS;
+    case 'cpp':
+      return CPP_PATTERNS;
     default:
       return null;
   }

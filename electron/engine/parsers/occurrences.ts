@@ -134,7 +134,7 @@ const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 
   'uint32', 'uint64', 'uintptr', 'float32', 'float64', 'complex64', 'complex128', 'map', 'chan', 'func', 'interface', 'struct', 'var',
   // C's standard types (`<stdint.h>`, `<stddef.h>`), on nearly every line of C.
   'char', 'double', 'short', 'long', 'size_t', 'ssize_t', 'ptrdiff_t', 'int8_t', 'int16_t', 'int32_t', 'int64_t', 'uint8_t', 'uint16_t', 'uint32_t',
-  'uint64_t', 'intptr_t', 'uintptr_t', 'FILE', 'va_list', 'signed', 'unsigned']);
+  'uint64_t', 'intptr_t', 'uintptr_t', 'FILE', 'va_list', 'signed', 'unsigned', 'auto', 'std']);
 
 const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
 
@@ -143,8 +143,9 @@ const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
  * `T`; null for what names no single type (a slice, a map, a union, a function type).
  */
 export function typeHint(text: string): string | null {
-  // A C tag is looked up by its name: `struct Stack` → `Stack`.
-  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '').replace(/^(?:struct|union|enum)\s+(?=[\p{L}_])/u, '');
+  // A C tag is looked up by its name (`struct Stack` → `Stack`), a C++ type by its last name (`leveldb::Slice` → `Slice`).
+  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '').replace(/^(?:struct|union|enum|class)\s+(?=[\p{L}_])/u, '')
+    .replace(/^(?:[\p{L}_][\p{L}\p{N}_]*::)+(?=[\p{L}_])/u, '');
   const optional = /^(?:t\.|typing\.)?Optional\[(.+)\]$/su.exec(t);
   if (optional?.[1]) t = optional[1].trim().replace(/^["'](.*)["']$/su, '$1');
   t = t.replace(/\s*\|\s*(?:None|null|undefined)$/u, '').replace(/[<[].*$/su, '');

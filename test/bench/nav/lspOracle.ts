@@ -53,20 +53,24 @@ export async function goplsOracle(root: string, gopath: string): Promise<Oracle>
   return lspOracle('gopls (Debian)', client, root, 'go');
 }
 
+/** How clangd compiles a corpus: the language, its flags (include folders are the corpus's, relative), and which files are translation units. */
+export interface ClangdSetup { languageId: 'c' | 'cpp'; includeDirs: string[]; flags: string[]; units: string[] }
+
 /**
- * clangd over a C corpus: a compile database written outside the corpus (so Clew indexes the same files) names every
- * `.c` file with the corpus's include folders; headers take their flags from a neighbour. References across files need
- * the background index, which is waited for.
+ * clangd over a C or C++ corpus: a compile database written outside the corpus (so Clew indexes the same files) names
+ * every translation unit with the corpus's include folders; headers take their flags from a neighbour. References
+ * across files need the background index, which is waited for.
  */
-export async function clangdOracle(root: string, files: string[], includeDirs: string[]): Promise<Oracle> {
+export async function clangdOracle(root: string, files: string[], setup: ClangdSetup): Promise<Oracle> {
   const dbDir = mkdtempSync(join(tmpdir(), 'clew-clangd-'));
-  const flags = ['-std=gnu11', ...includeDirs.map((d) => `-I${join(root, d)}`)];
-  const commands = files.filter((f) => f.endsWith('.c')).map((f) => ({ directory: root, file: join(root, f), arguments: ['cc', ...flags, '-c', join(root, f)] }));
-  writeFileSync(join(dbDir, 'compile_commands.json'), JSON.stringify(commands));
+  const flags = [...setup.flags, ...setup.includeDirs.map((d) => `-I${join(root, d)}`)];
+  const units = files.filter((f) => setup.units.some((ext) => f.endsWith(ext)));
+  const compiler = setup.languageId === 'c' ? 'cc' : 'c++';
+  writeFileSync(join(dbDir, 'compile_commands.json'), JSON.stringify(units.map((f) => ({ directory: root, file: join(root, f), arguments: [compiler, ...flags, '-c', join(root, f)] }))));
   const client = new LspClient('clangd', [`--compile-commands-dir=${dbDir}`, '--background-index', '--log=error', '-j=2'], { cwd: root });
   await client.initialize(root);
   // The background index starts once a file is open; ask once, then wait for it to go quiet.
-  client.open(join(root, files.find((f) => f.endsWith('.c'))!), 'c', readFileSync(join(root, files.find((f) => f.endsWith('.c'))!), 'utf8'));
+  client.open(join(root, units[0]!), setup.languageId, readFileSync(join(root, units[0]!), 'utf8'));
   await client.idle(3000, 300_000);
-  return lspOracle('clangd 14 (Debian)', client, root, 'c');
+  return lspOracle('clangd 14 (Debian)', client, root, setup.languageId);
 }

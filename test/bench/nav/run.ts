@@ -15,14 +15,14 @@ import type { Language } from '../../../shared/types.js';
 import { cacheDir, CORPORA, describeSource, fetchCorpus, type Corpus } from '../relevance/corpora.js';
 import { walkSources } from './files.js';
 import { printDefinitionMisses, printReferenceMisses } from './misses.js';
-import { clangdOracle, goplsOracle, pyrightOracle } from './lspOracle.js';
+import { clangdOracle, goplsOracle, pyrightOracle, type ClangdSetup } from './lspOracle.js';
 import type { Oracle, Place } from './oracle.js';
 import { identifierPlaces } from './samples.js';
 import { percentile, scoreDefinitionsSplit, scoreReferences, type DefCase, type RefCase } from './score.js';
 import { typescriptOracle } from './tsOracle.js';
 
-/** `own`: a corpus the relevance bench does not hold (no queries of its own); `includeDirs`: the C compiler's -I folders. */
-interface NavCorpus { language: Language; corpus: string; extensions: string[]; own?: Corpus; includeDirs?: string[] }
+/** `own`: a corpus the relevance bench does not hold (no queries of its own); `clangd`: how clangd compiles a C or C++ one. */
+interface NavCorpus { language: Language; corpus: string; extensions: string[]; own?: Corpus; clangd?: ClangdSetup }
 
 const NAV_CORPORA: readonly NavCorpus[] = [
   { language: 'typescript', corpus: 'zod', extensions: ['.ts'] },
@@ -30,14 +30,27 @@ const NAV_CORPORA: readonly NavCorpus[] = [
   { language: 'go', corpus: 'gin', extensions: ['.go'] },
   // tree-sitter's runtime: hand-written C (structs reached through pointers, typedefs, macros, static helpers).
   {
-    language: 'c', corpus: 'tree-sitter-runtime', extensions: ['.c', '.h'], includeDirs: ['include', 'src'],
+    language: 'c', corpus: 'tree-sitter-runtime', extensions: ['.c', '.h'], clangd: { languageId: 'c', includeDirs: ['include', 'src'], flags: ['-std=gnu11'], units: ['.c'] },
     own: { name: 'tree-sitter-runtime', language: 'c', source: { kind: 'npm', spec: 'tree-sitter@0.21.1' }, subdir: 'package/vendor/tree-sitter/lib' },
   },
   // libexpat, as vendored by node-expat: another hand's C (the XML parser, its tests and the xmlwf tool); held out while
   // the C rules were written against the corpus above.
   {
-    language: 'c', corpus: 'libexpat', extensions: ['.c', '.h'], includeDirs: ['.', 'lib', 'xmlwf', 'tests'],
+    language: 'c', corpus: 'libexpat', extensions: ['.c', '.h'], clangd: { languageId: 'c', includeDirs: ['.', 'lib', 'xmlwf', 'tests'], flags: ['-std=gnu11'], units: ['.c'] },
     own: { name: 'libexpat', language: 'c', source: { kind: 'npm', spec: 'node-expat@2.4.1' }, subdir: 'package/deps/libexpat' },
+  },
+  // LevelDB 1.20, as vendored by classic-level: Google-style C++ (classes in namespaces, out-of-line methods, `.h` headers).
+  {
+    language: 'cpp', corpus: 'leveldb', extensions: ['.cc', '.h'],
+    clangd: { languageId: 'cpp', includeDirs: ['.', 'include'], flags: ['-std=c++11', '-DLEVELDB_PLATFORM_POSIX'], units: ['.cc'] },
+    own: { name: 'leveldb', language: 'cpp', source: { kind: 'npm', spec: 'classic-level@1.4.1' }, subdir: 'package/deps/leveldb/leveldb-1.20' },
+  },
+  // LibSass 3.6, as vendored by node-sass 9.0.0: modern C++ (an AST of class hierarchies, visitors, templates); held out
+  // while the C++ rules were written against LevelDB.
+  {
+    language: 'cpp', corpus: 'libsass', extensions: ['.cpp', '.hpp', '.h'],
+    clangd: { languageId: 'cpp', includeDirs: ['include', 'src'], flags: ['-std=c++11'], units: ['.cpp'] },
+    own: { name: 'libsass', language: 'cpp', source: { kind: 'npm', spec: 'node-sass@9.0.0' }, subdir: 'package/src/libsass' },
   },
 ];
 
@@ -66,7 +79,7 @@ interface OracleAnswers { oracle: string; defs: DefCase[]; refs: RefCase[] }
 async function openOracle(nav: NavCorpus, root: string, files: string[]): Promise<Oracle> {
   if (nav.language === 'typescript' || nav.language === 'javascript') return typescriptOracle(root, files);
   if (nav.language === 'python') return pyrightOracle(root);
-  if (nav.language === 'c') return clangdOracle(root, files, nav.includeDirs ?? []);
+  if (nav.clangd) return clangdOracle(root, files, nav.clangd);
   // Debian's Go sources live in <gopath>/src/<import path>: the GOPATH is four levels up.
   return goplsOracle(root, join(root, '..', '..', '..', '..'));
 }

@@ -322,6 +322,40 @@ enum { RED, GREEN };
     ]);
   });
 
+  it('C++: methods declared in the class and defined out of line, declared types as hints (`leveldb::Slice` → Slice), `this->` paths, `ns::` and `Cls::` qualifiers, `std` left out', async () => {
+    const source = `namespace store {
+class Arena : public Base {
+ public:
+  char* Allocate(size_t bytes);
+ private:
+  Block* head_;
+};
+char* Arena::Allocate(size_t bytes) {
+  Slice key(data_);
+  const leveldb::Slice& s = key;
+  this->head_->next = nullptr;
+  auto it = NewIterator();
+  std::max(1, 2);
+  return Arena::Helper(bytes);
+}
+}
+`;
+    const { lines } = await occurrencesOf('cpp', 'arena.cc', source);
+    const inBody = ' in=store::Arena::Allocate(size_t)';
+    expect(lines.map((l) => l.replace(inBody, ''))).toEqual([
+      '1:11 store definition', '2:7 Arena definition in=store', '2:22 Base type in=store::Arena',
+      '4:9 Allocate definition in=store::Arena', '4:25 bytes definition in=store::Arena', '6:3 Block type in=store::Arena::head_', '6:10 head_ definition q=Block in=store::Arena',
+      '8:7 Arena type', '8:14 Allocate definition in=store::Arena', '8:30 bytes definition',
+      // `Slice key(data_)` reads as a function declaration; inside a body it is a variable built by a constructor.
+      '9:3 Slice type', '9:9 key definition q=Slice', '9:13 data_ type',
+      '10:9 leveldb type', '10:18 Slice type q=leveldb', '10:25 s definition q=Slice', '10:29 key reference',
+      '11:9 head_ reference q=this', '11:16 next reference q=this.head_',
+      '12:8 it definition q=NewIterator()', '12:13 NewIterator call',
+      '13:8 max call q=std',
+      '14:10 Arena type', '14:17 Helper call q=Arena', '14:24 bytes reference',
+    ]);
+  });
+
   it('gives no occurrences for a language without rules', async () => {
     expect((await analyzeFile('css', 'a.css', '.btn { color: red; }\n')).occurrences).toBeNull();
   });

@@ -17,12 +17,19 @@ describe('typeHints', () => {
     expect(returnType('export function create(opts: { a: number }): Parser<string> {', 'typescript')).toBe('Parser');
     expect(returnType('async function load(): Promise<Store> {', 'typescript')).toBe('Store');
     expect(returnType('function noType(a, b) {', 'javascript')).toBeNull();
+    // C and C++: the named type before the name, past storage words, namespaces and `*`/`&`.
+    expect(returnType('static inline Length length_add(Length len1, Length len2)', 'c')).toBe('Length');
+    expect(returnType('Iterator* DBImpl::NewIterator(const ReadOptions& options)', 'cpp')).toBe('Iterator');
+    expect(returnType('virtual const leveldb::Comparator& user_comparator() const', 'cpp')).toBe('Comparator');
+    expect(returnType('#define MAX(a, b)', 'c')).toBeNull();
   });
 
   it('reads base classes and Go embedded fields', () => {
     expect(baseNames('class Blueprint(Scaffold):', 'python')).toEqual(['Scaffold']);
     expect(baseNames('class Config(dict, metaclass=Meta):', 'python')).toEqual(['dict']);
     expect(baseNames('export class ZodString extends ZodType<string> {', 'typescript')).toEqual(['ZodType']);
+    expect(baseNames('class DBImpl : public DB, private leveldb::Other<int>', 'cpp')).toEqual(['DB', 'Other']);
+    expect(baseNames('struct SkipList::Node', 'cpp')).toEqual([]);
     expect(embeddedType({ name: 'RouterGroup', signature: 'RouterGroup' })).toBe('RouterGroup');
     expect(embeddedType({ name: 'Base', signature: '*pkg.Base `json:"-"`' })).toBe('pkg.Base');
     expect(embeddedType({ name: 'Handlers', signature: 'Handlers HandlersChain' })).toBeNull();

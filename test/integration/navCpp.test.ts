@@ -1,0 +1,152 @@
+// C++ navigation through the occurrence pass, the real Backend and a real SQLite file, on a small library: a method
+// called on a variable goes to its body written out of line in another file (then its declaration in the class), a bare
+// name inside `void Cls::m() {…}` is a member of Cls, `ns::Type` is found inside the namespace, a class whose body calls
+// macros as whole lines (`ADD_PROPERTY(int, rows)`) still parses, a `TEST(Fixture, Name)` body reaches the fixture's
+// members, F12 goes between a method's declaration and its body, and references count uses through either.
+import { describe, expect, it } from 'vitest';
+import type { DefinitionHit } from '../../shared/nav.js';
+import { call } from '../helpers/backend.js';
+import { useIndexedTrees } from '../helpers/indexedTrees.js';
+
+const ARENA_H = `#ifndef ARENA_H_
+#define ARENA_H_
+#include <vector>
+
+namespace store {
+
+class Arena {
+ public:
+  Arena();
+  char* Allocate(size_t bytes);
+  size_t MemoryUsage() const { return usage_; }
+
+ private:
+  char* AllocateFallback(size_t bytes);
+  std::vector<char*> blocks_;
+  size_t usage_;
+};
+
+}  // namespace store
+#endif
+`;
+
+const ARENA_CC = `#include "store/arena.h"
+
+namespace store {
+
+Arena::Arena() : usage_(0) {}
+
+char* Arena::Allocate(size_t bytes) {
+  usage_ += bytes;
+  return AllocateFallback(bytes);
+}
+
+char* Arena::AllocateFallback(size_t bytes) {
+  char* result = new char[bytes];
+  blocks_.push_back(result);
+  return result;
+}
+
+}  // namespace store
+`;
+
+const TABLE_H = `#include "store/arena.h"
+#include "macros.h"
+
+namespace store {
+
+class Table {
+ public:
+  explicit Table(Arena* arena) : arena_(arena) {}
+  ADD_PROPERTY(int, rows)
+  ADD_PROPERTY(int, columns)
+  char* Grow(size_t n) { return arena_->Allocate(n); }
+
+ private:
+  Arena* arena_;
+};
+
+}  // namespace store
+`;
+
+const MACROS_H = '#define ADD_PROPERTY(type, name) type name##_; type name() const { return name##_; }\n';
+
+const MAIN_CC = `#include "table.h"
+
+int main() {
+  store::Arena arena;
+  store::Table table(&arena);
+  char* p = arena.Allocate(16);
+  return table.Grow(4) != p;
+}
+`;
+
+const TEST_CC = `#include "store/arena.h"
+
+namespace store {
+
+class ArenaTest {
+ public:
+  Arena arena_;
+};
+
+TEST(ArenaTest, Empty) {
+  ASSERT_EQ(0, arena_.MemoryUsage());
+}
+
+}  // namespace store
+`;
+
+const TREE: Record<string, string> = {
+  'include/store/arena.h': ARENA_H, 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC,
+};
+
+/** 1-based line and column of the `nth` (1-based) whole-word `name` on `line` of `source`. */
+function at(source: string, line: number, name: string, nth = 1): [number, number] {
+  const text = source.split('\n')[line - 1] ?? '';
+  const found = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))][nth - 1];
+  if (found?.index === undefined) throw new Error(`no ${name} #${nth} on line ${line}: ${text}`);
+  return [line, found.index + 1];
+}
+
+const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
+
+describe('C++ navigation', () => {
+  const index = useIndexedTrees('clew-nav-cpp', [TREE]);
+  const { repo } = index;
+  const def = async (path: string, [line, column]: [number, number]): Promise<string[]> => where(await call(index.backend, 'nav:def', { repo: repo.path, path, line, column }));
+  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
+    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs
+      .filter((r) => r.role !== 'definition').map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+
+  it('a method called on a variable goes to its body out of line in another file, then its declaration in the class', async () => {
+    expect(await def('src/main.cc', at(MAIN_CC, 6, 'Allocate'))).toEqual(['src/arena.cc:7:14 exact', 'include/store/arena.h:10:9 exact']);
+    // Through a field's declared type inside an inline method: `arena_->Allocate(n)`.
+    expect((await def('src/table.h', at(TABLE_H, 11, 'Allocate')))[0]).toBe('src/arena.cc:7:14 exact');
+  });
+
+  it('inside `Cls::m() {…}` a bare name is a member of Cls; `ns::Type` is the namespace\'s type', async () => {
+    expect((await def('src/arena.cc', at(ARENA_CC, 9, 'AllocateFallback')))[0]).toBe('src/arena.cc:12:14 exact');
+    expect(await def('src/arena.cc', at(ARENA_CC, 14, 'blocks_'))).toEqual(['include/store/arena.h:15:22 exact']);
+    expect(await def('src/arena.cc', at(ARENA_CC, 8, 'usage_'))).toEqual(['include/store/arena.h:16:10 exact']);
+    expect(await def('src/main.cc', at(MAIN_CC, 4, 'Arena'))).toEqual(['include/store/arena.h:7:7 exact']);
+  });
+
+  it('a class whose body calls macros as whole lines still parses: its members are symbols and found', async () => {
+    const outline = (await call(index.backend, 'file:outline', { repo: repo.path, path: 'src/table.h' })).map((s) => `${s.kind} ${s.fqn}`);
+    expect(outline).toEqual(expect.arrayContaining(['class store::Table', 'method store::Table::Grow(size_t)', 'field store::Table::arena_']));
+    expect(await def('src/main.cc', at(MAIN_CC, 7, 'Grow'))).toEqual(['src/table.h:11:9 exact']);
+  });
+
+  it('a `TEST(Fixture, Name)` body reaches the fixture\'s members', async () => {
+    expect(await def('src/arena_test.cc', at(TEST_CC, 11, 'arena_'))).toEqual(['src/arena_test.cc:7:9 exact']);
+  });
+
+  it('F12 goes from a method\'s declaration to its body and back; references count uses reaching either', async () => {
+    expect(await def('include/store/arena.h', at(ARENA_H, 10, 'Allocate'))).toEqual(['src/arena.cc:7:14 exact']);
+    expect(await def('src/arena.cc', at(ARENA_CC, 7, 'Allocate'))).toEqual(['include/store/arena.h:10:9 exact']);
+    const uses = ['src/main.cc:6:19 call', 'src/table.h:11:41 call'];
+    expect(await refs('include/store/arena.h', at(ARENA_H, 10, 'Allocate'))).toEqual(uses);
+    expect(await refs('src/arena.cc', at(ARENA_CC, 7, 'Allocate'))).toEqual(uses);
+  });
+});
