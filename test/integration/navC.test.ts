@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const HEADER = `#ifndef STACK_H
 #define STACK_H
@@ -63,15 +64,6 @@ int main(void) {
 `;
 
 const TREE: Record<string, string> = { 'include/stack.h': HEADER, 'src/stack.c': STACK, 'src/main.c': MAIN };
-
-/** 1-based line and column of the `nth` (1-based) whole-word `name` on `line` of `source`. */
-function at(source: string, line: number, name: string, nth = 1): [number, number] {
-  const text = source.split('\n')[line - 1] ?? '';
-  const matches = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))];
-  const found = matches[nth - 1];
-  if (found?.index === undefined) throw new Error(`no ${name} #${nth} on line ${line}: ${text}`);
-  return [line, found.index + 1];
-}
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const ARENA_H = `#ifndef ARENA_H_
 #define ARENA_H_
@@ -100,14 +101,6 @@ TEST(ArenaTest, Empty) {
 const TREE: Record<string, string> = {
   'include/store/arena.h': ARENA_H, 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC,
 };
-
-/** 1-based line and column of the `nth` (1-based) whole-word `name` on `line` of `source`. */
-function at(source: string, line: number, name: string, nth = 1): [number, number] {
-  const text = source.split('\n')[line - 1] ?? '';
-  const found = [...text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))][nth - 1];
-  if (found?.index === undefined) throw new Error(`no ${name} #${nth} on line ${line}: ${text}`);
-  return [line, found.index + 1];
-}
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
 

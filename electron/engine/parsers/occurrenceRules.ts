@@ -211,28 +211,33 @@ const JAVA_PATTERNS = [
   '(import_declaration) @import',
 ];
 
-/** A C declarator down to the name it declares: `x`, `*x`, `**x`, `x[N]`, `*x[N]`, each maybe with `= value`. */
-function cDeclarator(nameNode: string, initialized: boolean): string {
+/**
+ * A C or C++ declarator down to the name it declares: `x`, `*x`, `**x`, `x[N]`, `*x[N]`, C++'s `&x` (a reference has no
+ * field name for what it declares), each maybe with `= value`.
+ */
+function cDeclarator(nameNode: string, form: { initialized: boolean; references: boolean }): string {
   const plain = `(${nameNode}) @def`;
   const pointer = `(pointer_declarator declarator: ${plain})`;
-  const bare = `${plain} ${pointer} (pointer_declarator declarator: ${pointer}) (array_declarator declarator: [${plain} ${pointer}])`;
-  return initialized ? `[${bare} (init_declarator declarator: [${bare}])]` : `[${bare}]`;
+  const reference = form.references ? ` (reference_declarator ${plain})` : '';
+  const bare = `${plain} ${pointer} (pointer_declarator declarator: ${pointer})${reference} (array_declarator declarator: [${plain} ${pointer}])`;
+  return form.initialized ? `[${bare} (init_declarator declarator: [${bare}])]` : `[${bare}]`;
 }
 
 /** A designated initializer's key (`.lexer = …`): a field of the initialized type, named by @qual. */
 const C_DESIGNATED = '(initializer_list (initializer_pair designator: (field_designator (field_identifier) @field)))';
 
-/** A function's name under its declarator: `f(…)`, `*f(…)`, `**f(…)`. */
-const C_FUNCTION_NAME = (capture: string): string => {
-  const fn = `(function_declarator declarator: (identifier) @${capture})`;
-  return `[${fn} (pointer_declarator declarator: ${fn}) (pointer_declarator declarator: (pointer_declarator declarator: ${fn}))]`;
-};
+/** A function's name under its declarator (`f(…)`, `*f(…)`, `**f(…)`; C++ also `&f(…)`), the name being any of `names`. */
+function cFunctionName(names: string, references: boolean): string {
+  const fn = `(function_declarator declarator: ${names})`;
+  return `[${fn} (pointer_declarator declarator: ${fn}) (pointer_declarator declarator: (pointer_declarator declarator: ${fn}))${references ? ` (reference_declarator ${fn})` : ''}]`;
+}
+const C_FUNCTION_NAME = (capture: string): string => cFunctionName(`(identifier) @${capture}`, false);
+/** C++: `f`, a method `m` in its class, `Cls::m` out of line. */
+const CPP_FUNCTION_NAME = (capture: string): string =>
+  cFunctionName(`[(identifier) @${capture} (field_identifier) @${capture} (qualified_identifier name: (identifier) @${capture})]`, true);
 
-const C_PATTERNS = [
-  `(function_definition declarator: ${C_FUNCTION_NAME('def')})`,
-  `(declaration declarator: ${C_FUNCTION_NAME('def')})`,
-  // A name called in a parameter's place is a macro (`const char *UNUSED_P(ptr)`): a function parameter is written `(*f)(…)`.
-  `(parameter_declaration declarator: ${C_FUNCTION_NAME('call')})`,
+/** What C and C++ share: macros, tags, enumerators, typedefs, function pointers and calls. */
+const C_FAMILY_COMMON = [
   // A function pointer declared as a variable, field or typedef: `void (*callback)(int)`.
   '(function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: [(identifier) (field_identifier) (type_identifier)] @def)))',
   '(preproc_def name: (identifier) @def)',
@@ -243,14 +248,22 @@ const C_PATTERNS = [
   '(enum_specifier name: (type_identifier) @def body: (_))',
   '(enumerator name: (identifier) @def)',
   '(type_definition declarator: [(type_identifier) @def (pointer_declarator declarator: (type_identifier) @def)])',
-  // Declared types as hints: a local's, a global's, a parameter's, a field's (`TSParser *self` → TSParser).
-  `(declaration type: (_) @hint declarator: ${cDeclarator('identifier', true)})`,
-  `(parameter_declaration type: (_) @hint declarator: ${cDeclarator('identifier', false)})`,
-  `(field_declaration type: (_) @hint declarator: ${cDeclarator('field_identifier', false)})`,
-  `(compound_literal_expression type: (type_descriptor type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)]) value: ${C_DESIGNATED})`,
-  `(declaration type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)] declarator: (init_declarator value: ${C_DESIGNATED}))`,
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (field_expression field: (field_identifier) @call))',
+];
+
+const C_PATTERNS = [
+  ...C_FAMILY_COMMON,
+  `(function_definition declarator: ${C_FUNCTION_NAME('def')})`,
+  `(declaration declarator: ${C_FUNCTION_NAME('def')})`,
+  // A name called in a parameter's place is a macro (`const char *UNUSED_P(ptr)`): a function parameter is written `(*f)(…)`.
+  `(parameter_declaration declarator: ${C_FUNCTION_NAME('call')})`,
+  // Declared types as hints: a local's, a global's, a parameter's, a field's (`TSParser *self` → TSParser).
+  `(declaration type: (_) @hint declarator: ${cDeclarator('identifier', { initialized: true, references: false })})`,
+  `(parameter_declaration type: (_) @hint declarator: ${cDeclarator('identifier', { initialized: false, references: false })})`,
+  `(field_declaration type: (_) @hint declarator: ${cDeclarator('field_identifier', { initialized: false, references: false })})`,
+  `(compound_literal_expression type: (type_descriptor type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)]) value: ${C_DESIGNATED})`,
+  `(declaration type: [(type_identifier) @qual (struct_specifier name: (type_identifier) @qual)] declarator: (init_declarator value: ${C_DESIGNATED}))`,
   // `self->stack`, `self->lexer.data`: the receiver, a name or a path of fields (`->` read as `.`), is the member's qualifier.
   '(field_expression argument: [(identifier) @qual (field_expression) @qualpath]? field: (field_identifier) @member)',
   // `struct Stack`: a use of the tag namespace, the keyword kept as its qualifier.
@@ -262,49 +275,24 @@ const C_PATTERNS = [
   '(identifier) @ref',
 ];
 
-/** A C++ declarator down to its name: C's, and `&x` / `&&x` (a reference has no field name for what it declares). */
-function cppDeclarator(nameNode: string, initialized: boolean): string {
-  const plain = `(${nameNode}) @def`;
-  const pointer = `(pointer_declarator declarator: ${plain})`;
-  const bare = `${plain} ${pointer} (pointer_declarator declarator: ${pointer}) (reference_declarator ${plain}) (array_declarator declarator: [${plain} ${pointer}])`;
-  return initialized ? `[${bare} (init_declarator declarator: [${bare}])]` : `[${bare}]`;
-}
-
-/** A function's or method's name under its declarator: `f`, `m` in a class, `Cls::m` out of line, behind `*` or `&`. */
-const CPP_FUNCTION_NAME = (capture: string): string => {
-  const name = `[(identifier) @${capture} (field_identifier) @${capture} (qualified_identifier name: (identifier) @${capture})]`;
-  const fn = `(function_declarator declarator: ${name})`;
-  return `[${fn} (pointer_declarator declarator: ${fn}) (reference_declarator ${fn})]`;
-};
-
 const CPP_PATTERNS = [
+  ...C_FAMILY_COMMON,
   `(function_definition declarator: ${CPP_FUNCTION_NAME('def')})`,
   `(declaration declarator: ${CPP_FUNCTION_NAME('def')})`,
   `(field_declaration declarator: ${CPP_FUNCTION_NAME('def')})`,
   // A local written `Slice key(data)` reads as a function declaration: inside a body it is a variable built by its constructor.
   '(compound_statement (declaration type: (_) @hint declarator: (function_declarator declarator: (identifier) @def)))',
-  '(function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: [(identifier) (field_identifier) (type_identifier)] @def)))',
-  '(preproc_def name: (identifier) @def)',
-  '(preproc_function_def name: (identifier) @def)',
-  '(preproc_params (identifier) @def)',
   '(namespace_definition name: (namespace_identifier) @def)',
   '(class_specifier name: (type_identifier) @def body: (_))',
-  '(struct_specifier name: (type_identifier) @def body: (_))',
-  '(union_specifier name: (type_identifier) @def body: (_))',
-  '(enum_specifier name: (type_identifier) @def body: (_))',
-  '(enumerator name: (identifier) @def)',
-  '(type_definition declarator: [(type_identifier) @def (pointer_declarator declarator: (type_identifier) @def)])',
   '(alias_declaration name: (type_identifier) @def)',
   '(type_parameter_declaration (type_identifier) @def)',
-  // Declared types as hints (`const Slice& key` → Slice); `auto` gives none.
-  `(declaration type: (_) @hint declarator: ${cppDeclarator('identifier', true)})`,
-  `(parameter_declaration type: (_) @hint declarator: ${cppDeclarator('identifier', false)})`,
-  `(optional_parameter_declaration type: (_) @hint declarator: ${cppDeclarator('identifier', false)})`,
-  `(field_declaration type: (_) @hint declarator: ${cppDeclarator('field_identifier', false)})`,
+  // Declared types as hints (`const Slice& key` → Slice); `auto` gives none, `auto x = f()` what f returns.
+  `(declaration type: (_) @hint declarator: ${cDeclarator('identifier', { initialized: true, references: true })})`,
+  `(parameter_declaration type: (_) @hint declarator: ${cDeclarator('identifier', { initialized: false, references: true })})`,
+  `(optional_parameter_declaration type: (_) @hint declarator: ${cDeclarator('identifier', { initialized: false, references: true })})`,
+  `(field_declaration type: (_) @hint declarator: ${cDeclarator('field_identifier', { initialized: false, references: true })})`,
   '(for_range_loop type: (_) @hint declarator: [(identifier) @def (reference_declarator (identifier) @def) (pointer_declarator declarator: (identifier) @def)])',
   '(declaration declarator: (init_declarator declarator: (identifier) @def value: (call_expression function: [(identifier) (field_expression) (qualified_identifier)] @hintcall)))',
-  '(call_expression function: (identifier) @call)',
-  '(call_expression function: (field_expression field: (field_identifier) @call))',
   '(call_expression function: (qualified_identifier scope: (namespace_identifier) @qual name: (identifier) @call))',
   '(call_expression function: (template_function name: (identifier) @call))',
   // `Cls::kName`, `leveldb::Slice`: the name inside what is before the `::`, itself a use of that class or namespace.
