@@ -109,38 +109,3 @@ describe('C navigation', () => {
     expect((await refs('src/stack.c', at(STACK, 11, 'grow'))).filter((r) => !r.endsWith('definition'))).toEqual(['src/stack.c:23:3 call']);
   });
 });
-
-describe('a C++ header named .h', () => {
-  const index = useIndexedTrees('clew-cpp-header', [{
-    'include/arena.h': `#ifndef ARENA_H_
-#define ARENA_H_
-#include <vector>
-
-namespace store {
-
-class Arena {
- public:
-  Arena();
-  char* Allocate(size_t bytes);
-
- private:
-  std::vector<char*> blocks_;
-};
-
-}  // namespace store
-#endif
-`,
-    'include/cart.h': 'struct cart {\n  int n;\n};\nint cart_add(struct cart *c);\n',
-  }]);
-
-  it('is parsed as C++ (its class, namespace and members are symbols), and a C header stays C', async () => {
-    const outline = async (path: string): Promise<string[]> =>
-      (await call(index.backend, 'file:outline', { repo: index.repo.path, path })).map((s) => `${s.kind} ${s.fqn}`);
-    expect(await outline('include/arena.h')).toEqual([
-      'namespace store', 'class store::Arena', 'constructor store::Arena::Arena()', 'method store::Arena::Allocate(size_t)', 'field store::Arena::blocks_',
-    ]);
-    expect(await outline('include/cart.h')).toEqual(['struct cart', 'field cart::n', 'function cart_add(struct cart*)']);
-    const languages = (await call(index.backend, 'search:query', { query: 'Arena', mode: 'keyword', repo: index.repo.path })).results.map((h) => `${h.path} ${h.language}`);
-    expect(new Set(languages)).toEqual(new Set(['include/arena.h cpp']));
-  });
-});

@@ -1,4 +1,5 @@
-// C++ navigation through the occurrence pass, the real Backend and a real SQLite file, on a small library: a method
+// C++ navigation through the occurrence pass, the real Backend and a real SQLite file, on a small library: a header
+// named `.h` is read as C++ by its text (and a C one as C), a method
 // called on a variable goes to its body written out of line in another file (then its declaration in the class), a bare
 // name inside `void Cls::m() {…}` is a member of Cls, `ns::Type` is found inside the namespace, a class whose body calls
 // macros as whole lines (`ADD_PROPERTY(int, rows)`) still parses, a `TEST(Fixture, Name)` body reaches the fixture's
@@ -99,7 +100,7 @@ TEST(ArenaTest, Empty) {
 `;
 
 const TREE: Record<string, string> = {
-  'include/store/arena.h': ARENA_H, 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC,
+  'include/store/arena.h': ARENA_H, 'include/cart.h': 'struct cart {\n  int n;\n};\nint cart_add(struct cart *c);\n', 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
@@ -111,6 +112,15 @@ describe('C++ navigation', () => {
   const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
     (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs
       .filter((r) => r.role !== 'definition').map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+
+  it('a header named .h is read as C++ when its text is (its namespace, class and members are symbols), and a C header stays C', async () => {
+    const outline = async (path: string): Promise<string[]> => (await call(index.backend, 'file:outline', { repo: repo.path, path })).map((s) => `${s.kind} ${s.fqn}`);
+    expect(await outline('include/store/arena.h')).toEqual(['namespace store', 'class store::Arena', 'constructor store::Arena::Arena()', 'method store::Arena::Allocate(size_t)',
+      'method store::Arena::MemoryUsage()', 'method store::Arena::AllocateFallback(size_t)', 'field store::Arena::blocks_', 'field store::Arena::usage_']);
+    expect(await outline('include/cart.h')).toEqual(['struct cart', 'field cart::n', 'function cart_add(struct cart*)']);
+    const languages = (await call(index.backend, 'search:query', { query: 'cart', mode: 'keyword', repo: repo.path })).results.map((h) => `${h.path} ${h.language}`);
+    expect(new Set(languages)).toEqual(new Set(['include/cart.h c']));
+  });
 
   it('a method called on a variable goes to its body out of line in another file, then its declaration in the class', async () => {
     expect(await def('src/main.cc', at(MAIN_CC, 6, 'Allocate'))).toEqual(['src/arena.cc:7:14 exact', 'include/store/arena.h:10:9 exact']);
