@@ -91,7 +91,10 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
       try {
         const hits = await call('nav:def', at);
         if (hits.length === 0) return brief(`No definition found for ${word || 'this position'}`);
-        if (hits.length === 1) return await get().openDefinition(hits[0] as DefinitionHit);
+        // One function's body and its declarations (C++ `Cls::m` declared in the class, defined out of line) are one
+        // answer: the body, which comes first; F12 there goes on to the declaration.
+        const one = hits.every((h) => h.fqn === hits[0]?.fqn && h.confidence === 'exact');
+        if (hits.length === 1 || one) return await get().openDefinition(hits[0] as DefinitionHit);
         set({ picker: hits });
       } catch (e) {
         get().notify(`Go to definition: ${errorMessage(e)}`, 'error');

@@ -72,6 +72,34 @@ pub fn open() {
     spawn_blocking();
 }
 `,
+  // C++: a method declared in its class (a header named .h) and defined out of line in another file.
+  'native/include/arena.h': `namespace store {
+
+class Arena {
+ public:
+  char* Allocate(size_t bytes);
+};
+
+}  // namespace store
+`,
+  'native/src/arena.cc': `#include "arena.h"
+
+namespace store {
+
+char* Arena::Allocate(size_t bytes) {
+  return new char[bytes];
+}
+
+}  // namespace store
+`,
+  'native/src/main.cc': `#include "arena.h"
+
+int main() {
+  store::Arena arena;
+  char* p = arena.Allocate(16);
+  return p != nullptr;
+}
+`,
   // A Rails route whose action is in a controller: its flow is read by name, and its SQL and HTTP calls marked.
   'config/routes.rb': `Rails.application.routes.draw do
   resources :invoices, only: [:show]

@@ -1,5 +1,5 @@
 // Following code in the UI, end to end through `clew serve`: Ctrl+click and F12 go to definition (a
-// picker for two candidates), Shift+F12 lists references by file, Alt+←/→ walk the history, the
+// picker for two candidates; C++ out-of-line method bodies), Shift+F12 lists references by file, Alt+←/→ walk the history, the
 // file tree opens a file, the hover card shows signature, doc and notes, the symbol panel's callers
 // tree, and Show flow of an express route down to its SQL and HTTP calls. Screens are checked to
 // fit and pass axe at 1920×1080, 1280×800 and 900×700.
@@ -137,6 +137,24 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     // Its own declaration and the doc comment above it are no references.
     expect(await p.locator('[data-testid=refs-group]').count()).toBe(1);
     expect(await fits(p, 'rust-references')).toEqual([]);
+    await p.click('[data-testid=refs-close]');
+  }, 60_000);
+
+  it('in C++ Ctrl+click on a method call lands on its body out of line, F12 there goes to its declaration in the class, and Shift+F12 lists the call as exact', async () => {
+    const p = page();
+    await open(p, 'native/src/main.cc');
+    await clickWord(p, 'arena.Allocate(16)', 'Allocate', 'Control');
+    await expect.poll(() => where(p)).toBe('native/src/arena.cc:5');
+    await expect.poll(() => p.locator('[data-testid=jump-target]').textContent()).toBe('Allocate');
+    await clickWord(p, 'char* Arena::Allocate', 'Allocate');
+    await p.keyboard.press('F12');
+    await expect.poll(() => where(p)).toBe('native/include/arena.h:5');
+    await clickWord(p, 'char* Allocate(size_t bytes);', 'Allocate');
+    await p.keyboard.press('Shift+F12');
+    const rows = p.locator('[data-testid=refs-group][data-file="native/src/main.cc"] [data-testid=refs-row]');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-confidence')))).toEqual(['exact']);
+    expect(await fits(p, 'cpp-references')).toEqual([]);
     await p.click('[data-testid=refs-close]');
   }, 60_000);
 

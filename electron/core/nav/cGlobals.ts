@@ -92,7 +92,7 @@ export class CGlobals {
     return same.filter((o) => o.id !== s.id && declarations.has(o.id) !== declarations.has(s.id));
   }
 
-  /** Top level, or an enumerator (its enum's scope is the file's). */
+  /** Top level, an enumerator (its enum's scope is the file's), or in C++ inside namespaces. */
   isGlobal(s: NavSymbol): boolean {
     if (s.parentId === null) return true;
     const parent = this.reads.symbol(s.parentId);

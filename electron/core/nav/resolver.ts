@@ -10,8 +10,10 @@ import { CGlobals, C_TAG_KINDS, isCTagUse } from './cGlobals.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
-/** A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. */
-/** `at`: where the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`). */
+/**
+ * A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. `at`: where
+ * the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`).
+ */
 export type Target = { symbol: NavSymbol; local?: undefined; at?: { line: number; col: number } } | { local: NavOccurrence; symbol?: undefined };
 
 export interface Resolution {
@@ -50,7 +52,7 @@ export class Resolver {
   private readonly fileSymbolsCache = new Map<string, NavSymbol[]>();
   private pathsCache: RepoPaths | null = null;
 
-  /** C's global names (functions, typedefs, tags), read through this request's caches. */
+  /** C's and C++'s global names (functions, typedefs, tags, classes), read through this request's caches. */
   readonly c: CGlobals;
 
   constructor(readonly rows: NavRows, readonly repoId: number, private readonly pathsOf: (repoId: number) => RepoPaths) {
@@ -163,7 +165,7 @@ export class Resolver {
     if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
     const found = this.resolve(occ);
     if (!isCFamily(occ.language) || found.confidence !== 'exact') return found;
-    // A C function's prototypes and body are one function: a use names whichever it reaches.
+    // A C or C++ function's declarations and its body are one function: a use names whichever it reaches.
     const ids = new Set(found.targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const more = found.targets.flatMap((t) => (t.symbol ? this.c.counterparts(t.symbol) : [])).filter((s) => !ids.has(s.id) && ids.add(s.id));
     return more.length ? { targets: [...found.targets, ...more.map((symbol) => ({ symbol }))], confidence: 'exact' } : found;

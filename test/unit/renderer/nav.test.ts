@@ -1,6 +1,6 @@
 // The navigation slice: jumps are remembered from where the cursor was, back/forward walk them and a
-// new jump drops the forward list; go to definition opens one answer at its column, offers a picker
-// for several and says so briefly for none; references keep the Backend's answer.
+// new jump drops the forward list; go to definition opens one answer at its column (or the body of one
+// function declared apart), offers a picker for several and says so briefly for none; references keep the Backend's answer.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/result.js';
 import type { DefinitionHit } from '../../../shared/nav.js';
@@ -71,6 +71,19 @@ describe('navigation slice', () => {
     await store().goToDefinition(at, 'const');
     expect(store().message).toEqual({ text: 'No definition found for const', kind: 'info' });
     expect(store().target?.path).toBe('c.ts');
+  });
+
+  it('opens the first of one function\'s body and declarations (one name, all exact) instead of a picker', async () => {
+    const body: DefinitionHit = { ...hit('src/arena.cc', 7), fqn: 'store::Arena::Allocate(size_t)', kind: 'method', confidence: 'exact' };
+    const declaration: DefinitionHit = { ...body, file: 'include/arena.h', line: 10 };
+    host.answers['nav:def'] = () => ok([body, declaration]);
+    await store().goToDefinition(at, 'Allocate');
+    expect(store().picker).toBeNull();
+    expect(store().target).toEqual({ repo: R, path: 'src/arena.cc', line: 7, column: 17 });
+    // Two exact definitions of different things still ask.
+    host.answers['nav:def'] = () => ok([body, { ...declaration, fqn: 'store::Pool::Allocate(size_t)' }]);
+    await store().goToDefinition(at, 'Allocate');
+    expect(store().picker?.map((h) => h.file)).toEqual(['src/arena.cc', 'include/arena.h']);
   });
 
   it('keeps the references answer under the name it resolved to', async () => {
