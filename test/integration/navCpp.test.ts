@@ -145,6 +145,13 @@ describe('C++ navigation', () => {
     expect(await def('src/arena_test.cc', at(TEST_CC, 11, 'arena_'))).toEqual(['src/arena_test.cc:7:9 exact']);
   });
 
+  it('a call tree lists a method declared in its class and defined out of line once, at its body', async () => {
+    const tree = await call(index.backend, 'nav:callees', { repo: repo.path, fqn: 'main()', depth: 1 });
+    expect(tree?.children.map((c) => `${c.fqn} ${c.file}:${c.line} ${c.confidence}`)).toEqual([
+      'store::Arena::Allocate(size_t) src/arena.cc:7 exact', 'store::Table::Grow(size_t) src/table.h:11 exact',
+    ]);
+  });
+
   it('F12 goes from a method\'s declaration to its body and back; references count uses reaching either', async () => {
     expect(await def('include/store/arena.h', at(ARENA_H, 10, 'Allocate'))).toEqual(['src/arena.cc:7:14 exact']);
     expect(await def('src/arena.cc', at(ARENA_CC, 7, 'Allocate'))).toEqual(['include/store/arena.h:10:9 exact']);

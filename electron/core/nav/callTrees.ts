@@ -44,14 +44,16 @@ export class CallTrees {
   /** What `s` calls: each call resolved (exact targets, or the nearest candidate), in the order first called. */
   private calledBy(s: NavSymbol): Array<{ symbol: NavSymbol; confidence: NavConfidence }> {
     if (this.byText(s)) return this.byName.callsOf(s).map((symbol) => ({ symbol, confidence: 'candidate' }));
-    const out = new Map<number, { symbol: NavSymbol; confidence: NavConfidence }>();
+    const out = new Map<number | string, { symbol: NavSymbol; confidence: NavConfidence }>();
     for (const call of this.nav.rows.callsIn(s.fileId, s.startLine, s.endLine)) {
       const r = this.resolver.resolve(call);
       const picked = r.confidence === 'exact' ? r.targets : r.targets.slice(0, 1);
       for (const t of picked) {
         if (!t.symbol) continue;
-        const seen = out.get(t.symbol.id);
-        if (!seen) out.set(t.symbol.id, { symbol: t.symbol, confidence: r.confidence });
+        // A C or C++ function's body and its declarations (in a header, in its class) are one callee: the body, first.
+        const key = t.symbol.language === 'c' || t.symbol.language === 'cpp' ? t.symbol.fqn : t.symbol.id;
+        const seen = out.get(key);
+        if (!seen) out.set(key, { symbol: t.symbol, confidence: r.confidence });
         else if (r.confidence === 'exact') seen.confidence = 'exact';
       }
     }
