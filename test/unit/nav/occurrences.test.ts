@@ -356,6 +356,17 @@ char* Arena::Allocate(size_t bytes) {
     ]);
   });
 
+  it('C and C++ text that is broken (cut off, unbalanced, a macro before a brace, NUL bytes) still gives rows and never throws', async () => {
+    const broken = ['class A { void f(', 'int main() { x->y.z(); }}}', 'struct S {\n  FOO(x)\n  {\n', '#define\n#define X(', 'a::b::c(', 'typedef struct', '\u0000\u0000int x;',
+      'enum { A, B', 'template <class T> T* Cast(', 'void (*cb)(int', 'Slice key(data_', '  ADD_PROPERTY(a, b)\n  ADD_PROPERTY(c, d)\n'];
+    for (const language of ['c', 'cpp'] as const) {
+      for (const source of broken) {
+        const analysis = await analyzeFile(language, `x.${language}`, source);
+        expect(analysis.occurrences?.rows.length ?? -1).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
   it('gives no occurrences for a language without rules', async () => {
     expect((await analyzeFile('css', 'a.css', '.btn { color: red; }\n')).occurrences).toBeNull();
   });
