@@ -63,7 +63,23 @@ int main(void) {
 }
 `;
 
-const TREE: Record<string, string> = { 'include/stack.h': HEADER, 'src/stack.c': STACK, 'src/main.c': MAIN };
+// A character type chosen by a build option the repo never turns on: the default build compiles the #else.
+const CHARS = `#ifndef CHARS_H
+#define CHARS_H
+#ifdef WIDE_CHARS
+typedef wchar_t Char;
+#else
+typedef char Char;
+#endif
+#endif
+`;
+
+const USE_CHARS = `#include "chars.h"
+
+Char first(const Char *s) { return s[0]; }
+`;
+
+const TREE: Record<string, string> = { 'include/stack.h': HEADER, 'src/stack.c': STACK, 'src/main.c': MAIN, 'include/chars.h': CHARS, 'src/chars.c': USE_CHARS };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
 
@@ -94,6 +110,10 @@ describe('C navigation', () => {
     expect(await def('src/main.c', at(MAIN, 6, 'Stack'))).toEqual(['include/stack.h:3:22 exact']);
     expect(await def('src/stack.c', at(STACK, 17, 'Stack'))).toEqual(['src/stack.c:4:8 exact']);
     expect(await def('src/main.c', at(MAIN, 7, 'Point'))).toEqual(['include/stack.h:7:3 exact']);
+  });
+
+  it('of two definitions in an #ifdef and its #else, the one the default build compiles comes first', async () => {
+    expect(await def('src/chars.c', at(USE_CHARS, 3, 'Char'))).toEqual(['include/chars.h:6:14 exact', 'include/chars.h:4:17 exact']);
   });
 
   it('F12 on a prototype goes to the body, and on the body to the prototype', async () => {

@@ -4,6 +4,7 @@
 // C++ keeps one namespace for both (a class is named without `class`), and its globals may sit inside namespaces.
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import { folderOf } from './modules.js';
+import { leftOutByDefault } from './preprocessorBranch.js';
 
 /** The words that put a C name in the tag namespace; the occurrence pass keeps one as a type use's qualifier. */
 export const C_TAG_WORDS: ReadonlySet<string> = new Set(['struct', 'union', 'enum']);
@@ -24,6 +25,8 @@ export interface CReads {
   named(name: string): NavSymbol[];
   symbol(id: number | null): NavSymbol | null;
   lineText(fileId: number, line: number): string | null;
+  /** Whether any file of the repo defines the name (a `#define X` with no value is no symbol, but is a definition). */
+  definedAnywhere(name: string): boolean;
 }
 
 export interface CUse {
@@ -76,7 +79,28 @@ export class CGlobals {
     const rank = (s: NavSymbol): number => (declarations.has(s.id) ? 4 : 0) + (s.kind === 'function' ? 0 : 2) + (s.fileId === use.fileId ? 0 : 1);
     const best = Math.min(...globals.map(group));
     // Another namespace's definitions only when the use's own has none (a `sizeof(Type)` is written as a plain name).
-    return globals.filter((s) => group(s) === best).sort((a, b) => rank(a) - rank(b) || nearness(use.path, b.path) - nearness(use.path, a.path));
+    // Of two alike, the one an `#ifdef` of the default build compiles goes first (`#else typedef char XML_Char`).
+    return globals.filter((s) => group(s) === best)
+      .sort((a, b) => rank(a) - rank(b) || this.leftOut(a) - this.leftOut(b) || nearness(use.path, b.path) - nearness(use.path, a.path));
+  }
+
+  private readonly leftOutCache = new Map<number, number>();
+  private readonly definedCache = new Map<string, boolean>();
+
+  private isDefined(name: string): boolean {
+    let found = this.definedCache.get(name);
+    if (found === undefined) this.definedCache.set(name, (found = this.reads.definedAnywhere(name)));
+    return found;
+  }
+
+  /** 1 when the definition sits in a preprocessor branch the default build leaves out (preprocessorBranch.ts), else 0. */
+  private leftOut(s: NavSymbol): number {
+    let found = this.leftOutCache.get(s.id);
+    if (found === undefined) {
+      const out = leftOutByDefault(s.startLine, (line) => this.reads.lineText(s.fileId, line), (name) => this.isDefined(name));
+      this.leftOutCache.set(s.id, (found = out ? 1 : 0));
+    }
+    return found;
   }
 
   /**

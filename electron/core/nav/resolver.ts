@@ -39,6 +39,8 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 /** Languages whose names outside functions are the program's, looked up among the repo's globals (cGlobals.ts). */
 const C_FAMILY = new Set(['c', 'cpp']);
 const isCFamily = (language: string | null): boolean => C_FAMILY.has(language ?? '');
+/** How many rows of a name are read to learn whether the repo defines it. */
+const DEFINED_SCAN_ROWS = 2000;
 /** Test macros whose first argument is the fixture class the test's body is a method of. */
 const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
 
@@ -56,7 +58,18 @@ export class Resolver {
   readonly c: CGlobals;
 
   constructor(readonly rows: NavRows, readonly repoId: number, private readonly pathsOf: (repoId: number) => RepoPaths) {
-    this.c = new CGlobals({ named: (name) => this.named(name), symbol: (id) => this.symbol(id), lineText: (fileId, line) => rows.lineText(fileId, line) });
+    this.c = new CGlobals({
+      named: (name) => this.named(name), symbol: (id) => this.symbol(id), lineText: (fileId, line) => rows.lineText(fileId, line),
+      definedAnywhere: (name) => this.definedAnywhere(name),
+    });
+  }
+
+  /** Whether a definition of the name is among its first rows in the repo (bounded: a name used thousands of times is rare in `#ifdef`s). */
+  private definedAnywhere(name: string): boolean {
+    const nameId = this.rows.nameId(name);
+    if (nameId === undefined) return false;
+    for (const batch of this.rows.occurrenceBatchesNamed(this.repoId, nameId, DEFINED_SCAN_ROWS)) if (batch.rows.some((r) => r[3] === ROLE.definition)) return true;
+    return false;
   }
 
   paths(): RepoPaths {
