@@ -1,9 +1,9 @@
 // C++ navigation through the occurrence pass, the real Backend and a real SQLite file, on a small library: a header
-// named `.h` is read as C++ by its text (and a C one as C), a method
-// called on a variable goes to its body written out of line in another file (then its declaration in the class), a bare
-// name inside `void Cls::m() {…}` is a member of Cls, `ns::Type` is found inside the namespace, a class whose body calls
-// macros as whole lines (`ADD_PROPERTY(int, rows)`) still parses, a `TEST(Fixture, Name)` body reaches the fixture's
-// members, F12 goes between a method's declaration and its body, and references count uses through either.
+// named `.h` is read as C++ by its text (and a C one as C), a method called on a variable goes to its body written out
+// of line in another file (then its declaration in the class), a bare name inside `void Cls::m() {…}` is a member of
+// Cls, `ns::Type` is found inside the namespace, a class whose body calls macros as whole lines (`ADD_PROPERTY(int,
+// rows)`) still parses and the members they make are found, a `TEST(Fixture, Name)` body reaches the fixture's members,
+// F12 goes between a method's declaration and its body, and references count uses through either.
 import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
@@ -99,8 +99,15 @@ TEST(ArenaTest, Empty) {
 }  // namespace store
 `;
 
+const REPORT_CC = `#include "table.h"
+
+int report(store::Table* table) {
+  return table->rows() + table->columns();
+}
+`;
+
 const TREE: Record<string, string> = {
-  'include/store/arena.h': ARENA_H, 'include/cart.h': 'struct cart {\n  int n;\n};\nint cart_add(struct cart *c);\n', 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC,
+  'include/store/arena.h': ARENA_H, 'include/cart.h': 'struct cart {\n  int n;\n};\nint cart_add(struct cart *c);\n', 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC, 'src/report.cc': REPORT_CC,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
@@ -139,6 +146,11 @@ describe('C++ navigation', () => {
     const outline = (await call(index.backend, 'file:outline', { repo: repo.path, path: 'src/table.h' })).map((s) => `${s.kind} ${s.fqn}`);
     expect(outline).toEqual(expect.arrayContaining(['class store::Table', 'method store::Table::Grow(size_t)', 'field store::Table::arena_']));
     expect(await def('src/main.cc', at(MAIN_CC, 7, 'Grow'))).toEqual(['src/table.h:11:9 exact']);
+  });
+
+  it('a member a macro makes (`ADD_PROPERTY(int, rows)` in the class body) is found at that call', async () => {
+    expect(await def('src/report.cc', at(REPORT_CC, 4, 'rows'))).toEqual([`src/table.h:${at(TABLE_H, 9, 'rows').join(':')} exact`]);
+    expect(await def('src/report.cc', at(REPORT_CC, 4, 'columns'))).toEqual([`src/table.h:${at(TABLE_H, 10, 'columns').join(':')} exact`]);
   });
 
   it('a `TEST(Fixture, Name)` body reaches the fixture\'s members', async () => {

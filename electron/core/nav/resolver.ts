@@ -39,6 +39,8 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 /** Languages whose names outside functions are the program's, looked up among the repo's globals (cGlobals.ts). */
 const C_FAMILY = new Set(['c', 'cpp']);
 const isCFamily = (language: string | null): boolean => C_FAMILY.has(language ?? '');
+/** A line that is one call of an upper-case macro (`  ADD_PROPERTY(bool, is_root)`). */
+const MACRO_CALL_LINE = /^\s*[A-Z_][A-Z0-9_]*\s*\([^()]*\)\s*;?\s*(?:\/\/.*)?$/u;
 /** How many rows of a name are read to learn whether the repo defines it. */
 const DEFINED_SCAN_ROWS = 2000;
 /** Test macros whose first argument is the fixture class the test's body is a method of. */
@@ -523,8 +525,23 @@ export class Resolver {
     if (own.length) return own.map((symbol) => ({ symbol }));
     const attributes = this.definitions(owner.fileId, name).filter((d) => isAttribute(d) && this.enclosingClass(this.symbol(d.symbolId))?.id === owner.id);
     if (attributes.length) return attributes.map((local) => ({ local }));
+    const made = isCFamily(owner.language) ? this.macroMadeMember(owner, name) : null;
+    if (made) return [{ local: made }];
     if (depth >= INFER_DEPTH) return [];
     return this.basesOf(owner).flatMap((base) => (base.id === owner.id ? [] : this.membersDeep(base, name, depth + 1)));
+  }
+
+  /**
+   * C and C++: a member no declaration of the class names, made by a macro called in its body with the name as its
+   * last argument (`ADD_PROPERTY(bool, is_root)` declares `is_root()`): that call is where it is declared, as clangd says.
+   */
+  private macroMadeMember(owner: NavSymbol, name: string): NavOccurrence | null {
+    const inBody = this.rows.occurrencesNamedInFile(owner.fileId, name).filter((o) => o.line > owner.startLine && o.line <= owner.endLine);
+    // The name is the call's last argument (`ADD_PROPERTY(Expression_Obj, value)` makes `value`, not `Expression_Obj`).
+    return inBody.find((o) => {
+      const text = this.rows.lineText(o.fileId, o.line) ?? '';
+      return MACRO_CALL_LINE.test(text) && /^\s*\)/u.test(text.slice(o.col - 1 + name.length));
+    }) ?? null;
   }
 
   private basesOf(owner: NavSymbol): NavSymbol[] {
