@@ -3,14 +3,13 @@
 // `.c` file). A function may be declared in a header and defined in a `.c` file: uses go to the body, as clangd does.
 // C++ keeps one namespace for both (a class is named without `class`), and its globals may sit inside namespaces.
 import type { NavSymbol } from '../../db/read/nav/navRows.js';
-import { folderOf } from './modules.js';
+import { proximity } from './modules.js';
 import { leftOutByDefault } from './preprocessorBranch.js';
 
 /** The words that put a C name in the tag namespace; the occurrence pass keeps one as a type use's qualifier. */
 export const C_TAG_WORDS: ReadonlySet<string> = new Set(['struct', 'union', 'enum']);
 /** The kinds a tag declares (unions are extracted as structs). */
 export const C_TAG_KINDS: ReadonlySet<string> = new Set(['struct', 'enum']);
-const TAG_KINDS = C_TAG_KINDS;
 const TYPE_KINDS = new Set(['type', 'struct', 'enum', 'class']);
 /** What one function or variable may be declared as, more than once. */
 const ENTITY_KINDS = new Set(['function', 'variable']);
@@ -37,6 +36,9 @@ export interface CUse {
   fileId: number;
   path: string;
 }
+
+/** Languages whose names outside functions are the whole program's, looked up among the repo's globals here. */
+export const isCFamily = (language: string | null): boolean => language === 'c' || language === 'cpp';
 
 export const isCTagUse = (use: { role: number; qualifier: string | null }): boolean =>
   use.role === ROLE_TYPE && use.qualifier !== null && C_TAG_WORDS.has(use.qualifier);
@@ -72,16 +74,16 @@ export class CGlobals {
     const globals = this.globalsNamed(use.name, use.fileId);
     if (!globals.length) return [];
     const declarations = this.declarationsOnly(globals);
-    const group = (s: NavSymbol): number => (use.language === 'cpp' ? cppGroup(use.role, s.kind) : tag ? (TAG_KINDS.has(s.kind) ? 0 : 1)
-      : use.role === ROLE_TYPE ? (s.kind === 'type' ? 0 : TAG_KINDS.has(s.kind) ? 1 : 2)
+    const group = (s: NavSymbol): number => (use.language === 'cpp' ? cppGroup(use.role, s.kind) : tag ? (C_TAG_KINDS.has(s.kind) ? 0 : 1)
+      : use.role === ROLE_TYPE ? (s.kind === 'type' ? 0 : C_TAG_KINDS.has(s.kind) ? 1 : 2)
       : use.role === ROLE_CALL ? (s.kind === 'function' ? 0 : TYPE_KINDS.has(s.kind) ? 2 : 1)
-      : (s.kind === 'type' ? 1 : TAG_KINDS.has(s.kind) ? 2 : 0));
+      : (s.kind === 'type' ? 1 : C_TAG_KINDS.has(s.kind) ? 2 : 0));
     const rank = (s: NavSymbol): number => (declarations.has(s.id) ? 4 : 0) + (s.kind === 'function' ? 0 : 2) + (s.fileId === use.fileId ? 0 : 1);
     const best = Math.min(...globals.map(group));
     // Another namespace's definitions only when the use's own has none (a `sizeof(Type)` is written as a plain name).
     // Of two alike, the one an `#ifdef` of the default build compiles goes first (`#else typedef char XML_Char`).
     return globals.filter((s) => group(s) === best)
-      .sort((a, b) => rank(a) - rank(b) || this.leftOut(a) - this.leftOut(b) || nearness(use.path, b.path) - nearness(use.path, a.path));
+      .sort((a, b) => rank(a) - rank(b) || this.leftOut(a) - this.leftOut(b) || proximity(use.path, b.path) - proximity(use.path, a.path));
   }
 
   private readonly leftOutCache = new Map<number, number>();
@@ -126,7 +128,7 @@ export class CGlobals {
   }
 
   private globalsNamed(name: string, fileId: number): NavSymbol[] {
-    return this.reads.named(name).filter((s) => (s.language === 'c' || s.language === 'cpp') && this.isGlobal(s) && this.visibleFrom(s, fileId));
+    return this.reads.named(name).filter((s) => isCFamily(s.language) && this.isGlobal(s) && this.visibleFrom(s, fileId));
   }
 
   /** Of one name's globals, those that only declare: prototypes, `extern`s, and variables beside a function body of the name. */
@@ -147,12 +149,6 @@ export class CGlobals {
   private visibleFrom(s: NavSymbol, fileId: number): boolean {
     return s.fileId === fileId || !C_FILE.test(s.path) || !/^static\b/u.test(s.signature);
   }
-}
-
-/** How near a path is to another: same folder 2, same top folder 1, else 0. */
-function nearness(from: string, to: string): number {
-  if (folderOf(from) === folderOf(to)) return 2;
-  return from.split('/')[0] === to.split('/')[0] ? 1 : 0;
 }
 
 /** C++'s one namespace, by use: a type use means a type, a call a function (or a class constructed), a value anything else first. */

@@ -6,6 +6,7 @@ import type { NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
 import { NavByName } from './byName.js';
 import { ROLE, type Resolver } from './resolver.js';
+import { isCFamily } from './cGlobals.js';
 import type { NavReads } from './navReads.js';
 
 export const DEFAULT_DEPTH = 2;
@@ -51,7 +52,7 @@ export class CallTrees {
       for (const t of picked) {
         if (!t.symbol) continue;
         // A C or C++ function's body and its declarations (in a header, in its class) are one callee: the body, first.
-        const key = t.symbol.language === 'c' || t.symbol.language === 'cpp' ? t.symbol.fqn : t.symbol.id;
+        const key = isCFamily(t.symbol.language) ? t.symbol.fqn : t.symbol.id;
         const seen = out.get(key);
         if (!seen) out.set(key, { symbol: t.symbol, confidence: r.confidence });
         else if (r.confidence === 'exact') seen.confidence = 'exact';

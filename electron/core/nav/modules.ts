@@ -96,6 +96,16 @@ export function folderOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
+/** How near a definition's file is to a use's: the same file 4, its folder 3, its top folder 2, elsewhere 1. */
+export function proximity(from: string, to: string): number {
+  if (from === to) return 4;
+  const a = folderOf(from);
+  const b = folderOf(to);
+  if (a === b) return 3;
+  if (a.split('/')[0] === b.split('/')[0]) return 2;
+  return 1;
+}
+
 /** Joins a relative specifier to a folder, resolving `.` and `..`; null when it climbs out of the repo. */
 export function joinPath(folder: string, relative: string): string | null {
   const parts = folder ? folder.split('/') : [];

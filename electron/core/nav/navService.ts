@@ -10,9 +10,10 @@ import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
 import { NavRows, type NavFile, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
 import { findRepo, type RepoRef } from '../../db/read/repos.js';
-import { RepoPaths } from './modules.js';
-import { ROLE, Resolver, proximity, type Resolution, type Target } from './resolver.js';
+import { RepoPaths, proximity } from './modules.js';
+import { ROLE, Resolver, type Resolution, type Target } from './resolver.js';
 import { CallTrees, clampDepth } from './callTrees.js';
+import { isCFamily } from './cGlobals.js';
 import { NavByName } from './byName.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
 import type { NavReads } from './navReads.js';
@@ -97,7 +98,7 @@ export class NavService implements NavReads {
     const resolver = this.resolver(repo.id);
     const resolution = resolver.resolve(occ);
     // On a C or C++ function's own name, its other declaration: the body from a prototype, the prototype from the body.
-    const declared = occ.role === ROLE.definition && (occ.language === 'c' || occ.language === 'cpp') ? resolution.targets[0]?.symbol : undefined;
+    const declared = occ.role === ROLE.definition && isCFamily(occ.language) ? resolution.targets[0]?.symbol : undefined;
     const other = declared ? resolver.c.counterparts(declared) : [];
     if (other.length) return other.slice(0, DEFINITION_LIMIT).map((symbol) => this.hit(repo, resolver, { symbol }, 'exact'));
     // A C++ method declared in its class and defined in the same file: from one place to the other.
@@ -135,7 +136,7 @@ export class NavService implements NavReads {
   namePosition(s: NavSymbol): { line: number; col: number } {
     const def = this.rows.fileDefinitionsNamed(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
     // A C++ class whose body a macro broke may have lost its own name's row: its head still says `class Name`.
-    const head = def && def.line > s.startLine && (s.language === 'cpp' || s.language === 'c') && ['class', 'struct', 'enum'].includes(s.kind)
+    const head = def && def.line > s.startLine && isCFamily(s.language) && ['class', 'struct', 'enum'].includes(s.kind)
       ? this.typeHead(s, def.line) : null;
     if (head) return head;
     if (def) return { line: def.line, col: def.col };

@@ -6,7 +6,7 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../.
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, returnType } from './typeHints.js';
-import { CGlobals, C_TAG_KINDS, isCTagUse } from './cGlobals.js';
+import { CGlobals, C_TAG_KINDS, isCFamily, isCTagUse } from './cGlobals.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
@@ -36,9 +36,6 @@ const INFER_DEPTH = 4;
 const VALUE_KINDS = new Set(['variable', 'constant', 'field', 'property']);
 const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 
-/** Languages whose names outside functions are the program's, looked up among the repo's globals (cGlobals.ts). */
-const C_FAMILY = new Set(['c', 'cpp']);
-const isCFamily = (language: string | null): boolean => C_FAMILY.has(language ?? '');
 /** A line that is one call of an upper-case macro (`  ADD_PROPERTY(bool, is_root)`). */
 const MACRO_CALL_LINE = /^\s*[A-Z_][A-Z0-9_]*\s*\([^()]*\)\s*;?\s*(?:\/\/.*)?$/u;
 /** How many rows of a name are read to learn whether the repo defines it. */
@@ -974,18 +971,10 @@ function fitsSpace(occ: NavOccurrence, kind: string | undefined): boolean {
 
 function familyOf(language: string | null): string | null {
   if (language === 'typescript' || language === 'tsx' || language === 'javascript') return 'js';
-  if (language === 'c' || language === 'cpp') return 'c';
+  if (isCFamily(language)) return 'c';
   return language;
 }
 
-export function proximity(from: string, to: string): number {
-  if (from === to) return 4;
-  const a = folderOf(from);
-  const b = folderOf(to);
-  if (a === b) return 3;
-  if (a.split('/')[0] === b.split('/')[0]) return 2;
-  return 1;
-}
 
 /** `from .pkg import mod` → `.pkg.mod`; `from . import mod` → `.mod`. */
 function pythonSubmodule(source: string, name: string): string {
