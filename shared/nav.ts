@@ -22,6 +22,12 @@ export const ATTRIBUTE_MARK = '.';
  */
 export const EXPRESSION_RECEIVER = '()';
 
+/**
+ * A Go type hint or literal key's qualifier naming an anonymous struct by its lines in the file: `{12-20}` (a test
+ * table's `[]struct{ name string }`). Its members are the fields declared on those lines.
+ */
+export const ANONYMOUS_STRUCT = '{';
+
 /** A place in a file of a registered repository. */
 export interface NavPosition {
   repo: string;

@@ -17,4 +17,7 @@
 // 8: C and C++ occurrences (definitions with declared types as hints, fields through `->`, tags, designated keys,
 //    methods out of line); the constants of an anonymous C/C++ enum are symbols; a `.h` file whose text is C++ is
 //    parsed as C++; whole-line macro calls are ended before parsing; `#define`s a syntax error swallowed are symbols.
-export const ANALYSIS_VERSION = 8;
+// 9: Go keys of literals whose element type is written once (`[]T{{…}}`, `map[K]T`), of qualified types and of
+//    anonymous structs (by their lines); a range value's type; a slice's or map's hint is its element; `:=` over a
+//    name its block already declares is an assignment.
+export const ANALYSIS_VERSION = 9;

@@ -2,10 +2,10 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
-import { baseNames, embeddedType, returnType } from './typeHints.js';
+import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
 import { CGlobals, C_TAG_KINDS, isCFamily, isCTagUse } from './cGlobals.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
@@ -43,6 +43,8 @@ const DEFINED_SCAN_ROWS = 2000;
 /** Test macros whose first argument is the fixture class the test's body is a method of. */
 const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
 
+/** A class-like symbol, or a Go defined type (`type CounterOpts Opts`): what members are looked up in. */
+const isTypeLike = (s: NavSymbol): boolean => CLASS_LIKE.has(s.kind) || (s.kind === 'type' && s.language === 'go');
 const isAttribute = (d: NavOccurrence): boolean => d.role === ROLE.definition && (d.qualifier?.startsWith(ATTRIBUTE_MARK) ?? false);
 
 /** Per-repo caches for one request (or one refs scan): imports, symbols and definitions are read once. */
@@ -176,11 +178,25 @@ export class Resolver {
   referenceTargets(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
     const found = this.resolve(occ);
+    if (occ.language === 'python' && found.confidence === 'exact') return this.pythonVariable(found);
     if (!isCFamily(occ.language) || found.confidence !== 'exact') return found;
     // A C or C++ function's declarations and its body are one function: a use names whichever it reaches.
     const ids = new Set(found.targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const more = found.targets.flatMap((t) => (t.symbol ? this.c.counterparts(t.symbol) : [])).filter((s) => !ids.has(s.id) && ids.add(s.id));
     return more.length ? { targets: [...found.targets, ...more.map((symbol) => ({ symbol }))], confidence: 'exact' } : found;
+  }
+
+  /**
+   * Python: a local variable assigned in several places of one scope is one variable (as pyright answers): its
+   * references are the uses reaching any of its assignments.
+   */
+  private pythonVariable(found: Resolution): Resolution {
+    const only = found.targets.length === 1 ? found.targets[0]!.local : undefined;
+    if (!only || only.role !== ROLE.definition || isAttribute(only)) return found;
+    const same = this.definitions(only.fileId, only.name).filter((d) => d.symbolId === only.symbolId && !isAttribute(d));
+    if (same.length < 2) return found;
+    const targets = same.map((d) => this.declared(d)).filter((t) => t.local);
+    return targets.length === same.length ? { targets, confidence: 'exact' } : found;
   }
 
   resolve(occ: NavOccurrence): Resolution {
@@ -346,6 +362,11 @@ export class Resolver {
 
   /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
   private qualifiedAny(occ: NavOccurrence, qualifier: string): Resolution {
+    // A key of a literal of an anonymous Go struct (a test table's row): one of the fields on its lines.
+    if (qualifier.startsWith(ANONYMOUS_STRUCT)) {
+      const members = this.anonymousStruct(occ, qualifier).flatMap((t) => this.membersDeep(t, occ.name, 0));
+      return members.length ? { targets: members, confidence: 'exact' } : NONE;
+    }
     // A dotted path, or a Java call chain's result (`find().name`, `Owner.name()`).
     if (qualifier.includes('.') || qualifier.endsWith('()')) {
       const members = this.typesOfPath(occ, qualifier, 0).flatMap((t) => this.membersDeep(t, occ.name, 0));
@@ -427,7 +448,13 @@ export class Resolver {
     }
     if (depth >= INFER_DEPTH) return [];
     const last = path.slice(dot + 1);
-    const owners = this.typesOfPath(occ, path.slice(0, dot), depth + 1);
+    const root = path.slice(0, dot);
+    const owners = this.typesOfPath(occ, root, depth + 1);
+    if (!owners.length && !root.includes('.') && !last.endsWith('()')) {
+      // `pkg.T` (a Go literal's element type), `pkg.Default.x`: a top-level name of an imported module.
+      const member = this.inScope(occ, root) ? null : this.moduleMember({ ...occ, name: last, role: ROLE.reference, qualifier: root }, root);
+      if (member?.confidence === 'exact') return member.targets.flatMap((t) => this.typesOf(t, depth + 1));
+    }
     if (!last.endsWith('()')) return owners.flatMap((t) => this.membersDeep(t, last, 0)).flatMap((m) => this.typesOf(m, depth + 1));
     // A call step (Java chains): the declared result type of the method called.
     return owners.flatMap((t) => this.membersDeep(t, last.slice(0, -2), 0)).flatMap((m) => {
@@ -445,7 +472,7 @@ export class Resolver {
       return hint ? this.typeFromHint(hint.startsWith(ATTRIBUTE_MARK) ? hint.slice(1) : hint, target.local, depth + 1) : [];
     }
     const s = target.symbol;
-    if (CLASS_LIKE.has(s.kind)) return [s];
+    if (isTypeLike(s)) return [s];
     if (s.kind === 'type' && isCFamily(s.language)) return this.c.typedefTypes(s).flatMap((t) => this.typesOf({ symbol: t }, depth + 1));
     if (!VALUE_KINDS.has(s.kind)) return [];
     const def = this.definitions(s.fileId, s.name).find((d) => d.line >= s.startLine && d.line <= s.endLine);
@@ -481,9 +508,12 @@ export class Resolver {
 
   private inferHint(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
     if (hint.startsWith('=')) {
+      // `for _, x := range s.items`: the variable's type is a path's.
+      if (hint.includes('.')) return this.typesOfPath(at, hint.slice(1), depth + 1);
       const local = this.inScope(at, hint.slice(1));
       return local ? this.typesOf(local, depth + 1) : [];
     }
+    if (hint.startsWith(ANONYMOUS_STRUCT)) return this.anonymousStruct(at, hint);
     const call = hint.endsWith('()');
     const path = call ? hint.slice(0, -2) : hint;
     const dot = path.lastIndexOf('.');
@@ -493,12 +523,23 @@ export class Resolver {
     return targets.flatMap((t) => {
       const s = t.symbol;
       if (!s) return [];
-      if (CLASS_LIKE.has(s.kind)) return [s];
+      if (isTypeLike(s)) return [s];
       if (s.kind === 'type' && isCFamily(s.language)) return this.typesOf(t, depth + 1);
       if (!call || !CALLABLE_KINDS.has(s.kind)) return [];
       const result = returnType(s.signature, s.language);
       return result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
     });
+  }
+
+  /**
+   * Go: an anonymous struct (`{12-20}`, its lines in the file of `at`) as a symbol of its own to look members up in: a
+   * negative id no row has, one per file and line, so the member caches keep it apart.
+   */
+  private anonymousStruct(at: NavOccurrence, hint: string): NavSymbol[] {
+    const m = /^\{(\d+)-(\d+)\}$/u.exec(hint);
+    if (!m) return [];
+    const startLine = Number(m[1]);
+    return [{ id: -(at.fileId * 2 ** 24 + startLine), fqn: '', name: '', kind: 'struct', parentId: null, fileId: at.fileId, path: at.path, language: at.language, startLine, endLine: Number(m[2]), signature: '' }];
   }
 
   /** A symbol's own place, as an occurrence to resolve names from. */
@@ -518,6 +559,8 @@ export class Resolver {
   }
 
   private findMembers(owner: NavSymbol, name: string, depth: number): Target[] {
+    // An anonymous Go struct has no symbol: its fields are the definitions on its lines.
+    if (owner.id < 0) return this.definitions(owner.fileId, name).filter((d) => d.line >= owner.startLine && d.line <= owner.endLine).map((d) => this.declared(d));
     const own = this.membersOf(owner, name);
     if (own.length) return own.map((symbol) => ({ symbol }));
     const attributes = this.definitions(owner.fileId, name).filter((d) => isAttribute(d) && this.enclosingClass(this.symbol(d.symbolId))?.id === owner.id);
@@ -551,9 +594,10 @@ export class Resolver {
   }
 
   private findBases(owner: NavSymbol): NavSymbol[] {
-    const names = owner.language === 'go'
-      ? this.rows.fields(owner.id).flatMap((f) => embeddedType(f) ?? [])
-      : baseNames(owner.signature, owner.language);
+    // Go: a struct's embedded types, or what a defined type is made from (`type CounterOpts Opts` has Opts's fields).
+    const names = owner.language !== 'go' ? baseNames(owner.signature, owner.language)
+      : owner.kind === 'type' ? [goUnderlyingType(owner.signature) ?? []].flat()
+        : this.rows.fields(owner.id).flatMap((f) => embeddedType(f) ?? []);
     const at = this.placeOf(owner);
     return names.flatMap((n) => this.typeFromHint(n, { ...at, symbolId: owner.parentId }, INFER_DEPTH - 2));
   }

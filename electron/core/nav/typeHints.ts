@@ -3,7 +3,8 @@
 
 /** A type as written in a signature → the name to look up (`*pkg.T` → `pkg.T`); null for no single named type. */
 function named(text: string): string | null {
-  const t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '').replace(/[<[].*$/su, '');
+  // A Go slice, array or map stands for its element (`[]*Route`): what ranging over it gives.
+  const t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^(?:\[[^\]]*\]|map\[[^\]]*\])+/u, '').replace(/^[&*]+/u, '').replace(/[<[].*$/su, '');
   return /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u.test(t) ? t : null;
 }
 
@@ -97,4 +98,10 @@ export function baseNames(signature: string, language: string | null): string[] 
 export function embeddedType(field: { name: string; signature: string }): string | null {
   const type = field.signature.replace(/`[^`]*`\s*$/u, '').replace(/\/\/.*$/u, '').trim().replace(/^\*/u, '');
   return type === field.name || type.endsWith(`.${field.name}`) ? type : null;
+}
+
+/** Go: the named type a defined type or alias is made from (`type CounterOpts Opts`, `type A = pkg.B`); null otherwise. */
+export function goUnderlyingType(signature: string): string | null {
+  const m = /^type\s+[\p{L}\p{N}_]+(?:\[[^\]]*\])?\s*=?\s*(\S+)\s*$/u.exec(signature.trim());
+  return m?.[1] && !/^(?:struct|interface|func|chan|map|\[)/u.test(m[1]) ? named(m[1]) : null;
 }

@@ -131,8 +131,20 @@ const PYTHON_PATTERNS = [
 const GO_PATTERNS = [
   '(keyed_element . (literal_element (identifier) @skip))',
   '(composite_literal type: (type_identifier) @qual body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
-  '(composite_literal type: (qualified_type name: (type_identifier) @qual) body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
+  '(composite_literal type: (qualified_type) @qualtype body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
   '(composite_literal type: (generic_type type: (type_identifier) @qual) body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
+  // Keys of literals whose type is written once for all (`[]T{{Key: …}}`, `map[string]T{"a": {Key: …}}`, a test table's
+  // `[]struct{ name string }{{name: …}}`) or is an anonymous struct: @qualtype reads the element type, or the struct's lines.
+  '(composite_literal type: [(slice_type element: (_) @qualtype) (array_type element: (_) @qualtype)] body: (literal_value (literal_element (literal_value (keyed_element . (literal_element (identifier) @field))))))',
+  '(composite_literal type: (map_type value: (_) @qualtype) body: (literal_value (keyed_element (literal_element) . (literal_element (literal_value (keyed_element . (literal_element (identifier) @field)))))))',
+  '(composite_literal type: (struct_type) @qualtype body: (literal_value (keyed_element . (literal_element (identifier) @field))))',
+  // `:=` in a block that already declares the name (an earlier `:=` or `var`, or the function's parameters for its body)
+  // assigns that variable: `b, err := g()` after `a, err := f()` declares only b, as Go's scoping says.
+  '((block (statement_list (short_var_declaration left: (expression_list (identifier) @redecl)))) @scope)',
+  '((block (statement_list (var_declaration (var_spec name: (identifier) @declared)))) @scope)',
+  '(function_declaration (parameter_list (parameter_declaration name: (identifier) @declared)) (block) @scope)',
+  '(method_declaration (parameter_list (parameter_declaration name: (identifier) @declared)) (block) @scope)',
+  '(func_literal (parameter_list (parameter_declaration name: (identifier) @declared)) (block) @scope)',
   '(package_clause) @exclude',
   '(function_declaration name: (identifier) @def)',
   '(method_declaration name: (field_identifier) @def)',
@@ -154,6 +166,9 @@ const GO_PATTERNS = [
   '(var_spec name: (identifier) @def value: (expression_list . (composite_literal type: (_) @hint)))',
   '(var_spec name: (identifier) @def value: (expression_list . (unary_expression operand: (composite_literal type: (_) @hint))))',
   '(range_clause left: (expression_list (identifier) @def))',
+  // `for _, tt := range tests`: the value is an element of what is ranged over (a slice's or a map's hint is its element type).
+  '(range_clause left: (expression_list (_) . (identifier) @def) right: [(identifier) (selector_expression)] @hintvar)',
+  '(range_clause left: (expression_list (_) . (identifier) @def) right: (call_expression function: [(identifier) (selector_expression)] @hintcall))',
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',

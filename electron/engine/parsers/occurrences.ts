@@ -4,7 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
@@ -39,7 +39,7 @@ export function occurrenceQuery(language: Language): Promise<Query | null> {
 const CAPTURE = new Map<string, number>([
   ['field', 0], ['skip', 1], ['def', 2], ['attr', 3], ['call', 4], ['type', 5], ['ref', 6],
   ['member', 7], ['qual', 8], ['qualpath', 9], ['qualchain', 10], ['hint', 11], ['hintcall', 12], ['hintvar', 13],
-  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18],
+  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18], ['qualtype', 19], ['redecl', 20], ['declared', 21], ['scope', 22],
 ]);
 /** Capture index → CAPTURE code (-1 for a name not listed), per compiled query. */
 const codesOf = new WeakMap<Query, Int8Array>();
@@ -63,6 +63,10 @@ const REQUIRE = 15;
 const EXCLUDE = 16;
 const TYPECTX = 17;
 const FN = 18;
+const QUALTYPE = 19;
+const REDECL = 20;
+const DECLARED = 21;
+const SCOPE = 22;
 const RANK_SKIP = 1;
 const RANK_DEF = 2;
 const RANK_ATTR = 3;
@@ -144,8 +148,9 @@ const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
  */
 export function typeHint(text: string): string | null {
   // A C tag is looked up by its name (`struct Stack` → `Stack`), a C++ type by its last name (`leveldb::Slice` → `Slice`).
-  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^[&*]+/u, '').replace(/^(?:struct|union|enum|class)\s+(?=[\p{L}_])/u, '')
-    .replace(/^(?:[\p{L}_][\p{L}\p{N}_]*::)+(?=[\p{L}_])/u, '');
+  // A Go slice, array or map stands for its element (`[]*Route`, `map[string]Opts`): what ranging over it gives.
+  let t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^(?:\[[^\]]*\]|map\[[^\]]*\])+/u, '').replace(/^[&*]+/u, '')
+    .replace(/^(?:struct|union|enum|class)\s+(?=[\p{L}_])/u, '').replace(/^(?:[\p{L}_][\p{L}\p{N}_]*::)+(?=[\p{L}_])/u, '');
   const optional = /^(?:t\.|typing\.)?Optional\[(.+)\]$/su.exec(t);
   if (optional?.[1]) t = optional[1].trim().replace(/^["'](.*)["']$/su, '$1');
   t = t.replace(/\s*\|\s*(?:None|null|undefined)$/u, '').replace(/[<[].*$/su, '');
@@ -182,9 +187,26 @@ function chainAt(node: SyntaxNode, depth = 0): string | null {
   return before ? `${before}.${name}()` : null;
 }
 
+/** Go: the lines of the anonymous struct a type is or holds (`struct{…}`, `[]struct{…}`, `map[K]*struct{…}`) as `{first-last}`, else null. */
+function anonymousStruct(node: SyntaxNode): string | null {
+  let n: SyntaxNode | null = node;
+  for (let depth = 0; n && depth < 4; depth++) {
+    if (n.type === 'struct_type') return `${ANONYMOUS_STRUCT}${n.startPosition.row + 1}-${n.endPosition.row + 1}}`;
+    n = n.type === 'slice_type' || n.type === 'array_type' ? n.childForFieldName('element')
+      : n.type === 'map_type' ? n.childForFieldName('value') : n.type === 'pointer_type' ? n.namedChild(0) : null;
+  }
+  return null;
+}
+
+/** A type as a hint: an anonymous struct by its lines, else the type it names. */
+function typeNodeHint(node: SyntaxNode): string | null {
+  const text = node.text;
+  return /^(?:[[*]|map\[|struct\b)/u.test(text) ? (anonymousStruct(node) ?? typeHint(text)) : typeHint(text);
+}
+
 /** The hint a capture gives: a type (`T`), a call's result (`F()`), a variable's type (`=v`). */
 function hintOf(code: number, node: SyntaxNode): string | null {
-  if (code === HINT) return typeHint(node.text);
+  if (code === HINT) return typeNodeHint(node);
   const text = node.text;
   if (!DOTTED.test(text)) return null;
   return code === HINTCALL ? `${text}()` : `=${text}`;
@@ -278,6 +300,8 @@ export function extractOccurrences(language: Language, query: Query | null, root
   const typeContexts: Array<[number, number]> = [];
   const importNodes: SyntaxNode[] = [];
   const codes = captureCodes(query);
+  /** Go: (name's start, its block's start, REDECL or DECLARED) per variable a block declares, for redeclaredIn. */
+  const declarations: number[] = [];
   // Matches as numbers (queryMatches.ts): a Node is made only for a capture whose text or extent is read.
   const data = rawMatches(query, root);
   const found = new Captured(source.length, data.length / CAPTURE_SIZE);
@@ -287,6 +311,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
     match = end;
     let qualifier: string | null = null;
     let hint: string | null = null;
+    let scope = -1;
     // A match of one capture (most: the catch-alls) has no qualifier or hint beside it.
     if (end - first > CAPTURE_SIZE) {
       for (let c = first; c < end; c += CAPTURE_SIZE) {
@@ -294,12 +319,15 @@ export function extractOccurrences(language: Language, query: Query | null, root
         if (code === QUAL) qualifier = nameAt(source, data[c + CAPTURE_START]!);
         else if (code === QUALPATH) qualifier = pathAt(captureNode(root, data, c));
         else if (code === QUALCHAIN) qualifier = chainAt(captureNode(root, data, c));
+        else if (code === QUALTYPE) qualifier = typeNodeHint(captureNode(root, data, c));
         else if (code >= HINT && code < IMPORT) hint = hintOf(code, captureNode(root, data, c));
+        else if (code === SCOPE) scope = data[c + CAPTURE_START]!;
       }
     }
     for (let c = first; c < end; c += CAPTURE_SIZE) {
       const code = codes[data[c + CAPTURE_NAME]!]!;
       if (code >= 0 && code <= MEMBER) found.add(data[c + CAPTURE_START]!, data[c + CAPTURE_ROW]!, data[c + CAPTURE_COLUMN]!, code, qualifier, hint);
+      else if (code === REDECL || code === DECLARED) declarations.push(data[c + CAPTURE_START]!, scope, code);
       else if (code === IMPORT) importNodes.push(captureNode(root, data, c));
       else if (code === REQUIRE) {
         if (requiresCall(data, first, end, codes, root)) importNodes.push(captureNode(root, data, c));
@@ -318,6 +346,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
       for (const at of imp.names) out.add(at.line, at.col, at.name, ROLE_INDEX.import, null);
     }
   }
+  const reassigned = declarations.length ? redeclaredIn(declarations, source) : null;
   const inExcluded = sweep(excluded);
   const inTypeContext = sweep(typeContexts);
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
@@ -332,6 +361,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
     const name = nameAt(source, at);
     const captured = found.qualifier[slot]!;
     // A member whose receiver no name stands for is marked as such: never read as a plain name.
+    if (role === ROLE_INDEX.definition && reassigned?.has(at)) role = ROLE_INDEX.reference;
     let qualifier = role === ROLE_INDEX.definition ? found.hint[slot]! : (captured ?? (found.member[slot] ? EXPRESSION_RECEIVER : null));
     if (rank === RANK_ATTR) {
       const owner = captured === 'self' ? out.classAt(found.row[slot]! + 1) : -1;
@@ -349,6 +379,23 @@ export function extractOccurrences(language: Language, query: Query | null, root
   }
   // Imports were added first: keep rows in document order, as the table's key is.
   return { names: out.names, rows: sortedRows(out.rows()), imports };
+}
+
+/**
+ * Go: the starts of the `:=` names their block already declares (by an earlier `:=` or `var`, or as a parameter of the
+ * function the block is the body of). Such a name is assigned, not declared: `b, err := g()` after `a, err := f()`.
+ */
+function redeclaredIn(declarations: number[], source: string): Set<number> {
+  const order = Array.from({ length: declarations.length / 3 }, (_, i) => i * 3).sort((a, b) => declarations[a]! - declarations[b]!);
+  const declared = new Set<string>();
+  const reassigned = new Set<number>();
+  for (const i of order) {
+    const at = declarations[i]!;
+    const key = `${declarations[i + 1]}:${nameAt(source, at)}`;
+    if (declarations[i + 2] === REDECL && declared.has(key)) reassigned.add(at);
+    else declared.add(key);
+  }
+  return reassigned;
 }
 
 /** Whether the match's @fn capture is `require` (a CommonJS import). */

@@ -28,6 +28,18 @@ const NAV_CORPORA: readonly NavCorpus[] = [
   { language: 'typescript', corpus: 'zod', extensions: ['.ts'] },
   { language: 'python', corpus: 'flask', extensions: ['.py'] },
   { language: 'go', corpus: 'gin', extensions: ['.go'] },
+  // Held out (twenty-first session): codebases no rule was written against, one per language above, to read how the
+  // TypeScript, JavaScript, Python and Go rules generalise.
+  {
+    language: 'typescript', corpus: 'rxjs', extensions: ['.ts'],
+    own: { name: 'rxjs', language: 'typescript', source: { kind: 'npm', spec: 'rxjs@7.8.1' }, subdir: 'package/src' },
+  },
+  { language: 'javascript', corpus: 'express', extensions: ['.js'] },
+  { language: 'python', corpus: 'requests', extensions: ['.py'] },
+  {
+    language: 'go', corpus: 'client_golang', extensions: ['.go'],
+    own: { name: 'client_golang', language: 'go', source: { kind: 'deb', pkg: 'golang-github-prometheus-client-golang-dev', version: '1.14.0-3' }, subdir: 'usr/share/gocode/src/github.com/prometheus/client_golang' },
+  },
   // tree-sitter's runtime: hand-written C (structs reached through pointers, typedefs, macros, static helpers).
   {
     language: 'c', corpus: 'tree-sitter-runtime', extensions: ['.c', '.h'], clangd: { languageId: 'c', includeDirs: ['include', 'src'], flags: ['-std=gnu11'], units: ['.c'] },

@@ -229,12 +229,46 @@ func serve(c *Context, n int) {
       '5:16 Default call q=gin in=web:web.serve',
       '6:2 p definition q=Param in=web:web.serve', '6:14 Key reference q=Param in=web:web.serve', '6:25 Value reference q=Param in=web:web.serve',
       '6:34 Param call q=c in=web:web.serve',
-      '7:2 q definition q=pkg.Pair in=web:web.serve', '7:11 Pair type q=pkg in=web:web.serve', '7:16 Left reference q=Pair in=web:web.serve',
+      '7:2 q definition q=pkg.Pair in=web:web.serve', '7:11 Pair type q=pkg in=web:web.serve', '7:16 Left reference q=pkg.Pair in=web:web.serve',
       '8:2 m definition in=web:web.serve',
       '9:6 g definition q=RouterGroup in=web:web.serve',
     ]);
     // A map literal's key is a value, no field: not kept as a use.
     expect(lines.some((l) => l.startsWith('8:22 key'))).toBe(false);
+  });
+
+  it('Go: element types written once, anonymous structs by their lines, range values, and `:=` over a name its block declares', async () => {
+    const source = `package web
+
+func serve(err error) {
+	tests := []struct {
+		name string
+	}{{name: "a"}}
+	all := map[string]*pkg.Opts{"a": {Help: "x"}}
+	for _, tt := range tests {
+		x, err := run(tt.name)
+		if y, err := run(x); err != nil {
+			z, err := run(y)
+		}
+	}
+	a, err := run("")
+	b, err := run(a)
+	for i, r := range e.Routes() {}
+}
+`;
+    const { lines } = await occurrencesOf('go', 'web/serve.go', source);
+    const strip = (l: string): string => l.replace(/ in=\S+$/u, '');
+    expect(lines.filter((l) => /^(?:4:2|6:5|7:2|7:36|8:9)\b/u.test(l)).map(strip)).toEqual([
+      // The struct's lines stand for it; a map's or slice's hint is its element type.
+      '4:2 tests definition q={4-6}', '6:5 name reference q={4-6}', '7:2 all definition q=pkg.Opts', '7:36 Help reference q=pkg.Opts',
+      // The range value takes the ranged variable's type.
+      '8:9 tt definition q==tests',
+    ]);
+    // A parameter declares err for the body's block: `:=` there assigns it; a nested block's and an if header's declare their own.
+    expect(lines.filter((l) => / err /u.test(l)).map(strip)).toEqual([
+      '3:12 err definition', '9:6 err definition', '10:9 err definition', '10:24 err reference', '11:7 err definition', '14:5 err reference', '15:5 err reference',
+    ]);
+    expect(lines.filter((l) => l.startsWith('16:')).map(strip)).toEqual(['16:6 i definition', '16:9 r definition q=e.Routes()', '16:20 e reference', '16:22 Routes call q=e']);
   });
 
   it('Python: the first self.x = … in a class defines the attribute, with its hint; later ones use it; typed parameters and constructors give hints', async () => {
