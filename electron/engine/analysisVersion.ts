@@ -19,5 +19,5 @@
 //    parsed as C++; whole-line macro calls are ended before parsing; `#define`s a syntax error swallowed are symbols.
 // 9: Go keys of literals whose element type is written once (`[]T{{…}}`, `map[K]T`), of qualified types and of
 //    anonymous structs (by their lines); a range value's type; a slice's or map's hint is its element; `:=` over a
-//    name its block already declares is an assignment.
+//    name its block already declares is an assignment. JavaScript: `var x = require('./m').x` is an import of x.
 export const ANALYSIS_VERSION = 9;

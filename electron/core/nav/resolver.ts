@@ -40,6 +40,8 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 const MACRO_CALL_LINE = /^\s*[A-Z_][A-Z0-9_]*\s*\([^()]*\)\s*;?\s*(?:\/\/.*)?$/u;
 /** How many rows of a name are read to learn whether the repo defines it. */
 const DEFINED_SCAN_ROWS = 2000;
+/** `module.exports = Name;`, `module.exports = exports = Name`, `module.exports = function Name(…`: the name. */
+const COMMONJS_EXPORT = /^\s*module\.exports\s*=\s*(?:exports\s*=\s*)?(?:(?:async\s+)?function\s*\*?\s*|class\s+)?([\p{L}_$][\p{L}\p{N}_$]*)\s*(?:;|\(|\{|extends\b|$)/u;
 /** Test macros whose first argument is the fixture class the test's body is a method of. */
 const TEST_MACROS = new Set(['TEST', 'TEST_F', 'TEST_P', 'TYPED_TEST', 'TYPED_TEST_P']);
 
@@ -210,7 +212,7 @@ export class Resolver {
       // A name bound to a whole module: TypeScript's service defines `import * as ns` by the module's file
       // (when in the repo); a Go package (and an outside module) is its own definition.
       const module = occ.language !== 'python' ? this.importedModule(occ, occ.name) : null;
-      if (module?.length && familyOf(occ.language) === 'js') return { targets: [this.moduleStart(module[0]!, occ.name)], confidence: 'exact' };
+      if (module?.length && familyOf(occ.language) === 'js') return { targets: this.commonJsExport(module[0]!) ?? [this.moduleStart(module[0]!, occ.name)], confidence: 'exact' };
       if (module) return { targets: [{ local: occ }], confidence: 'exact' };
       const targets = this.fromImport(occ, occ.name);
       if (targets?.length) return { targets, confidence: 'exact' };
@@ -773,10 +775,30 @@ export class Resolver {
       const file = files[0] === undefined ? null : this.fileOf(files[0]);
       return file && files[0] !== undefined ? at(files[0], file.path, file.language, 1) : null;
     }
+    // `var Route = require('./route')` where route.js says `module.exports = Route`: the name is that function.
+    const exported = familyOf(occ.language) === 'js' && files[0] !== undefined ? this.commonJsExport(files[0]) : null;
+    if (exported?.length === 1) return exported[0]!;
     const binding = this.bindings(occ.fileId, occ.name).find((i) => i.local === occ.name && i.line > 0);
     if (!binding) return null;
     const written = this.importAt(occ.fileId, binding.line, occ.name);
     return written ? { local: written } : at(occ.fileId, occ.path, occ.language, binding.line);
+  }
+
+  private readonly commonJsCache = new Map<number, Target[] | null>();
+
+  /**
+   * A CommonJS module's one export, `module.exports = Route` (or `= exports = createApplication`): the top-level
+   * definition it names, as the TypeScript service answers for `require('./route')`; null when the file has none.
+   */
+  private commonJsExport(fileId: number): Target[] | null {
+    let found = this.commonJsCache.get(fileId);
+    if (found === undefined) {
+      const assigned = this.rows.occurrencesNamedInFile(fileId, 'exports').filter((o) => o.qualifier === 'module')
+        .map((o) => COMMONJS_EXPORT.exec(this.rows.lineText(fileId, o.line) ?? '')?.[1]).find((name) => name !== undefined);
+      const targets = assigned ? this.fileSymbols(fileId, assigned).filter((s) => s.parentId === null).map((symbol) => ({ symbol })) : [];
+      this.commonJsCache.set(fileId, (found = targets.length ? targets : null));
+    }
+    return found;
   }
 
   /** A module's file as a target: its first line, where pyright puts a module. */

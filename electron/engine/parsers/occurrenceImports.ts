@@ -86,15 +86,19 @@ function tsReexport(node: SyntaxNode): FoundImport[] | null {
   return [{ row: { local: '*', imported: '*', source, line: node.startPosition.row + 1 }, names: [] }];
 }
 
-/** `const x = require('./y')`, `const { a, b: c } = require('./y')`. */
+/** `const x = require('./y')`, `const { a, b: c } = require('./y')`, `const x = require('./y').x`. */
 function commonJsRequire(node: SyntaxNode): FoundImport[] | null {
-  const value = node.childForFieldName('value');
+  let value = node.childForFieldName('value');
+  // `require('./utils').compileETag`: one export of the module.
+  const member = value?.type === 'member_expression' ? value.childForFieldName('property')?.text ?? null : null;
+  if (member !== null) value = value?.childForFieldName('object') ?? null;
   if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return null;
   const arg = value.childForFieldName('arguments')?.namedChildren[0];
   if (arg?.type !== 'string') return null;
   const source = unquote(arg.text);
   const name = node.childForFieldName('name');
   if (!name) return [];
+  if (member !== null) return name.type === 'identifier' ? [binding(name, member, source)] : [];
   if (name.type === 'identifier') return [binding(name, null, source)];
   if (name.type !== 'object_pattern') return [];
   return name.namedChildren.flatMap((part) => {

@@ -42,6 +42,7 @@ const JS_COMMON = [
   '(import_statement) @import',
   '(export_statement source: (_)) @import',
   '(variable_declarator value: (call_expression function: (identifier) @fn)) @require',
+  '(variable_declarator value: (member_expression object: (call_expression function: (identifier) @fn))) @require',
   '(variable_declarator name: (identifier) @def value: (new_expression constructor: [(identifier) (member_expression)] @hint))',
   '(variable_declarator name: (identifier) @def value: (call_expression function: [(identifier) (member_expression)] @hintcall))',
   '(variable_declarator name: (identifier) @def value: (await_expression (call_expression function: [(identifier) (member_expression)] @hintcall)))',

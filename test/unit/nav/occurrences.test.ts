@@ -58,14 +58,16 @@ export class Svc extends Base {
     const source = `const express = require('express');
 const { helper, other: renamed } = require('./lib');
 function loop(n) { return n ? loop(n - 1) : helper(renamed); }
+var etag = require('./utils').compileETag;
 `;
     const { lines, imports } = await occurrencesOf('javascript', 'web/a.js', source);
     expect(lines).toEqual([
       '1:7 express import', '2:9 helper import', '2:24 renamed import',
       '3:10 loop definition', '3:15 n definition in=web/a:loop', '3:27 n reference in=web/a:loop', '3:31 loop call in=web/a:loop',
       '3:36 n reference in=web/a:loop', '3:45 helper call in=web/a:loop', '3:52 renamed reference in=web/a:loop',
+      '4:5 etag import',
     ]);
-    expect(imports.map((i) => `${i.local}<-${i.imported ?? '(module)'}@${i.source}`)).toEqual(['express<-(module)@express', 'helper<-helper@./lib', 'renamed<-other@./lib']);
+    expect(imports.map((i) => `${i.local}<-${i.imported ?? '(module)'}@${i.source}`)).toEqual(['express<-(module)@express', 'helper<-helper@./lib', 'renamed<-other@./lib', 'etag<-compileETag@./utils']);
   });
 
   it('Python: from-imports, self calls, parameters, loop targets, annotations, keyword names skipped', async () => {
