@@ -125,7 +125,7 @@ export class NavService implements NavReads {
     const at = target.at ?? this.namePosition(s);
     return {
       fqn: s.fqn, name: s.name, kind: s.kind, repo: repo.path, file: s.path, line: at.line, column: at.col, endLine: s.endLine,
-      signature: s.signature, doc: this.rows.symbolDoc(s.id), confidence,
+      signature: target.at?.signature ?? s.signature, doc: this.rows.symbolDoc(s.id), confidence,
     };
   }
 

@@ -7,6 +7,7 @@ import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
 import { CGlobals, C_TAG_KINDS, isCFamily, isCTagUse } from './cGlobals.js';
+import { accepts, parameterRange, type ParameterRange } from './overloads.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
@@ -14,7 +15,8 @@ export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 }
  * A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. `at`: where
  * the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`).
  */
-export type Target = { symbol: NavSymbol; local?: undefined; at?: { line: number; col: number } } | { local: NavOccurrence; symbol?: undefined };
+/** `at`: another declaration of the symbol (a C++ method's in its class, a TypeScript overload), with its own signature when it differs. */
+export type Target = { symbol: NavSymbol; local?: undefined; at?: { line: number; col: number; signature?: string } } | { local: NavOccurrence; symbol?: undefined };
 
 export interface Resolution {
   targets: Target[];
@@ -202,6 +204,50 @@ export class Resolver {
   }
 
   resolve(occ: NavOccurrence): Resolution {
+    const found = this.resolveOnce(occ);
+    return familyOf(occ.language) === 'js' && found.confidence === 'exact' ? this.withOverloads(occ, found) : found;
+  }
+
+  /**
+   * TypeScript overloads: a call goes to the signatures above the body (those its argument count fits first), as the
+   * TypeScript service answers (a caller never sees the body's own signature), then the body; a signature's own name
+   * goes to the body. All are one symbol, so references from any of them count the same calls.
+   */
+  private withOverloads(occ: NavOccurrence, found: Resolution): Resolution {
+    const only = found.targets.length === 1 ? found.targets[0]! : undefined;
+    if (only?.local && occ.role === ROLE.definition) {
+      const body = this.fileSymbols(only.local.fileId, only.local.name)
+        .filter((s) => CALLABLE_KINDS.has(s.kind) && s.parentId === only.local.symbolId && s.startLine > only.local.line).sort((a, b) => a.startLine - b.startLine)[0];
+      return body && this.overloadsOf(body).some((o) => o.line === only.local.line) ? { targets: [{ symbol: body }], confidence: 'exact' } : found;
+    }
+    const s = only?.symbol;
+    if (!s || !CALLABLE_KINDS.has(s.kind)) return found;
+    const overloads = this.overloadsOf(s);
+    if (!overloads.length) return found;
+    const args = occ.role === ROLE.call ? this.argumentCount(occ) : null;
+    const fit = args === null ? overloads : overloads.filter((o) => accepts(o.range, args));
+    const ordered = [...fit, ...overloads.filter((o) => !fit.includes(o))];
+    return { targets: [...ordered.map((o) => ({ symbol: s, at: { line: o.line, col: o.col, signature: o.signature } })), { symbol: s }], confidence: 'exact' };
+  }
+
+  private readonly overloadsCache = new Map<number, Array<{ line: number; col: number; signature: string; range: ParameterRange | null }>>();
+
+  /** The bodiless signatures of a TypeScript function or method: same name and scope, written above its body. */
+  private overloadsOf(s: NavSymbol): Array<{ line: number; col: number; signature: string; range: ParameterRange | null }> {
+    let found = this.overloadsCache.get(s.id);
+    if (!found) {
+      const above = this.definitions(s.fileId, s.name).filter((d) => d.symbolId === s.parentId && d.line < s.startLine && !isAttribute(d) && !this.declared(d).symbol);
+      found = above.map((d) => {
+        let text = (this.rows.lineText(d.fileId, d.line) ?? '').slice(d.col - 1);
+        for (let line = d.line + 1; line <= d.line + ARGUMENT_LINES && parameterRange(text) === null; line++) text += `\n${this.rows.lineText(d.fileId, line) ?? ''}`;
+        return { line: d.line, col: d.col, signature: (this.rows.lineText(d.fileId, d.line) ?? '').trim().slice(0, 300), range: parameterRange(text) };
+      });
+      this.overloadsCache.set(s.id, found);
+    }
+    return found;
+  }
+
+  private resolveOnce(occ: NavOccurrence): Resolution {
     if (occ.role === ROLE.definition) return { targets: [this.declared(occ)], confidence: 'exact' };
     if (occ.role === ROLE.import) {
       // Python: the module of a from-import, written as its path (`from .globals import g`): its file.
