@@ -1,6 +1,7 @@
 // Variables as Go and Python scope them, and the types written once for many values, through the occurrence pass,
 // the real Backend and a real SQLite file: a Go test table's anonymous struct (its literal keys and the range
-// variable's fields), a `:=` that assigns an `err` its block already declares, keys of a literal whose element type is
+// variable's fields), a `:=` that assigns an `err` its block already declares, an `if err := …` header's variable
+// that is gone after its statement, keys of a literal whose element type is
 // written once (`[]pkg.T{{…}}`), a defined type's fields (`type CounterOpts Opts`), a range over a function's slice
 // result; and a Python local assigned twice in one function, whose references are all of its uses.
 import { describe, expect, it } from 'vitest';
@@ -67,6 +68,24 @@ func TestRun(t *testing.T) {
 }
 `;
 
+const SCOPE = `package app
+
+func scoped() error {
+	first, err := load()
+	if err := check(first); err != nil {
+		return err
+	}
+	second, err := load()
+	if err != nil {
+		return err
+	}
+	_ = second
+	return nil
+}
+
+func check(s string) error { return nil }
+`;
+
 const PARSE = `def parse(headers):
     content_type = headers.get("content-type")
     if not content_type:
@@ -84,6 +103,7 @@ const TREE: Record<string, string> = {
   'metrics/opts.go': OPTS,
   'app/app.go': APP,
   'app/app_test.go': APP_TEST,
+  'app/scope.go': SCOPE,
   'py/parse.py': PARSE,
 };
 
@@ -107,6 +127,12 @@ describe('variables and written-once types', () => {
   it('Go: `:=` naming an `err` its block declared assigns it: a later use goes to the first declaration', async () => {
     expect(await def('app/app.go', at(APP, 20, 'err'))).toEqual(['app/app.go:17:5 exact']);
     expect(await refs('app/app.go', at(APP, 17, 'err'))).toEqual(['app/app.go:17:5 definition', 'app/app.go:18:5 reference', 'app/app.go:20:9 reference']);
+  });
+
+  it('Go: an `if err := …` header\'s variable is gone after its statement: a later use goes to the block\'s own err', async () => {
+    expect(await def('app/scope.go', at(SCOPE, 6, 'err'))).toEqual(['app/scope.go:5:5 exact']);
+    expect(await def('app/scope.go', at(SCOPE, 9, 'err'))).toEqual(['app/scope.go:4:9 exact']);
+    expect(await def('app/scope.go', at(SCOPE, 10, 'err'))).toEqual(['app/scope.go:4:9 exact']);
   });
 
   it('Go: keys of a qualified literal, of elided elements and of a defined type reach the fields it is made from', async () => {

@@ -747,8 +747,30 @@ export class Resolver {
 
   private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
     const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
-    const def = before[before.length - 1] ?? here[0];
+    // Go: a variable of a block (an `if err := …` header, a loop's or a case's body) is gone once its block closes.
+    const open = occ.language === 'go' && before.length > 1 ? before.findLast((d) => this.goBlockOpen(d, occ)) : undefined;
+    const def = open ?? before[before.length - 1] ?? here[0];
     return def ? this.declared(def) : null;
+  }
+
+  /**
+   * Whether the Go block a definition is declared in is still open at a later use, read off gofmt's indentation: no
+   * line between them is indented less, and none at the same indent closes the statement whose header declares it
+   * (`if x, err := f(); … {`, `for`, `switch`, `func`; an `} else` goes on).
+   */
+  private goBlockOpen(def: NavOccurrence, use: NavOccurrence): boolean {
+    if (def.line === use.line) return true;
+    const head = this.rows.lineText(def.fileId, def.line) ?? '';
+    const indent = indentOf(head);
+    const header = GO_HEADER.test(head);
+    for (let line = def.line + 1; line < use.line; line++) {
+      const text = this.rows.lineText(def.fileId, line);
+      if (text === null) return true;
+      if (text.trim() === '') continue;
+      const at = indentOf(text);
+      if (at < indent || (header && at === indent && /^\s*\}/u.test(text) && !/^\s*\}\s*else\b/u.test(text))) return false;
+    }
+    return true;
   }
 
   /**
@@ -1043,6 +1065,10 @@ const javaCall = (occ: { language: string | null; role?: number }): boolean => o
 
 /** How far a Java call's arguments are read for overload choice. */
 const ARGUMENT_LINES = 12;
+/** A Go line whose statement declares variables for its own block: `if`/`for`/`switch`/`select` headers, a func's parameters. */
+const GO_HEADER = /^\s*(?:\}\s*else\s+)?(?:if|for|switch|select)\b|^\s*(?:(?:go|defer)\s+)?func\b/u;
+/** Leading whitespace width (gofmt indents with tabs: one each). */
+const indentOf = (text: string): number => /^\s*/u.exec(text)?.[0].length ?? 0;
 
 /** Arguments of the call whose `(` starts `text` (after spaces): their count, undefined when the `)` is not in it, null for no call. */
 export function countArguments(text: string): number | null | undefined {
