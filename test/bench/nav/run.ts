@@ -186,7 +186,7 @@ async function main(): Promise<void> {
           refAnswers.push({ answer, ms: performance.now() - s });
         }
         const { all: d, crossFile } = scoreDefinitionsSplit(answers.defs, defAnswers.map((a) => a.hits));
-        const r = scoreReferences(answers.refs, refAnswers.map((a) => a.answer));
+        const r = scoreReferences(answers.refs, refAnswers.map((a) => a.answer), answers.oracle.startsWith('pyright'));
         console.error(`  indexed in ${(indexMs / 1000).toFixed(1)} s; oracle: ${answers.oracle}`);
         if (misses > 0) {
           printDefinitionMisses(root, answers.defs, defAnswers.map((a) => a.hits), misses);

@@ -34,14 +34,19 @@ export function scoreDefinitions(cases: DefCase[], answers: DefinitionHit[][]): 
 }
 
 /** Micro-averaged over every expected and returned place (definitions and declarations, the asked place among them, excluded on both sides). */
-export function scoreReferences(cases: RefCase[], answers: Array<ReferencesAnswer | null>): { precision: number; recall: number } {
+/**
+ * `keepDefinitions`: the oracle lists a variable's other assignments as references (pyright: a Python variable is one
+ * symbol, each assignment a declaration of it), so Clew's definition rows other than the asked place are compared too;
+ * other oracles leave every declaration out, and so does the score.
+ */
+export function scoreReferences(cases: RefCase[], answers: Array<ReferencesAnswer | null>, keepDefinitions = false): { precision: number; recall: number } {
   let returned = 0;
   let expected = 0;
   let correct = 0;
   cases.forEach((c, i) => {
     const want = new Set(c.expected.map(placeKey));
     // The asked place is the declaration (an import binding is its own): not a reference.
-    const got = new Set((answers[i]?.refs ?? []).filter((r) => r.role !== 'definition').map((r) => placeKey({ file: r.file, line: r.line - 1, character: r.column - 1 })));
+    const got = new Set((answers[i]?.refs ?? []).filter((r) => keepDefinitions || r.role !== 'definition').map((r) => placeKey({ file: r.file, line: r.line - 1, character: r.column - 1 })));
     got.delete(placeKey(c.at));
     expected += want.size;
     returned += got.size;
