@@ -28,6 +28,9 @@ export const EXPRESSION_RECEIVER = '()';
  */
 export const ANONYMOUS_STRUCT = '{';
 
+/** A Python keyword argument's qualifier: `(` and the path called (`(p.prepare` for `p.prepare(cookies=…)`): the name is a parameter of what is called. */
+export const KEYWORD_ARGUMENT = '(';
+
 /** A place in a file of a registered repository. */
 export interface NavPosition {
   repo: string;

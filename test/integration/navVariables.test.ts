@@ -3,7 +3,8 @@
 // variable's fields), a `:=` that assigns an `err` its block already declares, an `if err := …` header's variable
 // that is gone after its statement, keys of a literal whose element type is
 // written once (`[]pkg.T{{…}}`), a defined type's fields (`type CounterOpts Opts`), a range over a function's slice
-// result; and a Python local assigned twice in one function, whose references are all of its uses.
+// result; a Python local assigned twice in one function, whose references are all of its uses, and a keyword argument
+// as the parameter of what is called.
 import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
@@ -96,6 +97,26 @@ const PARSE = `def parse(headers):
 
 def split(value):
     return value, {}
+
+
+class Session:
+    def request(self, method, url=None, *, timeout=None):
+        return method, url, timeout
+
+
+def send(session: Session):
+    return session.request("GET", url="/", timeout=3)
+
+
+def build():
+    return split(value="x", **{})
+`;
+
+const CLIENT = `from .parse import Session
+
+
+def fetch(s: Session):
+    return s.request("GET", url="/other")
 `;
 
 const TREE: Record<string, string> = {
@@ -105,6 +126,7 @@ const TREE: Record<string, string> = {
   'app/app_test.go': APP_TEST,
   'app/scope.go': SCOPE,
   'py/parse.py': PARSE,
+  'py/client.py': CLIENT,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
@@ -153,5 +175,16 @@ describe('variables and written-once types', () => {
     expect((await refs('py/parse.py', at(PARSE, 5, 'content_type'))).filter((r) => !r.endsWith('definition'))).toEqual(uses);
     // Go to definition still answers the assignment in force at the use.
     expect(await def('py/parse.py', at(PARSE, 6, 'content_type'))).toEqual(['py/parse.py:5:5 exact']);
+  });
+
+  it('Python: a keyword argument is the parameter of what is called; the parameter\'s references include keywords in other files', async () => {
+    const place = (path: string, source: string, line: number, name: string): string => `${path}:${at(source, line, name).join(':')}`;
+    expect(await def('py/parse.py', at(PARSE, 19, 'url'))).toEqual([`${place('py/parse.py', PARSE, 14, 'url')} exact`]);
+    expect(await def('py/parse.py', at(PARSE, 19, 'timeout'))).toEqual([`${place('py/parse.py', PARSE, 14, 'timeout')} exact`]);
+    expect(await def('py/parse.py', at(PARSE, 23, 'value'))).toEqual([`${place('py/parse.py', PARSE, 9, 'value')} exact`]);
+    expect(await def('py/client.py', at(CLIENT, 5, 'url'))).toEqual([`${place('py/parse.py', PARSE, 14, 'url')} exact`]);
+    expect((await refs('py/parse.py', at(PARSE, 14, 'url'))).filter((r) => !r.endsWith('definition'))).toEqual([
+      `${place('py/client.py', CLIENT, 5, 'url')} reference`, `${place('py/parse.py', PARSE, 15, 'url')} reference`, `${place('py/parse.py', PARSE, 19, 'url')} reference`,
+    ]);
   });
 });

@@ -196,7 +196,8 @@ export class NavService implements NavReads {
     const locals = new Set(targets.flatMap((t) => (t.local ? [`${t.local.fileId}:${t.local.line}:${t.local.col}`] : [])));
     const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
     // An attribute (`self.x = …`) is reached from any file, through an instance of its class.
-    const fileBound = ids.size === 0 && !targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
+    // So is a Python parameter of a function other files call: through a keyword argument (`f(name=…)`).
+    const fileBound = ids.size === 0 && !targets.some((t) => (t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK)) || resolver.keywordReachable(t));
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.
     const guessMatches = (r: Resolution, from: string): boolean => {

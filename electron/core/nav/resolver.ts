@@ -2,7 +2,7 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, type NavConfidence } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
@@ -267,6 +267,7 @@ export class Resolver {
     }
     // A member of an expression (`f().x`, `a.b.c.x`): its receiver's type is unknown, so same-named members are all there is.
     if (occ.qualifier === EXPRESSION_RECEIVER) return this.candidates(occ, true);
+    if (occ.qualifier?.startsWith(KEYWORD_ARGUMENT)) return this.keywordParameter(occ, occ.qualifier.slice(KEYWORD_ARGUMENT.length));
     if (this.fileWide(occ)) {
       // Resolved once per file and name: a references scan meets `np.dtype` or `Series` hundreds of times in one file.
       const key = `${occ.fileId}\0${occ.qualifier ?? ''}\0${occ.name}`;
@@ -281,6 +282,55 @@ export class Resolver {
   }
 
   private readonly fileWideCache = new Map<string, Resolution>();
+
+  /**
+   * Python `f(name=…)`: the parameter `name` of what is called (a class: its `__init__`), as pyright answers; nothing
+   * when the callee is not known for sure or takes no such parameter (`**kwargs`).
+   */
+  private keywordParameter(occ: NavOccurrence, callee: string): Resolution {
+    const dot = callee.lastIndexOf('.');
+    const called = this.resolve({ ...occ, role: ROLE.call, name: callee.slice(dot + 1), qualifier: dot < 0 ? null : callee.slice(0, dot) });
+    if (called.confidence !== 'exact') return NONE;
+    const targets = called.targets.flatMap((t) => {
+      const s = t.symbol;
+      const fn = !s ? undefined : CLASS_LIKE.has(s.kind) ? this.membersDeep(s, '__init__', 0)[0]?.symbol : CALLABLE_KINDS.has(s.kind) ? s : undefined;
+      const param = fn ? this.parameterOf(fn, occ.name) : null;
+      return param ? [this.declared(param)] : [];
+    });
+    return targets.length ? { targets, confidence: 'exact' } : NONE;
+  }
+
+  /** A Python function's parameter named `name`: its definition in the `def …:` header (which may run over lines). */
+  parameterOf(fn: NavSymbol, name: string): NavOccurrence | null {
+    const end = this.headerEnd(fn);
+    return this.definitions(fn.fileId, name).find((d) => d.symbolId === fn.id && d.line >= fn.startLine && d.line <= end) ?? null;
+  }
+
+  private readonly headerEndCache = new Map<number, number>();
+
+  /** The last line of a Python function's header: the first from its start that ends with `:` after a `)` (or `-> T:`). */
+  private headerEnd(fn: NavSymbol): number {
+    let found = this.headerEndCache.get(fn.id);
+    if (found === undefined) {
+      found = fn.startLine;
+      for (let line = fn.startLine; line <= Math.min(fn.endLine, fn.startLine + HEADER_LINES); line++) {
+        found = line;
+        if (/\)\s*(?:->[^#]*)?:\s*(?:#.*)?$/u.test(this.rows.lineText(fn.fileId, line) ?? '')) break;
+      }
+      this.headerEndCache.set(fn.id, found);
+    }
+    return found;
+  }
+
+  /** Whether a target is a parameter of a Python function other files can call (top level or a class's method): keywords anywhere name it. */
+  keywordReachable(target: Target): boolean {
+    const local = target.local;
+    if (!local || local.language !== 'python' || local.role !== ROLE.definition) return false;
+    const fn = this.symbol(local.symbolId);
+    if (!fn || !CALLABLE_KINDS.has(fn.kind)) return false;
+    const owner = this.symbol(fn.parentId);
+    return (fn.parentId === null || (owner !== null && CLASS_LIKE.has(owner.kind))) && this.parameterOf(fn, local.name)?.line === local.line;
+  }
 
   /**
    * Whether a Python use resolves the same anywhere in its file: its name (or its receiver's, `np` in `np.dtype`) is
@@ -1065,6 +1115,8 @@ const javaCall = (occ: { language: string | null; role?: number }): boolean => o
 
 /** How far a Java call's arguments are read for overload choice. */
 const ARGUMENT_LINES = 12;
+/** A Python `def` header is read at most this many lines past its first. */
+const HEADER_LINES = 40;
 /** A Go line whose statement declares variables for its own block: `if`/`for`/`switch`/`select` headers, a func's parameters. */
 const GO_HEADER = /^\s*(?:\}\s*else\s+)?(?:if|for|switch|select)\b|^\s*(?:(?:go|defer)\s+)?func\b/u;
 /** Leading whitespace width (gofmt indents with tabs: one each). */

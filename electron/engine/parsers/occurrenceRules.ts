@@ -91,6 +91,8 @@ const JS_PATTERNS = [...JS_COMMON, ...JS_ONLY];
 
 const PYTHON_PATTERNS = [
   '(keyword_argument name: (identifier) @skip)',
+  // `p.prepare(cookies=…)`: the keyword is the callee's parameter (@qualcall, the path called, read by the resolver).
+  '(call function: [(identifier) (attribute)] @qualcall arguments: (argument_list (keyword_argument name: (identifier) @kwarg)))',
   '(function_definition name: (identifier) @def)',
   '(class_definition name: (identifier) @def)',
   '(parameters (identifier) @def)',

@@ -4,7 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
@@ -39,7 +39,7 @@ export function occurrenceQuery(language: Language): Promise<Query | null> {
 const CAPTURE = new Map<string, number>([
   ['field', 0], ['skip', 1], ['def', 2], ['attr', 3], ['call', 4], ['type', 5], ['ref', 6],
   ['member', 7], ['qual', 8], ['qualpath', 9], ['qualchain', 10], ['hint', 11], ['hintcall', 12], ['hintvar', 13],
-  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18], ['qualtype', 19], ['redecl', 20], ['declared', 21], ['scope', 22],
+  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18], ['qualtype', 19], ['redecl', 20], ['declared', 21], ['scope', 22], ['qualcall', 23], ['kwarg', 24],
 ]);
 /** Capture index → CAPTURE code (-1 for a name not listed), per compiled query. */
 const codesOf = new WeakMap<Query, Int8Array>();
@@ -67,6 +67,10 @@ const QUALTYPE = 19;
 const REDECL = 20;
 const DECLARED = 21;
 const SCOPE = 22;
+const QUALCALL = 23;
+const KWARG = 24;
+/** The rank of a @field: a use whose qualifier (a type, a callee) says where to look it up. */
+const RANK_FIELD = 0;
 const RANK_SKIP = 1;
 const RANK_DEF = 2;
 const RANK_ATTR = 3;
@@ -322,12 +326,18 @@ export function extractOccurrences(language: Language, query: Query | null, root
         else if (code === QUALTYPE) qualifier = typeNodeHint(captureNode(root, data, c));
         else if (code >= HINT && code < IMPORT) hint = hintOf(code, captureNode(root, data, c));
         else if (code === SCOPE) scope = data[c + CAPTURE_START]!;
+        else if (code === QUALCALL) {
+          const path = pathAt(captureNode(root, data, c));
+          qualifier = path === null ? null : KEYWORD_ARGUMENT + path;
+        }
       }
     }
     for (let c = first; c < end; c += CAPTURE_SIZE) {
       const code = codes[data[c + CAPTURE_NAME]!]!;
       if (code >= 0 && code <= MEMBER) found.add(data[c + CAPTURE_START]!, data[c + CAPTURE_ROW]!, data[c + CAPTURE_COLUMN]!, code, qualifier, hint);
       else if (code === REDECL || code === DECLARED) declarations.push(data[c + CAPTURE_START]!, scope, code);
+      // A keyword argument of a call whose callee is no plain path stays a name of nothing.
+      else if (code === KWARG) found.add(data[c + CAPTURE_START]!, data[c + CAPTURE_ROW]!, data[c + CAPTURE_COLUMN]!, qualifier === null ? RANK_SKIP : RANK_FIELD, qualifier, hint);
       else if (code === IMPORT) importNodes.push(captureNode(root, data, c));
       else if (code === REQUIRE) {
         if (requiresCall(data, first, end, codes, root)) importNodes.push(captureNode(root, data, c));

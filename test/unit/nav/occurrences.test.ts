@@ -70,7 +70,7 @@ var etag = require('./utils').compileETag;
     expect(imports.map((i) => `${i.local}<-${i.imported ?? '(module)'}@${i.source}`)).toEqual(['express<-(module)@express', 'helper<-helper@./lib', 'renamed<-other@./lib', 'etag<-compileETag@./utils']);
   });
 
-  it('Python: from-imports, self calls, parameters, loop targets, annotations, keyword names skipped', async () => {
+  it('Python: from-imports, self calls, parameters, loop targets, annotations, a keyword argument as a parameter of the path called', async () => {
     const source = `from .util import helper as h, other
 import os.path as osp
 
@@ -90,13 +90,16 @@ class Greeter(Base):
       '6:32 times definition in=app.greet.Greeter.greet',
       '7:13 i definition in=app.greet.Greeter.greet', '7:16 j definition in=app.greet.Greeter.greet', '7:21 pairs reference in=app.greet.Greeter.greet',
       '8:13 self reference in=app.greet.Greeter.greet', '8:18 say call q=self in=app.greet.Greeter.greet', '8:22 h call in=app.greet.Greeter.greet',
-      '8:24 name reference in=app.greet.Greeter.greet', '8:35 osp reference in=app.greet.Greeter.greet', '8:39 sep reference q=osp in=app.greet.Greeter.greet',
+      '8:24 name reference in=app.greet.Greeter.greet', '8:31 sep reference q=(self.say in=app.greet.Greeter.greet', '8:35 osp reference in=app.greet.Greeter.greet', '8:39 sep reference q=osp in=app.greet.Greeter.greet',
     ]);
     expect(imports).toEqual([
       { local: 'h', imported: 'helper', source: '.util', line: 1 },
       { local: 'other', imported: 'other', source: '.util', line: 1 },
       { local: 'osp', imported: null, source: 'os.path', line: 2 },
     ]);
+    // A keyword of a call whose callee is no plain path (`make()(…)`) names nothing: no row.
+    const unknown = await occurrencesOf('python', 'b.py', 'make()(size=1)\nx.y.z(size=2)\n');
+    expect(unknown.lines).toEqual(['1:1 make call', '2:1 x reference', '2:3 y reference q=x', '2:5 z call q=x.y', '2:7 size reference q=(x.y.z']);
   });
 
   it('Go: package imports, receiver calls, := definitions, a method name enclosed by its type; no rows for built-in types or the blank identifier', async () => {
