@@ -31,6 +31,9 @@ export const ANONYMOUS_STRUCT = '{';
 /** A Python keyword argument's qualifier: `(` and the path called (`(p.prepare` for `p.prepare(cookies=…)`): the name is a parameter of what is called. */
 export const KEYWORD_ARGUMENT = '(';
 
+/** A doc comment's name (`{@link Observable.pipe}`, `@param x`): `@` and its receiver, if any. Resolved exactly or not at all, never guessed. */
+export const DOC_NAME = '@';
+
 /** A place in a file of a registered repository. */
 export interface NavPosition {
   repo: string;

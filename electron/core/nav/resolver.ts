@@ -2,7 +2,7 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, type NavConfidence } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
 import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
@@ -268,6 +268,11 @@ export class Resolver {
     // A member of an expression (`f().x`, `a.b.c.x`): its receiver's type is unknown, so same-named members are all there is.
     if (occ.qualifier === EXPRESSION_RECEIVER) return this.candidates(occ, true);
     if (occ.qualifier?.startsWith(KEYWORD_ARGUMENT)) return this.keywordParameter(occ, occ.qualifier.slice(KEYWORD_ARGUMENT.length));
+    if (occ.qualifier?.startsWith(DOC_NAME)) {
+      // A doc comment's name is what it names in scope; a name the TypeScript service cannot resolve links nowhere.
+      const found = this.resolve({ ...occ, qualifier: occ.qualifier.slice(DOC_NAME.length) || null });
+      return found.confidence === 'exact' ? found : NONE;
+    }
     if (this.fileWide(occ)) {
       // Resolved once per file and name: a references scan meets `np.dtype` or `Series` hundreds of times in one file.
       const key = `${occ.fileId}\0${occ.qualifier ?? ''}\0${occ.name}`;

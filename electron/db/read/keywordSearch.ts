@@ -9,6 +9,7 @@ import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 import { isIndexable, literalsExpression, needleExpression } from './trigrams.js';
+import { lineIndexOf, lineStarts } from '../../base/lineStarts.js';
 
 interface Term {
   /** Alternatives, each a list of lower-case needles that must all appear. */
@@ -147,13 +148,6 @@ function lineMatches(line: string, terms: Term[], options: MatchOptions): LineMa
   return termsMatched(terms, (n) => holds(line, haystack, n, options));
 }
 
-/** Where each line of a text starts. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
 /** A chunk's lines, each cut only when read: a candidate chunk shows a few of its up to 80 lines. */
 class ChunkLines {
   readonly starts: number[];
@@ -190,16 +184,7 @@ function* matchingLines(lines: ChunkLines, terms: Term[], options: MatchOptions)
   // text longer (İ → i̇), they start at other offsets.
   const haystack = options.caseSensitive ? lines.text : lines.text.toLowerCase();
   const starts = haystack.length === lines.text.length ? lines.starts : lineStarts(haystack);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number): number => lineIndexOf(starts, offset);
   const linesOf = new Map<string, Set<number>>();
   const any = new Set<number>();
   for (const needle of needles) {

@@ -4,9 +4,10 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
+import { jsDocNames } from './jsDocNames.js';
 import { compileQuery, type Query, type SyntaxNode } from './treeSitter.js';
 import { CAPTURE_COLUMN, CAPTURE_NAME, CAPTURE_ROW, CAPTURE_SIZE, CAPTURE_START, MATCH_HEADER, captureNode, rawMatches } from './queryMatches.js';
 
@@ -76,6 +77,9 @@ const RANK_DEF = 2;
 const RANK_ATTR = 3;
 /** At most this many names per file (the cut a sort key of position * SLOTS + slot once needed; kept: the same rows). */
 const SLOTS = 2 ** 21;
+/** A doc comment's function starts at most this many lines below it. */
+const DOC_TO_SYMBOL_LINES = 4;
+const FUNCTION_KINDS = new Set(['function', 'method', 'constructor']);
 
 /**
  * The names captured so far, one slot each in parallel typed arrays (no object per name: nodes die young, and
@@ -269,7 +273,17 @@ class Collector {
     return index;
   }
 
-  add(line: number, col: number, name: string, role: number, qualifier: string | null): boolean {
+  /** The first function-like symbol starting within a few lines after `line` (a doc comment's: decorators may sit between). */
+  symbolAfter(line: number): number {
+    for (let next = line + 1; next <= line + DOC_TO_SYMBOL_LINES; next++) {
+      const found = this.startingAt.get(next)?.find((i) => FUNCTION_KINDS.has(this.symbols[i]!.kind));
+      if (found !== undefined) return found;
+    }
+    return -1;
+  }
+
+  /** `symbol`: the enclosing symbol when not the one around the line (a `@param` name belongs to the function below its comment). */
+  add(line: number, col: number, name: string, role: number, qualifier: string | null, symbol?: number): boolean {
     const at = this.length;
     if (at >= MAX_OCCURRENCES * OCCURRENCE_STRIDE) return false;
     if (at + OCCURRENCE_STRIDE > this.buffer.length) {
@@ -282,7 +296,7 @@ class Collector {
     b[at + 1] = col;
     b[at + 2] = this.intern(name);
     b[at + 3] = role;
-    b[at + 4] = this.enclosing(line, name, role);
+    b[at + 4] = symbol ?? this.enclosing(line, name, role);
     b[at + 5] = qualifier === null ? -1 : this.intern(qualifier);
     this.length = at + OCCURRENCE_STRIDE;
     return true;
@@ -357,6 +371,14 @@ export function extractOccurrences(language: Language, query: Query | null, root
     }
   }
   const reassigned = declarations.length ? redeclaredIn(declarations, source) : null;
+  if (language === 'typescript' || language === 'tsx' || language === 'javascript') {
+    // The TypeScript service counts a doc comment's `{@link X}` and `@param x` as references.
+    for (const doc of jsDocNames(source)) {
+      const symbol = doc.param ? out.symbolAfter(doc.commentEndLine) : undefined;
+      if (symbol === -1) continue;
+      out.add(doc.line, doc.col, doc.name, ROLE_INDEX.reference, DOC_NAME + (doc.qualifier ?? ''), symbol);
+    }
+  }
   const inExcluded = sweep(excluded);
   const inTypeContext = sweep(typeContexts);
   /** `class index:name` of the attributes already defined: a later `self.x = …` is a use of the first. */
