@@ -6,8 +6,6 @@ import { lineIndexOf, lineStarts } from '../../base/lineStarts.js';
 /** A name in a doc comment: 1-based line, UTF-16 column; `qualifier` for a dotted link; `param` for `@param`'s name. */
 export interface DocName { line: number; col: number; name: string; qualifier: string | null; param: boolean; commentEndLine: number }
 
-// A doc comment starts its line: `'src/**/*.ts'` in a string starts none.
-const DOC_COMMENT = /^[ \t]*\/\*\*[\s\S]*?\*\//gmu;
 // The link target may be a dotted path (`Observable.pipe`); a URL (`https://…`) names nothing here.
 const LINK = /\{@link(?:code|plain)?\s+([\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*)(?![\p{L}\p{N}_$:/.])/gu;
 const PARAM = /@param\s+(?:\{[^}\n]*\}\s*)?\[?([\p{L}_$][\p{L}\p{N}_$]*)/gu;
@@ -18,10 +16,8 @@ export function jsDocNames(source: string): DocName[] {
   const out: DocName[] = [];
   const starts = lineStarts(source);
   const lineOf = (offset: number): number => lineIndexOf(starts, offset) + 1;
-  for (const comment of source.matchAll(DOC_COMMENT)) {
-    const text = comment[0];
+  for (const { start, text } of docComments(source)) {
     if (!text.includes('@')) continue;
-    const start = comment.index;
     const commentEndLine = lineOf(start + text.length - 1);
     const found: Array<{ at: number; name: string; qualifier: string | null; param: boolean }> = [];
     for (const m of text.matchAll(LINK)) {
@@ -37,4 +33,17 @@ export function jsDocNames(source: string): DocName[] {
     }
   }
   return out;
+}
+
+/** The `/** … *\/` comments that start their line (`'src/**\/*.ts'` in a string starts none); one pass, no backtracking. */
+function* docComments(source: string): Generator<{ start: number; text: string }> {
+  for (let open = source.indexOf('/**'); open >= 0; open = source.indexOf('/**', open + 3)) {
+    const lineStart = source.lastIndexOf('\n', open - 1) + 1;
+    if (source.slice(lineStart, open).trim() !== '') continue;
+    const close = source.indexOf('*/', open + 3);
+    // An unclosed comment runs to the end of the file: nothing after it is code or another comment.
+    if (close < 0) return;
+    yield { start: open, text: source.slice(open, close + 2) };
+    open = close - 1;
+  }
 }

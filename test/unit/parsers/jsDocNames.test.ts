@@ -18,6 +18,11 @@ function f(name, count) {}
     ]);
   });
 
+  it('an unclosed doc comment ends the reading, in one pass over a file of thousands', () => {
+    expect(jsDocNames('/** {@link a}\n'.repeat(20_000))).toEqual([]);
+    expect(jsDocNames('/** {@link a} */\n/** {@link b}\n').map((d) => d.name)).toEqual(['a']);
+  });
+
   it('reads only doc comments that start their line', () => {
     expect(jsDocNames('// {@link a}\n/* {@link b} */\nconst glob = "src/**/*.ts"; // */ {@link c}\nconst x = 1; /** @param d */\n')).toEqual([]);
   });
