@@ -5,9 +5,8 @@
 // body and back, and references of a function or an `extern` variable count its uses in every file, not a same-named
 // `static` one's.
 import { describe, expect, it } from 'vitest';
-import type { DefinitionHit } from '../../shared/nav.js';
-import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { navAsk } from '../helpers/navAsk.js';
 import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const HEADER = `#ifndef STACK_H
@@ -81,14 +80,9 @@ Char first(const Char *s) { return s[0]; }
 
 const TREE: Record<string, string> = { 'include/stack.h': HEADER, 'src/stack.c': STACK, 'src/main.c': MAIN, 'include/chars.h': CHARS, 'src/chars.c': USE_CHARS };
 
-const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
-
 describe('C navigation', () => {
   const index = useIndexedTrees('clew-nav-c', [TREE]);
-  const { repo } = index;
-  const def = async (path: string, [line, column]: [number, number]): Promise<string[]> => where(await call(index.backend, 'nav:def', { repo: repo.path, path, line, column }));
-  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
-    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+  const { def, refs } = navAsk(index);
 
   it('a call goes to the body in another file, not the header\'s prototype; a static function stays in its own file', async () => {
     expect(await def('src/main.c', at(MAIN, 6, 'stack_new'))).toEqual(['src/stack.c:16:8 exact', 'include/stack.h:8:8 exact']);

@@ -5,9 +5,9 @@
 // rows)`) still parses and the members they make are found, a `TEST(Fixture, Name)` body reaches the fixture's members,
 // F12 goes between a method's declaration and its body, and references count uses through either.
 import { describe, expect, it } from 'vitest';
-import type { DefinitionHit } from '../../shared/nav.js';
 import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { navAsk } from '../helpers/navAsk.js';
 import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const ARENA_H = `#ifndef ARENA_H_
@@ -110,15 +110,12 @@ const TREE: Record<string, string> = {
   'include/store/arena.h': ARENA_H, 'include/cart.h': 'struct cart {\n  int n;\n};\nint cart_add(struct cart *c);\n', 'src/arena.cc': ARENA_CC, 'src/table.h': TABLE_H, 'src/macros.h': MACROS_H, 'src/main.cc': MAIN_CC, 'src/arena_test.cc': TEST_CC, 'src/report.cc': REPORT_CC,
 };
 
-const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
-
 describe('C++ navigation', () => {
   const index = useIndexedTrees('clew-nav-cpp', [TREE]);
   const { repo } = index;
-  const def = async (path: string, [line, column]: [number, number]): Promise<string[]> => where(await call(index.backend, 'nav:def', { repo: repo.path, path, line, column }));
-  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
-    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs
-      .filter((r) => r.role !== 'definition').map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+  const ask = navAsk(index);
+  const { def } = ask;
+  const refs = async (path: string, at: [number, number]): Promise<string[]> => (await ask.refs(path, at)).filter((r) => !r.endsWith(' definition'));
 
   it('a header named .h is read as C++ when its text is (its namespace, class and members are symbols), and a C header stays C', async () => {
     const outline = async (path: string): Promise<string[]> => (await call(index.backend, 'file:outline', { repo: repo.path, path })).map((s) => `${s.kind} ${s.fqn}`);

@@ -3,9 +3,8 @@
 // as references of what they name (as the TypeScript service counts them), and a link to a name not in scope is no
 // guess at a same-named definition elsewhere.
 import { describe, expect, it } from 'vitest';
-import type { DefinitionHit } from '../../shared/nav.js';
-import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { navAsk } from '../helpers/navAsk.js';
 import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const TAKE = `export function take(count: number): number {
@@ -34,14 +33,11 @@ export function other(): number {
 
 const TREE: Record<string, string> = { 'package.json': '{"name":"demo"}\n', 'src/take.ts': TAKE, 'src/first.ts': FIRST, 'src/other.ts': OTHER };
 
-const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
-
 describe('names in doc comments', () => {
   const index = useIndexedTrees('clew-nav-doc-names', [TREE]);
-  const { repo } = index;
-  const def = async (path: string, [line, column]: [number, number]): Promise<string[]> => where(await call(index.backend, 'nav:def', { repo: repo.path, path, line, column }));
-  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
-    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.filter((r) => r.role !== 'definition').map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+  const ask = navAsk(index);
+  const { def } = ask;
+  const refs = async (path: string, at: [number, number]): Promise<string[]> => (await ask.refs(path, at)).filter((r) => !r.endsWith(' definition'));
 
   it('`{@link take}` goes to the imported function, `@param limit` to the parameter below', async () => {
     expect(await def('src/first.ts', at(FIRST, 4, 'take'))).toEqual(['src/take.ts:1:17 exact']);

@@ -3,8 +3,8 @@
 // F12 on a signature goes to the body, and references from any signature or the body count every call.
 import { describe, expect, it } from 'vitest';
 import type { DefinitionHit } from '../../shared/nav.js';
-import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { navAsk } from '../helpers/navAsk.js';
 import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const PIPE = `export function pipe(): number;
@@ -41,10 +41,9 @@ const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${
 
 describe('TypeScript overloads', () => {
   const index = useIndexedTrees('clew-nav-overloads', [TREE]);
-  const { repo } = index;
-  const defs = async (path: string, [line, column]: [number, number]): Promise<DefinitionHit[]> => call(index.backend, 'nav:def', { repo: repo.path, path, line, column });
-  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
-    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.filter((r) => r.role !== 'definition').map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+  const ask = navAsk(index);
+  const defs = ask.hits;
+  const refs = async (path: string, at: [number, number]): Promise<string[]> => (await ask.refs(path, at)).filter((r) => !r.endsWith(' definition'));
 
   it('a call goes first to the signature its argument count fits, with that signature\'s text; the body comes last', async () => {
     const one = await defs('src/use.ts', at(USE, 3, 'pipe'));

@@ -6,9 +6,8 @@
 // result; a Python local assigned twice in one function, whose references are all of its uses, and a keyword argument
 // as the parameter of what is called.
 import { describe, expect, it } from 'vitest';
-import type { DefinitionHit } from '../../shared/nav.js';
-import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
+import { navAsk } from '../helpers/navAsk.js';
 import { placeOf as at } from '../helpers/sourcePlace.js';
 
 const OPTS = `package metrics
@@ -129,14 +128,9 @@ const TREE: Record<string, string> = {
   'py/client.py': CLIENT,
 };
 
-const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line}:${h.column} ${h.confidence}`);
-
 describe('variables and written-once types', () => {
   const index = useIndexedTrees('clew-nav-variables', [TREE]);
-  const { repo } = index;
-  const def = async (path: string, [line, column]: [number, number]): Promise<string[]> => where(await call(index.backend, 'nav:def', { repo: repo.path, path, line, column }));
-  const refs = async (path: string, [line, column]: [number, number]): Promise<string[]> =>
-    (await call(index.backend, 'nav:refs', { repo: repo.path, position: { repo: repo.path, path, line, column } })).refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.role}`);
+  const { def, refs } = navAsk(index);
 
   it('Go: a test table\'s keys and its range variable\'s fields are the anonymous struct\'s fields', async () => {
     expect(await def('app/app_test.go', at(APP_TEST, 10, 'name'))).toEqual(['app/app_test.go:7:3 exact']);
