@@ -100,6 +100,23 @@ int main() {
   return p != nullptr;
 }
 `,
+  // A Go test table: its rows' keys and the range variable's fields are the anonymous struct's.
+  'go/orders_test.go': `package orders
+
+import "testing"
+
+func TestTotal(t *testing.T) {
+	tests := []struct {
+		name  string
+		cents int
+	}{
+		{name: "one", cents: 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { _ = tt.cents })
+	}
+}
+`,
   // A Rails route whose action is in a controller: its flow is read by name, and its SQL and HTTP calls marked.
   'config/routes.rb': `Rails.application.routes.draw do
   resources :invoices, only: [:show]

@@ -1,5 +1,5 @@
 // Following code in the UI, end to end through `clew serve`: Ctrl+click and F12 go to definition (a
-// picker for two candidates; C++ out-of-line method bodies), Shift+F12 lists references by file, Alt+←/→ walk the history, the
+// picker for two candidates; C++ out-of-line method bodies; a Go test table's fields), Shift+F12 lists references by file, Alt+←/→ walk the history, the
 // file tree opens a file, the hover card shows signature, doc and notes, the symbol panel's callers
 // tree, and Show flow of an express route down to its SQL and HTTP calls. Screens are checked to
 // fit and pass axe at 1920×1080, 1280×800 and 900×700.
@@ -155,6 +155,18 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-confidence')))).toEqual(['exact']);
     expect(await fits(p, 'cpp-references')).toEqual([]);
+    await p.click('[data-testid=refs-close]');
+  }, 60_000);
+
+  it('in a Go test table Ctrl+click on `tt.name` lands on the anonymous struct\'s field, and Shift+F12 there lists the field, the row\'s key and that use', async () => {
+    const p = page();
+    await open(p, 'go/orders_test.go');
+    await clickWord(p, 't.Run(tt.name', 'name', 'Control');
+    await expect.poll(() => where(p)).toBe('go/orders_test.go:7');
+    await clickWord(p, 'name  string', 'name');
+    await p.keyboard.press('Shift+F12');
+    const rows = p.locator('[data-testid=refs-group][data-file="go/orders_test.go"] [data-testid=refs-row]');
+    await expect.poll(() => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-line')} ${el.getAttribute('data-confidence')}`))).toEqual(['7 exact', '10 exact', '13 exact']);
     await p.click('[data-testid=refs-close]');
   }, 60_000);
 
