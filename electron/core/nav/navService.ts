@@ -227,6 +227,7 @@ export class NavService implements NavReads {
     // (`sympy.exp`; never `expr.exp`, `self.exp`, `np.exp`) when a guess cannot choose it: other receivers are skipped unresolved.
     const modulesOnly = !fileBound && resolver.onlyModulesReach(targets, name);
     const receiverReaches = new Map<string, boolean>();
+    const memberTargets = targets.some((t) => t.symbol && resolver.isMember(t.symbol));
     const exact: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     let truncated = false;
@@ -267,6 +268,8 @@ export class NavService implements NavReads {
           }
         }
         const r = resolver.resolve(occ);
+        // A guessed member (`this.req` with no class known) is a use of some member, never of a module's variable or function.
+        if (r.confidence !== 'exact' && occ.qualifier !== null && !memberTargets) continue;
         if (!matches(r, occ.path)) continue;
         (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
         if (exact.length >= limit) {

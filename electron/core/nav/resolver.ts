@@ -1010,7 +1010,8 @@ export class Resolver {
     return files;
   }
 
-  private isMember(s: NavSymbol): boolean {
+  /** A method, field or property, or any symbol declared in a class-like one. */
+  isMember(s: NavSymbol): boolean {
     return MEMBER_KINDS.has(s.kind) || (s.parentId !== null && CLASS_LIKE.has(this.symbol(s.parentId)?.kind ?? ''));
   }
 
