@@ -86,6 +86,22 @@ func scoped() error {
 func check(s string) error { return nil }
 `;
 
+// A raw string's lines sit at any indent: only a `}` closes a block.
+const RAW = `package app
+
+func raw() error {
+	first, err := load()
+	if err := check(first); err != nil {
+		return err
+	}
+	query := \`
+SELECT 1
+\`
+	_ = query
+	return err
+}
+`;
+
 const PARSE = `def parse(headers):
     content_type = headers.get("content-type")
     if not content_type:
@@ -124,6 +140,7 @@ const TREE: Record<string, string> = {
   'app/app.go': APP,
   'app/app_test.go': APP_TEST,
   'app/scope.go': SCOPE,
+  'app/raw.go': RAW,
   'py/parse.py': PARSE,
   'py/client.py': CLIENT,
 };
@@ -149,6 +166,7 @@ describe('variables and written-once types', () => {
     expect(await def('app/scope.go', at(SCOPE, 6, 'err'))).toEqual(['app/scope.go:5:5 exact']);
     expect(await def('app/scope.go', at(SCOPE, 9, 'err'))).toEqual(['app/scope.go:4:9 exact']);
     expect(await def('app/scope.go', at(SCOPE, 10, 'err'))).toEqual(['app/scope.go:4:9 exact']);
+    expect(await def('app/raw.go', at(RAW, 12, 'err'))).toEqual(['app/raw.go:4:9 exact']);
   });
 
   it('Go: keys of a qualified literal, of elided elements and of a defined type reach the fields it is made from', async () => {

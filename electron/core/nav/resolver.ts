@@ -810,7 +810,7 @@ export class Resolver {
 
   /**
    * Whether the Go block a definition is declared in is still open at a later use, read off gofmt's indentation: no
-   * line between them is indented less, and none at the same indent closes the statement whose header declares it
+   * `}` between them is indented less, and none at the same indent closes the statement whose header declares it
    * (`if x, err := f(); … {`, `for`, `switch`, `func`; an `} else` goes on).
    */
   private goBlockOpen(def: NavOccurrence, use: NavOccurrence): boolean {
@@ -822,8 +822,10 @@ export class Resolver {
       const text = this.rows.lineText(def.fileId, line);
       if (text === null) return true;
       if (text.trim() === '') continue;
+      // Only a line opening with `}` closes a block: a raw string's or a comment's lines may sit at any indent.
+      if (!/^\s*\}/u.test(text)) continue;
       const at = indentOf(text);
-      if (at < indent || (header && at === indent && /^\s*\}/u.test(text) && !/^\s*\}\s*else\b/u.test(text))) return false;
+      if (at < indent || (header && at === indent && !/^\s*\}\s*else\b/u.test(text))) return false;
     }
     return true;
   }
