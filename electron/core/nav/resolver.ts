@@ -183,11 +183,31 @@ export class Resolver {
     if (occ.role === ROLE.import && occ.language !== 'python' && this.importedModule(occ, occ.name) !== null) return { targets: [{ local: occ }], confidence: 'exact' };
     const found = this.resolve(occ);
     if (occ.language === 'python' && found.confidence === 'exact') return this.pythonVariable(found);
+    if (occ.language === 'go' && found.confidence === 'exact') {
+      // A Go interface method is called through the interface and on each type that implements it (as gopls counts them).
+      const more = found.targets.flatMap((t) => (t.symbol ? this.goImplementations(t.symbol) : []));
+      return more.length ? { targets: [...found.targets, ...more.map((symbol) => ({ symbol }))], confidence: 'exact' } : found;
+    }
     if (!isCFamily(occ.language) || found.confidence !== 'exact') return found;
     // A C or C++ function's declarations and its body are one function: a use names whichever it reaches.
     const ids = new Set(found.targets.flatMap((t) => (t.symbol ? [t.symbol.id] : [])));
     const more = found.targets.flatMap((t) => (t.symbol ? this.c.counterparts(t.symbol) : [])).filter((s) => !ids.has(s.id) && ids.add(s.id));
     return more.length ? { targets: [...found.targets, ...more.map((symbol) => ({ symbol }))], confidence: 'exact' } : found;
+  }
+
+  /**
+   * Go: the methods that implement an interface's method: same-named methods of the repo's types that have every
+   * method the interface declares (their own or promoted from an embedded struct). None for any other symbol.
+   */
+  private goImplementations(method: NavSymbol): NavSymbol[] {
+    const iface = method.kind === 'method' ? this.symbol(method.parentId) : null;
+    if (!iface || iface.kind !== 'interface' || iface.language !== 'go') return [];
+    const needed = this.rows.methods(iface.id).map((m) => m.name);
+    return this.named(method.name).filter((m) => {
+      if (m.kind !== 'method' || m.language !== 'go' || m.id === method.id) return false;
+      const owner = this.symbol(m.parentId) ?? this.named(goReceiverType(m) ?? '').find((t) => isTypeLike(t) && folderOf(t.path) === folderOf(m.path));
+      return !!owner && owner.kind !== 'interface' && needed.every((n) => this.membersDeep(owner, n, 0).length > 0);
+    });
   }
 
   /**

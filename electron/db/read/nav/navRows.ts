@@ -116,6 +116,7 @@ export class NavRows {
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
+      methods: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'method'`),
       // The planner, without statistics, would read the whole file's symbols (or occurrences) in line order instead.
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
         `SELECT ${SYMBOL_COLUMNS} FROM symbols s INDEXED BY symbols_file_name JOIN files f ON f.id = s.file_id WHERE s.file_id = ? AND s.name = ? ORDER BY s.start_line`),
@@ -188,6 +189,11 @@ export class NavRows {
   /** A struct's or class's fields (Go: embedded ones are named after their type). */
   fields(parentId: number): NavSymbol[] {
     return this.s.fields.all(parentId);
+  }
+
+  /** The methods a symbol declares (a Go interface's method set). */
+  methods(parentId: number): NavSymbol[] {
+    return this.s.methods.all(parentId);
   }
 
   /** The import occurrence of `name` on a line (where an import binding's local name is written). */
