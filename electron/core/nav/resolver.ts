@@ -8,6 +8,7 @@ import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFil
 import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
 import { CGlobals, C_TAG_KINDS, isCFamily, isCTagUse } from './cGlobals.js';
 import { accepts, parameterRange, type ParameterRange } from './overloads.js';
+import { goBlockOpen } from './goBlocks.js';
 
 export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 } as const;
 
@@ -822,32 +823,10 @@ export class Resolver {
 
   private lastBefore(occ: NavOccurrence, here: NavOccurrence[]): Target | null {
     const before = here.filter((d) => d.line < occ.line || (d.line === occ.line && d.col <= occ.col));
-    // Go: a variable of a block (an `if err := …` header, a loop's or a case's body) is gone once its block closes.
-    const open = occ.language === 'go' && before.length > 1 ? before.findLast((d) => this.goBlockOpen(d, occ)) : undefined;
+    // Go: a variable of a block (an `if err := …` header, a loop's or a branch's body) is gone once its block closes.
+    const open = occ.language === 'go' && before.length > 1 ? before.findLast((d) => goBlockOpen((line) => this.rows.lineText(d.fileId, line), d.line, occ.line)) : undefined;
     const def = open ?? before[before.length - 1] ?? here[0];
     return def ? this.declared(def) : null;
-  }
-
-  /**
-   * Whether the Go block a definition is declared in is still open at a later use, read off gofmt's indentation: no
-   * `}` between them is indented less, and none at the same indent closes the statement whose header declares it
-   * (`if x, err := f(); … {`, `for`, `switch`, `func`; an `} else` goes on).
-   */
-  private goBlockOpen(def: NavOccurrence, use: NavOccurrence): boolean {
-    if (def.line === use.line) return true;
-    const head = this.rows.lineText(def.fileId, def.line) ?? '';
-    const indent = indentOf(head);
-    const header = GO_HEADER.test(head);
-    for (let line = def.line + 1; line < use.line; line++) {
-      const text = this.rows.lineText(def.fileId, line);
-      if (text === null) return true;
-      if (text.trim() === '') continue;
-      // Only a line opening with `}` closes a block: a raw string's or a comment's lines may sit at any indent.
-      if (!/^\s*\}/u.test(text)) continue;
-      const at = indentOf(text);
-      if (at < indent || (header && at === indent && !/^\s*\}\s*else\b/u.test(text))) return false;
-    }
-    return true;
   }
 
   /**
@@ -1145,10 +1124,6 @@ const javaCall = (occ: { language: string | null; role?: number }): boolean => o
 const ARGUMENT_LINES = 12;
 /** A Python `def` header is read at most this many lines past its first. */
 const HEADER_LINES = 40;
-/** A Go line whose statement declares variables for its own block: `if`/`for`/`switch`/`select` headers, a func's parameters. */
-const GO_HEADER = /^\s*(?:\}\s*else\s+)?(?:if|for|switch|select)\b|^\s*(?:(?:go|defer)\s+)?func\b/u;
-/** Leading whitespace width (gofmt indents with tabs: one each). */
-const indentOf = (text: string): number => /^\s*/u.exec(text)?.[0].length ?? 0;
 
 /** Arguments of the call whose `(` starts `text` (after spaces): their count, undefined when the `)` is not in it, null for no call. */
 export function countArguments(text: string): number | null | undefined {
