@@ -2,7 +2,7 @@
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
-import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, OCCURRENCE_ROLES } from '../../../shared/nav.js';
+import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
@@ -196,8 +196,11 @@ export class NavService implements NavReads {
     const locals = new Set(targets.flatMap((t) => (t.local ? [`${t.local.fileId}:${t.local.line}:${t.local.col}`] : [])));
     const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
     // An attribute (`self.x = …`) is reached from any file, through an instance of its class.
-    // So is a Python parameter of a function other files call: through a keyword argument (`f(name=…)`).
-    const fileBound = ids.size === 0 && !targets.some((t) => (t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK)) || resolver.keywordReachable(t));
+    const attribute = targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
+    // A Python parameter of a function other files call is reached there only through a keyword argument (`f(name=…)`):
+    // those files are scanned, and in them nothing else is resolved.
+    const keywordsElsewhere = ids.size === 0 && !attribute && targets.some((t) => resolver.keywordReachable(t));
+    const fileBound = ids.size === 0 && !attribute && !keywordsElsewhere;
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.
     const guessMatches = (r: Resolution, from: string): boolean => {
@@ -250,6 +253,7 @@ export class NavService implements NavReads {
         if (occ.qualifier === EXPRESSION_RECEIVER) continue;
         // A definition declares something of its own file: one in another file than the targets' is never a use of them.
         if (occ.role === ROLE.definition && elsewhere) continue;
+        if (keywordsElsewhere && elsewhere && !occ.qualifier?.startsWith(KEYWORD_ARGUMENT)) continue;
         // Python uses in a file without a target: the skips above, each decided once per file (or file and receiver).
         if (occ.language === 'python' && elsewhere) {
           if (occ.qualifier === null) {

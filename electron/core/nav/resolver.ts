@@ -351,7 +351,8 @@ export class Resolver {
   /** Whether a target is a parameter of a Python function other files can call (top level or a class's method): keywords anywhere name it. */
   keywordReachable(target: Target): boolean {
     const local = target.local;
-    if (!local || local.language !== 'python' || local.role !== ROLE.definition) return false;
+    // `self` and `cls` are never passed by keyword.
+    if (!local || local.language !== 'python' || local.role !== ROLE.definition || SELF_WORDS.has(local.name)) return false;
     const fn = this.symbol(local.symbolId);
     if (!fn || !CALLABLE_KINDS.has(fn.kind)) return false;
     const owner = this.symbol(fn.parentId);
