@@ -197,10 +197,12 @@ export class NavService implements NavReads {
     const localFiles = new Set(targets.flatMap((t) => (t.local ? [t.local.fileId] : [])));
     // An attribute (`self.x = …`) is reached from any file, through an instance of its class.
     const attribute = targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
-    // A Python parameter of a function other files call is reached there only through a keyword argument (`f(name=…)`):
-    // those files are scanned, and in them nothing else is resolved.
-    const keywordsElsewhere = ids.size === 0 && !attribute && targets.some((t) => resolver.keywordReachable(t));
-    const fileBound = ids.size === 0 && !attribute && !keywordsElsewhere;
+    // A Python parameter of a function other files call is reached there only through a keyword argument (`f(name=…)`)
+    // in a file that names the function: those files are scanned too, and in them nothing else is resolved.
+    const callees = ids.size === 0 && !attribute ? targets.flatMap((t) => resolver.keywordCallee(t) ?? []) : [];
+    const keywordsElsewhere = callees.length > 0;
+    const fileBound = ids.size === 0 && !attribute;
+    const scanned = keywordsElsewhere ? new Set([...localFiles, ...callees.flatMap((c) => this.rows.filesNaming(resolver.repoId, c))]) : localFiles;
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.
     const guessMatches = (r: Resolution, from: string): boolean => {
@@ -235,7 +237,7 @@ export class NavService implements NavReads {
     const guessed: Array<{ occ: NavOccurrence; confidence: NavConfidence }> = [];
     let truncated = false;
     let i = 0;
-    scan: for (const batch of this.scan(resolver, name, fileBound ? localFiles : null)) {
+    scan: for (const batch of this.scan(resolver, name, fileBound ? scanned : null)) {
       // The batch holds every occurrence of the name in its file, definitions included: its definitions need no read.
       if (batch.complete && !fileBound) resolver.knowOccurrences(batch.occs[0]!.fileId, name, batch.occs);
       if (batch.cut) truncated = true;

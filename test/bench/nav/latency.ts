@@ -3,7 +3,8 @@
 // Positions are identifier places picked by hash from a spread of files; no oracle is needed for speed.
 // Prints wall and CPU p50/p95 per verb; asserts nothing. Targets: def p95 ≤ 10 ms, refs p95 ≤ 50 ms.
 //   npm run bench:nav-latency -- [--places 300] [--files 400] [--data data-nav] [--slowest N]  (a data folder under the latency cache;
-//   --slowest lists each language's N slowest refs places, to see which answers make the p95)
+//   --slowest lists each language's N slowest refs places, to see which answers make the p95; --dump FILE writes every refs place's timings)
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,7 @@ import { walkSources } from './files.js';
 import { identifierPlaces } from './samples.js';
 import { percentile } from './score.js';
 
-const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' }, data: { type: 'string', default: 'data-nav' }, slowest: { type: 'string', default: '0' } } });
+const { values } = parseArgs({ options: { places: { type: 'string', default: '300' }, files: { type: 'string', default: '400' }, data: { type: 'string', default: 'data-nav' }, slowest: { type: 'string', default: '0' }, dump: { type: 'string' } } });
 const PLACES = Number(values.places);
 const FILES = Number(values.files);
 
@@ -50,6 +51,7 @@ try {
   console.log(`repository: ${root}: ${report.files} files, ${report.symbols} symbols (index run ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
   const rows: string[][] = [];
+  const dumped: Record<string, unknown> = {};
   for (const [language, ext] of [['python', '.py'], ['go', '.go']] as Array<[Language, string]>) {
     const all = walkSources(root, [ext]);
     // Every n-th file of the sorted list: all packages are represented, and the parse for sampling stays short.
@@ -65,6 +67,8 @@ try {
       const r = await timed(() => unwrap(backend.invoke('nav:refs', { repo, position, limit: 2000 })));
       refs.push({ ms: r.ms, cpu: r.cpu, hits: r.value.refs.length, at: `${at.file}:${position.line}:${position.column}` });
     }
+    // `--dump <file>`: every refs place's timings, to compare two checkouts place by place (`refs-<language>` keys).
+    if (values.dump) dumped[`refs-${language}`] = refs;
     const p = (xs: number[], q: number): string => percentile(xs, q).toFixed(1);
     for (const r of [...refs].sort((a, b) => b.cpu - a.cpu).slice(0, Number(values.slowest))) {
       console.log(`${language} refs ${r.ms.toFixed(1).padStart(7)} ms wall ${r.cpu.toFixed(1).padStart(7)} ms CPU ${String(r.hits).padStart(5)} uses  ${r.at ?? ''}`);
@@ -74,6 +78,7 @@ try {
       rows.push([language, verb, String(xs.length), String(answered), `${p(xs.map((x) => x.ms), 50)} / ${p(xs.map((x) => x.ms), 95)}`, `${p(xs.map((x) => x.cpu), 50)} / ${p(xs.map((x) => x.cpu), 95)}`]);
     }
   }
+  if (values.dump) writeFileSync(values.dump, JSON.stringify(dumped));
   console.log('\n| language | verb | places | answered | wall ms p50 / p95 | CPU ms p50 / p95 |\n|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log('\nTargets (issue 13): def p95 ≤ 10 ms, refs p95 ≤ 50 ms, in process on a 10,000-file repository.');

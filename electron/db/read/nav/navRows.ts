@@ -116,6 +116,8 @@ export class NavRows {
       symbolById: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id = ?`),
       members: db.prepare<[number, string], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.name = ?`),
       fields: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'field'`),
+      filesNaming: db.prepare<[number, number], number>(
+        'SELECT o.file_id FROM occurrences o JOIN files f ON f.id = o.file_id WHERE o.name_id = ? AND f.repo_id = ?').pluck(),
       methods: db.prepare<[number], NavSymbol>(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.parent_id = ? AND s.kind = 'method'`),
       // The planner, without statistics, would read the whole file's symbols (or occurrences) in line order instead.
       fileSymbolsNamed: db.prepare<[number, string], NavSymbol>(
@@ -189,6 +191,12 @@ export class NavRows {
   /** A struct's or class's fields (Go: embedded ones are named after their type). */
   fields(parentId: number): NavSymbol[] {
     return this.s.fields.all(parentId);
+  }
+
+  /** The repo's files where a name occurs (the `(name_id, file_id)` index: one row a file). */
+  filesNaming(repoId: number, name: string): number[] {
+    const nameId = this.nameId(name);
+    return nameId === undefined ? [] : this.s.filesNaming.all(nameId, repoId);
   }
 
   /** The methods a symbol declares (a Go interface's method set). */
