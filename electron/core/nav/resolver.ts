@@ -348,15 +348,20 @@ export class Resolver {
     return found;
   }
 
-  /** Whether a target is a parameter of a Python function other files can call (top level or a class's method): keywords anywhere name it. */
-  keywordReachable(target: Target): boolean {
+  /**
+   * When a target is a parameter of a Python function other files can call (top level or a class's method), the name
+   * a call of it is written with (the class's for `__init__`): a keyword argument in a file with that name may name
+   * the parameter. Null for any other target.
+   */
+  keywordCallee(target: Target): string | null {
     const local = target.local;
     // `self` and `cls` are never passed by keyword.
-    if (!local || local.language !== 'python' || local.role !== ROLE.definition || SELF_WORDS.has(local.name)) return false;
+    if (!local || local.language !== 'python' || local.role !== ROLE.definition || SELF_WORDS.has(local.name)) return null;
     const fn = this.symbol(local.symbolId);
-    if (!fn || !CALLABLE_KINDS.has(fn.kind)) return false;
+    if (!fn || !CALLABLE_KINDS.has(fn.kind)) return null;
     const owner = this.symbol(fn.parentId);
-    return (fn.parentId === null || (owner !== null && CLASS_LIKE.has(owner.kind))) && this.parameterOf(fn, local.name)?.line === local.line;
+    if (!(fn.parentId === null || (owner !== null && CLASS_LIKE.has(owner.kind))) || this.parameterOf(fn, local.name)?.line !== local.line) return null;
+    return fn.name === '__init__' && owner ? owner.name : fn.name;
   }
 
   /**
