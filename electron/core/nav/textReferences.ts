@@ -33,16 +33,15 @@ export function wholeNamePattern(name: string): string {
  */
 export function textReferences(db: ReadDb, repo: RepoRef, target: NavSymbol, declarations: ReadonlySet<string>, limit: number, budgetMs: number): { refs: ReferenceHit[]; truncated: boolean } {
   const started = performance.now();
-  // Room for the comment lines and the declaration left out, so a full page is still a full page.
-  const asked = limit * 3 + 10;
-  const { hits, timedOut } = regexSearch(db, {
+  // The comment lines and declarations are left out as they are found, so a full page is a full page; one more tells
+  // whether there are more.
+  const { hits: uses, timedOut } = regexSearch(db, {
     query: wholeNamePattern(target.name), mode: 'regex', repo: repo.path, caseSensitive: true, ...(target.language ? { lang: target.language } : {}),
-  }, asked, () => performance.now() - started > budgetMs);
-  const uses = hits.filter((h) => !declarations.has(`${h.path}:${h.line}`) && !isCommentLine(h.language, h.snippet.trimStart()));
+  }, limit + 1, () => performance.now() - started > budgetMs, (h) => !declarations.has(`${h.path}:${h.line}`) && !isCommentLine(h.language, h.snippet.trimStart()));
   return {
     refs: uses.slice(0, limit).map((h) => ({
       repo: repo.path, file: h.path, line: h.line, column: h.column, role: 'reference', enclosing: h.symbol, snippet: h.snippet.trim().slice(0, 240), confidence: 'candidate',
     })),
-    truncated: timedOut || uses.length > limit || hits.length >= asked,
+    truncated: timedOut || uses.length > limit,
   };
 }

@@ -51,8 +51,13 @@ function matchRanges(regex: RE2JS, text: string, max: number): Array<[number, nu
   return ranges;
 }
 
-/** Stops once `expired()` says so (asked before each chunk) with what it found so far, marked `timedOut`. */
-export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: () => boolean = () => false): { hits: SearchHit[]; unindexed: boolean; timedOut: boolean } {
+/**
+ * Stops once `expired()` says so (asked before each chunk) with what it found so far, marked `timedOut`. `accept` keeps
+ * only the hits it says yes to, so they are what counts toward `limit` (a caller that drops comment lines asks for no spare).
+ */
+export function regexSearch(
+  db: ReadDb, q: SearchQuery, limit: number, expired: () => boolean = () => false, accept: (hit: SearchHit) => boolean = () => true,
+): { hits: SearchHit[]; unindexed: boolean; timedOut: boolean } {
   const regex = compileRegex(q.query, q);
   let prefilter;
   try {
@@ -72,6 +77,11 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
       `${select} FROM chunks c JOIN files f ON f.id = c.file_id JOIN repos r ON r.id = f.repo_id
        WHERE 1 = 1${filter.where} ORDER BY f.path, c.start_line`).iterate(...filter.params);
 
+  // A match lies within one line and holds every literal of some branch: a case-sensitive line without them needs no
+  // RE2 run (most lines of a candidate chunk; RE2 in JavaScript was most of a search's time).
+  const mayMatch = expression !== null && prefilter.kind === 'match' && !regex.flags.includes('i')
+    ? (line: string): boolean => prefilter.literals.some((branch) => branch.every((literal) => line.includes(literal)))
+    : (): boolean => true;
   const enclosing = new EnclosingSymbols(db);
   const hits: SearchHit[] = [];
   let timedOut = false;
@@ -84,6 +94,7 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
       const lines = row.text.split('\n');
       for (let i = 0; i < lines.length && hits.length < limit; i++) {
         const text = lines[i] ?? '';
+        if (!mayMatch(text)) continue;
         const ranges = matchRanges(regex.re2, text, 20);
         if (ranges.length === 0) continue;
         const line = row.start_line + i;
@@ -92,11 +103,12 @@ export function regexSearch(db: ReadDb, q: SearchQuery, limit: number, expired: 
         const snippet = makeSnippet(text, ranges);
         const before = contextLine(lines[i - 1], snippet.start);
         const after = contextLine(lines[i + 1], snippet.start);
-        hits.push({
+        const hit: SearchHit = {
           ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}),
           repo: row.repo, path: row.path, line, column: snippet.column, snippet: snippet.snippet, highlights: snippet.highlights,
           symbol: symbol?.fqn ?? null, symbolKind: symbol?.kind ?? null, language: row.language, score: 1,
-        });
+        };
+        if (accept(hit)) hits.push(hit);
       }
       if (hits.length >= limit) break;
     }
