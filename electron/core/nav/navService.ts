@@ -199,9 +199,9 @@ export class NavService implements NavReads {
     const attribute = targets.some((t) => t.local?.role === ROLE.definition && t.local.qualifier?.startsWith(ATTRIBUTE_MARK));
     // A Python parameter of a function other files call is reached there only through a keyword argument (`f(name=…)`)
     // in a file that names the function: those files are scanned too, and in them nothing else is resolved.
-    const callees = ids.size === 0 && !attribute ? targets.flatMap((t) => resolver.keywordCallee(t) ?? []) : [];
-    const keywordsElsewhere = callees.length > 0;
     const fileBound = ids.size === 0 && !attribute;
+    const callees = fileBound ? targets.flatMap((t) => resolver.keywordCallee(t) ?? []) : [];
+    const keywordsElsewhere = callees.length > 0;
     const scanned = keywordsElsewhere ? new Set([...localFiles, ...callees.flatMap((c) => this.rows.filesNaming(resolver.repoId, c))]) : localFiles;
     const isTarget = (t: Target): boolean => (t.symbol ? ids.has(t.symbol.id) : locals.has(`${t.local.fileId}:${t.local.line}:${t.local.col}`));
     // A guess counts only when the target is among the nearest same-named definitions, not any of them.

@@ -14,9 +14,9 @@ export const ROLE = { definition: 0, reference: 1, call: 2, import: 3, type: 4 }
 
 /**
  * A symbol from the symbols table, or a local (parameter, variable) known only by its definition occurrence. `at`: where
- * the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`).
+ * the symbol's name is meant, when not its first spelling (C's `typedef struct X {…} X`: the typedef's `X`; a C++
+ * method's declaration in its class; a TypeScript overload, with its own signature).
  */
-/** `at`: another declaration of the symbol (a C++ method's in its class, a TypeScript overload), with its own signature when it differs. */
 export type Target = { symbol: NavSymbol; local?: undefined; at?: { line: number; col: number; signature?: string } } | { local: NavOccurrence; symbol?: undefined };
 
 export interface Resolution {
@@ -258,11 +258,10 @@ export class Resolver {
     let found = this.overloadsCache.get(s.id);
     if (!found) {
       const above = this.definitions(s.fileId, s.name).filter((d) => d.symbolId === s.parentId && d.line < s.startLine && !isAttribute(d) && !this.declared(d).symbol);
-      found = above.map((d) => {
-        let text = (this.rows.lineText(d.fileId, d.line) ?? '').slice(d.col - 1);
-        for (let line = d.line + 1; line <= d.line + ARGUMENT_LINES && parameterRange(text) === null; line++) text += `\n${this.rows.lineText(d.fileId, line) ?? ''}`;
-        return { line: d.line, col: d.col, signature: (this.rows.lineText(d.fileId, d.line) ?? '').trim().slice(0, 300), range: parameterRange(text) };
-      });
+      found = above.map((d) => ({
+        line: d.line, col: d.col, signature: (this.rows.lineText(d.fileId, d.line) ?? '').trim().slice(0, 300),
+        range: this.readAcross(d.fileId, d.line, d.col, (text) => parameterRange(text) ?? undefined) ?? null,
+      }));
       this.overloadsCache.set(s.id, found);
     }
     return found;
@@ -479,15 +478,22 @@ export class Resolver {
 
   /** How many arguments the call at `occ` passes (its text may run over a few lines); null when unreadable. */
   private argumentCount(occ: NavOccurrence): number | null {
-    let text = (this.rows.lineText(occ.fileId, occ.line) ?? '').slice(occ.col - 1 + occ.name.length);
-    for (let line = occ.line + 1; line <= occ.line + ARGUMENT_LINES; line++) {
-      const count = countArguments(text);
-      if (count !== undefined) return count;
-      const next = this.rows.lineText(occ.fileId, line);
-      if (next === null) return null;
-      text += `\n${next}`;
+    return this.readAcross(occ.fileId, occ.line, occ.col + occ.name.length, countArguments) ?? null;
+  }
+
+  /**
+   * The text from a place on, read a line more at a time (at most ARGUMENT_LINES more) until `read` gives an answer
+   * (anything but undefined): a call's arguments or a signature's parameters may run over lines.
+   */
+  private readAcross<T>(fileId: number, line: number, col: number, read: (text: string) => T | undefined): T | undefined {
+    let text = (this.rows.lineText(fileId, line) ?? '').slice(col - 1);
+    for (let next = line + 1; ; next++) {
+      const answer = read(text);
+      if (answer !== undefined || next > line + ARGUMENT_LINES) return answer;
+      const more = this.rows.lineText(fileId, next);
+      if (more === null) return undefined;
+      text += `\n${more}`;
     }
-    return countArguments(text) ?? null;
   }
 
   /** `q.name`: members of this/self's class, of an imported module, of a class named q, or of q's inferred type; else candidates. */
@@ -1173,7 +1179,6 @@ function familyOf(language: string | null): string | null {
   if (isCFamily(language)) return 'c';
   return language;
 }
-
 
 /** `from .pkg import mod` → `.pkg.mod`; `from . import mod` → `.mod`. */
 function pythonSubmodule(source: string, name: string): string {
