@@ -167,6 +167,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await p.keyboard.press('Shift+F12');
     const rows = p.locator('[data-testid=refs-group][data-file="go/orders_test.go"] [data-testid=refs-row]');
     await expect.poll(() => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-line')} ${el.getAttribute('data-confidence')}`))).toEqual(['7 exact', '10 exact', '13 exact']);
+    expect(await fits(p, 'go-table-references')).toEqual([]);
     await p.click('[data-testid=refs-close]');
   }, 60_000);
 
