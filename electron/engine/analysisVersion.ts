@@ -22,4 +22,6 @@
 //    name its block already declares is an assignment. JavaScript: `var x = require('./m').x` is an import of x.
 //    Python: a keyword argument of a call whose callee is a path is a use of that callee's parameter.
 //    TypeScript and JavaScript: a doc comment's `{@link X}` and `@param x` are references.
-export const ANALYSIS_VERSION = 9;
+// 10: generated code (`Code generated … DO NOT EDIT`, `@generated`, `*.pb.go`, `dist/`…) is parsed for symbols and
+//     occurrences (it was text only), without entry points, external calls or units of its symbols.
+export const ANALYSIS_VERSION = 10;

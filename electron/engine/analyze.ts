@@ -7,7 +7,8 @@ import { parse } from './parsers/treeSitter.js';
 import { terminateMacroLines } from './parsers/macroLines.js';
 import type { FileAnalysis } from '../base/fileAnalysis.js';
 
-export async function analyzeFile(language: Language, relPath: string, text: string): Promise<FileAnalysis> {
+/** `generated`: read for navigation only (codeOrigin.ts), so no entry points or external calls: a generated client's calls are not the repo's. */
+export async function analyzeFile(language: Language, relPath: string, text: string, generated = false): Promise<FileAnalysis> {
   // C and C++: macro calls written as whole lines get a `;` (same length, same places) so classes around them parse.
   const source = language === 'c' || language === 'cpp' ? terminateMacroLines(text) : text;
   const tree = await parse(language, source);
@@ -16,8 +17,8 @@ export async function analyzeFile(language: Language, relPath: string, text: str
     const root = tree.rootNode;
     const symbols = extractSymbols(language, root, source, relPath);
     const warnings: string[] = [];
-    const entryPoints = detectEntryPoints(language, root, source, relPath, symbols, warnings);
-    const calls = detectExternalCalls(language, root, source, symbols, warnings);
+    const entryPoints = generated ? [] : detectEntryPoints(language, root, source, relPath, symbols, warnings);
+    const calls = generated ? [] : detectExternalCalls(language, root, source, symbols, warnings);
     const occurrences = extractOccurrences(language, query, root, source, symbols);
     return { language, symbols, entryPoints, calls, occurrences, warnings };
   } finally {

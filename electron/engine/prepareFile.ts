@@ -10,7 +10,7 @@ import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { sourceLanguage } from '../base/languages.js';
-import { textOnlyReason } from './textOnly.js';
+import { codeOrigin } from './codeOrigin.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
 
@@ -79,9 +79,10 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const lines = splitLines(read.text);
   const language = sourceLanguage(request.relPath, read.text);
   let analysis: FileAnalysis | null = null;
-  if (language && !textOnlyReason(request.relPath, read.text, lines)) {
+  const origin = language ? codeOrigin(request.relPath, read.text, lines) : 'written';
+  if (language && origin !== 'minified') {
     try {
-      analysis = await analyzeFile(language, request.relPath, read.text);
+      analysis = await analyzeFile(language, request.relPath, read.text, origin === 'generated');
       for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });
     } catch (e) {
       issues.push({ path: request.relPath, reason: 'parse-error', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
@@ -89,11 +90,14 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   }
   const manifest = isManifest(request.relPath) ? manifestEntries(request.relPath, read.text, issues) : { packages: [], mains: [] };
   const chunks = chunkLines(lines);
+  const symbols = analysis?.symbols ?? [];
+  // Generated code's symbols get no units of their own: its text stays chunk units, as if no grammar had read it.
+  const unitSymbols = origin === 'generated' ? [] : symbols;
   return {
     kind: 'text', hash, language, lineCount: lines.length, chunks, lossy: read.lossy, analysis,
-    symbolRows: symbolRowData(analysis?.symbols ?? [], request, lines),
-    chunkRows: chunkRowData(analysis?.symbols ?? [], request, lines),
-    wordRows: wordRowData(request.relPath, chunks, analysis?.symbols ?? []),
+    symbolRows: symbolRowData(symbols, request, lines, origin !== 'generated'),
+    chunkRows: chunkRowData(unitSymbols, request, lines),
+    wordRows: wordRowData(request.relPath, chunks, unitSymbols),
     packages: manifest.packages, manifestMains: manifest.mains, issues,
   };
 }

@@ -6,25 +6,29 @@ import type { ParsedSymbol } from '../base/fileAnalysis.js';
 import { fqnKey } from '../db/fqnKey.js';
 import { excerptOf, storedUnit } from '../base/storedUnit.js';
 import { symbolBody, symbolUnitText } from '../base/unitText.js';
-import type { SymbolRowData } from '../db/write/indexStore.js';
+import type { SymbolRowData, SymbolUnitData } from '../db/write/indexStore.js';
 
 export type { SymbolRowData };
 
-export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolRowData[] {
-  return symbols.map((symbol) => {
-    // The excerpt is cut once, as readers cut it again from the stored chunks.
-    const excerpt = excerptOf(lines, 'symbol', symbol.startLine, symbol.endLine);
-    const unitText = symbolUnitText(symbol, ctx.relPath, excerpt);
-    const [storedText, textForm] = storedUnit(unitText, excerpt, ctx.relPath, symbol);
-    return {
-      bodyHash: fingerprint(symbolBody(symbol, lines)),
-      words: searchWords(symbol.name).join(' '),
-      modifiersJson: JSON.stringify(symbol.modifiers),
-      storedText,
-      textForm,
-      fqnKey: fqnKey(symbol.fqn),
-      vectorId: vectorId(ctx.repoKey, 'symbol', `${ctx.relPath}#${symbol.fqn}`),
-      contentHash: unitContentHash(ctx.embedderId, unitText),
-    };
-  });
+export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[], withUnits = true): SymbolRowData[] {
+  return symbols.map((symbol) => ({
+    bodyHash: fingerprint(symbolBody(symbol, lines)),
+    words: searchWords(symbol.name).join(' '),
+    modifiersJson: JSON.stringify(symbol.modifiers),
+    fqnKey: fqnKey(symbol.fqn),
+    unit: withUnits ? symbolUnit(symbol, ctx, lines) : null,
+  }));
+}
+
+function symbolUnit(symbol: ParsedSymbol, ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolUnitData {
+  // The excerpt is cut once, as readers cut it again from the stored chunks.
+  const excerpt = excerptOf(lines, 'symbol', symbol.startLine, symbol.endLine);
+  const unitText = symbolUnitText(symbol, ctx.relPath, excerpt);
+  const [storedText, textForm] = storedUnit(unitText, excerpt, ctx.relPath, symbol);
+  return {
+    storedText,
+    textForm,
+    vectorId: vectorId(ctx.repoKey, 'symbol', `${ctx.relPath}#${symbol.fqn}`),
+    contentHash: unitContentHash(ctx.embedderId, unitText),
+  };
 }

@@ -85,8 +85,8 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(callees?.children.map((c) => `${c.fqn} ${c.confidence}`)).toEqual(['crate::fs::mocks::spawn_blocking candidate']);
   });
 
-  it('generated code kept as text still leads to a definition; a navigated file answers only from its occurrences', async () => {
-    expect(where(await def('api/api.pb.go', 4, 15))).toEqual(['api/handle.go:3 candidate']);
+  it('generated code has an occurrence pass like the rest (navGenerated.test.ts); a navigated file answers only from its occurrences', async () => {
+    expect(where(await def('api/api.pb.go', 4, 15))).toEqual(['api/handle.go:3 exact']);
     // handle.go has an occurrence pass: the keyword `func` names nothing there, as before.
     expect(await def('api/handle.go', 3, 2)).toEqual([]);
   });

@@ -30,11 +30,17 @@ export interface SymbolRowData {
   bodyHash: string;
   words: string;
   modifiersJson: string;
+  /** fqn_key(fqn) (db/fqnKey.ts), hashed where the file is parsed. */
+  fqnKey: bigint;
+  /** The symbol's text unit; null in generated code, whose text stays chunk units (engine/codeOrigin.ts). */
+  unit: SymbolUnitData | null;
+}
+
+/** A symbol's text unit: what is embedded and ranked for it. */
+export interface SymbolUnitData {
   /** The unit's text as stored, and how much of it that is (base/storedUnit.ts): mostly nothing, the rows hold it. */
   storedText: string;
   textForm: number;
-  /** fqn_key(fqn) (db/fqnKey.ts), hashed where the file is parsed. */
-  fqnKey: bigint;
   vectorId: string;
   contentHash: string;
 }
@@ -143,6 +149,7 @@ export class IndexStore {
            text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
            ${syncStateKeptWhen('text_units.content_hash IS excluded.content_hash')}`),
       deleteUnit: db.prepare<[string]>('DELETE FROM text_units WHERE vector_id = ?'),
+      deleteSymbolUnit: db.prepare<[number]>('DELETE FROM text_units WHERE symbol_id = ?'),
       deleteEntryPoints: db.prepare<[number]>('DELETE FROM entry_points WHERE file_id = ?'),
       insertEntryPoint: db.prepare<[number, number, number | null, string, string, string | null, string | null, string | null, string | null, string | null, number]>(
         `INSERT INTO entry_points(repo_id, file_id, symbol_id, kind, framework, method, path, schedule, queue, handler, line)
@@ -379,7 +386,10 @@ export class IndexStore {
           }
         }
       }
-      s.upsertUnit.run(repo.id, id, row.vectorId, row.storedText, row.textForm, row.contentHash);
+      const unit = row.unit;
+      if (unit) s.upsertUnit.run(repo.id, id, unit.vectorId, unit.storedText, unit.textForm, unit.contentHash);
+      // A file that became generated code keeps its symbols, not their units.
+      else if (old) s.deleteSymbolUnit.run(id);
       const fields = words.symbols[index];
       if (fields) fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);
     }

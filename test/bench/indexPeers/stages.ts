@@ -16,7 +16,7 @@ import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/pa
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { symbolRowData } from '../../../electron/engine/symbolRows.js';
-import { textOnlyReason } from '../../../electron/engine/textOnly.js';
+import { codeOrigin } from '../../../electron/engine/codeOrigin.js';
 import { wordRowData } from '../../../electron/engine/wordRows.js';
 import type { WalkedFile } from '../../../electron/engine/walk/walker.js';
 
@@ -55,10 +55,11 @@ export async function stageBreakdown(files: readonly WalkedFile[], every: number
     at = add('hash', at);
     const lines = splitLines(read.text);
     const language = languageOf(file.relPath);
-    const textOnly = language ? textOnlyReason(file.relPath, read.text, lines) : null;
-    at = add('split lines, text-only check', at);
+    const origin = language ? codeOrigin(file.relPath, read.text, lines) : 'written';
+    const generated = origin === 'generated';
+    at = add('split lines, code origin check', at);
     let analysis: FileAnalysis | null = null;
-    if (language && !textOnly) {
+    if (language && origin !== 'minified') {
       const tree = await parse(language, read.text);
       at = add('tree-sitter parse', at);
       const query = await occurrenceQuery(language);
@@ -66,8 +67,8 @@ export async function stageBreakdown(files: readonly WalkedFile[], every: number
       const symbols = extractSymbols(language, root, read.text, file.relPath);
       at = add('symbol extraction', at);
       const warnings: string[] = [];
-      const entryPoints = detectEntryPoints(language, root, read.text, file.relPath, symbols, warnings);
-      const calls = detectExternalCalls(language, root, read.text, symbols, warnings);
+      const entryPoints = generated ? [] : detectEntryPoints(language, root, read.text, file.relPath, symbols, warnings);
+      const calls = generated ? [] : detectExternalCalls(language, root, read.text, symbols, warnings);
       at = add('entry points, external calls', at);
       const occurrences = extractOccurrences(language, query, root, read.text, symbols);
       at = add('occurrences pass', at);
@@ -75,12 +76,13 @@ export async function stageBreakdown(files: readonly WalkedFile[], every: number
       analysis = { language, symbols, entryPoints, calls, occurrences, warnings };
     }
     const req = { ...ctx, relPath: file.relPath };
-    const symbolRows = symbolRowData(analysis?.symbols ?? [], req, lines);
+    const symbolRows = symbolRowData(analysis?.symbols ?? [], req, lines, !generated);
     at = add('symbol rows (hashes, unit text)', at);
     const chunks = chunkLines(lines);
-    const chunkRows = chunkRowData(analysis?.symbols ?? [], req, lines);
+    const unitSymbols = generated ? [] : analysis?.symbols ?? [];
+    const chunkRows = chunkRowData(unitSymbols, req, lines);
     at = add('chunking, chunk units', at);
-    const wordRows = wordRowData(file.relPath, chunks, analysis?.symbols ?? []);
+    const wordRows = wordRowData(file.relPath, chunks, unitSymbols);
     at = add('word rows', at);
     const write: FileWrite = {
       relPath: file.relPath, language, size: file.size, mtimeMs: file.mtimeMs, hash, lineCount: lines.length, chunks, lossy: read.lossy, analysis,

@@ -19,7 +19,7 @@ import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/pa
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { symbolRowData } from '../../../electron/engine/symbolRows.js';
-import { textOnlyReason } from '../../../electron/engine/textOnly.js';
+import { codeOrigin } from '../../../electron/engine/codeOrigin.js';
 import { wordRowData } from '../../../electron/engine/wordRows.js';
 
 export interface IndexCost {
@@ -46,15 +46,17 @@ async function prepare(absPath: string, relPath: string): Promise<{ write: FileW
   let analysis: FileAnalysis | null = null;
   let occurrences: FileOccurrences | null = null;
   let extractMs = 0;
-  if (language && !textOnlyReason(relPath, read.text, lines)) {
+  const origin = language ? codeOrigin(relPath, read.text, lines) : 'written';
+  const generated = origin === 'generated';
+  if (language && origin !== 'minified') {
     const tree = await parse(language, read.text);
     const query = await occurrenceQuery(language);
     try {
       const root = tree.rootNode;
       const symbols = extractSymbols(language, root, read.text, relPath);
       const warnings: string[] = [];
-      const entryPoints = detectEntryPoints(language, root, read.text, relPath, symbols, warnings);
-      const calls = detectExternalCalls(language, root, read.text, symbols, warnings);
+      const entryPoints = generated ? [] : detectEntryPoints(language, root, read.text, relPath, symbols, warnings);
+      const calls = generated ? [] : detectExternalCalls(language, root, read.text, symbols, warnings);
       const t0 = cpu();
       occurrences = extractOccurrences(language, query, root, read.text, symbols);
       extractMs = cpu() - t0;
@@ -66,9 +68,10 @@ async function prepare(absPath: string, relPath: string): Promise<{ write: FileW
   const req = { repoKey: 'bench', embedderId: 'hash-v1', relPath };
   const chunks = chunkLines(lines);
   const symbols = analysis?.symbols ?? [];
+  const unitSymbols = generated ? [] : symbols;
   const write: FileWrite = {
     relPath, language, size: read.bytes.length, mtimeMs: 0, hash, lineCount: lines.length, chunks, lossy: read.lossy, analysis,
-    symbolRows: symbolRowData(symbols, req, lines), chunkRows: chunkRowData(symbols, req, lines), wordRows: wordRowData(relPath, chunks, symbols),
+    symbolRows: symbolRowData(symbols, req, lines, !generated), chunkRows: chunkRowData(unitSymbols, req, lines), wordRows: wordRowData(relPath, chunks, unitSymbols),
     packages: [], manifestMains: [],
   };
   return { write, occurrences, extractMs };

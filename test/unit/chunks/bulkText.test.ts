@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBulkTextPath, looksMinified } from '../../../electron/base/bulkText.js';
 import { chunkableFile } from '../../../electron/base/fileChunks.js';
-import { textOnlyReason } from '../../../electron/engine/textOnly.js';
+import { codeOrigin } from '../../../electron/engine/codeOrigin.js';
 
 describe('bulk text: one decision for the indexer and the chunker', () => {
   it('names lock files, minified names, source maps and SVG by path', () => {
@@ -19,7 +19,7 @@ describe('bulk text: one decision for the indexer and the chunker', () => {
 
   it('a minified bundle is text only for the indexer and not chunked for vectors', () => {
     const line = 'var a=1;'.repeat(1_500);
-    expect(textOnlyReason('static/vendor.js', line, [line])).toBe('minified');
+    expect(codeOrigin('static/vendor.js', line, [line])).toBe('minified');
     expect(chunkableFile('static/vendor.js', [line])).toBe(false);
     expect(chunkableFile('pnpm-lock.yaml', ['lockfileVersion: 9'])).toBe(false);
   });
