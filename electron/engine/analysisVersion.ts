@@ -24,4 +24,5 @@
 //    TypeScript and JavaScript: a doc comment's `{@link X}` and `@param x` are references.
 // 10: generated code (`Code generated … DO NOT EDIT`, `@generated`, `*.pb.go`, `dist/`…) is parsed for symbols and
 //     occurrences (it was text only), without entry points, external calls or units of its symbols.
-export const ANALYSIS_VERSION = 10;
+// 11: TypeScript and JavaScript fields and property signatures carry their declared type (or `new T()`) as a hint.
+export const ANALYSIS_VERSION = 11;

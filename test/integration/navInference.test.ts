@@ -150,6 +150,27 @@ export function f(p: Parser): number {
   return p.parse('z');
 }
 `,
+  'ts/members.ts': `import { Parser } from './parser';
+
+export interface Address {
+  city: string;
+}
+
+export interface User {
+  address: Address;
+}
+
+export class Repo {
+  owner: User;
+  parser = new Parser();
+  constructor(owner: User) { this.owner = owner; }
+  city(): string { return this.owner.address.city + this.parser.parse('r'); }
+}
+
+export function cityOf(u: User, r: Repo): string {
+  return u.address.city + r.owner.address.city + r.parser.parse('s');
+}
+`,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line} ${h.confidence}`);
@@ -200,6 +221,17 @@ describe('navigation through inferred types', () => {
     expect(where(await def('ts/use.ts', 4, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 6, 3))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/use.ts', 8, 12))).toEqual(['ts/parser.ts:2 exact']);
+  });
+
+  it('TypeScript: a member through a property\'s or field\'s declared type, and a field set to a new instance', async () => {
+    // \`u.address.city\`: address is declared \`address: Address\`.
+    expect(where(await def('ts/members.ts', 19, 20))).toEqual(['ts/members.ts:4 exact']);
+    // \`r.owner.address\`: owner is the class's field \`owner: User\` (a longer path stays a candidate).
+    expect(where(await def('ts/members.ts', 19, 35))).toEqual(['ts/members.ts:8 exact']);
+    expect(where(await def('ts/members.ts', 15, 38))).toEqual(['ts/members.ts:8 exact']);
+    // \`r.parser.parse\` and \`this.parser.parse\`: parser = new Parser().
+    expect(where(await def('ts/members.ts', 19, 59))).toEqual(['ts/parser.ts:2 exact']);
+    expect(where(await def('ts/members.ts', 15, 65))).toEqual(['ts/parser.ts:2 exact']);
   });
 
   it('TypeScript: a type parameter of an interface, and a namespace import defined by its module file while its references are its uses', async () => {

@@ -68,6 +68,10 @@ const TS_ONLY = [
   '(enum_body (property_identifier) @def)',
   '(enum_assignment name: (property_identifier) @def)',
   '(variable_declarator name: (identifier) @def type: (type_annotation (_) @hint))',
+  // A field's or property's declared type: `u.address.city` goes through `address: Address`.
+  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def type: (type_annotation (_) @hint))',
+  '(public_field_definition name: [(property_identifier) (private_property_identifier)] @def value: (new_expression constructor: (identifier) @hint))',
+  '(property_signature name: (property_identifier) @def type: (type_annotation (_) @hint))',
   '(required_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
   '(optional_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
   '(required_parameter pattern: (identifier) @def value: (new_expression constructor: (identifier) @hint))',
@@ -81,6 +85,7 @@ const JS_ONLY = [
   '(class_declaration name: (identifier) @def)',
   '(class name: (identifier) @def)',
   '(field_definition property: [(property_identifier) (private_property_identifier)] @def)',
+  '(field_definition property: [(property_identifier) (private_property_identifier)] @def value: (new_expression constructor: (identifier) @hint))',
   '(formal_parameters (identifier) @def)',
   '(jsx_attribute (property_identifier) @ref)',
 ];
