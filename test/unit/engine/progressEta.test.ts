@@ -1,6 +1,7 @@
 // The run's time-left estimate on a synthetic timeline: a slow start (parse workers loading grammars),
-// then many small files followed by a few large generated ones, at a steady byte rate. After 5 s the
-// estimate must stay within 2× of the truth; one made from file counts does not.
+// then many small files followed by a few large generated ones, at a steady byte rate, then the run's end
+// (index builds, the merge). After 5 s the estimate must stay within 2× of the truth, the end included; one made
+// from file counts does not.
 import { describe, expect, it } from 'vitest';
 import type { IndexProgress } from '../../../shared/types.js';
 import { RunProgress } from '../../../electron/engine/runProgress.js';
@@ -20,7 +21,8 @@ function timeline(): Reading[] {
   const finishAt: number[] = [];
   let t = STARTUP_MS;
   for (const size of files) finishAt.push((t += size / BYTES_PER_MS));
-  const end = t;
+  // The run's end after its last file (last batches, index builds, the merge): 5% of the reading time.
+  const end = t + 0.05 * t;
   const readings: Reading[] = [];
   let next = 0;
   for (clock = 0; clock < end; clock += 250) {
@@ -42,6 +44,12 @@ describe('index progress time left', () => {
       expect(eta ?? 0, `at ${r.at} ms (truth ${r.truth} s)`).toBeGreaterThanOrEqual(r.truth / 2);
       expect(eta ?? 0, `at ${r.at} ms (truth ${r.truth} s)`).toBeLessThanOrEqual(r.truth * 2);
     }
+  });
+
+  it('counts the run\'s end: once every byte is read, the time left is the end\'s, not nothing', () => {
+    const reading = later.filter((r) => r.progress.bytesDone === r.progress.bytesTotal);
+    expect(reading.length).toBeGreaterThan(0);
+    for (const r of reading) expect(r.progress.etaSeconds, `at ${r.at} ms`).toBeGreaterThan(0);
   });
 
   it('would miss by more than 2× if made from the file rate (the old estimate)', () => {
