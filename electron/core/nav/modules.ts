@@ -62,13 +62,20 @@ export class RepoPaths {
     return this.byBaseNameIndex !== null && this.foldersByBaseNameIndex !== null;
   }
 
+  /** Answers of endingWith: every file of a module asks again for the same imports (`pandas/__init__.py` reads ~1,000 paths). */
+  private readonly endings = new Map<string, number[]>();
+
   /** Files whose path ends with `suffix` (at a folder boundary), shortest path first. */
   endingWith(suffix: string): number[] {
     const exact = this.byPath.get(suffix);
     if (exact !== undefined) return [exact];
-    const out: Array<[string, number]> = [];
-    for (const path of this.byBaseName.get(baseName(suffix)) ?? []) if (path.endsWith(`/${suffix}`)) out.push([path, this.byPath.get(path)!]);
-    return out.sort((a, b) => a[0].length - b[0].length).slice(0, 4).map(([, id]) => id);
+    let found = this.endings.get(suffix);
+    if (!found) {
+      const out: Array<[string, number]> = [];
+      for (const path of this.byBaseName.get(baseName(suffix)) ?? []) if (path.endsWith(`/${suffix}`)) out.push([path, this.byPath.get(path)!]);
+      this.endings.set(suffix, (found = out.sort((a, b) => a[0].length - b[0].length).slice(0, 4).map(([, id]) => id)));
+    }
+    return found;
   }
 
   /** The files of the folder whose path ends with `suffix`, for the shortest such folder. */

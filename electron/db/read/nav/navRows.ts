@@ -155,7 +155,7 @@ export class NavRows {
   }
 
   fileById(id: number): NavFile | undefined {
-    return this.s.fileById.get(id);
+    return this.kept.files.get(id, () => this.s.fileById.get(id) ?? null) ?? undefined;
   }
 
   filePaths(repoId: number): Array<{ id: number; path: string; language: string | null }> {
@@ -388,6 +388,8 @@ export class NavRows {
    * keeps at most a few tens of MiB of them.
    */
   private readonly kept = {
+    // A references scan reads each file's row once per occurrence list: 1,000 files for a common name.
+    files: new KeptRows<number, NavFile | null>(40_000),
     symbols: new KeptRows<number, NavSymbol | null>(40_000),
     named: new KeptRows<string, NavSymbol[]>(40_000, (rows) => rows.length),
     members: new KeptRows<string, NavSymbol[]>(20_000, (rows) => rows.length),
