@@ -11,9 +11,19 @@ const sameLine = (hit: { file: string; line: number }, p: Place): boolean => hit
 export interface DefScore { top1: number; any: number; exactShare: number; misses: string[] }
 
 /** Scores every case, and separately the cases whose definition is in another file (imports, packages: the hard half). */
-export function scoreDefinitionsSplit(cases: DefCase[], answers: DefinitionHit[][]): { all: DefScore; crossFile: DefScore & { n: number } } {
-  const cross = cases.map((c, i) => [c, answers[i] ?? []] as const).filter(([c]) => c.expected.every((p) => p.file !== c.at.file));
-  return { all: scoreDefinitions(cases, answers), crossFile: { ...scoreDefinitions(cross.map(([c]) => c), cross.map(([, a]) => a)), n: cross.length } };
+/** `generated`: the corpus's generated files; `intoGenerated` scores the cases whose definitions are all in them. */
+export function scoreDefinitionsSplit(cases: DefCase[], answers: DefinitionHit[][], generated: ReadonlySet<string> = new Set()):
+  { all: DefScore; crossFile: DefScore & { n: number }; intoGenerated: DefScore & { n: number } } {
+  const pairs = cases.map((c, i) => [c, answers[i] ?? []] as const);
+  const part = (keep: (c: DefCase) => boolean): DefScore & { n: number } => {
+    const kept = pairs.filter(([c]) => keep(c));
+    return { ...scoreDefinitions(kept.map(([c]) => c), kept.map(([, a]) => a)), n: kept.length };
+  };
+  return {
+    all: scoreDefinitions(cases, answers),
+    crossFile: part((c) => c.expected.every((p) => p.file !== c.at.file)),
+    intoGenerated: part((c) => c.expected.every((p) => generated.has(p.file))),
+  };
 }
 
 export function scoreDefinitions(cases: DefCase[], answers: DefinitionHit[][]): DefScore {
