@@ -25,4 +25,6 @@
 // 10: generated code (`Code generated … DO NOT EDIT`, `@generated`, `*.pb.go`, `dist/`…) is parsed for symbols and
 //     occurrences (it was text only), without entry points, external calls or units of its symbols.
 // 11: TypeScript and JavaScript fields and property signatures carry their declared type (or `new T()`) as a hint.
-export const ANALYSIS_VERSION = 11;
+// 12: a member's receiver path of any length is its qualifier (`a.b.c.x`; it was `()` past two names) in TypeScript,
+//     JavaScript, Python and Go; Go struct fields carry their type as a hint.
+export const ANALYSIS_VERSION = 12;

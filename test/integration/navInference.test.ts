@@ -226,8 +226,10 @@ describe('navigation through inferred types', () => {
   it('TypeScript: a member through a property\'s or field\'s declared type, and a field set to a new instance', async () => {
     // \`u.address.city\`: address is declared \`address: Address\`.
     expect(where(await def('ts/members.ts', 19, 20))).toEqual(['ts/members.ts:4 exact']);
-    // \`r.owner.address\`: owner is the class's field \`owner: User\` (a longer path stays a candidate).
+    // \`r.owner.address\`: owner is the class's field \`owner: User\`; and a longer path, \`r.owner.address.city\`.
     expect(where(await def('ts/members.ts', 19, 35))).toEqual(['ts/members.ts:8 exact']);
+    expect(where(await def('ts/members.ts', 19, 43))).toEqual(['ts/members.ts:4 exact']);
+    expect(where(await def('ts/members.ts', 15, 46))).toEqual(['ts/members.ts:4 exact']);
     expect(where(await def('ts/members.ts', 15, 38))).toEqual(['ts/members.ts:8 exact']);
     // \`r.parser.parse\` and \`this.parser.parse\`: parser = new Parser().
     expect(where(await def('ts/members.ts', 19, 59))).toEqual(['ts/parser.ts:2 exact']);

@@ -26,6 +26,9 @@ export const REFS_DEFAULT_LIMIT = 200;
 export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
 const REFS_SCAN = 50_000;
+/** A receiver path of two or more names (`r.Form`), and of three or more (`a.b.c`). */
+const PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)+$/u;
+const LONG_PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*){2,}$/u;
 
 export class NavService implements NavReads {
   readonly rows: NavRows;
@@ -276,6 +279,9 @@ export class NavService implements NavReads {
         const r = resolver.resolve(occ);
         // A guessed member (`this.req` with no class known) is a use of some member, never of a module's variable or function.
         if (r.confidence !== 'exact' && occ.qualifier !== null && !memberTargets) continue;
+        // A member of a path no type was found for is as weak a guess as an expression's (`a.b.c.x`); in Go, where every
+        // field and variable has a declared type, a path's member left unresolved is a type's outside the repo (`r.Form.Value`).
+        if (r.confidence !== 'exact' && occ.qualifier !== null && (occ.language === 'go' ? PATH : LONG_PATH).test(occ.qualifier)) continue;
         if (!matches(r, occ.path)) continue;
         (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
         if (exact.length >= limit) {

@@ -34,8 +34,8 @@ const SELF_WORDS = new Set(['this', 'self', 'cls', 'super']);
 const IMPORT_SCOPED = new Set(['python', 'go']);
 /** How deep re-exports (`export { x } from './y'`) are followed. */
 const REEXPORT_DEPTH = 3;
-/** How deep type inference goes (a hint naming a call whose result names a type whose base…). */
-const INFER_DEPTH = 4;
+/** How deep type inference goes (a hint naming a call whose result names a type whose base…; `r.owner.address.city` takes 6). */
+const INFER_DEPTH = 6;
 const VALUE_KINDS = new Set(['variable', 'constant', 'field', 'property']);
 const CALLABLE_KINDS = new Set(['function', 'method', 'constructor']);
 
@@ -747,10 +747,25 @@ export class Resolver {
     if (!self && occ.language !== 'go') return undefined;
     const enclosing = this.symbol(occ.symbolId);
     if (!self && !(enclosing && isGoReceiver(enclosing, name))) return undefined;
-    return this.enclosingClass(enclosing) ?? (occ.language === 'cpp' ? this.cppOwnerClass(occ) : null);
+    const owner = this.enclosingClass(enclosing);
+    if (owner) return owner;
+    if (occ.language === 'go') return enclosing ? this.goReceiverType(enclosing) : null;
+    return occ.language === 'cpp' ? this.cppOwnerClass(occ) : null;
   }
 
+  /** The type a method written outside it belongs to (C++ out of line, a Go method in another file), by the method's id. */
   private readonly ownerClassCache = new Map<number, NavSymbol | null>();
+
+  /** Go: the type of a method declared in another file than its type (no parent symbol there), by its receiver's type in the package. */
+  private goReceiverType(method: NavSymbol): NavSymbol | null {
+    let found = this.ownerClassCache.get(method.id);
+    if (found === undefined) {
+      const type = /^func\s*\(\s*[\p{L}\p{N}_]+\s+\*?\s*([\p{L}_][\p{L}\p{N}_]*)/u.exec(method.signature)?.[1];
+      found = type ? (this.typeFromHint(type, this.placeOf(method), 0)[0] ?? null) : null;
+      this.ownerClassCache.set(method.id, found);
+    }
+    return found;
+  }
 
   /** C++: the class a method written out of it belongs to (`void DBImpl::Get(…) {…}` → DBImpl), by its qualified name. */
   private cppOwnerClass(occ: NavOccurrence): NavSymbol | null {

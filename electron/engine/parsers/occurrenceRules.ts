@@ -33,7 +33,7 @@ const JS_COMMON = [
   '(new_expression constructor: (identifier) @call)',
   '(new_expression constructor: (member_expression object: (identifier) @qual property: (property_identifier) @call))',
   // One match per member: its receiver, when a plain name or a two-step path, is an optional capture of the same pattern.
-  '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression object: [(identifier) (this)] property: (property_identifier)) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
+  '(member_expression object: [(identifier) @qual (this) @qual (super) @qual (member_expression) @qualpath]? property: [(property_identifier) (private_property_identifier)] @member)',
   // Property names are not in the catch-all: most follow a dot (the member pattern has them), are object keys
   // (no use of anything, so not captured at all) or declarations (defined above); the few other places they stand are listed here.
   '[(identifier) (shorthand_property_identifier)] @ref',
@@ -128,7 +128,7 @@ const PYTHON_PATTERNS = [
   '(nonlocal_statement (identifier) @def)',
   '(call function: (identifier) @call)',
   '(call function: (attribute attribute: (identifier) @call))',
-  '(attribute object: [(identifier) @qual (attribute object: (identifier) attribute: (identifier)) @qualpath]? attribute: (identifier) @member)',
+  '(attribute object: [(identifier) @qual (attribute) @qualpath]? attribute: (identifier) @member)',
   '(identifier) @ref',
   '(type) @typectx',
   '(import_statement) @import',
@@ -161,7 +161,8 @@ const GO_PATTERNS = [
   '(variadic_parameter_declaration name: (identifier) @def)',
   '(var_spec name: (identifier) @def)',
   '(const_spec name: (identifier) @def)',
-  '(field_declaration name: (field_identifier) @def)',
+  // A named field always has a type, its hint (`e.router.tree` goes through `router Router`): one match, not two.
+  '(field_declaration name: (field_identifier) @def type: (_) @hint)',
   '(method_elem name: (field_identifier) @def)',
   '(short_var_declaration left: (expression_list (identifier) @def))',
   '(short_var_declaration left: (expression_list . (identifier) @def) right: (expression_list . (call_expression function: [(identifier) (selector_expression)] @hintcall)))',
@@ -180,7 +181,7 @@ const GO_PATTERNS = [
   '(type_parameter_declaration name: (identifier) @def)',
   '(call_expression function: (identifier) @call)',
   '(call_expression function: (selector_expression field: (field_identifier) @call))',
-  '(selector_expression operand: [(identifier) @qual (selector_expression operand: (identifier) field: (field_identifier)) @qualpath]? field: (field_identifier) @member)',
+  '(selector_expression operand: [(identifier) @qual (selector_expression) @qualpath]? field: (field_identifier) @member)',
   '(qualified_type package: (package_identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
   // Field names are not in the catch-all: after a dot the member pattern has them, elsewhere they are definitions.

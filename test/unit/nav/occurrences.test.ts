@@ -203,15 +203,16 @@ public class App {
     expect(lines.filter((l) => l.includes('owner') || l.includes('run'))).toEqual(['3:28 owner definition q=Owner in=D.go(Object)', '3:35 owner reference in=D.go(Object)', '3:41 run call q=owner in=D.go(Object)']);
   });
 
-  it('a member of an expression no name stands for is marked q=(), in TypeScript, Python and Go', async () => {
-    const ts = await occurrencesOf('typescript', 'a.ts', 'f().x;\na.b.c.y;\n(z as T).w();\n');
-    expect(ts.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=()',
-      '3:2 z reference', '3:7 T type', '3:10 w call q=()']);
+  it('a member of an expression no name stands for is marked q=(), in TypeScript, Python and Go; a longer path is a path', async () => {
+    // A path of any length is kept (\`a.b.c\`); a call or a cast in it makes it an expression.
+    const ts = await occurrencesOf('typescript', 'a.ts', 'f().x;\na.b.c.y;\n(z as T).w();\nf().g.h;\n');
+    expect(ts.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=a.b.c',
+      '3:2 z reference', '3:7 T type', '3:10 w call q=()', '4:1 f call', '4:5 g reference q=()', '4:7 h reference q=()']);
     const py = await occurrencesOf('python', 'a.py', 'f().x\na.b.c.y\n');
-    expect(py.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=()']);
+    expect(py.lines).toEqual(['1:1 f call', '1:5 x reference q=()', '2:1 a reference', '2:3 b reference q=a', '2:5 c reference q=a.b', '2:7 y reference q=a.b.c']);
     const go = await occurrencesOf('go', 'a.go', 'package a\n\nfunc g() { _ = f().x; _ = a.b.c.y }\n');
     expect(go.lines).toEqual(['3:6 g definition', '3:16 f call in=.:a.g', '3:20 x reference q=() in=.:a.g', '3:27 a reference in=.:a.g', '3:29 b reference q=a in=.:a.g',
-      '3:31 c reference q=a.b in=.:a.g', '3:33 y reference q=() in=.:a.g']);
+      '3:31 c reference q=a.b in=.:a.g', '3:33 y reference q=a.b.c in=.:a.g']);
   });
 
   it('type hints on definitions: Go constructors, literals, parameters; struct literal keys as members of their type', async () => {
