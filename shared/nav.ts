@@ -17,7 +17,7 @@ export type OccurrenceRole = (typeof OCCURRENCE_ROLES)[number];
 export const ATTRIBUTE_MARK = '.';
 
 /**
- * A use's qualifier when it is a member of an expression no name stands for (`f().x`, `a.b.c.x`,
+ * A use's qualifier when it is a member of an expression no name stands for (`f().x`, `g().a.x`,
  * `(y as T).x`): its receiver is unknown, so it is never resolved as a plain name.
  */
 export const EXPRESSION_RECEIVER = '()';
@@ -33,6 +33,13 @@ export const KEYWORD_ARGUMENT = '(';
 
 /** A doc comment's name (`{@link Observable.pipe}`, `@param x`): `@` and its receiver, if any. Resolved exactly or not at all, never guessed. */
 export const DOC_NAME = '@';
+
+/**
+ * The type hint of an untyped parameter of a function passed as an argument (TypeScript, JavaScript): `^`, the path
+ * called, the argument's and the parameter's index (`^Observable:0:0` for `new Observable((subscriber) => …)`). Its
+ * type is the one the callee's signature gives that parameter.
+ */
+export const CALLBACK_PARAMETER = '^';
 
 /** A place in a file of a registered repository. */
 export interface NavPosition {

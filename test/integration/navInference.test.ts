@@ -171,6 +171,21 @@ export function cityOf(u: User, r: Repo): string {
   return u.address.city + r.owner.address.city + r.parser.parse('s');
 }
 `,
+  'ts/observable.ts': `export class Subscriber {
+  complete(): void {}
+}
+
+export class Observable {
+  constructor(subscribe?: (this: Observable, subscriber: Subscriber) => void) {}
+}
+
+export function operate(init: (source: Observable, subscriber: Subscriber) => void): void {}
+
+export const EMPTY = new Observable((subscriber) => subscriber.complete());
+operate(function (source, subscriber) {
+  subscriber.complete();
+});
+`,
 };
 
 const where = (hits: DefinitionHit[]): string[] => hits.map((h) => `${h.file}:${h.line} ${h.confidence}`);
@@ -234,6 +249,11 @@ describe('navigation through inferred types', () => {
     // \`r.parser.parse\` and \`this.parser.parse\`: parser = new Parser().
     expect(where(await def('ts/members.ts', 19, 59))).toEqual(['ts/parser.ts:2 exact']);
     expect(where(await def('ts/members.ts', 15, 65))).toEqual(['ts/parser.ts:2 exact']);
+  });
+
+  it('TypeScript: an untyped parameter of a function passed as an argument has the type the callee gives it', async () => {
+    expect(where(await def('ts/observable.ts', 11, 64))).toEqual(['ts/observable.ts:2 exact']);
+    expect(where(await def('ts/observable.ts', 13, 14))).toEqual(['ts/observable.ts:2 exact']);
   });
 
   it('TypeScript: a type parameter of an interface, and a namespace import defined by its module file while its references are its uses', async () => {

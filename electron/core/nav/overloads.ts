@@ -9,6 +9,21 @@ export interface ParameterRange { min: number; max: number }
  * its type parameters and nested types; null when the list is not closed within the text.
  */
 export function parameterRange(text: string): ParameterRange | null {
+  const params = parameterTexts(text);
+  if (!params) return null;
+  let min = 0;
+  for (const p of params) {
+    if (p.startsWith('...')) return { min, max: Infinity };
+    if (!/^[\p{L}\p{N}_$]+\s*\?/u.test(p) && splitTopLevel(p, '=').length === 1) min++;
+  }
+  return { min, max: params.length };
+}
+
+/**
+ * The parameters of the signature or function type whose text starts at its name, if any (`pipe<A>(a: A, b?: B)`,
+ * `(x: T) => void`), each as written, a `this:` one left out; null when the list is not closed within the text.
+ */
+export function parameterTexts(text: string): string[] | null {
   let i = /^[#\p{L}\p{N}_$]*\s*/u.exec(text)?.[0].length ?? 0;
   if (text[i] === '<') {
     i = pastGroup(text, i);
@@ -18,13 +33,13 @@ export function parameterRange(text: string): ParameterRange | null {
   if (text[i] !== '(') return null;
   const end = pastGroup(text, i);
   if (end < 0) return null;
-  const params = splitTopLevel(text.slice(i + 1, end - 1)).map((p) => p.trim()).filter((p) => p !== '' && !/^this\s*[:?]/u.test(p));
-  let min = 0;
-  for (const p of params) {
-    if (p.startsWith('...')) return { min, max: Infinity };
-    if (!/^[\p{L}\p{N}_$]+\s*\?/u.test(p) && splitTopLevel(p, '=').length === 1) min++;
-  }
-  return { min, max: params.length };
+  return splitTopLevel(text.slice(i + 1, end - 1)).map((p) => p.trim()).filter((p) => p !== '' && !/^this\s*[:?]/u.test(p));
+}
+
+/** The type written for a parameter (`subscribe?: (x: T) => void` → `(x: T) => void`); null without one. */
+export function parameterType(parameter: string): string | null {
+  const parts = splitTopLevel(parameter, ':');
+  return parts.length > 1 ? splitTopLevel(parts.slice(1).join(':'), '=')[0]!.trim() : null;
 }
 
 /** Whether a call with `args` arguments can match the range. */

@@ -2,10 +2,10 @@
 // scopes first, then the file's imports, then the receiver's class (`this.x`, `self.x`, a Go receiver),
 // then the package (a Go or Java folder); what is left is every same-named definition, ranked by
 // proximity and marked `candidate`.
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, type NavConfidence } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, CALLBACK_PARAMETER, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, type NavConfidence } from '../../../shared/nav.js';
 import type { NavImport, NavOccurrence, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { type RepoPaths, folderOf, javaImportFiles, moduleFiles as findModuleFiles } from './modules.js';
-import { baseNames, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
+import { baseNames, callbackParameterType, embeddedType, goUnderlyingType, returnType } from './typeHints.js';
 import { CGlobals, C_TAG_KINDS, isCFamily, isCTagUse } from './cGlobals.js';
 import { accepts, parameterRange, type ParameterRange } from './overloads.js';
 import { goBlockOpen } from './goBlocks.js';
@@ -650,6 +650,7 @@ export class Resolver {
       return local ? this.typesOf(local, depth + 1) : [];
     }
     if (hint.startsWith(ANONYMOUS_STRUCT)) return this.anonymousStruct(at, hint);
+    if (hint.startsWith(CALLBACK_PARAMETER)) return this.callbackParameter(hint, at, depth);
     const call = hint.endsWith('()');
     const path = call ? hint.slice(0, -2) : hint;
     const dot = path.lastIndexOf('.');
@@ -665,6 +666,29 @@ export class Resolver {
       const result = returnType(s.signature, s.language);
       return result ? this.typeFromHint(result, this.placeOf(s), depth + 1) : [];
     });
+  }
+
+  /**
+   * An untyped parameter of a function passed as an argument (`^operate:0:1`): the type the callee's signature gives it,
+   * the callee resolved exactly (a class: its constructor).
+   */
+  private callbackParameter(hint: string, at: NavOccurrence, depth: number): NavSymbol[] {
+    const m = /^\^(.+):(\d+):(\d+)$/u.exec(hint);
+    if (!m) return [];
+    const [, callee = '', arg, param] = m;
+    const dot = callee.lastIndexOf('.');
+    const called = this.resolve({ ...at, role: ROLE.call, name: callee.slice(dot + 1), qualifier: dot < 0 ? null : callee.slice(0, dot) });
+    if (called.confidence !== 'exact') return [];
+    for (const target of called.targets) {
+      const s = target.symbol;
+      const fns = !s ? [] : CLASS_LIKE.has(s.kind) ? this.membersDeep(s, 'constructor', 0).flatMap((t) => t.symbol ?? []) : CALLABLE_KINDS.has(s.kind) ? [s] : [];
+      for (const fn of fns) {
+        const type = callbackParameterType(fn.signature, fn.name, Number(arg), Number(param));
+        const found = type ? this.typeFromHint(type, this.placeOf(fn), depth + 1) : [];
+        if (found.length) return found;
+      }
+    }
+    return [];
   }
 
   /**

@@ -1,5 +1,7 @@
 // Light local type inference from declarations as written (no type checker): the result type of a
 // function from its signature, and the base classes of a class. Pure over signature text.
+import { escapeRegex } from '../../base/escapeRegex.js';
+import { parameterTexts, parameterType } from './overloads.js';
 
 /** A type as written in a signature → the name to look up (`*pkg.T` → `pkg.T`); null for no single named type. */
 function named(text: string): string | null {
@@ -104,4 +106,23 @@ export function embeddedType(field: { name: string; signature: string }): string
 export function goUnderlyingType(signature: string): string | null {
   const m = /^type\s+[\p{L}\p{N}_]+(?:\[[^\]]*\])?\s*=?\s*(\S+)\s*$/u.exec(signature.trim());
   return m?.[1] && !/^(?:struct|interface|func|chan|map|\[)/u.test(m[1]) ? named(m[1]) : null;
+}
+
+/**
+ * TypeScript: what parameter `param` of a function passed as argument `arg` is typed by the callee's signature
+ * (`constructor(subscribe?: (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic)`, 0, 0 → `Subscriber`);
+ * null when that argument's type is no function type or the parameter's is no single named type.
+ */
+export function callbackParameterType(signature: string, name: string, arg: number, param: number): string | null {
+  const at = new RegExp(`(?:^|[^\\p{L}\\p{N}_$])${escapeRegex(name)}\\s*[<(]`, 'u').exec(signature);
+  const parameters = at ? parameterTexts(signature.slice(at.index + at[0].indexOf(name))) : null;
+  const declared = parameters?.[arg];
+  let fnType = declared ? parameterType(declared) : null;
+  if (!fnType) return null;
+  // `((x: T) => void) | undefined`: the function type inside.
+  fnType = fnType.replace(/\s*\|\s*(?:null|undefined)\s*$/u, '').replace(/^\((\s*(?:<[^>]*>\s*)?\(.*\)\s*=>.*)\)$/su, '$1');
+  if (!/=>/u.test(fnType)) return null;
+  const inner = parameterTexts(fnType)?.[param];
+  const type = inner ? parameterType(inner) : null;
+  return type ? named(type) : null;
 }

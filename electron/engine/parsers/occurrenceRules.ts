@@ -75,6 +75,10 @@ const TS_ONLY = [
   '(required_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
   '(optional_parameter pattern: (identifier) @def type: (type_annotation (_) @hint))',
   '(required_parameter pattern: (identifier) @def value: (new_expression constructor: (identifier) @hint))',
+  // An untyped parameter of a function passed as an argument is typed by the callee (`new Observable((subscriber) => …)`).
+  '(arguments (arrow_function parameter: (identifier) @def @hintarg))',
+  '(arguments (arrow_function parameters: (formal_parameters (required_parameter pattern: (identifier) @def @hintarg !type))))',
+  '(arguments (function_expression parameters: (formal_parameters (required_parameter pattern: (identifier) @def @hintarg !type))))',
   '(nested_type_identifier module: (identifier) @qual name: (type_identifier) @type)',
   '(type_identifier) @type',
   '(nested_identifier property: (property_identifier) @ref)',

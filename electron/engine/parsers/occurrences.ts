@@ -4,7 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
-import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
+import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, CALLBACK_PARAMETER, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
 import { jsDocNames } from './jsDocNames.js';
@@ -40,7 +40,7 @@ export function occurrenceQuery(language: Language): Promise<Query | null> {
 const CAPTURE = new Map<string, number>([
   ['field', 0], ['skip', 1], ['def', 2], ['attr', 3], ['call', 4], ['type', 5], ['ref', 6],
   ['member', 7], ['qual', 8], ['qualpath', 9], ['qualchain', 10], ['hint', 11], ['hintcall', 12], ['hintvar', 13],
-  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18], ['qualtype', 19], ['redecl', 20], ['declared', 21], ['scope', 22], ['qualcall', 23], ['kwarg', 24],
+  ['import', 14], ['require', 15], ['exclude', 16], ['typectx', 17], ['fn', 18], ['qualtype', 19], ['redecl', 20], ['declared', 21], ['scope', 22], ['qualcall', 23], ['kwarg', 24], ['hintarg', 25],
 ]);
 /** Capture index → CAPTURE code (-1 for a name not listed), per compiled query. */
 const codesOf = new WeakMap<Query, Int8Array>();
@@ -70,6 +70,7 @@ const DECLARED = 21;
 const SCOPE = 22;
 const QUALCALL = 23;
 const KWARG = 24;
+const HINTARG = 25;
 /** The rank of a @field: a use whose qualifier (a type, a callee) says where to look it up. */
 const RANK_FIELD = 0;
 const RANK_SKIP = 1;
@@ -220,6 +221,32 @@ function hintOf(code: number, node: SyntaxNode): string | null {
   return code === HINTCALL ? `${text}()` : `=${text}`;
 }
 
+/**
+ * An untyped parameter of a function passed as an argument (`new Observable((subscriber) => …)`): `^`, the path called,
+ * the argument's index and the parameter's (`^Observable:0:0`); null when the callee is no plain path.
+ */
+function callbackHint(name: SyntaxNode): string | null {
+  const param = name.parent?.type === 'required_parameter' || name.parent?.type === 'optional_parameter' ? name.parent : name;
+  let fn = param.parent;
+  let paramIndex = 0;
+  if (fn?.type === 'formal_parameters') {
+    paramIndex = argumentIndex(fn, param);
+    fn = fn.parent;
+  }
+  const args = fn?.parent;
+  const call = args?.type === 'arguments' ? args.parent : null;
+  if (!fn || !args || !call || paramIndex < 0) return null;
+  const argIndex = argumentIndex(args, fn);
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : call.type === 'new_expression' ? call.childForFieldName('constructor') : null;
+  const path = callee && pathAt(callee);
+  return path && argIndex >= 0 ? `${CALLBACK_PARAMETER}${path}:${argIndex}:${paramIndex}` : null;
+}
+
+/** Where `child` stands among a list's items (arguments, parameters), comments left out; -1 when not there. */
+function argumentIndex(list: SyntaxNode, child: SyntaxNode): number {
+  return list.namedChildren.filter((c) => c !== null && c.type !== 'comment').findIndex((c) => c?.startIndex === child.startIndex);
+}
+
 /** Interns names and collects rows; the enclosing symbol is looked up by line. */
 class Collector {
   readonly names: string[] = [];
@@ -340,6 +367,7 @@ export function extractOccurrences(language: Language, query: Query | null, root
         else if (code === QUALTYPE) qualifier = typeNodeHint(captureNode(root, data, c));
         else if (code >= HINT && code < IMPORT) hint = hintOf(code, captureNode(root, data, c));
         else if (code === SCOPE) scope = data[c + CAPTURE_START]!;
+        else if (code === HINTARG) hint = callbackHint(captureNode(root, data, c));
         else if (code === QUALCALL) {
           const path = pathAt(captureNode(root, data, c));
           qualifier = path === null ? null : KEYWORD_ARGUMENT + path;

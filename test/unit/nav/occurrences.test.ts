@@ -318,6 +318,15 @@ func serve(err error) {
     ]);
   });
 
+  it('TypeScript: an untyped parameter of a function passed as an argument is hinted by its callee, argument and place', async () => {
+    const source = 'new Observable((subscriber) => subscriber.complete());\nrx.operate(function (source, /* c */ sub) {});\nf(1, x => x, (y: T) => y);\ng()((z) => z);\n';
+    const { lines } = await occurrencesOf('typescript', 'src/cb.ts', source);
+    expect(lines.filter((l) => l.includes('definition'))).toEqual([
+      '1:17 subscriber definition q=^Observable:0:0', '2:22 source definition q=^rx.operate:0:0', '2:38 sub definition q=^rx.operate:0:1',
+      '3:6 x definition q=^f:1:0', '3:15 y definition q=T', '4:6 z definition',
+    ]);
+  });
+
   it('property names the catch-all leaves out keep their rows where no member pattern has them: destructuring keys, namespace paths, `#x in o`, JSX attributes', async () => {
     const ts = await occurrencesOf('typescript', 'a.ts', 'const { a: b } = o;\nnamespace A.B {}\nclass C { #x = 1; has(o: C) { return #x in o; } }\n');
     expect(ts.lines).toEqual(expect.arrayContaining(['1:9 a reference', '2:13 B reference in=a:A.B', '3:11 #x definition in=a:C', '3:38 #x reference in=a:C.has']));

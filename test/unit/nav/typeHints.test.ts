@@ -1,6 +1,6 @@
 // Light type inference from signatures as written: result types per language, base classes, Go embedded fields.
 import { describe, expect, it } from 'vitest';
-import { baseNames, embeddedType, returnType } from '../../../electron/core/nav/typeHints.js';
+import { baseNames, callbackParameterType, embeddedType, returnType } from '../../../electron/core/nav/typeHints.js';
 
 describe('typeHints', () => {
   it('reads the result type of a function from its signature', () => {
@@ -33,5 +33,23 @@ describe('typeHints', () => {
     expect(embeddedType({ name: 'RouterGroup', signature: 'RouterGroup' })).toBe('RouterGroup');
     expect(embeddedType({ name: 'Base', signature: '*pkg.Base `json:"-"`' })).toBe('pkg.Base');
     expect(embeddedType({ name: 'Handlers', signature: 'Handlers HandlersChain' })).toBeNull();
+  });
+
+  it('reads the type a callee gives a parameter of the function passed to it', () => {
+    const ctor = 'constructor(subscribe?: (this: Observable<T>, subscriber: Subscriber<T>) => TeardownLogic)';
+    expect(callbackParameterType(ctor, 'constructor', 0, 0)).toBe('Subscriber');
+    const operate = 'export function operate<T, R>( init: (liftedSource: Observable<T>, subscriber: Subscriber<R>) => (() => void) | void ): OperatorFunction<T, R>';
+    expect(callbackParameterType(operate, 'operate', 0, 0)).toBe('Observable');
+    expect(callbackParameterType(operate, 'operate', 0, 1)).toBe('Subscriber');
+    // Wrapped and optional function types; a default's `=` and a ternary's `:` do not cut the type.
+    expect(callbackParameterType('function f(a = 1, cb: ((x: pkg.Thing) => void) | undefined)', 'f', 1, 0)).toBe('pkg.Thing');
+    // No function type, no such argument or parameter, a parameter without a named type, a name only inside another.
+    expect(callbackParameterType('function f(cb: string)', 'f', 0, 0)).toBeNull();
+    expect(callbackParameterType('function f(cb: (x: Thing) => void)', 'f', 1, 0)).toBeNull();
+    expect(callbackParameterType('function f(cb: (x: Thing) => void)', 'f', 0, 1)).toBeNull();
+    expect(callbackParameterType('function f(cb: (x: { a: number }) => void)', 'f', 0, 0)).toBeNull();
+    expect(callbackParameterType('function ff(cb: (x: Thing) => void)', 'f', 0, 0)).toBeNull();
+    // A signature cut before its list closes says nothing.
+    expect(callbackParameterType('export function g( destination: Subscriber<any>, onNext?: (value: T) => void, onComplete', 'g', 1, 0)).toBeNull();
   });
 });
