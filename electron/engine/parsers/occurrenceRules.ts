@@ -2,10 +2,11 @@
 // the role: @def, @call, @type, @ref, @skip (a name that is no use: a keyword
 // argument), @field (a struct literal's key: a member of the literal's type, named by @qual), @attr (a
 // Python `self.x = …`: the attribute's definition); @qual is the plain name before the dot in the same
-// match, @qualpath a two-step one (`self.app`, `c.engine`), @qualchain a Java call chain (`new T().a()` → `T.a()`);
-// @member marks any name after a dot, so one whose receiver neither names (`f().x`, `a.b.c.x`) is kept apart from
+// match, @qualpath a path of names (`self.app`, `c.engine.trees`), @qualchain a Java call chain (`new T().a()` → `T.a()`);
+// @member marks any name after a dot, so one whose receiver neither names (`f().x`, `a.b().x`) is kept apart from
 // plain names. A definition's type hint, for light local inference (`x := NewT()`, `x = Cls()`, `c *Context`):
-// @hint (a type as written), @hintcall (a called function: its result), @hintvar (a variable: its type). Ranges: @import (read by
+// @hint (a type as written), @hintcall (a called function: its result), @hintvar (a variable: its type), @hintarg (an
+// untyped parameter of a function passed as an argument: the callee's signature types it). Ranges: @import (read by
 // occurrenceImports.ts, its names not walked), @exclude (package clauses), @typectx (annotations: names
 // inside are type uses), @require (a CommonJS `x = require(...)`, checked by its @fn). Every pattern
 // must compile for its grammar (an impossible one fails the whole query): the unit tests compile each.

@@ -166,7 +166,7 @@ export function typeHint(text: string): string | null {
   return DOTTED.test(t) && !BUILTIN_TYPES.has(t) ? t : null;
 }
 
-/** A two-step receiver as a qualifier (`self.app`; C: any path of fields, `self->lexer.data`), spaces and line breaks dropped; null when it is no plain path. */
+/** A receiver path as a qualifier (`self.app.config`; C: `self->lexer.data`), spaces and line breaks dropped; null when it is no plain path. */
 function pathAt(node: SyntaxNode): string | null {
   // C reaches a field through a pointer with `->`: the same step as `.` for the path.
   const text = node.text.replace(/\s+/gu, '').replace(/->/gu, '.');
