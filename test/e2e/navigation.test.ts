@@ -1,5 +1,6 @@
 // Following code in the UI, end to end through `clew serve`: Ctrl+click and F12 go to definition (a
-// picker for two candidates; C++ out-of-line method bodies; a Go test table's fields), Shift+F12 lists references by file, Alt+←/→ walk the history, the
+// picker for two candidates; C++ out-of-line method bodies; a Go test table's fields; a protobuf message in generated
+// code), Shift+F12 lists references by file, Alt+←/→ walk the history, the
 // file tree opens a file, the hover card shows signature, doc and notes, the symbol panel's callers
 // tree, and Show flow of an express route down to its SQL and HTTP calls. Screens are checked to
 // fit and pass axe at 1920×1080, 1280×800 and 900×700.
@@ -169,6 +170,18 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-line')} ${el.getAttribute('data-confidence')}`))).toEqual(['7 exact', '10 exact', '13 exact']);
     expect(await fits(p, 'go-table-references')).toEqual([]);
     await p.click('[data-testid=refs-close]');
+  }, 60_000);
+
+  it('in Go Ctrl+click on a protobuf message and on its getter lands in the generated .pb.go file, whose outline lists them', async () => {
+    const p = page();
+    await open(p, 'go/orders.go');
+    await clickWord(p, 'func Total(o *pb.Order) int64 {', 'Order', 'Control');
+    await expect.poll(() => where(p)).toBe('go/pb/order.pb.go:6');
+    await expect.poll(() => p.locator('[data-testid=outline-item]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Order'), expect.stringContaining('GetCents')]));
+    await open(p, 'go/orders.go');
+    await clickWord(p, 'return o.GetCents()', 'GetCents', 'Control');
+    await expect.poll(() => where(p)).toBe('go/pb/order.pb.go:11');
+    expect(await fits(p, 'go-generated', true)).toEqual([]);
   }, 60_000);
 
   it('Shift+F12 lists the references grouped by file with counts, and a row jumps to its line', async () => {
