@@ -22,10 +22,12 @@
 //    name its block already declares is an assignment. JavaScript: `var x = require('./m').x` is an import of x.
 //    Python: a keyword argument of a call whose callee is a path is a use of that callee's parameter.
 //    TypeScript and JavaScript: a doc comment's `{@link X}` and `@param x` are references.
-// 10: generated code (`Code generated … DO NOT EDIT`, `@generated`, `*.pb.go`, `dist/`…) is parsed for symbols and
+// 10: generated code (`Code generated … DO NOT EDIT`, `@generated`, `*.pb.go`, `__generated__/`…) is parsed for symbols and
 //     occurrences (it was text only), without entry points, external calls or units of its symbols.
 // 11: TypeScript and JavaScript fields and property signatures carry their declared type (or `new T()`) as a hint.
 // 12: a member's receiver path of any length is its qualifier (`a.b.c.x`; it was `()` past two names) in TypeScript,
 //     JavaScript, Python and Go; Go struct fields carry their type as a hint.
 // 13: TypeScript: an untyped parameter of a function passed as an argument is hinted by the callee (`^Observable:0:0`).
-export const ANALYSIS_VERSION = 13;
+// 14: a build's scripts and declarations in `dist/` are text only again (they were parsed as generated code since 10);
+//     Go and other sources in a `dist` folder are read as written code.
+export const ANALYSIS_VERSION = 14;

@@ -10,7 +10,7 @@ import { type WordRowData, wordRowData } from './wordRows.js';
 import { isManifest, parseManifest } from './manifests/index.js';
 import { analyzeFile } from './analyze.js';
 import { sourceLanguage } from '../base/languages.js';
-import { codeOrigin } from './codeOrigin.js';
+import { codeOrigin, textOnly } from './codeOrigin.js';
 import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../base/fileAnalysis.js';
 import { type Chunk, chunkLines, decodeSource, splitLines } from '../base/source.js';
 
@@ -80,7 +80,7 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const language = sourceLanguage(request.relPath, read.text);
   let analysis: FileAnalysis | null = null;
   const origin = language ? codeOrigin(request.relPath, read.text, lines) : 'written';
-  if (language && origin !== 'minified') {
+  if (language && !textOnly(origin)) {
     try {
       analysis = await analyzeFile(language, request.relPath, read.text, origin === 'generated');
       for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });

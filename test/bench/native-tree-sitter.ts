@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { compileQuery, parse } from '../../electron/engine/parsers/treeSitter.js';
 import { occurrencePatterns } from '../../electron/engine/parsers/occurrenceRules.js';
 import { rawMatches } from '../../electron/engine/parsers/queryMatches.js';
-import { codeOrigin } from '../../electron/engine/codeOrigin.js';
+import { codeOrigin, textOnly } from '../../electron/engine/codeOrigin.js';
 import { goTree } from './indexPeers/goTree.js';
 import { cacheDir } from './relevance/corpora.js';
 
@@ -67,8 +67,8 @@ const cpuSeconds = async (work: () => Promise<number> | number): Promise<{ s: nu
 const tree = goTree();
 const paths = execFileSync('find', [tree.root, '-name', '*.go', '-type', 'f', '-size', `-${MAX_FILE_BYTES / 1024 + 1}k`], { encoding: 'utf8', maxBuffer: 64 << 20 })
   .trim().split('\n');
-// Only what the indexer parses: minified files are indexed as text (codeOrigin.ts); generated ones are parsed too.
-const sources = paths.map((p) => readFileSync(p, 'utf8')).filter((text, k) => codeOrigin(relative(tree.root, paths[k] ?? ''), text, text.split('\n')) !== 'minified');
+// Only what the indexer parses: minified files and build output are indexed as text (codeOrigin.ts); generated ones are parsed.
+const sources = paths.map((p) => readFileSync(p, 'utf8')).filter((text, k) => !textOnly(codeOrigin(relative(tree.root, paths[k] ?? ''), text, text.split('\n'))));
 const bytes = sources.reduce((n, s) => n + Buffer.byteLength(s), 0);
 const { Parser, go } = loadNative();
 const native = new Parser();

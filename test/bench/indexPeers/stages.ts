@@ -16,7 +16,7 @@ import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/pa
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { symbolRowData } from '../../../electron/engine/symbolRows.js';
-import { codeOrigin } from '../../../electron/engine/codeOrigin.js';
+import { codeOrigin, textOnly } from '../../../electron/engine/codeOrigin.js';
 import { wordRowData } from '../../../electron/engine/wordRows.js';
 import type { WalkedFile } from '../../../electron/engine/walk/walker.js';
 
@@ -59,7 +59,7 @@ export async function stageBreakdown(files: readonly WalkedFile[], every: number
     const generated = origin === 'generated';
     at = add('split lines, code origin check', at);
     let analysis: FileAnalysis | null = null;
-    if (language && origin !== 'minified') {
+    if (language && !textOnly(origin)) {
       const tree = await parse(language, read.text);
       at = add('tree-sitter parse', at);
       const query = await occurrenceQuery(language);

@@ -19,7 +19,7 @@ import { extractOccurrences, occurrenceQuery } from '../../../electron/engine/pa
 import { extractSymbols } from '../../../electron/engine/parsers/symbols.js';
 import { parse } from '../../../electron/engine/parsers/treeSitter.js';
 import { symbolRowData } from '../../../electron/engine/symbolRows.js';
-import { codeOrigin } from '../../../electron/engine/codeOrigin.js';
+import { codeOrigin, textOnly } from '../../../electron/engine/codeOrigin.js';
 import { wordRowData } from '../../../electron/engine/wordRows.js';
 
 export interface IndexCost {
@@ -48,7 +48,7 @@ async function prepare(absPath: string, relPath: string): Promise<{ write: FileW
   let extractMs = 0;
   const origin = language ? codeOrigin(relPath, read.text, lines) : 'written';
   const generated = origin === 'generated';
-  if (language && origin !== 'minified') {
+  if (language && !textOnly(origin)) {
     const tree = await parse(language, read.text);
     const query = await occurrenceQuery(language);
     try {
