@@ -2,6 +2,9 @@
 
 const WORD = /[A-Za-z0-9_$]+/g;
 
+/** A name or a dotted path of names (`a`, `self.app.config`), as receivers and type hints are written. */
+export const DOTTED_PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
+
 /** Parts of one identifier: `parseHTTPConfig2` → [parse, http, config2]; `parse_config` → [parse, config]. */
 export function identifierParts(identifier: string): string[] {
   const parts: string[] = [];

@@ -80,9 +80,10 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const language = sourceLanguage(request.relPath, read.text);
   let analysis: FileAnalysis | null = null;
   const origin = language ? codeOrigin(request.relPath, read.text, lines) : 'written';
+  const generated = origin === 'generated';
   if (language && !textOnly(origin)) {
     try {
-      analysis = await analyzeFile(language, request.relPath, read.text, origin === 'generated');
+      analysis = await analyzeFile(language, request.relPath, read.text, generated);
       for (const warning of analysis.warnings) issues.push({ path: request.relPath, reason: 'parse-error', message: warning });
     } catch (e) {
       issues.push({ path: request.relPath, reason: 'parse-error', message: `parse failed, indexed as text: ${e instanceof Error ? e.message : String(e)}` });
@@ -92,10 +93,10 @@ export async function prepareFile(request: PrepareRequest): Promise<Prepared> {
   const chunks = chunkLines(lines);
   const symbols = analysis?.symbols ?? [];
   // Generated code's symbols get no units of their own: its text stays chunk units, as if no grammar had read it.
-  const unitSymbols = origin === 'generated' ? [] : symbols;
+  const unitSymbols = generated ? [] : symbols;
   return {
     kind: 'text', hash, language, lineCount: lines.length, chunks, lossy: read.lossy, analysis,
-    symbolRows: symbolRowData(symbols, request, lines, origin !== 'generated'),
+    symbolRows: symbolRowData(symbols, request, lines, !generated),
     chunkRows: chunkRowData(unitSymbols, request, lines),
     wordRows: wordRowData(request.relPath, chunks, unitSymbols),
     packages: manifest.packages, manifestMains: manifest.mains, issues,

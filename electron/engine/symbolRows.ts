@@ -10,7 +10,10 @@ import type { SymbolRowData, SymbolUnitData } from '../db/write/indexStore.js';
 
 export type { SymbolRowData };
 
-export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[], withUnits = true): SymbolRowData[] {
+/** What a unit's vector id and content hash are derived from besides the symbol. */
+type UnitContext = { relPath: string; repoKey: string; embedderId: string };
+
+export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: UnitContext, lines: readonly string[], withUnits = true): SymbolRowData[] {
   return symbols.map((symbol) => ({
     bodyHash: fingerprint(symbolBody(symbol, lines)),
     words: searchWords(symbol.name).join(' '),
@@ -20,7 +23,7 @@ export function symbolRowData(symbols: readonly ParsedSymbol[], ctx: { relPath: 
   }));
 }
 
-function symbolUnit(symbol: ParsedSymbol, ctx: { relPath: string; repoKey: string; embedderId: string }, lines: readonly string[]): SymbolUnitData {
+function symbolUnit(symbol: ParsedSymbol, ctx: UnitContext, lines: readonly string[]): SymbolUnitData {
   // The excerpt is cut once, as readers cut it again from the stored chunks.
   const excerpt = excerptOf(lines, 'symbol', symbol.startLine, symbol.endLine);
   const unitText = symbolUnitText(symbol, ctx.relPath, excerpt);

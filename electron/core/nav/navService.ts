@@ -18,6 +18,7 @@ import { NavByName } from './byName.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
 import type { NavReads } from './navReads.js';
 import { escapeRegex } from '../../base/escapeRegex.js';
+import { DOTTED_PATH } from '../../base/identifiers.js';
 import { wholeNamePattern } from './textReferences.js';
 
 /** Lines after a symbol's first where its name is looked for when no occurrence marks it (attributes, a doc block). */
@@ -26,9 +27,8 @@ export const REFS_DEFAULT_LIMIT = 200;
 export const REFS_MAX_LIMIT = 5000;
 /** Occurrences of one name read for a references answer; past it the answer says it was cut. */
 const REFS_SCAN = 50_000;
-/** A receiver path of two or more names (`r.Form`), and of three or more (`a.b.c`). */
-const PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)+$/u;
-const LONG_PATH = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*){2,}$/u;
+/** How many names a receiver path has (`r.Form`: 2); 0 for a qualifier that is no plain path (a marker, an expression). */
+const pathLength = (qualifier: string): number => (DOTTED_PATH.test(qualifier) ? qualifier.split('.').length : 0);
 
 export class NavService implements NavReads {
   readonly rows: NavRows;
@@ -281,7 +281,7 @@ export class NavService implements NavReads {
         if (r.confidence !== 'exact' && occ.qualifier !== null && !memberTargets) continue;
         // A member of a path no type was found for is as weak a guess as an expression's (`a.b.c.x`); in Go, where every
         // field and variable has a declared type, a path's member left unresolved is a type's outside the repo (`r.Form.Value`).
-        if (r.confidence !== 'exact' && occ.qualifier !== null && (occ.language === 'go' ? PATH : LONG_PATH).test(occ.qualifier)) continue;
+        if (r.confidence !== 'exact' && occ.qualifier !== null && pathLength(occ.qualifier) >= (occ.language === 'go' ? 2 : 3)) continue;
         if (!matches(r, occ.path)) continue;
         (r.confidence === 'exact' ? exact : guessed).push({ occ, confidence: r.confidence });
         if (exact.length >= limit) {

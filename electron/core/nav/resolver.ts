@@ -206,7 +206,7 @@ export class Resolver {
     const needed = this.rows.methods(iface.id).map((m) => m.name);
     return this.named(method.name).filter((m) => {
       if (m.kind !== 'method' || m.language !== 'go' || m.id === method.id) return false;
-      const owner = this.symbol(m.parentId) ?? this.named(goReceiverType(m) ?? '').find((t) => isTypeLike(t) && folderOf(t.path) === folderOf(m.path));
+      const owner = this.goMethodOwner(m);
       return !!owner && owner.kind !== 'interface' && needed.every((n) => this.membersDeep(owner, n, 0).length > 0);
     });
   }
@@ -770,22 +770,24 @@ export class Resolver {
     const self = SELF_WORDS.has(name) && occ.language !== 'c';
     if (!self && occ.language !== 'go') return undefined;
     const enclosing = this.symbol(occ.symbolId);
-    if (!self && !(enclosing && isGoReceiver(enclosing, name))) return undefined;
+    if (!self && !(enclosing && goReceiver(enclosing).name === name)) return undefined;
     const owner = this.enclosingClass(enclosing);
     if (owner) return owner;
-    if (occ.language === 'go') return enclosing ? this.goReceiverType(enclosing) : null;
+    if (occ.language === 'go') return enclosing ? this.goMethodOwner(enclosing) : null;
     return occ.language === 'cpp' ? this.cppOwnerClass(occ) : null;
   }
 
   /** The type a method written outside it belongs to (C++ out of line, a Go method in another file), by the method's id. */
   private readonly ownerClassCache = new Map<number, NavSymbol | null>();
 
-  /** Go: the type of a method declared in another file than its type (no parent symbol there), by its receiver's type in the package. */
-  private goReceiverType(method: NavSymbol): NavSymbol | null {
+  /** Go: the type a method belongs to: its parent, or (declared in another file of the package) its receiver's type there. */
+  private goMethodOwner(method: NavSymbol): NavSymbol | null {
+    const parent = this.symbol(method.parentId);
+    if (parent) return parent;
     let found = this.ownerClassCache.get(method.id);
     if (found === undefined) {
-      const type = /^func\s*\(\s*[\p{L}\p{N}_]+\s+\*?\s*([\p{L}_][\p{L}\p{N}_]*)/u.exec(method.signature)?.[1];
-      found = type ? (this.typeFromHint(type, this.placeOf(method), 0)[0] ?? null) : null;
+      const type = goReceiver(method).type;
+      found = (type && this.named(type).find((t) => isTypeLike(t) && folderOf(t.path) === folderOf(method.path))) || null;
       this.ownerClassCache.set(method.id, found);
     }
     return found;
@@ -825,7 +827,7 @@ export class Resolver {
     if (own.length || owner.language !== 'go') return own;
     // A Go method in another file of the package than its type has no parent: matched by its receiver's type.
     const folder = folderOf(owner.path);
-    return this.named(name).filter((s) => s.kind === 'method' && s.parentId === null && folderOf(s.path) === folder && goReceiverType(s) === owner.name);
+    return this.named(name).filter((s) => s.kind === 'method' && s.parentId === null && folderOf(s.path) === folder && goReceiver(s).type === owner.name);
   }
 
   /** A definition of `name` in the enclosing scopes of the occurrence, innermost first (class scopes only where `this` is implicit). */
@@ -1224,13 +1226,8 @@ function pythonSubmodule(source: string, name: string): string {
   return `${source}${source.endsWith('.') ? '' : '.'}${name}`;
 }
 
-/** `func (s *Server) Handle()` → `Server`. */
-function goReceiverType(method: NavSymbol): string | null {
-  return /^func\s*\(\s*(?:[\p{L}\p{N}_]+\s+)?\*?([\p{L}\p{N}_]+)/u.exec(method.signature)?.[1] ?? null;
-}
-
-/** `func (s *Server) Handle()`: `s` is the receiver. */
-function isGoReceiver(method: NavSymbol, name: string): boolean {
-  const head = /^func\s*\(\s*([\p{L}\p{N}_]+)\s/u.exec(method.signature);
-  return head?.[1] === name;
+/** `func (s *Server) Handle()` → the receiver `s` and its type `Server` (`func (*Server) Reset()`: no name); nulls for a function. */
+function goReceiver(method: NavSymbol): { name: string | null; type: string | null } {
+  const m = /^func\s*\(\s*(?:([\p{L}\p{N}_]+)\s+)?\*?([\p{L}\p{N}_]+)/u.exec(method.signature);
+  return { name: m?.[1] ?? null, type: m?.[2] ?? null };
 }

@@ -1,13 +1,14 @@
 // Light local type inference from declarations as written (no type checker): the result type of a
 // function from its signature, and the base classes of a class. Pure over signature text.
 import { escapeRegex } from '../../base/escapeRegex.js';
+import { DOTTED_PATH } from '../../base/identifiers.js';
 import { parameterTexts, parameterType } from './overloads.js';
 
 /** A type as written in a signature → the name to look up (`*pkg.T` → `pkg.T`); null for no single named type. */
 function named(text: string): string | null {
   // A Go slice, array or map stands for its element (`[]*Route`): what ranging over it gives.
   const t = text.trim().replace(/^["'](.*)["']$/su, '$1').trim().replace(/^(?:\[[^\]]*\]|map\[[^\]]*\])+/u, '').replace(/^[&*]+/u, '').replace(/[<[].*$/su, '');
-  return /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u.test(t) ? t : null;
+  return DOTTED_PATH.test(t) ? t : null;
 }
 
 /** The index just past the bracket group that opens at `from` (`(`, `[` or `<`), or -1. */

@@ -4,6 +4,7 @@
 // every node from JavaScript cost twice the parse.
 import type { Language } from '../../../shared/types.js';
 import type { FileOccurrences, ParsedImport, ParsedSymbol } from '../../base/fileAnalysis.js';
+import { DOTTED_PATH } from '../../base/identifiers.js';
 import { ANONYMOUS_STRUCT, ATTRIBUTE_MARK, CALLBACK_PARAMETER, DOC_NAME, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES, type OccurrenceRole } from '../../../shared/nav.js';
 import { occurrencePatterns } from './occurrenceRules.js';
 import { importsOf } from './occurrenceImports.js';
@@ -149,8 +150,6 @@ const BUILTIN_TYPES = new Set(['string', 'number', 'boolean', 'any', 'unknown', 
   'char', 'double', 'short', 'long', 'size_t', 'ssize_t', 'ptrdiff_t', 'int8_t', 'int16_t', 'int32_t', 'int64_t', 'uint8_t', 'uint16_t', 'uint32_t',
   'uint64_t', 'intptr_t', 'uintptr_t', 'FILE', 'va_list', 'signed', 'unsigned', 'auto', 'std']);
 
-const DOTTED = /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
-
 /**
  * A type as written → the name to look up: `*pkg.T[X]` → `pkg.T`, `"Flask"` → `Flask`, `Optional[T]` →
  * `T`; null for what names no single type (a slice, a map, a union, a function type).
@@ -163,14 +162,14 @@ export function typeHint(text: string): string | null {
   const optional = /^(?:t\.|typing\.)?Optional\[(.+)\]$/su.exec(t);
   if (optional?.[1]) t = optional[1].trim().replace(/^["'](.*)["']$/su, '$1');
   t = t.replace(/\s*\|\s*(?:None|null|undefined)$/u, '').replace(/[<[].*$/su, '');
-  return DOTTED.test(t) && !BUILTIN_TYPES.has(t) ? t : null;
+  return DOTTED_PATH.test(t) && !BUILTIN_TYPES.has(t) ? t : null;
 }
 
 /** A receiver path as a qualifier (`self.app.config`; C: `self->lexer.data`), spaces and line breaks dropped; null when it is no plain path. */
 function pathAt(node: SyntaxNode): string | null {
   // C reaches a field through a pointer with `->`: the same step as `.` for the path.
   const text = node.text.replace(/\s+/gu, '').replace(/->/gu, '.');
-  return DOTTED.test(text) ? text : null;
+  return DOTTED_PATH.test(text) ? text : null;
 }
 
 /** Steps of a Java call chain a path is built from; deeper chains are not inferred anyway. */
@@ -217,7 +216,7 @@ function typeNodeHint(node: SyntaxNode): string | null {
 function hintOf(code: number, node: SyntaxNode): string | null {
   if (code === HINT) return typeNodeHint(node);
   const text = node.text;
-  if (!DOTTED.test(text)) return null;
+  if (!DOTTED_PATH.test(text)) return null;
   return code === HINTCALL ? `${text}()` : `=${text}`;
 }
 
