@@ -59,6 +59,11 @@ export class PlaceWriter {
     return this.bytes.subarray(this.start, this.length);
   }
 
+  /** Drops the current blob's bytes (a row kept as stored needs none). */
+  discard(): void {
+    this.length = this.start;
+  }
+
   /** Forgets every blob (the next file reuses the buffer). */
   reset(): void {
     this.length = 0;

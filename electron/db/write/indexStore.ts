@@ -4,6 +4,7 @@ import type { DeclaredPackage, FileAnalysis, ParsedEntryPoint } from '../../base
 import type { Chunk } from '../../base/source.js';
 import type { WriteDb } from '../connection.js';
 import { OccurrenceRows } from './occurrenceRows.js';
+import { StoredSymbols, symbolChange, unitKept } from './storedSymbols.js';
 import { symbolOfNote } from '../read/symbolKeys.js';
 import { symbolWordRow } from '../read/wordRowIds.js';
 import { BatchFullText } from './batchFullText.js';
@@ -96,6 +97,7 @@ export class IndexStore {
   private readonly fullText: BatchFullText;
   private readonly deletes: BatchDeletes;
   private readonly chunks: FileChunks;
+  private readonly storedSymbols: StoredSymbols;
   private readonly walBound: WalBound;
 
   /** `walBoundBytes`: the WAL size past which a batch ends with a checkpoint (walBound.ts). */
@@ -104,6 +106,7 @@ export class IndexStore {
     this.fullText = new BatchFullText(db);
     this.deletes = new BatchDeletes(db);
     this.chunks = new FileChunks(db, this.fullText, this.deletes);
+    this.storedSymbols = new StoredSymbols(db);
     this.walBound = new WalBound(db, walBoundBytes);
     this.s = {
       repoByPath: db.prepare<[string], RepoRow>('SELECT id, key, path FROM repos WHERE path = ?'),
@@ -126,7 +129,6 @@ export class IndexStore {
          ON CONFLICT(repo_id, path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
            content_hash = excluded.content_hash, line_count = excluded.line_count, lossy = excluded.lossy
          RETURNING id`),
-      fileSymbols: db.prepare<[number], { id: number; fqn: string; body_hash: string }>('SELECT id, fqn, body_hash FROM symbols WHERE file_id = ?'),
       // No unique (file_id, fqn) index to upsert on (migration 017): writeFile knows the file's symbols and picks insert or update.
       insertSymbol: db.prepare<[number, number, number | null, string, string, string, number, number, string, string | null, string, string, bigint], { id: number }>(
         `INSERT INTO symbols(repo_id, file_id, parent_id, fqn, kind, name, start_line, end_line, signature, doc, modifiers, body_hash, fqn_key)
@@ -134,6 +136,8 @@ export class IndexStore {
       updateSymbol: db.prepare<[number | null, string, string, number, number, string, string | null, string, string, number]>(
         `UPDATE symbols SET parent_id = ?, kind = ?, name = ?, start_line = ?, end_line = ?, signature = ?, doc = ?, modifiers = ?, body_hash = ?
          WHERE id = ?`),
+      // Only the lines: the one index that holds them is updated, not the symbol's other three.
+      moveSymbol: db.prepare<[number, number, number]>('UPDATE symbols SET start_line = ?, end_line = ? WHERE id = ?'),
       upsertUnit: db.prepare<[number, number, string, string, number, string]>(
         `INSERT INTO text_units(repo_id, kind, symbol_id, vector_id, text, text_in_file, content_hash) VALUES (?, 'symbol', ?, ?, ?, ?, ?)
          ON CONFLICT(vector_id) DO UPDATE SET symbol_id = excluded.symbol_id, text = excluded.text, text_in_file = excluded.text_in_file, content_hash = excluded.content_hash,
@@ -349,11 +353,11 @@ export class IndexStore {
     const { fullText, deletes } = this;
     // Read before the file's row takes its new hash (fileChunks.ts).
     const storedChunks = this.chunks.storedChunks(repo.id, file.relPath);
+    const previous = this.storedSymbols.byFqn(repo.id, file.relPath);
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
     const words = file.wordRows;
     this.chunks.replace(fileId, storedChunks, file.chunks, words.path, words.chunks);
 
-    const previous = new Map(s.fileSymbols.all(fileId).map((row) => [row.fqn, row]));
     const analysis = file.analysis;
     const ids: number[] = [];
     const written = new Map<string, number>();
@@ -364,17 +368,19 @@ export class IndexStore {
       const bodyHash = row.bodyHash;
       const parentId = symbol.parent === null ? null : (ids[symbol.parent] ?? null);
       // A second symbol with an FQN already written in this file updates that row, as the old upsert on (file_id, fqn) did.
-      let id = written.get(symbol.fqn) ?? previous.get(symbol.fqn)?.id;
+      const old = previous.get(symbol.fqn);
+      let id = written.get(symbol.fqn) ?? old?.id;
+      const change = old ? symbolChange(old, { ...symbol, parentId, modifiersJson: row.modifiersJson, bodyHash }) : 'changed';
       if (id === undefined) {
         id = (s.insertSymbol.get(repo.id, fileId, parentId, symbol.fqn, symbol.kind, symbol.name, symbol.startLine, symbol.endLine,
           symbol.signature, symbol.doc, row.modifiersJson, bodyHash, row.fqnKey) as { id: number }).id;
-      } else {
+      } else if (change === 'moved') s.moveSymbol.run(symbol.startLine, symbol.endLine, id);
+      else if (change === 'changed') {
         s.updateSymbol.run(parentId, symbol.kind, symbol.name, symbol.startLine, symbol.endLine, symbol.signature, symbol.doc, row.modifiersJson, bodyHash, id);
         if (!fullText.dropSymbolFields(id)) deletes.wordRow(symbolWordRow(id));
       }
       written.set(symbol.fqn, id);
       ids.push(id);
-      const old = previous.get(symbol.fqn);
       if (!old) fullText.symbolNames(id, row.words);
       else {
         previous.delete(symbol.fqn);
@@ -387,11 +393,13 @@ export class IndexStore {
         }
       }
       const unit = row.unit;
-      if (unit) s.upsertUnit.run(repo.id, id, unit.vectorId, unit.storedText, unit.textForm, unit.contentHash);
       // A file that became generated code keeps its symbols, not their units.
-      else if (old) s.deleteSymbolUnit.run(id);
+      if (!unit) {
+        if (old) s.deleteSymbolUnit.run(id);
+      } else if (!unitKept(old, id, unit)) s.upsertUnit.run(repo.id, id, unit.vectorId, unit.storedText, unit.textForm, unit.contentHash);
       const fields = words.symbols[index];
-      if (fields) fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);
+      // A kept row keeps its word row: its names, signature, doc and path are the same.
+      if (fields && change === 'changed') fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);
     }
     for (const gone of previous.values()) deletes.symbol(gone.id);
     this.writeChunkUnits(repo, fileId, file.chunkRows);
