@@ -1,6 +1,7 @@
 // Issue 12's benchmark: Clew's index beside universal-ctags, codesearch's cindex and ripgrep, in one run,
 // on a tree of >10,000 real Go files (pinned Debian packages, see indexPeers/goTree.ts). Clew runs IN
 // PROCESS through the Backend (vectors off): the figures are the engine's, without CLI start-up.
+// After the size is taken it also times a branch switch (a third of the files changed) on the same index, reopened.
 // Run: npm run bench:index-peers [-- --queries 60 --stages-every 10 --source]. Prints a table with the issue's targets; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ function indexedSourceBytes(file: string): number {
   }
 }
 let indexedBytes = NaN;
+/** The full index's wall time, for the branch switch measured after the app closes. */
+let fullIndexMs = NaN;
 /** clew.db with its WAL right after the full index, the app still open. */
 let openDbBytes = NaN;
 
@@ -110,6 +113,7 @@ try {
   const poller = Promise.all([poll('package', (at) => { firstResultMs = at; firstResultCpuMs = cpuSince(); }), poll('NewClient', (at) => { firstRareMs = at; })]);
   const report = unwrap(await backend.invoke('repo:index', { path: tree.root }));
   const fullMs = ms(started);
+  fullIndexMs = fullMs;
   const cpuUsed = process.cpuUsage(cpu0);
   // Every thread of this process (engine, parse pool, search workers): Clew's whole CPU bill.
   const fullCpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
@@ -218,6 +222,27 @@ try {
   await backend.close();
 }
 const finalDb = dirBytes(dataDir, 'clew.db');
+
+// A branch switch, after the size is taken (its rewrites leave the file larger): a third of the Go files change (a line
+// below the package clause, so every symbol and place under it moves, and a function at the end), re-indexed by one run
+// of the app opened again on the same index, watcher off; the files are restored after.
+{
+  const switcher = Backend.open({ dataDir, write: true, command: 'bench', watch: false, vectors: { mode: 'off' } });
+  const switched = execFileSync('find', [tree.root, '-name', '*.go', '-type', 'f'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    .split('\n').filter(Boolean).sort().filter((_, i) => i % 3 === 0);
+  const originals = switched.map((file) => readFileSync(file));
+  try {
+    switched.forEach((file, i) => writeFileSync(file, `${originals[i]!.toString('utf8').replace(/^package .*$/m, (line) => `${line}\n\n// switched`)}\nfunc clewSwitched${i}() int { return ${i} }\n`));
+    const t0 = process.hrtime.bigint();
+    const changed = unwrap(await switcher.invoke('repo:index', { path: tree.root })).changed;
+    const switchMs = ms(t0);
+    rows.splice(rows.findIndex((r) => r[0].startsWith('no-change re-index')) + 1, 0, [`re-index after a branch switch (${changed} files changed)`,
+      `${fmt(switchMs)} ms`, `full ${fmt(fullIndexMs)} ms`, `${((switchMs / fullIndexMs) * 100).toFixed(1)}%`, '']);
+  } finally {
+    switched.forEach((file, i) => writeFileSync(file, originals[i]!));
+    await switcher.close();
+  }
+}
 // The target is clew.db itself: measured after close, with the WAL folded in (while open, the WAL adds up to 64 MiB). It
 // counts the files Clew indexed (not the binaries and oversized files it skipped, which the tree holds too).
 rows.splice(rows.findIndex((r) => r[0].startsWith('first keyword result')) + 1, 0, ['clew.db (after close) vs source it indexed', mib(finalDb),

@@ -82,6 +82,12 @@ export function cartCount(carts: Cart[]): number {
 }
 `;
 
+/** A Go file of 40 documented functions, several chunks long. */
+const STEPS = ['package shop', '', ...Array.from({ length: 40 }, (_, f) => [`// step${f} runs step ${f}.`, `func step${f}(in []int) []int {`,
+  ...Array.from({ length: 4 + (f * 5) % 7 }, (_, l) => `\tin = append(in, ${f * 100 + l})`), '\treturn in', '}', '']).flat()].join('\n');
+// Two lines more below the package clause: every function moves.
+const STEPS_EDITED = STEPS.replace('package shop\n', 'package shop\n\n// Steps run in order.\n');
+
 const CART = `export class Cart {
   total(): number {
     return 0;
@@ -124,6 +130,7 @@ function wordIndex(dataDir: string, words: readonly string[]): Record<string, st
 
 /** The data as a fresh index of the tree holds it. */
 const everything = (dataDir: string, words: readonly string[]) => ({
+  chunks: readIndex(dataDir, (db) => db.prepare<[], string>("SELECT f.path || ':' || c.start_line || ' ' || c.text FROM chunks c JOIN files f ON f.id = c.file_id ORDER BY 1").pluck().all()),
   files: Object.fromEntries(Object.entries(indexSnapshot(databaseFile(dataDir))).map(([path, file]) => [path, { ...file, units: file.units.map((u) => u.split(' ')[1]).sort() }])),
   symbols: symbolRows(dataDir),
   occurrences: occurrencePlaces(dataDir),
@@ -165,7 +172,7 @@ describe('a changed file keeps its unchanged rows', () => {
     db.prepare<[], { what: string; subject: string }>('SELECT what, subject FROM write_log ORDER BY what, subject').all());
 
   it('writes only what changed, and ends as a fresh index of the edited tree', async () => {
-    writeTree(repo.path, { 'shop/shop.go': SHOP, 'web/report.ts': REPORT, 'web/cart.ts': CART });
+    writeTree(repo.path, { 'shop/shop.go': SHOP, 'shop/steps.go': STEPS, 'web/report.ts': REPORT, 'web/cart.ts': CART });
     await indexOnce(data.path, repo.path);
     const db = new Database(databaseFile(data.path));
     db.exec(WRITE_LOG);
@@ -173,12 +180,15 @@ describe('a changed file keeps its unchanged rows', () => {
 
     writeFileSync(join(repo.path, 'shop/shop.go'), SHOP_EDITED);
     writeFileSync(join(repo.path, 'web/report.ts'), REPORT_EDITED);
+    writeFileSync(join(repo.path, 'shop/steps.go'), STEPS_EDITED);
     await indexOnce(data.path, repo.path);
 
     const written = log();
     const of = (what: string): string[] => written.filter((w) => w.what === what).map((w) => w.subject);
-    // Moved two lines down, nothing else: the lines only (and Discount's, rewritten whole).
-    expect(of('lines')).toEqual(['Cart', 'Cart.Items', 'Cart.Total', 'Discount', 'Item', 'Item.Cents', 'Item.Name'].map((s) => `shop:shop.${s}`));
+    // Moved two lines down, nothing else: the lines only (and those of the three rewritten whole). steps.go's functions
+    // all moved: lines only.
+    expect(of('lines').filter((fqn) => fqn.includes('.step'))).toHaveLength(40);
+    expect(of('lines').filter((fqn) => !fqn.includes('.step'))).toEqual(['Cart', 'Cart.Items', 'Cart.Total', 'Discount', 'Item', 'Item.Cents', 'Item.Name'].map((s) => `shop:shop.${s}`));
     // Rewritten: only the symbols whose signature, doc or body changed.
     expect(of('rewritten')).toEqual(['shop:shop.Cart.Total', 'shop:shop.Discount', 'shop:shop.Item']);
     expect(of('inserted')).toEqual(expect.arrayContaining(['shop:shop.Cart.Clear']));
@@ -197,7 +207,7 @@ describe('a changed file keeps its unchanged rows', () => {
     // The same tree indexed from nothing.
     cpSync(repo.path, freshRepo.path, { recursive: true });
     await indexOnce(freshData.path, freshRepo.path);
-    const texts = ['shop/shop.go', 'web/report.ts', 'web/cart.ts'].map((path) => readFileSync(join(repo.path, path), 'utf8'));
+    const texts = ['shop/shop.go', 'shop/steps.go', 'web/report.ts', 'web/cart.ts'].map((path) => readFileSync(join(repo.path, path), 'utf8'));
     const words = [...new Set(texts.flatMap((text) => codeWordText(text).split(' ')).concat(['add', 'percent', 'share', 'product']))].filter(Boolean).sort();
     expect(words.length).toBeGreaterThan(40);
     expect(everything(data.path, words)).toEqual(everything(freshData.path, words));
