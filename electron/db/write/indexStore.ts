@@ -354,6 +354,8 @@ export class IndexStore {
     // Read before the file's row takes its new hash (fileChunks.ts).
     const storedChunks = this.chunks.storedChunks(repo.id, file.relPath);
     const previous = this.storedSymbols.byFqn(repo.id, file.relPath);
+    // Only a file that had symbols may have units to keep.
+    const storedUnits = this.storedSymbols.units(previous.size > 0 ? file.symbolRows.flatMap((r) => (r.unit ? [r.unit.vectorId] : [])) : []);
     const fileId = (s.upsertFile.get(repo.id, file.relPath, file.language, file.size, file.mtimeMs, file.hash, file.lineCount, file.lossy ? 1 : 0) as { id: number }).id;
     const words = file.wordRows;
     this.chunks.replace(fileId, storedChunks, file.chunks, words.path, words.chunks);
@@ -396,7 +398,10 @@ export class IndexStore {
       // A file that became generated code keeps its symbols, not their units.
       if (!unit) {
         if (old) s.deleteSymbolUnit.run(id);
-      } else if (!unitKept(old, id, unit)) s.upsertUnit.run(repo.id, id, unit.vectorId, unit.storedText, unit.textForm, unit.contentHash);
+      } else if (!unitKept(storedUnits.get(unit.vectorId), id, unit)) {
+        s.upsertUnit.run(repo.id, id, unit.vectorId, unit.storedText, unit.textForm, unit.contentHash);
+        storedUnits.delete(unit.vectorId);
+      }
       const fields = words.symbols[index];
       // A kept row keeps its word row: its names, signature, doc and path are the same.
       if (fields && change === 'changed') fullText.symbolFields(id, fields.names, fields.signature, fields.doc, words.path);

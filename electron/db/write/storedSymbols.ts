@@ -19,10 +19,13 @@ export interface StoredSymbol {
   modifiers: string;
   body_hash: string;
   forgotten: number;
-  /** Its text unit's vector id, content hash and stored form (text_in_file); null without one. */
-  unit_vector_id: string | null;
-  unit_hash: string | null;
-  unit_form: number | null;
+}
+
+/** A stored text unit, by the vector id the upsert conflicts on. */
+export interface StoredUnit {
+  symbol_id: number | null;
+  content_hash: string;
+  text_in_file: number;
 }
 
 /** What a symbol's new fields are held against. */
@@ -48,25 +51,32 @@ export function symbolChange(old: StoredSymbol, next: SymbolFields): SymbolChang
   return old.start_line === next.startLine && old.end_line === next.endLine ? 'same' : 'moved';
 }
 
-/** Whether the stored unit is the one the upsert would leave as it is: same vector, text and symbol, storing no more. */
-export function unitKept(old: StoredSymbol | undefined, id: number, unit: { vectorId: string; contentHash: string; textForm: number }): boolean {
-  return old !== undefined && old.id === id && old.unit_vector_id === unit.vectorId && old.unit_hash === unit.contentHash
-    && (old.unit_form ?? -1) >= unit.textForm;
+/** Whether the upsert would leave the stored unit of the same vector id as it is: same text and symbol, storing no more. */
+export function unitKept(stored: StoredUnit | undefined, id: number, unit: { contentHash: string; textForm: number }): boolean {
+  return stored !== undefined && stored.symbol_id === id && stored.content_hash === unit.contentHash && stored.text_in_file >= unit.textForm;
 }
 
 export class StoredSymbols {
   private readonly stored;
+  private readonly storedUnits;
 
   constructor(db: WriteDb) {
     this.stored = db.prepare<[number, string], StoredSymbol>(
       `SELECT s.id, s.fqn, s.parent_id, s.kind, s.name, s.start_line, s.end_line, s.signature, s.doc, s.modifiers, s.body_hash,
-         f.content_hash = '' AS forgotten, u.vector_id AS unit_vector_id, u.content_hash AS unit_hash, u.text_in_file AS unit_form
-       FROM files f JOIN symbols s ON s.file_id = f.id LEFT JOIN text_units u ON u.symbol_id = s.id
-       WHERE f.repo_id = ? AND f.path = ?`);
+         f.content_hash = '' AS forgotten
+       FROM files f JOIN symbols s ON s.file_id = f.id WHERE f.repo_id = ? AND f.path = ?`);
+    // By vector id, whose unique index is never dropped: units by symbol id is a bulk load's deferred index (bulkLoad.ts).
+    this.storedUnits = db.prepare<[string], StoredUnit & { vector_id: string }>(
+      'SELECT vector_id, symbol_id, content_hash, text_in_file FROM text_units WHERE vector_id IN (SELECT value FROM json_each(?))');
   }
 
   /** The file's stored symbols by FQN; read before its row is rewritten (which sets a new hash). */
   byFqn(repoId: number, relPath: string): Map<string, StoredSymbol> {
     return new Map(this.stored.all(repoId, relPath).map((row) => [row.fqn, row]));
+  }
+
+  /** The stored units of these vector ids, by vector id. */
+  units(vectorIds: readonly string[]): Map<string, StoredUnit> {
+    return new Map(vectorIds.length === 0 ? [] : this.storedUnits.all(JSON.stringify(vectorIds)).map((row) => [row.vector_id, row]));
   }
 }
