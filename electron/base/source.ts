@@ -22,7 +22,8 @@ export interface Chunk {
 }
 
 const CHUNK_LINES = 80;
-const CHUNK_CHARS = 8192;
+/** A chunk ends before the line that would take it past this many characters: only a longer line alone is longer. */
+export const CHUNK_CHARS = 8192;
 
 /** Line-aligned chunks: small enough for precise hits, big enough to keep the row count low. */
 export function chunkLines(lines: readonly string[]): Chunk[] {

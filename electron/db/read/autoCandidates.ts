@@ -4,7 +4,7 @@ import type { SearchQuery } from '../../../shared/types.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { bm25Scores, chunkIndexTotals, occurrenceCounts } from './chunkRank.js';
-import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
+import { checkedChunks, chunkRows, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, EnclosingSymbols, findRanges, makeSnippet } from './snippet.js';
 import { literalsExpression } from './trigrams.js';
@@ -66,9 +66,11 @@ export function wordCandidates(db: ReadDb, needles: readonly string[], q: Pick<S
   const expression = literalsExpression(usable.map((n) => [n]));
   if (expression === null) return [];
   // The trigram index keeps no positions: the chunks it finds are checked for a needle and ranked here.
-  const texts = chunkTexts(db, matchingChunkIds(db, expression, filter, RANKED_CHUNKS));
   const countsIn = occurrenceCounts(usable);
-  const held = texts.map((t) => ({ id: t.id, length: t.text.length, counts: countsIn(t.text) })).filter((t) => t.counts.some((n) => n > 0));
+  const held = checkedChunks(db, matchingChunkIds(db, expression, filter, RANKED_CHUNKS), chunkLimit, usable, ({ id, text }) => {
+    const counts = countsIn(text);
+    return counts.some((n) => n > 0) ? { id, length: text.length, counts } : undefined;
+  });
   const ranks = bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db));
   const best = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank || a.id - b.id).slice(0, chunkLimit);
   const rankById = new Map(best.map((b) => [b.id, b.rank]));

@@ -5,7 +5,7 @@ import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter, type SqlFilter } from './filters.js';
 import { bm25Scores, chunkIndexTotals, occurrenceCounts } from './chunkRank.js';
-import { chunkRows, chunkTexts, matchingChunkIds } from './chunkReads.js';
+import { checkedChunks, chunkRows, matchingChunkIds } from './chunkReads.js';
 import { cachedStatement } from './statements.js';
 import { type ChunkRow, contextLine, EnclosingSymbols, findRanges, isWholeWord, makeSnippet, type MatchOptions, rangesMatching } from './snippet.js';
 import { isIndexable, literalsExpression, needleExpression } from './trigrams.js';
@@ -71,19 +71,16 @@ const RANKED_MATCH_LIMIT = 3000;
 /** The distinct needles the index looked up (≥ 3 characters), lower-cased: what a chunk is checked and ranked by. */
 const indexedNeedles = (terms: Term[]): string[] => [...new Set(terms.flatMap((t) => t.alternatives.flat()).filter(isIndexable).map((n) => n.toLowerCase()))];
 
-/** The chunks among `ids` (kept in order) that truly hold every term, with how often they hold each needle. */
-function verified(db: ReadDb, ids: readonly number[], terms: Term[]): Array<{ id: number; counts: number[]; length: number }> {
+/** The chunks among `ids` (kept in order) that truly hold every term, with how often they hold each needle; oversized
+ * chunks are read only when fewer than `wanted` ordinary ones hold them (chunkReads.ts). */
+function verified(db: ReadDb, ids: readonly number[], terms: Term[], wanted: number): Array<{ id: number; counts: number[]; length: number }> {
   const needles = indexedNeedles(terms);
   const countsIn = occurrenceCounts(needles);
   const position = new Map(needles.map((n, k) => [n, k]));
-  const texts = chunkTexts(db, ids);
-  const textById = new Map(texts.map((t) => [t.id, t.text]));
   const holds = (counts: number[], needle: string): boolean => !isIndexable(needle) || (counts[position.get(needle.toLowerCase()) ?? -1] ?? 0) > 0;
-  return ids.flatMap((id) => {
-    const text = textById.get(id);
-    if (text === undefined) return [];
+  return checkedChunks(db, ids, wanted, needles, ({ id, text }) => {
     const counts = countsIn(text);
-    return terms.every((term) => term.alternatives.some((alt) => alt.every((n) => holds(counts, n)))) ? [{ id, counts, length: text.length }] : [];
+    return terms.every((term) => term.alternatives.some((alt) => alt.every((n) => holds(counts, n)))) ? { id, counts, length: text.length } : undefined;
   });
 }
 
@@ -100,13 +97,14 @@ function documentFrequencies(db: ReadDb, terms: Term[]): number[] | undefined {
 }
 
 /** bm25 ranks the matching chunks when the match set is small; a very common term takes the first
- * candidates instead, and lines are scored below either way. */
-function matchingChunks(db: ReadDb, terms: Term[], expression: string, filter: SqlFilter, candidates: number): RankedChunk[] {
+ * candidates instead, and lines are scored below either way. Oversized chunks are read only when fewer than `wanted`
+ * ordinary ones hold the terms. */
+function matchingChunks(db: ReadDb, terms: Term[], expression: string, filter: SqlFilter, candidates: number, wanted: number): RankedChunk[] {
   const found = matchingChunkIds(db, expression, filter, RANKED_MATCH_LIMIT + 1);
   const large = found.length > RANKED_MATCH_LIMIT;
   // A large set takes its first candidates unranked (scoring every match would cost more than the search); both
   // keep only the chunks that truly hold the terms, in the index's order.
-  const held = verified(db, large ? found.slice(0, candidates * 2) : found, terms);
+  const held = verified(db, large ? found.slice(0, candidates * 2) : found, terms, wanted);
   // Equal scores keep the index's order (a stable sort).
   const ranks = large ? held.map(() => 0) : bm25Scores(held.map((h) => h.counts), held.map((h) => h.length), chunkIndexTotals(db), documentFrequencies(db, terms));
   const top = held.map((h, k) => ({ id: h.id, rank: ranks[k] ?? 0 })).sort((a, b) => a.rank - b.rank).slice(0, candidates);
@@ -210,9 +208,13 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
   const expression = toFtsExpression(terms);
   // Exact case or whole words drop some of the index's (case-blind, substring) candidates: read more of them.
   const candidates = Math.min(2000, limit * (options.caseSensitive || options.wholeWord ? 10 : 4));
+  // A page of hits needs `limit` chunks that hold the terms (each gives a line at least), or more when exact case, whole
+  // words or a symbol kind will drop some: while ordinary chunks give that many, the oversized ones (bundles, source
+  // maps) are not read.
+  const wanted = options.caseSensitive || options.wholeWord || q.kind ? candidates : limit;
   const shortNeedle = terms[0]?.alternatives[0]?.[0] ?? '';
   const rows = expression
-    ? matchingChunks(db, terms, expression, filter, candidates)
+    ? matchingChunks(db, terms, expression, filter, candidates, wanted)
     // Only short needles (< 3 chars): a bounded scan that stops at the candidate limit.
     : db.prepare<Array<string | number>, RankedChunk>(
       `SELECT c.id, c.file_id, c.start_line, c.text, f.path, f.language, r.path AS repo, 0 AS rank
