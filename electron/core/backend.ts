@@ -28,6 +28,7 @@ import { EngineClient } from './engineClient.js';
 import { ClewFailure, toClewError } from '../base/failure.js';
 import { acquireLock, type DataDirLock, liveHolder } from './lock.js';
 import { clearPendingRecovery, type RecoveryPlan, planRecovery, setAsideDamagedNotesCopy } from './recovery.js';
+import { markDamageSeen, stampCleanClose } from './cleanClose.js';
 import { refuseUnsafeRoot } from './repoRootPolicy.js';
 import { fallbackNotice, usableEmbedder } from './embedderCheck.js';
 import { RunSettings } from './runSettings.js';
@@ -195,7 +196,9 @@ export class Backend {
         return new Backend(options.dataDir, openRead(file), null, options);
       } catch (e) {
         // Readers never repair: a damaged file is named as such (CORRUPT), and a writer's start-up recovers it.
-        throw ClewFailure.fromSystem(e, `cannot read the index in ${options.dataDir}`);
+        const failure = ClewFailure.fromSystem(e, `cannot read the index in ${options.dataDir}`);
+        if (failure.code === 'CORRUPT') markDamageSeen(options.dataDir);
+        throw failure;
       }
     }
     try {
@@ -232,8 +235,18 @@ export class Backend {
       const handler = this.handlers[channel] as (req: Req<C>) => Promise<Res<C>> | Res<C>;
       return ok(await handler(parsed.value));
     } catch (e) {
-      return { ok: false, error: toClewError(e) };
+      const error = toClewError(e);
+      // The next writer's start reads every page again, and moves the file aside (cleanClose.ts).
+      if (error.code === 'CORRUPT') this.damageSeen();
+      return { ok: false, error };
     }
+  }
+
+  private sawDamage = false;
+
+  private damageSeen(): void {
+    this.sawDamage = true;
+    markDamageSeen(this.dataDir);
   }
 
   on<E extends EventChannel>(event: E, listener: Listener<E>): () => void {
@@ -438,6 +451,8 @@ export class Backend {
       await this.engine.stop();
     }
     await this.vectors.stop();
+    // Every connection is closed: a writer that saw no damage stamps the file, so its next start need not read every page.
+    if (this.lock && !this.sawDamage) stampCleanClose(this.dataDir);
     this.lock?.release();
   }
 }

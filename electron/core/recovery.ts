@@ -7,6 +7,7 @@ import type { NotesCopyReset, RecoveryNotice } from '../../shared/types.js';
 import { type KeptRepo, readKeptRepos } from '../db/read/keptRepos.js';
 import { databaseFile, notesFile } from './dataDir.js';
 import { quickCheck, readableRepos } from '../db/integrity.js';
+import { clearDamageSeen, closedCleanly } from './cleanClose.js';
 import { moveAside } from './integrity.js';
 
 export interface RecoveryPlan {
@@ -50,7 +51,9 @@ export function planRecovery(dataDir: string): RecoveryPlan | null {
     reason = 'missing';
     detail = 'clew.db was not there, but notes.db lists repos and notes';
   } else {
-    const check = quickCheck(file);
+    // Every page is read only when the last writer did not close the file cleanly, or it changed since (cleanClose.ts).
+    const check = closedCleanly(dataDir) ? { ok: true as const } : quickCheck(file);
+    clearDamageSeen(dataDir);
     if (check.ok) return existsSync(pendingFile(dataDir)) ? pendingPlan(dataDir) : null;
     reason = 'corrupt';
     detail = check.detail;

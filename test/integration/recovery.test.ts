@@ -1,7 +1,7 @@
 // A really corrupted clew.db (bytes overwritten while closed): start-up moves it aside, creates a
 // fresh one, brings back the repos and every note (kept in notes.db), re-indexes, and says so.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/core/backend.js';
 import { databaseFile, notesFile } from '../../electron/core/dataDir.js';
@@ -12,25 +12,10 @@ import { call, openWriter } from '../helpers/backend.js';
 import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
+import { clobber, clobberTable } from '../helpers/damage.js';
 
 const GET = 'com.acme.web.UserController.get(long)';
 const CLASS = 'com.acme.web.UserController';
-
-/** Overwrites `length` bytes at `at` with a pattern no SQLite page holds. */
-function clobber(file: string, at: number, length: number): void {
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(length, 0xa5), 0, length, at);
-  closeSync(fd);
-}
-
-/** Overwrites every page of one table: where damage lands by offset depends on the layout, a table's pages do not. */
-function clobberTable(file: string, table: string): void {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare<[string], number>('SELECT pageno FROM dbstat WHERE name = ?').pluck().all(table);
-  db.close();
-  for (const page of pages) clobber(file, (page - 1) * pageSize, pageSize);
-}
 
 const keptNotes = (dataDir: string): Array<{ fqn: string; text: string }> => {
   const db = new Database(notesFile(dataDir), { readonly: true });
