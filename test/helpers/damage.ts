@@ -1,6 +1,10 @@
 // Real damage to a closed SQLite file: bytes overwritten in place, as a failing disk or a stray write leaves them.
 import Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Backend } from '../../electron/core/backend.js';
+import type { RecoveryNotice } from '../../shared/types.js';
+import { call } from './backend.js';
+import { waitFor } from './chroma.js';
 
 /** Overwrites `length` bytes at `at` with a pattern no SQLite page holds. */
 export function clobber(file: string, at: number, length: number): void {
@@ -17,3 +21,9 @@ export function clobberTable(file: string, table: string): void {
   db.close();
   for (const page of pages) clobber(file, (page - 1) * pageSize, pageSize);
 }
+
+/** The recovery a writer's start began, once it is no longer rebuilding. */
+export const recoverySettled = (backend: Backend): Promise<RecoveryNotice> => waitFor('the rebuild to finish', async () => {
+  const recovery = (await call(backend, 'status:get', {})).recovery;
+  return recovery && recovery.state !== 'rebuilding' ? recovery : null;
+}, 120_000);

@@ -9,9 +9,8 @@ import { closedCleanly, markDamageSeen, stampCleanClose } from '../../electron/c
 import { databaseFile } from '../../electron/core/dataDir.js';
 import type { Result } from '../../shared/result.js';
 import { call, openWriter } from '../helpers/backend.js';
-import { waitFor } from '../helpers/chroma.js';
 import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
-import { clobberTable } from '../helpers/damage.js';
+import { clobberTable, recoverySettled } from '../helpers/damage.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 
 const GET = 'com.acme.web.UserController.get(long)';
@@ -25,10 +24,6 @@ describe('start-up check after a clean close', () => {
     cleanups.push(() => backend.close());
     return backend;
   };
-  const settle = (backend: Backend) => waitFor('the rebuild to finish', async () => {
-    const recovery = (await call(backend, 'status:get', {})).recovery;
-    return recovery && recovery.state !== 'rebuilding' ? recovery : null;
-  }, 120_000);
 
   /** A repo indexed and a note added by a writer that then closed. */
   async function seed(): Promise<string> {
@@ -81,7 +76,7 @@ describe('start-up check after a clean close', () => {
     // The next start reads every page, moves the file aside, rebuilds, and brings the note back.
     const next = open(dataDir);
     expect(next.recoveryNotice).toMatchObject({ reason: 'corrupt', state: 'rebuilding' });
-    expect(await settle(next)).toMatchObject({ state: 'done', reindexed: 1, notesRestored: 1, error: null });
+    expect(await recoverySettled(next)).toMatchObject({ state: 'done', reindexed: 1, notesRestored: 1, error: null });
     expect(existsSync(join(dataDir, 'damage-seen'))).toBe(false);
     expect((await call(next, 'search:query', { query: 'parse config', mode: 'keyword' })).results.length).toBeGreaterThan(0);
   });
@@ -96,7 +91,7 @@ describe('start-up check after a clean close', () => {
 
     const writer = open(dataDir);
     expect(writer.recoveryNotice).toMatchObject({ reason: 'corrupt' });
-    expect(await settle(writer)).toMatchObject({ state: 'done', notesRestored: 1 });
+    expect(await recoverySettled(writer)).toMatchObject({ state: 'done', notesRestored: 1 });
   });
 
   it('a start after a kill (no stamp) or after the file changed reads every page', async () => {

@@ -1,61 +1,40 @@
 // The trigram index keeps no positions (migration 013): a substring is looked up as the AND of its trigrams and
 // checked against the text. Keyword, regex and `auto` answer as before: only real substrings, short needles, case,
 // non-ASCII text, and chunks ranked by FTS5's own bm25 formula.
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRead, type ReadDb } from '../../electron/db/connection.js';
+import { describe, expect, it } from 'vitest';
+import type { ReadDb } from '../../electron/db/connection.js';
 import { bm25Scores, chunkIndexTotals, occurrenceCounter } from '../../electron/db/read/chunkRank.js';
 import { keywordSearch } from '../../electron/db/read/keywordSearch.js';
 import { regexSearch } from '../../electron/db/read/regexSearch.js';
 import { wordCandidates } from '../../electron/db/read/autoCandidates.js';
 import { trigramsOf } from '../../electron/db/read/trigrams.js';
-import { indexRepo } from '../../electron/engine/indexer.js';
-import { openMigrated } from '../helpers/db.js';
-import { tempDir, writeTree } from '../helpers/fixtures.js';
+import { useIndexedReader } from '../helpers/indexReads.js';
 
 describe('trigram index without positions', () => {
-  const repo = tempDir('clew-lean-repo-');
-  const data = tempDir('clew-lean-data-');
-  let reader: ReadDb;
-
-  beforeAll(async () => {
-    writeTree(repo.path, {
-      'real.py': 'def parseConfig(path):\n    return path\n',
-      // Every trigram of "parseconfig" but never the substring: only the text check can tell.
-      'scattered.py': 'parsec = 1\neconfig = 2\nparse_it = parsec + econfig\n',
-      'short.go': 'package db\n\nvar db = 1\n',
-      'unicode.py': '# 日本語のコメント\ngrößeFeld = 1\nrocket = "🚀launch"\n',
-      'case.ts': 'const LoadUser = 1;\nconst loaduser = 2;\n',
-      'rank_many.py': 'def needle_x(): pass\n# needle_x needle_x needle_x\n',
-      'rank_once.py': `# needle_x\n${'filler = 1\n'.repeat(40)}`,
-      // Both hold both words; betaword is everywhere, so the chunk with more of the rare alphaword goes first.
-      'b_one.py': 'x = "alphaword alphaword betaword"\n',
-      'a_two.py': 'x = "alphaword betaword betaword"\n',
-      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`common/f${i}.py`, 'y = "betaword"\n'])),
-    });
-    const db = openMigrated(join(data.path, 'clew.db'));
-    try {
-      await indexRepo(db, repo.path, { embedderId: 'test', parseWorkers: 1 });
-    } finally {
-      db.close();
-    }
-    reader = openRead(join(data.path, 'clew.db'));
-  });
-  afterAll(() => {
-    reader.close();
-    repo.cleanup();
-    data.cleanup();
+  const index = useIndexedReader('clew-lean', {
+    'real.py': 'def parseConfig(path):\n    return path\n',
+    // Every trigram of "parseconfig" but never the substring: only the text check can tell.
+    'scattered.py': 'parsec = 1\neconfig = 2\nparse_it = parsec + econfig\n',
+    'short.go': 'package db\n\nvar db = 1\n',
+    'unicode.py': '# 日本語のコメント\ngrößeFeld = 1\nrocket = "🚀launch"\n',
+    'case.ts': 'const LoadUser = 1;\nconst loaduser = 2;\n',
+    'rank_many.py': 'def needle_x(): pass\n# needle_x needle_x needle_x\n',
+    'rank_once.py': `# needle_x\n${'filler = 1\n'.repeat(40)}`,
+    // Both hold both words; betaword is everywhere, so the chunk with more of the rare alphaword goes first.
+    'b_one.py': 'x = "alphaword alphaword betaword"\n',
+    'a_two.py': 'x = "alphaword betaword betaword"\n',
+    ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`common/f${i}.py`, 'y = "betaword"\n'])),
   });
 
   const keyword = (query: string, extra: { caseSensitive?: boolean } = {}): string[] =>
-    keywordSearch(reader, { query, mode: 'keyword', ...extra }, 50).map((h) => `${h.path}:${h.line}`);
+    keywordSearch(index.db, { query, mode: 'keyword', ...extra }, 50).map((h) => `${h.path}:${h.line}`);
 
   it('finds only chunks that hold the substring, not ones that hold its trigrams apart', () => {
     expect(keyword('parseconfig')).toEqual(['real.py:1']);
-    expect(regexSearch(reader, { query: 'parse.?config', mode: 'regex', caseSensitive: false }, 50).hits.map((h) => h.path)).toEqual(['real.py']);
+    expect(regexSearch(index.db, { query: 'parse.?config', mode: 'regex', caseSensitive: false }, 50).hits.map((h) => h.path)).toEqual(['real.py']);
     // `auto`'s trigram candidates (used when the word index finds nothing) are checked the same way.
-    expect(wordCandidates(reader, ['parseconfig'], {}, 20).map((c) => `${c.path}:${c.line}`)).toEqual(['real.py:1']);
+    expect(wordCandidates(index.db, ['parseconfig'], {}, 20).map((c) => `${c.path}:${c.line}`)).toEqual(['real.py:1']);
   });
 
   it('answers needles of one and two characters by scanning, and keeps case when asked', () => {

@@ -9,10 +9,9 @@ import { quickCheck } from '../../electron/db/integrity.js';
 import { planRecovery } from '../../electron/core/recovery.js';
 import { spawnSync } from 'node:child_process';
 import { call, openWriter } from '../helpers/backend.js';
-import { waitFor } from '../helpers/chroma.js';
 import { SAMPLE_REPO, writeTree } from '../helpers/fixtures.js';
 import { cleanupAfterEach, tempPath } from '../helpers/cleanups.js';
-import { clobber, clobberTable } from '../helpers/damage.js';
+import { clobber, clobberTable, recoverySettled } from '../helpers/damage.js';
 
 const GET = 'com.acme.web.UserController.get(long)';
 const CLASS = 'com.acme.web.UserController';
@@ -34,10 +33,6 @@ describe('corruption and recovery', () => {
     cleanups.push(() => backend.close());
     return backend;
   };
-  const settle = (backend: Backend) => waitFor('the rebuild to finish', async () => {
-    const recovery = (await call(backend, 'status:get', {})).recovery;
-    return recovery && recovery.state !== 'rebuilding' ? recovery : null;
-  }, 120_000);
 
   /** Two repos, three notes (one edited, one deleted), then closed: the state recovery must bring back. */
   async function seed(): Promise<{ dataDir: string; repos: string[]; files: number[] }> {
@@ -76,7 +71,7 @@ describe('corruption and recovery', () => {
 
     const backend = open(dataDir);
     expect(backend.recoveryNotice).toMatchObject({ reason: 'corrupt', state: 'rebuilding' });
-    const recovery = await settle(backend);
+    const recovery = await recoverySettled(backend);
     expect(recovery).toMatchObject({ state: 'done', reindexed: 2, notesRestored: 3, error: null });
     // Kept, never deleted, next to the fresh one.
     expect(recovery.movedTo && existsSync(recovery.movedTo)).toBe(true);
@@ -117,7 +112,7 @@ describe('corruption and recovery', () => {
     clobber(databaseFile(dataDir), 0, 4096);
     const backend = openWriter(dataDir, { vectors: { mode: 'sidecar' } });
     cleanups.push(() => backend.close());
-    expect(await settle(backend)).toMatchObject({ state: 'done', notesRestored: 3 });
+    expect(await recoverySettled(backend)).toMatchObject({ state: 'done', notesRestored: 3 });
     const waited = await call(backend, 'sync:wait', { timeoutMs: 60_000 });
     expect(waited).toMatchObject({ drained: true, sync: { pending: 0, failed: 0 } });
     const hits = await call(backend, 'search:query', { query: 'note keeps the edge', mode: 'semantic', limit: 5 });
@@ -131,7 +126,7 @@ describe('corruption and recovery', () => {
     expect(planRecovery(dataDir)?.notice).toMatchObject({ reason: 'corrupt', state: 'rebuilding' });
     new Database(databaseFile(dataDir)).close();
     const backend = open(dataDir);
-    expect(await settle(backend)).toMatchObject({ reason: 'corrupt', state: 'done', reindexed: 2, notesRestored: 3 });
+    expect(await recoverySettled(backend)).toMatchObject({ reason: 'corrupt', state: 'done', reindexed: 2, notesRestored: 3 });
     expect((await call(backend, 'note:list', {})).map((n) => n.state)).toEqual(['current', 'current', 'current']);
     await backend.close();
     // Done means done: the next start has nothing to resume.
@@ -143,7 +138,7 @@ describe('corruption and recovery', () => {
     const { dataDir, repos } = await seed();
     clobber(databaseFile(dataDir), 0, 4096);
     const backend = open(dataDir);
-    const recovery = await settle(backend);
+    const recovery = await recoverySettled(backend);
     expect(recovery).toMatchObject({ reason: 'corrupt', state: 'done', repos, notesRestored: 3 });
     expect((await call(backend, 'note:list', {})).map((n) => n.text)).toEqual(['hot path, cached upstream', 'the users API', 'keeps the edge']);
   });
