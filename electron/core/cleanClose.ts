@@ -4,7 +4,7 @@
 // modification time, inode, no WAL left); the next writer skips the check only when the file is exactly as stamped.
 // The stamp is taken away before the file is opened again, so a session that ends any other way leaves the next start to
 // check, and any process that meets damage leaves a mark that makes the next start check and stops the stamp.
-import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { databaseFile } from './dataDir.js';
@@ -29,15 +29,6 @@ function walLeft(file: string): boolean {
   }
 }
 
-const exists = (file: string): boolean => {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const remove = (file: string): void => {
   try {
     unlinkSync(file);
@@ -48,7 +39,7 @@ const remove = (file: string): void => {
 export function stampCleanClose(dataDir: string): void {
   const file = databaseFile(dataDir);
   try {
-    if (exists(damageFile(dataDir)) || walLeft(file)) return;
+    if (existsSync(damageFile(dataDir)) || walLeft(file)) return;
     writeFileSync(stampFile(dataDir), JSON.stringify(stampOf(file)));
   } catch { /* without a stamp the next start checks the file, as it always did */ }
 }
@@ -67,7 +58,7 @@ export function closedCleanly(dataDir: string): boolean {
   } finally {
     remove(stampFile(dataDir));
   }
-  if (exists(damageFile(dataDir)) || walLeft(file)) return false;
+  if (existsSync(damageFile(dataDir)) || walLeft(file)) return false;
   try {
     const now = stampOf(file);
     return now.size === stamp.size && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino;
