@@ -69,7 +69,7 @@ export function sameHitIndex(results: SearchHit[], hit: SearchHit | undefined): 
 
 export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   query: '',
-  mode: 'keyword',
+  mode: 'auto',
   filters: { repo: '', lang: '', path: '', kind: '' },
   caseSensitive: false,
   wholeWord: false,

@@ -60,6 +60,13 @@ describe.skipIf(!hasChromium)('browser UI end to end', () => {
     // Semantic search needs the vectors: wait until everything is synced.
     await expect.poll(() => page().locator('[data-testid=sync-button]').textContent(), { timeout: 90_000 }).toContain('In sync');
 
+    // One box that does the right thing: a question typed before any mode is chosen is answered in auto mode.
+    expect(await page().locator('[data-testid=mode-auto]').getAttribute('aria-checked')).toBe('true');
+    await page().fill('[data-testid=search-input]', 'find user by id');
+    await page().press('[data-testid=search-input]', 'Enter');
+    await page().locator('[data-testid=search-summary][data-mode="auto"][data-query="find user by id"]').waitFor({ timeout: 20_000 });
+    expect(await page().locator('[data-testid=hit]').count()).toBeGreaterThan(0);
+
     expect(await search('keyword', 'parse config')).toBeGreaterThan(0);
     expect(await page().locator('[data-testid=hit] mark').first().textContent()).toMatch(/parse.?config/i);
 

@@ -29,6 +29,14 @@ describe('search slice', () => {
     });
   });
 
+  it('searches in auto mode until another is chosen: a question in plain words needs more than keyword matching', async () => {
+    host.answers['search:query'] = () => ok({ results: [], tookMs: 1 });
+    expect(store().mode).toBe('auto');
+    store().setQuery('where is the session cookie signed');
+    await store().runSearch();
+    expect(host.calls.map((c) => c.req)).toEqual([{ query: 'where is the session cookie signed', mode: 'auto', limit: 500 }]);
+  });
+
   it('clears the results for an empty query without asking the host', async () => {
     host.answers['search:query'] = () => ok({ results: [hit('a.ts', 1)], tookMs: 1 });
     store().setQuery('x');
@@ -85,6 +93,7 @@ describe('search slice', () => {
       syntax: { text: 'x', filters: [{ key: 'lang', value: 'go' }] },
     });
     store().setQuery('x lang:go');
+    store().setMode('keyword');
     await store().runSearch();
     expect(store().results.map((r) => `${r.path}:${r.line}`)).toEqual(['b.ts:2', 'b.ts:9', 'a.ts:1', 'a.ts:5']);
     expect(store().answered).toMatchObject({ more: true, files: 2, filters: [{ key: 'lang', value: 'go' }] });
