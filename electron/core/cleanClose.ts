@@ -29,6 +29,9 @@ function walLeft(file: string): boolean {
   }
 }
 
+/** Damage was seen or a WAL is left: the next start must read every page, whatever a stamp says. */
+const mustCheck = (dataDir: string, file: string): boolean => existsSync(damageFile(dataDir)) || walLeft(file);
+
 const remove = (file: string): void => {
   try {
     unlinkSync(file);
@@ -39,7 +42,7 @@ const remove = (file: string): void => {
 export function stampCleanClose(dataDir: string): void {
   const file = databaseFile(dataDir);
   try {
-    if (existsSync(damageFile(dataDir)) || walLeft(file)) return;
+    if (mustCheck(dataDir, file)) return;
     writeFileSync(stampFile(dataDir), JSON.stringify(stampOf(file)));
   } catch { /* without a stamp the next start checks the file, as it always did */ }
 }
@@ -58,7 +61,7 @@ export function closedCleanly(dataDir: string): boolean {
   } finally {
     remove(stampFile(dataDir));
   }
-  if (existsSync(damageFile(dataDir)) || walLeft(file)) return false;
+  if (mustCheck(dataDir, file)) return false;
   try {
     const now = stampOf(file);
     return now.size === stamp.size && now.mtimeMs === stamp.mtimeMs && now.ino === stamp.ino;
