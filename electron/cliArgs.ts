@@ -32,7 +32,7 @@ export const USAGE = `usage: clew [--data-dir DIR] [--json] [--chroma-url URL | 
   callees <fqn> [--repo R] [--depth N]    what it calls, external calls (HTTP, SQL, queues) at the leaves
   flow <id | "GET /path"> [--repo R] [--depth N]   the call tree from an entry point's handler
   tree <repo> [path]                      folders and files with counts
-  (--repo defaults to the repo holding the working folder)
+  (--repo defaults to the repo holding the working folder; an FQN may be given by its end, e.g. Handler.run)
   models [download <id> | use <id|hash>]  list the curated embedding models; download one; use it (re-embeds in the background)`;
 
 const OPTIONS = {

@@ -60,13 +60,13 @@ export async function navCommand(backend: Backend, command: string, rest: string
       const answer = await call(backend, 'nav:refs', position
         ? { repo: position.repo, position, ...(limit ? { limit } : {}) }
         : { repo: repoOf(values), fqn: what, ...(limit ? { limit } : {}) });
-      return print(answer, formatReferences);
+      return print(answer, (a) => (a.targets.length > 0 || position ? formatReferences(a) : `no symbol ${what} (find one with \`clew search --mode symbol\`)`));
     }
     case 'callers':
     case 'callees': {
       const fqn = need(rest[0], 'symbol FQN');
       const tree = await call(backend, command === 'callers' ? 'nav:callers' : 'nav:callees', { repo: repoOf(values), fqn, ...(depth === undefined ? {} : { depth }) });
-      return print(tree, (t) => (t ? formatCallTree(t) : `no symbol ${fqn}`));
+      return print(tree, (t) => (t ? formatCallTree(t) : `no symbol ${fqn} (find one with \`clew search --mode symbol\`)`));
     }
     case 'flow': {
       const entry = need(rest.join(' ').trim() || undefined, 'entry point id or route');

@@ -180,7 +180,7 @@ export function registerClewTools(server: McpServer, reader: TargetProvider, opt
   if (options.allowWrites && options.writer) {
     const writer = options.writer;
     server.registerTool('note_add', {
-      description: 'Attach a note to a symbol (by FQN). Needs the data directory free of another writer (the app or clew serve).',
+      description: 'Attach a note to a symbol (by FQN, or the end of one such as Class.method). Needs the data directory free of another writer (the app or clew serve).',
       inputSchema: { fqn: z.string().min(1).max(1000), text: z.string().min(1).max(20_000), repo: repo.optional() },
       annotations: { readOnlyHint: false, destructiveHint: false },
     }, ({ fqn, text: body, repo: r }) => answer(writer, 'note:add', r ? { fqn, text: body, repo: r } : { fqn, text: body }, undefined, (n) => ({ id: n.id, fqn: n.fqn, state: n.state })));
@@ -236,7 +236,7 @@ function registerNavTools(server: McpServer, reader: TargetProvider): void {
     (hits) => hits.slice(0, limit ?? DEFAULT_ROWS).map((h) => ({ fqn: h.fqn, kind: h.kind, path: h.file, line: h.line, column: h.column, confidence: h.confidence, signature: h.signature }))));
 
   server.registerTool('references', {
-    description: 'Uses of a symbol across its repository, named by fqn or by a place (path, line, column) on one of its occurrences. Rows say their role (call, reference, import, type, definition), the enclosing symbol, and candidate when only the name matches.',
+    description: 'Uses of a symbol across its repository, named by fqn (or the end of one, such as Class.method) or by a place (path, line, column) on one of its occurrences. Rows say their role (call, reference, import, type, definition), the enclosing symbol, and candidate when only the name matches.',
     inputSchema: {
       repo, fqn: z.string().min(1).max(4000).optional(), path: z.string().min(1).max(4096).optional(), line: line.optional(), column: line.optional(),
       limit: rows, maxChars: chars,
@@ -247,17 +247,18 @@ function registerNavTools(server: McpServer, reader: TargetProvider): void {
     if (!fqn === !byPlace) return text('BAD_REQUEST: give either fqn, or path with line and column', true);
     const req: Req<'nav:refs'> = byPlace ? { repo: r, position: { repo: r, path, line: l, column }, limit: limit ?? DEFAULT_ROWS * 2 } : { repo: r, fqn: fqn ?? '', limit: limit ?? DEFAULT_ROWS * 2 };
     const got = await ask(reader, 'nav:refs', req);
+    if (got.ok && fqn && got.value.targets.length === 0) return text(`NOT_FOUND: no symbol ${fqn}`, true);
     return got.ok ? text(fitReferences(got.value, maxChars ?? DEFAULT_CHARS)) : got.result;
   });
 
   server.registerTool('callers', {
-    description: 'Who calls a symbol (by fqn), as a tree: {fqn, path, line, children}; cycle marks a symbol already above, more a cut at the depth, candidate a call matched by name only.',
+    description: 'Who calls a symbol (by fqn, or the end of one such as Class.method), as a tree: {fqn, path, line, children}; cycle marks a symbol already above, more a cut at the depth, candidate a call matched by name only.',
     inputSchema: { repo, fqn: z.string().min(1).max(4000), depth, maxChars: chars },
     annotations: { readOnlyHint: true },
   }, ({ repo: r, fqn, depth: d, maxChars }) => treeAnswer(reader, 'nav:callers', { repo: r, fqn, depth: d }, maxChars));
 
   server.registerTool('callees', {
-    description: 'What a symbol (by fqn) calls, as a tree: {fqn, path, line, children, external}; external lists outside systems reached (HTTP, SQL, queues).',
+    description: 'What a symbol (by fqn, or the end of one such as Class.method) calls, as a tree: {fqn, path, line, children, external}; external lists outside systems reached (HTTP, SQL, queues).',
     inputSchema: { repo, fqn: z.string().min(1).max(4000), depth, maxChars: chars },
     annotations: { readOnlyHint: true },
   }, ({ repo: r, fqn, depth: d, maxChars }) => treeAnswer(reader, 'nav:callees', { repo: r, fqn, depth: d }, maxChars));

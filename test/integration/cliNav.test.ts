@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, ReferencesAnswer, TreeEntry } from '../../shared/nav.js';
+import type { RepoDeps } from '../../shared/types.js';
 import { CLI, cliFor, ensureBuiltCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/fixtures.js';
 import { NAV_TREE } from '../helpers/navTree.js';
@@ -51,7 +52,28 @@ describe('clew def, refs, callers, callees, flow, tree', () => {
     expect(callers.children[0]?.children[0]).toMatchObject({ fqn: 'py.app.ping', cycle: true, children: [] });
     const human = cli.run('callees', '.:main.main', '--repo', repo.path);
     expect(human.stdout.split('\n')).toEqual(expect.arrayContaining(['.:main.main  main.go:5', '  store:store.Open  store/store.go:5', '    .:main.main  main.go:5  [cycle]']));
-    expect(cli.run('callees', 'no:such', '--repo', repo.path).stdout.trim()).toBe('no symbol no:such');
+    expect(cli.run('callees', 'no:such', '--repo', repo.path).stdout.trim()).toBe('no symbol no:such (find one with `clew search --mode symbol`)');
+  });
+
+  it('a symbol named by the end of its FQN; an end that several FQNs share is refused with them listed', () => {
+    const callers = cli.json<CallTreeNode>('callers', 'app.ping', '--repo', repo.path);
+    expect(callers.fqn).toBe('py.app.ping');
+    expect(cli.json<CallTreeNode>('callees', 'main.main', '--repo', repo.path).fqn).toBe('.:main.main');
+    const refs = cli.json<ReferencesAnswer>('refs', 'pkg.tools.helper', '--repo', repo.path);
+    expect(refs.targets.map((t) => t.fqn)).toEqual(['py.pkg.tools.helper']);
+    // Only from a separator on: `ols.helper` is no end of `py.pkg.tools.helper`.
+    expect(cli.run('refs', 'ols.helper', '--repo', repo.path).stdout.trim()).toBe('no symbol ols.helper (find one with `clew search --mode symbol`)');
+    const shared = cli.run('refs', 'helper', '--repo', repo.path);
+    expect(shared.status).toBe(2);
+    expect(shared.stderr).toMatch(/^clew: helper ends \d+ symbols' FQNs; give more of the one you mean: /);
+    expect(shared.stderr).toContain('py.pkg.tools.helper (py/pkg/tools.py:1)');
+    expect(shared.stderr).toContain('ts/util:helper (ts/util.ts:1)');
+    // The commands that write or list by FQN take its end too.
+    const deps = cli.json<RepoDeps>('deps', repo.path, '--symbol', 'lib:helper');
+    expect(deps.calls.map((c) => `${c.symbol} ${c.kind}`)).toEqual(['web/lib:helper http']);
+    const note = cli.run('note', 'add', 'app.ping', 'answers pong', '--repo', repo.path);
+    expect(note.stdout).toMatch(/^added note #\d+ on py\.app\.ping/);
+    expect(cli.run('note', 'add', 'helper', 'which one?', '--repo', repo.path).status).toBe(2);
   });
 
   it('flow from a route and tree of a folder', () => {

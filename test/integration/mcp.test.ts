@@ -200,6 +200,10 @@ describe('clew mcp navigation tools', () => {
     expect(callers.children[0]?.children[0]).toMatchObject({ fqn: 'ts/main:ping', cycle: true });
     const callees = await json<{ children: Array<{ fqn: string }> }>('callees', { repo: repo.path, fqn: 'store:store.DB.Get' });
     expect(callees.children.map((c) => c.fqn)).toEqual(['store:store.DB.load']);
+    // The end of an FQN names its symbol, as an agent that saw only `DB.Get` would write it.
+    expect(await json('callees', { repo: repo.path, fqn: 'DB.Get' })).toEqual(await json('callees', { repo: repo.path, fqn: 'store:store.DB.Get' }));
+    const byEnd = await json<{ targets: Array<{ fqn: string }> }>('references', { repo: repo.path, fqn: 'store.Open' });
+    expect(byEnd.targets.map((t) => t.fqn)).toEqual(['store:store.Open']);
     const flow = await json<{ entry: { path: string }; root: { fqn: string; children: Array<{ fqn: string; external?: string[] }> } }>('flow', { repo: repo.path, entry: 'GET /owners/:id' });
     expect(flow.root.children).toEqual([expect.objectContaining({ fqn: 'web/lib:helper', external: [expect.stringMatching(/^http fetch/)] })]);
     const tree = await json<Array<{ path: string; kind: string }>>('tree', { repo: repo.path, path: 'ts' });
@@ -221,6 +225,13 @@ describe('clew mcp navigation tools', () => {
     expect(textOf(missing)).toMatch(/^NOT_FOUND/);
     const noSymbol = await client.callTool({ name: 'callers', arguments: { repo: repo.path, fqn: 'no:such' } });
     expect(textOf(noSymbol)).toMatch(/^NOT_FOUND/);
+    const noTarget = await client.callTool({ name: 'references', arguments: { repo: repo.path, fqn: 'no:such' } });
+    expect(noTarget.isError).toBe(true);
+    expect(textOf(noTarget)).toBe('NOT_FOUND: no symbol no:such');
+    // An end several FQNs share names no one symbol: the error lists them.
+    const shared = await client.callTool({ name: 'references', arguments: { repo: repo.path, fqn: 'helper' } });
+    expect(shared.isError).toBe(true);
+    expect(textOf(shared)).toMatch(/^BAD_REQUEST: helper ends \d+ symbols' FQNs; give more of the one you mean: .*ts\/util:helper \(ts\/util\.ts:1\)/);
     const hugeLimit = await client.callTool({ name: 'tree', arguments: { repo: repo.path, limit: 10_000_000 } });
     expect(hugeLimit.isError).toBe(true);
     // Still serving.

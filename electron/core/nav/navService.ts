@@ -6,6 +6,7 @@ import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES
 import type { EntryPointRow } from '../../../shared/types.js';
 import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../../db/connection.js';
+import { fqnEndingWith } from '../../db/read/fqnTail.js';
 import { symbolFqns } from '../../db/read/nav/symbolFqns.js';
 import { NavRows, type NavFile, type NavOccurrence, type NavSymbol } from '../../db/read/nav/navRows.js';
 import { pathAliases, realPathOf } from '../../db/read/pathAliases.js';
@@ -177,7 +178,7 @@ export class NavService implements NavReads {
         confidence = resolution.confidence;
       }
     } else if (req.fqn) {
-      targets = this.rows.symbolsByFqn(repo.id, req.fqn).map((symbol) => ({ symbol }));
+      targets = this.symbolsNamedBy(repo.id, req.fqn).map((symbol) => ({ symbol }));
     }
     const first = targets[0];
     if (!first) return { targets: [], refs: [], truncated: false };
@@ -328,16 +329,24 @@ export class NavService implements NavReads {
     };
   }
 
+  /** The symbols of an FQN, or of the one FQN that ends with `fqn` (`BaseHandler.load_middleware`): see fqnTail.ts. */
+  private symbolsNamedBy(repoId: number, fqn: string): NavSymbol[] {
+    const exact = this.rows.symbolsByFqn(repoId, fqn);
+    if (exact.length > 0) return exact;
+    const full = fqnEndingWith(this.db, fqn, repoId);
+    return full ? this.rows.symbolsByFqn(repoId, full) : [];
+  }
+
   callees(req: { repo: string; fqn: string; depth?: number | undefined }): CallTreeNode | null {
     const repo = findRepo(this.db, req.repo);
-    const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
+    const root = this.symbolsNamedBy(repo.id, req.fqn)[0];
     if (!root) return null;
     return new CallTrees(this, this.resolver(repo.id), repo).callees(root, 'exact', clampDepth(req.depth));
   }
 
   callers(req: { repo: string; fqn: string; depth?: number | undefined }): CallTreeNode | null {
     const repo = findRepo(this.db, req.repo);
-    const root = this.rows.symbolsByFqn(repo.id, req.fqn)[0];
+    const root = this.symbolsNamedBy(repo.id, req.fqn)[0];
     if (!root) return null;
     return new CallTrees(this, this.resolver(repo.id), repo).callers(root, clampDepth(req.depth));
   }

@@ -4,6 +4,7 @@ import { ClewFailure } from '../../base/failure.js';
 import type { ReadDb } from '../connection.js';
 import { pathAliases, realPathOf } from './pathAliases.js';
 import { findRepo } from './repos.js';
+import { fqnEndingWith } from './fqnTail.js';
 import { symbolFqnIs } from './symbolKeys.js';
 
 interface SymbolDbRow extends Omit<SymbolRow, 'modifiers'> {
@@ -42,19 +43,23 @@ export function listEntryPoints(db: ReadDb, repoRef: string, kind?: string): Arr
   ).all(...(kind ? [repo.id, kind] : [repo.id]));
 }
 
+/** `named` if it is an FQN of the repo, else the one FQN ending with it (fqnTail.ts), else null. */
+function symbolFqnIn(db: ReadDb, repoId: number, named: string): string | null {
+  const exists = db.prepare<[{ repo: number; fqn: string }], number>(`SELECT 1 FROM symbols s WHERE s.repo_id = @repo AND ${symbolFqnIs('s', '@fqn')} LIMIT 1`)
+    .pluck().get({ repo: repoId, fqn: named });
+  return exists ? named : fqnEndingWith(db, named, repoId);
+}
+
 /** Calls without `inTest`: whether a file is a test is the Backend's one decision (search/fileRoles.ts). */
-export function listDeps(db: ReadDb, repoRef: string, symbolFqn?: string): { calls: Array<Omit<DependencyRow, 'inTest'>>; packages: RepoDeps['packages'] } {
+export function listDeps(db: ReadDb, repoRef: string, named?: string): { calls: Array<Omit<DependencyRow, 'inTest'>>; packages: RepoDeps['packages'] } {
   const repo = findRepo(db, repoRef);
+  const symbolFqn = named ? symbolFqnIn(db, repo.id, named) : undefined;
+  if (symbolFqn === null) throw new ClewFailure('NOT_FOUND', `no symbol ${named} in ${repo.name}`);
   const calls = db.prepare<[{ repo: number; fqn?: string }], Omit<DependencyRow, 'inTest'>>(
     `SELECT s.fqn AS symbol, c.kind, c.target, c.client, f.path AS file, c.line
      FROM external_calls c JOIN files f ON f.id = c.file_id LEFT JOIN symbols s ON s.id = c.symbol_id
      WHERE c.repo_id = @repo${symbolFqn ? ` AND ${symbolFqnIs('s', '@fqn')}` : ''} ORDER BY c.kind, f.path, c.line`,
   ).all(symbolFqn ? { repo: repo.id, fqn: symbolFqn } : { repo: repo.id });
-  if (symbolFqn && calls.length === 0) {
-    const exists = db.prepare<[{ repo: number; fqn: string }], { n: number }>(`SELECT count(*) AS n FROM symbols s WHERE s.repo_id = @repo AND ${symbolFqnIs('s', '@fqn')}`)
-      .get({ repo: repo.id, fqn: symbolFqn });
-    if (!exists?.n) throw new ClewFailure('NOT_FOUND', `no symbol ${symbolFqn} in ${repo.name}`);
-  }
   const packages = symbolFqn ? [] : db.prepare<[number], PackageRow>(
     `SELECT f.path AS manifest, p.ecosystem, p.name, p.version, p.scope FROM packages p JOIN files f ON f.id = p.file_id
      WHERE p.repo_id = ? ORDER BY f.path, p.id`).all(repo.id);

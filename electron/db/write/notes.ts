@@ -5,6 +5,7 @@ import { unitContentHash, vectorId } from '../../base/hash.js';
 import { noteUnitText } from '../../base/unitText.js';
 import type { WriteDb } from '../connection.js';
 import { commitMirrored } from '../notesMirror.js';
+import { fqnEndingWith } from '../read/fqnTail.js';
 import { findNote, noteById } from '../read/notes.js';
 import { pathAliases, realFqnsOf } from '../read/pathAliases.js';
 import { findRepo } from '../read/repos.js';
@@ -21,12 +22,17 @@ export function addNote(db: WriteDb, embedderId: string, fqn: string, text: stri
   if (!trimmed) throw new ClewFailure('BAD_REQUEST', 'a note needs some text');
   const repoId = repoRef ? findRepo(db, repoRef).id : undefined;
   type Match = { repo_id: number; key: string; body_hash: string; fqn: string };
-  let matches = db.prepare<[{ fqn: string; repo?: number }], Match>(`${NOTE_SYMBOL_SQL}${repoId ? ' AND s.repo_id = @repo' : ''}`).all(repoId ? { fqn, repo: repoId } : { fqn });
+  const named = db.prepare<[{ fqn: string; repo?: number }], Match>(`${NOTE_SYMBOL_SQL}${repoId ? ' AND s.repo_id = @repo' : ''}`);
+  const symbolsOf = (f: string): Match[] => named.all(repoId ? { fqn: f, repo: repoId } : { fqn: f });
+  let matches = symbolsOf(fqn);
   // An FQN spelled through a folder symlink names the symbol indexed under the real folder.
   if (matches.length === 0) {
     const inRepo = db.prepare<[{ fqn: string; repo: number }], Match>(`${NOTE_SYMBOL_SQL} AND s.repo_id = @repo`);
     matches = realFqnsOf(pathAliases(db, repoId), fqn).flatMap((real) => inRepo.all({ fqn: real.fqn, repo: real.repoId }));
   }
+  // The end of an FQN (`BaseHandler.load_middleware`) names the one symbol whose FQN ends so.
+  const full = matches.length === 0 ? fqnEndingWith(db, fqn, repoId) : null;
+  if (full) matches = symbolsOf(full);
   const repos = new Set(matches.map((m) => m.repo_id));
   const target = matches[0];
   if (!target) throw new ClewFailure('NOT_FOUND', `no symbol ${fqn}${repoRef ? ` in ${repoRef}` : ''} (find one with \`clew search --mode symbol\`)`);
