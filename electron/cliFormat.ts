@@ -1,5 +1,6 @@
 // Human-readable output for the CLI (the --json shapes are the DTOs themselves).
 import { indexingNote } from '../shared/indexingNote.js';
+import { byConcern, isDesignedSkip } from '../shared/issueOrder.js';
 import type { EntryPointRow, IndexReport, NoteRow, RepairReport, RepoDeps, SearchResponse, StatusReport, SymbolRow, SyncStatus } from '../shared/types.js';
 
 const ago = (t: number | null): string => (t === null ? 'never' : new Date(t).toISOString().replace('T', ' ').slice(0, 19));
@@ -11,9 +12,18 @@ export function formatIndex(r: IndexReport): string {
     `  files ${r.files} (changed ${r.changed}, unchanged ${r.unchanged}, removed ${r.removed})`,
     `  symbols ${r.symbols}, entry points ${r.entryPoints}, dependencies ${r.dependencies}, packages ${r.packages}, text units ${r.units}`,
     `  skipped: ${skipped}`,
-    ...r.issues.filter((i) => i.reason !== 'ignored').slice(0, 10).map((i) => `  ! ${i.path}: ${i.message}`),
-    ...(r.issues.length > 10 ? [`  … ${r.issues.length - 10} more issues (see --json)`] : []),
+    ...listedIssues(r),
   ].join('\n');
+}
+
+const LISTED_ISSUES = 10;
+
+/** The files worth a look, worst first; binary files and ignore rules are only counted (the skipped line). */
+function listedIssues(r: IndexReport): string[] {
+  const problems = byConcern(r.issues.filter((i) => !isDesignedSkip(i)));
+  const lines = problems.slice(0, LISTED_ISSUES).map((i) => `  ! ${i.path}: ${i.message}`);
+  if (problems.length > LISTED_ISSUES) lines.push(`  … ${problems.length - LISTED_ISSUES} more (see --json)`);
+  return lines;
 }
 
 export function formatSearch(r: SearchResponse): string {

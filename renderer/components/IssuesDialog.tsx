@@ -1,4 +1,5 @@
-// What the last index of a repo skipped, by reason, and the files it could not read or parse.
+// What the last index of a repo skipped, by reason, and the files it could not read or parse, the worst first.
+import { byConcern } from '../../shared/issueOrder.js';
 import { useStore } from '../store/index.js';
 
 export function IssuesDialog() {
@@ -18,7 +19,7 @@ export function IssuesDialog() {
             <table>
               <thead><tr><th>File</th><th>Reason</th><th>Detail</th></tr></thead>
               <tbody>
-                {issues.issues.map((issue, i) => (
+                {byConcern(issues.issues).map((issue, i) => (
                   <tr key={`${issue.path}-${i}`}><td className="mono">{issue.path}</td><td>{issue.reason}</td><td>{issue.message}</td></tr>
                 ))}
               </tbody>

@@ -2,6 +2,8 @@
 // scrolls sideways, the code pane, outline and symbol panel stay inside the viewport, tables fit
 // their pane, the file name of a long path stays visible, and axe-core finds no serious or critical
 // violation. Screenshots of each screen at each size are kept in test/e2e/output/.
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, openWriter } from '../helpers/backend.js';
@@ -96,6 +98,11 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
   afterAll(() => extraRepos.forEach((r) => r.cleanup()));
   const { page } = servedBrowser('clew-e2e-layout', async ({ repo, data }) => {
     writeTree(repo, LONG_PATH_REPO);
+    // Skipped on purpose (an image) and a problem (a broken link), the image first in walk order.
+    mkdirSync(join(repo, 'assets'));
+    writeFileSync(join(repo, 'assets/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2]));
+    mkdirSync(join(repo, 'vendor'));
+    symlinkSync('../missing/jquery.js', join(repo, 'vendor/jquery.js'));
     const backend = openWriter(data);
     await call(backend, 'repo:index', { path: repo });
     for (const extra of extraRepos) {
@@ -229,6 +236,9 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().click('[data-testid=toggle-sidebar]');
     await page().click('[data-testid=repo-issues]');
     await page().locator('[data-testid=issues-dialog]').waitFor();
+    // The problem comes before the skip by design.
+    const reasons = await page().locator('[data-testid=issues-dialog] tbody tr td:nth-child(2)').allTextContents();
+    expect(reasons).toEqual(['vanished', 'binary']);
     await screenshot(page(), 'layout-issues-900x700');
     problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
     await page().keyboard.press('Escape');
