@@ -3,6 +3,8 @@ import { type KeyboardEvent, useEffect, useState } from 'react';
 import type { QuickOpenItem } from '../../shared/types.js';
 import { call } from '../api.js';
 import { useStore } from '../store/index.js';
+import { PathText } from './PathText.js';
+import { quickDetail } from './quickDetail.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -53,7 +55,7 @@ export function QuickOpen() {
             >
               <span className="kind">{item.kind === 'file' ? 'file' : item.symbolKind ?? 'symbol'}</span>
               <span>{item.label}</span>
-              <span className="dim mono ellipsis grow">{item.detail}</span>
+              <PathText path={quickDetail(item)} title={item.detail} className="dim mono grow" testId="quick-detail" />
             </div>
           ))}
           {query.trim() && items.length === 0 && !error && <div className="dim" style={{ padding: '6px 14px' }}>Nothing matches.</div>}

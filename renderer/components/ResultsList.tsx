@@ -44,7 +44,7 @@ function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow;
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
       {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
-      {hit.symbol && <div className="hit-line dim ellipsis symbol-line" title={hit.symbol}>{symbolLabel(hit.symbol)}</div>}
+      {hit.symbol && <PathText path={symbolLabel(hit.symbol)} title={hit.symbol} className="hit-line dim symbol-line" testId="hit-symbol" />}
     </div>
   );
 }

@@ -55,7 +55,7 @@ export function DepsView() {
               <tr key={i} className="clickable" {...rowActivation(() => repo && void useStore.getState().openAt({ repo, path: c.file, line: c.line }))}>
                 <td><span className="kind">{KIND_LABEL[c.kind] ?? c.kind}</span><div className="dim">{c.client}</div></td>
                 <td className="mono wrap">{c.target ?? '?'}</td>
-                <td><div className="mono ellipsis" title={c.symbol ?? ''}>{c.symbol ? symbolLabel(c.symbol) : '—'}</div><PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
+                <td>{c.symbol ? <PathText path={symbolLabel(c.symbol)} title={c.symbol} className="mono" testId="deps-symbol" /> : <div className="mono">—</div>}<PathText path={c.file} suffix={`:${c.line}`} className="dim mono" /></td>
               </tr>
             ))}
           </tbody>

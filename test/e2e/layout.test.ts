@@ -230,6 +230,7 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().keyboard.press('Control+p');
     await page().fill('[data-testid=quick-input]', 'Owner');
     await page().locator('[data-testid=quick-item]').first().waitFor();
+    if (!(await fileNameShown(page(), 'quick-detail', 'ManagementController'))) problems.push('quick open: the class name of a long FQN is cut off');
     await screenshot(page(), 'layout-quick-open-900x700');
     problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
     await page().keyboard.press('Escape');
@@ -291,6 +292,13 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
         }
         if (name === 'entry-points' && !(await fileNameShown(page(), 'entry-handler', 'ForOwnerAndPet(long,long)'))) {
           problems.push('entry points: the method name of a long handler is cut off');
+        }
+        // A long FQN loses its package, not its class or method.
+        if (name === 'dependencies' && !(await fileNameShown(page(), 'deps-symbol', 'ForOwnerAndPet(long,long)'))) {
+          problems.push('dependencies: the method name of a long calling symbol is cut off');
+        }
+        if (name === 'search' && !(await fileNameShown(page(), 'hit-symbol', 'ManagementController'))) {
+          problems.push('search: the class name of a hit\'s long FQN is cut off');
         }
         if (name === 'search') {
           if (!(await fileNameShown(page()))) problems.push('search: the file name of the long path is cut off');
