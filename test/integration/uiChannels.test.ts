@@ -75,6 +75,10 @@ describe('UI channels', () => {
     expect(items[0]).toMatchObject({ kind: 'file', path: 'app/server.ts', label: 'server.ts', detail: 'app', line: 1 });
     const symbols = await call(backend, 'quickopen:query', { query: 'OrderServ' });
     expect(symbols.find((i) => i.kind === 'symbol')).toMatchObject({ label: 'OrderService', path: 'app/server.ts', symbolKind: 'class' });
+    // Letters of the folder and the name, as in an editor's quick open; words in any order.
+    for (const query of ['appsrv', 'server app']) {
+      expect((await call(backend, 'quickopen:query', { query })).find((i) => i.kind === 'file')).toMatchObject({ path: 'app/server.ts' });
+    }
   });
 
   it('shows what the index skipped', async () => {
