@@ -6,6 +6,7 @@ import type { ReadDb } from '../connection.js';
 
 const SEPARATOR = /[.:#/\\]/u;
 const NAME = /[^.:#/\\]+/gu;
+const PARAMETERS = /\(.*$/su;
 // Candidates listed in the error for a tail several FQNs end with.
 const LISTED = 6;
 
@@ -20,7 +21,8 @@ interface Candidate { fqn: string; path: string; line: number }
 
 /** The one FQN of `repoId` (or any repo) that `tail` is the end of, null when none; several are a BAD_REQUEST naming them. */
 export function fqnEndingWith(db: ReadDb, tail: string, repoId?: number): string | null {
-  const name = tail.match(NAME)?.at(-1);
+  // A Java method's FQN ends with its parameters (`get(long)`); its name is what comes before them.
+  const name = tail.replace(PARAMETERS, '').match(NAME)?.at(-1);
   if (!name) return null;
   // `name` is NOCASE: the index finds every spelling, the exact one is kept below.
   const rows = db.prepare<[string, ...number[]], Candidate & { name: string }>(
@@ -28,7 +30,12 @@ export function fqnEndingWith(db: ReadDb, tail: string, repoId?: number): string
      WHERE s.name = ?${repoId === undefined ? '' : ' AND s.repo_id = ?'} LIMIT 20000`,
   ).all(name, ...(repoId === undefined ? [] : [repoId]));
   const byFqn = new Map<string, Candidate>();
-  for (const row of rows) if (row.name === name && fqnEndsWith(row.fqn, tail) && !byFqn.has(row.fqn)) byFqn.set(row.fqn, row);
+  // `UserController.get` names `…UserController.get(long)` too.
+  const ends = (fqn: string): boolean => {
+    const named = fqn.replace(PARAMETERS, '');
+    return fqnEndsWith(fqn, tail) || (named !== fqn && (named === tail || fqnEndsWith(named, tail)));
+  };
+  for (const row of rows) if (row.name === name && ends(row.fqn) && !byFqn.has(row.fqn)) byFqn.set(row.fqn, row);
   const found = [...byFqn.values()];
   if (found.length <= 1) return found[0]?.fqn ?? null;
   found.sort((a, b) => a.fqn.length - b.fqn.length || a.fqn.localeCompare(b.fqn));
