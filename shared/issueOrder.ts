@@ -2,8 +2,8 @@
 import type { IndexIssue, SkipReason } from './types.js';
 
 const CONCERN: Record<SkipReason, number> = {
-  unreadable: 0, 'parse-error': 1, 'not-utf8': 2, 'symlink-loop': 3, vanished: 4, special: 5, 'symlink-outside': 6,
-  'too-large': 7, language: 8, binary: 9, ignored: 10,
+  unreadable: 0, 'parse-error': 1, 'not-utf8': 2, 'symlink-loop': 3, 'symlink-broken': 4, vanished: 5, special: 6,
+  'symlink-outside': 7, 'too-large': 8, language: 9, binary: 10, ignored: 11,
 };
 
 /** Skips by design (binary files, ignore rules): counted, not listed one by one where space is short. */

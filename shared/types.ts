@@ -24,7 +24,7 @@ export const SEARCH_MODES = ['auto', 'keyword', 'symbol', 'regex', 'semantic', '
 export type SearchMode = (typeof SEARCH_MODES)[number];
 
 export type SkipReason =
-  | 'ignored' | 'binary' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'vanished' | 'not-utf8' | 'special'
+  | 'ignored' | 'binary' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'symlink-broken' | 'unreadable' | 'vanished' | 'not-utf8' | 'special'
   | 'parse-error' | 'language';
 
 export interface RepoSummary {

@@ -26,7 +26,7 @@ describe('walkRepo', () => {
     expect(result.skipped.ignored).toBe(7);
   });
 
-  it('skips files over the size cap and symlinks that leave the repo or loop', () => {
+  it('skips files over the size cap and symlinks that leave the repo, loop or lead nowhere', () => {
     const root = repo();
     const outside = repo();
     writeTree(outside, { 'elsewhere.ts': 'x' });
@@ -37,9 +37,13 @@ describe('walkRepo', () => {
     symlinkSync(join(root, 'self-a'), join(root, 'self-b'));
     symlinkSync(join(root, 'self-b'), join(root, 'self-a'));
     symlinkSync(join(root, 'small.ts'), join(root, 'alias.ts'));
+    // A link to nothing is a broken link, not a file deleted while walking.
+    symlinkSync(join(root, 'missing.ts'), join(root, 'dangling.ts'));
     const result = walkRepo(root, { maxFileBytes: 1000 });
     expect(result.files.map((f) => f.relPath)).toEqual(['alias.ts', 'dir/inner.ts', 'small.ts']);
-    expect(result.skipped).toMatchObject({ 'too-large': 1, 'symlink-outside': 2, 'symlink-loop': 3 });
+    expect(result.skipped).toMatchObject({ 'too-large': 1, 'symlink-outside': 2, 'symlink-loop': 3, 'symlink-broken': 1 });
+    expect(result.skipped.vanished).toBeUndefined();
+    expect(result.issues.find((i) => i.path === 'dangling.ts')?.message).toBe('broken symlink (ENOENT)');
     expect(result.issues.find((i) => i.path === 'out-dir')?.message).toMatch(/leaves the repo/);
   });
 

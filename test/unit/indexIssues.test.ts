@@ -6,14 +6,14 @@ import type { IndexIssue, IndexReport } from '../../shared/types.js';
 
 const binaries: IndexIssue[] = Array.from({ length: 30 }, (_, i) => ({ path: `locale/${i}/django.mo`, reason: 'binary', message: 'binary content' }));
 const problems: IndexIssue[] = [
-  { path: 'vendor/jquery.js', reason: 'vanished', message: 'broken symlink (ENOENT)' },
+  { path: 'vendor/jquery.js', reason: 'symlink-broken', message: 'broken symlink (ENOENT)' },
   { path: 'secret/keys.py', reason: 'unreadable', message: 'EACCES: permission denied' },
   { path: 'data/huge.json', reason: 'too-large', message: 'over 1 MiB' },
 ];
 
 const report = (issues: IndexIssue[]): IndexReport => ({
   repo: { id: 1, path: '/src/django' }, files: 10, symbols: 1, entryPoints: 0, dependencies: 0, packages: 0, units: 1,
-  changed: 10, removed: 0, unchanged: 0, skipped: { binary: 30, vanished: 1, unreadable: 1, 'too-large': 1 }, issues, durationMs: 1000,
+  changed: 10, removed: 0, unchanged: 0, skipped: { binary: 30, 'symlink-broken': 1, unreadable: 1, 'too-large': 1 }, issues, durationMs: 1000,
 });
 
 describe('index issues', () => {
@@ -24,7 +24,7 @@ describe('index issues', () => {
 
   it('lists the problems in the CLI and only counts binary files, however many come first', () => {
     const lines = formatIndex(report([...binaries, ...problems])).split('\n');
-    expect(lines).toContain('  skipped: binary 30, vanished 1, unreadable 1, too-large 1');
+    expect(lines).toContain('  skipped: binary 30, symlink-broken 1, unreadable 1, too-large 1');
     expect(lines.filter((l) => l.startsWith('  !'))).toEqual([
       '  ! secret/keys.py: EACCES: permission denied',
       '  ! vendor/jquery.js: broken symlink (ENOENT)',

@@ -125,7 +125,7 @@ function createWalk(root: string, options: WalkOptions) {
         real = encodeFsName(realpathSync(abs, { encoding: 'buffer' }));
       } catch (e) {
         const code = errorCode(e);
-        return skip(rel, code === 'ELOOP' ? 'symlink-loop' : 'vanished', code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code})`);
+        return skip(rel, code === 'ELOOP' ? 'symlink-loop' : 'symlink-broken', code === 'ELOOP' ? 'symlink loop' : `broken symlink (${code})`);
       }
       if (!inside(real)) return skip(rel, 'symlink-outside', `symlink leaves the repo (→ ${real})`);
       let target: Stats;
