@@ -5,7 +5,7 @@
 // a cheap check keeps the paths that hold every word, and at most RANKED of them are prepared.
 import fuzzysort from 'fuzzysort';
 
-const RANKED = 1500;
+const RANKED = 500;
 const MAX_WORDS = 8;
 const MAX_WORD = 128;
 
@@ -32,19 +32,22 @@ function roughScore(lowerPath: string, words: readonly string[]): number {
   return words.reduce((sum, w) => sum + (name.includes(w) ? 2 : lowerPath.includes(w) ? 1 : 0), 0);
 }
 
-/** The `limit` best of `items` for `query`, best first; `pathOf` gives an item's path. */
-export function matchPaths<T>(items: readonly T[], pathOf: (item: T) => string, query: string, limit: number): Array<PathMatch<T>> {
+/** The `limit` best of `items` for `query`, best first; `pathOf` gives an item's path, `lowerOf` its lower-case form. */
+export function matchPaths<T>(items: Iterable<T>, pathOf: (item: T) => string, query: string, limit: number,
+  lowerOf: (item: T) => string = (item) => pathOf(item).toLowerCase()): Array<PathMatch<T>> {
   const words = query.toLowerCase().split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD));
   if (words.length === 0 || limit <= 0) return [];
   let kept: Array<{ item: T; lower: string }> = [];
   for (const item of items) {
-    const lower = pathOf(item).toLowerCase();
+    const lower = lowerOf(item);
     if (words.every((w) => holdsInOrder(lower, w))) kept.push({ item, lower });
   }
   if (kept.length > RANKED) {
-    kept = kept.map((k) => ({ ...k, rough: roughScore(k.lower, words) }))
-      .sort((a, b) => b.rough - a.rough || a.lower.length - b.lower.length)
-      .slice(0, RANKED);
+    // One number per path (the rough score, then shorter first), sorted by index: no object per path.
+    const key = Float64Array.from(kept, (k) => roughScore(k.lower, words) * 1e6 - k.lower.length);
+    const order = Array.from(kept.keys()).sort((a, b) => (key[b] ?? 0) - (key[a] ?? 0));
+    const all = kept;
+    kept = order.slice(0, RANKED).flatMap((i) => all[i] ?? []);
   }
   const targets = kept.map((k) => ({ item: k.item, target: fuzzysort.prepare(pathOf(k.item)) }));
   return fuzzysort.go(words.join(' '), targets, { key: 'target', limit }).map((r) => ({ item: r.obj.item, score: r.score }));

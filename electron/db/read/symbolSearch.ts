@@ -6,6 +6,7 @@ import { identifierParts } from '../../base/identifiers.js';
 import type { ReadDb } from '../connection.js';
 import { fileFilter } from './filters.js';
 import { makeSnippet } from './snippet.js';
+import { symbolNames } from './symbolNames.js';
 import { demotedFiles, preference, qualifiedName } from './symbolPreference.js';
 
 interface SymbolHitRow {
@@ -24,9 +25,9 @@ interface SymbolHitRow {
 const KIND_WEIGHT: Record<string, number> = { class: 30, interface: 28, struct: 28, enum: 25, trait: 25, type: 20, function: 18, method: 15, constructor: 10 };
 
 /** fzf-style subsequence score: 0 when `query` is not a subsequence of `name`. */
-export function fuzzyScore(query: string, name: string): number {
+export function fuzzyScore(query: string, name: string, lowerName = name.toLowerCase()): number {
   const q = query.toLowerCase();
-  const n = name.toLowerCase();
+  const n = lowerName;
   let qi = 0;
   let score = 0;
   let run = 0;
@@ -82,8 +83,8 @@ export function symbolSearch(db: ReadDb, q: SearchQuery, limit: number): SearchH
   if (scored.size < limit && typed.length >= 2) {
     // Fuzzy pass over distinct names (names only, streamed), then fetch the best few.
     const best: Array<{ name: string; score: number }> = [];
-    for (const { name } of db.prepare<[], { name: string }>('SELECT DISTINCT name FROM symbols').iterate()) {
-      const score = fuzzyScore(typed, name);
+    for (const { name, lower } of symbolNames(db)) {
+      const score = fuzzyScore(typed, name, lower);
       if (score <= 0) continue;
       best.push({ name, score });
       if (best.length > limit * 8) {
