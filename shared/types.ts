@@ -384,6 +384,8 @@ export interface QuickOpenItem {
   /** The folder or the symbol's FQN. */
   detail: string;
   symbolKind: string | null;
+  /** A file's: the characters of its name the query matched, as [start, end) ranges. */
+  highlights?: Array<[number, number]>;
 }
 
 /** What the last index of a repo skipped or could not read. */

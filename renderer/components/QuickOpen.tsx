@@ -3,6 +3,7 @@ import { type KeyboardEvent, useEffect, useState } from 'react';
 import type { QuickOpenItem } from '../../shared/types.js';
 import { call } from '../api.js';
 import { useStore } from '../store/index.js';
+import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
 import { quickDetail } from './quickDetail.js';
 
@@ -54,7 +55,7 @@ export function QuickOpen() {
               className={`item${i === selected ? ' selected' : ''}`} onMouseEnter={() => setSelected(i)} onClick={() => open(item)}
             >
               <span className="kind">{item.kind === 'file' ? 'file' : item.symbolKind ?? 'symbol'}</span>
-              <span>{item.label}</span>
+              <span data-testid="quick-label"><Highlighted text={item.label} ranges={item.highlights ?? []} /></span>
               <PathText path={quickDetail(item)} title={item.detail} className="dim mono grow" testId="quick-detail" />
             </div>
           ))}

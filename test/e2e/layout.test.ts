@@ -231,6 +231,8 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().fill('[data-testid=quick-input]', 'Owner');
     await page().locator('[data-testid=quick-item]').first().waitFor();
     if (!(await fileNameShown(page(), 'quick-detail', 'ManagementController'))) problems.push('quick open: the class name of a long FQN is cut off');
+    // The file's row marks the letters the query matched.
+    expect(await page().locator('[data-testid=quick-item]').first().locator('[data-testid=quick-label] mark').first().textContent()).toBe('Owner');
     await screenshot(page(), 'layout-quick-open-900x700');
     problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
     await page().keyboard.press('Escape');

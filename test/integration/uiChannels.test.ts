@@ -79,6 +79,8 @@ describe('UI channels', () => {
     for (const query of ['appsrv', 'server app']) {
       expect((await call(backend, 'quickopen:query', { query })).find((i) => i.kind === 'file')).toMatchObject({ path: 'app/server.ts' });
     }
+    // The name's matched letters: s, then r and v of `server.ts`.
+    expect((await call(backend, 'quickopen:query', { query: 'appsrv' })).find((i) => i.kind === 'file')?.highlights).toEqual([[0, 1], [2, 4]]);
   });
 
   it('shows what the index skipped', async () => {

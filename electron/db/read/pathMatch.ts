@@ -24,6 +24,20 @@ export interface PathMatch<T> {
   item: T;
   /** fuzzysort's: 1 an exact match, 0.5 a good one. */
   score: number;
+  /** The characters of the file name to mark, as [start, end) ranges of the name. */
+  nameRanges: Array<[number, number]>;
+}
+
+/** Offsets from `from` on (a file name's start) as ranges of that name: [1, 2, 3, 6] from 1 → [[0, 3], [5, 6]]. */
+export function rangesFrom(indexes: readonly number[], from: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const i of indexes) {
+    if (i < from) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === i - from) last[1]++;
+    else ranges.push([i - from, i - from + 1]);
+  }
+  return ranges;
 }
 
 /** How a path holds the words when too many hold them to rank all: whole words in the file name, then anywhere. */
@@ -50,5 +64,15 @@ export function matchPaths<T>(items: Iterable<T>, pathOf: (item: T) => string, q
     kept = order.slice(0, RANKED).flatMap((i) => all[i] ?? []);
   }
   const targets = kept.map((k) => ({ item: k.item, target: fuzzysort.prepare(pathOf(k.item)) }));
-  return fuzzysort.go(words.join(' '), targets, { key: 'target', limit }).map((r) => ({ item: r.obj.item, score: r.score }));
+  const search = words.join(' ');
+  return fuzzysort.go(search, targets, { key: 'target', limit }).map((r) => ({ item: r.obj.item, score: r.score, nameRanges: nameRanges(r.target, search, r.indexes) }));
+}
+
+/** The name's own match when the name alone holds the query (`Owner` in …/owner/OwnerController.java marks the name,
+ * not the folder the path's best match used), else the path's matched letters that fall in the name. */
+function nameRanges(path: string, search: string, pathIndexes: readonly number[]): Array<[number, number]> {
+  const start = path.lastIndexOf('/') + 1;
+  // A prepared target: fuzzysort keeps no copy of it, unlike a plain string.
+  const own = fuzzysort.single(search, fuzzysort.prepare(path.slice(start)));
+  return own ? rangesFrom(own.indexes, 0) : rangesFrom(pathIndexes, start);
 }

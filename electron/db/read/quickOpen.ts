@@ -41,10 +41,12 @@ export function quickOpen(db: ReadDb, query: string, repo: string | undefined, l
   const lower = q.toLowerCase();
   const repoId = repo ? findRepo(db, repo).id : undefined;
   const paths = repoId === undefined ? filePaths(db) : inRepo(filePaths(db), repoId);
-  const files = matchPaths(paths, (f) => f.path, q, Math.ceil(limit / 2), (f) => f.lower).map((m) => m.item);
-  const fileItems: QuickOpenItem[] = files.map((f) => {
+  const fileItems: QuickOpenItem[] = matchPaths(paths, (f) => f.path, q, Math.ceil(limit / 2), (f) => f.lower).map(({ item: f, nameRanges }) => {
     const slash = f.path.lastIndexOf('/');
-    return { kind: 'file', repo: f.repo, path: f.path, line: 1, label: f.path.slice(slash + 1), detail: slash > 0 ? f.path.slice(0, slash) : '', symbolKind: null };
+    return {
+      kind: 'file', repo: f.repo, path: f.path, line: 1, label: f.path.slice(slash + 1), detail: slash > 0 ? f.path.slice(0, slash) : '', symbolKind: null,
+      highlights: nameRanges,
+    };
   });
   const symbolItems: QuickOpenItem[] = symbolSearch(db, { query: q, mode: 'symbol', repo }, limit - fileItems.length).map((hit) => ({
     kind: 'symbol', repo: hit.repo, path: hit.path, line: hit.line,

@@ -1,6 +1,6 @@
 // Quick open's file matching: every word's letters in order, anywhere in the path, ranked as an editor ranks them.
 import { describe, expect, it } from 'vitest';
-import { holdsInOrder, matchPaths } from '../../../electron/db/read/pathMatch.js';
+import { holdsInOrder, matchPaths, rangesFrom } from '../../../electron/db/read/pathMatch.js';
 import { shortName } from '../../../electron/db/read/quickOpen.js';
 
 const DJANGO = [
@@ -40,6 +40,15 @@ describe('matchPaths', () => {
   it('keeps the file named by the query among thousands of looser matches', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `src/module${i}/a_p_p_${i}.ts`);
     expect(best('app', [...many, 'lib/deep/folder/app.ts'], 1)).toEqual(['lib/deep/folder/app.ts']);
+  });
+
+  it('marks the letters of the file name: its own match, else the path\'s letters in it', () => {
+    const [inName] = matchPaths(['app/owner/web/OwnerController.java'], (p) => p, 'owner', 1);
+    expect(inName?.nameRanges).toEqual([[0, 5]]);
+    const [acrossFolders] = matchPaths(DJANGO, (p) => p, 'handlers/wsgi', 1);
+    expect(acrossFolders?.item).toBe('django/core/handlers/wsgi.py');
+    expect(acrossFolders?.nameRanges).toEqual([[0, 4]]);
+    expect(rangesFrom([1, 2, 3, 6, 9, 10], 1)).toEqual([[0, 3], [5, 6], [8, 10]]);
   });
 
   it('holdsInOrder walks each letter once', () => {
