@@ -1,8 +1,8 @@
 // Files matched as an editor's quick open matches them: each word of the query (split on spaces) appears in the path
 // with its letters in order, others between allowed (`dbmodelsquery` finds db/models/query.py, `wsgi handler`
 // finds handlers/wsgi.py), ranked by fuzzysort (Sublime-like: word starts, runs of letters, shorter paths).
-// fuzzysort prepares a target at ~1 KiB of heap (108 MiB for 100,000 paths), so nothing is kept between queries:
-// a cheap check keeps the paths that hold every word, and at most RANKED of them are prepared.
+// fuzzysort prepares a target at ~1 KiB of heap (108 MiB for 100,000 paths), so no prepared target outlives its
+// query: a cheap check keeps the paths that hold every word, and at most RANKED of them are prepared.
 import fuzzysort from 'fuzzysort';
 
 const RANKED = 500;
