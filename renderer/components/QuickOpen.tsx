@@ -6,6 +6,7 @@ import { useStore } from '../store/index.js';
 import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
 import { quickDetail } from './quickDetail.js';
+import { repoName } from './repoName.js';
 
 const DEBOUNCE_MS = 80;
 
@@ -14,6 +15,7 @@ export function QuickOpen() {
   const [items, setItems] = useState<QuickOpenItem[]>([]);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const repos = useStore((s) => s.repos);
   const close = (): void => useStore.getState().setQuickOpen(false);
 
   useEffect(() => {
@@ -55,8 +57,10 @@ export function QuickOpen() {
               className={`item${i === selected ? ' selected' : ''}`} onMouseEnter={() => setSelected(i)} onClick={() => open(item)}
             >
               <span className="kind">{item.kind === 'file' ? 'file' : item.symbolKind ?? 'symbol'}</span>
-              <span data-testid="quick-label"><Highlighted text={item.label} ranges={item.highlights ?? []} /></span>
+              <span className="quick-name" title={item.label} data-testid="quick-label"><Highlighted text={item.label} ranges={item.highlights ?? []} /></span>
               <PathText path={quickDetail(item)} title={item.detail} className="dim mono grow" testId="quick-detail" />
+              {/* Two repos may hold the same path (package.json, src/index.ts): the row says whose. */}
+              {repos.length > 1 && <span className="repo-label" data-testid="quick-repo" title={item.repo}>{repoName(item.repo, repos)}</span>}
             </div>
           ))}
           {query.trim() && items.length === 0 && !error && <div className="dim" style={{ padding: '6px 14px' }}>Nothing matches.</div>}

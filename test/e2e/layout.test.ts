@@ -231,8 +231,10 @@ describe.skipIf(!hasChromium)('layout and accessibility of every screen', () => 
     await page().fill('[data-testid=quick-input]', 'Owner');
     await page().locator('[data-testid=quick-item]').first().waitFor();
     if (!(await fileNameShown(page(), 'quick-detail', 'ManagementController'))) problems.push('quick open: the class name of a long FQN is cut off');
-    // The file's row marks the letters the query matched.
-    expect(await page().locator('[data-testid=quick-item]').first().locator('[data-testid=quick-label] mark').first().textContent()).toBe('Owner');
+    // The file's row marks the letters the query matched, and, with several repos, names its repo.
+    const firstItem = page().locator('[data-testid=quick-item]').first();
+    expect(await firstItem.locator('[data-testid=quick-label] mark').first().textContent()).toBe('Owner');
+    expect(await firstItem.locator('[data-testid=quick-repo]').textContent()).toBe(await page().locator('[data-testid=repo] .name').first().textContent());
     await screenshot(page(), 'layout-quick-open-900x700');
     problems.push(...(await layoutProblems(page())), ...(await seriousViolations(page())));
     await page().keyboard.press('Escape');
