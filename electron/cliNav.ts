@@ -75,7 +75,7 @@ export async function navCommand(backend: Backend, command: string, rest: string
     }
     default: {
       const repo = need(rest[0], 'repo');
-      const entries = await call(backend, 'nav:tree', rest[1] ? { repo, path: rest[1] } : { repo });
+      const entries = await call(backend, 'nav:tree', rest[1] ? { repo, path: rest[1], from: realPath(process.cwd()) } : { repo });
       return print(entries, formatTree);
     }
   }

@@ -96,7 +96,8 @@ export const CHANNELS = {
   /** The callee tree of an entry point's handler; `entry` is its id or a route like "GET /owners/{id}". */
   'nav:flow': read<{ repo: string; entry: string; depth?: number }, FlowAnswer | null>(),
   /** The children of a folder ('' or absent: the repo's root), with file and symbol counts. */
-  'nav:tree': read<{ repo: string; path?: string }, TreeEntry[]>(),
+  /** `from`: the caller's working folder, which a relative `path` is read from first when it lies inside the repo. */
+  'nav:tree': read<{ repo: string; path?: string; from?: string }, TreeEntry[]>(),
   /** The curated embedding models: sizes, purpose, whether downloaded, which is in use, a running re-embed. */
   'models:list': read<Empty, ModelsInfo>(),
   /** Starts downloading a catalogue model from the model endpoint; progress comes as `models:progress` events. */

@@ -73,7 +73,7 @@ export const REQUEST_SCHEMAS = {
   'nav:callers': NAV_SYMBOL,
   'nav:callees': NAV_SYMBOL,
   'nav:flow': z.object({ repo: repoRef, entry: z.string().min(1).max(4000), depth: z.number().int().min(0).max(1000).optional() }).strict(),
-  'nav:tree': z.object({ repo: repoRef, path: z.string().max(4096).optional() }).strict(),
+  'nav:tree': z.object({ repo: repoRef, path: z.string().max(4096).optional(), from: z.string().max(4096).optional() }).strict(),
   'models:list': empty,
   'models:download': z.object({ id: modelId }).strict(),
   'models:cancel': z.object({ id: modelId }).strict(),

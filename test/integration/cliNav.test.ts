@@ -83,6 +83,12 @@ describe('clew def, refs, callers, callees, flow, tree', () => {
     expect(human.stdout).toContain('⇢ http fetch');
     const tree = cli.json<TreeEntry[]>('tree', repo.path, 'ts');
     expect(tree.map((t) => t.path)).toEqual(['ts/other', 'ts/loose.ts', 'ts/main.ts', 'ts/shapes.ts', 'ts/util.ts']);
+    // Run from a folder of the repo, a folder is read from there first, then from the repo's root.
+    const fromPy = inRepo('py', '--json', 'tree', repo.path, 'pkg');
+    expect((JSON.parse(fromPy.stdout) as TreeEntry[]).map((t) => t.path)).toEqual(['py/pkg/tools.py']);
+    const rootPath = inRepo('py', '--json', 'tree', repo.path, 'ts/other');
+    expect((JSON.parse(rootPath.stdout) as TreeEntry[]).length).toBeGreaterThan(0);
+    expect(inRepo('py', '--json', 'tree', repo.path, '../../elsewhere').status).toBe(0);
   });
 
   it('usage mistakes exit 2 before opening anything', () => {

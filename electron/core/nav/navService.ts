@@ -1,6 +1,6 @@
 // The navigation verbs over one read connection: definition, references, callers, callees, flow and the
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
 import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
@@ -377,9 +377,25 @@ export class NavService implements NavReads {
     return { entry: entry satisfies EntryPointRow, root };
   }
 
-  tree(req: { repo: string; path?: string | undefined }): TreeEntry[] {
+  /** `from`: the caller's working folder; a relative `path` is read from there first when it lies inside the repo
+   * (`clew tree . src` run in `package/`), then from the repo's root. */
+  tree(req: { repo: string; path?: string | undefined; from?: string | undefined }): TreeEntry[] {
     const repo = findRepo(this.db, req.repo);
-    const folder = req.path ? this.relPath(repo, req.path).replace(/\/+$/u, '') : '';
+    const path = req.path;
+    const within = (abs: string): boolean => {
+      const rel = relative(repo.path, abs);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    };
+    if (path && req.from && !isAbsolute(path) && within(req.from) && within(join(req.from, path))) {
+      const fromThere = this.entriesUnder(repo, join(req.from, path));
+      if (fromThere.length > 0) return fromThere;
+    }
+    return this.entriesUnder(repo, path ?? '');
+  }
+
+  /** The children of one folder (`path` relative to the repo's root, or absolute), with their file and symbol counts. */
+  private entriesUnder(repo: RepoRef, path: string): TreeEntry[] {
+    const folder = path ? this.relPath(repo, path).replace(/\/+$/u, '') : '';
     const children = new Map<string, TreeEntry>();
     for (const f of this.rows.filesUnder(repo.id, folder)) {
       const rest = folder ? f.path.slice(folder.length + 1) : f.path;
