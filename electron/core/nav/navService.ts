@@ -78,8 +78,9 @@ export class NavService implements NavReads {
   private relPath(repo: RepoRef, path: string): string {
     let rel = path;
     if (isAbsolute(path)) {
-      rel = relative(repo.path, path);
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new ClewFailure('OUTSIDE_REPO', `${path} is not inside ${repo.path}`);
+      const inside = relativeInside(repo, path);
+      if (inside === null) throw new ClewFailure('OUTSIDE_REPO', `${path} is not inside ${repo.path}`);
+      rel = inside;
     }
     rel = rel.split(sep).join('/').replace(/^\.\//u, '');
     return realPathOf(pathAliases(this.db, repo.id), rel);
@@ -382,12 +383,10 @@ export class NavService implements NavReads {
   tree(req: { repo: string; path?: string | undefined; from?: string | undefined }): TreeEntry[] {
     const repo = findRepo(this.db, req.repo);
     const path = req.path;
-    const within = (abs: string): boolean => {
-      const rel = relative(repo.path, abs);
-      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-    };
-    if (path && req.from && !isAbsolute(path) && within(req.from) && within(join(req.from, path))) {
-      const fromThere = this.entriesUnder(repo, join(req.from, path));
+    // Both a folder below the root: from the root itself, the path reads the same either way.
+    const there = path && req.from && !isAbsolute(path) ? join(req.from, path) : null;
+    if (there && req.from && relativeInside(repo, req.from) && relativeInside(repo, there)) {
+      const fromThere = this.entriesUnder(repo, there);
       if (fromThere.length > 0) return fromThere;
     }
     return this.entriesUnder(repo, path ?? '');
@@ -416,6 +415,12 @@ export { ROLE };
 /** A Python definition at a file's top level (no enclosing symbol), not an attribute (`self.x = …`). */
 const definesAtTop = (o: NavOccurrence): boolean =>
   o.role === ROLE.definition && o.symbolId === null && o.language === 'python' && !(o.qualifier?.startsWith(ATTRIBUTE_MARK) ?? false);
+
+/** `abs` relative to the repo's root ('' for the root itself), null when it lies outside. */
+function relativeInside(repo: RepoRef, abs: string): string | null {
+  const rel = relative(repo.path, abs);
+  return rel.startsWith('..') || isAbsolute(rel) ? null : rel;
+}
 
 /** Reading order: by file path, then line and column. */
 function byPlace(a: { occ: NavOccurrence }, b: { occ: NavOccurrence }): number {

@@ -22,8 +22,6 @@ export function holdsInOrder(text: string, word: string): boolean {
 
 export interface PathMatch<T> {
   item: T;
-  /** fuzzysort's: 1 an exact match, 0.5 a good one. */
-  score: number;
   /** The characters of the file name to mark, as [start, end) ranges of the name. */
   nameRanges: Array<[number, number]>;
 }
@@ -46,7 +44,7 @@ function roughScore(lowerPath: string, words: readonly string[]): number {
   return words.reduce((sum, w) => sum + (name.includes(w) ? 2 : lowerPath.includes(w) ? 1 : 0), 0);
 }
 
-/** The `limit` best of `items` for `query`, best first; `pathOf` gives an item's path, `lowerOf` its lower-case form. */
+/** The `limit` best of `items` for `query`, best first by fuzzysort's score; `pathOf` gives an item's path, `lowerOf` its lower-case form. */
 export function matchPaths<T>(items: Iterable<T>, pathOf: (item: T) => string, query: string, limit: number,
   lowerOf: (item: T) => string = (item) => pathOf(item).toLowerCase()): Array<PathMatch<T>> {
   const words = query.toLowerCase().split(/\s+/u).filter(Boolean).slice(0, MAX_WORDS).map((w) => w.slice(0, MAX_WORD));
@@ -65,7 +63,7 @@ export function matchPaths<T>(items: Iterable<T>, pathOf: (item: T) => string, q
   }
   const targets = kept.map((k) => ({ item: k.item, target: fuzzysort.prepare(pathOf(k.item)) }));
   const search = words.join(' ');
-  return fuzzysort.go(search, targets, { key: 'target', limit }).map((r) => ({ item: r.obj.item, score: r.score, nameRanges: nameRanges(r.target, search, r.indexes) }));
+  return fuzzysort.go(search, targets, { key: 'target', limit }).map((r) => ({ item: r.obj.item, nameRanges: nameRanges(r.target, search, r.indexes) }));
 }
 
 /** The name's own match when the name alone holds the query (`Owner` in …/owner/OwnerController.java marks the name,
