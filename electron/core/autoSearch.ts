@@ -5,6 +5,7 @@ import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shar
 import { classifyQuery, codeWords, identifierSpellings, stem, type ParsedQuery } from '../base/query/index.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
 import type { ScoredDefinition, WordIndexCandidates } from '../db/read/wordIndex.js';
+import { declaredPublic } from '../db/read/symbolPreference.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
 import type { AutoCandidates, AutoCandidatesRequest, SemanticOrReason } from './searchProtocol.js';
 
@@ -68,7 +69,7 @@ function candidatesFrom(words: WordCandidateRow[], definitions: Array<Definition
   for (const row of definitions) {
     out.push({
       source: 'symbol', repo: row.repo, path: row.path, startLine: row.startLine, endLine: row.endLine, name: row.name, kind: row.kind,
-      ...(row.container ? { container: row.container } : {}), ...(row.doc ? { doc: row.doc } : {}), text: row.signature,
+      ...(row.container ? { container: row.container } : {}), ...(row.doc ? { doc: row.doc } : {}), text: row.signature, declaredPublic: declaredPublic(row),
       ...('score' in row ? { keywordScore: row.score } : {}), payload: { kind: 'definition', row },
     });
   }
@@ -77,7 +78,7 @@ function candidatesFrom(words: WordCandidateRow[], definitions: Array<Definition
     const def = hit.symbol ? spans.get(`${hit.repo}\u0000${hit.path}\u0000${hit.symbol}`) : undefined;
     out.push({
       source: 'semantic', repo: hit.repo, path: hit.path, startLine: def?.startLine ?? hit.line, endLine: def?.endLine ?? hit.endLine ?? hit.line,
-      ...(def ? { name: def.name, kind: def.kind, text: def.signature, ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
+      ...(def ? { name: def.name, kind: def.kind, text: def.signature, declaredPublic: declaredPublic(def), ...(def.doc ? { doc: def.doc } : {}), ...(def.container ? { container: def.container } : {}) } : hit.symbol ? { name: lastSegment(hit.symbol) } : {}),
       distance: 1 - hit.score + (hit.symbol === null && hit.endLine !== undefined ? TEXT_CHUNK_DISTANCE : 0), payload: { kind: 'semantic', hit },
     });
   }

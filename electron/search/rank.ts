@@ -74,7 +74,7 @@ function merge<P>(candidates: readonly Candidate<P>[]): Array<Working<P>> {
     let w = byPlace.get(key);
     if (!w) {
       w = {
-        hit: { repo: c.repo, path: c.path, startLine: c.startLine, endLine: c.endLine, name: null, kind: null, container: null, doc: null, texts: [], keywordScore: null, distance: null },
+        hit: { repo: c.repo, path: c.path, startLine: c.startLine, endLine: c.endLine, name: null, kind: null, container: null, doc: null, declaredPublic: null, texts: [], keywordScore: null, distance: null },
         sources: new Set(), payloads: [], signals: zeroSignals(), reasons: [], demotions: [], base: 0, score: 0,
       };
       byPlace.set(key, w);
@@ -111,6 +111,7 @@ function absorb<P>(w: Working<P>, c: Candidate<P>): void {
   h.kind ??= c.kind ?? null;
   h.container ??= c.container ?? null;
   h.doc ??= c.doc ?? null;
+  h.declaredPublic ??= c.declaredPublic ?? null;
   if (c.text) h.texts.push(c.text);
   if (c.keywordScore !== undefined && Number.isFinite(c.keywordScore)) h.keywordScore = maxOrNull(h.keywordScore, c.keywordScore);
   if (c.distance !== undefined && Number.isFinite(c.distance)) h.distance = minOrNull(h.distance, c.distance);

@@ -14,6 +14,8 @@ export interface MergedHit {
   kind: string | null;
   container: string | null;
   doc: string | null;
+  /** Whether the definition is declared public; null when unknown (a line, a chunk). */
+  declaredPublic: boolean | null;
   texts: string[];
   keywordScore: number | null;
   distance: number | null;
@@ -229,6 +231,8 @@ function isInside(qualifier: string, hit: MergedHit): boolean {
 const IMPORT_BINDING = /\brequire\s*\(|^\s*import\b|^\s*from\s+\S+\s+import\b|\bfrom\s+['"]|__import__\s*\(|\bimport_module\s*\(/;
 const BINDING_KINDS = new Set(['variable', 'constant', 'const', 'let', 'var', 'field', 'property']);
 const IMPORT_FACTOR = 0.4;
+// `pub fn spawn_blocking` over a private stub of the same name (tokio's cfg fallbacks): less than any match or kind step.
+const NOT_PUBLIC = 0.97;
 
 export function definitionSignal(ctx: SignalContext, hit: MergedHit): SignalValue {
   if (!hit.name) return textDefinition(ctx, hit);
@@ -242,7 +246,7 @@ function namedDefinition(ctx: SignalContext, hit: MergedHit & { name: string }):
   for (const q of queriedNames(ctx.query)) {
     const m = matchName(q, hit.name);
     if (!m) continue;
-    let value = m.strength * kindWeight(hit.kind);
+    let value = m.strength * kindWeight(hit.kind) * (hit.declaredPublic === false ? NOT_PUBLIC : 1);
     let reason = MATCH_REASON[m.kind](hit.name, q);
     const qualifiers = ctx.query.kind === 'dotted' ? ctx.query.qualifiers : [];
     if (qualifiers.length > 0) {

@@ -18,6 +18,8 @@ export interface Candidate<P = unknown> {
   container?: string;
   /** The definition's doc comment. */
   doc?: string;
+  /** Whether the definition is declared public (Rust's `pub`, Go's capital, `export`…); unknown for a line. */
+  declaredPublic?: boolean;
   /** Text of the place (a line, a chunk) for counting which query words it covers. */
   text?: string;
   /** Keyword (BM25) score: higher is better. */

@@ -11,8 +11,10 @@ const TREE: Record<string, string> = {
   'gin/response_writer.go': 'package gin\n\ntype responseWriter struct {\n\tstatus int\n}\n\ntype ResponseWriter interface {\n\tStatus() int\n}\n',
   'gin/gin.go': 'package gin\n\ntype Alpha struct{}\n\nfunc (a *Alpha) ServeHTTP(w int) {}\n\ntype Engine struct{}\n\nfunc (engine *Engine) ServeHTTP(w int) {}\n',
   // Rust: a private stub that sorts first, and the public struct.
-  'src/blocking.rs': 'struct JoinHandle<R> {\n    r: R,\n}\n',
   'src/runtime/join.rs': 'pub struct JoinHandle<T> {\n    t: T,\n}\n',
+  // Rust as tokio writes it: a private fallback (for builds without the feature) beside the public function.
+  'src/blocking.rs': 'struct JoinHandle<R> {\n    r: R,\n}\n\nfn spawn_blocking<F, R>(_f: F) -> JoinHandle<R> {\n    panic!("requires the rt feature")\n}\n',
+  'src/task/blocking.rs': `pub fn spawn_blocking<F, R>(f: F) -> JoinHandle<R> {\n${'    let handle = crate::runtime::Handle::current();\n'.repeat(6)}    handle.spawn(f)\n}\n`,
   // Python: a test's copy of a class, in a file that sorts first.
   'aaa/test_flask.py': 'class Flask:\n    pass\n',
   'src/flask/app.py': 'class Flask:\n    pass\n',
@@ -47,5 +49,12 @@ describe('symbol search: which of several same-named symbols comes first', () =>
     // The member elsewhere is still listed, below.
     const { results } = await call(index.backend, 'search:query', { query: 'Engine.ServeHTTP', mode: 'symbol' });
     expect(results.map((r) => r.line)).toEqual([9, 5]);
+  });
+
+  it('auto mode puts the public definition above a private one of the same name too', async () => {
+    for (const [query, wanted] of [['spawn_blocking', /^src\/task\/blocking\.rs:1 /], ['JoinHandle', /^src\/runtime\/join\.rs:1 /]] as const) {
+      const { results } = await call(index.backend, 'search:query', { query, mode: 'auto' });
+      expect(`${results[0]?.path}:${results[0]?.line} ${results[0]?.symbol}`).toMatch(wanted);
+    }
   });
 });

@@ -44,13 +44,15 @@ export interface DefinitionRow {
   endLine: number;
   signature: string;
   doc: string | null;
+  /** The modifiers as stored (a JSON array): whether it is declared public. */
+  modifiers: string;
   /** The enclosing symbol's FQN, when there is one. */
   container: string | null;
 }
 
 // A definition row with its file, repo and enclosing symbol; each caller adds its WHERE.
 export const DEFINITION_SELECT = `SELECT r.path AS repo, f.path, f.language, s.fqn, s.name, s.kind, s.start_line AS startLine, s.end_line AS endLine,
-    s.signature, s.doc, (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
+    s.signature, s.doc, s.modifiers, (SELECT p.fqn FROM symbols p WHERE p.id = s.parent_id) AS container
   FROM symbols s JOIN files f ON f.id = s.file_id JOIN repos r ON r.id = s.repo_id`;
 
 // Chunks read and ranked at most: the rest of a very common word's matches are not looked at.

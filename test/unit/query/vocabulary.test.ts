@@ -5,7 +5,7 @@ import { coverageSignal, definitionSignal, docCommentSignal, fileNameSignal, sig
 import { indexWordsOf } from '../../../electron/core/autoSearch.js';
 
 function hit(fields: Partial<MergedHit> & { path: string }): MergedHit {
-  return { repo: 'r', startLine: 1, endLine: 1, name: null, kind: null, container: null, doc: null, texts: [], keywordScore: null, distance: null, ...fields };
+  return { repo: 'r', startLine: 1, endLine: 1, name: null, kind: null, container: null, doc: null, declaredPublic: null, texts: [], keywordScore: null, distance: null, ...fields };
 }
 
 describe('the words code uses for a question word', () => {

@@ -6,7 +6,7 @@ import {
 } from '../../../electron/search/signals.js';
 
 function hit(fields: Partial<MergedHit> & { path: string }): MergedHit {
-  return { repo: 'r', startLine: 1, endLine: 1, name: null, kind: null, container: null, doc: null, texts: [], keywordScore: null, distance: null, ...fields };
+  return { repo: 'r', startLine: 1, endLine: 1, name: null, kind: null, container: null, doc: null, declaredPublic: null, texts: [], keywordScore: null, distance: null, ...fields };
 }
 
 const ctxFor = (query: string, hits: MergedHit[] = []) => signalContext(classifyQuery(query), hits);
@@ -24,6 +24,11 @@ describe('definition signal', () => {
     expect(v('APIRouter', 'function')).toBeLessThan(v('APIRouter', 'class'));
     expect(v('APIRouter', 'variable')).toBeLessThan(v('APIRouter', 'function'));
     expect(definitionSignal(ctx, hit({ path: 'a.py' }))).toEqual({ value: 0, reason: null });
+    // A definition declared private goes just below a public one, and stays above the next kind or spelling.
+    const pub = (declaredPublic: boolean | null) => definitionSignal(ctx, hit({ path: 'a.rs', name: 'APIRouter', kind: 'class', declaredPublic })).value;
+    expect(pub(false)).toBeLessThan(pub(true));
+    expect(pub(null)).toBe(pub(true));
+    expect(pub(false)).toBeGreaterThan(v('APIRouter', 'function'));
   });
 
   it('counts a variable bound by an import as naming the definition, not being it', () => {
