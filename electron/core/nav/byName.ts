@@ -10,6 +10,7 @@ import { folderOf } from './modules.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
 import type { NavReads } from './navReads.js';
 import type { Resolver, Target } from './resolver.js';
+import { namedInStandardLibrary } from './standardLibraryPaths.js';
 import { callSites, callsAt } from './textCalls.js';
 import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
 
@@ -30,7 +31,7 @@ export class NavByName {
   /** The word at the position: a parameter or local of its function, else the same-named definitions, nearest first. */
   definition(file: NavFile, pos: NavPosition): DefinitionHit[] {
     const word = this.wordAt(file, pos);
-    if (!word) return [];
+    if (!word || word.standardLibrary) return [];
     const local = this.localAt(file, pos, word);
     if (local) return [this.localHit(file, local)];
     return this.candidates(file, word).slice(0, DEFINITION_LIMIT).map((t) => this.nav.hit(this.repo, this.resolver, t, 'candidate'));
@@ -41,7 +42,7 @@ export class NavByName {
     const word = this.wordAt(file, pos);
     const local = word && this.localAt(file, pos, word);
     if (local) return this.localReferences(file, local, limit);
-    const guessed = word && this.candidates(file, word)[0]?.symbol;
+    const guessed = word && !word.standardLibrary && this.candidates(file, word)[0]?.symbol;
     return guessed ? this.referencesOf(guessed, 'candidate', limit) : { targets: [], refs: [], truncated: false };
   }
 
@@ -60,7 +61,9 @@ export class NavByName {
       const file = this.nav.rows.file(this.repo.id, ref.file);
       const text = file ? this.nav.rows.lineText(file.id, ref.line) : null;
       // A line answers once (its first spelling); any of its spellings may be the call.
-      if (!file || text === null || ![...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name))) continue;
+      if (!file || text === null) continue;
+      const calls = [...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name) && !namedInStandardLibrary(file.language, text.slice(0, m.index)));
+      if (!calls) continue;
       const caller = this.nav.rows.innermostFunction(file.id, ref.line);
       if (caller) callers.set(caller.id, caller);
     }
@@ -77,7 +80,7 @@ export class NavByName {
       const text = this.nav.rows.lineText(file.id, line);
       if (text === null || isCommentLine(file.language, text.trimStart())) continue;
       for (const site of callSites(text)) {
-        if (line === ownLine && site.name === s.name) continue;
+        if ((line === ownLine && site.name === s.name) || namedInStandardLibrary(file.language, site.before)) continue;
         const target = this.resolver.candidates({ path: file.path, name: site.name, language: file.language }, site.member).targets
           .find((t) => t.symbol && CALL_TARGET_KINDS.has(t.symbol.kind))?.symbol;
         // A method called on a receiver of unknown type (`buf.take()`, `x.clone()`) is taken only when one of that name

@@ -1,5 +1,6 @@
 // The identifier a position points at, read from the line's text: for files without an occurrence pass (languages
 // Clew does not navigate by syntax, generated code indexed as text), where the index holds no name at that place.
+import { namedInStandardLibrary } from './standardLibraryPaths.js';
 
 const WORD = /[\p{L}\p{N}_$]/u;
 const DIGIT = /\p{N}/u;
@@ -10,6 +11,8 @@ export interface IdentifierAt {
   member: boolean;
   /** The path segment written just before it with `::` or `\\` (`sync` in `crate::sync::Mutex`), else null. */
   container: string | null;
+  /** Written after a path into Rust's standard library (`std::fs::read`): defined outside the repo. */
+  standardLibrary: boolean;
 }
 
 const PATH_BEFORE = /([\p{L}\p{N}_$]+)\s*(?:::|\\)\s*$/u;
@@ -31,5 +34,8 @@ export function identifierAt(line: string, column: number, language: string | nu
   const name = line.slice(start, end);
   if (DIGIT.test(name[0] ?? '')) return null;
   const before = line.slice(0, start).trimEnd();
-  return { name, member: before.endsWith('.') || before.endsWith('->'), container: PATH_BEFORE.exec(before)?.[1] ?? null };
+  return {
+    name, member: before.endsWith('.') || before.endsWith('->'), container: PATH_BEFORE.exec(before)?.[1] ?? null,
+    standardLibrary: namedInStandardLibrary(language, before),
+  };
 }

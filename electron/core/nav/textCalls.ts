@@ -9,10 +9,11 @@ const NOT_CALLS = new Set([
 ]);
 const DECLARES = /(?:\b(?:fn|func|def|function|sub|defp?|fun)\s+|\bfunc\s*\([^)]*\)\s*)$/u;
 
-/** A call site: the name called, and whether it is a member (written after `.`, `->` or `::`). */
+/** A call site: the name called, whether it is a member (written after `.`, `->` or `::`), and the line's text before it. */
 export interface CallSite {
   name: string;
   member: boolean;
+  before: string;
 }
 
 /** Whether the text at `index` (where `name` starts) calls it: `name(`, `name (`, `name!(`. */
@@ -28,7 +29,7 @@ export function callSites(text: string): CallSite[] {
     if (!name || NOT_CALLS.has(name)) continue;
     const before = text.slice(0, m.index);
     if (DECLARES.test(before)) continue;
-    sites.push({ name, member: /(?:\.|->|::)\s*$/u.test(before) });
+    sites.push({ name, member: /(?:\.|->|::)\s*$/u.test(before), before });
   }
   return sites;
 }

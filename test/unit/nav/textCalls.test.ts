@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { callSites, callsAt } from '../../../electron/core/nav/textCalls.js';
 
 describe('callSites', () => {
+  const sites = (text: string) => callSites(text).map(({ name, member }) => ({ name, member }));
+
   it('finds the names a line calls, members marked, keywords and declarations left out', () => {
-    expect(callSites('    let mut inner = self.inner.lock().await;')).toEqual([{ name: 'lock', member: true }]);
-    expect(callSites('if (ready(x)) { return build(y); }')).toEqual([{ name: 'ready', member: false }, { name: 'build', member: false }]);
-    expect(callSites('pub fn spawn_blocking<F>(f: F) {')).toEqual([]);
-    expect(callSites('func (c *Context) JSON(code int) {')).toEqual([]);
-    expect(callSites('    println!("{}", crate::util::fmt(x));')).toEqual([{ name: 'println', member: false }, { name: 'fmt', member: true }]);
-    expect(callSites('  valid?(x) && save!(y)')).toEqual([{ name: 'valid?', member: false }, { name: 'save', member: false }]);
+    expect(sites('    let mut inner = self.inner.lock().await;')).toEqual([{ name: 'lock', member: true }]);
+    expect(sites('if (ready(x)) { return build(y); }')).toEqual([{ name: 'ready', member: false }, { name: 'build', member: false }]);
+    expect(sites('pub fn spawn_blocking<F>(f: F) {')).toEqual([]);
+    expect(sites('func (c *Context) JSON(code int) {')).toEqual([]);
+    expect(sites('    println!("{}", crate::util::fmt(x));')).toEqual([{ name: 'println', member: false }, { name: 'fmt', member: true }]);
+    expect(sites('  valid?(x) && save!(y)')).toEqual([{ name: 'valid?', member: false }, { name: 'save', member: false }]);
+    // What the line holds before each call, for telling `std::fs::read(` from the repo's `read(`.
+    expect(callSites('asyncify(move || std::fs::read(p))').map((c) => c.before)).toEqual(['', 'asyncify(move || std::fs::']);
   });
 
   it('tells whether a name at a place is called', () => {
