@@ -48,7 +48,8 @@ function formatFileHits(r: SearchResponse): string {
     lines.push(`${f.path}  (${f.why.slice(0, 3).join('; ')})`);
     for (const h of f.hits) lines.push(`  ${h.line}:${h.column}  ${h.snippet}`);
   }
-  lines.push(`${r.files?.length ?? 0} file${r.files?.length === 1 ? '' : 's'} in ${r.tookMs} ms`);
+  const count = r.files?.length ?? 0;
+  lines.push(`${count}${r.truncated ? '+' : ''} file${count === 1 ? '' : 's'} in ${r.tookMs} ms${r.truncated ? ' (more exist: raise --limit or narrow the query)' : ''}`);
   return [...lines, ...notes(r)].join('\n');
 }
 

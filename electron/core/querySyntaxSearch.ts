@@ -43,6 +43,9 @@ export async function searchWithSyntax(db: ReadDb, req: SearchQuery, run: (q: Se
   }
   const limit = Math.max(1, Math.min(MAX_LIMIT, req.limit ?? DEFAULT_LIMIT));
   const answer = await run({ ...query, limit: limit + 1 });
-  const truncated = answer.results.length > limit;
-  return { ...answer, results: truncated ? answer.results.slice(0, limit) : answer.results, syntax, ...(truncated ? { truncated } : {}) };
+  // The file view (`files`) is cut at the same limit: `--files --limit 5` listed six files.
+  const truncated = answer.results.length > limit || (answer.files?.length ?? 0) > limit;
+  return {
+    ...answer, results: answer.results.slice(0, limit), ...(answer.files ? { files: answer.files.slice(0, limit) } : {}), syntax, ...(truncated ? { truncated } : {}),
+  };
 }

@@ -72,6 +72,10 @@ describe('auto search', () => {
     expect(files?.[0]).toMatchObject({ path: 'app/server.ts' });
     expect(files?.[0]?.hits.length).toBeGreaterThan(0);
     expect(files?.[0]?.why.length).toBeGreaterThan(0);
+    // The file view keeps to the limit asked, and says when it cut.
+    const cut = await auto('OrderService', { files: true, limit: 2 });
+    expect(files?.length).toBeGreaterThan(2);
+    expect([cut.files?.map((f) => f.path), cut.truncated]).toEqual([files?.slice(0, 2).map((f) => f.path), true]);
   });
 
   it('says it ranked without meaning when no vector server runs', async () => {
