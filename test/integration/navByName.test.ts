@@ -9,6 +9,7 @@ const TREE: Record<string, string> = {
   'src/blocking.rs': 'pub fn spawn_blocking() {}\n// spawn_blocking, in a comment only\n',
   'src/fs/mocks.rs': 'pub(super) fn spawn_blocking() {}\n',
   'src/sync/mutex.rs': 'pub struct Mutex {}\n',
+  'src/sync/mod.rs': 'mod mutex;\npub use mutex::Mutex;\n',
   // A parameter and locals that share names with symbols elsewhere (`path`, `out`).
   'src/fs/path.rs': 'fn join(base: &str, path: &str) -> String {\n    let mut out = base.to_string();\n    for part in path.split(\'/\') {\n        out.push_str(part);\n    }\n    out\n}\npub fn path() {}\npub fn out() {}\n',
   'src/loom/mocked.rs': 'pub(crate) struct Mutex {}\n',
@@ -22,6 +23,18 @@ const TREE: Record<string, string> = {
   'api/handle.go': 'package api\n\nfunc Handle() {}\n',
   // A wrapper named like the standard library's function it calls (tokio's fs::read).
   'src/fs/read.rs': 'pub async fn read(path: &str) -> Vec<u8> {\n    asyncify(move || std::fs::read(path)).await\n}\n\nfn again() { let _ = read("x"); core::mem::take(&mut 1); }\nfn take() {}\n',
+  // Rust paths: a re-export, a type's associated function, a glob import of the parent, the crate's name in its tests.
+  'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n',
+  'src/io/mod.rs': 'mod async_read;\npub use self::async_read::AsyncRead;\n',
+  'src/io/async_read.rs': 'pub trait AsyncRead {}\n',
+  'src/compat/async_read.rs': 'pub trait AsyncRead {}\n',
+  'src/runtime/mod.rs': 'mod handle;\npub use handle::Handle;\n',
+  'src/runtime/handle.rs': 'pub struct Handle {}\n\nimpl Handle {\n    pub fn current() -> Handle {\n        Handle {}\n    }\n}\n',
+  'src/clock.rs': 'pub fn current() {}\npub struct Handle {}\n',
+  'src/net/mod.rs': 'pub fn helper() {}\n',
+  'src/net/tcp.rs': 'use crate::io::AsyncRead;\nuse crate::runtime::Handle;\nuse std::sync::Arc;\nuse super::*;\n\nfn go() {\n    let h = Handle::current();\n    let a = Arc::new(1);\n    helper();\n}\n\nfn r<T: AsyncRead>() {}\n',
+  'src/net/debug.rs': 'use std::fmt;\n\npub struct X;\n\nimpl fmt::Debug for X {\n    fn fmt(&self, f: &mut fmt::Formatter<\'_>) -> fmt::Result {\n        Ok(())\n    }\n}\n',
+  'tests/net.rs': 'use tokio::runtime::Handle;\n\nfn t() {\n    Handle::current();\n}\n',
   // A name its doc comments spell more often than its code does.
   'src/docs.rs': `${'/// tally, doc line\n'.repeat(14)}pub fn tally() {}\nfn a() { tally(); }\nfn b() { tally(); }\n`,
 };
@@ -33,25 +46,42 @@ describe('go to definition by name, where no occurrence pass ran', () => {
   const def = (path: string, line: number, column: number): Promise<DefinitionHit[]> =>
     call(index.backend, 'nav:def', { repo: index.repo.path, path, line, column });
 
-  it('Rust: a call and a type, the one named by its `::` path first', async () => {
-    // The nearest same-named function (mocks.rs, in the file's folder) first, then the other.
+  it('Rust: a call and a type, the one named by its `::` path or `use` exactly', async () => {
+    // No path and no `use`: the nearest same-named function (mocks.rs, in the file's folder) first, then the other.
     expect(where(await def('src/fs/file.rs', 4, 5))).toEqual(['src/fs/mocks.rs:1 candidate', 'src/blocking.rs:1 candidate']);
-    expect(where(await def('src/fs/file.rs', 8, 57))).toEqual(['src/blocking.rs:1 candidate', 'src/fs/mocks.rs:1 candidate']);
-    // `crate::sync::Mutex`: the Mutex inside sync before the nearer-by-path one in loom.
-    expect(where(await def('src/fs/file.rs', 1, 18))[0]).toBe('src/sync/mutex.rs:1 candidate');
-    expect(where(await def('src/fs/file.rs', 5, 12))).toEqual(expect.arrayContaining(['src/sync/mutex.rs:1 candidate', 'src/loom/mocked.rs:1 candidate']));
+    // `crate::blocking::spawn_blocking()`: that one.
+    expect(where(await def('src/fs/file.rs', 8, 57))).toEqual(['src/blocking.rs:1 exact']);
+    // `use crate::sync::Mutex;`: the Mutex inside sync, not the nearer-by-path one in loom, on the use line and after.
+    expect(where(await def('src/fs/file.rs', 1, 18))).toEqual(['src/sync/mutex.rs:1 exact']);
+    expect(where(await def('src/fs/file.rs', 5, 12))).toEqual(['src/sync/mutex.rs:1 exact']);
     // The caret just after a word names it too; a keyword or a blank names nothing.
     expect(where(await def('src/fs/file.rs', 4, 19))[0]).toBe('src/fs/mocks.rs:1 candidate');
     expect(await def('src/fs/file.rs', 3, 1)).toEqual([]);
     expect(await def('src/fs/file.rs', 2, 1)).toEqual([]);
   });
 
+  it('Rust: follows re-exports, a type\'s functions, glob imports and the crate\'s name; the standard library\'s names are not the repo\'s', async () => {
+    expect(where(await def('src/net/tcp.rs', 12, 10))).toEqual(['src/io/async_read.rs:1 exact']);
+    expect(where(await def('src/net/tcp.rs', 7, 13))).toEqual(['src/runtime/handle.rs:1 exact']);
+    expect(where(await def('src/net/tcp.rs', 7, 21))).toEqual(['src/runtime/handle.rs:4 exact']);
+    expect(await def('src/net/tcp.rs', 8, 13)).toEqual([]);
+    expect(where(await def('src/net/tcp.rs', 9, 5))).toEqual(['src/net/mod.rs:1 exact']);
+    expect(where(await def('tests/net.rs', 4, 13))).toEqual(['src/runtime/handle.rs:4 exact']);
+    // A method's own name where it is declared is that method, though `use std::fmt;` binds the same name to a module.
+    expect(where(await def('src/net/debug.rs', 6, 8))).toEqual(['src/net/debug.rs:6 exact']);
+    expect(await def('src/net/debug.rs', 6, 27)).toEqual([]);
+    expect(await def('src/net/debug.rs', 6, 32)).toEqual([]);
+    // References of what the place names exactly.
+    const uses = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'src/net/tcp.rs', line: 7, column: 21 } });
+    expect(uses.targets.map((t) => `${t.file}:${t.line} ${t.confidence}`)).toEqual(['src/runtime/handle.rs:4 exact']);
+  });
+
   it('a parameter or local is found in its function\'s text, before any same-named symbol, and its uses stay inside the function', async () => {
     expect((await def('src/fs/path.rs', 3, 17)).map((h) => `${h.file}:${h.line}:${h.column} ${h.kind} ${h.confidence}`)).toEqual(['src/fs/path.rs:1:21 variable candidate']);
     expect(where(await def('src/fs/path.rs', 4, 9))).toEqual(['src/fs/path.rs:2 candidate']);
     expect(where(await def('src/fs/path.rs', 4, 22))).toEqual(['src/fs/path.rs:3 candidate']);
-    // Outside the function the same name is the symbol.
-    expect(where(await def('src/fs/path.rs', 8, 8))).toEqual(['src/fs/path.rs:8 candidate']);
+    // Outside the function the same name is the symbol, an item of the file's module.
+    expect(where(await def('src/fs/path.rs', 8, 8))).toEqual(['src/fs/path.rs:8 exact']);
     const uses = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'src/fs/path.rs', line: 2, column: 13 } });
     expect(uses.targets.map((t) => `${t.line}:${t.column} ${t.kind}`)).toEqual(['2:13 variable']);
     expect(uses.refs.map((r) => `${r.line}:${r.column}`)).toEqual(['4:9', '6:5']);
@@ -89,7 +119,7 @@ describe('go to definition by name, where no occurrence pass ran', () => {
 
   it('Rust: a name after a path into the standard library (`std::fs::read`) is the library\'s, not the repo\'s', async () => {
     expect(await def('src/fs/read.rs', 2, 35)).toEqual([]);
-    expect(where(await def('src/fs/read.rs', 5, 22))).toEqual(['src/fs/read.rs:1 candidate']);
+    expect(where(await def('src/fs/read.rs', 5, 22))).toEqual(['src/fs/read.rs:1 exact']);
     const refs = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::fs::read::read' });
     expect(refs.refs.map((r) => `${r.file}:${r.line}`)).toEqual(['src/fs/read.rs:5']);
     const callers = await call(index.backend, 'nav:callers', { repo: index.repo.path, fqn: 'crate::fs::read::read', depth: 1 });

@@ -10,6 +10,7 @@ import { folderOf } from './modules.js';
 import { DEFINITION_LIMIT, REFS_BUDGET_MS } from './navLimits.js';
 import type { NavReads } from './navReads.js';
 import type { Resolver, Target } from './resolver.js';
+import { RustPathResolver, type RustResolution } from './rustPathResolver.js';
 import { namedInStandardLibrary } from './standardLibraryPaths.js';
 import { callSites, callsAt } from './textCalls.js';
 import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
@@ -26,6 +27,8 @@ interface TextLocal {
 }
 
 export class NavByName {
+  private rust: RustPathResolver | undefined;
+
   constructor(private readonly nav: NavReads, private readonly repo: RepoRef, private readonly resolver: Resolver) {}
 
   /** The word at the position: a parameter or local of its function, else the same-named definitions, nearest first. */
@@ -34,6 +37,15 @@ export class NavByName {
     if (!word || word.standardLibrary) return [];
     const local = this.localAt(file, pos, word);
     if (local) return [this.localHit(file, local)];
+    // On a symbol's own name where it is declared (`fn fmt(` beside `use std::fmt;`): that symbol.
+    const declared = this.nav.rows.fileSymbolsNamed(file.id, word.name).filter((sym) => {
+      const at = this.nav.namePosition(sym);
+      return at.line === pos.line && pos.column >= at.col && pos.column <= at.col + word.name.length;
+    });
+    if (declared.length > 0) return declared.map((symbol) => this.nav.hit(this.repo, this.resolver, { symbol }, 'exact'));
+    const byPath = this.rustPath(file, word);
+    if (byPath && 'outside' in byPath) return [];
+    if (byPath) return byPath.symbols.slice(0, DEFINITION_LIMIT).map((symbol) => this.nav.hit(this.repo, this.resolver, { symbol }, 'exact'));
     return this.candidates(file, word).slice(0, DEFINITION_LIMIT).map((t) => this.nav.hit(this.repo, this.resolver, t, 'candidate'));
   }
 
@@ -42,7 +54,11 @@ export class NavByName {
     const word = this.wordAt(file, pos);
     const local = word && this.localAt(file, pos, word);
     if (local) return this.localReferences(file, local, limit);
-    const guessed = word && !word.standardLibrary && this.candidates(file, word)[0]?.symbol;
+    const byPath = word && this.rustPath(file, word);
+    if (!word || word.standardLibrary || (byPath && 'outside' in byPath)) return { targets: [], refs: [], truncated: false };
+    const resolved = byPath?.symbols[0];
+    if (resolved) return this.referencesOf(resolved, 'exact', limit);
+    const guessed = this.candidates(file, word)[0]?.symbol;
     return guessed ? this.referencesOf(guessed, 'candidate', limit) : { targets: [], refs: [], truncated: false };
   }
 
@@ -90,6 +106,13 @@ export class NavByName {
       }
     }
     return [...called.values()];
+  }
+
+  /** A Rust name by the path written before it or the `use` that binds it (rustPathResolver.ts); null elsewhere. */
+  private rustPath(file: NavFile, word: IdentifierAt): RustResolution {
+    if (file.language !== 'rust' || word.member) return null;
+    this.rust ??= new RustPathResolver(this.nav.rows, this.repo.id);
+    return this.rust.resolve(file, word.path, word.name);
   }
 
   /** The identifier under the position, read once from its line. */

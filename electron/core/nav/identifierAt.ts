@@ -11,11 +11,14 @@ export interface IdentifierAt {
   member: boolean;
   /** The path segment written just before it with `::` or `\\` (`sync` in `crate::sync::Mutex`), else null. */
   container: string | null;
+  /** The whole `::` path written before it (`crate::sync` in `crate::sync::Mutex`), else null. */
+  path: string | null;
   /** Written after a path into Rust's standard library (`std::fs::read`): defined outside the repo. */
   standardLibrary: boolean;
 }
 
 const PATH_BEFORE = /([\p{L}\p{N}_$]+)\s*(?:::|\\)\s*$/u;
+const WHOLE_PATH_BEFORE = /(?:[\p{L}_][\p{L}\p{N}_]*\s*::\s*)+$/u;
 
 /** The identifier under the 1-based `column` of `line` (or just before it, where an editor's caret sits); null off one. */
 export function identifierAt(line: string, column: number, language: string | null): IdentifierAt | null {
@@ -36,6 +39,7 @@ export function identifierAt(line: string, column: number, language: string | nu
   const before = line.slice(0, start).trimEnd();
   return {
     name, member: before.endsWith('.') || before.endsWith('->'), container: PATH_BEFORE.exec(before)?.[1] ?? null,
+    path: WHOLE_PATH_BEFORE.exec(before.slice(-300))?.[0].replace(/\s+/gu, '').replace(/::$/u, '') ?? null,
     standardLibrary: namedInStandardLibrary(language, before),
   };
 }

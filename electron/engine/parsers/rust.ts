@@ -2,6 +2,7 @@
 import type { SymbolKind } from '../../../shared/types.js';
 import type { SyntaxNode } from './treeSitter.js';
 import type { ParsedSymbol } from '../../base/fileAnalysis.js';
+import { rustModule } from '../../base/rustModule.js';
 import type { DeferringExtraction, Scope } from './common.js';
 import { SymbolTable, afterOwner, all, cleanLines, collapse, commentsAbove, docOf, headText, isComment, named, runPending, symbol } from './common.js';
 
@@ -34,16 +35,6 @@ export function extractRust(root: SyntaxNode, source: string, relPath: string): 
   walk(ctx, named(root), { prefix: rustModule(relPath), parent: null, inType: false });
   runPending(ctx);
   return ctx.table.symbols;
-}
-
-/** `src/foo/bar.rs` → `crate::foo::bar`; `src/lib.rs`, `src/main.rs` → `crate`; `foo/mod.rs` → its directory. */
-export function rustModule(relPath: string): string {
-  const parts = relPath.replace(/\.rs$/, '').split('/');
-  const src = parts.lastIndexOf('src');
-  const rest = src >= 0 ? parts.slice(src + 1) : parts;
-  const last = rest[rest.length - 1];
-  if (last === 'mod' || (rest.length === 1 && (last === 'lib' || last === 'main'))) rest.pop();
-  return ['crate', ...rest].join('::');
 }
 
 function walk(ctx: Ctx, items: readonly SyntaxNode[], scope: RustScope): void {

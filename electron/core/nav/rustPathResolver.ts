@@ -1,0 +1,128 @@
+// Go to definition in Rust by its paths: the name under the caret, with the path written before it or the `use` that
+// binds it, made an FQN of the crate and looked up, through re-exports (`pub use self::async_read::AsyncRead;` in
+// `io/mod.rs`) and type members (`Handle::current`). What resolves is exact; what does not is left to the by-name
+// candidates, and a path that ends in the standard library answers that the item is not in the repo.
+import type { NavFile, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
+import { rustModule } from '../../base/rustModule.js';
+import { absolutePath, cratePackageName, useDeclarations, type UseDeclarations } from './rustUses.js';
+
+/** How many re-exports and path steps one lookup follows. */
+const DEPTH = 6;
+const TYPE_KINDS = new Set(['struct', 'enum', 'trait', 'class', 'interface', 'type', 'union']);
+
+/** The answer: the items the path names, or that it names something outside the repo (the standard library, another crate). */
+export type RustResolution = { symbols: NavSymbol[] } | { outside: true } | null;
+
+/** Where a crate's files lie: the folder holding its Cargo.toml (`''` at the repo's root). */
+function crateFolder(path: string): string {
+  const parts = path.split('/');
+  // `src` first: tokio keeps test modules in `src/runtime/tests/`.
+  const src = parts.lastIndexOf('src');
+  const at = src >= 0 ? src : Math.max(parts.indexOf('tests'), parts.indexOf('benches'), parts.indexOf('examples'));
+  return at > 0 ? `${parts.slice(0, at).join('/')}/` : '';
+}
+
+export class RustPathResolver {
+  private readonly uses = new Map<number, UseDeclarations>();
+  private readonly crateNames = new Map<string, string | null>();
+
+  constructor(private readonly rows: NavRows, private readonly repoId: number) {}
+
+  /**
+   * `name`, written after `path` (`crate::fs`, `io`, or null for a bare name) in `file`: the items it names. A bare name
+   * is looked up as an item of the file's module, then as the file's `use` binds it, then through its glob imports.
+   */
+  resolve(file: NavFile, path: string | null, name: string): RustResolution {
+    const module = rustModule(file.path);
+    const crate = this.crateName(file.path);
+    const uses = this.useDeclarationsOf(file);
+    if (path !== null) {
+      // The path's first segment may itself be imported: `use crate::io; … io::copy(…)`.
+      const [first = '', ...rest] = path.split('::');
+      const bound = uses.bindings.get(first);
+      const written = bound ? [bound, ...rest, name].join('::') : `${path}::${name}`;
+      return this.resolveWritten(written, module, crate, file.path);
+    }
+    // An item of the file's own module first: a `use` of the same name can only be inside a block (`fn f() { use … }`).
+    const own = this.lookup(`${module}::${name}`, file.path, DEPTH).symbols;
+    if (own.length > 0) return { symbols: own };
+    const bound = uses.bindings.get(name);
+    if (bound) return this.resolveWritten(bound, module, crate, file.path);
+    for (const glob of uses.globs) {
+      const found = this.resolveWritten(`${glob}::${name}`, module, crate, file.path);
+      if (found && 'symbols' in found) return found;
+    }
+    return null;
+  }
+
+  private resolveWritten(written: string, module: string, crate: string | null, from: string): RustResolution {
+    const fqn = absolutePath(written, module, crate);
+    if (fqn === null) return { outside: true };
+    const found = this.lookup(fqn, from, DEPTH);
+    return found.symbols.length > 0 ? { symbols: found.symbols } : found.outside ? { outside: true } : null;
+  }
+
+  /**
+   * The items of this crate named `fqn`: as declared, as a member of the type its path names, or re-exported by its
+   * module; `outside` when a re-export leads out of the crate (`pub(crate) use std::sync::Arc;`).
+   */
+  private lookup(fqn: string, from: string, depth: number): { symbols: NavSymbol[]; outside: boolean } {
+    const folder = crateFolder(from);
+    const inCrate = (s: NavSymbol): boolean => s.path.startsWith(`${folder}src/`) || crateFolder(s.path) === folder;
+    const declared = this.rows.symbolsByFqn(this.repoId, fqn).filter(inCrate);
+    if (declared.length > 0 || depth === 0) return { symbols: declared, outside: false };
+    const cut = fqn.lastIndexOf('::');
+    if (cut < 0) return { symbols: [], outside: false };
+    const owner = fqn.slice(0, cut);
+    const name = fqn.slice(cut + 2);
+    // `Handle::current`: a member of the type the path names (impl methods are the type's children).
+    const types = this.lookup(owner, from, depth - 1).symbols.filter((s) => TYPE_KINDS.has(s.kind));
+    const members = types.flatMap((t) => this.rows.members(t.id, name));
+    if (members.length > 0) return { symbols: members, outside: false };
+    // `crate::io::AsyncRead`: re-exported by the module's file with `pub use self::async_read::AsyncRead;`.
+    let outside = false;
+    for (const file of this.moduleFiles(owner, folder)) {
+      const uses = this.useDeclarationsOf(file);
+      const bound = uses.bindings.get(name);
+      for (const path of bound ? [bound] : uses.globs.map((g) => `${g}::${name}`)) {
+        const next = absolutePath(path, owner, this.crateName(file.path));
+        if (next === null) outside ||= bound !== undefined;
+        if (next === null || next === fqn) continue;
+        const found = this.lookup(next, from, depth - 1);
+        if (found.symbols.length > 0) return found;
+        outside ||= found.outside;
+      }
+    }
+    return { symbols: [], outside };
+  }
+
+  /** The files that hold module `module` of the crate in `folder`: `src/a/b.rs` or `src/a/b/mod.rs`; the root's lib.rs or main.rs. */
+  private moduleFiles(module: string, folder: string): NavFile[] {
+    const segments = module.split('::').slice(1);
+    const base = `${folder}src/${segments.join('/')}`;
+    const paths = segments.length === 0 ? [`${folder}src/lib.rs`, `${folder}src/main.rs`] : [`${base}.rs`, `${base}/mod.rs`];
+    return paths.flatMap((p) => this.rows.file(this.repoId, p) ?? []);
+  }
+
+  private useDeclarationsOf(file: NavFile): UseDeclarations {
+    let found = this.uses.get(file.id);
+    if (!found) {
+      const lines: string[] = [];
+      for (let line = 1; line <= file.lineCount; line++) lines.push(this.rows.lineText(file.id, line) ?? '');
+      this.uses.set(file.id, (found = useDeclarations(lines.join('\n'))));
+    }
+    return found;
+  }
+
+  /** The name the crate holding `path` is imported by, from its Cargo.toml. */
+  private crateName(path: string): string | null {
+    const folder = crateFolder(path);
+    if (!this.crateNames.has(folder)) {
+      const manifest = this.rows.file(this.repoId, `${folder}Cargo.toml`);
+      const lines: string[] = [];
+      for (let line = 1; manifest && line <= manifest.lineCount; line++) lines.push(this.rows.lineText(manifest.id, line) ?? '');
+      this.crateNames.set(folder, manifest ? cratePackageName(lines.join('\n')) : null);
+    }
+    return this.crateNames.get(folder) ?? null;
+  }
+}
