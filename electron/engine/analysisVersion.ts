@@ -30,4 +30,5 @@
 // 13: TypeScript: an untyped parameter of a function passed as an argument is hinted by the callee (`^Observable:0:0`).
 // 14: a build's scripts and declarations in `dist/` are text only again (they were parsed as generated code since 10);
 //     Go and other sources in a `dist` folder are read as written code.
-export const ANALYSIS_VERSION = 14;
+// 15: Rust declares a trait's associated types and the items inside a function's body (a test's helper fn, a guard struct).
+export const ANALYSIS_VERSION = 15;

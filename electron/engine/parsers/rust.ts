@@ -17,6 +17,8 @@ const ITEM_KINDS: Readonly<Record<string, SymbolKind>> = {
   static_item: 'constant',
   function_item: 'function',
   function_signature_item: 'function',
+  // A trait's `type Output;`; an impl's `type Output = …;` is a type_item.
+  associated_type: 'type',
 };
 // Bodies that end the signature; a tuple struct's `(…)` stays in it.
 const BODIES = new Set(['field_declaration_list', 'enum_variant_list', 'declaration_list', 'block']);
@@ -26,6 +28,8 @@ type Ctx = DeferringExtraction;
 interface RustScope extends Scope {
   /** Inside an impl or trait: functions are methods. */
   inType: boolean;
+  /** Inside a function's body: its items count (a test's helper `fn`, a guard `struct`), its macro calls are code, not items. */
+  inBody?: boolean;
 }
 
 const isAttribute = (node: SyntaxNode): boolean => node.type === 'attribute_item';
@@ -44,7 +48,7 @@ function walk(ctx: Ctx, items: readonly SyntaxNode[], scope: RustScope): void {
     else if (node.type === 'foreign_mod_item' || node.type === 'ERROR') walk(ctx, named(node.childForFieldName('body') ?? node), scope);
     else if (ITEM_KINDS[node.type]) declare(ctx, items, i, scope);
     else if (node.type === 'macro_definition') declareMacro(ctx, items, i, scope);
-    else if (node.type === 'macro_invocation') declareInMacro(ctx, node, scope);
+    else if (node.type === 'macro_invocation' && !scope.inBody) declareInMacro(ctx, node, scope);
   }
 }
 
@@ -110,6 +114,7 @@ function declare(ctx: Ctx, items: readonly SyntaxNode[], i: number, scope: RustS
   const index = ctx.table.add(symbol({ name, kind, fqn, parent: scope.parent, signature, doc, modifiers }, attributes[0] ?? node, node));
   if (!body) return;
   if (kind === 'module') walk(ctx, named(body), { prefix: fqn, parent: index, inType: false });
+  else if ((kind === 'function' || kind === 'method') && body.type === 'block') walk(ctx, named(body), { prefix: fqn, parent: index, inType: false, inBody: true });
   else if (kind === 'trait') walk(ctx, named(body), { prefix: fqn, parent: index, inType: true });
   else if (kind === 'struct') declareMembers(ctx, body, 'field_declaration', 'field', fqn, index);
   else if (kind === 'enum') declareMembers(ctx, body, 'enum_variant', 'constant', fqn, index);

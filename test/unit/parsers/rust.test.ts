@@ -111,4 +111,33 @@ describe('rust symbols', () => {
     const symbols = await symbolsOf('rust', 'src/lib.rs', 'struct A;\nimpl X for A { fn run(&self) {} }\nimpl Y for A { fn run(&self) {} }\n');
     expect(symbols.map((s) => s.fqn)).toEqual(['crate::A', 'crate::A::run', 'crate::A::run#2']);
   });
+
+  it('declares a trait\'s associated types and the items inside a function\'s body, not its macro calls', async () => {
+    const source = [
+      'pub trait Dispatch {',
+      '    type PollItem;',
+      '    fn poll(&mut self) -> Self::PollItem;',
+      '}',
+      'fn with_budget() {',
+      '    struct ResetGuard { prev: u8 }',
+      '    impl Drop for ResetGuard { fn drop(&mut self) {} }',
+      '    fn local_addr() -> u8 { 1 }',
+      '    let guard = ResetGuard { prev: local_addr() };',
+      '    assert_eq! { fn_like, 1 }',
+      '    quote! { fn generated() {} }',
+      '}',
+    ].join('\n');
+    const symbols = await symbolsOf('rust', 'src/runtime/coop.rs', source);
+    expect(symbols.map((s) => `${s.kind} ${s.fqn}:${s.startLine}`)).toEqual([
+      'trait crate::runtime::coop::Dispatch:1',
+      'type crate::runtime::coop::Dispatch::PollItem:2',
+      'method crate::runtime::coop::Dispatch::poll:3',
+      'function crate::runtime::coop::with_budget:5',
+      'struct crate::runtime::coop::with_budget::ResetGuard:6',
+      'field crate::runtime::coop::with_budget::ResetGuard::prev:6',
+      'method crate::runtime::coop::with_budget::ResetGuard::drop:7',
+      'function crate::runtime::coop::with_budget::local_addr:8',
+    ]);
+    expectParentsFirst(symbols);
+  });
 });
