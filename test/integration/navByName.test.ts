@@ -24,7 +24,11 @@ const TREE: Record<string, string> = {
   // A wrapper named like the standard library's function it calls (tokio's fs::read).
   'src/fs/read.rs': 'pub async fn read(path: &str) -> Vec<u8> {\n    asyncify(move || std::fs::read(path)).await\n}\n\nfn again() { let _ = read("x"); core::mem::take(&mut 1); }\nfn take() {}\n',
   // Rust paths: a re-export, a type's associated function, a glob import of the parent, the crate's name in its tests.
-  'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n',
+  'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n\n[dependencies.bytes]\nversion = "1.0.0"\n',
+  'src/bytes.rs': 'pub trait BufMut {}\n',
+  'src/replace.rs': 'fn no_expansion(t: &u8) -> u8 {\n    *t\n}\n\nstruct S;\n\nimpl S {\n    fn no_expansion(&mut self) -> u8 {\n        no_expansion(&1)\n    }\n}\n',
+  'src/runtime/coop.rs': 'fn with_budget() {\n    struct ResetGuard { prev: u8 }\n    let g = ResetGuard { prev: 1 };\n}\n\nstruct ResetGuard;\n',
+  'src/future/ready.rs': 'pub struct Ready;\n\nimpl Future for Ready {\n    type Output = u8;\n\n    fn poll(self) -> Self::Output {\n        1\n    }\n}\n',
   'src/io/mod.rs': 'mod async_read;\npub use self::async_read::AsyncRead;\n',
   'src/io/async_read.rs': 'pub trait AsyncRead {}\n',
   'src/compat/async_read.rs': 'pub trait AsyncRead {}\n',
@@ -32,7 +36,7 @@ const TREE: Record<string, string> = {
   'src/runtime/handle.rs': 'pub struct Handle {}\n\nimpl Handle {\n    pub fn current() -> Handle {\n        Handle {}\n    }\n}\n',
   'src/clock.rs': 'pub fn current() {}\npub struct Handle {}\n',
   'src/net/mod.rs': 'pub fn helper() {}\n',
-  'src/net/tcp.rs': 'use crate::io::AsyncRead;\nuse crate::runtime::Handle;\nuse std::sync::Arc;\nuse super::*;\n\nfn go() {\n    let h = Handle::current();\n    let a = Arc::new(1);\n    helper();\n}\n\nfn r<T: AsyncRead>() {}\n',
+  'src/net/tcp.rs': 'use crate::io::AsyncRead;\nuse crate::runtime::Handle;\nuse std::sync::Arc;\nuse super::*;\n\nfn go() {\n    let h = Handle::current();\n    let a = Arc::new(1);\n    helper();\n}\n\nfn r<T: AsyncRead>() {}\nfn w<B: bytes::BufMut>() {}\n',
   'src/net/debug.rs': 'use std::fmt;\n\npub struct X;\n\nimpl fmt::Debug for X {\n    fn fmt(&self, f: &mut fmt::Formatter<\'_>) -> fmt::Result {\n        Ok(())\n    }\n}\n',
   'tests/net.rs': 'use tokio::runtime::Handle;\n\nfn t() {\n    Handle::current();\n}\n',
   // A name its doc comments spell more often than its code does.
@@ -67,6 +71,13 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(await def('src/net/tcp.rs', 8, 13)).toEqual([]);
     expect(where(await def('src/net/tcp.rs', 9, 5))).toEqual(['src/net/mod.rs:1 exact']);
     expect(where(await def('tests/net.rs', 4, 13))).toEqual(['src/runtime/handle.rs:4 exact']);
+    // Inside a method, its own name called bare is the module's function (not a nested fn its signature declares).
+    expect(where(await def('src/replace.rs', 9, 9))).toEqual(['src/replace.rs:1 exact']);
+    // An item declared in the enclosing function's body, over the module's same-named one.
+    expect(where(await def('src/runtime/coop.rs', 3, 13))).toEqual(['src/runtime/coop.rs:2 exact']);
+    // A dependency's item is not the repo's same-named one (src/bytes.rs); `Self::Output` is the impl's own.
+    expect(await def('src/net/tcp.rs', 13, 16)).toEqual([]);
+    expect(where(await def('src/future/ready.rs', 6, 28))).toEqual(['src/future/ready.rs:4 exact']);
     // A method's own name where it is declared is that method, though `use std::fmt;` binds the same name to a module.
     expect(where(await def('src/net/debug.rs', 6, 8))).toEqual(['src/net/debug.rs:6 exact']);
     expect(await def('src/net/debug.rs', 6, 27)).toEqual([]);

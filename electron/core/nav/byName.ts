@@ -43,7 +43,7 @@ export class NavByName {
       return at.line === pos.line && pos.column >= at.col && pos.column <= at.col + word.name.length;
     });
     if (declared.length > 0) return declared.map((symbol) => this.nav.hit(this.repo, this.resolver, { symbol }, 'exact'));
-    const byPath = this.rustPath(file, word);
+    const byPath = this.rustPath(file, pos.line, word);
     if (byPath && 'outside' in byPath) return [];
     if (byPath) return byPath.symbols.slice(0, DEFINITION_LIMIT).map((symbol) => this.nav.hit(this.repo, this.resolver, { symbol }, 'exact'));
     return this.candidates(file, word).slice(0, DEFINITION_LIMIT).map((t) => this.nav.hit(this.repo, this.resolver, t, 'candidate'));
@@ -54,7 +54,7 @@ export class NavByName {
     const word = this.wordAt(file, pos);
     const local = word && this.localAt(file, pos, word);
     if (local) return this.localReferences(file, local, limit);
-    const byPath = word && this.rustPath(file, word);
+    const byPath = word && this.rustPath(file, pos.line, word);
     if (!word || word.standardLibrary || (byPath && 'outside' in byPath)) return { targets: [], refs: [], truncated: false };
     const resolved = byPath?.symbols[0];
     if (resolved) return this.referencesOf(resolved, 'exact', limit);
@@ -109,10 +109,10 @@ export class NavByName {
   }
 
   /** A Rust name by the path written before it or the `use` that binds it (rustPathResolver.ts); null elsewhere. */
-  private rustPath(file: NavFile, word: IdentifierAt): RustResolution {
+  private rustPath(file: NavFile, line: number, word: IdentifierAt): RustResolution {
     if (file.language !== 'rust' || word.member) return null;
     this.rust ??= new RustPathResolver(this.nav.rows, this.repo.id);
-    return this.rust.resolve(file, word.path, word.name);
+    return this.rust.resolve(file, line, word.path, word.name);
   }
 
   /** The identifier under the position, read once from its line. */
@@ -124,9 +124,14 @@ export class NavByName {
   private localAt(file: NavFile, pos: NavPosition, word: IdentifierAt): TextLocal | null {
     const rows = this.nav.rows;
     if (word.member || word.container) return null;
+    // Rust binds only snake_case names: `Some(BodyLength::Unknown) =>` and `impl Debug for WriteBuf` declare no local.
+    if (file.language === 'rust' && /^\p{Lu}/u.test(word.name)) return null;
     // The name of a symbol where it is declared (`func Default(`) is that symbol, not a local of the code around it.
     if (rows.fileSymbolsNamed(file.id, word.name).some((sym) => this.nav.namePosition(sym).line === pos.line)) return null;
     const fn = rows.innermostFunction(file.id, pos.line) ?? null;
+    // The function's own name inside it is a call of that name (`no_expansion(self)` in a method `no_expansion` calls
+    // the module's function), not a nested function its own signature declares.
+    if (fn?.name === word.name) return null;
     const at = localDeclaration(fn, word.name, pos.line, (line) => rows.lineText(file.id, line));
     return at ? { name: word.name, fn, at } : null;
   }

@@ -4,7 +4,7 @@
 // candidates, and a path that ends in the standard library answers that the item is not in the repo.
 import type { NavFile, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { rustModule } from '../../base/rustModule.js';
-import { absolutePath, cratePackageName, useDeclarations, type UseDeclarations } from './rustUses.js';
+import { absolutePath, cratePackageName, type CrateNames, useDeclarations, type UseDeclarations } from './rustUses.js';
 
 /** How many re-exports and path steps one lookup follows. */
 const DEPTH = 6;
@@ -24,7 +24,7 @@ function crateFolder(path: string): string {
 
 export class RustPathResolver {
   private readonly uses = new Map<number, UseDeclarations>();
-  private readonly crateNames = new Map<string, string | null>();
+  private readonly crateNames_ = new Map<string, CrateNames>();
 
   constructor(private readonly rows: NavRows, private readonly repoId: number) {}
 
@@ -32,10 +32,17 @@ export class RustPathResolver {
    * `name`, written after `path` (`crate::fs`, `io`, or null for a bare name) in `file`: the items it names. A bare name
    * is looked up as an item of the file's module, then as the file's `use` binds it, then through its glob imports.
    */
-  resolve(file: NavFile, path: string | null, name: string): RustResolution {
+  resolve(file: NavFile, line: number, path: string | null, name: string): RustResolution {
     const module = rustModule(file.path);
-    const crate = this.crateName(file.path);
+    const crate = this.crateNames(file.path);
     const uses = this.useDeclarationsOf(file);
+    // `Self::Output`: a member of the type whose impl holds the line (impl items are the type's children).
+    if (path === 'Self') {
+      const owner = this.rows.innermostFunction(file.id, line)?.parentId;
+      const type = owner === undefined || owner === null ? undefined : this.rows.symbolById(owner);
+      const members = type && TYPE_KINDS.has(type.kind) ? this.rows.members(type.id, name) : [];
+      return members.length > 0 ? { symbols: members } : null;
+    }
     if (path !== null) {
       // The path's first segment may itself be imported: `use crate::io; … io::copy(…)`.
       const [first = '', ...rest] = path.split('::');
@@ -43,7 +50,13 @@ export class RustPathResolver {
       const written = bound ? [bound, ...rest, name].join('::') : `${path}::${name}`;
       return this.resolveWritten(written, module, crate, file.path);
     }
-    // An item of the file's own module first: a `use` of the same name can only be inside a block (`fn f() { use … }`).
+    // An item declared in an enclosing function's body (`struct ResetGuard` in `with_budget`), then one of the file's own
+    // module: a `use` of the same name can only be inside a block (`fn f() { use … }`).
+    for (let fn = this.rows.innermostFunction(file.id, line); fn; fn = fn.parentId === null ? undefined : this.rows.symbolById(fn.parentId)) {
+      if (fn.kind !== 'function' && fn.kind !== 'method') break;
+      const nested = this.rows.symbolsByFqn(this.repoId, `${fn.fqn}::${name}`);
+      if (nested.length > 0) return { symbols: nested };
+    }
     const own = this.lookup(`${module}::${name}`, file.path, DEPTH).symbols;
     if (own.length > 0) return { symbols: own };
     const bound = uses.bindings.get(name);
@@ -55,7 +68,7 @@ export class RustPathResolver {
     return null;
   }
 
-  private resolveWritten(written: string, module: string, crate: string | null, from: string): RustResolution {
+  private resolveWritten(written: string, module: string, crate: CrateNames, from: string): RustResolution {
     const fqn = absolutePath(written, module, crate);
     if (fqn === null) return { outside: true };
     const found = this.lookup(fqn, from, DEPTH);
@@ -85,7 +98,7 @@ export class RustPathResolver {
       const uses = this.useDeclarationsOf(file);
       const bound = uses.bindings.get(name);
       for (const path of bound ? [bound] : uses.globs.map((g) => `${g}::${name}`)) {
-        const next = absolutePath(path, owner, this.crateName(file.path));
+        const next = absolutePath(path, owner, this.crateNames(file.path));
         if (next === null) outside ||= bound !== undefined;
         if (next === null || next === fqn) continue;
         const found = this.lookup(next, from, depth - 1);
@@ -114,15 +127,20 @@ export class RustPathResolver {
     return found;
   }
 
-  /** The name the crate holding `path` is imported by, from its Cargo.toml. */
-  private crateName(path: string): string | null {
+  /** The names the crate holding `path` is imported by and imports, from its Cargo.toml. */
+  private crateNames(path: string): CrateNames {
     const folder = crateFolder(path);
-    if (!this.crateNames.has(folder)) {
+    let names = this.crateNames_.get(folder);
+    if (!names) {
       const manifest = this.rows.file(this.repoId, `${folder}Cargo.toml`);
       const lines: string[] = [];
       for (let line = 1; manifest && line <= manifest.lineCount; line++) lines.push(this.rows.lineText(manifest.id, line) ?? '');
-      this.crateNames.set(folder, manifest ? cratePackageName(lines.join('\n')) : null);
+      names = {
+        own: manifest ? cratePackageName(lines.join('\n')) : null,
+        dependencies: new Set(manifest ? this.rows.declaredPackages(manifest.id).map((n) => n.replace(/-/g, '_')) : []),
+      };
+      this.crateNames_.set(folder, names);
     }
-    return this.crateNames.get(folder) ?? null;
+    return names;
   }
 }

@@ -69,19 +69,28 @@ function readTree(tokens: readonly string[], cursor: { at: number }, prefix: rea
 /** Roots of the standard library: a path starting with one names nothing in the repo. */
 const STANDARD_ROOTS = new Set(['std', 'core', 'alloc']);
 
+/** The crate a file belongs to, as its paths read: the name it is imported by, and its dependencies' names. */
+export interface CrateNames {
+  own: string | null;
+  /** `tokio_test`, `bytes`…: a path starting with one names another crate's item. */
+  dependencies: ReadonlySet<string>;
+}
+
 /**
  * A written path as an FQN of this crate, read from the module `module` (`crate::fs::file`), or null when it names
  * another crate's item: `crate::x` as it is, `self::x` and `super::x` from the module, the crate's own name (`tokio::x`,
  * as its tests write it) as `crate`, and any other first segment as a child of the module (`blocking::spawn_blocking`
- * in `task/mod.rs`). The standard library's paths, and another crate's, are not here; a first segment that is no child
- * module of this one is taken as one anyway, and simply finds nothing.
+ * in `task/mod.rs`). The standard library's paths and a dependency's (`bytes::BufMut`) are null; a first segment that
+ * is neither and no child module of this one is taken as one anyway, and simply finds nothing.
  */
-export function absolutePath(path: string, module: string, crateName: string | null): string | null {
+export function absolutePath(path: string, module: string, crate: CrateNames): string | null {
   const segments = path.split('::').filter(Boolean);
   const first = segments[0];
   if (first === undefined || STANDARD_ROOTS.has(first)) return null;
   if (first === 'crate') return segments.join('::');
-  if (crateName !== null && first === crateName) return ['crate', ...segments.slice(1)].join('::');
+  if (crate.own !== null && first === crate.own) return ['crate', ...segments.slice(1)].join('::');
+  // A child module shadows a dependency of the same name only with `self::`, so the dependency is meant here.
+  if (crate.dependencies.has(first)) return null;
   const base = module.split('::');
   if (first === 'self') return [...base, ...segments.slice(1)].join('::');
   if (first === 'super') {

@@ -43,19 +43,26 @@ describe('useDeclarations', () => {
 });
 
 describe('absolutePath', () => {
+  const tokio = { own: 'tokio', dependencies: new Set(['bytes', 'tokio_test']) };
+  const unnamed = { own: null, dependencies: new Set<string>() };
+
   it('makes a written path an FQN of the crate, from the module it is written in', () => {
-    expect(absolutePath('crate::fs::asyncify', 'crate::fs::read', 'tokio')).toBe('crate::fs::asyncify');
-    expect(absolutePath('self::join::JoinHandle', 'crate::runtime::task', 'tokio')).toBe('crate::runtime::task::join::JoinHandle');
-    expect(absolutePath('super::super::Handle', 'crate::runtime::task::raw', null)).toBe('crate::runtime::Handle');
-    expect(absolutePath('blocking::spawn_blocking', 'crate::task', null)).toBe('crate::task::blocking::spawn_blocking');
+    expect(absolutePath('crate::fs::asyncify', 'crate::fs::read', tokio)).toBe('crate::fs::asyncify');
+    expect(absolutePath('self::join::JoinHandle', 'crate::runtime::task', tokio)).toBe('crate::runtime::task::join::JoinHandle');
+    expect(absolutePath('super::super::Handle', 'crate::runtime::task::raw', unnamed)).toBe('crate::runtime::Handle');
+    expect(absolutePath('blocking::spawn_blocking', 'crate::task', unnamed)).toBe('crate::task::blocking::spawn_blocking');
     // The crate's own name, as its integration tests write it.
-    expect(absolutePath('tokio::sync::Mutex', 'crate::tests::sync_mutex', 'tokio')).toBe('crate::sync::Mutex');
+    expect(absolutePath('tokio::sync::Mutex', 'crate::tests::sync_mutex', tokio)).toBe('crate::sync::Mutex');
   });
 
   it('names nothing of the crate for the standard library, or above its root', () => {
-    expect(absolutePath('std::sync::Arc', 'crate::fs', 'tokio')).toBeNull();
-    expect(absolutePath('core::mem::take', 'crate', 'tokio')).toBeNull();
-    expect(absolutePath('super::x', 'crate', 'tokio')).toBeNull();
+    expect(absolutePath('std::sync::Arc', 'crate::fs', tokio)).toBeNull();
+    expect(absolutePath('core::mem::take', 'crate', tokio)).toBeNull();
+    expect(absolutePath('super::x', 'crate', tokio)).toBeNull();
+    // A dependency's path (`bytes::BufMut`, `tokio_test::task::spawn`), unless written from `self`.
+    expect(absolutePath('bytes::BufMut', 'crate::net::udp', tokio)).toBeNull();
+    expect(absolutePath('tokio_test::task::spawn', 'crate::fs::file::tests', tokio)).toBeNull();
+    expect(absolutePath('self::bytes::X', 'crate::net', tokio)).toBe('crate::net::bytes::X');
   });
 });
 

@@ -136,6 +136,7 @@ export class NavRows {
       treeFiles: db.prepare<[number, string, string], { path: string; language: string | null; symbols: number }>(
         `SELECT f.path, f.language, (SELECT count(*) FROM symbols s WHERE s.file_id = f.id) AS symbols
          FROM files f WHERE f.repo_id = ? AND f.path >= ? AND f.path < ?`),
+      declaredPackages: db.prepare<[number], string>('SELECT DISTINCT name FROM packages WHERE file_id = ?').pluck(),
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
@@ -430,6 +431,11 @@ export class NavRows {
     if (kept) kept.push(split);
     else this.chunkLines.set(fileId, [split]);
     return split.lines[line - split.start] ?? null;
+  }
+
+  /** The package names a manifest file (a Cargo.toml) declares as dependencies. */
+  declaredPackages(fileId: number): string[] {
+    return this.s.declaredPackages.all(fileId);
   }
 
   entryPoints(repoId: number): Array<EntryPointRow & { symbolId: number | null; fileId: number }> {
