@@ -26,6 +26,7 @@ const TREE: Record<string, string> = {
   // Rust paths: a re-export, a type's associated function, a glob import of the parent, the crate's name in its tests.
   'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n\n[dependencies.bytes]\nversion = "1.0.0"\n',
   'src/bytes.rs': 'pub trait BufMut {}\n',
+  'src/timer.rs': 'use crate::clock::Handle;\n\nfn t(h: Handle) {}\n',
   'src/replace.rs': 'fn no_expansion(t: &u8) -> u8 {\n    *t\n}\n\nstruct S;\n\nimpl S {\n    fn no_expansion(&mut self) -> u8 {\n        no_expansion(&1)\n    }\n}\n',
   'src/runtime/coop.rs': 'fn with_budget() {\n    struct ResetGuard { prev: u8 }\n    let g = ResetGuard { prev: 1 };\n}\n\nstruct ResetGuard;\n',
   'src/future/ready.rs': 'pub struct Ready;\n\nimpl Future for Ready {\n    type Output = u8;\n\n    fn poll(self) -> Self::Output {\n        1\n    }\n}\n',
@@ -82,6 +83,12 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(where(await def('src/net/debug.rs', 6, 8))).toEqual(['src/net/debug.rs:6 exact']);
     expect(await def('src/net/debug.rs', 6, 27)).toEqual([]);
     expect(await def('src/net/debug.rs', 6, 32)).toEqual([]);
+    // References read each spelling by its path or use: clock's Handle (timer.rs) is no use of the runtime's.
+    const ofHandle = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::runtime::handle::Handle' });
+    expect(ofHandle.refs.map((r) => `${r.file}:${r.line} ${r.confidence}`)).toEqual([
+      'src/net/tcp.rs:2 exact', 'src/net/tcp.rs:7 exact', 'src/runtime/handle.rs:3 exact', 'src/runtime/handle.rs:4 exact', 'src/runtime/handle.rs:5 exact',
+      'src/runtime/mod.rs:2 exact', 'tests/net.rs:1 exact', 'tests/net.rs:4 exact',
+    ]);
     // References of what the place names exactly.
     const uses = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'src/net/tcp.rs', line: 7, column: 21 } });
     expect(uses.targets.map((t) => `${t.file}:${t.line} ${t.confidence}`)).toEqual(['src/runtime/handle.rs:4 exact']);
@@ -104,7 +111,7 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(where(await def('php/App.php', 4, 6))).toEqual(['php/Logger.php:5 candidate']);
   });
 
-  it('references: whole-word, exact-case lines of the name in files of its language, as candidates', async () => {
+  it('references: whole-word, exact-case lines of the name in files of its language, candidates unless a Rust path names the target', async () => {
     const refs = (answer: ReferencesAnswer): string[] => answer.refs.map((r) => `${r.file}:${r.line}:${r.column} ${r.confidence}`);
     const byFqn = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::blocking::spawn_blocking' });
     expect(byFqn.targets.map((t) => `${t.file}:${t.line} ${t.confidence}`)).toEqual(['src/blocking.rs:1 exact']);
@@ -117,7 +124,7 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect([cut.refs.length, cut.truncated]).toEqual([1, true]);
     // Comment lines are left out as they are found: a page of one is a use, whatever number of doc lines come first.
     const past = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::docs::tally', limit: 1 });
-    expect([refs(past), past.truncated]).toEqual([['src/docs.rs:16:10 candidate'], true]);
+    expect([refs(past), past.truncated]).toEqual([['src/docs.rs:16:10 exact'], true]);
   });
 
   it('callers and callees read from the text: calls by name, as candidates', async () => {

@@ -1,6 +1,7 @@
 // Navigation where no occurrence pass ran (Rust, Ruby, PHP, C#…, and generated code kept as text): the index holds
 // symbols but no names at places, so definitions, references and calls are read from the text, all as candidates.
-import type { DefinitionHit, NavConfidence, NavPosition, ReferencesAnswer } from '../../../shared/nav.js';
+import type { DefinitionHit, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer } from '../../../shared/nav.js';
+import type { SearchHit } from '../../../shared/types.js';
 import type { NavFile, NavSymbol } from '../../db/read/nav/navRows.js';
 import type { RepoRef } from '../../db/read/repos.js';
 import { isInside } from '../../db/read/symbolPreference.js';
@@ -64,13 +65,13 @@ export class NavByName {
 
   /** A symbol's uses: its name's whole-word matches in files of its language (textReferences.ts). */
   referencesOf(target: NavSymbol, confidence: NavConfidence, limit: number): ReferencesAnswer {
-    const { refs, truncated } = textReferences(this.nav.db, this.repo, target, this.declarationPlaces(target.name), limit, REFS_BUDGET_MS);
+    const { refs, truncated } = this.textRefs(target, limit, REFS_BUDGET_MS);
     return { targets: [this.nav.hit(this.repo, this.resolver, { symbol: target }, confidence)], refs, truncated };
   }
 
   /** The functions that call `s` (its text references followed by `(`). */
   callersOf(s: NavSymbol, limit: number, budgetMs: number): NavSymbol[] {
-    const { refs } = textReferences(this.nav.db, this.repo, s, this.declarationPlaces(s.name), limit, budgetMs);
+    const { refs } = this.textRefs(s, limit, budgetMs);
     const callers = new Map<number, NavSymbol>();
     const spelled = new RegExp(wholeNamePattern(s.name), 'gu');
     for (const ref of refs) {
@@ -113,6 +114,20 @@ export class NavByName {
     if (file.language !== 'rust' || word.member) return null;
     this.rust ??= new RustPathResolver(this.nav.rows, this.repo.id);
     return this.rust.resolve(file, line, word.path, word.name);
+  }
+
+  /** The lines spelling `target`'s name; in Rust, each read by its path or `use` (a `Context` that is std::task's is no use of this one). */
+  private textRefs(target: NavSymbol, limit: number, budgetMs: number): { refs: ReferenceHit[]; truncated: boolean } {
+    const judge = (hit: SearchHit): 'exact' | 'other' | 'unknown' => {
+      const file = target.language === 'rust' ? this.nav.rows.file(this.repo.id, hit.path) : undefined;
+      const word = file ? identifierAt(this.nav.rows.lineText(file.id, hit.line) ?? '', hit.column, file.language) : null;
+      if (!file || !word || word.name !== target.name) return 'unknown';
+      if (word.standardLibrary) return 'other';
+      const resolved = this.rustPath(file, hit.line, word);
+      if (!resolved) return 'unknown';
+      return 'symbols' in resolved && resolved.symbols.some((s) => s.id === target.id) ? 'exact' : 'other';
+    };
+    return textReferences(this.nav.db, this.repo, target, this.declarationPlaces(target.name), limit, budgetMs, judge);
   }
 
   /** The identifier under the position, read once from its line. */

@@ -38,7 +38,8 @@ export function identifierAt(line: string, column: number, language: string | nu
   if (DIGIT.test(name[0] ?? '')) return null;
   const before = line.slice(0, start).trimEnd();
   return {
-    name, member: before.endsWith('.') || before.endsWith('->'), container: PATH_BEFORE.exec(before)?.[1] ?? null,
+    // Rust's `->` starts a return type (`fn current() -> Handle`), not a member access.
+    name, member: before.endsWith('.') || (before.endsWith('->') && language !== 'rust'), container: PATH_BEFORE.exec(before)?.[1] ?? null,
     path: WHOLE_PATH_BEFORE.exec(before.slice(-300))?.[0].replace(/\s+/gu, '').replace(/::$/u, '') ?? null,
     standardLibrary: namedInStandardLibrary(language, before),
   };

@@ -37,16 +37,27 @@ export function wholeNamePattern(name: string): string {
  * Up to `limit` lines that spell `target`'s name, in path and line order, without the lines that declare a symbol of
  * that name (`declarations`: `path:line`, its own among them).
  */
-export function textReferences(db: ReadDb, repo: RepoRef, target: NavSymbol, declarations: ReadonlySet<string>, limit: number, budgetMs: number): { refs: ReferenceHit[]; truncated: boolean } {
+export function textReferences(
+  db: ReadDb, repo: RepoRef, target: NavSymbol, declarations: ReadonlySet<string>, limit: number, budgetMs: number,
+  /** What a language knows of a spelling: that it names the target (`exact`), names something else (`other`), or cannot tell. */
+  judge: (hit: SearchHit) => 'exact' | 'other' | 'unknown' = () => 'unknown',
+): { refs: ReferenceHit[]; truncated: boolean } {
   const started = performance.now();
+  const exact = new Set<string>();
   // The comment lines and declarations are left out as they are found, so a full page is a full page; one more tells
   // whether there are more.
   const { hits: uses, timedOut } = regexSearch(db, {
     query: wholeNamePattern(target.name), mode: 'regex', repo: repo.path, caseSensitive: true, ...(target.language ? { lang: target.language } : {}),
-  }, limit + 1, () => performance.now() - started > budgetMs, (h) => !declarations.has(`${h.path}:${h.line}`) && !isCommentLine(h.language, h.snippet.trimStart()) && spellsOwnName(h));
+  }, limit + 1, () => performance.now() - started > budgetMs, (h) => {
+    if (declarations.has(`${h.path}:${h.line}`) || isCommentLine(h.language, h.snippet.trimStart()) || !spellsOwnName(h)) return false;
+    const verdict = judge(h);
+    if (verdict === 'exact') exact.add(`${h.path}:${h.line}`);
+    return verdict !== 'other';
+  });
   return {
     refs: uses.slice(0, limit).map((h) => ({
-      repo: repo.path, file: h.path, line: h.line, column: h.column, role: 'reference', enclosing: h.symbol, snippet: h.snippet.trim().slice(0, 240), confidence: 'candidate',
+      repo: repo.path, file: h.path, line: h.line, column: h.column, role: 'reference', enclosing: h.symbol, snippet: h.snippet.trim().slice(0, 240),
+      confidence: exact.has(`${h.path}:${h.line}`) ? 'exact' : 'candidate',
     })),
     truncated: timedOut || uses.length > limit,
   };

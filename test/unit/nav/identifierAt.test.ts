@@ -28,5 +28,8 @@ describe('identifierAt', () => {
     expect(identifierAt('    crate::fs::read(path)', 17, 'rust')?.standardLibrary).toBe(false);
     expect(identifierAt('    mystd::fs::read(path)', 17, 'rust')?.standardLibrary).toBe(false);
     expect(identifierAt('    std::fs::read(path)', 15, 'cpp')?.standardLibrary).toBe(false);
+    // Rust's `->` starts a return type; C++'s and PHP's reach a member.
+    expect(identifierAt('    pub fn current() -> Handle {', 25, 'rust')?.member).toBe(false);
+    expect(identifierAt('p->next', 4, 'cpp')?.member).toBe(true);
   });
 });
