@@ -62,7 +62,8 @@ app.get('/orders/:id', getOrder);
 
 export const slug = slugify(title);
 `,
-  // Rust has symbols but no occurrence pass: definitions and references are found by name, as candidates.
+  // Rust has symbols but no occurrence pass: definitions and references are found by name, exact where the \`use\` or
+  // path names them (the import and the call), candidates where it cannot tell (a \`helpers\` module it cannot find).
   'crates/pool/src/blocking.rs': `/// Runs f on a thread of its own.
 pub fn spawn_blocking() {}
 `,
@@ -70,6 +71,7 @@ pub fn spawn_blocking() {}
 
 pub fn open() {
     spawn_blocking();
+    helpers::spawn_blocking();
 }
 `,
   // C++: a method declared in its class (a header named .h) and defined out of line in another file.

@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => p.locator('[data-testid=jump-target]').textContent()).toBe('slugify');
   }, 60_000);
 
-  it('in a Rust file (no occurrence pass) Ctrl+click goes to the definition by name, and Shift+F12 lists the name\'s lines as candidates', async () => {
+  it('in a Rust file (no occurrence pass) Ctrl+click goes to the definition its use names, and Shift+F12 lists the name\'s lines, exact where the path says so', async () => {
     const p = page();
     await open(p, 'crates/pool/src/fs.rs');
     await clickWord(p, '    spawn_blocking();', 'spawn_blocking', 'Control');
@@ -131,10 +131,11 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await clickWord(p, 'pub fn spawn_blocking', 'spawn_blocking');
     await p.keyboard.press('Shift+F12');
     const rows = p.locator('[data-testid=refs-group][data-file="crates/pool/src/fs.rs"] [data-testid=refs-row]');
-    await expect.poll(() => rows.count()).toBe(2);
-    // Found by name, and marked so.
-    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-confidence')))).toEqual(['candidate', 'candidate']);
-    expect(await rows.first().locator('[title^="Found by name"]').count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(3);
+    // The use and the call it binds are exact; `helpers::spawn_blocking()` is found by name only, and marked so.
+    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-confidence')))).toEqual(['exact', 'exact', 'candidate']);
+    expect(await rows.nth(2).locator('[title^="Found by name"]').count()).toBe(1);
+    expect(await rows.first().locator('[title^="Found by name"]').count()).toBe(0);
     // Its own declaration and the doc comment above it are no references.
     expect(await p.locator('[data-testid=refs-group]').count()).toBe(1);
     expect(await fits(p, 'rust-references')).toEqual([]);
