@@ -38,8 +38,9 @@ export class NavByName {
     if (!word || word.standardLibrary) return [];
     const local = this.localAt(file, pos, word);
     if (local) return [this.localHit(file, local)];
-    // On a symbol's own name where it is declared (`fn fmt(` beside `use std::fmt;`): that symbol.
-    const declared = this.nav.rows.fileSymbolsNamed(file.id, word.name).filter((sym) => {
+    // In Rust, on a symbol's own name where it is declared (`fn fmt(` beside `use std::fmt;`): that symbol. Not in C, where
+    // a prototype's definition is its body elsewhere, nor where the oracles of bench:nav --by-name answer otherwise.
+    const declared = file.language !== 'rust' ? [] : this.nav.rows.fileSymbolsNamed(file.id, word.name).filter((sym) => {
       const at = this.nav.namePosition(sym);
       return at.line === pos.line && pos.column >= at.col && pos.column <= at.col + word.name.length;
     });
@@ -144,9 +145,10 @@ export class NavByName {
     // The name of a symbol where it is declared (`func Default(`) is that symbol, not a local of the code around it.
     if (rows.fileSymbolsNamed(file.id, word.name).some((sym) => this.nav.namePosition(sym).line === pos.line)) return null;
     const fn = rows.innermostFunction(file.id, pos.line) ?? null;
-    // The function's own name inside it is a call of that name (`no_expansion(self)` in a method `no_expansion` calls
-    // the module's function), not a nested function its own signature declares.
-    if (fn?.name === word.name) return null;
+    // In Rust, the function's own name inside it is a call of that name (`no_expansion(self)` in a method `no_expansion`
+    // calls the module's function), not a nested function its own signature declares; a JavaScript function expression's
+    // name is bound inside it.
+    if (file.language === 'rust' && fn?.name === word.name) return null;
     const at = localDeclaration(fn, word.name, pos.line, (line) => rows.lineText(file.id, line));
     return at ? { name: word.name, fn, at } : null;
   }
