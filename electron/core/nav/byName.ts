@@ -1,5 +1,6 @@
 // Navigation where no occurrence pass ran (Rust, Ruby, PHP, C#…, and generated code kept as text): the index holds
-// symbols but no names at places, so definitions, references and calls are read from the text, all as candidates.
+// symbols but no names at places, so definitions, references and calls are read from the text, as candidates; a Rust
+// name whose path or `use` resolves (rustPathResolver.ts) is exact, and one that names another item is no reference.
 import type { DefinitionHit, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer } from '../../../shared/nav.js';
 import type { SearchHit } from '../../../shared/types.js';
 import type { NavFile, NavSymbol } from '../../db/read/nav/navRows.js';

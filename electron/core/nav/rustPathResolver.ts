@@ -1,7 +1,7 @@
 // Go to definition in Rust by its paths: the name under the caret, with the path written before it or the `use` that
 // binds it, made an FQN of the crate and looked up, through re-exports (`pub use self::async_read::AsyncRead;` in
 // `io/mod.rs`) and type members (`Handle::current`). What resolves is exact; what does not is left to the by-name
-// candidates, and a path that ends in the standard library answers that the item is not in the repo.
+// candidates, and a path that ends in the standard library or a dependency answers that the item is not in the repo.
 import type { NavFile, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
 import { rustModule } from '../../base/rustModule.js';
 import { absolutePath, cratePackageName, type CrateNames, useDeclarations, type UseDeclarations } from './rustUses.js';
@@ -24,7 +24,7 @@ function crateFolder(path: string): string {
 
 export class RustPathResolver {
   private readonly uses = new Map<number, UseDeclarations>();
-  private readonly crateNames_ = new Map<string, CrateNames>();
+  private readonly crates = new Map<string, CrateNames>();
 
   constructor(private readonly rows: NavRows, private readonly repoId: number) {}
 
@@ -119,27 +119,29 @@ export class RustPathResolver {
 
   private useDeclarationsOf(file: NavFile): UseDeclarations {
     let found = this.uses.get(file.id);
-    if (!found) {
-      const lines: string[] = [];
-      for (let line = 1; line <= file.lineCount; line++) lines.push(this.rows.lineText(file.id, line) ?? '');
-      this.uses.set(file.id, (found = useDeclarations(lines.join('\n'))));
-    }
+    if (!found) this.uses.set(file.id, (found = useDeclarations(this.textOf(file))));
     return found;
+  }
+
+  /** A file's whole text, from the chunks navigation keeps. */
+  private textOf(file: NavFile): string {
+    const lines: string[] = [];
+    for (let line = 1; line <= file.lineCount; line++) lines.push(this.rows.lineText(file.id, line) ?? '');
+    return lines.join('\n');
   }
 
   /** The names the crate holding `path` is imported by and imports, from its Cargo.toml. */
   private crateNames(path: string): CrateNames {
     const folder = crateFolder(path);
-    let names = this.crateNames_.get(folder);
+    let names = this.crates.get(folder);
     if (!names) {
       const manifest = this.rows.file(this.repoId, `${folder}Cargo.toml`);
-      const lines: string[] = [];
-      for (let line = 1; manifest && line <= manifest.lineCount; line++) lines.push(this.rows.lineText(manifest.id, line) ?? '');
       names = {
-        own: manifest ? cratePackageName(lines.join('\n')) : null,
+        own: manifest ? cratePackageName(this.textOf(manifest)) : null,
+        // Cargo names packages with hyphens; code imports them with underscores.
         dependencies: new Set(manifest ? this.rows.declaredPackages(manifest.id).map((n) => n.replace(/-/g, '_')) : []),
       };
-      this.crateNames_.set(folder, names);
+      this.crates.set(folder, names);
     }
     return names;
   }
