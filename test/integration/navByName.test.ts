@@ -24,7 +24,12 @@ const TREE: Record<string, string> = {
   // A wrapper named like the standard library's function it calls (tokio's fs::read).
   'src/fs/read.rs': 'pub async fn read(path: &str) -> Vec<u8> {\n    asyncify(move || std::fs::read(path)).await\n}\n\nfn again() { let _ = read("x"); core::mem::take(&mut 1); }\nfn take() {}\n',
   // Rust paths: a re-export, a type's associated function, a glob import of the parent, the crate's name in its tests.
-  'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n\n[dependencies.bytes]\nversion = "1.0.0"\n',
+  'Cargo.toml': '[package]\nname = "tokio"\nversion = "1.0.0"\n\n[dependencies.bytes]\nversion = "1.0.0"\n\n[dev-dependencies.tokio-util]\npath = "util"\n',
+  // A second crate of the workspace: each names the other by its package name.
+  'util/Cargo.toml': '[package]\nname = "tokio-util"\nversion = "0.7.0"\n\n[dependencies.tokio]\npath = ".."\n',
+  'util/src/frame.rs': 'pub struct Frame;\n',
+  'util/src/codec.rs': 'use tokio::runtime::Handle;\nuse crate::frame::Frame;\n\nfn f(h: Handle, x: Frame) {}\n',
+  'src/uses_util.rs': 'use tokio_util::frame::Frame;\n\nfn g(x: Frame) {}\n',
   'src/bytes.rs': 'pub trait BufMut {}\n',
   'src/timer.rs': 'use crate::clock::Handle;\n\nfn t(h: Handle) {}\n',
   'src/replace.rs': 'fn no_expansion(t: &u8) -> u8 {\n    *t\n}\n\nstruct S;\n\nimpl S {\n    fn no_expansion(&mut self) -> u8 {\n        no_expansion(&1)\n    }\n}\n',
@@ -76,6 +81,10 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     expect(where(await def('src/replace.rs', 9, 9))).toEqual(['src/replace.rs:1 exact']);
     // An item declared in the enclosing function's body, over the module's same-named one.
     expect(where(await def('src/runtime/coop.rs', 3, 13))).toEqual(['src/runtime/coop.rs:2 exact']);
+    // A workspace's crates name each other by package name, though Cargo.toml declares them as dependencies.
+    expect(where(await def('util/src/codec.rs', 4, 9))).toEqual(['src/runtime/handle.rs:1 exact']);
+    expect(where(await def('util/src/codec.rs', 4, 20))).toEqual(['util/src/frame.rs:1 exact']);
+    expect(where(await def('src/uses_util.rs', 3, 9))).toEqual(['util/src/frame.rs:1 exact']);
     // A dependency's item is not the repo's same-named one (src/bytes.rs); `Self::Output` is the impl's own.
     expect(await def('src/net/tcp.rs', 13, 16)).toEqual([]);
     expect(where(await def('src/future/ready.rs', 6, 28))).toEqual(['src/future/ready.rs:4 exact']);
@@ -87,7 +96,7 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     const ofHandle = await call(index.backend, 'nav:refs', { repo: index.repo.path, fqn: 'crate::runtime::handle::Handle' });
     expect(ofHandle.refs.map((r) => `${r.file}:${r.line} ${r.confidence}`)).toEqual([
       'src/net/tcp.rs:2 exact', 'src/net/tcp.rs:7 exact', 'src/runtime/handle.rs:3 exact', 'src/runtime/handle.rs:4 exact', 'src/runtime/handle.rs:5 exact',
-      'src/runtime/mod.rs:2 exact', 'tests/net.rs:1 exact', 'tests/net.rs:4 exact',
+      'src/runtime/mod.rs:2 exact', 'tests/net.rs:1 exact', 'tests/net.rs:4 exact', 'util/src/codec.rs:1 exact', 'util/src/codec.rs:4 exact',
     ]);
     // References of what the place names exactly.
     const uses = await call(index.backend, 'nav:refs', { repo: index.repo.path, position: { repo: index.repo.path, path: 'src/net/tcp.rs', line: 7, column: 21 } });

@@ -9,6 +9,8 @@ import { absolutePath, cratePackageName, type CrateNames, useDeclarations, type 
 /** How many re-exports and path steps one lookup follows. */
 const DEPTH = 6;
 const TYPE_KINDS = new Set(['struct', 'enum', 'trait', 'class', 'interface', 'type', 'union']);
+/** Path roots that stay in the crate written in: no other crate of the workspace is looked for. */
+const OWN_ROOTS = new Set(['crate', 'self', 'super', 'Self']);
 
 /** The answer: the items the path names, or that it names something outside the repo (the standard library, another crate). */
 export type RustResolution = { symbols: NavSymbol[] } | { outside: true } | null;
@@ -25,6 +27,7 @@ function crateFolder(path: string): string {
 export class RustPathResolver {
   private readonly uses = new Map<number, UseDeclarations>();
   private readonly crates = new Map<string, CrateNames>();
+  private workspace: Map<string, string> | undefined;
 
   constructor(private readonly rows: NavRows, private readonly repoId: number) {}
 
@@ -34,7 +37,7 @@ export class RustPathResolver {
    */
   resolve(file: NavFile, line: number, path: string | null, name: string): RustResolution {
     const module = rustModule(file.path);
-    const crate = this.crateNames(file.path);
+    const folder = crateFolder(file.path);
     const uses = this.useDeclarationsOf(file);
     // `Self::Output`: a member of the type whose impl holds the line (impl items are the type's children).
     if (path === 'Self') {
@@ -48,7 +51,7 @@ export class RustPathResolver {
       const [first = '', ...rest] = path.split('::');
       const bound = uses.bindings.get(first);
       const written = bound ? [bound, ...rest, name].join('::') : `${path}::${name}`;
-      return this.resolveWritten(written, module, crate, file.path);
+      return this.resolveWritten(written, module, folder);
     }
     // An item declared in an enclosing function's body (`struct ResetGuard` in `with_budget`), then one of the file's own
     // module: a `use` of the same name can only be inside a block (`fn f() { use … }`).
@@ -57,30 +60,43 @@ export class RustPathResolver {
       const nested = this.rows.symbolsByFqn(this.repoId, `${fn.fqn}::${name}`);
       if (nested.length > 0) return { symbols: nested };
     }
-    const own = this.lookup(`${module}::${name}`, file.path, DEPTH).symbols;
+    const own = this.lookup(`${module}::${name}`, folder, DEPTH).symbols;
     if (own.length > 0) return { symbols: own };
     const bound = uses.bindings.get(name);
-    if (bound) return this.resolveWritten(bound, module, crate, file.path);
+    if (bound) return this.resolveWritten(bound, module, folder);
     for (const glob of uses.globs) {
-      const found = this.resolveWritten(`${glob}::${name}`, module, crate, file.path);
+      const found = this.resolveWritten(`${glob}::${name}`, module, folder);
       if (found && 'symbols' in found) return found;
     }
     return null;
   }
 
-  private resolveWritten(written: string, module: string, crate: CrateNames, from: string): RustResolution {
-    const fqn = absolutePath(written, module, crate);
-    if (fqn === null) return { outside: true };
-    const found = this.lookup(fqn, from, DEPTH);
+  private resolveWritten(written: string, module: string, folder: string): RustResolution {
+    const at = this.target(written, module, folder);
+    if (at === null) return { outside: true };
+    const found = this.lookup(at.fqn, at.folder, DEPTH);
     return found.symbols.length > 0 ? { symbols: found.symbols } : found.outside ? { outside: true } : null;
   }
 
   /**
-   * The items of this crate named `fqn`: as declared, as a member of the type its path names, or re-exported by its
-   * module; `outside` when a re-export leads out of the crate (`pub(crate) use std::sync::Arc;`).
+   * A path written in `module` of the crate in `folder`, as an FQN and the crate it is in: another crate of the repo
+   * when the path starts with its name (a workspace's `use tokio_util::codec;`), else this one; null when it names
+   * the standard library's or a dependency's item.
    */
-  private lookup(fqn: string, from: string, depth: number): { symbols: NavSymbol[]; outside: boolean } {
-    const folder = crateFolder(from);
+  private target(written: string, module: string, folder: string): { fqn: string; folder: string } | null {
+    const [first = '', ...rest] = written.split('::');
+    const crates = this.crateNames(folder);
+    const other = first === crates.own || OWN_ROOTS.has(first) ? undefined : this.workspaceCrates().get(first);
+    if (other !== undefined) return { fqn: ['crate', ...rest].join('::'), folder: other };
+    const fqn = absolutePath(written, module, crates);
+    return fqn === null ? null : { fqn, folder };
+  }
+
+  /**
+   * The items of the crate in `folder` named `fqn`: as declared, as a member of the type its path names, or re-exported
+   * by its module; `outside` when a re-export leads out of the repo (`pub(crate) use std::sync::Arc;`).
+   */
+  private lookup(fqn: string, folder: string, depth: number): { symbols: NavSymbol[]; outside: boolean } {
     const inCrate = (s: NavSymbol): boolean => s.path.startsWith(`${folder}src/`) || crateFolder(s.path) === folder;
     const declared = this.rows.symbolsByFqn(this.repoId, fqn).filter(inCrate);
     if (declared.length > 0 || depth === 0) return { symbols: declared, outside: false };
@@ -89,7 +105,7 @@ export class RustPathResolver {
     const owner = fqn.slice(0, cut);
     const name = fqn.slice(cut + 2);
     // `Handle::current`: a member of the type the path names (impl methods are the type's children).
-    const types = this.lookup(owner, from, depth - 1).symbols.filter((s) => TYPE_KINDS.has(s.kind));
+    const types = this.lookup(owner, folder, depth - 1).symbols.filter((s) => TYPE_KINDS.has(s.kind));
     const members = types.flatMap((t) => this.rows.members(t.id, name));
     if (members.length > 0) return { symbols: members, outside: false };
     // `crate::io::AsyncRead`: re-exported by the module's file with `pub use self::async_read::AsyncRead;`.
@@ -98,10 +114,10 @@ export class RustPathResolver {
       const uses = this.useDeclarationsOf(file);
       const bound = uses.bindings.get(name);
       for (const path of bound ? [bound] : uses.globs.map((g) => `${g}::${name}`)) {
-        const next = absolutePath(path, owner, this.crateNames(file.path));
+        const next = this.target(path, owner, folder);
         if (next === null) outside ||= bound !== undefined;
-        if (next === null || next === fqn) continue;
-        const found = this.lookup(next, from, depth - 1);
+        if (next === null || (next.fqn === fqn && next.folder === folder)) continue;
+        const found = this.lookup(next.fqn, next.folder, depth - 1);
         if (found.symbols.length > 0) return found;
         outside ||= found.outside;
       }
@@ -130,9 +146,8 @@ export class RustPathResolver {
     return lines.join('\n');
   }
 
-  /** The names the crate holding `path` is imported by and imports, from its Cargo.toml. */
-  private crateNames(path: string): CrateNames {
-    const folder = crateFolder(path);
+  /** The names the crate in `folder` is imported by and imports, from its Cargo.toml. */
+  private crateNames(folder: string): CrateNames {
     let names = this.crates.get(folder);
     if (!names) {
       const manifest = this.rows.file(this.repoId, `${folder}Cargo.toml`);
@@ -144,5 +159,18 @@ export class RustPathResolver {
       this.crates.set(folder, names);
     }
     return names;
+  }
+
+  /** Every crate of the repo by the name its code is imported by → its folder (a workspace holds several). */
+  private workspaceCrates(): Map<string, string> {
+    if (!this.workspace) {
+      this.workspace = new Map();
+      for (const manifest of this.rows.filesNamed(this.repoId, 'Cargo.toml')) {
+        const folder = manifest.path.slice(0, manifest.path.length - 'Cargo.toml'.length);
+        const own = this.crateNames(folder).own;
+        if (own !== null && !this.workspace.has(own)) this.workspace.set(own, folder);
+      }
+    }
+    return this.workspace;
   }
 }
