@@ -31,4 +31,5 @@
 // 14: a build's scripts and declarations in `dist/` are text only again (they were parsed as generated code since 10);
 //     Go and other sources in a `dist` folder are read as written code.
 // 15: Rust declares a trait's associated types and the items inside a function's body (a test's helper fn, a guard struct).
-export const ANALYSIS_VERSION = 15;
+// 16: Rust items inside a `cfg_*! { … }` call parse as written in place (tokio's `cfg_rt! { impl Handle { … } }`).
+export const ANALYSIS_VERSION = 16;

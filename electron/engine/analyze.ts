@@ -3,15 +3,15 @@ import type { Language } from '../../shared/types.js';
 import { detectEntryPoints, detectExternalCalls } from './entrypoints/index.js';
 import { extractOccurrences, occurrenceQuery } from './parsers/occurrences.js';
 import { extractSymbols } from './parsers/symbols.js';
-import { parse } from './parsers/treeSitter.js';
 import { terminateMacroLines } from './parsers/macroLines.js';
+import { parseUnwrapped } from './parsers/rustCfgMacros.js';
 import type { FileAnalysis } from '../base/fileAnalysis.js';
 
 /** `generated`: read for navigation only (codeOrigin.ts), so no entry points or external calls: a generated client's calls are not the repo's. */
 export async function analyzeFile(language: Language, relPath: string, text: string, generated = false): Promise<FileAnalysis> {
   // C and C++: macro calls written as whole lines get a `;` (same length, same places) so classes around them parse.
-  const source = language === 'c' || language === 'cpp' ? terminateMacroLines(text) : text;
-  const tree = await parse(language, source);
+  // Rust: a `cfg_*! { … }` call's own tokens are blanked (same length, same places) so the items it gates parse.
+  const { tree, source } = await parseUnwrapped(language, language === 'c' || language === 'cpp' ? terminateMacroLines(text) : text);
   const query = await occurrenceQuery(language);
   try {
     const root = tree.rootNode;

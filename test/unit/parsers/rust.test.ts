@@ -140,4 +140,38 @@ describe('rust symbols', () => {
     ]);
     expectParentsFirst(symbols);
   });
+
+  it('parses the items a cfg_*! macro gates as written in place, nested ones too, keeping every line', async () => {
+    const source = [
+      'cfg_rt! {',
+      '    pub struct Handle { inner: u8 }',
+      '',
+      '    impl Handle {',
+      '        /// The current handle.',
+      '        pub fn current() -> Handle { Handle { inner: 0 } }',
+      '    }',
+      '',
+      '    cfg_metrics! {',
+      '        impl Handle { pub fn metrics(&self) -> u8 { \'ü\' as u8 } }',
+      '    }',
+      '}',
+      'mod inner {',
+      '    cfg_io! { pub(crate) fn io() {} }',
+      '}',
+      'other_macro! { fn not_unwrapped() {} }',
+    ].join('\n');
+    const symbols = await symbolsOf('rust', 'src/runtime/handle.rs', source);
+    expect(symbols.map((s) => `${s.kind} ${s.fqn}:${s.startLine}`)).toEqual([
+      'struct crate::runtime::handle::Handle:2',
+      'field crate::runtime::handle::Handle::inner:2',
+      'method crate::runtime::handle::Handle::current:6',
+      'method crate::runtime::handle::Handle::metrics:10',
+      'module crate::runtime::handle::inner:13',
+      'function crate::runtime::handle::inner::io:14',
+      'function crate::runtime::handle::not_unwrapped:16',
+    ]);
+    expect(get(symbols, 'crate::runtime::handle::Handle::current')).toMatchObject({ doc: 'The current handle.', signature: 'pub fn current() -> Handle' });
+    // Another macro's items are still found by their tokens, and say so.
+    expect(get(symbols, 'crate::runtime::handle::not_unwrapped').modifiers).toEqual(['macro']);
+  });
 });
