@@ -32,6 +32,10 @@ const TREE: Record<string, string> = {
   'src/uses_util.rs': 'use tokio_util::frame::Frame;\n\nfn g(x: Frame) {}\n',
   'src/bytes.rs': 'pub trait BufMut {}\n',
   'src/timer.rs': 'use crate::clock::Handle;\n\nfn t(h: Handle) {}\n',
+  // Macro calls: `panic!` is no call of a `panic` method; `ready!` is the crate's macro.
+  'src/task/scope.rs': 'pub struct ScopeInnerErr;\n\nimpl ScopeInnerErr {\n    pub fn panic(&self) {}\n}\n',
+  'src/task/run.rs': 'fn run() {\n    panic!("no runtime");\n    ready!(1);\n}\n',
+  'src/macros.rs': 'macro_rules! ready {\n    ($e:expr) => { $e };\n}\n',
   'src/replace.rs': 'fn no_expansion(t: &u8) -> u8 {\n    *t\n}\n\nstruct S;\n\nimpl S {\n    fn no_expansion(&mut self) -> u8 {\n        no_expansion(&1)\n    }\n}\n',
   'src/runtime/coop.rs': 'fn with_budget() {\n    struct ResetGuard { prev: u8 }\n    let g = ResetGuard { prev: 1 };\n}\n\nstruct ResetGuard;\n',
   'src/future/ready.rs': 'pub struct Ready;\n\nimpl Future for Ready {\n    type Output = u8;\n\n    fn poll(self) -> Self::Output {\n        1\n    }\n}\n',
@@ -155,6 +159,15 @@ describe('go to definition by name, where no occurrence pass ran', () => {
     const callees = await call(index.backend, 'nav:callees', { repo: index.repo.path, fqn: 'crate::fs::read::again', depth: 1 });
     expect(callees?.children.map((c) => c.fqn)).toEqual(['crate::fs::read::read']);
     expect((await call(index.backend, 'nav:callees', { repo: index.repo.path, fqn: 'crate::fs::read::read', depth: 1 }))?.children).toEqual([]);
+  });
+
+  it('Rust: a macro\'s call (`panic!(…)`) reaches only a macro of that name, in callees and callers', async () => {
+    const callees = await call(index.backend, 'nav:callees', { repo: index.repo.path, fqn: 'crate::task::run::run', depth: 1 });
+    expect(callees?.children.map((c) => c.fqn)).toEqual(['crate::macros::ready']);
+    const callers = await call(index.backend, 'nav:callers', { repo: index.repo.path, fqn: 'crate::task::scope::ScopeInnerErr::panic', depth: 1 });
+    expect(callers?.children).toEqual([]);
+    const ofMacro = await call(index.backend, 'nav:callers', { repo: index.repo.path, fqn: 'crate::macros::ready', depth: 1 });
+    expect(ofMacro?.children.map((c) => c.fqn)).toEqual(['crate::task::run::run']);
   });
 
   it('generated code has an occurrence pass like the rest (navGenerated.test.ts); a navigated file answers only from its occurrences', async () => {

@@ -14,7 +14,7 @@ import type { NavReads } from './navReads.js';
 import type { Resolver, Target } from './resolver.js';
 import { RustPathResolver, type RustResolution } from './rustPathResolver.js';
 import { namedInStandardLibrary } from './standardLibraryPaths.js';
-import { callSites, callsAt } from './textCalls.js';
+import { callSites, callsAt, fitsRustMacro, isRustMacro } from './textCalls.js';
 import { isCommentLine, textReferences, wholeNamePattern } from './textReferences.js';
 
 /** What a call written in the text can reach: a function, a method or constructor, or a type (`Foo(…)`, `Foo::new`'s `Foo`). */
@@ -81,7 +81,8 @@ export class NavByName {
       const text = file ? this.nav.rows.lineText(file.id, ref.line) : null;
       // A line answers once (its first spelling); any of its spellings may be the call.
       if (!file || text === null) continue;
-      const calls = [...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name) && !namedInStandardLibrary(file.language, text.slice(0, m.index)));
+      const calls = [...text.matchAll(spelled)].some((m) => callsAt(text, m.index, s.name) && fitsRustMacro(file.language, text, m.index, s.name, isRustMacro(s.signature))
+        && !namedInStandardLibrary(file.language, text.slice(0, m.index)));
       if (!calls) continue;
       const caller = this.nav.rows.innermostFunction(file.id, ref.line);
       if (caller) callers.set(caller.id, caller);
@@ -100,8 +101,10 @@ export class NavByName {
       if (text === null || isCommentLine(file.language, text.trimStart())) continue;
       for (const site of callSites(text)) {
         if ((line === ownLine && site.name === s.name) || namedInStandardLibrary(file.language, site.before)) continue;
+        // `panic!(…)` calls a macro: only a `macro_rules!` of that name answers it, not a `panic` method elsewhere.
+        const macro = file.language === 'rust' && site.bang;
         const target = this.resolver.candidates({ path: file.path, name: site.name, language: file.language }, site.member).targets
-          .find((t) => t.symbol && CALL_TARGET_KINDS.has(t.symbol.kind))?.symbol;
+          .find((t) => t.symbol && CALL_TARGET_KINDS.has(t.symbol.kind) && (!macro || isRustMacro(t.symbol.signature)))?.symbol;
         // A method called on a receiver of unknown type (`buf.take()`, `x.clone()`) is taken only when one of that name
         // is defined in the caller's own folder: elsewhere it is as likely the standard library's.
         if (!target || called.has(target.id) || (site.member && folderOf(target.path) !== folderOf(file.path))) continue;

@@ -14,12 +14,21 @@ export interface CallSite {
   name: string;
   member: boolean;
   before: string;
+  /** Written `name!(`: in Rust a macro's call (`panic!(…)`), which no function or method answers. */
+  bang: boolean;
 }
 
 /** Whether the text at `index` (where `name` starts) calls it: `name(`, `name (`, `name!(`. */
 export function callsAt(text: string, index: number, name: string): boolean {
   return CALL_AFTER.test(text.slice(index + name.length));
 }
+
+/** Whether a Rust call's `!` (a macro's call) fits the target: a macro is called with one, a function or method never. */
+export const fitsRustMacro = (language: string | null, text: string, index: number, name: string, targetIsMacro: boolean): boolean =>
+  language !== 'rust' || /^\s*!/u.test(text.slice(index + name.length)) === targetIsMacro;
+
+/** A symbol that is a Rust `macro_rules!` macro (indexed as a function, as it is called like one). */
+export const isRustMacro = (signature: string): boolean => signature.startsWith('macro_rules!');
 
 /** The names `text` calls, in order, declarations and keywords left out. */
 export function callSites(text: string): CallSite[] {
@@ -29,7 +38,7 @@ export function callSites(text: string): CallSite[] {
     if (!name || NOT_CALLS.has(name)) continue;
     const before = text.slice(0, m.index);
     if (DECLARES.test(before)) continue;
-    sites.push({ name, member: /(?:\.|->|::)\s*$/u.test(before), before });
+    sites.push({ name, member: /(?:\.|->|::)\s*$/u.test(before), before, bang: /!\s*\($/u.test(m[0]) });
   }
   return sites;
 }

@@ -13,6 +13,8 @@ describe('callSites', () => {
     expect(sites('  valid?(x) && save!(y)')).toEqual([{ name: 'valid?', member: false }, { name: 'save', member: false }]);
     // What the line holds before each call, for telling `std::fs::read(` from the repo's `read(`.
     expect(callSites('asyncify(move || std::fs::read(p))').map((c) => c.before)).toEqual(['', 'asyncify(move || std::fs::']);
+    // A `!` before the parenthesis: a Rust macro's call.
+    expect(callSites('panic!("x"); read(1)').map((c) => `${c.name} ${c.bang}`)).toEqual(['panic true', 'read false']);
   });
 
   it('tells whether a name at a place is called', () => {
