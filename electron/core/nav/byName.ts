@@ -117,7 +117,7 @@ export class NavByName {
   /** A Rust name by the path written before it or the `use` that binds it (rustPathResolver.ts); null elsewhere. */
   private rustPath(file: NavFile, line: number, word: IdentifierAt): RustResolution {
     if (file.language !== 'rust' || word.member) return null;
-    this.rust ??= new RustPathResolver(this.nav.rows, this.repo.id);
+    this.rust ??= new RustPathResolver(this.nav.rows, this.repo.id, () => this.resolver.paths());
     return this.rust.resolve(file, line, word.path, word.name);
   }
 

@@ -62,6 +62,11 @@ export class RepoPaths {
     return this.byBaseNameIndex !== null && this.foldersByBaseNameIndex !== null;
   }
 
+  /** The paths whose last segment is `name` (every `Cargo.toml` of a workspace). */
+  named(name: string): readonly string[] {
+    return this.byBaseName.get(name) ?? [];
+  }
+
   /** Answers of endingWith: every file of a module asks again for the same imports (`pandas/__init__.py` reads ~1,000 paths). */
   private readonly endings = new Map<string, number[]>();
 

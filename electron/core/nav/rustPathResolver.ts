@@ -3,7 +3,8 @@
 // `io/mod.rs`) and type members (`Handle::current`). What resolves is exact; what does not is left to the by-name
 // candidates, and a path that ends in the standard library or a dependency answers that the item is not in the repo.
 import type { NavFile, NavRows, NavSymbol } from '../../db/read/nav/navRows.js';
-import { rustModule } from '../../base/rustModule.js';
+import type { RepoPaths } from './modules.js';
+import { crateFolder, rustModule } from '../../base/rustModule.js';
 import { absolutePath, cratePackageName, type CrateNames, useDeclarations, type UseDeclarations } from './rustUses.js';
 
 /** How many re-exports and path steps one lookup follows. */
@@ -11,25 +12,18 @@ const DEPTH = 6;
 const TYPE_KINDS = new Set(['struct', 'enum', 'trait', 'class', 'interface', 'type', 'union']);
 /** Path roots that stay in the crate written in: no other crate of the workspace is looked for. */
 const OWN_ROOTS = new Set(['crate', 'self', 'super', 'Self']);
+const MANIFEST = 'Cargo.toml';
 
 /** The answer: the items the path names, or that it names something outside the repo (the standard library, another crate). */
 export type RustResolution = { symbols: NavSymbol[] } | { outside: true } | null;
-
-/** Where a crate's files lie: the folder holding its Cargo.toml (`''` at the repo's root). */
-function crateFolder(path: string): string {
-  const parts = path.split('/');
-  // `src` first: tokio keeps test modules in `src/runtime/tests/`.
-  const src = parts.lastIndexOf('src');
-  const at = src >= 0 ? src : Math.max(parts.indexOf('tests'), parts.indexOf('benches'), parts.indexOf('examples'));
-  return at > 0 ? `${parts.slice(0, at).join('/')}/` : '';
-}
 
 export class RustPathResolver {
   private readonly uses = new Map<number, UseDeclarations>();
   private readonly crates = new Map<string, CrateNames>();
   private workspace: Map<string, string> | undefined;
 
-  constructor(private readonly rows: NavRows, private readonly repoId: number) {}
+  /** `paths`: the repo's path list, kept while the index is unchanged (modules.ts). */
+  constructor(private readonly rows: NavRows, private readonly repoId: number, private readonly paths: () => RepoPaths) {}
 
   /**
    * `name`, written after `path` (`crate::fs`, `io`, or null for a bare name) in `file`: the items it names. A bare name
@@ -150,7 +144,7 @@ export class RustPathResolver {
   private crateNames(folder: string): CrateNames {
     let names = this.crates.get(folder);
     if (!names) {
-      const manifest = this.rows.file(this.repoId, `${folder}Cargo.toml`);
+      const manifest = this.rows.file(this.repoId, `${folder}${MANIFEST}`);
       names = {
         own: manifest ? cratePackageName(this.textOf(manifest)) : null,
         // Cargo names packages with hyphens; code imports them with underscores.
@@ -165,8 +159,9 @@ export class RustPathResolver {
   private workspaceCrates(): Map<string, string> {
     if (!this.workspace) {
       this.workspace = new Map();
-      for (const manifest of this.rows.filesNamed(this.repoId, 'Cargo.toml')) {
-        const folder = manifest.path.slice(0, manifest.path.length - 'Cargo.toml'.length);
+      // In path order: a name two crates claim goes to the first.
+      for (const manifest of [...this.paths().named(MANIFEST)].sort()) {
+        const folder = manifest.slice(0, manifest.length - MANIFEST.length);
         const own = this.crateNames(folder).own;
         if (own !== null && !this.workspace.has(own)) this.workspace.set(own, folder);
       }

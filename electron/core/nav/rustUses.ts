@@ -1,6 +1,9 @@
 // Rust paths read from a file's text, for navigation where no occurrence pass ran: the names its `use` declarations
 // bind (`use crate::fs::{self, asyncify as run};`), and a written path made absolute from the file's module (`super::x`,
 // `self::x`, `tokio::x` in the crate's own tests). A name then leads to the item it imports, not to every same-named one.
+import { parse as parseToml } from 'smol-toml';
+import { isRecord, textOrNull } from '../../engine/manifests/values.js';
+import { RUST_STANDARD_ROOTS } from './standardLibraryPaths.js';
 
 /** What a file's `use` declarations bring in: each bound name's path, and the paths it imports everything of (`*`). */
 export interface UseDeclarations {
@@ -66,9 +69,6 @@ function readTree(tokens: readonly string[], cursor: { at: number }, prefix: rea
   }
 }
 
-/** Roots of the standard library: a path starting with one names nothing in the repo. */
-const STANDARD_ROOTS = new Set(['std', 'core', 'alloc']);
-
 /** The crate a file belongs to, as its paths read: the name it is imported by, and its dependencies' names. */
 export interface CrateNames {
   own: string | null;
@@ -86,7 +86,7 @@ export interface CrateNames {
 export function absolutePath(path: string, module: string, crate: CrateNames): string | null {
   const segments = path.split('::').filter(Boolean);
   const first = segments[0];
-  if (first === undefined || STANDARD_ROOTS.has(first)) return null;
+  if (first === undefined || RUST_STANDARD_ROOTS.has(first)) return null;
   if (first === 'crate') return segments.join('::');
   if (crate.own !== null && first === crate.own) return ['crate', ...segments.slice(1)].join('::');
   // A child module shadows a dependency of the same name only with `self::`, so the dependency is meant here.
@@ -103,14 +103,14 @@ export function absolutePath(path: string, module: string, crate: CrateNames): s
   return [...base, ...segments].join('::');
 }
 
-/** `name = "tokio-util"` in a Cargo.toml's `[package]` table → `tokio_util`, the name its code is imported by. */
+/** `name = "tokio-util"` in a Cargo.toml's `[package]` table → `tokio_util`, the name its code is imported by; read with
+ * the TOML parser the manifest readers use (engine/manifests), null for a manifest it cannot read. */
 export function cratePackageName(manifest: string): string | null {
-  let inPackage = false;
-  for (const raw of manifest.split('\n')) {
-    const line = raw.trim();
-    if (line.startsWith('[')) inPackage = line === '[package]';
-    const m = inPackage ? /^name\s*=\s*["']([^"']+)["']/u.exec(line) : null;
-    if (m?.[1]) return m[1].replace(/-/g, '_');
+  let doc: Record<string, unknown>;
+  try {
+    doc = parseToml(manifest);
+  } catch {
+    return null;
   }
-  return null;
+  return (isRecord(doc.package) ? textOrNull(doc.package.name) : null)?.replace(/-/g, '_') ?? null;
 }

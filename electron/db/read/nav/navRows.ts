@@ -137,8 +137,6 @@ export class NavRows {
         `SELECT f.path, f.language, (SELECT count(*) FROM symbols s WHERE s.file_id = f.id) AS symbols
          FROM files f WHERE f.repo_id = ? AND f.path >= ? AND f.path < ?`),
       declaredPackages: db.prepare<[number], string>('SELECT DISTINCT name FROM packages WHERE file_id = ?').pluck(),
-      filesNamed: db.prepare<[number, string, string], NavFile>(
-        "SELECT id, path, language, line_count AS lineCount FROM files WHERE repo_id = ? AND (path = ? OR path LIKE ? ESCAPE '\\') ORDER BY path"),
       dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
   }
@@ -399,7 +397,6 @@ export class NavRows {
     fileSymbols: new KeptRows<string, NavSymbol[]>(40_000, (rows) => rows.length),
     bindings: new KeptRows<string, NavImport[]>(40_000, (rows) => rows.length),
     definitions: new KeptRows<string, DefinitionRow[]>(40_000, (rows) => rows.length),
-    filesNamed: new KeptRows<string, NavFile[]>(10_000, (rows) => rows.length),
   };
 
   private keptVersion: number | null = null;
@@ -434,12 +431,6 @@ export class NavRows {
     if (kept) kept.push(split);
     else this.chunkLines.set(fileId, [split]);
     return split.lines[line - split.start] ?? null;
-  }
-
-  /** The repo's files of that name in any folder (every `Cargo.toml` of a workspace), kept while the index is unchanged. */
-  filesNamed(repoId: number, name: string): NavFile[] {
-    const like = `%/${name.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-    return this.kept.filesNamed.get(`${repoId}\0${name}`, () => this.s.filesNamed.all(repoId, name, like));
   }
 
   /** The package names a manifest file (a Cargo.toml) declares as dependencies. */
