@@ -19,14 +19,21 @@ import { servedBrowser } from './servedBrowser.js';
 const ORPHANS = 3;
 
 describe.skipIf(!hasChromium)('sync health end to end', () => {
-  const { repo, data, page } = servedBrowser('clew-e2e-sync', ({ repo }) => {
+  const { repo, data, page, serve } = servedBrowser('clew-e2e-sync', ({ repo }) => {
     writeTree(repo, SAMPLE_REPO);
     return [];
   });
   const server = () => page().locator('[data-testid=vector-server]');
   const count = async (name: string): Promise<number> => Number(await page().locator(`[data-testid=count-${name}]`).getAttribute('data-value'));
-  /** Checks on every animation frame, so a short-lived state is not missed. */
-  const observe = (predicate: (arg: string | null) => boolean, arg: string | null, timeout = 60_000) => page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
+  /** Checks on every animation frame, so a short-lived state is not missed; a timeout says what the panel and the server showed. */
+  const observe = async (predicate: (arg: string | null) => boolean, arg: string | null, timeout = 60_000): Promise<void> => {
+    try {
+      await page().waitForFunction(predicate, arg, { polling: 'raf', timeout });
+    } catch (e) {
+      const panel = await page().locator('[data-testid=sync-panel]').textContent({ timeout: 1000 }).catch(() => null);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\nthe sync panel showed: ${panel ?? '(closed)'}\nclew serve's stderr ended: ${serve().stderr().slice(-2000) || '(empty)'}`);
+    }
+  };
   /** A screenshot at 1280×800 and one at 900×700, where the panel must fit too. */
   const atBothSizes = async (name: string): Promise<void> => {
     await screenshot(page(), name);
