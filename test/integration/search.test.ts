@@ -12,7 +12,12 @@ describe('search', () => {
 
   beforeAll(async () => {
     writeTree(repo.path, SAMPLE_REPO);
-    writeTree(other.path, { 'lib/util.py': 'def parse_config_file(p):\n    return p\n' });
+    writeTree(other.path, {
+      'lib/util.py': 'def parse_config_file(p):\n    return p\n',
+      // Eight matching lines in one chunk, and one in another file.
+      'jobs/queue.py': Array.from({ length: 8 }, (_, i) => `def enqueue_${i}(job):\n    return job\n`).join('\n'),
+      'jobs/worker.py': 'def work(job):\n    enqueue_0(job)\n',
+    });
     backend = openWriter(data.path);
     await call(backend, 'repo:index', { path: repo.path });
     await call(backend, 'repo:index', { path: other.path });
@@ -34,6 +39,14 @@ describe('search', () => {
     expect(hit?.snippet).toBe('public void parseConfig(String raw) {');
     // Highlights cover the matched parts inside the identifier.
     expect(hit?.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(['parseConfig']);
+  });
+
+  it('lists every matching line of a chunk, as grep does; a chunk\'s first five rank with it, the rest after every chunk\'s first ones', async () => {
+    const { results } = await keyword('enqueue', { repo: other.path });
+    const lines = results.map((r) => `${r.path}:${r.line}`);
+    expect(lines.filter((l) => l.startsWith('jobs/queue.py:')).sort()).toEqual([1, 4, 7, 10, 13, 16, 19, 22].map((n) => `jobs/queue.py:${n}`).sort());
+    expect(lines.indexOf('jobs/worker.py:2')).toBeLessThan(lines.indexOf('jobs/queue.py:16'));
+    expect(lines.slice(-3)).toEqual(['jobs/queue.py:16', 'jobs/queue.py:19', 'jobs/queue.py:22']);
   });
 
   it('finds substrings of identifiers and names the enclosing symbol', async () => {

@@ -200,6 +200,42 @@ function* matchingLines(lines: ChunkLines, terms: Term[], options: MatchOptions)
   for (const index of [...any].sort((a, b) => a - b)) yield { index, match: termsMatched(terms, (n) => linesOf.get(n)?.has(index) ?? false) };
 }
 
+// A chunk's first matching lines rank with it; the rest come after every chunk's first ones, and are read only when
+// a page has room for them: the top of the list stays varied, and a long list still holds every matching line (a
+// file's match count is what grep would say).
+const LINES_RANKED_WITH_CHUNK = 5;
+
+interface LineCandidate {
+  row: RankedChunk;
+  text: string;
+  line: number;
+  score: number;
+  needles: string[];
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/**
+ * A chunk's lines holding every term, from the (skip + 1)-th on and at most `take` of them (`more`: others follow);
+ * with none at all, its best line holding some terms.
+ */
+function chunkCandidates(row: RankedChunk, terms: Term[], options: MatchOptions, skip: number, take: number): { found: LineCandidate[]; more: boolean } {
+  const lines = new ChunkLines(row.text);
+  const candidate = (index: number, quality: number, needles: string[]): LineCandidate =>
+    ({ row, text: lines.at(index) ?? '', line: row.start_line + index, score: -row.rank + quality * 2, needles, before: lines.at(index - 1), after: lines.at(index + 1) });
+  const found: LineCandidate[] = [];
+  let best: { index: number; quality: number; needles: string[] } | null = null;
+  let whole = 0;
+  for (const { index, match } of matchingLines(lines, terms, options)) {
+    if (match.all) {
+      if (whole - skip >= take) return { found, more: true };
+      if (whole++ >= skip) found.push(candidate(index, match.quality, match.needles));
+    } else if (whole === 0 && (!best || match.quality > best.quality)) best = { index, quality: match.quality, needles: match.needles };
+  }
+  if (whole === 0 && best && skip === 0) found.push(candidate(best.index, best.quality, best.needles));
+  return { found, more: false };
+}
+
 export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): SearchHit[] {
   const options: MatchOptions = { caseSensitive: q.caseSensitive ?? false, wholeWord: q.wholeWord ?? false };
   const terms = parseKeywordQuery(q.query, options.caseSensitive);
@@ -222,26 +258,21 @@ export function keywordSearch(db: ReadDb, q: SearchQuery, limit: number): Search
        WHERE instr(${options.caseSensitive ? 'c.text' : 'lower(c.text)'}, ?) > 0${filter.where} LIMIT ?`).all(shortNeedle, ...filter.params, candidates);
 
   // Score candidate lines cheaply; build snippets and look up symbols only for the winners.
-  const candidatesFound: Array<{ row: RankedChunk; text: string; line: number; score: number; needles: string[]; before: string | undefined; after: string | undefined }> = [];
-  for (const row of rows) {
-    const lines = new ChunkLines(row.text);
-    let best: { index: number; score: number; needles: string[] } | null = null;
-    let whole = 0;
-    for (const { index, match } of matchingLines(lines, terms, options)) {
-      if (whole >= 5) break;
-      const candidate = { index, score: match.quality, needles: match.needles };
-      if (match.all) {
-        whole++;
-        candidatesFound.push({ row, text: lines.at(index) ?? '', line: row.start_line + index, score: -row.rank + match.quality * 2, needles: match.needles, before: lines.at(index - 1), after: lines.at(index + 1) });
-      } else if (!best || candidate.score > best.score) best = candidate;
-    }
-    if (whole === 0 && best) candidatesFound.push({ row, text: lines.at(best.index) ?? '', line: row.start_line + best.index, score: -row.rank + best.score * 2, needles: best.needles, before: lines.at(best.index - 1), after: lines.at(best.index + 1) });
+  const first = rows.map((row) => chunkCandidates(row, terms, options, 0, LINES_RANKED_WITH_CHUNK));
+  const hits = pageOf(db, q, options, first.flatMap((f) => f.found), limit);
+  if (hits.length < limit && first.some((f) => f.more)) {
+    const later = rows.flatMap((row, k) => (first[k]?.more ? chunkCandidates(row, terms, options, LINES_RANKED_WITH_CHUNK, Infinity).found : []));
+    hits.push(...pageOf(db, q, options, later, limit - hits.length));
   }
-  candidatesFound.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
+  return hits;
+}
 
+/** The best `limit` candidates as hits (a symbol-kind filter drops some), with their snippets and enclosing symbols. */
+function pageOf(db: ReadDb, q: SearchQuery, options: MatchOptions, candidates: LineCandidate[], limit: number): SearchHit[] {
+  candidates.sort((a, b) => b.score - a.score || a.row.path.localeCompare(b.row.path) || a.line - b.line);
   const enclosing = new EnclosingSymbols(db);
   const hits: SearchHit[] = [];
-  for (const c of candidatesFound) {
+  for (const c of candidates) {
     if (hits.length >= limit) break;
     const symbol = enclosing.at(c.row.file_id, c.line);
     if (q.kind && symbol?.kind !== q.kind) continue;
