@@ -1,13 +1,14 @@
 // Search results grouped by file, as a virtualized list: only the visible rows exist in the DOM, so
 // thousands of hits scroll smoothly. Each file has a header (repo, path cut from the left, match
-// count, fold toggle); each hit shows its line with the lines around it. The selection follows the
-// keyboard across files and stays in view. A tree for assistive technology: files are its first
-// level (expanded or not), hits the second.
+// count, fold toggle); each hit shows its line with the lines around it; a ranked answer shows a
+// file's best few hits and a row that shows the rest. The selection follows the keyboard across
+// files and stays in view. A tree for assistive technology: files are its first level (expanded or
+// not), hits the second.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
-import { fileKey, type ResultRow, resultRows } from '../store/resultGroups.js';
+import { fileKey, foldsFor, type ResultRow, resultRows } from '../store/resultGroups.js';
 import { Highlighted } from './Highlighted.js';
 import { PathText } from './PathText.js';
 import { symbolLabel } from './symbolLabel.js';
@@ -18,6 +19,7 @@ const LINE = 18;
 // 3 px padding above and below, and the 1 px border under each row.
 const HIT_PAD = 7;
 const FILE_HEAD = 28;
+const MORE_ROW = 24;
 
 type HitRow = Extract<ResultRow, { kind: 'hit' }>;
 
@@ -49,6 +51,15 @@ function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow;
   );
 }
 
+function MoreHits({ row, top }: { row: Extract<ResultRow, { kind: 'more' }>; top: number }) {
+  const expand = (): void => useStore.getState().expandFile(row.key);
+  return (
+    <div className="more-hits" role="treeitem" aria-level={2} aria-selected={false} style={{ top, height: MORE_ROW }} data-testid="result-more" data-path={row.path} data-hidden={row.hidden}>
+      <button type="button" className="link" onClick={expand}>Show {row.hidden} more in this file</button>
+    </div>
+  );
+}
+
 function FileHead({ row, top, repoLabel }: { row: Extract<ResultRow, { kind: 'file' }>; top: number; repoLabel: string }) {
   const toggle = (): void => useStore.getState().toggleCollapsed(row.key);
   return (
@@ -69,11 +80,14 @@ export function ResultsList() {
   const selected = useStore((s) => s.selected);
   const repos = useStore((s) => s.repos);
   const collapsed = useStore((s) => s.collapsed);
-  const rows = useMemo(() => resultRows(results, new Set(collapsed)), [results, collapsed]);
+  const expanded = useStore((s) => s.expanded);
+  const mode = useStore((s) => s.answered?.mode);
+  const rows = useMemo(() => resultRows(results, foldsFor(mode, collapsed, expanded)), [results, mode, collapsed, expanded]);
   const rowOfHit = useMemo(() => new Map(rows.flatMap((r, at) => (r.kind === 'hit' ? [[r.index, at] as const] : []))), [rows]);
   const scroller = useRef<HTMLDivElement>(null);
   const size = (at: number): number => {
     const row = rows[at];
+    if (row?.kind === 'more') return MORE_ROW;
     const hit = row?.kind === 'hit' ? results[row.index] : undefined;
     return hit && row?.kind === 'hit' ? hitHeight(hit, row) : FILE_HEAD;
   };
@@ -96,10 +110,11 @@ export function ResultsList() {
       e.preventDefault();
       s.moveSelection(e.key === 'ArrowDown' ? 1 : -1);
     } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.target === e.currentTarget) {
-      // Left folds the selected hit's file, Right unfolds it again (as in a tree).
+      // Left folds the selected hit's file, Right unfolds it again (as in a tree), or shows the rest of its hits.
       const hit = s.results[s.selected];
       const key = hit ? fileKey(hit) : undefined;
       if (key && s.collapsed.includes(key) === (e.key === 'ArrowRight')) s.toggleCollapsed(key);
+      else if (key && e.key === 'ArrowRight') s.expandFile(key);
     } else if (e.key === 'Enter' && e.target === e.currentTarget) {
       s.openHit(s.selected);
     }
@@ -111,6 +126,7 @@ export function ResultsList() {
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoLabel={repoName(row.repo, repos)} />;
+          if (row?.kind === 'more') return <MoreHits key={`m${row.key}`} row={row} top={item.start} />;
           const hit = row ? results[row.index] : undefined;
           return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} /> : null;
         })}

@@ -4,7 +4,7 @@ import type { IndexingRuns } from '../../shared/indexingNote.js';
 import type { QueryFilter, SearchHit, SearchMode, SearchQuery } from '../../shared/types.js';
 import { call, errorMessage } from '../api.js';
 import type { Slice } from './index.js';
-import { fileCount, fileKey, groupHits, nextVisibleHit } from './resultGroups.js';
+import { fileCount, fileKey, foldsFor, groupHits, isShown, nextVisibleHit } from './resultGroups.js';
 import { type MatchSpec, matchSpecFor } from '../codemirror/matchPattern.js';
 
 /** The modes that match letters (case and whole-word options apply to them only). */
@@ -29,6 +29,8 @@ export interface SearchSlice {
   results: SearchHit[];
   /** Files (fileKey) whose hits are folded away. */
   collapsed: string[];
+  /** Files (fileKey) of a ranked answer showing every hit, not only their best few. */
+  expanded: string[];
   selected: number;
   searching: boolean;
   searchError: string | null;
@@ -48,6 +50,8 @@ export interface SearchSlice {
   toggleWholeWord(): void;
   /** Folds or unfolds a file's hits; a selection inside a folded file moves to its nearest open hit. */
   toggleCollapsed(key: string): void;
+  /** Shows every hit of a file of a ranked answer (its best few are shown at first). */
+  expandFile(key: string): void;
   /** `keepSelection`: a live re-run keeps the selected hit selected when it is still in the answer. */
   runSearch(options?: { keepSelection?: boolean }): Promise<void>;
   moveSelection(delta: number): void;
@@ -75,6 +79,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   wholeWord: false,
   results: [],
   collapsed: [],
+  expanded: [],
   highlight: null,
   selected: 0,
   searching: false,
@@ -87,12 +92,13 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
   toggleWholeWord: () => set((s) => ({ wholeWord: !s.wholeWord })),
   toggleCollapsed: (key) => set((s) => {
     const collapsed = s.collapsed.includes(key) ? s.collapsed.filter((k) => k !== key) : [...s.collapsed, key];
-    const folded = new Set(collapsed);
+    const folds = foldsFor(s.answered?.mode, collapsed, s.expanded);
     const current = s.results[s.selected];
-    if (!current || !folded.has(fileKey(current))) return { collapsed };
-    const after = nextVisibleHit(s.results, folded, s.selected, 1);
-    return { collapsed, selected: after !== s.selected ? after : nextVisibleHit(s.results, folded, s.selected, -1) };
+    if (!current || !folds.collapsed.has(fileKey(current))) return { collapsed };
+    const after = nextVisibleHit(s.results, folds, s.selected, 1);
+    return { collapsed, selected: after !== s.selected ? after : nextVisibleHit(s.results, folds, s.selected, -1) };
   }),
+  expandFile: (key) => set((s) => (s.expanded.includes(key) ? {} : { expanded: [...s.expanded, key] })),
   async runSearch(options = {}) {
     const { query, mode, filters, caseSensitive, wholeWord } = get();
     const before = options.keepSelection ? get().results[get().selected] : undefined;
@@ -111,9 +117,15 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
       if (request !== latest) return;
       const results = groupHits(response.results, mode);
       // A new query opens every file again; a live re-run keeps what the person folded.
-      const collapsed = options.keepSelection ? get().collapsed.filter((k) => results.some((r) => fileKey(r) === k)) : [];
+      const present = (k: string): boolean => results.some((r) => fileKey(r) === k);
+      const collapsed = options.keepSelection ? get().collapsed.filter(present) : [];
+      const selected = Math.max(0, sameHitIndex(results, before));
+      const expanded = options.keepSelection ? get().expanded.filter(present) : [];
+      // A kept selection that fell below its file's best few stays in sight: its file shows every hit.
+      const kept = results[selected];
+      if (kept && !isShown(results, foldsFor(mode, collapsed, expanded), selected) && !collapsed.includes(fileKey(kept))) expanded.push(fileKey(kept));
       set({
-        results, collapsed, selected: Math.max(0, sameHitIndex(results, before)), searchError: null, searching: false,
+        results, collapsed, expanded, selected, searchError: null, searching: false,
         answered: {
           query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null,
           more: response.truncated ?? false, files: fileCount(results), filters: response.syntax?.filters ?? [],
@@ -127,9 +139,9 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
     }
   },
   moveSelection: (delta) => set((s) => {
-    const collapsed = new Set(s.collapsed);
+    const folds = foldsFor(s.answered?.mode, s.collapsed, s.expanded);
     let selected = s.selected;
-    for (let step = 0; step < Math.abs(delta); step++) selected = nextVisibleHit(s.results, collapsed, selected, Math.sign(delta));
+    for (let step = 0; step < Math.abs(delta); step++) selected = nextVisibleHit(s.results, folds, selected, Math.sign(delta));
     return { selected };
   }),
   select: (selected) => set({ selected }),

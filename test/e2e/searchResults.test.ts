@@ -1,7 +1,7 @@
 // The search screen as a person scans it, in Chromium through `clew serve`: hits grouped by file
 // with a repo label, a match count and the lines around each hit; ↑/↓ across files; the Aa and ab|
-// toggles (and Alt+C / Alt+W) changing the answer; `lang:go` in the query filtering and shown as a
-// chip; the opened file marking every match with F3 stepping through them and Ctrl+F finding others;
+// toggles (and Alt+C / Alt+W) changing the answer; a ranked answer showing a file's best three hits
+// and a row for the rest; `lang:go` in the query filtering and shown as a chip; the opened file marking every match with F3 stepping through them and Ctrl+F finding others;
 // and the screen fitting at 1280×800, 1920×1080 and 900×700 (screenshots in test/e2e/output/).
 import { describe, expect, it } from 'vitest';
 import { call, openWriter } from '../helpers/backend.js';
@@ -28,6 +28,8 @@ describe.skipIf(!hasChromium)('search results: groups, toggles, query filters an
     writeTree(repo, {
       'server/handler.go': HANDLER_GO,
       'web/handler.py': 'def handler(request):\n    """The handler."""\n    return request\n\n\nx = 1\ny = handler\n',
+      'jobs/queue.py': ['now', 'later', 'daily', 'hourly', 'weekly', 'retry'].map((w) => `def enqueue_${w}(job):\n    return job\n`).join('\n'),
+      'jobs/worker.py': 'from jobs.queue import enqueue_now\n\n\ndef work(job):\n    enqueue_now(job)\n',
     });
     const backend = openWriter(data);
     await call(backend, 'repo:index', { path: repo });
@@ -145,6 +147,34 @@ describe.skipIf(!hasChromium)('search results: groups, toggles, query filters an
     await expect.poll(() => find.isHidden()).toBe(true);
     // Closing the find box brings back the search's matches.
     await expect.poll(() => page().locator('[data-testid=editor] .cm-match').count()).toBe(6);
+  }, 60_000);
+
+  it('a ranked answer shows a file\'s best three hits and a row for the rest, which shows them', async () => {
+    await search('auto', 'enqueue');
+    const queue = page().locator('[data-testid=result-file][data-path="jobs/queue.py"]');
+    await queue.waitFor();
+    const total = Number(await queue.getAttribute('data-count'));
+    expect(total).toBeGreaterThanOrEqual(6);
+    const inQueue = page().locator('[data-testid=hit][data-path="jobs/queue.py"]');
+    expect(await inQueue.count()).toBe(3);
+    const more = page().locator('[data-testid=result-more][data-path="jobs/queue.py"]');
+    expect(await more.textContent()).toBe(`Show ${total - 3} more in this file`);
+    // The next file's hits come right after the three, not after every one of queue.py's.
+    expect(await page().locator('[data-testid=hit][data-path="jobs/worker.py"]').count()).toBeGreaterThan(0);
+    await screenshot(page(), 'search-results-more');
+    // The arrows skip what is not shown: from the third hit, ↓ goes to the next file.
+    await page().press('[data-testid=search-input]', 'ArrowDown');
+    await page().press('[data-testid=search-input]', 'ArrowDown');
+    await page().press('[data-testid=search-input]', 'ArrowDown');
+    expect(await page().locator('[data-testid=hit][aria-selected=true]').getAttribute('data-path')).not.toBe('jobs/queue.py');
+    await more.locator('button').click();
+    await expect.poll(() => inQueue.count()).toBe(total);
+    expect(await more.count()).toBe(0);
+    // Keyword mode reads like grep: every match of every file.
+    await search('keyword', 'enqueue');
+    await expect.poll(() => page().locator('[data-testid=result-file][data-path="jobs/queue.py"]').getAttribute('data-count')).toBe('6');
+    expect(await page().locator('[data-testid=result-more]').count()).toBe(0);
+    expect(await page().locator('[data-testid=hit][data-path="jobs/queue.py"]').count()).toBeGreaterThan(3);
   }, 60_000);
 
   it('fits at every size, the six modes wrapping instead of scrolling sideways', async () => {

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result.js';
 import type { SearchHit, SearchResponse } from '../../../shared/types.js';
+import { foldsFor, resultRows } from '../../../renderer/store/resultGroups.js';
 import { deferred, type FakeHost, installHost, store } from './fakeHost.js';
 
 const hit = (path: string, line: number): SearchHit => ({
@@ -117,6 +118,46 @@ describe('search slice', () => {
     expect(store().results[store().selected]?.path).toBe('c.ts');
     store().toggleCollapsed('/src/a\u0000b.ts');
     expect(store().collapsed).toEqual(['/src/a\u0000a.ts']);
+  });
+
+  it('shows a ranked answer\'s best three hits of a file, the arrows skipping the rest until the file is expanded; keyword shows every hit', async () => {
+    const many = [hit('a.ts', 1), hit('a.ts', 9), hit('a.ts', 4), hit('a.ts', 7), hit('a.ts', 2), hit('b.ts', 3)];
+    host.answers['search:query'] = () => ok({ results: many, tookMs: 1 });
+    store().setQuery('x');
+    await store().runSearch();
+    const shownRows = () => resultRows(store().results, foldsFor(store().answered?.mode, store().collapsed, store().expanded))
+      .map((r) => (r.kind === 'hit' ? `${store().results[r.index]?.path}:${store().results[r.index]?.line}` : r.kind === 'more' ? `more ${r.hidden}` : `file ${r.path} ${r.count}`));
+    expect(shownRows()).toEqual(['file a.ts 5', 'a.ts:1', 'a.ts:9', 'a.ts:4', 'more 2', 'file b.ts 1', 'b.ts:3']);
+    store().select(2);
+    store().moveSelection(1);
+    expect(store().results[store().selected]?.path).toBe('b.ts');
+    store().moveSelection(-1);
+    expect(store().results[store().selected]?.line).toBe(4);
+    store().expandFile('/src/a\u0000a.ts');
+    expect(shownRows()).toEqual(['file a.ts 5', 'a.ts:1', 'a.ts:9', 'a.ts:4', 'a.ts:7', 'a.ts:2', 'file b.ts 1', 'b.ts:3']);
+    store().moveSelection(1);
+    expect(store().results[store().selected]?.line).toBe(7);
+    // A new query shows each file's best few again; a live re-run keeps the file open that holds the selection.
+    await store().runSearch({ keepSelection: true });
+    expect(store().results[store().selected]?.line).toBe(7);
+    expect(store().expanded).toEqual(['/src/a\u0000a.ts']);
+    await store().runSearch();
+    expect(store().expanded).toEqual([]);
+    store().setMode('keyword');
+    await store().runSearch();
+    expect(shownRows()).toEqual(['file a.ts 5', 'a.ts:1', 'a.ts:2', 'a.ts:4', 'a.ts:7', 'a.ts:9', 'file b.ts 1', 'b.ts:3']);
+  });
+
+  it('keeps a re-run\'s selection in sight when it falls below its file\'s best three', async () => {
+    let results = [hit('a.ts', 1), hit('a.ts', 2), hit('b.ts', 1)];
+    host.answers['search:query'] = () => ok({ results, tookMs: 1 });
+    store().setQuery('x');
+    await store().runSearch();
+    store().select(1);
+    results = [hit('a.ts', 5), hit('a.ts', 6), hit('a.ts', 7), hit('a.ts', 2), hit('b.ts', 1)];
+    await store().runSearch({ keepSelection: true });
+    expect(store().results[store().selected]?.line).toBe(2);
+    expect(store().expanded).toEqual(['/src/a\u0000a.ts']);
   });
 
   it('sends the case and whole-word options in keyword and regex modes only, regex with its case stated', async () => {
