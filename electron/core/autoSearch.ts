@@ -4,6 +4,7 @@
 import type { FileHit, SearchHit, SearchQuery, SearchResponse } from '../../shared/types.js';
 import { classifyQuery, codeWords, identifierSpellings, stem, type ParsedQuery } from '../base/query/index.js';
 import type { DefinitionRow, WordCandidateRow } from '../db/read/autoCandidates.js';
+import { findRanges, mergeRanges } from '../db/read/snippet.js';
 import type { ScoredDefinition, WordIndexCandidates } from '../db/read/wordIndex.js';
 import { declaredPublic } from '../db/read/symbolPreference.js';
 import { type Candidate, rank, type RankedHit } from '../search/index.js';
@@ -95,17 +96,26 @@ function onTrigramScale(indexed: WordIndexCandidates, trigram: readonly WordCand
   return { ...indexed, lines: indexed.lines.map((l) => ({ ...l, score: l.score * k })), definitions: indexed.definitions.map((d) => ({ ...d, score: d.score * k })) };
 }
 
+/**
+ * What a definition's line marks: its name when the query named it; else the query's words where the line holds
+ * them (a method found by the words of its doc comment marks no name the query never asked for).
+ */
+function definitionHighlights(r: RankedHit<Payload>, d: DefinitionRow, needles: readonly string[]): Array<[number, number]> {
+  const at = d.signature.indexOf(d.name);
+  if (r.signals.definition > 0 && at >= 0) return [[at, at + d.name.length]];
+  return mergeRanges(findRanges(d.signature.toLowerCase(), needles));
+}
+
 /** A ranked place as a hit: the best snippet any source gave for it, and the reasons. */
-function toHit(r: RankedHit<Payload>): SearchHit {
+function toHit(r: RankedHit<Payload>, needles: readonly string[]): SearchHit {
   const word = r.payloads.find((p): p is Extract<Payload, { kind: 'word' }> => p.kind === 'word');
   const def = r.payloads.find((p): p is Extract<Payload, { kind: 'definition' }> => p.kind === 'definition');
   const sem = r.payloads.find((p): p is Extract<Payload, { kind: 'semantic' }> => p.kind === 'semantic');
   const score = Math.round(r.score * 1000) / 1000;
   if (def) {
     const d = def.row;
-    const at = d.signature.indexOf(d.name);
     return {
-      repo: d.repo, path: d.path, line: d.startLine, column: 1, snippet: d.signature, highlights: at >= 0 ? [[at, at + d.name.length]] : [],
+      repo: d.repo, path: d.path, line: d.startLine, column: 1, snippet: d.signature, highlights: definitionHighlights(r, d, needles),
       symbol: d.fqn, symbolKind: d.kind, language: d.language, score, why: r.why,
     };
   }
@@ -127,17 +137,18 @@ export function autoSearch(q: SearchQuery, limit: number, semantic: SemanticOrRe
   const parsed = classifyQuery(q.query);
   const semanticHits = 'hits' in semantic ? semantic.hits : [];
   const { exact, prefixes } = namesOf(parsed);
+  const needles = needlesOf(parsed);
   const found = candidates({
-    query: q, needles: needlesOf(parsed), names: exact, prefixes, chunkLimit: CHUNK_LIMIT, indexWords: indexWordsOf(parsed), unitLimit: UNIT_LIMIT,
+    query: q, needles, names: exact, prefixes, chunkLimit: CHUNK_LIMIT, indexWords: indexWordsOf(parsed), unitLimit: UNIT_LIMIT,
     semanticPlaces: semanticHits.filter((h) => h.symbol).map((h) => ({ repo: h.repo, path: h.path, fqn: h.symbol ?? '' })),
   });
   const indexed = found.indexed ? onTrigramScale(found.indexed, found.words) : null;
   const words = indexed ? [...found.words, ...indexed.lines] : found.words;
   const definitions = indexed ? [...found.definitions, ...indexed.definitions] : found.definitions;
   const ranking = rank(parsed, candidatesFrom(words, definitions, found.semanticDefinitions, semanticHits), { limit });
-  const results = ranking.hits.map(toHit);
+  const results = ranking.hits.map((r) => toHit(r, needles));
   const files: FileHit[] | undefined = q.files
-    ? ranking.files.slice(0, limit).map((f) => ({ repo: f.repo, path: f.path, score: Math.round(f.score * 1000) / 1000, why: f.why, hits: f.hits.map(toHit) }))
+    ? ranking.files.slice(0, limit).map((f) => ({ repo: f.repo, path: f.path, score: Math.round(f.score * 1000) / 1000, why: f.why, hits: f.hits.map((r) => toHit(r, needles)) }))
     : undefined;
   const notice = 'unavailable' in semantic ? `ranked without meaning: ${semantic.unavailable}` : undefined;
   return { results, tookMs: Math.round((performance.now() - started) * 100) / 100, ...(files ? { files } : {}), ...(notice ? { notice } : {}) };

@@ -32,6 +32,9 @@ def register_routes(app, prefix):
   'db/migrate/001_add_issues_visible.rb': 'class AddIssuesVisible < Migration\n  def up\n    add_column :issues, :visible, :boolean # visible visible\n  end\nend\n',
   'app/models/issue.rb': 'class Issue\n  def visible?(user = nil)\n    !private?\n  end\nend\n',
   'app/models/board.rb': 'class Board\n  def visible?(user = nil)\n    true\n  end\nend\n',
+  // Methods found by the words of their doc comments, not by their names.
+  'app/order_query.py': 'class OrderQuery:\n    def none(self):\n        """Return an empty OrderQuery."""\n        return self\n\n'
+    + '    def clone(self):\n        """Copy this OrderQuery."""\n        return self\n',
 };
 
 describe('auto search', () => {
@@ -45,6 +48,16 @@ describe('auto search', () => {
     expect(results[0]?.why?.join(' ')).toMatch(/defines OrderService/);
     const testHit = results.find((r) => r.path.startsWith('test/'));
     expect(testHit?.why?.join(' ')).toMatch(/test/);
+  });
+
+  it('marks the queried name on a definition\'s line, never the name of a method found by its doc comment', async () => {
+    const { results } = await auto('OrderQuery');
+    const marked = (r: (typeof results)[number]): string[] => r.highlights.map(([a, b]) => r.snippet.slice(a, b));
+    expect(results[0]).toMatchObject({ path: 'app/order_query.py', snippet: 'class OrderQuery' });
+    expect(marked(results[0] as (typeof results)[number])).toEqual(['OrderQuery']);
+    const byDoc = results.filter((r) => r.symbol === 'app.order_query.OrderQuery.none' || r.symbol === 'app.order_query.OrderQuery.clone');
+    expect(byDoc.map((r) => r.snippet).sort()).toEqual(['def clone(self)', 'def none(self)']);
+    expect(byDoc.flatMap(marked)).toEqual([]);
   });
 
   it('takes a Ruby predicate (`visible?`, `Issue#visible?`) as a name: its definitions first, the one in Issue first', async () => {

@@ -28,15 +28,20 @@ export interface MatchOptions {
   wholeWord: boolean;
 }
 
-/** Merges ranges and cuts a window around the first one when the line is long. */
-export function makeSnippet(line: string, ranges: Array<[number, number]>): Snippet {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+/** Ranges in order, overlapping and touching ones joined (`queryset` and `query` mark one word, not two). */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
-  for (const r of sorted) {
+  for (const r of [...ranges].sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
+  return merged;
+}
+
+/** Merges ranges and cuts a window around the first one when the line is long. */
+export function makeSnippet(line: string, ranges: Array<[number, number]>): Snippet {
+  const merged = mergeRanges(ranges);
   const indent = line.length - line.trimStart().length;
   const first = merged[0]?.[0] ?? indent;
   let start = indent;
