@@ -167,8 +167,11 @@ export interface SearchResponse {
   files?: FileHit[];
   /** More hits exist than the limit: `results` is the first `limit` of them. */
   truncated?: boolean;
-  /** The filters written in the query text, and the words left to search for. */
-  syntax?: { text: string; filters: QueryFilter[] };
+  /**
+   * The filters written in the query text, and the words left to search for; `marks`: the words a file opened from
+   * this answer marks, when not all of them (a question's, without the words no code answers: how, are, the).
+   */
+  syntax?: { text: string; filters: QueryFilter[]; marks?: string[] };
   /** Repos still being indexed when this search ran: results come from the files committed so far (filesDone of filesTotal). */
   indexing?: Array<{ repo: string; filesDone: number; filesTotal: number }>;
 }

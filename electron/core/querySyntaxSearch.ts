@@ -1,10 +1,10 @@
 // Every search, whatever its mode or caller (UI, CLI, MCP), passes here: the filters written in the
 // query (`repo:`, `lang:`, `file:`, `path:`, `-path:`) join the request's own, are checked by name
 // before any search runs, and the answer says how the query was read and whether its list was cut.
-import type { SearchQuery, SearchResponse } from '../../shared/types.js';
+import type { SearchMode, SearchQuery, SearchResponse } from '../../shared/types.js';
 import { FILTER_LANGUAGES } from '../../shared/types.js';
 import { ClewFailure } from '../base/failure.js';
-import { parseQuerySyntax } from '../base/query/index.js';
+import { classifyQuery, isStopWord, parseQuerySyntax } from '../base/query/index.js';
 import type { ReadDb } from '../db/connection.js';
 import { findRepo } from '../db/read/repos.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../db/read/search.js';
@@ -23,7 +23,21 @@ export function applyQuerySyntax(req: SearchQuery): { query: SearchQuery; syntax
   }
   if (paths.length) query.paths = paths;
   if (notPaths.length) query.notPaths = notPaths;
-  return { query, syntax: { text, filters } };
+  const marks = markedWords(text, req.mode);
+  return { query, syntax: { text, filters, ...(marks ? { marks } : {}) } };
+}
+
+// Punctuation around a word of a question (`signed?`, `(cookie)`) is not part of what it looks for.
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}_$]+|[^\p{L}\p{N}_$?!]+$|\?$/gu;
+
+/**
+ * A question asked in a ranked mode marks its words but those no code answers: `how are migrations applied`
+ * would otherwise light every `are` (in `compare`) and `how` (in `show`) of the file it opens.
+ */
+export function markedWords(text: string, mode: SearchMode | undefined): string[] | undefined {
+  if ((mode !== 'auto' && mode !== 'hybrid') || classifyQuery(text).kind !== 'natural') return undefined;
+  const words = text.split(/\s+/).map((w) => w.replace(EDGE_PUNCTUATION, ''));
+  return [...new Set(words.filter((w) => w.length >= 2 && !isStopWord(w)))];
 }
 
 /** An unknown repo or language is refused by name before a worker runs (semantic search would otherwise never ask). */

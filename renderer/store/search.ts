@@ -129,7 +129,7 @@ export const searchSlice: Slice<SearchSlice> = (set, get) => ({
         answered: {
           query, mode, tookMs: response.tookMs, unindexed: response.unindexed ?? false, notice: response.notice ?? null,
           more: response.truncated ?? false, files: fileCount(results), filters: response.syntax?.filters ?? [],
-          matches: matchSpecFor({ text: response.syntax?.text ?? query, mode, caseSensitive, wholeWord }),
+          matches: matchSpecFor({ text: response.syntax?.marks?.join(' ') ?? response.syntax?.text ?? query, mode, caseSensitive, wholeWord }),
           indexing: response.indexing ?? [],
         },
       });

@@ -71,6 +71,8 @@ describe('auto search', () => {
     const question = 'where is the session cookie signed';
     const keyword = await call(index.backend, 'search:query', { query: question, mode: 'keyword' });
     expect(keyword.results).toHaveLength(0);
+    // A file opened from the answer marks the question's words, not every `is` and `the` in it.
+    expect((await auto(question)).syntax?.marks).toEqual(['session', 'cookie', 'signed']);
     const { results } = await auto(question);
     expect(results[0]?.path).toBe('app/session.py');
   });

@@ -190,4 +190,11 @@ describe('search slice', () => {
     expect(store().highlight).toEqual({ repo: '/src/a', path: 'a.ts', spec: { source: '\\b(?:parse)\\b', flags: 'i', label: 'parse' } });
     expect(store().target).toEqual({ repo: '/src/a', path: 'a.ts', line: 3 });
   });
+
+  it('marks only the words the answer names for a question, not its stop words', async () => {
+    host.answers['search:query'] = () => ok({ results: [hit('a.ts', 3)], tookMs: 1, syntax: { text: 'how are migrations applied', filters: [], marks: ['migrations', 'applied'] } });
+    store().setQuery('how are migrations applied');
+    await store().runSearch();
+    expect(store().answered?.matches).toEqual({ source: 'migrations|applied', flags: 'i', label: 'migrations applied' });
+  });
 });
