@@ -138,9 +138,18 @@ describe('WebSocket API fuzz (clew serve)', () => {
       return send(JSON.stringify(r.chance(0.03) ? { id, channel } : { id, channel, req }), id);
     };
 
+    // A run in progress when a `repo:pause` came waits for a resume, as a person's pause means: once sending ends,
+    // resume what the fuzzer paused, or an index request answered only after a resume reads as a hang.
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      for (const [channel, req] of [['repo:resume', { repo: '1' }], ['sync:resume', {}]] as const) socket.send(JSON.stringify({ id: nextId++, channel, req }));
+    };
     const started = Date.now();
     const workers = Array.from({ length: IN_FLIGHT }, async () => {
       while (sent < MAX_MESSAGES && Date.now() - started < BUDGET_MS && serve.child.exitCode === null) await one();
+      release();
     });
     await Promise.all(workers);
     console.log(`ws fuzz seed ${r.seed}: ${sent} messages in ${Date.now() - started} ms`);
