@@ -14,7 +14,11 @@ export class RepoPaths {
   private byBaseNameIndex: Map<string, string[]> | null = null;
   private foldersByBaseNameIndex: Map<string, string[]> | null = null;
 
-  constructor(files: ReadonlyArray<{ id: number; path: string; language?: string | null }>, readonly goModule: string | null) {
+  /**
+   * `goModule`: go.mod's module path. `pythonPackage`: the repo folder's own name when the folder is itself a Python
+   * package (its root holds `__init__.py`, as when site-packages/django is opened): its code imports itself by that name.
+   */
+  constructor(files: ReadonlyArray<{ id: number; path: string; language?: string | null }>, readonly goModule: string | null, readonly pythonPackage: string | null = null) {
     for (const f of files) {
       this.byPath.set(f.path, f.id);
       this.byId.set(f.id, { path: f.path, language: f.language ?? null });
@@ -177,6 +181,13 @@ export function moduleFiles(paths: RepoPaths, language: string | null, fromPath:
         const stem = rest ? (base ? `${base}/${rest}` : rest) : base;
         const file = paths.byPath.get(`${stem}.py`) ?? paths.byPath.get(stem ? `${stem}/__init__.py` : '__init__.py');
         return file === undefined ? [] : [file];
+      }
+      const own = paths.pythonPackage;
+      // `django.db.models.query` inside the django folder itself is `db/models/query.py`.
+      if (own && (rest === own || rest.startsWith(`${own}/`))) {
+        const inside = rest.slice(own.length + 1);
+        const file = (inside ? paths.byPath.get(`${inside}.py`) : undefined) ?? paths.byPath.get(inside ? `${inside}/__init__.py` : '__init__.py');
+        if (file !== undefined) return [file];
       }
       const asFile = paths.endingWith(`${rest}.py`);
       return asFile.length ? asFile.slice(0, 1) : paths.endingWith(`${rest}/__init__.py`).slice(0, 1);

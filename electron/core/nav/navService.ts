@@ -1,6 +1,6 @@
 // The navigation verbs over one read connection: definition, references, callers, callees, flow and the
 // file tree. Runs on a search worker (its own connection), so a slow references scan never holds up the host.
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { CallTreeNode, DefinitionHit, FlowAnswer, NavConfidence, NavPosition, ReferenceHit, ReferencesAnswer, TreeEntry } from '../../../shared/nav.js';
 import { ATTRIBUTE_MARK, EXPRESSION_RECEIVER, KEYWORD_ARGUMENT, OCCURRENCE_ROLES } from '../../../shared/nav.js';
 import type { EntryPointRow } from '../../../shared/types.js';
@@ -49,7 +49,7 @@ export class NavService implements NavReads {
     const version = this.rows.dataVersion();
     const cached = this.paths.get(repoId);
     if (cached?.version === version) return cached.paths;
-    const paths = new RepoPaths(this.rows.filePaths(repoId), this.goModule(repoId));
+    const paths = new RepoPaths(this.rows.filePaths(repoId), this.goModule(repoId), this.pythonPackage(repoId));
     this.paths.set(repoId, { version, paths });
     return paths;
   }
@@ -62,6 +62,13 @@ export class NavService implements NavReads {
     const repoIds = this.rows.repoIds();
     for (const id of repoIds) this.pathsOf(id).warm();
     return repoIds.length;
+  }
+
+  /** The repo folder's name when the folder is itself a Python package (its code imports itself by that name). */
+  private pythonPackage(repoId: number): string | null {
+    if (!this.rows.file(repoId, '__init__.py')) return null;
+    const root = this.rows.repoPath(repoId);
+    return root ? basename(root) : null;
   }
 
   private goModule(repoId: number): string | null {

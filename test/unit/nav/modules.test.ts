@@ -28,4 +28,14 @@ describe('RepoPaths', () => {
     expect(moduleFiles(paths, 'python', 'app.py', 'pkg.core')).toEqual([3]);
     expect(moduleFiles(paths, 'go', 'main.go', 'example.com/src/a/b')).toEqual([5, 6]);
   });
+
+  it('reads a package folder opened as the repo by its own name: `django.db.models.query` inside django/ is db/models/query.py', () => {
+    const own = new RepoPaths(['__init__.py', 'db/models/query.py', 'db/models/__init__.py', 'contrib/db/models/query.py', 'shortcuts.py'].map((path, i) => ({ id: i + 1, path })), null, 'django');
+    expect(moduleFiles(own, 'python', 'shortcuts.py', 'django.db.models.query')).toEqual([2]);
+    expect(moduleFiles(own, 'python', 'shortcuts.py', 'django.db.models')).toEqual([3]);
+    expect(moduleFiles(own, 'python', 'shortcuts.py', 'django')).toEqual([1]);
+    // Another package's module is still looked up by its tail, and the repo's own name means nothing without the flag.
+    expect(moduleFiles(own, 'python', 'shortcuts.py', 'contrib.db.models.query')).toEqual([4]);
+    expect(moduleFiles(new RepoPaths([...own.byPath].map(([path, id]) => ({ id, path })), null), 'python', 'shortcuts.py', 'django.db.models.query')).toEqual([]);
+  });
 });

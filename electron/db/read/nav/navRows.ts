@@ -95,6 +95,7 @@ export class NavRows {
       fileById: db.prepare<[number], NavFile>('SELECT id, path, language, line_count AS lineCount FROM files WHERE id = ?'),
       filePaths: db.prepare<[number], { id: number; path: string; language: string | null }>('SELECT id, path, language FROM files WHERE repo_id = ?'),
       repoIds: db.prepare<[], number>('SELECT id FROM repos ORDER BY id').pluck(),
+      repoPath: db.prepare<[number], string>('SELECT path FROM repos WHERE id = ?').pluck(),
       nameId: db.prepare<[string], number>('SELECT id FROM names WHERE name = ?').pluck(),
       nameById: db.prepare<[number], string>('SELECT name FROM names WHERE id = ?').pluck(),
       occurrencePage: db.prepare<[number, number, number, number], PlacesRow>(OCCURRENCE_PAGE_SQL).raw(true),
@@ -165,6 +166,11 @@ export class NavRows {
 
   repoIds(): number[] {
     return this.s.repoIds.all();
+  }
+
+  /** The repo's folder, absolute. */
+  repoPath(repoId: number): string | null {
+    return this.s.repoPath.get(repoId) ?? null;
   }
 
   /** Symbols named exactly `name` (the column folds case; this does not). */
