@@ -104,6 +104,7 @@ function Editor() {
       selection: word ? { anchor: word.from, head: word.to } : { anchor: at.from },
       effects: [EditorView.scrollIntoView(at.from, { y: 'center' }), markJumpTarget.of(word ? { from: word.from, to: word.to } : null)],
     });
+    if (target.focus) editor.focus();
     // Keyed on the file and the jump, not the text: a re-read of the same file keeps the reader's scroll.
   }, [fileKey, target]);
 

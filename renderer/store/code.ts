@@ -11,6 +11,11 @@ export interface CodeTarget {
   line: number;
   /** 1-based UTF-16 column of the identifier to highlight at the line, when known. */
   column?: number;
+  /**
+   * A jump the reader made from the code (F12, Ctrl+click, the picker, back and forward): the keyboard goes on in the
+   * editor there, so Shift+F12 or F12 works without a click (another file's editor is a new one, and focus went with the old).
+   */
+  focus?: boolean;
 }
 
 export interface CodeSlice {

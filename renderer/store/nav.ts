@@ -66,7 +66,7 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
     const now = here();
     const other = from === 'back' ? 'forward' : 'back';
     set({ [from]: stack.slice(0, -1), [other]: now ? [...get()[other], now] : get()[other] } as Pick<NavSlice, 'back' | 'forward'>);
-    await get().openAt(to, false);
+    await get().openAt({ ...to, focus: true }, false);
   };
   return {
     back: [],
@@ -102,7 +102,7 @@ export const navSlice: Slice<NavSlice> = (set, get) => {
     },
     async openDefinition(hit) {
       set({ picker: null });
-      await get().openAt({ repo: hit.repo, path: hit.file, line: hit.line, column: hit.column });
+      await get().openAt({ repo: hit.repo, path: hit.file, line: hit.line, column: hit.column, focus: true });
     },
     closePicker: () => set({ picker: null }),
     async findReferences(at, word) {

@@ -32,6 +32,8 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
   });
 
   const editor = (p: Page) => p.locator('[data-testid=editor]');
+  /** Whether the keyboard is in the code (CodeMirror's content, inside the editor's shadow root). */
+  const editorHasFocus = (p: Page): Promise<boolean> => editor(p).evaluate((el) => el.shadowRoot?.activeElement?.classList.contains('cm-content') ?? false);
   const where = async (p: Page): Promise<string> => `${await editor(p).getAttribute('data-path')}:${await editor(p).getAttribute('data-line')}`;
   const open = async (p: Page, path: string): Promise<void> => {
     await p.keyboard.press('Control+p');
@@ -83,9 +85,12 @@ describe.skipIf(!hasChromium)('code navigation in the browser UI', () => {
     await expect.poll(() => p.locator('[data-testid=jump-target]').textContent()).toBe('formatPrice');
     expect(await editor(p).getAttribute('data-selected')).toBe('formatPrice');
     await expect.poll(() => p.locator('[data-testid=crumb-symbol]').textContent()).toBe('formatPrice');
+    // The other file's editor is a new one: the keyboard goes on in it (F12, Shift+F12 need no click).
+    await expect.poll(() => editorHasFocus(p)).toBe(true);
 
     await p.keyboard.press('Alt+ArrowLeft');
     await expect.poll(() => where(p)).toBe(`src/orders/service.ts:${ORDER_TOTAL_CALL_LINE}`);
+    await expect.poll(() => editorHasFocus(p)).toBe(true);
     await p.keyboard.press('Alt+ArrowRight');
     await expect.poll(() => where(p)).toBe(`src/util/format.ts:${FORMAT_PRICE_DEF_LINE}`);
     await p.click('[data-testid=nav-back]');

@@ -33,10 +33,10 @@ describe('navigation slice', () => {
 
     store().setCursorLine(2);
     await store().goBack();
-    expect(store().target).toEqual({ repo: R, path: 'b.ts', line: 9 });
+    expect(store().target).toEqual({ repo: R, path: 'b.ts', line: 9, focus: true });
     expect(store().forward).toEqual([{ repo: R, path: 'c.ts', line: 2 }]);
     await store().goForward();
-    expect(store().target).toEqual({ repo: R, path: 'c.ts', line: 2 });
+    expect(store().target).toEqual({ repo: R, path: 'c.ts', line: 2, focus: true });
 
     await store().goBack();
     await store().openAt({ repo: R, path: 'd.ts', line: 1 });
@@ -55,7 +55,7 @@ describe('navigation slice', () => {
     await store().openAt({ repo: R, path: 'a.ts', line: 3 });
     await store().goToDefinition(at, 'f');
     expect(host.calls.find((c) => c.channel === 'nav:def')?.req).toEqual(at);
-    expect(store().target).toEqual({ repo: R, path: 'b.ts', line: 7, column: 17 });
+    expect(store().target).toEqual({ repo: R, path: 'b.ts', line: 7, column: 17, focus: true });
     expect(store().picker).toBeNull();
   });
 
@@ -79,7 +79,7 @@ describe('navigation slice', () => {
     host.answers['nav:def'] = () => ok([body, declaration]);
     await store().goToDefinition(at, 'Allocate');
     expect(store().picker).toBeNull();
-    expect(store().target).toEqual({ repo: R, path: 'src/arena.cc', line: 7, column: 17 });
+    expect(store().target).toEqual({ repo: R, path: 'src/arena.cc', line: 7, column: 17, focus: true });
     // Two exact definitions of different things still ask.
     host.answers['nav:def'] = () => ok([body, { ...declaration, fqn: 'store::Pool::Allocate(size_t)' }]);
     await store().goToDefinition(at, 'Allocate');
