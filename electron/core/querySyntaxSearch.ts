@@ -27,7 +27,8 @@ export function applyQuerySyntax(req: SearchQuery): { query: SearchQuery; syntax
   return { query, syntax: { text, filters, ...(marks ? { marks } : {}) } };
 }
 
-// Punctuation around a word of a question (`signed?`, `(cookie)`) is not part of what it looks for.
+// Punctuation around a word of a question (`signed?`, `(cookie)`) is not part of what it looks for; a trailing `!` stays
+// (Ruby's `save!`), a trailing `?` goes, the question's or a predicate's alike.
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}_$]+|[^\p{L}\p{N}_$?!]+$|\?$/gu;
 
 /**
