@@ -49,6 +49,9 @@ function boundedChunkTexts(db: ReadDb, ids: readonly number[]): { texts: ChunkTe
   return { texts, oversized };
 }
 
+/** Chunk texts read per statement while checking (about 0.5 MB of text). */
+export const TEXTS_READ_AT_ONCE = 256;
+
 /** `%needle%` for LIKE with `\\` as its escape: LIKE folds ASCII letters only, as the check's case-blind match does for an ASCII needle. */
 const likePattern = (needle: string): string => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const ASCII = /^[\0-\x7f]*$/;
@@ -69,7 +72,6 @@ function oversizedHolding(db: ReadDb, ids: readonly number[], needles: readonly 
  */
 export function checkedChunks<T>(db: ReadDb, ids: readonly number[], wanted: number, needles: readonly string[],
   check: (chunk: ChunkText) => T | undefined): T[] {
-  const { texts, oversized } = boundedChunkTexts(db, ids);
   const kept: Array<{ id: number; value: T }> = [];
   const keep = (chunks: readonly ChunkText[]): void => {
     for (const chunk of chunks) {
@@ -77,7 +79,14 @@ export function checkedChunks<T>(db: ReadDb, ids: readonly number[], wanted: num
       if (value !== undefined) kept.push({ id: chunk.id, value });
     }
   };
-  keep(texts);
+  const oversized: number[] = [];
+  // A slice at a time, so each text is garbage before the next slice is read: all 3,000 texts of a common term (6 MB)
+  // alive at once outlived young collections and were copied into the old generation, 15-20% of such a search's CPU.
+  for (let at = 0; at < ids.length; at += TEXTS_READ_AT_ONCE) {
+    const read = boundedChunkTexts(db, ids.slice(at, at + TEXTS_READ_AT_ONCE));
+    keep(read.texts);
+    oversized.push(...read.oversized);
+  }
   if (kept.length < wanted && oversized.length > 0) {
     const worth = needles.length > 0 && needles.every((n) => ASCII.test(n)) ? oversizedHolding(db, oversized, needles) : oversized;
     if (worth.length > 0) keep(chunkTexts(db, worth));
