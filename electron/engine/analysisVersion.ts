@@ -32,4 +32,6 @@
 //     Go and other sources in a `dist` folder are read as written code.
 // 15: Rust declares a trait's associated types and the items inside a function's body (a test's helper fn, a guard struct).
 // 16: Rust items inside a `cfg_*! { … }` call parse as written in place (tokio's `cfg_rt! { impl Handle { … } }`).
-export const ANALYSIS_VERSION = 16;
+// 17: Go route paths held in constants of the file, joined by `+` or passed through a helper (`s.basePath(VarzPath)`);
+//     a method value handler (`s.HandleVarz`) is linked to that method, not to the function registering it.
+export const ANALYSIS_VERSION = 17;

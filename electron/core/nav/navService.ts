@@ -366,6 +366,8 @@ export class NavService implements NavReads {
     const route = /^([A-Za-z]+)\s+(\S.*)$/u.exec(wanted);
     const found = /^\d+$/u.test(wanted) ? entries.find((e) => e.id === Number(wanted))
       : entries.find((e) => (route ? e.method?.toUpperCase() === route[1]?.toUpperCase() && e.path === route[2] : e.path === wanted))
+        // A route that takes every method (`ANY /varz`, net/http's HandleFunc) answers `GET /varz` too.
+        ?? (route ? entries.find((e) => e.method === 'ANY' && e.path === route[2]) : undefined)
         ?? entries.find((e) => e.symbol === wanted);
     if (!found) return null;
     const { symbolId, fileId, ...entry } = found;

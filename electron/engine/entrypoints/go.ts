@@ -31,7 +31,10 @@ export function goRoutes(ctx: FileContext, out: EntryList): void {
     if (!route) continue;
     const node = c.node;
     const handler = handlerRef(route.handler);
-    const symbol = ctx.symbols.handler(route.handler?.type === 'identifier' ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
+    // A named handler (`getUser`, a method value `s.HandleVarz`) is its own symbol, here or linked across files by the
+    // indexer; code written inline runs in the function that registers it.
+    const named = route.handler?.type === 'identifier' || route.handler?.type === 'selector_expression';
+    const symbol = ctx.symbols.handler(named ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
     const path = joinPaths(prefixOf(c.receiver, node, file, 0), route.path);
     for (const method of route.methods) out.add({ kind: 'http', framework: route.framework, method, path, handler, symbol, line: lineOf(node) }, node.startIndex);
   }
@@ -45,26 +48,53 @@ function routeOf(c: GoCall, routers: string[], file: GoFile): Route | null {
   const fw = (...names: string[]): string | undefined => routers.find((r) => names.includes(r));
   if (upper && c.args.length >= 2) {
     const framework = fw('gin', 'echo');
-    const path = stringValue(a0);
+    const path = pathValue(a0, file);
     return framework && path?.startsWith('/') ? { framework, methods: [upper], path, handler: last } : null;
   }
   if (title && c.args.length >= 2) {
     const framework = fw('chi', 'fiber');
-    const path = stringValue(a0);
+    const path = pathValue(a0, file);
     return framework && path?.startsWith('/') ? { framework, methods: [title], path, handler: last } : null;
   }
   if (VERB_FIRST.has(c.method) && c.args.length >= 3 && stringValue(a0) !== null) {
     const framework = fw('gin', 'echo', 'chi', 'fiber');
-    const path = stringValue(a1);
+    const path = pathValue(a1, file);
     return framework && path?.startsWith('/') ? { framework, methods: [stringValue(a0)!.toUpperCase()], path, handler: last } : null;
   }
   if ((c.method === 'HandleFunc' || c.method === 'Handle') && c.args.length === 2) return handleFunc(c, routers, file);
   return null;
 }
 
+/**
+ * A path as the code builds it: a literal, a constant or variable of this file (`VarzPath` from `const VarzPath =
+ * "/varz"`), a concatenation of those, or the path a helper is given (`s.basePath(VarzPath)`, `path.Join(base, "/x")`:
+ * its last argument, when that is a path; a base prefix computed at run time is not known here). Null otherwise.
+ */
+function pathValue(node: SyntaxNode | undefined, file: GoFile, depth = 0): string | null {
+  if (!node || depth > MAX_DEPTH) return null;
+  const literal = stringValue(node);
+  if (literal !== null) return literal;
+  if (node.type === 'identifier') {
+    const bound = boundValue(file, node, node.text);
+    return bound ? pathValue(bound, file, depth + 1) : null;
+  }
+  if (node.type === 'parenthesized_expression') return pathValue(node.namedChild(0) ?? undefined, file, depth + 1);
+  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '+') {
+    const left = pathValue(node.childForFieldName('left') ?? undefined, file, depth + 1);
+    const right = left === null ? null : pathValue(node.childForFieldName('right') ?? undefined, file, depth + 1);
+    return left !== null && right !== null ? left + right : null;
+  }
+  if (node.type === 'call_expression') {
+    const args = kids(node.childForFieldName('arguments'));
+    const path = pathValue(args[args.length - 1], file, depth + 1);
+    return path?.startsWith('/') ? path : null;
+  }
+  return null;
+}
+
 /** `http.HandleFunc("GET /x", h)` (Go 1.22 patterns), `mux.Handle`, gorilla's `.Methods("GET")`, chi's catch-all. */
 function handleFunc(c: GoCall, routers: string[], file: GoFile): Route | null {
-  const pattern = stringValue(c.args[0]);
+  const pattern = pathValue(c.args[0], file);
   if (pattern === null) return null;
   const m = PATTERN.exec(pattern);
   const path = m ? m[2]! : pattern;
@@ -97,7 +127,7 @@ function prefixOf(expr: SyntaxNode, at: SyntaxNode, file: GoFile, depth: number)
   if (expr.type === 'call_expression') {
     const c = goCall(expr);
     if (!c) return '';
-    if (PREFIXING.has(c.method)) return joinPaths(prefixOf(c.receiver, expr, file, depth + 1), stringValue(c.args[0]));
+    if (PREFIXING.has(c.method)) return joinPaths(prefixOf(c.receiver, expr, file, depth + 1), pathValue(c.args[0], file));
     return PASS_THROUGH.has(c.method) ? prefixOf(c.receiver, expr, file, depth + 1) : '';
   }
   if (expr.type === 'unary_expression' || expr.type === 'parenthesized_expression') {
@@ -121,7 +151,7 @@ function closurePrefix(name: string, at: SyntaxNode, file: GoFile, depth: number
     const call = p.parent?.type === 'argument_list' ? p.parent.parent : null;
     const c = call ? goCall(call) : null;
     if (!c || !call || (c.method !== 'Route' && c.method !== 'Group')) return '';
-    const own = c.method === 'Route' ? stringValue(c.args[0]) : null;
+    const own = c.method === 'Route' ? pathValue(c.args[0], file) : null;
     return joinPaths(prefixOf(c.receiver, call, file, depth + 1), own);
   }
   return null;

@@ -6,7 +6,7 @@ import { stringValue } from './literals.js';
 
 export const GO_TYPES = new Set([
   'package_clause', 'import_spec', 'function_declaration', 'call_expression', 'composite_literal', 'short_var_declaration',
-  'assignment_statement', 'var_spec',
+  'assignment_statement', 'var_spec', 'const_spec',
 ]);
 const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration']);
 
@@ -46,7 +46,7 @@ export interface GoFile {
   imports: Map<string, string>;
   /** Local package names, for telling `http.Get` from `client.Get`. */
   packages: Set<string>;
-  /** `(function start, name)` → the value assigned; package-level vars use scope -1. Built on first read. */
+  /** `(function start, name)` → the value assigned or declared; package-level vars and consts use scope -1. Built on first read. */
   readonly bindings: Map<string, SyntaxNode>;
 }
 
@@ -70,9 +70,11 @@ export const goFile = perTree((ctx): GoFile => {
 
 function goBindings(ctx: FileContext): Map<string, SyntaxNode> {
   const bindings = new Map<string, SyntaxNode>();
-  for (const decl of ctx.nodes('short_var_declaration', 'assignment_statement', 'var_spec')) {
-    const left = decl.type === 'var_spec' ? kids(decl).filter((c) => c.type === 'identifier') : kids(decl.childForFieldName('left'));
-    const right = kids(decl.childForFieldName(decl.type === 'var_spec' ? 'value' : 'right'));
+  for (const decl of ctx.nodes('short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec')) {
+    // `var x = v` and `const X = v` name their targets directly; the other two have a left and a right side.
+    const spec = decl.type === 'var_spec' || decl.type === 'const_spec';
+    const left = spec ? kids(decl).filter((c) => c.type === 'identifier') : kids(decl.childForFieldName('left'));
+    const right = kids(decl.childForFieldName(spec ? 'value' : 'right'));
     left.forEach((target, i) => {
       const name = goName(target);
       const value = right[i];

@@ -35,7 +35,8 @@ func updateItem(c *gin.Context) {}
     expect(r.entryPoints).toEqual([
       ep({ kind: 'main', framework: 'main', line: 9, symbol: 'main' }),
       http('gin', 'GET', '/api/v1/users/:id', 14, 'getUser', 'getUser'),
-      http('gin', 'POST', '/api/v1/users', 15, 'main', 'h.CreateUser'),
+      // A method value defined elsewhere: the indexer links it by name, not the function registering it.
+      http('gin', 'POST', '/api/v1/users', 15, null, 'h.CreateUser'),
       http('gin', 'ANY', '/proxy/*path', 17, 'main', null),
       http('gin', 'PUT', '/items/:id', 18, 'updateItem', 'updateItem'),
       http('gin', 'GET', '/health', 19, 'main', null),
@@ -112,9 +113,9 @@ func (s *Server) routes() {
 `;
     const g = await analyze('go', 'web/routes.go', gorilla);
     expect(g.entryPoints).toEqual([
-      http('gorilla', 'GET', '/api/users', 8, 'routes', 's.listUsers'),
-      http('gorilla', 'POST', '/api/users', 8, 'routes', 's.listUsers'),
-      http('gorilla', 'ANY', '/', 9, 'routes', 's.home'),
+      http('gorilla', 'GET', '/api/users', 8, null, 's.listUsers'),
+      http('gorilla', 'POST', '/api/users', 8, null, 's.listUsers'),
+      http('gorilla', 'ANY', '/', 9, null, 's.home'),
     ]);
     const echo = `package main
 
@@ -130,6 +131,45 @@ func main() {
     expect(e.entryPoints).toEqual([
       ep({ kind: 'main', framework: 'main', line: 5, symbol: 'main' }),
       http('echo', 'DELETE', '/admin/cache', 8, null, 'clearCache'),
+    ]);
+  });
+
+  it('reads paths held in constants, joined by +, or passed through a path helper, and method values defined here', async () => {
+    // nats-server's monitoring routes: mux.HandleFunc(s.basePath(VarzPath), s.HandleVarz).
+    const src = `package server
+
+import "net/http"
+
+const (
+	RootPath = "/"
+	VarzPath = "/varz"
+	apiPrefix = "/api"
+	numbered = iota
+)
+
+var healthPath = apiPrefix + "/health"
+
+func (s *Server) startMonitoring() {
+	mux := http.NewServeMux()
+	mux.HandleFunc(s.basePath(RootPath), s.HandleRoot)
+	mux.HandleFunc(s.basePath(VarzPath), s.HandleVarz)
+	mux.HandleFunc(s.basePath("/subscriptionsz"), s.HandleSubsz)
+	mux.HandleFunc(healthPath, s.health)
+	mux.HandleFunc((apiPrefix + "/v1"), s.health)
+	mux.HandleFunc(fmt.Sprintf("/users/%d", id), s.health)
+	mux.HandleFunc(s.prefix+"/x", s.health)
+}
+
+func (s *Server) HandleVarz(w http.ResponseWriter, r *http.Request) {}
+func (s *Server) basePath(p string) string { return path.Join(s.httpBasePath, p) }
+`;
+    const r = await analyze('go', 'server/server.go', src);
+    expect(r.entryPoints).toEqual([
+      http('net/http', 'ANY', '/', 16, null, 's.HandleRoot'),
+      http('net/http', 'ANY', '/varz', 17, 'HandleVarz', 's.HandleVarz'),
+      http('net/http', 'ANY', '/subscriptionsz', 18, null, 's.HandleSubsz'),
+      http('net/http', 'ANY', '/api/health', 19, null, 's.health'),
+      http('net/http', 'ANY', '/api/v1', 20, null, 's.health'),
     ]);
   });
 
