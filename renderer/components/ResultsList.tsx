@@ -5,11 +5,12 @@
 // files and stays in view. A tree for assistive technology: files are its first level (expanded or
 // not), hits the second.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../shared/types.js';
 import { useStore } from '../store/index.js';
 import { fileKey, foldsFor, type ResultRow, resultRows } from '../store/resultGroups.js';
 import { Highlighted } from './Highlighted.js';
+import { snippetWindow } from './snippetWindow.js';
 import { PathText } from './PathText.js';
 import { symbolLabel } from './symbolLabel.js';
 import { repoName } from './repoName.js';
@@ -23,6 +24,37 @@ const MORE_ROW = 24;
 
 type HitRow = Extract<ResultRow, { kind: 'hit' }>;
 
+// A hit row's width that is not its code: the row's padding (26 + 10 px), the line number with its gap (~35 px) and a
+// kind label with its gap (up to ~78 px).
+const NOT_CODE_PX = 150;
+const CODE_FONT = "12px ui-monospace, 'SF Mono', Menlo, Consolas, monospace";
+
+/** The width of one character of the code font (monospace), measured once. */
+let codeCharPx: number | undefined;
+function codeCharWidth(): number {
+  if (codeCharPx === undefined) {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = CODE_FONT;
+    codeCharPx = context?.measureText('0').width || 7.2;
+  }
+  return codeCharPx;
+}
+
+/** How many characters of code a hit line shows in the pane now (followed as the pane is resized). */
+function useVisibleChars(pane: RefObject<HTMLDivElement | null>): number {
+  const [chars, setChars] = useState(80);
+  useEffect(() => {
+    const element = pane.current;
+    if (!element) return;
+    const measure = (): void => setChars(Math.max(12, Math.floor((element.clientWidth - NOT_CODE_PX) / codeCharWidth())));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [pane]);
+  return chars;
+}
+
 /** A hit's height: its line, the context lines it shows, and its symbol line. */
 const hitHeight = (hit: SearchHit, row: HitRow): number => HIT_PAD + LINE * (1 + (row.before ? 1 : 0) + (row.after ? 1 : 0) + (hit.symbol ? 1 : 0));
 
@@ -30,8 +62,9 @@ function ContextLine({ line, text }: { line: number; text: string }) {
   return <div className="hit-line context"><span className="gutter">{line}</span><span className="code-text">{text}</span></div>;
 }
 
-function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow; selected: boolean; top: number; height: number }) {
+function Hit({ hit, row, selected, top, height, visibleChars }: { hit: SearchHit; row: HitRow; selected: boolean; top: number; height: number; visibleChars: number }) {
   const index = row.index;
+  const shown = snippetWindow(hit.snippet, hit.highlights, visibleChars);
   const open = (): void => useStore.getState().openHit(index);
   return (
     <div
@@ -42,7 +75,7 @@ function Hit({ hit, row, selected, top, height }: { hit: SearchHit; row: HitRow;
       {row.before && hit.before !== undefined && <ContextLine line={hit.line - 1} text={hit.before} />}
       <div className="hit-line match">
         <span className="gutter">{hit.line}</span>
-        <span className="code-text"><Highlighted text={hit.snippet} ranges={hit.highlights} /></span>
+        <span className="code-text" title={shown.text === hit.snippet ? undefined : hit.snippet}><Highlighted text={shown.text} ranges={shown.ranges} /></span>
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
       {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}
@@ -85,6 +118,7 @@ export function ResultsList() {
   const rows = useMemo(() => resultRows(results, foldsFor(mode, collapsed, expanded)), [results, mode, collapsed, expanded]);
   const rowOfHit = useMemo(() => new Map(rows.flatMap((r, at) => (r.kind === 'hit' ? [[r.index, at] as const] : []))), [rows]);
   const scroller = useRef<HTMLDivElement>(null);
+  const visibleChars = useVisibleChars(scroller);
   const size = (at: number): number => {
     const row = rows[at];
     if (row?.kind === 'more') return MORE_ROW;
@@ -128,7 +162,7 @@ export function ResultsList() {
           if (row?.kind === 'file') return <FileHead key={`f${row.key}`} row={row} top={item.start} repoLabel={repoName(row.repo, repos)} />;
           if (row?.kind === 'more') return <MoreHits key={`m${row.key}`} row={row} top={item.start} />;
           const hit = row ? results[row.index] : undefined;
-          return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} /> : null;
+          return row?.kind === 'hit' && hit ? <Hit key={`h${row.index}`} hit={hit} row={row} selected={row.index === selected} top={item.start} height={item.size} visibleChars={visibleChars} /> : null;
         })}
       </div>
     </div>

@@ -30,6 +30,8 @@ describe.skipIf(!hasChromium)('search results: groups, toggles, query filters an
       'web/handler.py': 'def handler(request):\n    """The handler."""\n    return request\n\n\nx = 1\ny = handler\n',
       'jobs/queue.py': ['now', 'later', 'daily', 'hourly', 'weekly', 'retry'].map((w) => `def enqueue_${w}(job):\n    return job\n`).join('\n'),
       'jobs/worker.py': 'from jobs.queue import enqueue_now\n\n\ndef work(job):\n    enqueue_now(job)\n',
+      // The match at the end of a line wider than the results pane.
+      'monitor/routes.go': 'package monitor\n\nfunc (s *Server) start() {\n\tmux.HandleFunc(s.basePath(VarzPath), s.serveVarzPage)\n}\n',
     });
     const backend = openWriter(data);
     await call(backend, 'repo:index', { path: repo });
@@ -175,6 +177,29 @@ describe.skipIf(!hasChromium)('search results: groups, toggles, query filters an
     await expect.poll(() => page().locator('[data-testid=result-file][data-path="jobs/queue.py"]').getAttribute('data-count')).toBe('6');
     expect(await page().locator('[data-testid=result-more]').count()).toBe(0);
     expect(await page().locator('[data-testid=hit][data-path="jobs/queue.py"]').count()).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('a match at the end of a long line is in view, the start of the line cut instead, at every size', async () => {
+    await search('keyword', 'serveVarzPage');
+    const mark = page().locator('[data-testid=hit][data-path="monitor/routes.go"] .hit-line.match .code-text mark');
+    await mark.waitFor();
+    const problems: string[] = [];
+    for (const size of SIZES) {
+      await page().setViewportSize(size);
+      await page().waitForTimeout(150);
+      const box = await mark.evaluate((el) => {
+        const line = el.closest('.code-text')!.getBoundingClientRect();
+        const own = el.getBoundingClientRect();
+        return { text: el.textContent, right: own.right, lineRight: line.right, cut: el.closest('.code-text')!.textContent!.startsWith('…') };
+      });
+      if (box.text !== 'serveVarzPage' || box.right > box.lineRight) problems.push(`${size.width}x${size.height}: ${JSON.stringify(box)}`);
+    }
+    expect(problems).toEqual([]);
+    await page().setViewportSize({ width: 1280, height: 800 });
+    // The narrow pane at 1280×800 cuts the line's start, and the whole line stays in the tooltip.
+    const line = page().locator('[data-testid=hit][data-path="monitor/routes.go"] .hit-line.match .code-text');
+    expect(await line.textContent()).toMatch(/^….*s\.serveVarzPage\)$/u);
+    expect(await line.getAttribute('title')).toBe('mux.HandleFunc(s.basePath(VarzPath), s.serveVarzPage)');
   }, 60_000);
 
   it('fits at every size, the six modes wrapping instead of scrolling sideways', async () => {
