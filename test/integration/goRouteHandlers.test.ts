@@ -1,6 +1,7 @@
 // Go routes as nats-server registers its monitoring endpoints: the path in a constant, passed through a helper that
 // adds a base path, the handler a method value defined in another file. The route is listed with that method as its
-// handler (linked across files by the indexer), and its flow starts there.
+// handler (linked across files by the indexer), and its flow starts there. A variable holding a handler value serves
+// through its type's ServeHTTP, not another type's.
 import { describe, expect, it } from 'vitest';
 import { call } from '../helpers/backend.js';
 import { useIndexedTrees } from '../helpers/indexedTrees.js';
@@ -27,7 +28,21 @@ func (s *Server) startMonitoring() {
 	mux := http.NewServeMux()
 	mux.HandleFunc(s.basePath(RootPath), s.HandleRoot)
 	mux.HandleFunc(s.basePath(VarzPath), s.HandleVarz)
+	kh := &keysHandler{}
+	mux.Handle("/v2/keys", kh)
 }
+`,
+  'server/keys.go': `package server
+
+import "net/http"
+
+type keysHandler struct{}
+
+func (h *keysHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+type otherHandler struct{}
+
+func (h *otherHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
 `,
   'server/monitor.go': `package server
 
@@ -50,6 +65,7 @@ describe('Go routes with constant paths and method-value handlers', () => {
     const entries = await call(index.backend, 'entrypoints:list', { repo: index.repo.path, kind: 'http' });
     expect(entries.map((e) => `${e.method} ${e.path} → ${e.symbol} (${e.file}:${e.line})`).sort()).toEqual([
       'ANY / → server:server.Server.HandleRoot (server/server.go:19)',
+      'ANY /v2/keys → server:server.keysHandler.ServeHTTP (server/server.go:22)',
       'ANY /varz → server:server.Server.HandleVarz (server/server.go:20)',
     ]);
   });

@@ -30,14 +30,34 @@ export function goRoutes(ctx: FileContext, out: EntryList): void {
     const route = routeOf(c, routers, file);
     if (!route) continue;
     const node = c.node;
-    const handler = handlerRef(route.handler);
+    // A variable holding a handler value (`kh := &keysHandler{…}`) serves through its type's ServeHTTP.
+    const served = route.handler ? servingType(route.handler, file) : null;
+    const handler = served ? `${served}.ServeHTTP` : handlerRef(route.handler);
     // A named handler (`getUser`, a method value `s.HandleVarz`) is its own symbol, here or linked across files by the
     // indexer; code written inline runs in the function that registers it.
     const named = route.handler?.type === 'identifier' || route.handler?.type === 'selector_expression';
-    const symbol = ctx.symbols.handler(named ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
+    const symbol = served ? methodHere(ctx, served, 'ServeHTTP')
+      : ctx.symbols.handler(named ? handler : null, route.handler ? lineOf(route.handler) : lineOf(node));
     const path = joinPaths(prefixOf(c.receiver, node, file, 0), route.path);
     for (const method of route.methods) out.add({ kind: 'http', framework: route.framework, method, path, handler, symbol, line: lineOf(node) }, node.startIndex);
   }
+}
+
+/** The type of the value a handler variable is bound to in this file (`&keysHandler{…}`, `keysHandler{…}`), else null. */
+function servingType(handler: SyntaxNode, file: GoFile): string | null {
+  if (handler.type !== 'identifier') return null;
+  let value = boundValue(file, handler, handler.text);
+  if (value?.type === 'unary_expression') value = value.childForFieldName('operand');
+  if (value?.type !== 'composite_literal') return null;
+  const type = value.childForFieldName('type');
+  return type?.type === 'type_identifier' || type?.type === 'qualified_type' ? type.text : null;
+}
+
+/** The method `name` of `type` when this file defines it (else the indexer links it across files by that name). */
+function methodHere(ctx: FileContext, type: string, name: string): number | null {
+  const suffix = `.${type.slice(type.lastIndexOf('.') + 1)}.${name}`;
+  const index = ctx.symbols.symbols.findIndex((s) => s.name === name && s.fqn.endsWith(suffix));
+  return index >= 0 ? index : null;
 }
 
 function routeOf(c: GoCall, routers: string[], file: GoFile): Route | null {

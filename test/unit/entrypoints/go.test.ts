@@ -158,7 +158,15 @@ func (s *Server) startMonitoring() {
 	mux.HandleFunc((apiPrefix + "/v1"), s.health)
 	mux.HandleFunc(fmt.Sprintf("/users/%d", id), s.health)
 	mux.HandleFunc(s.prefix+"/x", s.health)
+	kh := &keysHandler{sec: 1}
+	mux.Handle(apiPrefix+"/keys", kh)
+	mah := machinesHandler{}
+	mux.Handle("/machines", mah)
 }
+
+type keysHandler struct{ sec int }
+
+func (h *keysHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
 
 func (s *Server) HandleVarz(w http.ResponseWriter, r *http.Request) {}
 func (s *Server) basePath(p string) string { return path.Join(s.httpBasePath, p) }
@@ -170,6 +178,9 @@ func (s *Server) basePath(p string) string { return path.Join(s.httpBasePath, p)
       http('net/http', 'ANY', '/subscriptionsz', 18, null, 's.HandleSubsz'),
       http('net/http', 'ANY', '/api/health', 19, null, 's.health'),
       http('net/http', 'ANY', '/api/v1', 20, null, 's.health'),
+      // A variable bound to a handler value: its type's ServeHTTP, here or (machinesHandler) linked across files.
+      http('net/http', 'ANY', '/api/keys', 24, 'ServeHTTP', 'keysHandler.ServeHTTP'),
+      http('net/http', 'ANY', '/machines', 26, null, 'machinesHandler.ServeHTTP'),
     ]);
   });
 
