@@ -65,17 +65,20 @@ function ContextLine({ line, text }: { line: number; text: string }) {
 function Hit({ hit, row, selected, top, height, visibleChars }: { hit: SearchHit; row: HitRow; selected: boolean; top: number; height: number; visibleChars: number }) {
   const index = row.index;
   const shown = snippetWindow(hit.snippet, hit.highlights, visibleChars);
+  // Hovering tells why the hit ranked there, after the whole line when its start is cut.
+  const why = hit.why && hit.why.length > 0 ? `Ranked here because: ${hit.why.join('; ')}` : null;
+  const title = [shown.text === hit.snippet ? null : hit.snippet, why].filter((t) => t !== null).join('\n') || undefined;
   const open = (): void => useStore.getState().openHit(index);
   return (
     <div
       className={`hit${selected ? ' selected' : ''}`} role="treeitem" aria-level={2} aria-selected={selected} data-testid="hit" data-index={index}
       data-path={hit.path} data-line={hit.line} style={{ top, height }} onClick={open}
-      title={hit.why && hit.why.length > 0 ? `Ranked here because: ${hit.why.join('; ')}` : undefined} data-why={hit.why?.join('; ')}
+      title={title} data-why={hit.why?.join('; ')}
     >
       {row.before && hit.before !== undefined && <ContextLine line={hit.line - 1} text={hit.before} />}
       <div className="hit-line match">
         <span className="gutter">{hit.line}</span>
-        <span className="code-text" title={shown.text === hit.snippet ? undefined : hit.snippet}><Highlighted text={shown.text} ranges={shown.ranges} /></span>
+        <span className="code-text"><Highlighted text={shown.text} ranges={shown.ranges} /></span>
         {hit.symbolKind && <span className="kind">{hit.symbolKind}</span>}
       </div>
       {row.after && hit.after !== undefined && <ContextLine line={hit.line + 1} text={hit.after} />}

@@ -196,10 +196,10 @@ describe.skipIf(!hasChromium)('search results: groups, toggles, query filters an
     }
     expect(problems).toEqual([]);
     await page().setViewportSize({ width: 1280, height: 800 });
-    // The narrow pane at 1280×800 cuts the line's start, and the whole line stays in the tooltip.
-    const line = page().locator('[data-testid=hit][data-path="monitor/routes.go"] .hit-line.match .code-text');
-    expect(await line.textContent()).toMatch(/^….*s\.serveVarzPage\)$/u);
-    expect(await line.getAttribute('title')).toBe('mux.HandleFunc(s.basePath(VarzPath), s.serveVarzPage)');
+    // The narrow pane at 1280×800 cuts the line's start, and the whole line stays in the hit's tooltip.
+    const hit = page().locator('[data-testid=hit][data-path="monitor/routes.go"]');
+    expect(await hit.locator('.hit-line.match .code-text').textContent()).toMatch(/^….*s\.serveVarzPage\)$/u);
+    expect((await hit.getAttribute('title'))?.split('\n')[0]).toBe('mux.HandleFunc(s.basePath(VarzPath), s.serveVarzPage)');
   }, 60_000);
 
   it('fits at every size, the six modes wrapping instead of scrolling sideways', async () => {
