@@ -88,7 +88,8 @@ function routeOf(c: GoCall, routers: string[], file: GoFile): Route | null {
 /**
  * A path as the code builds it: a literal, a constant or variable of this file (`VarzPath` from `const VarzPath =
  * "/varz"`), a concatenation of those, or the path a helper is given (`s.basePath(VarzPath)`, `path.Join(base, "/x")`:
- * its last argument, when that is a path; a base prefix computed at run time is not known here). Null otherwise.
+ * its last argument, when that is a path, unless `fmt` or `strings` builds the text; a base prefix computed at run time
+ * is not known here). Null otherwise.
  */
 function pathValue(node: SyntaxNode | undefined, file: GoFile, depth = 0): string | null {
   if (!node || depth > MAX_DEPTH) return null;
@@ -104,13 +105,16 @@ function pathValue(node: SyntaxNode | undefined, file: GoFile, depth = 0): strin
     const right = left === null ? null : pathValue(node.childForFieldName('right') ?? undefined, file, depth + 1);
     return left !== null && right !== null ? left + right : null;
   }
-  if (node.type === 'call_expression') {
+  if (node.type === 'call_expression' && !TEXT_PACKAGES.has(node.childForFieldName('function')?.childForFieldName('operand')?.text ?? '')) {
     const args = kids(node.childForFieldName('arguments'));
     const path = pathValue(args[args.length - 1], file, depth + 1);
     return path?.startsWith('/') ? path : null;
   }
   return null;
 }
+
+// Their functions' last argument is no path (`fmt.Sprintf("%s/x", "/api")`, `strings.TrimSuffix(p, "/")`).
+const TEXT_PACKAGES = new Set(['fmt', 'strings']);
 
 /** `http.HandleFunc("GET /x", h)` (Go 1.22 patterns), `mux.Handle`, gorilla's `.Methods("GET")`, chi's catch-all. */
 function handleFunc(c: GoCall, routers: string[], file: GoFile): Route | null {

@@ -157,6 +157,8 @@ func (s *Server) startMonitoring() {
 	mux.HandleFunc(healthPath, s.health)
 	mux.HandleFunc((apiPrefix + "/v1"), s.health)
 	mux.HandleFunc(fmt.Sprintf("/users/%d", id), s.health)
+	mux.HandleFunc(fmt.Sprintf("%s/x", "/api"), s.health)
+	mux.HandleFunc(strings.TrimSuffix(prefix, "/"), s.health)
 	mux.HandleFunc(s.prefix+"/x", s.health)
 	kh := &keysHandler{sec: 1}
 	mux.Handle(apiPrefix+"/keys", kh)
@@ -179,8 +181,8 @@ func (s *Server) basePath(p string) string { return path.Join(s.httpBasePath, p)
       http('net/http', 'ANY', '/api/health', 19, null, 's.health'),
       http('net/http', 'ANY', '/api/v1', 20, null, 's.health'),
       // A variable bound to a handler value: its type's ServeHTTP, here or (machinesHandler) linked across files.
-      http('net/http', 'ANY', '/api/keys', 24, 'ServeHTTP', 'keysHandler.ServeHTTP'),
-      http('net/http', 'ANY', '/machines', 26, null, 'machinesHandler.ServeHTTP'),
+      http('net/http', 'ANY', '/api/keys', 26, 'ServeHTTP', 'keysHandler.ServeHTTP'),
+      http('net/http', 'ANY', '/machines', 28, null, 'machinesHandler.ServeHTTP'),
     ]);
   });
 
