@@ -178,15 +178,13 @@ export function moduleFiles(paths: RepoPaths, language: string | null, fromPath:
         let base: string | null = folder;
         for (let i = 1; i < dots && base !== null; i++) base = base ? folderOf(base) : null;
         if (base === null) return [];
-        const stem = rest ? (base ? `${base}/${rest}` : rest) : base;
-        const file = paths.byPath.get(`${stem}.py`) ?? paths.byPath.get(stem ? `${stem}/__init__.py` : '__init__.py');
+        const file = pythonModuleFile(paths, rest ? (base ? `${base}/${rest}` : rest) : base);
         return file === undefined ? [] : [file];
       }
       const own = paths.pythonPackage;
       // `django.db.models.query` inside the django folder itself is `db/models/query.py`.
       if (own && (rest === own || rest.startsWith(`${own}/`))) {
-        const inside = rest.slice(own.length + 1);
-        const file = (inside ? paths.byPath.get(`${inside}.py`) : undefined) ?? paths.byPath.get(inside ? `${inside}/__init__.py` : '__init__.py');
+        const file = pythonModuleFile(paths, rest.slice(own.length + 1));
         if (file !== undefined) return [file];
       }
       const asFile = paths.endingWith(`${rest}.py`);
@@ -210,6 +208,11 @@ export function moduleFiles(paths: RepoPaths, language: string | null, fromPath:
     default:
       return [];
   }
+}
+
+/** The file of a Python module at `stem` from the repo's root (`a/b` → `a/b.py` or `a/b/__init__.py`; '' is the root's `__init__.py`). */
+function pythonModuleFile(paths: RepoPaths, stem: string): number | undefined {
+  return (stem ? paths.byPath.get(`${stem}.py`) : undefined) ?? paths.byPath.get(stem ? `${stem}/__init__.py` : '__init__.py');
 }
 
 /** Java: `import a.b.C` names the file `a/b/C.java`; `import a.b.*` the folder `a/b`. */
